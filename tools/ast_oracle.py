@@ -10,6 +10,10 @@
   ast_oracle.py dump FILE        prints that dump of one file (to find where ours differs).
   ast_oracle.py verdicts IN OUT  IN: JSON lines, each a source string; OUT: one JSON line each,
                                  {"ok": true} or {"ok": false, "kind", "lineno", "msg"}.
+  ast_oracle.py trees IN OUT      IN: file paths, one a line; OUT: one JSON line each, {"path", "tree",
+                                 "dump"}: CPython's AST as typed JSON (see encode_tree) and its dump
+                                 with attributes, or {"path", "error"}. Lets the tests rebuild the
+                                 exact tree in C# and check AstDump without our parser.
 Warnings are ignored: ast.parse's verdict is what is compared.
 """
 import ast
@@ -117,12 +121,67 @@ def verdicts(in_path, out_path):
             out.write(json.dumps(error if error is not None else {"ok": True}) + "\n")
 
 
+def encode_tree(value):
+    """AST as JSON that keeps Python's value types: a node is {"_": class, field: value...,
+    "@": [lineno, col_offset, end_lineno, end_col_offset]} (a field the node lacks is left out);
+    scalars are tagged: {"s": str} ({"u": [code points]} when it holds surrogate code points), {"i": decimal}, {"b": bool},
+    {"f": IEEE big-endian hex}, {"c": [re, im] as hex}, {"y": bytes hex}, {"e": 1} for Ellipsis."""
+    import struct
+    if isinstance(value, ast.AST):
+        node = {"_": type(value).__name__}
+        for name in value._fields:
+            if hasattr(value, name):
+                node[name] = encode_tree(getattr(value, name))
+        if value._attributes:
+            node["@"] = [getattr(value, name, None) for name in value._attributes]
+        return node
+    if isinstance(value, list):
+        return [encode_tree(v) for v in value]
+    if value is None:
+        return None
+    if value is ...:
+        return {"e": 1}
+    if isinstance(value, bool):
+        return {"b": value}
+    if isinstance(value, int):
+        return {"i": str(value)}
+    if isinstance(value, float):
+        return {"f": struct.pack(">d", value).hex()}
+    if isinstance(value, complex):
+        return {"c": [struct.pack(">d", value.real).hex(), struct.pack(">d", value.imag).hex()]}
+    if isinstance(value, str):
+        if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+            return {"u": [ord(c) for c in value]}  # surrogate code points: kept one by one
+        return {"s": value}
+    if isinstance(value, bytes):
+        return {"y": value.hex()}
+    raise TypeError(f"unexpected AST value {value!r}")
+
+
+def trees(in_path, out_path):
+    sys.setrecursionlimit(100000)
+    sys.set_int_max_str_digits(0)
+    with open(in_path, "r", encoding="utf-8") as src, open(out_path, "w", encoding="utf-8") as out:
+        for line in src:
+            path = line.rstrip("\n")
+            with open(path, "rb") as f:
+                tree, error = verdict(f.read())
+            if error is not None:
+                record = {"path": path, "error": error}
+            else:
+                record = {"path": path, "tree": encode_tree(tree), "dump": dump_of(tree)}
+            out.write(json.dumps(record) + "\n")
+
+
 def main(argv):
     if len(argv) == 3 and argv[1] == "hashes":
         hashes(argv[2])
         return 0
     if len(argv) == 3 and argv[1] == "dump":
         return dump_file(argv[2])
+    if len(argv) == 4 and argv[1] == "trees":
+        trees(argv[2], argv[3])
+        return 0
     if len(argv) == 4 and argv[1] == "verdicts":
         verdicts(argv[2], argv[3])
         return 0
