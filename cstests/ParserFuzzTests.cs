@@ -145,23 +145,33 @@ public class ParserFuzzTests
 
         int accepted = 0, rejected = 0, lineAgrees = 0, kindAgrees = 0, otherErrors = 0;
         var otherKinds = new SortedDictionary<string, int>();
-        var failures = new List<string>();
         foreach (var v in python.Where(v => !v.Ok && !IsSyntaxErrorKind(v.Kind)))
         {
             otherErrors++;
             otherKinds[v.Kind!] = otherKinds.GetValueOrDefault(v.Kind!) + 1;
         }
+        // Failures by category; for crashes, one line per distinct crash site with its shortest mutant.
+        var hangs = new List<string>();
+        var crashes = new Dictionary<string, (int count, int shortest)>();
+        var oursRejects = new List<string>();   // CPython accepts, ours rejects
+        var oursAccepts = new List<string>();   // CPython rejects, ours accepts
+        var lineDiffers = new List<string>();   // both reject, at different lines (reported, not asserted)
         for (int i = 0; i < mutants.Count; i++)
         {
             var p = python[i];
             if (p.Ok) accepted++; else rejected++;
-            string Show() => Repr.Str(mutants[i].Length > 300 ? mutants[i][..300] + "..." : mutants[i]);
-            if (states[i] == GuardedRunner.State.TimedOut) { failures.Add($"#{i}: no result within 5 s (hang?) {Show()}"); continue; }
+            string Show() => Repr.Str(mutants[i].Length > 400 ? mutants[i][..400] + "..." : mutants[i]);
+            if (states[i] == GuardedRunner.State.TimedOut) { hangs.Add($"#{i}: no result within 5 s {Show()}"); continue; }
             var us = ours[i]!;
-            if (us.Crash != null) { failures.Add($"#{i}: crash {us.Crash} {Show()}"); continue; }
+            if (us.Crash != null)
+            {
+                (int count, int shortest) prev = crashes.TryGetValue(us.Crash, out var found) ? found : (0, i);
+                crashes[us.Crash] = (prev.count + 1, mutants[i].Length < mutants[prev.shortest].Length ? i : prev.shortest);
+                continue;
+            }
             if (p.Ok)
             {
-                if (!us.Ok) failures.Add($"#{i}: CPython accepts, ours {us.Kind} line {us.Lineno}: {us.Message} {Show()}");
+                if (!us.Ok) oursRejects.Add($"#{i}: ours {us.Kind} line {us.Lineno}: {us.Message} {Show()}");
                 continue;
             }
             if (!IsSyntaxErrorKind(p.Kind))
@@ -169,23 +179,33 @@ public class ParserFuzzTests
                 // CPython 3.11 rejects some input without a SyntaxError (ValueError for NUL bytes,
                 // MemoryError or RecursionError past its parser's limits); ours must reject it too,
                 // with a PythonSyntaxError (CPython 3.12 made these SyntaxErrors).
-                if (us.Ok) failures.Add($"#{i}: CPython {p.Kind}: {p.Msg}; ours accepts {Show()}");
+                if (us.Ok) oursAccepts.Add($"#{i}: CPython {p.Kind}: {p.Msg} {Show()}");
                 continue;
             }
-            if (us.Ok) { failures.Add($"#{i}: CPython {p.Kind} line {p.Lineno}: {p.Msg}; ours accepts {Show()}"); continue; }
+            if (us.Ok) { oursAccepts.Add($"#{i}: CPython {p.Kind} line {p.Lineno}: {p.Msg} {Show()}"); continue; }
             if (us.Lineno == p.Lineno) lineAgrees++;
+            else lineDiffers.Add($"#{i}: CPython {p.Kind} line {p.Lineno}: {p.Msg} | ours {us.Kind} line {us.Lineno}: {us.Message} {Show()}");
             if (us.Kind == p.Kind) kindAgrees++;
         }
         int syntaxRejected = rejected - otherErrors;
+        int crashCount = crashes.Values.Sum(c => c.count);
         string summary =
             $"parser fuzz: mutants={mutants.Count} cpython_accepts={accepted} cpython_rejects={rejected} " +
             $"(non-SyntaxError: {string.Join(", ", otherKinds.Select(kv => kv.Key + "=" + kv.Value))}) " +
-            $"verdict_disagreements_or_crashes={failures.Count} " +
+            $"hangs={hangs.Count} crashes={crashCount} (sites={crashes.Count}) only_cpython_accepts={oursRejects.Count} " +
+            $"only_ours_accepts={oursAccepts.Count} " +
             $"error_line_agrees={Percent(lineAgrees, syntaxRejected)} error_class_agrees={Percent(kindAgrees, syntaxRejected)} " +
             $"(cpython {pythonSeconds:F1} s, ours {oursSeconds:F1} s)";
-        TestContext.Out.WriteLine(summary);
-        foreach (var f in failures.Take(30)) TestContext.Out.WriteLine("  " + f);
-        Assert.That(failures, Is.Empty, summary + "\n" + string.Join("\n", failures.Take(30)));
+        var report = new StringBuilder(summary).Append('\n');
+        foreach (var h in hangs.Take(5)) report.Append("  hang   ").AppendLine(h);
+        foreach (var c in crashes.OrderByDescending(c => c.Value.count).Take(10))
+            report.Append($"  crash  x{c.Value.count} {c.Key}\n         shortest #{c.Value.shortest}: ")
+                  .AppendLine(Repr.Str(mutants[c.Value.shortest]));
+        foreach (var f in oursRejects.Take(10)) report.Append("  only CPython accepts ").AppendLine(f);
+        foreach (var f in oursAccepts.Take(10)) report.Append("  only ours accepts    ").AppendLine(f);
+        foreach (var f in lineDiffers.Take(10)) report.Append("  (line differs)       ").AppendLine(f);
+        TestContext.Out.WriteLine(report.ToString());
+        Assert.That(hangs.Count + crashCount + oursRejects.Count + oursAccepts.Count, Is.Zero, report.ToString());
     }
 
     static string Percent(int part, int whole) => whole == 0 ? "n/a" : $"{100.0 * part / whole:F1}% ({part}/{whole})";

@@ -42,7 +42,9 @@ public class StdlibParseTests
         }
         catch (Exception e)
         {
-            return new Outcome(false, null, null, 0, null, e.GetType().Name + ": " + e.Message);
+            // Type, message and the throwing frame: enough to tell crash sites apart.
+            string frame = e.StackTrace?.Split('\n').FirstOrDefault()?.Trim() ?? "";
+            return new Outcome(false, null, null, 0, null, $"{e.GetType().Name}: {e.Message} {frame}");
         }
     }
 
