@@ -156,6 +156,17 @@ public class AstDumpTests
     }
 
     [Test]
+    public void HugeIntConstantsPrintInFull()
+    {
+        // 0xfff...f (5000 digits): ast.parse takes it (hex has no digit limit); its repr is
+        // over 4300 decimal digits, which Python's ast.dump prints once the str limit is lifted.
+        string expected = Oracle.RunOk(
+            "import ast, sys\nsys.set_int_max_str_digits(0)\nprint(ast.dump(ast.Constant(value=16**5000 - 1)))\n").TrimEnd('\n');
+        Assert.That(AstDump.Dump(new Constant { value = BigInteger.Pow(16, 5000) - 1 }), Is.EqualTo(expected));
+        Assert.That(AstDump.Dump(new Constant { value = -BigInteger.Pow(10, 40) }), Is.EqualTo("Constant(value=-" + "1" + new string('0', 40) + ")"));
+    }
+
+    [Test]
     public void DeepTreesDoNotOverflowTheStack()
     {
         // -(-(-...x)) 200,000 deep: deeper than any recursive walk on the .NET stack could go.

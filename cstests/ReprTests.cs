@@ -238,6 +238,29 @@ public class ReprTests
     }
 
     [Test]
+    public void StrFromCodePointsMatchesPythonIncludingSurrogatePairs()
+    {
+        var rng = new Random(13);
+        int[] pool = { 0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0xD83D, 0xDE00, '\'', '"', 'a', '\\', '\n', 0, 0x7F, 0xA0, 0xE9, 0x1F600, 0x10FFFF, 0xE0001, 0x2028 };
+        var cases = new List<int[]> { new[] { 0xD800, 0xDC80 }, Array.Empty<int>() };
+        for (int i = 0; i < 3000; i++)
+        {
+            var cps = new int[rng.Next(0, 10)];
+            for (int j = 0; j < cps.Length; j++) cps[j] = rng.Next(2) == 0 ? pool[rng.Next(pool.Length)] : rng.Next(0x110000);
+            cases.Add(cps);
+        }
+        var lines = Oracle.RunLines(
+            "import sys, json\n" +
+            "for line in sys.stdin:\n" +
+            "    print(json.dumps(repr(''.join(chr(int(h, 16)) for h in line.split()))))\n",
+            cases.Select(c => string.Join(" ", c.Select(x => x.ToString("x")))).ToList());
+        for (int i = 0; i < cases.Count; i++)
+            Assert.That(Repr.StrFromCodePoints(cases[i]), Is.EqualTo(JsonSerializer.Deserialize<string>(lines[i])),
+                        string.Join(" ", cases[i].Select(x => x.ToString("x"))));
+        Assert.That(Repr.StrFromCodePoints(new[] { 0xD800, 0xDC80 }), Is.EqualTo("'\\ud800\\udc80'"));
+    }
+
+    [Test]
     public void BytesReprMatchesPython()
     {
         var rng = new Random(5);

@@ -21,6 +21,7 @@
 Warnings are ignored: ast.parse's verdict is what is compared.
 """
 import ast
+import contextlib
 import hashlib
 import json
 import os
@@ -53,8 +54,21 @@ def needs_code_points(tree):
                for n in ast.walk(tree))
 
 
+@contextlib.contextmanager
+def unlimited_int_digits():
+    """The int-to-str digit limit applies to parsing decimal literals (a verdict to keep), but it
+    would also stop repr() of a huge hex literal's value in ast.dump: lifted for dumps only."""
+    limit = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        yield
+    finally:
+        sys.set_int_max_str_digits(limit)
+
+
 def dump_of(tree):
-    return ast.dump(tree, include_attributes=True)
+    with unlimited_int_digits():
+        return ast.dump(tree, include_attributes=True)
 
 
 def list_files(root):
@@ -179,7 +193,6 @@ def encode_tree(value):
 
 def trees(in_path, out_path):
     sys.setrecursionlimit(100000)
-    sys.set_int_max_str_digits(0)
     with open(in_path, "r", encoding="utf-8") as src, open(out_path, "w", encoding="utf-8") as out:
         for line in src:
             path = line.rstrip("\n")
@@ -188,7 +201,8 @@ def trees(in_path, out_path):
             if error is not None:
                 record = {"path": path, "error": error}
             else:
-                record = {"path": path, "tree": encode_tree(tree), "dump": dump_of(tree)}
+                with unlimited_int_digits():
+                    record = {"path": path, "tree": encode_tree(tree), "dump": dump_of(tree)}
             out.write(json.dumps(record) + "\n")
 
 

@@ -56,6 +56,25 @@ public static class Repr
         sb.Append(quote);
     }
 
+    /// <summary>repr() of a str given as code points: exact for every Python str, including
+    /// one holding a high surrogate code point followed by a low one (which a UTF-16 string
+    /// cannot keep apart from the astral code point they encode).</summary>
+    public static string StrFromCodePoints(ReadOnlySpan<int> codePoints)
+    {
+        bool hasSingle = codePoints.Contains('\''), hasDouble = codePoints.Contains('"');
+        char quote = hasSingle && !hasDouble ? '"' : '\'';
+        var sb = new StringBuilder(codePoints.Length + 2);
+        sb.Append(quote);
+        foreach (int cp in codePoints)
+        {
+            if (cp >= ' ' && cp < 0x7F && cp != quote && cp != '\\') sb.Append((char)cp);
+            else if (cp >= 0x7F && UnicodePrintable.IsPrintable(cp)) sb.Append(char.ConvertFromUtf32(cp));
+            else AppendStrEscape(sb, cp, quote);
+        }
+        sb.Append(quote);
+        return sb.ToString();
+    }
+
     private static void AppendStrEscape(StringBuilder sb, int cp, char quote)
     {
         switch (cp)
