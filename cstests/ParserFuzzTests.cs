@@ -108,8 +108,10 @@ public class ParserFuzzTests
         return string.Concat(cps);
     }
 
-    sealed record Verdict(bool Ok, string? Kind, int? Lineno, string? Msg, string? Sha256,
-                          [property: JsonPropertyName("utf16_ambiguous")] bool Utf16Ambiguous);
+    public sealed record Verdict(bool Ok, string? Kind, int? Lineno, int? Offset, string? Msg, string? Sha256,
+                                 [property: JsonPropertyName("utf16_ambiguous")] bool Utf16Ambiguous);
+
+    static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
 
     static List<Verdict> CPythonVerdicts(List<string> sources)
     {
@@ -120,8 +122,7 @@ public class ParserFuzzTests
             var r = Oracle.Run(null, new[] { "verdicts", input, output },
                                scriptPath: Path.Combine(Oracle.RepoRoot, "tools", "ast_oracle.py"));
             if (r.ExitCode != 0) Assert.Fail($"ast_oracle.py verdicts failed:\n{r.Stderr}");
-            var options = new JsonSerializerOptions { PropertyNameCaseInsensitive = true };
-            var verdicts = File.ReadAllLines(output).Select(l => JsonSerializer.Deserialize<Verdict>(l, options)!).ToList();
+            var verdicts = File.ReadAllLines(output).Select(l => JsonSerializer.Deserialize<Verdict>(l, JsonOptions)!).ToList();
             Assert.That(verdicts.Count, Is.EqualTo(sources.Count));
             return verdicts;
         }
@@ -141,37 +142,82 @@ public class ParserFuzzTests
         var mutants = MakeMutants(MutantCount, Seed);
         var python = CPythonVerdicts(mutants);
         double pythonSeconds = clock.Elapsed.TotalSeconds;
-        clock.Restart();
-        var (ours, states) = GuardedRunner.Run(Enumerable.Range(0, mutants.Count).ToList(),
-            i => StdlibParseTests.Ours(Encoding.UTF8.GetBytes(mutants[i]), hash: python[i].Ok), TimeSpan.FromSeconds(5), workers: 2);
+        var sources = mutants.Select(m => Encoding.UTF8.GetBytes(m)).ToList();
+        CompareWithCPython("parser fuzz", sources, python, pythonSeconds);
+    }
+
+    /// <summary>Every str constant and doctest example of CPython's own syntax tests (test_syntax,
+    /// test_grammar, test_exceptions, test_fstring ... see SNIPPET_SOURCES in tools/ast_oracle.py):
+    /// the cases CPython's developers wrote down, valid and invalid, with the same demands as the fuzz.</summary>
+    [Test]
+    public void CPythonTestSuiteSnippetsGetCPythonsVerdict()
+    {
+        var clock = Stopwatch.StartNew();
+        string output = Path.GetTempFileName();
+        try
+        {
+            var r = Oracle.Run(null, new[] { "snippets", StdlibParseTests.StdlibRoot, output },
+                               scriptPath: Path.Combine(Oracle.RepoRoot, "tools", "ast_oracle.py"));
+            if (r.ExitCode != 0) Assert.Fail($"ast_oracle.py snippets failed:\n{r.Stderr}");
+            var lines = File.ReadAllLines(output);
+            var sources = new List<byte[]>();
+            var python = new List<Verdict>();
+            foreach (var line in lines)
+            {
+                using var doc = JsonDocument.Parse(line);
+                sources.Add(Convert.FromHexString(doc.RootElement.GetProperty("hex").GetString()!));
+                python.Add(doc.RootElement.Deserialize<Verdict>(JsonOptions)!);
+            }
+            Assert.That(sources.Count, Is.GreaterThan(3000), "too few snippets: is libpython3.11-testsuite installed?");
+            CompareWithCPython("cpython test snippets", sources, python, clock.Elapsed.TotalSeconds);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    /// <summary>Runs our parser on every source (5 s limit each) and holds it to CPython's verdicts:
+    /// asserted are no hang, no crash, the same accept/reject verdict, and for accepted sources the
+    /// same ast.dump; printed are the rates at which the error's line, class, offset and message agree.</summary>
+    static void CompareWithCPython(string title, List<byte[]> sources, List<Verdict> python, double pythonSeconds)
+    {
+        var clock = Stopwatch.StartNew();
+        var (ours, states) = GuardedRunner.Run(Enumerable.Range(0, sources.Count).ToList(),
+            i => StdlibParseTests.Ours(sources[i], hash: python[i].Ok), TimeSpan.FromSeconds(5), workers: 2);
         double oursSeconds = clock.Elapsed.TotalSeconds;
 
-        int accepted = 0, rejected = 0, lineAgrees = 0, kindAgrees = 0, otherErrors = 0;
+        int accepted = 0, rejected = 0, lineAgrees = 0, kindAgrees = 0, offsetAgrees = 0, msgAgrees = 0, otherErrors = 0;
         var otherKinds = new SortedDictionary<string, int>();
         foreach (var v in python.Where(v => !v.Ok && !IsSyntaxErrorKind(v.Kind)))
         {
             otherErrors++;
             otherKinds[v.Kind!] = otherKinds.GetValueOrDefault(v.Kind!) + 1;
         }
-        // Failures by category; for crashes, one line per distinct crash site with its shortest mutant.
+        // Failures by category; for crashes, one line per distinct crash site with its shortest source.
         var hangs = new List<string>();
         var crashes = new Dictionary<string, (int count, int shortest)>();
         var oursRejects = new List<string>();   // CPython accepts, ours rejects
         var oursAccepts = new List<string>();   // CPython rejects, ours accepts
-        var lineDiffers = new List<string>();   // both reject, at different lines (reported, not asserted)
         var treeDiffers = new List<string>();   // both accept, ast.dump differs
+        var lineDiffers = new List<string>();   // both reject, at different lines (reported, not asserted)
+        var msgDiffers = new List<string>();    // both reject at the same line, other message (reported)
         int sameTree = 0, utf16Ambiguous = 0;   // (a str that UTF-16 cannot hold apart: see StdlibParseTests)
-        for (int i = 0; i < mutants.Count; i++)
+        for (int i = 0; i < sources.Count; i++)
         {
             var p = python[i];
             if (p.Ok) accepted++; else rejected++;
-            string Show() => Repr.Str(mutants[i].Length > 400 ? mutants[i][..400] + "..." : mutants[i]);
+            string Show()
+            {
+                string text = Encoding.UTF8.GetString(sources[i]);
+                return Repr.Str(text.Length > 400 ? text[..400] + "..." : text);
+            }
             if (states[i] == GuardedRunner.State.TimedOut) { hangs.Add($"#{i}: no result within 5 s {Show()}"); continue; }
             var us = ours[i]!;
             if (us.Crash != null)
             {
                 (int count, int shortest) prev = crashes.TryGetValue(us.Crash, out var found) ? found : (0, i);
-                crashes[us.Crash] = (prev.count + 1, mutants[i].Length < mutants[prev.shortest].Length ? i : prev.shortest);
+                crashes[us.Crash] = (prev.count + 1, sources[i].Length < sources[prev.shortest].Length ? i : prev.shortest);
                 continue;
             }
             if (p.Ok)
@@ -191,28 +237,40 @@ public class ParserFuzzTests
                 continue;
             }
             if (us.Ok) { oursAccepts.Add($"#{i}: CPython {p.Kind} line {p.Lineno}: {p.Msg} {Show()}"); continue; }
-            if (us.Lineno == p.Lineno) lineAgrees++;
-            else lineDiffers.Add($"#{i}: CPython {p.Kind} line {p.Lineno}: {p.Msg} | ours {us.Kind} line {us.Lineno}: {us.Message} {Show()}");
             if (us.Kind == p.Kind) kindAgrees++;
+            if (us.Lineno != p.Lineno)
+            {
+                lineDiffers.Add($"#{i}: CPython {p.Kind} line {p.Lineno}: {p.Msg} | ours {us.Kind} line {us.Lineno}: {us.Message} {Show()}");
+                continue;
+            }
+            lineAgrees++;
+            if (us.Offset == p.Offset) offsetAgrees++;
+            if (us.Message == p.Msg) msgAgrees++;
+            else msgDiffers.Add($"#{i}: line {p.Lineno} CPython {p.Kind}: {p.Msg} | ours {us.Kind}: {us.Message} {Show()}");
         }
         int syntaxRejected = rejected - otherErrors;
         int crashCount = crashes.Values.Sum(c => c.count);
         string summary =
-            $"parser fuzz: mutants={mutants.Count} cpython_accepts={accepted} cpython_rejects={rejected} " +
+            $"{title}: sources={sources.Count} cpython_accepts={accepted} cpython_rejects={rejected} " +
             $"(non-SyntaxError: {string.Join(", ", otherKinds.Select(kv => kv.Key + "=" + kv.Value))}) " +
             $"hangs={hangs.Count} crashes={crashCount} (sites={crashes.Count}) only_cpython_accepts={oursRejects.Count} " +
             $"only_ours_accepts={oursAccepts.Count} same_tree={sameTree} tree_differs={treeDiffers.Count} utf16_ambiguous={utf16Ambiguous} " +
             $"error_line_agrees={Percent(lineAgrees, syntaxRejected)} error_class_agrees={Percent(kindAgrees, syntaxRejected)} " +
+            $"offset_agrees={Percent(offsetAgrees, syntaxRejected)} message_agrees={Percent(msgAgrees, syntaxRejected)} " +
             $"(cpython {pythonSeconds:F1} s, ours {oursSeconds:F1} s)";
         var report = new StringBuilder(summary).Append('\n');
         foreach (var h in hangs.Take(5)) report.Append("  hang   ").AppendLine(h);
         foreach (var c in crashes.OrderByDescending(c => c.Value.count).Take(10))
-            report.Append($"  crash  x{c.Value.count} {c.Key}\n         shortest #{c.Value.shortest}: ")
-                  .AppendLine(Repr.Str(mutants[c.Value.shortest]));
+        {
+            string text = Encoding.UTF8.GetString(sources[c.Value.shortest]);
+            if (text.Length > 600) text = text[..600] + "...";
+            report.Append($"  crash  x{c.Value.count} {c.Key}\n         shortest #{c.Value.shortest}: ").AppendLine(Repr.Str(text));
+        }
         foreach (var f in oursRejects.Take(10)) report.Append("  only CPython accepts ").AppendLine(f);
         foreach (var f in oursAccepts.Take(10)) report.Append("  only ours accepts    ").AppendLine(f);
         foreach (var f in treeDiffers.Take(10)) report.Append("  tree differs         ").AppendLine(f);
         foreach (var f in lineDiffers.Take(10)) report.Append("  (line differs)       ").AppendLine(f);
+        foreach (var f in msgDiffers.Take(10)) report.Append("  (message differs)    ").AppendLine(f);
         TestContext.Out.WriteLine(report.ToString());
         Assert.That(hangs.Count + crashCount + oursRejects.Count + oursAccepts.Count + treeDiffers.Count, Is.Zero, report.ToString());
     }

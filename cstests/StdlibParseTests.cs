@@ -25,7 +25,7 @@ public class StdlibParseTests
     public const string StdlibRoot = "/usr/lib/python3.11";
 
     /// <summary>What our parser made of one source.</summary>
-    public sealed record Outcome(bool Ok, string? Sha256, string? Kind, int Lineno, string? Message, string? Crash);
+    public sealed record Outcome(bool Ok, string? Sha256, string? Kind, int Lineno, string? Message, string? Crash, int Offset = 0);
 
     /// <summary>Parses with our parser and classifies the result; never throws.
     /// With hash, an accepted source is dumped (with attributes) and hashed as the oracle does.</summary>
@@ -39,7 +39,7 @@ public class StdlibParseTests
         }
         catch (PythonSyntaxError e)
         {
-            return new Outcome(false, null, e.Kind, e.Lineno, e.Msg, null);
+            return new Outcome(false, null, e.Kind, e.Lineno, e.Msg, null, e.Offset);
         }
         catch (Exception e)
         {

@@ -18,6 +18,11 @@
                                  "dump"}: CPython's AST as typed JSON (see encode_tree) and its dump
                                  with attributes, or {"path", "error"}. Lets the tests rebuild the
                                  exact tree in C# and check AstDump without our parser.
+  ast_oracle.py snippets ROOT OUT  code snippets from CPython's own syntax tests under ROOT/test (every
+                                 str constant, and every doctest example, of the files in
+                                 SNIPPET_SOURCES), each with ast.parse's verdict: one JSON line each,
+                                 {"origin", "hex": UTF-8 (surrogatepass) of the snippet, verdict...}.
+Verdicts carry "offset" (SyntaxError.offset) too.
 Warnings are ignored: ast.parse's verdict is what is compared.
 """
 import ast
@@ -37,7 +42,7 @@ def verdict(source):
             warnings.simplefilter("ignore")
             return ast.parse(source), None
     except SyntaxError as e:  # IndentationError and TabError are subclasses
-        return None, {"ok": False, "kind": type(e).__name__, "lineno": e.lineno, "msg": e.msg}
+        return None, {"ok": False, "kind": type(e).__name__, "lineno": e.lineno, "offset": e.offset, "msg": e.msg}
     except (ValueError, MemoryError, RecursionError, OverflowError) as e:
         # Not a syntax error in CPython (e.g. 3.11's ValueError for NUL bytes in the source):
         # reported with its class, lineno None; the tests decide what to expect from us.
@@ -206,6 +211,54 @@ def trees(in_path, out_path):
             out.write(json.dumps(record) + "\n")
 
 
+SNIPPET_SOURCES = [
+    "test_syntax.py", "test_grammar.py", "test_exceptions.py", "test_fstring.py", "test_string_literals.py",
+    "test_eof.py", "test_positional_only_arg.py", "test_named_expressions.py", "test_patma.py",
+    "test_unpack_ex.py", "test_unpack.py", "test_keywordonlyarg.py", "test_genexps.py", "test_generators.py",
+    "test_listcomps.py", "test_setcomps.py", "test_dictcomps.py", "test_coroutines.py", "test_compile.py",
+    "test_global.py", "test_scope.py", "test_except_star.py", "test_type_comments.py", "test_flufl.py",
+    "test_future.py", "test_unparse.py", "test_ast.py", "test_tokenize.py", "test_traceback.py",
+    "test_utf8source.py", "test_unicode_identifiers.py", "test_source_encoding.py", "test_decorators.py",
+    "test_with.py", "test_raise.py", "test_class.py", "test_print.py", "test_opcodes.py",
+]
+
+
+def snippets(root, out_path):
+    import doctest
+    parser = doctest.DocTestParser()
+    seen = set()
+    with open(out_path, "w", encoding="utf-8") as out:
+        for name in SNIPPET_SOURCES:
+            path = os.path.join(root, "test", name)
+            if not os.path.exists(path):
+                continue
+            with open(path, "rb") as f:
+                tree, error = verdict(f.read())
+            if tree is None:
+                continue
+            found = []
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str) and 0 < len(node.value) <= 3000:
+                    found.append(node.value)
+                    if ">>>" in node.value:
+                        try:
+                            found.extend(ex.source for ex in parser.get_examples(node.value))
+                        except ValueError:
+                            pass  # not well-formed doctest text
+            for text in found:
+                if text in seen:
+                    continue
+                seen.add(text)
+                data = text.encode("utf-8", "surrogatepass")
+                tree, error = verdict(data)
+                if error is None:
+                    record = {"ok": True, "sha256": hashlib.sha256(dump_of(tree).encode("utf-8", "surrogatepass")).hexdigest(),
+                              "utf16_ambiguous": needs_code_points(tree)}
+                else:
+                    record = error
+                out.write(json.dumps(dict(origin=name, hex=data.hex(), **record)) + "\n")
+
+
 def main(argv):
     if len(argv) == 3 and argv[1] == "hashes":
         hashes(argv[2])
@@ -214,6 +267,9 @@ def main(argv):
         return dump_file(argv[2])
     if len(argv) == 4 and argv[1] == "trees":
         trees(argv[2], argv[3])
+        return 0
+    if len(argv) == 4 and argv[1] == "snippets":
+        snippets(argv[2], argv[3])
         return 0
     if len(argv) == 4 and argv[1] == "verdicts":
         verdicts(argv[2], argv[3])
