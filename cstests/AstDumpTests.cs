@@ -253,5 +253,8 @@ public class AstDumpTests
         string python = Oracle.RunOk(
             "import hashlib\nprint(hashlib.sha256('a\\u00e9\\u20ac\\U0001F600\\ud800z\\udfff'.encode('utf-8', 'surrogatepass')).hexdigest())\n");
         Assert.That(StdlibParseTests.Sha256Hex(s), Is.EqualTo(python.Trim()));
+        // Well-formed text takes the fast path.
+        Assert.That(StdlibParseTests.Sha256Hex("a\u00e9\u20ac\U0001F600"),
+                    Is.EqualTo(Oracle.RunOk("import hashlib\nprint(hashlib.sha256('a\\u00e9\\u20ac\\U0001F600'.encode()).hexdigest())\n").Trim()));
     }
 }

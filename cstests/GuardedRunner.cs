@@ -13,7 +13,7 @@ namespace StacklessIron.Tests;
 /// </summary>
 public static class GuardedRunner
 {
-    public enum State { Pending, Running, Done, TimedOut }
+    public enum State { Pending, Running, Done, TimedOut, Faulted }
 
     /// <summary>Stack of each worker: deep but legal nesting in a recursive-descent parser
     /// must not turn into a process-killing StackOverflow before its own limits apply.</summary>
@@ -41,10 +41,13 @@ public static class GuardedRunner
                     Volatile.Write(ref slot.StartTicks, Stopwatch.GetTimestamp());
                     Volatile.Write(ref slot.Item, i);
                     Interlocked.Exchange(ref states[i], (int)State.Running);
-                    TOut r = work(inputs[i]);
+                    TOut? r = default;
+                    var outcome = State.Done;
+                    try { r = work(inputs[i]); }
+                    catch (Exception) { outcome = State.Faulted; }   // the caller's function should not throw; don't kill the run
                     // A late result of an item already declared timed out is dropped, and the
                     // worker (already replaced) stops.
-                    if (Interlocked.CompareExchange(ref states[i], (int)State.Done, (int)State.Running) != (int)State.Running)
+                    if (Interlocked.CompareExchange(ref states[i], (int)outcome, (int)State.Running) != (int)State.Running)
                         return;
                     results[i] = r;
                     Volatile.Write(ref slot.Item, -1);

@@ -55,6 +55,11 @@ public class StdlibParseTests
 
     public static byte[] Utf8SurrogatePass(string s)
     {
+        // Well-formed UTF-16 (the usual case) is plain UTF-8; only lone surrogates need the slow path.
+        var fast = new byte[Encoding.UTF8.GetMaxByteCount(s.Length)];
+        if (System.Text.Unicode.Utf8.FromUtf16(s, fast, out _, out int written, replaceInvalidSequences: false)
+            == System.Buffers.OperationStatus.Done)
+            return fast.AsSpan(0, written).ToArray();
         var bytes = new List<byte>(s.Length + 16);
         for (int i = 0; i < s.Length; i++)
         {
