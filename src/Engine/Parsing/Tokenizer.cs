@@ -154,6 +154,16 @@ public sealed class Tokenizer
         return chars;
     }
 
+    /// <summary>Whether parser-located error offsets are converted from UTF-8 bytes to characters.
+    /// CPython converts them only when it knows the source encoding: always for text input, but
+    /// for bytes input only with a BOM or a coding cookie (see SourceDecoding.Decode's
+    /// declaredEncoding). The tokenizer's own syntaxerror()-style offsets are always characters.</summary>
+    public bool ConvertOffsetsToChars { get; set; } = true;
+
+    /// <summary>CPython's offset for a parser-raised error at a 1-based UTF-8 byte offset of a
+    /// line: converted to characters, or left in bytes (see <see cref="ConvertOffsetsToChars"/>).</summary>
+    public int ErrorOffset(int lineno, int byteOffset) => ConvertOffsetsToChars ? ByteToCharOffset(lineno, byteOffset) : byteOffset;
+
     /// <summary>NFKC form of a NAME token's text, as CPython's parser stores identifiers
     /// (ASCII names are returned unchanged).</summary>
     public static string NormalizeIdentifier(string name)
@@ -390,7 +400,7 @@ public sealed class Tokenizer
             Done = ErrorCode.LineCont;
             // CPython: RAISE_ERROR_KNOWN_LOCATION at tok->cur - tok->buf - 1 (0-based), end -1.
             throw new PythonSyntaxError("SyntaxError", "unexpected character after line continuation character",
-                _filename, _lineNo, CharCol(_lineStart, _cur), CurrentLineWithNewline(), _lineNo, 0);
+                _filename, _lineNo, CursorErrorOffset(), CurrentLineWithNewline(), _lineNo, 0);
         }
         c = NextC();
         if (c == EOF)
@@ -399,7 +409,7 @@ public sealed class Tokenizer
             _cur = _inp;
             if (_brackets.Count > 0) throw UnclosedBracket();
             throw new PythonSyntaxError("SyntaxError", "unexpected EOF while parsing",
-                _filename, _lineNo, CharCol(_lineStart, _cur), CurrentLineWithNewline(), _lineNo, -1);
+                _filename, _lineNo, CursorErrorOffset(), CurrentLineWithNewline(), _lineNo, -1);
         }
         Backup(c);
     }
@@ -642,8 +652,9 @@ public sealed class Tokenizer
             (_warnings ??= new()).Add(new TokenWarning("SyntaxWarning", $"invalid {kind} literal", _lineNo));
             NextC();
         }
-        else if (IsPotentialIdentifierChar(c))
+        else if (c < 128 && IsPotentialIdentifierChar(c))
         {
+            // Non-ASCII after a number is left to the parser ("1é" is NUMBER NAME).
             Backup(c);
             throw Error($"invalid {kind} literal");
         }
@@ -680,7 +691,7 @@ public sealed class Tokenizer
                 Done = ErrorCode.Raised;
                 string why = SourceDecoding.Utf8ErrorMessage(_src, start, end);
                 throw new PythonSyntaxError("SyntaxError", "(unicode error) " + why, _filename, _lineNo,
-                    CharCol(_lineStart, _cur), CurrentLineWithNewline(), _lineNo, -1);
+                    CursorErrorOffset(), CurrentLineWithNewline(), _lineNo, -1);
             }
         }
         int i = start;
@@ -864,6 +875,9 @@ public sealed class Tokenizer
 
     // ---- errors ----------------------------------------------------------------------------------
 
+    /// <summary>The cursor's offset as CPython's parser reports it for a token without position.</summary>
+    int CursorErrorOffset() => ConvertOffsetsToChars ? CharCol(_lineStart, _cur) : ByteCol(_lineIdx, _lineStart, _cur);
+
     /// <summary>CPython's syntaxerror(): at the cursor, text = the line without its '\n'.</summary>
     PythonSyntaxError Error(string msg)
     {
@@ -885,7 +899,7 @@ public sealed class Tokenizer
             ErrorCode.TooDeep => new PythonSyntaxError("IndentationError", "too many levels of indentation",
                 _filename, _lineNo, 1, text, _lineNo, 0),
             _ => new PythonSyntaxError("IndentationError", "unindent does not match any outer indentation level",
-                _filename, _lineNo, CharCol(_lineStart, _cur), text, _lineNo, -1),
+                _filename, _lineNo, CursorErrorOffset(), text, _lineNo, -1),
         };
     }
 
@@ -894,7 +908,7 @@ public sealed class Tokenizer
     {
         var open = _brackets[^1];
         string? text = ErrorLineText(open.Line);
-        int off = ByteToCharOffset(open.Line, open.Col + 1);
+        int off = ErrorOffset(open.Line, open.Col + 1);
         return new PythonSyntaxError("SyntaxError", $"'{open.Char}' was never closed", _filename, open.Line, off, text, open.Line, 0);
     }
 
