@@ -166,12 +166,7 @@ public sealed class Tokenizer
 
     /// <summary>NFKC form of a NAME token's text, as CPython's parser stores identifiers
     /// (ASCII names are returned unchanged).</summary>
-    public static string NormalizeIdentifier(string name)
-    {
-        foreach (char ch in name)
-            if (ch >= 0x80) return name.Normalize(NormalizationForm.FormKC);
-        return name;
-    }
+    public static string NormalizeIdentifier(string name) => UnicodeNormalization.Nfkc(name);
 
     // ---- reading characters -------------------------------------------------------------
 
