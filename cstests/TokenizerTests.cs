@@ -164,6 +164,16 @@ public class TokenizerTests
         Assert.That(t[4].ToString(), Is.EqualTo("Name '𝔘' 1:13-1:17"));
     }
 
+    [Test, CancelAfter(20000)]
+    public void LongNonAsciiLineTakesLinearTime()
+    {
+        string src = "x = " + string.Join(" + ", Enumerable.Repeat("é", 200000)) + "\n";
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var last = Tokens(src)[^3];
+        Assert.That((last.Text, last.Col), Is.EqualTo(("é", 4 + 199999 * 5)));
+        Assert.That(sw.ElapsedMilliseconds, Is.LessThan(5000));
+    }
+
     [Test]
     public void UnicodeIdentifiers()
     {

@@ -61,6 +61,7 @@ public sealed class Tokenizer
     readonly int[] _altIndStack = new int[MaxIndent + 1];
     readonly List<OpenBracket> _brackets = new();
     List<TokenWarning>? _warnings;
+    int _byteColLineStart = -1, _byteColIdx, _byteColBytes;  // ByteCol's resume point
 
     public Tokenizer(string text, string filename) : this(text, filename, 1, 0, false) { }
 
@@ -791,12 +792,22 @@ public sealed class Tokenizer
     int ByteCol(int lineIdx, int lineStart, int idx)
     {
         if (lineIdx < 0 || !_lineNonAscii[lineIdx]) return idx - lineStart;
-        int bytes = 0;
-        for (int p = lineStart; p < idx;)
+        // Resume from the last position asked on this line, so a long non-ASCII line costs
+        // linear time, not quadratic.
+        int p = lineStart, bytes = 0;
+        if (_byteColLineStart == lineStart && idx >= _byteColIdx)
+        {
+            p = _byteColIdx;
+            bytes = _byteColBytes;
+        }
+        while (p < idx)
         {
             bytes += Utf8Length(p, out int units);
             p += units;
         }
+        _byteColLineStart = lineStart;
+        _byteColIdx = p;
+        _byteColBytes = bytes;
         return bytes;
     }
 
