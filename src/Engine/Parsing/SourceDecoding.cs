@@ -2,6 +2,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using System.Text.Unicode;
 namespace StacklessIron.Parsing;
 
 /// <summary>
@@ -22,7 +23,12 @@ public static class SourceDecoding
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
     }
 
-    public static string Decode(byte[] source, string filename)
+    public static string Decode(byte[] source, string filename) => Decode(source, filename, out _);
+
+    /// <summary>As <see cref="Decode(byte[], string)"/>; <paramref name="declaredEncoding"/> is the
+    /// encoding a BOM or cookie declared ("utf-8" for a BOM), or null when there was none, in which
+    /// case CPython reports parser error offsets in bytes (Tokenizer.ConvertOffsetsToChars = false).</summary>
+    public static string Decode(byte[] source, string filename, out string? declaredEncoding)
     {
         int start = 0;
         bool bom = false;
@@ -32,6 +38,7 @@ public static class SourceDecoding
             bom = true;
         }
         string? cookie = FindCookie(source, start);
+        declaredEncoding = cookie ?? (bom ? "utf-8" : null);
         if (bom && cookie != null && cookie != "utf-8")
             throw new PythonSyntaxError("SyntaxError", $"encoding problem: {cookie} with BOM", filename, 0, -1, null);
         if (cookie == null || cookie == "utf-8")
@@ -209,6 +216,7 @@ public static class SourceDecoding
     /// <summary>UTF-8 to text; each byte of an invalid sequence becomes U+DC80+byte.</summary>
     internal static string DecodeUtf8WithEscapes(byte[] s, int start, int count)
     {
+        if (Utf8.IsValid(s.AsSpan(start, count))) return Encoding.UTF8.GetString(s, start, count);
         int end = start + count;
         int i = start;
         while (i < end && s[i] < 0x80) i++;

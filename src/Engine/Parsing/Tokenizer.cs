@@ -61,6 +61,7 @@ public sealed class Tokenizer
     readonly int[] _altIndStack = new int[MaxIndent + 1];
     readonly List<OpenBracket> _brackets = new();
     List<TokenWarning>? _warnings;
+    int _byteColLineStart = -1, _byteColIdx, _byteColBytes;  // ByteCol's resume point
 
     public Tokenizer(string text, string filename) : this(text, filename, 1, 0, false) { }
 
@@ -76,24 +77,17 @@ public sealed class Tokenizer
         _lineNo = _lineBase;
         _shiftLine = shift ? startLine : int.MinValue;
         _shiftCol = startCol;
-        int lines = 0;
-        foreach (char ch in _src) if (ch == '\n') lines++;
+        var src = _src.AsSpan();
+        int lines = src.Count('\n');
         _lineStarts = new int[lines];
         _lineNonAscii = new bool[lines];
-        int li = 0, start = 0;
-        bool nonAscii = false;
-        for (int i = 0; i < _src.Length; i++)
+        int start = 0;
+        for (int li = 0; li < lines; li++)
         {
-            char ch = _src[i];
-            if (ch >= 0x80) nonAscii = true;
-            else if (ch == '\n')
-            {
-                _lineStarts[li] = start;
-                _lineNonAscii[li] = nonAscii;
-                li++;
-                start = i + 1;
-                nonAscii = false;
-            }
+            int len = src.Slice(start).IndexOf('\n') + 1;
+            _lineStarts[li] = start;
+            _lineNonAscii[li] = src.Slice(start, len).ContainsAnyExceptInRange('\0', '\x7f');
+            start += len;
         }
     }
 
@@ -154,14 +148,19 @@ public sealed class Tokenizer
         return chars;
     }
 
+    /// <summary>Whether parser-located error offsets are converted from UTF-8 bytes to characters.
+    /// CPython converts them only when it knows the source encoding: always for text input, but
+    /// for bytes input only with a BOM or a coding cookie (see SourceDecoding.Decode's
+    /// declaredEncoding). The tokenizer's own syntaxerror()-style offsets are always characters.</summary>
+    public bool ConvertOffsetsToChars { get; set; } = true;
+
+    /// <summary>CPython's offset for a parser-raised error at a 1-based UTF-8 byte offset of a
+    /// line: converted to characters, or left in bytes (see <see cref="ConvertOffsetsToChars"/>).</summary>
+    public int ErrorOffset(int lineno, int byteOffset) => ConvertOffsetsToChars ? ByteToCharOffset(lineno, byteOffset) : byteOffset;
+
     /// <summary>NFKC form of a NAME token's text, as CPython's parser stores identifiers
     /// (ASCII names are returned unchanged).</summary>
-    public static string NormalizeIdentifier(string name)
-    {
-        foreach (char ch in name)
-            if (ch >= 0x80) return name.Normalize(NormalizationForm.FormKC);
-        return name;
-    }
+    public static string NormalizeIdentifier(string name) => UnicodeNormalization.Nfkc(name);
 
     // ---- reading characters -------------------------------------------------------------
 
@@ -390,7 +389,7 @@ public sealed class Tokenizer
             Done = ErrorCode.LineCont;
             // CPython: RAISE_ERROR_KNOWN_LOCATION at tok->cur - tok->buf - 1 (0-based), end -1.
             throw new PythonSyntaxError("SyntaxError", "unexpected character after line continuation character",
-                _filename, _lineNo, CharCol(_lineStart, _cur), CurrentLineWithNewline(), _lineNo, 0);
+                _filename, _lineNo, CursorErrorOffset(), CurrentLineWithNewline(), _lineNo, 0);
         }
         c = NextC();
         if (c == EOF)
@@ -399,7 +398,7 @@ public sealed class Tokenizer
             _cur = _inp;
             if (_brackets.Count > 0) throw UnclosedBracket();
             throw new PythonSyntaxError("SyntaxError", "unexpected EOF while parsing",
-                _filename, _lineNo, CharCol(_lineStart, _cur), CurrentLineWithNewline(), _lineNo, -1);
+                _filename, _lineNo, CursorErrorOffset(), CurrentLineWithNewline(), _lineNo, -1);
         }
         Backup(c);
     }
@@ -642,8 +641,9 @@ public sealed class Tokenizer
             (_warnings ??= new()).Add(new TokenWarning("SyntaxWarning", $"invalid {kind} literal", _lineNo));
             NextC();
         }
-        else if (IsPotentialIdentifierChar(c))
+        else if (c < 128 && IsPotentialIdentifierChar(c))
         {
+            // Non-ASCII after a number is left to the parser ("1é" is NUMBER NAME).
             Backup(c);
             throw Error($"invalid {kind} literal");
         }
@@ -680,7 +680,7 @@ public sealed class Tokenizer
                 Done = ErrorCode.Raised;
                 string why = SourceDecoding.Utf8ErrorMessage(_src, start, end);
                 throw new PythonSyntaxError("SyntaxError", "(unicode error) " + why, _filename, _lineNo,
-                    CharCol(_lineStart, _cur), CurrentLineWithNewline(), _lineNo, -1);
+                    CursorErrorOffset(), CurrentLineWithNewline(), _lineNo, -1);
             }
         }
         int i = start;
@@ -792,12 +792,22 @@ public sealed class Tokenizer
     int ByteCol(int lineIdx, int lineStart, int idx)
     {
         if (lineIdx < 0 || !_lineNonAscii[lineIdx]) return idx - lineStart;
-        int bytes = 0;
-        for (int p = lineStart; p < idx;)
+        // Resume from the last position asked on this line, so a long non-ASCII line costs
+        // linear time, not quadratic.
+        int p = lineStart, bytes = 0;
+        if (_byteColLineStart == lineStart && idx >= _byteColIdx)
+        {
+            p = _byteColIdx;
+            bytes = _byteColBytes;
+        }
+        while (p < idx)
         {
             bytes += Utf8Length(p, out int units);
             p += units;
         }
+        _byteColLineStart = lineStart;
+        _byteColIdx = p;
+        _byteColBytes = bytes;
         return bytes;
     }
 
@@ -864,6 +874,9 @@ public sealed class Tokenizer
 
     // ---- errors ----------------------------------------------------------------------------------
 
+    /// <summary>The cursor's offset as CPython's parser reports it for a token without position.</summary>
+    int CursorErrorOffset() => ConvertOffsetsToChars ? CharCol(_lineStart, _cur) : ByteCol(_lineIdx, _lineStart, _cur);
+
     /// <summary>CPython's syntaxerror(): at the cursor, text = the line without its '\n'.</summary>
     PythonSyntaxError Error(string msg)
     {
@@ -885,7 +898,7 @@ public sealed class Tokenizer
             ErrorCode.TooDeep => new PythonSyntaxError("IndentationError", "too many levels of indentation",
                 _filename, _lineNo, 1, text, _lineNo, 0),
             _ => new PythonSyntaxError("IndentationError", "unindent does not match any outer indentation level",
-                _filename, _lineNo, CharCol(_lineStart, _cur), text, _lineNo, -1),
+                _filename, _lineNo, CursorErrorOffset(), text, _lineNo, -1),
         };
     }
 
@@ -894,7 +907,7 @@ public sealed class Tokenizer
     {
         var open = _brackets[^1];
         string? text = ErrorLineText(open.Line);
-        int off = ByteToCharOffset(open.Line, open.Col + 1);
+        int off = ErrorOffset(open.Line, open.Col + 1);
         return new PythonSyntaxError("SyntaxError", $"'{open.Char}' was never closed", _filename, open.Line, off, text, open.Line, 0);
     }
 
