@@ -126,9 +126,8 @@ internal sealed partial class Parser
 
     StmtNode? SimpleStmt()
     {
-        if (Memo(M_SIMPLE_STMT, out StmtNode? memo)) return memo;
         int m = _pos;
-        return Save(M_SIMPLE_STMT, m, SimpleStmtInner());
+        return SimpleStmtInner();
     }
 
     StmtNode? SimpleStmtInner()

@@ -61,9 +61,9 @@ internal sealed partial class Parser
     readonly Tokenizer _tokenizer;
     readonly string _filename;
     readonly Mode _mode;
-    Token[] _toks = new Token[128];
-    int[] _codes = new int[128];
-    short[] _levels = new short[128];
+    Token[] _toks;
+    int[] _codes;
+    short[] _levels;
     int _fill, _pos;
     bool _sawEnd;
     bool _tokError;
@@ -75,6 +75,37 @@ internal sealed partial class Parser
     internal Parser(Tokenizer tokenizer, string filename, Mode mode, Parser? outer = null)
     {
         _tokenizer = tokenizer; _filename = filename; _mode = mode; _outer = outer;
+        // The buffers of the last finished top-level parse are reused: parsing a whole
+        // library then allocates no buffers proportional to file sizes.
+        var cached = outer == null ? System.Threading.Interlocked.Exchange(ref s_cache, null) : null;
+        if (cached != null)
+        {
+            _toks = cached.Toks; _codes = cached.Codes; _levels = cached.Levels; _memoVal = cached.MemoVal; _memoEnd = cached.MemoEnd;
+        }
+        else
+        {
+            int n = outer == null ? 256 : 16;
+            _toks = new Token[n]; _codes = new int[n]; _levels = new short[n];
+            _memoVal = new object?[n * M_COUNT]; _memoEnd = new int[n * M_COUNT];
+        }
+    }
+
+    sealed class Buffers
+    {
+        public Token[] Toks = null!; public int[] Codes = null!; public short[] Levels = null!;
+        public object?[] MemoVal = null!; public int[] MemoEnd = null!;
+    }
+
+    static Buffers? s_cache;
+
+    /// <summary>Clears what this parse used and offers the buffers to the next parse.</summary>
+    internal void Release()
+    {
+        if (_outer != null) return;
+        Array.Clear(_toks, 0, _fill);
+        Array.Clear(_memoVal, 0, Math.Min(_memoVal.Length, (_fill + 1) * M_COUNT));
+        Array.Clear(_memoEnd, 0, Math.Min(_memoEnd.Length, (_fill + 1) * M_COUNT));
+        s_cache = new Buffers { Toks = _toks, Codes = _codes, Levels = _levels, MemoVal = _memoVal, MemoEnd = _memoEnd };
     }
 
     // ---------------------------------------------------------------- tokens
@@ -181,13 +212,12 @@ internal sealed partial class Parser
     // ---------------------------------------------------------------- memo
 
     // Per-token memo slots for the rules pegen memoises (or that we backtrack over a lot).
-    internal const int M_EXPRESSION = 0, M_STAR_EXPRESSION = 1, M_DISJUNCTION = 2, M_CONJUNCTION = 3, M_INVERSION = 4,
-        M_BITWISE_OR = 5, M_FACTOR = 6, M_AWAIT_PRIMARY = 7, M_T_PRIMARY = 8, M_ARGUMENTS = 9, M_STAR_TARGET = 10,
-        M_TARGET_WITH_STAR_ATOM = 11, M_DEL_TARGET = 12, M_STRINGS = 13, M_BLOCK = 14, M_CLOSED_PATTERN = 15,
-        M_STAR_PATTERN = 16, M_SIMPLE_STMT = 17, M_INVALID_NAMED = 18, M_SLICES = 19, M_COUNT = 20;
+    internal const int M_EXPRESSION = 0, M_T_PRIMARY = 1, M_ARGUMENTS = 2, M_STAR_TARGET = 3,
+        M_TARGET_WITH_STAR_ATOM = 4, M_DEL_TARGET = 5, M_STRINGS = 6, M_BLOCK = 7, M_CLOSED_PATTERN = 8,
+        M_STAR_PATTERN = 9, M_INVALID_NAMED = 10, M_SLICES = 11, M_COUNT = 12;
 
-    object?[] _memoVal = new object?[128 * M_COUNT];
-    int[] _memoEnd = new int[128 * M_COUNT];
+    object?[] _memoVal;
+    int[] _memoEnd;
 
     void EnsureMemoCapacity()
     {
@@ -202,6 +232,7 @@ internal sealed partial class Parser
     /// result and end position.</summary>
     bool Memo<T>(int rule, out T? result) where T : class
     {
+        if (_pos == _fill) FillOne();
         int slot = _pos * M_COUNT + rule;
         int end = _memoEnd[slot];
         if (end != 0)
@@ -225,7 +256,7 @@ internal sealed partial class Parser
 
     void ClearMemo()
     {
-        Array.Clear(_memoVal); Array.Clear(_memoEnd);
+        Array.Clear(_memoVal, 0, Math.Min(_memoVal.Length, (_fill + 1) * M_COUNT)); Array.Clear(_memoEnd, 0, Math.Min(_memoEnd.Length, (_fill + 1) * M_COUNT));
     }
 
     // ---------------------------------------------------------------- depth guard
@@ -234,9 +265,19 @@ internal sealed partial class Parser
     // We count the recursive entry points; the parser runs on a thread with a big stack.
     const int MaxDepth = 6000;
 
+    int _maxDepthSeen, _maxChain;
+
+    /// <summary>Records the length of a left-recursive chain (a.b.c, a+b+c): each link nests the tree.</summary>
+    void Chain(int n) { if (n > _maxChain) _maxChain = n; }
+
+    /// <summary>Whether the tree may be deeper than ast.parse accepts: every nesting level of the
+    /// recursive rules adds a bounded number of tree levels plus at most one chain.</summary>
+    internal bool AstMayBeDeep => (_maxDepthSeen + 1) * (12 + _maxChain) + 250 > 3000;
+
     void Enter()
     {
-        if (++_depth > MaxDepth) throw new PythonSyntaxError("MemoryError", "", _filename, 0, 0, null);
+        if (++_depth > _maxDepthSeen) _maxDepthSeen = _depth;
+        if (_depth > MaxDepth) throw new PythonSyntaxError("MemoryError", "", _filename, 0, 0, null);
         if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw new PythonParser.StackLowException();
     }
 

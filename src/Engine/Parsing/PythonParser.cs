@@ -21,16 +21,14 @@ public static partial class PythonParser
     /// <summary>Parse a module from text (mode "exec"), as `ast.parse(str)` does.</summary>
     public static Module ParseModule(string text, string filename = "<unknown>")
     {
-        var m = OnBigStack(() => { var p = new Parser(new Tokenizer(text, filename), filename, Parser.Mode.File); return p.Run(p.FileRule); });
-        CheckDepth(m, filename);
+        var m = OnBigStack(() => { var p = new Parser(new Tokenizer(text, filename), filename, Parser.Mode.File); try { var r = p.Run(p.FileRule); if (p.AstMayBeDeep) CheckDepth(r, filename); return r; } finally { p.Release(); } });
         return m;
     }
 
     /// <summary>Parse an expression (mode "eval").</summary>
     public static Expression ParseExpression(string text, string filename = "<unknown>")
     {
-        var m = OnBigStack(() => { var p = new Parser(new Tokenizer(text, filename), filename, Parser.Mode.Eval); return p.Run(p.EvalRule); });
-        CheckDepth(m, filename);
+        var m = OnBigStack(() => { var p = new Parser(new Tokenizer(text, filename), filename, Parser.Mode.Eval); try { var r = p.Run(p.EvalRule); if (p.AstMayBeDeep) CheckDepth(r, filename); return r; } finally { p.Release(); } });
         return m;
     }
 
@@ -40,8 +38,7 @@ public static partial class PythonParser
     /// <summary>Parse one interactive statement (mode "single").</summary>
     public static Interactive ParseInteractive(string text, string filename = "<unknown>")
     {
-        var m = OnBigStack(() => { var p = new Parser(new Tokenizer(text, filename), filename, Parser.Mode.Single); return p.RunSingle(); });
-        CheckDepth(m, filename);
+        var m = OnBigStack(() => { var p = new Parser(new Tokenizer(text, filename), filename, Parser.Mode.Single); try { var r = p.RunSingle(); if (p.AstMayBeDeep) CheckDepth(r, filename); return r; } finally { p.Release(); } });
         return m;
     }
 
