@@ -303,9 +303,9 @@ internal sealed partial class Parser
             endCol = lt.EndCol - 1;
             if (_mode == Mode.FString && endLine == _fstringStartLine) endCol -= _fstringStartCol;
         }
-        string? text = line > 0 ? _tokenizer.LineText(line) : null;
-        int offset = ByteToChar(text, col + 1);
-        int endOffset = endCol + 1 > 0 ? ByteToChar(endLine == line ? text : _tokenizer.LineText(endLine), endCol + 1) : endCol + 1;
+        string? text = line > 0 ? _tokenizer.ErrorLineText(line) : null;
+        int offset = col + 1 > 0 ? _tokenizer.ErrorOffset(line, col + 1) : col + 1;
+        int endOffset = endCol + 1 > 0 ? _tokenizer.ErrorOffset(endLine, endCol + 1) : endCol + 1;
         return new PythonSyntaxError(kind, msg, _filename, line, offset, text, endLine, endOffset);
     }
 
@@ -325,6 +325,12 @@ internal sealed partial class Parser
     {
         if (_fill == 0) return RaiseLoc(kind, msg, 0, 0, 0, -1);
         var t = _toks[_fill - 1];
+        if (t.Col < 0)
+        {
+            // INDENT/DEDENT/ENDMARKER have no columns: CPython uses the tokenizer's cursor
+            // as the (1-based) offset.
+            return RaiseLoc(kind, msg, t.Line, _tokenizer.CursorByteCol - 1, t.EndLine, -2);
+        }
         return RaiseLoc(kind, msg, t.Line, t.Col, t.EndLine, t.EndCol);
     }
 
@@ -427,12 +433,19 @@ internal sealed partial class Parser
         }
         catch (PythonSyntaxError te)
         {
-            if (te.Msg.EndsWith("was never closed", StringComparison.Ordinal))
+            // Only errors CPython's tokenizer raises at once (not E_DEDENT, E_TABSPACE, E_TOODEEP,
+            // E_LINECONT, which the parser turns into exceptions itself) replace the parser's;
+            // EOF inside brackets does when the bracket was opened on an earlier line.
+            switch (_tokenizer.Done)
             {
-                if (errLine > te.Lineno) return te;
-                return err;
+                case Tokenizer.ErrorCode.Raised:
+                    return te;
+                case Tokenizer.ErrorCode.Eof:
+                    if (_tokenizer.ParenLevel > 0 && errLine > _tokenizer.OpenBrackets[^1].Line) return te;
+                    return err;
+                default:
+                    return err;
             }
-            return te;
         }
         return err;
     }
