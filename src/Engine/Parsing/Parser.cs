@@ -66,6 +66,8 @@ internal sealed partial class Parser
     short[] _levels;
     int _fill, _pos;
     bool _sawEnd;
+    bool _parsingStarted;
+    Token? _heldEnd;
     bool _tokError;
     bool _invalidPass;
     int _depth;
@@ -114,11 +116,24 @@ internal sealed partial class Parser
     {
         if (_fill == _toks.Length) Grow();
         Token t;
-        if (_sawEnd) t = _toks[_fill - 1];
+        if (_heldEnd.HasValue) { t = _heldEnd.Value; _heldEnd = null; }
+        else if (_sawEnd) t = _toks[_fill - 1];
         else
         {
             try { t = _tokenizer.Next(); }
             catch (PythonSyntaxError) { _tokError = true; throw; }
+        }
+        if (_mode == Mode.Single)
+        {
+            // _PyPegen_fill_token: in single-input mode the first ENDMARKER after some input
+            // becomes a NEWLINE, so that a compound statement is terminated.
+            if (t.Kind == TokenKind.EndMarker && _parsingStarted)
+            {
+                _heldEnd = t;
+                _parsingStarted = false;
+                t = new Token(TokenKind.Newline, "", t.Line, t.Col, t.EndLine, t.EndCol);
+            }
+            else _parsingStarted = true;
         }
         int code;
         switch (t.Kind)
@@ -406,12 +421,18 @@ internal sealed partial class Parser
     internal Interactive RunSingle()
     {
         var r = Run(InteractiveRule);
-        // statement_newline consumed the statement's NEWLINE; what follows must be the end.
+        // bad_single_statement: only blank lines and comments may follow. The error is located
+        // at the last token the parse fetched.
+        int fill = _fill;
         int c;
         try { c = Peek(); }
         catch (PythonSyntaxError) { c = -1; }
         while (c == NEWLINE || c == DEDENT) { _pos++; c = Peek(); }
-        if (c != ENDMARKER) throw RaiseSyntax("multiple statements found while compiling a single statement");
+        if (c != ENDMARKER)
+        {
+            var t = _toks[fill - 1];
+            throw RaiseLoc("SyntaxError", "multiple statements found while compiling a single statement", t.Line, t.Col, t.EndLine, t.EndCol);
+        }
         return r;
     }
 
