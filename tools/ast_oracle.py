@@ -60,19 +60,23 @@ def needs_code_points(tree):
 
 
 @contextlib.contextmanager
-def unlimited_int_digits():
-    """The int-to-str digit limit applies to parsing decimal literals (a verdict to keep), but it
-    would also stop repr() of a huge hex literal's value in ast.dump: lifted for dumps only."""
-    limit = sys.get_int_max_str_digits()
+def lifted_limits():
+    """Limits that also decide ast.parse's verdict, lifted only while a parsed tree is dumped or
+    encoded: the int-to-str digit limit (it rejects long decimal literals, but would also stop
+    repr() of a huge hex literal's value) and the recursion limit (3.11 scales its AST depth
+    limit, about 3,000, with it; ast.dump recurses once per level)."""
+    digits, depth = sys.get_int_max_str_digits(), sys.getrecursionlimit()
     sys.set_int_max_str_digits(0)
+    sys.setrecursionlimit(100000)
     try:
         yield
     finally:
-        sys.set_int_max_str_digits(limit)
+        sys.set_int_max_str_digits(digits)
+        sys.setrecursionlimit(depth)
 
 
 def dump_of(tree):
-    with unlimited_int_digits():
+    with lifted_limits():
         return ast.dump(tree, include_attributes=True)
 
 
@@ -101,7 +105,6 @@ def cache_path(root, files):
 
 
 def hashes(root):
-    sys.setrecursionlimit(100000)  # ast.dump recurses per level; some test files nest deeply
     files = list_files(root)
     cached = cache_path(root, files)
     if os.path.exists(cached):
@@ -135,7 +138,6 @@ def hashes(root):
 
 
 def dump_file(path):
-    sys.setrecursionlimit(100000)
     with open(path, "rb") as f:
         tree, error = verdict(f.read())
     if error is not None:
@@ -197,7 +199,6 @@ def encode_tree(value):
 
 
 def trees(in_path, out_path):
-    sys.setrecursionlimit(100000)
     with open(in_path, "r", encoding="utf-8") as src, open(out_path, "w", encoding="utf-8") as out:
         for line in src:
             path = line.rstrip("\n")
@@ -206,7 +207,7 @@ def trees(in_path, out_path):
             if error is not None:
                 record = {"path": path, "error": error}
             else:
-                with unlimited_int_digits():
+                with lifted_limits():
                     record = {"path": path, "tree": encode_tree(tree), "dump": dump_of(tree)}
             out.write(json.dumps(record) + "\n")
 
