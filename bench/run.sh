@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Runs each benchmark under ./stackless-iron and under a reference interpreter
-# (python3.11 by default, REF=... to change) in the same run, and prints one line
+# (/usr/bin/python3.11 by default, REF=... to change) in the same run, and prints one line
 # per benchmark: name, both times, and the ratio ours/reference.
 # Usage: bench/run.sh [bench.py ...]
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
-ref="${REF:-python3.11}"
+ref="${REF:-/usr/bin/python3.11}"
 files=("$@")
 [ ${#files[@]} -gt 0 ] || files=("$here"/fib.py "$here"/loops.py "$here"/methods.py "$here"/strings.py "$here"/generators.py "$here"/bigint.py)
 secs() { sed -n 's/.*seconds=\([0-9.]*\).*/\1/p'; }
