@@ -272,6 +272,10 @@ public class TokenizerTests
     [TestCase("x = (1,", "SyntaxError", "'(' was never closed", 1, 5, "x = (1,\n", 1, 0)]
     [TestCase("x = (1,\n\n", "SyntaxError", "'(' was never closed", 1, 5, "x = (1,", 1, 0)]
     [TestCase("x = [1,\n2,\n3", "SyntaxError", "'[' was never closed", 1, 5, "x = [1,", 1, 0)]
+    // a token spanning lines makes CPython's error text start at its first line (tok->buf)
+    [TestCase("x = \"\"\"a\nb\"\"\" + é\\ 1", "SyntaxError", "unexpected character after line continuation character", 2, 19, "x = \"\"\"a\nb\"\"\" + é\\ 1\n", 2, 0)]
+    [TestCase("x = \"\"\"é\nb\"\"\" + (", "SyntaxError", "'(' was never closed", 2, 8, "x = \"\"\"é\nb\"\"\" + (\n", 2, 0)]
+    [TestCase("x = 1 + \\\n  (", "SyntaxError", "'(' was never closed", 2, 3, "x = 1 + \\\n  (\n", 2, 0)]
     public void TokenizerErrors(string src, string kind, string msg, int line, int offset, string? text, int endLine, int endOffset)
     {
         var e = ErrorOf(src);
