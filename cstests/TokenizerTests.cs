@@ -341,6 +341,11 @@ public class TokenizerTests
         Assert.That(SourceDecoding.Decode(B("# -*- coding: latin-1 -*-\nx = '\xe9'\n"), "f"), Is.EqualTo("# -*- coding: latin-1 -*-\nx = 'é'\n"));
         Assert.That(SourceDecoding.Decode(B("#!/usr/bin/env python\n# vim: set fileencoding=iso-8859-15 :\nx = '\xa4'\n"), "f"), Does.EndWith("x = '€'\n"));
         Assert.That(SourceDecoding.Decode(B("# coding: cp1252\nx = '\x80'\n"), "f"), Does.EndWith("x = '€'\n"));
+        // from test_source_encoding
+        Assert.That(SourceDecoding.Decode(B("# coding: cp932\nprint '\x94\x4e'"), "f"), Does.EndWith("print '年'"));
+        Assert.That(SourceDecoding.Decode(B("# coding: cp949\na = \"\xaa\xa7\"\n"), "f"), Does.EndWith("a = \"\u3047\"\n"));
+        Assert.That(SourceDecoding.Decode(B("\n# coding: utf-8\nu = '\xc3\xb3'\n"), "f"), Does.EndWith("u = '\u00f3'\n"));
+        Assert.That(SourceDecoding.Decode(B("# coding: euc-jp\nx = '\xc6\xfc'\n"), "f"), Does.EndWith("x = '日'\n"));
         // a cookie after a line of code does not count
         Assert.That(SourceDecoding.Decode(B("x = 1\n# coding: bogus\n"), "f"), Is.EqualTo("x = 1\n# coding: bogus\n"));
         Assert.That(SourceDecoding.Decode(B("\xef\xbb\xbf# coding: utf-8\nx=1\n"), "f"), Is.EqualTo("# coding: utf-8\nx=1\n"));
@@ -352,6 +357,8 @@ public class TokenizerTests
     [TestCase("\xef\xbb\xbf# coding: latin-1\nx=1", "encoding problem: iso-8859-1 with BOM")]
     [TestCase("\xef\xbb\xbf#coding: utf8\nx=1", "encoding problem: utf8 with BOM")]
     [TestCase("# coding: ascii\nx = '\xe9'\n", "'ascii' codec can't decode byte 0xe9 in position 21: ordinal not in range(128)")]
+    [TestCase("# coding: ascii\n\xe2\x98\x83", "'ascii' codec can't decode byte 0xe2 in position 16: ordinal not in range(128)")]
+    [TestCase("\xef\xbb\xbf# -*- coding: fake -*-\n", "encoding problem: fake with BOM")]
     public void DecodeErrors(string latin1, string msg)
     {
         var e = Assert.Throws<PythonSyntaxError>(() => SourceDecoding.Decode(B(latin1), "f"));
