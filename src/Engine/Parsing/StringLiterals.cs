@@ -77,7 +77,7 @@ public static class StringLiterals
     {
         for (int i = start; i < end; i++)
         {
-            if (SourceDecoding.IsEscapedByte(s[i]))
+            if (SourceDecoding.IsEscapedByte(s, i))
             {
                 string? why = SourceDecoding.Utf8ErrorMessage(s, start, end);
                 if (why != null) throw UnicodeError(why, token, filename);

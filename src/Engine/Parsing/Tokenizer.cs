@@ -420,7 +420,8 @@ public sealed class Tokenizer
             Done = ErrorCode.LineCont;
             // CPython: RAISE_ERROR_KNOWN_LOCATION at tok->cur - tok->buf - 1 (0-based), which counts
             // from the first line of a token spanning lines.
-            int fromBuf = Utf8Count(_buf, _cur);
+            // (CPython reads bytes: its cursor is after the first byte of that character.)
+            int fromBuf = Utf8Count(_buf, _cur - 1) + 1;
             throw new PythonSyntaxError("SyntaxError", "unexpected character after line continuation character",
                 _filename, _lineNo, ErrorOffset(_lineNo, fromBuf), ErrorLineText(_lineNo), _lineNo, 0);
         }
@@ -708,7 +709,7 @@ public sealed class Tokenizer
         // Bytes that were not valid UTF-8 make CPython fail to decode the identifier at all.
         for (int p = start; p < end; p++)
         {
-            if (SourceDecoding.IsEscapedByte(_src[p]))
+            if (SourceDecoding.IsEscapedByte(_src, p))
             {
                 Done = ErrorCode.Raised;
                 string why = SourceDecoding.Utf8ErrorMessage(_src, start, end);
@@ -855,7 +856,7 @@ public sealed class Tokenizer
             units = 2;
             return 4;
         }
-        if (SourceDecoding.IsEscapedByte(ch)) return 1;
+        if (SourceDecoding.IsEscapedByte(_src, p)) return 1;
         return 3;
     }
 
@@ -890,28 +891,29 @@ public sealed class Tokenizer
         return n;
     }
 
-    /// <summary>Escaped invalid bytes show as U+FFFD, as CPython's "replace" decoding shows them.</summary>
+    /// <summary>Invalid source bytes show as CPython's "replace" decoding shows them: one U+FFFD
+    /// for each maximal invalid subsequence.</summary>
     static string ForDisplay(string s)
     {
-        foreach (char ch in s)
+        int first = -1;
+        for (int i = 0; i < s.Length; i++)
+            if (SourceDecoding.IsEscapedByte(s, i)) { first = i; break; }
+        if (first < 0) return s;
+        var sb = new StringBuilder(s.Length);
+        sb.Append(s, 0, first);
+        for (int i = first; i < s.Length;)
         {
-            if (SourceDecoding.IsEscapedByte(ch))
+            if (!SourceDecoding.IsEscapedByte(s, i))
             {
-                var sb = new StringBuilder(s.Length);
-                for (int i = 0; i < s.Length; i++)
-                {
-                    char d = s[i];
-                    if (char.IsHighSurrogate(d) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
-                    {
-                        sb.Append(d).Append(s[++i]);
-                        continue;
-                    }
-                    sb.Append(SourceDecoding.IsEscapedByte(d) ? '\uFFFD' : d);
-                }
-                return sb.ToString();
+                sb.Append(s[i++]);
+                continue;
             }
+            int j = i;
+            while (j < s.Length && SourceDecoding.IsEscapedByte(s, j)) j++;
+            sb.Append(Encoding.UTF8.GetString(SourceDecoding.OriginalBytes(s, i, j)));
+            i = j;
         }
-        return s;
+        return sb.ToString();
     }
 
     // ---- errors ----------------------------------------------------------------------------------
