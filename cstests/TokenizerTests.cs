@@ -474,6 +474,18 @@ public class TokenizerTests
     }
 
     [Test]
+    public void FStringPiecesUseTheEscapeDecoder()
+    {
+        // CPython decodes f-string literal parts with escapes always: invalid UTF-8 is reported
+        // relative to its run of non-ASCII bytes (a plain literal counts from the body's start).
+        var tok = Tokens(SourceDecoding.Decode(B("f'ab\u00e9cd'"), "f"))[0];
+        var e = Assert.Throws<PythonSyntaxError>(() => StringLiterals.DecodeStr("ab\udce9cd", false, tok, "f"));
+        Assert.That(e!.Msg, Is.EqualTo("(unicode error) 'utf-8' codec can't decode byte 0xe9 in position 0: unexpected end of data"));
+        Assert.That(StringLiterals.DecodeStr(@"a\tb{", false, tok, "f"), Is.EqualTo("a\tb{"));
+        Assert.That(StringLiterals.DecodeStr(@"a\tb", true, tok, "f"), Is.EqualTo(@"a\tb"));
+    }
+
+    [Test]
     public void InvalidEscapesWarnOnce()
     {
         var warnings = new List<Tokenizer.TokenWarning>();
