@@ -65,8 +65,13 @@ public static class SourceDecoding
         }
     }
 
-    /// <summary>True for a lone surrogate U+DC80..U+DCFF that stands for an invalid source byte.</summary>
-    public static bool IsEscapedByte(char ch) => ch >= '\uDC80' && ch <= '\uDCFF';
+    /// <summary>True when s[i] is a lone surrogate U+DC80..U+DCFF, which stands for an invalid
+    /// source byte (a low surrogate after a high one is half of a real astral character).</summary>
+    public static bool IsEscapedByte(string s, int i)
+    {
+        char ch = s[i];
+        return ch >= '\uDC80' && ch <= '\uDCFF' && (i == 0 || !char.IsHighSurrogate(s[i - 1]));
+    }
 
     /// <summary>The PEP 263 cookie of line 1, or of line 2 when line 1 is blank or a comment;
     /// normalised as CPython's get_normal_name does (utf-8 and latin-1 spellings).</summary>
@@ -283,9 +288,9 @@ public static class SourceDecoding
         for (int i = start; i < end; i++)
         {
             char ch = text[i];
-            if (IsEscapedByte(ch)) { bytes.Add((byte)(ch - 0xDC00)); continue; }
             int cp = ch;
             if (char.IsHighSurrogate(ch) && i + 1 < end && char.IsLowSurrogate(text[i + 1])) cp = char.ConvertToUtf32(ch, text[++i]);
+            else if (IsEscapedByte(text, i)) { bytes.Add((byte)(ch - 0xDC00)); continue; }
             var rune = Rune.IsValid(cp) ? new Rune(cp) : Rune.ReplacementChar;
             int n = rune.EncodeToUtf8(buf);
             for (int k = 0; k < n; k++) bytes.Add(buf[k]);
