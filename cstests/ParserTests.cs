@@ -133,6 +133,7 @@ public class ParserTests
         "@\ndef f(): pass", "@f\nx = 1", "async x = 1", "async def f(): await", "await", "a[]", "a[1:2:3:4]", "f(**)", "f(*)", "x.1", "x.(y)", "1.__class__",
         "\\", "x = \\\n", "a @= ", "x ==== y", "x <> y", "x !== y", "a = ! b", "a = $", "a = `b`", "a = ?",
         "'\\N{nope}'", "b'\\N{DASH}'", "'\\x4'", "'\\U0011ffff'",
+        "t = (\n    'a'\n    else\\x02'\n", "t = (\n  a b\n  c\\d\n", "t = [\n1,\n  2 3\n\tif x:\n", "f(a,\n  b c)\n  x = 1\n", "(a\nb\n",
     };
 
     static readonly string[] EvalSources = { "1 + 2", "a, b", "x if y else z", "lambda: 1", "(yield)", "f(x)\n\n", "a b", "x = 1", "", "*a, b", "1,", "[\n1,\n2]" };
