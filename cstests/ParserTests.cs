@@ -327,6 +327,13 @@ for line in sys.stdin:
         Assert.That(ErrorOf("x" + string.Concat(Enumerable.Repeat("[0]", 50000)))!.Kind, Is.EqualTo("RecursionError"));
         Assert.That(ErrorOf(string.Concat(Enumerable.Repeat("x if x else ", 5000)) + "x")!.Kind, Is.EqualTo("RecursionError"));
         Assert.That(ErrorOf(new string('-', 2000) + "x"), Is.Null);
+        // The MemoryError thresholds of CPython 3.11's parser (MAXSTACK 6000).
+        Assert.That(ErrorOf(new string('-', 5969) + "x")!.Kind, Is.EqualTo("RecursionError"));
+        Assert.That(ErrorOf(new string('-', 5970) + "x")!.Kind, Is.EqualTo("MemoryError"));
+        Assert.That(ErrorOf(string.Concat(Enumerable.Repeat("lambda:", 2984)) + "x"), Is.Null);
+        Assert.That(ErrorOf(string.Concat(Enumerable.Repeat("lambda:", 2985)) + "x")!.Kind, Is.EqualTo("MemoryError"));
+        Assert.That(ErrorOf("2" + string.Concat(Enumerable.Repeat("**2", 2985)))!.Kind, Is.EqualTo("MemoryError"));
+        Assert.That(ErrorOf("if x:\n  y = " + new string('-', 5962) + "x\n")!.Kind, Is.EqualTo("MemoryError"));
         Assert.That(ErrorOf(new string('-', 3000) + "x")!.Kind, Is.EqualTo("RecursionError"));
     }
 
