@@ -281,15 +281,22 @@ internal sealed partial class Parser
         int m = _pos;
         {
             var a = Args();
+            // CPython locates this at the args node, but a fresh CPython process reports the '*'
+            // (its dummy-name cache makes the node's position unreliable); we report the '*'.
             if (a != null && Accept(COMMA) && Peek() == STAR)
-                throw RaiseAt(a, "iterable argument unpacking follows keyword argument unpacking");
+                throw RaiseAt(_toks[_pos], "iterable argument unpacking follows keyword argument unpacking");
         }
         _pos = m;
         {
             var a = Expression();
             List<Comprehension>? b;
             if (a != null && (b = ForIfClauses()) != null && Accept(COMMA))
+            {
+                // [args | expression for_if_clauses] is tried (and may hit a tokenizer error) first.
+                int m3 = _pos;
+                if (Args() == null) { _pos = m3; if (!(Expression() != null && ForIfClauses() != null)) _pos = m3; }
                 throw RaiseRange(a, LastComprehensionItem(b[^1]), "Generator expression must be parenthesized");
+            }
         }
         _pos = m;
         if (Peek() == NAME && PeekAt(_pos + 1) == EQUAL)

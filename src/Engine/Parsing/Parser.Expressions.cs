@@ -473,9 +473,10 @@ internal sealed partial class Parser
         {
             int m2 = _pos;
             _pos++;
-            Enter();
+            // power -> factor -> power: two of CPython's rule levels per '**'.
+            Enter(2);
             var b = Factor();
-            _depth--;
+            _depth -= 2;
             if (b != null) return Fin(new BinOp { left = a, op = Pow.Instance, right = b }, m);
             _pos = m2;
         }

@@ -441,7 +441,11 @@ internal sealed partial class Parser
         int m = _pos;
         if (Accept(NEWLINE) && Accept(INDENT))
         {
+            // block -> statements -> statement -> compound_stmt -> ...: about 8 rule levels
+            // per nested block in CPython's parser.
+            Enter(8);
             var s = Statements();
+            _depth -= 8;
             if (s != null && Accept(DEDENT)) return s;
         }
         _pos = m;

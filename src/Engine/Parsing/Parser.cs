@@ -289,10 +289,16 @@ internal sealed partial class Parser
     /// recursive rules adds a bounded number of tree levels plus at most one chain.</summary>
     internal bool AstMayBeDeep => (_maxDepthSeen + 1) * (12 + _maxChain) + 250 > 3000;
 
-    void Enter()
+    // CPython's parser is already about 30 rules deep when it reaches the first expression of
+    // a top-level statement; our depth counts only the recursive entry points, so the limit is
+    // lowered by that much (calibrated: "-" * 5970 + "x" is the shortest MemoryError).
+    const int BaseDepth = 30;
+
+    void Enter(int weight = 1)
     {
-        if (++_depth > _maxDepthSeen) _maxDepthSeen = _depth;
-        if (_depth > MaxDepth) throw new PythonSyntaxError("MemoryError", "", _filename, 0, 0, null);
+        _depth += weight;
+        if (_depth > _maxDepthSeen) _maxDepthSeen = _depth;
+        if (_depth + BaseDepth > MaxDepth) throw new PythonSyntaxError("MemoryError", "", _filename, 0, 0, null);
         if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw new PythonParser.StackLowException();
     }
 
@@ -457,16 +463,20 @@ internal sealed partial class Parser
             // Only errors CPython's tokenizer raises at once (not E_DEDENT, E_TABSPACE, E_TOODEEP,
             // E_LINECONT, which the parser turns into exceptions itself) replace the parser's;
             // EOF inside brackets does when the bracket was opened on an earlier line.
-            switch (_tokenizer.Done)
+            if (_tokenizer.Done == Tokenizer.ErrorCode.Raised) return te;
+            // ERRORTOKEN without an exception: inside brackets opened on an earlier line than
+            // the error, the error becomes "'(' was never closed".
+            if (_tokenizer.ParenLevel > 0)
             {
-                case Tokenizer.ErrorCode.Raised:
-                    return te;
-                case Tokenizer.ErrorCode.Eof:
-                    if (_tokenizer.ParenLevel > 0 && errLine > _tokenizer.OpenBrackets[^1].Line) return te;
-                    return err;
-                default:
-                    return err;
+                var b = _tokenizer.OpenBrackets[^1];
+                if (errLine > b.Line)
+                {
+                    if (_tokenizer.Done == Tokenizer.ErrorCode.Eof) return te;
+                    return new PythonSyntaxError("SyntaxError", $"'{b.Char}' was never closed", _filename, b.Line,
+                        _tokenizer.ErrorOffset(b.Line, b.Col + 1), _tokenizer.ErrorLineText(b.Line), b.Line, 0);
+                }
             }
+            return err;
         }
         return err;
     }
