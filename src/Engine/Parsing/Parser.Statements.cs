@@ -124,13 +124,9 @@ internal sealed partial class Parser
         return null;
     }
 
+    // simple_stmt: assignment | star_expressions | return | import | raise | pass | del | yield
+    //              | assert | break | continue | global | nonlocal
     StmtNode? SimpleStmt()
-    {
-        int m = _pos;
-        return SimpleStmtInner();
-    }
-
-    StmtNode? SimpleStmtInner()
     {
         int m = _pos;
         var a = Assignment();

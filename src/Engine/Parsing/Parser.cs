@@ -172,8 +172,6 @@ internal sealed partial class Parser
         return _codes[i];
     }
 
-    Token Cur { get { if (_pos == _fill) FillOne(); return _toks[_pos]; } }
-    Token Prev => _toks[_pos - 1];
 
     bool Accept(int code)
     {
@@ -328,17 +326,6 @@ internal sealed partial class Parser
         int offset = col + 1 > 0 ? _tokenizer.ErrorOffset(line, col + 1) : col + 1;
         int endOffset = endCol + 1 > 0 ? _tokenizer.ErrorOffset(endLine, endCol + 1) : endCol + 1;
         return new PythonSyntaxError(kind, msg, _filename, line, offset, text, endLine, endOffset);
-    }
-
-    static int ByteToChar(string? text, int byteCol)
-    {
-        if (text == null || byteCol <= 0) return byteCol;
-        bool ascii = true;
-        foreach (char ch in text) if (ch >= 128) { ascii = false; break; }
-        if (ascii) return byteCol;
-        byte[] b = Encoding.UTF8.GetBytes(text);
-        if (byteCol > b.Length) return Encoding.UTF8.GetCharCount(b) + (byteCol - b.Length);
-        return Encoding.UTF8.GetCharCount(b, 0, byteCol);
     }
 
     /// <summary>RAISE_SYNTAX_ERROR: located at the last token fetched.</summary>
