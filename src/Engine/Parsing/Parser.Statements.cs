@@ -128,6 +128,14 @@ internal sealed partial class Parser
     //              | assert | break | continue | global | nonlocal
     StmtNode? SimpleStmt()
     {
+        if (!_errorPass) return SimpleStmtInner();
+        if (Memo(M_SIMPLE_STMT, out StmtNode? memo)) return memo;
+        int start = _pos;
+        return Save(M_SIMPLE_STMT, start, SimpleStmtInner());
+    }
+
+    StmtNode? SimpleStmtInner()
+    {
         int m = _pos;
         var a = Assignment();
         if (a != null) return a;
