@@ -127,7 +127,7 @@ public class ParserTests
         "x := 1 := 2", "(a.b := 1)", "(a[0] := 1)", "((a, b) := 1)", "def f(x := 1): pass", "[i := 0 for i in range(5)]"/* ok for ast.parse */,
         "import a.b as c.d", "from a import b,", "from a import (b", "from a import ()", "import", "from import a", "from a import b as",
         "x = 1\n  y = 2", "if x:\n    a\n  b", "  x = 1", "if x:\n\ta\n        b", "def f(:\n  pass", "f(", "f(a", "[1, 2", "{a: b", "(", ")", "]", "}",
-        "a = (1,\n     2\nb = 3", "x = (\n", "'abc", "'''abc", "f'abc", "b'\\u1234' 'x'", "'a' b'b'", "1_", "0x", "1e", "0b2", "09", "1__0",
+        "a = (1,\n     2\nb = 3", "x = (\n", "'abc", "'''abc", "f'abc", "b'\\u1234' 'x'", "'a' b'b'", "b'é'", "1_", "0x", "1e", "0b2", "09", "1__0",
         "print(1)\nprint 2", "a b c", "f(a b)", "[a b]", "{a b}", "(a b)", "x = a b", "a.b c", "return return", "def def(): pass", "class class: pass",
         "x = 1 2", "if x = 1: pass", "while x = 1: pass", "assert x = 1", "f(x y=1)", "a = b = c d", "nonlocal", "global", "del", "raise from x",
         "@\ndef f(): pass", "@f\nx = 1", "async x = 1", "async def f(): await", "await", "a[]", "a[1:2:3:4]", "f(**)", "f(*)", "x.1", "x.(y)", "1.__class__",
