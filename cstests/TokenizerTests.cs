@@ -352,10 +352,14 @@ public class TokenizerTests
         Assert.That(SourceDecoding.Decode(B("#!/usr/bin/env python\n# vim: set fileencoding=iso-8859-15 :\nx = '\xa4'\n"), "f"), Does.EndWith("x = '€'\n"));
         Assert.That(SourceDecoding.Decode(B("# coding: cp1252\nx = '\x80'\n"), "f"), Does.EndWith("x = '€'\n"));
         // from test_source_encoding
-        Assert.That(SourceDecoding.Decode(B("# coding: cp932\nprint '\x94\x4e'"), "f"), Does.EndWith("print '年'"));
+        Assert.That(SourceDecoding.Decode(B("# coding: cp932\nprint '\x94\x4e'"), "f"), Does.EndWith("print '年'\n"));
         Assert.That(SourceDecoding.Decode(B("# coding: cp949\na = \"\xaa\xa7\"\n"), "f"), Does.EndWith("a = \"\u3047\"\n"));
         Assert.That(SourceDecoding.Decode(B("\n# coding: utf-8\nu = '\xc3\xb3'\n"), "f"), Does.EndWith("u = '\u00f3'\n"));
         Assert.That(SourceDecoding.Decode(B("# coding: euc-jp\nx = '\xc6\xfc'\n"), "f"), Does.EndWith("x = '日'\n"));
+        Assert.That(SourceDecoding.Decode(B("# coding: gbk\nx = '\x81\x40'\n"), "f"), Does.EndWith("x = '\u4e02'\n"));
+        Assert.That(SourceDecoding.Decode(B("# coding: koi8_u\nx = '\xa4'\n"), "f"), Does.EndWith("x = '\u0454'\n"));
+        // CPython translates newlines in the bytes before decoding with a declared codec
+        Assert.That(SourceDecoding.Decode(B("# coding: latin-1\r\nx = '\xe9'\r\n"), "f"), Is.EqualTo("# coding: latin-1\nx = 'é'\n\n"));
         // a cookie after a line of code does not count
         Assert.That(SourceDecoding.Decode(B("x = 1\n# coding: bogus\n"), "f"), Is.EqualTo("x = 1\n# coding: bogus\n"));
         Assert.That(SourceDecoding.Decode(B("\xef\xbb\xbf# coding: utf-8\nx=1\n"), "f"), Is.EqualTo("# coding: utf-8\nx=1\n"));
@@ -369,6 +373,9 @@ public class TokenizerTests
     [TestCase("2320636f64696e673a2061736369690a78203d2027e9270a", "'ascii' codec can't decode byte 0xe9 in position 21: ordinal not in range(128)")]
     [TestCase("2320636f64696e673a2061736369690ae29883", "'ascii' codec can't decode byte 0xe2 in position 16: ordinal not in range(128)")]
     [TestCase("efbbbf23202d2a2d20636f64696e673a2066616b65202d2a2d0a", "encoding problem: fake with BOM")]
+    [TestCase("2320636f64696e673a206370313235320a78203d202781270a", "'charmap' codec can't decode byte 0x81 in position 22: character maps to <undefined>")]
+    [TestCase("2320636f64696e673a20757466380a78203d2031202320ff0a", "'utf-8' codec can't decode byte 0xff in position 23: invalid start byte")]
+    [TestCase("2320636f64696e673a2061736369690d0a78203d20310d0a80", "'ascii' codec can't decode byte 0x80 in position 22: ordinal not in range(128)")]
     public void DecodeErrors(string hex, string msg)
     {
         var e = Assert.Throws<PythonSyntaxError>(() => SourceDecoding.Decode(Convert.FromHexString(hex), "f"));
