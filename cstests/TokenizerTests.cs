@@ -187,6 +187,34 @@ public class TokenizerTests
     }
 
     [Test]
+    public void NonExecInputGetsNoFinalNewline()
+    {
+        static string EvalStream(string src)
+        {
+            var tok = new Tokenizer(src, "<t>", execInput: false);
+            var parts = new List<string>();
+            Token t;
+            while ((t = tok.Next()).Kind != TokenKind.EndMarker) parts.Add(Short(t));
+            parts.Add(Short(t) + "@" + t.Line);
+            return string.Join(" ", parts);
+        }
+        Assert.That(EvalStream("1 +"), Is.EqualTo("1 + END@1"));
+        Assert.That(EvalStream("1 +\n"), Is.EqualTo("1 + NL END@1"));
+        Assert.That(EvalStream("x # c"), Is.EqualTo("x END@1"));
+        Assert.That(EvalStream("   "), Is.EqualTo("IN END@1"));
+        Assert.That(EvalStream(""), Is.EqualTo("END@0"));
+        // CPython 3.11, ast.parse("1 \\", mode="eval"): the backslash is followed by the end, not a newline
+        var tok = new Tokenizer("1 \\", "<t>", execInput: false);
+        tok.Next();
+        var e = Assert.Throws<PythonSyntaxError>(() => tok.Next());
+        Assert.That((e!.Msg, e.Lineno, e.Offset, e.Text, e.EndOffset),
+            Is.EqualTo(("unexpected character after line continuation character", 1, 3, "1 \\", 0)));
+        tok = new Tokenizer("(1,", "<t>", execInput: false);
+        e = Assert.Throws<PythonSyntaxError>(() => { while (tok.Next().Kind != TokenKind.EndMarker) { } });
+        Assert.That((e!.Msg, e.Lineno, e.Offset, e.Text), Is.EqualTo(("'(' was never closed", 1, 1, "(1,")));
+    }
+
+    [Test]
     public void NewlinesAreTranslated()
     {
         Assert.That(Stream("x = 1\r\ny = 2\rz = 3"), Is.EqualTo("x = 1 NL y = 2 NL z = 3 NL END"));
