@@ -16,6 +16,8 @@ namespace StacklessIron.Parsing;
 /// <see cref="CursorLine"/>/<see cref="CursorByteCol"/> as CPython's _PyPegen_raise_error does.
 /// NEWLINE is zero-width at the '\n' (or starts at the '#' of a trailing comment).
 /// NAME text is not NFKC-normalised: see <see cref="NormalizeIdentifier"/>.
+/// Exec input gets a final newline if it lacks one (so NEWLINE then ENDMARKER); eval/single
+/// input (execInput: false) does not, as in CPython.
 /// </summary>
 public sealed class Tokenizer
 {
@@ -146,7 +148,8 @@ public sealed class Tokenizer
     /// <summary>CPython's offset for a parser-raised error given as a 1-based UTF-8 byte offset:
     /// converted to characters against <see cref="ErrorLineText"/> the way
     /// _PyPegen_byte_offset_to_character_offset does, or left in bytes (see
-    /// <see cref="ConvertOffsetsToChars"/>).</summary>
+    /// <see cref="ConvertOffsetsToChars"/>). CPython converts an error's end offset against the
+    /// text of its start line too, so pass the start line for both.</summary>
     public int ErrorOffset(int lineno, int byteOffset)
     {
         if (!ConvertOffsetsToChars || byteOffset <= 0) return byteOffset;
