@@ -124,10 +124,14 @@ internal sealed partial class Parser
         return null;
     }
 
+    // simple_stmt: assignment | star_expressions | return | import | raise | pass | del | yield
+    //              | assert | break | continue | global | nonlocal
     StmtNode? SimpleStmt()
     {
-        int m = _pos;
-        return SimpleStmtInner();
+        if (!_errorPass) return SimpleStmtInner();
+        if (Memo(M_SIMPLE_STMT, out StmtNode? memo)) return memo;
+        int start = _pos;
+        return Save(M_SIMPLE_STMT, start, SimpleStmtInner());
     }
 
     StmtNode? SimpleStmtInner()

@@ -44,9 +44,8 @@ internal sealed partial class Parser
                 try { v = StringLiterals.Decode(t, _filename); }
                 catch (PythonSyntaxError e) when (e.Kind == "SyntaxError")
                 {
-                    // "bytes can only contain ASCII literal characters" is located at the token;
-                    // decoding errors ("(unicode error) ...") at the last token fetched.
-                    if (e.Msg.StartsWith("bytes can only", StringComparison.Ordinal)) throw RaiseAt(t, e.Msg);
+                    // CPython 3.11.2 (the oracle) locates literal errors ("bytes can only contain
+                    // ASCII literal characters", "(unicode error) ...") at the last token fetched.
                     throw RaiseSyntax(e.Msg);
                 }
                 if (isBytes)

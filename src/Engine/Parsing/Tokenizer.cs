@@ -16,6 +16,8 @@ namespace StacklessIron.Parsing;
 /// <see cref="CursorLine"/>/<see cref="CursorByteCol"/> as CPython's _PyPegen_raise_error does.
 /// NEWLINE is zero-width at the '\n' (or starts at the '#' of a trailing comment).
 /// NAME text is not NFKC-normalised: see <see cref="NormalizeIdentifier"/>.
+/// Exec input gets a final newline if it lacks one (so NEWLINE then ENDMARKER); eval/single
+/// input (execInput: false) does not, as in CPython.
 /// </summary>
 public sealed class Tokenizer
 {
@@ -38,7 +40,7 @@ public sealed class Tokenizer
     const int MaxLevel = 200;
     const int EOF = -1;
 
-    readonly string _src;          // newlines translated; always ends with '\n'
+    readonly string _src;          // newlines translated; ends with '\n' for exec input
     readonly string _filename;
     readonly int[] _lineStarts;    // start index of each physical line
     readonly bool[] _lineNonAscii; // whether that line has a char >= 0x80
@@ -65,15 +67,20 @@ public sealed class Tokenizer
     List<TokenWarning>? _warnings;
     int _byteColLineStart = -1, _byteColIdx, _byteColBytes;  // ByteCol's resume point
 
-    public Tokenizer(string text, string filename) : this(text, filename, 1, 0, false) { }
+    public Tokenizer(string text, string filename) : this(text, filename, 1, 0, false, true) { }
 
-    public Tokenizer(string text, string filename, int startLine, int startCol) : this(text, filename, startLine, startCol, true) { }
+    public Tokenizer(string text, string filename, int startLine, int startCol) : this(text, filename, startLine, startCol, true, true) { }
 
-    Tokenizer(string text, string filename, int startLine, int startCol, bool shift)
+    /// <summary>A tokenizer for "exec" input (execInput = true, as the other constructors) or for
+    /// "eval", "single" and "func_type" input (false): CPython then adds no final newline, so
+    /// the last line may end without NEWLINE and "1 \\" at the end is a bad continuation.</summary>
+    public Tokenizer(string text, string filename, bool execInput) : this(text, filename, 1, 0, false, execInput) { }
+
+    Tokenizer(string text, string filename, int startLine, int startCol, bool shift, bool execInput)
     {
         if (text.IndexOf('\0') >= 0)
             throw new PythonSyntaxError("SyntaxError", "source code string cannot contain null bytes", filename, 0, -1, null);
-        _src = TranslateNewlines(text);
+        _src = TranslateNewlines(text, execInput);
         _filename = filename;
         _lineBase = startLine - 1;
         _lineNo = _lineBase;
@@ -81,12 +88,14 @@ public sealed class Tokenizer
         _shiftCol = startCol;
         var src = _src.AsSpan();
         int lines = src.Count('\n');
+        if (src.Length > 0 && src[^1] != '\n') lines++;  // a last line without '\n' (non-exec input)
         _lineStarts = new int[lines];
         _lineNonAscii = new bool[lines];
         int start = 0;
         for (int li = 0; li < lines; li++)
         {
             int len = src.Slice(start).IndexOf('\n') + 1;
+            if (len == 0) len = src.Length - start;
             _lineStarts[li] = start;
             _lineNonAscii[li] = src.Slice(start, len).ContainsAnyExceptInRange('\0', '\x7f');
             start += len;
@@ -114,7 +123,8 @@ public sealed class Tokenizer
     /// <summary>Warnings issued so far (invalid literal followed by a keyword, ...).</summary>
     public IReadOnlyList<TokenWarning> Warnings => (IReadOnlyList<TokenWarning>?)_warnings ?? Array.Empty<TokenWarning>();
 
-    /// <summary>Text of a source line with its '\n' (in this tokenizer's line numbering), or null.</summary>
+    /// <summary>Text of a source line with its '\n' (the last line of non-exec input may have none),
+    /// in this tokenizer's line numbering; null past the end.</summary>
     public string? LineText(int lineno)
     {
         int i = lineno - _lineBase - 1;
@@ -138,7 +148,8 @@ public sealed class Tokenizer
     /// <summary>CPython's offset for a parser-raised error given as a 1-based UTF-8 byte offset:
     /// converted to characters against <see cref="ErrorLineText"/> the way
     /// _PyPegen_byte_offset_to_character_offset does, or left in bytes (see
-    /// <see cref="ConvertOffsetsToChars"/>).</summary>
+    /// <see cref="ConvertOffsetsToChars"/>). CPython converts an error's end offset against the
+    /// text of its start line too, so pass the start line for both.</summary>
     public int ErrorOffset(int lineno, int byteOffset)
     {
         if (!ConvertOffsetsToChars || byteOffset <= 0) return byteOffset;
@@ -421,7 +432,7 @@ public sealed class Tokenizer
             // CPython: RAISE_ERROR_KNOWN_LOCATION at tok->cur - tok->buf - 1 (0-based), which counts
             // from the first line of a token spanning lines.
             // (CPython reads bytes: its cursor is after the first byte of that character.)
-            int fromBuf = Utf8Count(_buf, _cur - 1) + 1;
+            int fromBuf = c == EOF ? Utf8Count(_buf, _cur) : Utf8Count(_buf, _cur - 1) + 1;
             throw new PythonSyntaxError("SyntaxError", "unexpected character after line continuation character",
                 _filename, _lineNo, ErrorOffset(_lineNo, fromBuf), ErrorLineText(_lineNo), _lineNo, 0);
         }
@@ -957,12 +968,12 @@ public sealed class Tokenizer
 
     // ---- set-up ----------------------------------------------------------------------------------
 
-    /// <summary>CPython's translate_newlines: "\r\n" and "\r" become "\n", and a final "\n" is
-    /// added when the text does not end with one (also, as CPython does, after a final "\r\n").</summary>
-    static string TranslateNewlines(string s)
+    /// <summary>CPython's translate_newlines: "\r\n" and "\r" become "\n"; for exec input a final
+    /// "\n" is added when the text does not end with one (also, as CPython does, after a final "\r\n").</summary>
+    static string TranslateNewlines(string s, bool execInput)
     {
         if (s.IndexOf('\r') < 0)
-            return s.Length > 0 && s[^1] == '\n' ? s : s + "\n";
+            return !execInput || (s.Length > 0 && s[^1] == '\n') ? s : s + "\n";
         var sb = new StringBuilder(s.Length + 1);
         char last = '\0';
         bool skipNextLf = false;
@@ -986,7 +997,7 @@ public sealed class Tokenizer
             sb.Append(ch);
             last = ch;
         }
-        if (last != '\n') sb.Append('\n');
+        if (execInput && last != '\n') sb.Append('\n');
         return sb.ToString();
     }
 }
