@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using NUnit.Framework;
 using StacklessIron.Objects.Formatting;
@@ -108,8 +107,7 @@ public class ParserFuzzTests
         return string.Concat(cps);
     }
 
-    public sealed record Verdict(bool Ok, string? Kind, int? Lineno, int? Offset, string? Msg, string? Sha256,
-                                 [property: JsonPropertyName("utf16_ambiguous")] bool Utf16Ambiguous);
+    public sealed record Verdict(bool Ok, string? Kind, int? Lineno, int? Offset, string? Msg, string? Sha256);
 
     static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
 
@@ -230,7 +228,7 @@ public class ParserFuzzTests
         var treeDiffers = new List<string>();   // both accept, ast.dump differs
         var lineDiffers = new List<string>();   // both reject, at different lines (reported, not asserted)
         var msgDiffers = new List<string>();    // both reject at the same line, other message (reported)
-        int sameTree = 0, utf16Ambiguous = 0;   // (a str that UTF-16 cannot hold apart: see StdlibParseTests)
+        int sameTree = 0;
         for (int i = 0; i < sources.Count; i++)
         {
             var p = python[i];
@@ -252,7 +250,6 @@ public class ParserFuzzTests
             {
                 if (!us.Ok) oursRejects.Add($"#{i}: ours {us.Kind} line {us.Lineno}: {us.Message} {Show()}");
                 else if (us.Sha256 == p.Sha256) sameTree++;
-                else if (p.Utf16Ambiguous) utf16Ambiguous++;
                 else treeDiffers.Add($"#{i}: {Show()}");
                 continue;
             }
@@ -282,7 +279,7 @@ public class ParserFuzzTests
             $"{title}: sources={sources.Count} cpython_accepts={accepted} cpython_rejects={rejected} " +
             $"(non-SyntaxError: {string.Join(", ", otherKinds.Select(kv => kv.Key + "=" + kv.Value))}) " +
             $"hangs={hangs.Count} crashes={crashCount} (sites={crashes.Count}) only_cpython_accepts={oursRejects.Count} " +
-            $"only_ours_accepts={oursAccepts.Count} same_tree={sameTree} tree_differs={treeDiffers.Count} utf16_ambiguous={utf16Ambiguous} " +
+            $"only_ours_accepts={oursAccepts.Count} same_tree={sameTree} tree_differs={treeDiffers.Count} " +
             $"error_line_agrees={Percent(lineAgrees, syntaxRejected)} error_class_agrees={Percent(kindAgrees, syntaxRejected)} " +
             $"offset_agrees={Percent(offsetAgrees, syntaxRejected)} message_agrees={Percent(msgAgrees, syntaxRejected)} " +
             $"(cpython {pythonSeconds:F1} s, ours {oursSeconds:F1} s)";

@@ -79,6 +79,12 @@ public class ParserTests
         "1j", "1.5J", "1e3j", "1 + 2j", "0.1", "1e-400", "123456789012345678901234567890.5",
         "'a' 'b'", "b'a' b'b'", "u'x'", "U'x'", "u'a' 'b'", "'a' u'b'", "r'\\n'", "R'a\\'b'", "'''tri\nple'''", "\"\"\"a\"b\"\"\"",
         "'\\x41\\u00e9\\U0001F600\\N{EM DASH}'", "b'\\xff\\n'", "'\\\n'", "'\\q'", "'é' 'ü'", "x = 'é' + 'ü'",
+        // Surrogate code points from escapes: a pair of them is two code points (CodePointString),
+        // never the astral character UTF-16 would make of it.
+        @"'\ud834\udd20'", @"'\ud834' '\udd20'", @"u'\ud834' '\udd20'", @"'\U0000d834\udd20'", @"'\ud834\ud834\udd20\udd20'",
+        @"'\ud800'", @"'\udfff\ud800'", @"'\ud834' 'x' '\udd20'", @"'\U0001d120'", "'\U0001D120'", @"'\N{MUSICAL SYMBOL G CLEF}'",
+        "'\\ud834\U0001D120\\udd20'", @"'\ud834' '\U0001d120' '\udd20'", @"b'\ud834\udd20'", @"rb'\ud834\udd20'", @"r'\ud834\udd20'",
+        "match x:\n    case '\\ud834\\udd20': pass",
     };
 
     static readonly string[] FStrings =
@@ -92,6 +98,8 @@ public class ParserTests
         "f'{x:=1}'", "f'{(x:=1)}'", "f'{x!r=}'", "f'{a b}'", "f'{}'", "f'{ }'", "f'{!r}'", "f'{x!z}'", "f'{x!}'", "f'}'", "f'{'",
         "f'{a:{b:{c}}}'", "f'{a)}'", "f'{(a]}'", "f'{#}'", "f'{a\\n}'", "f'{a!r }'", "f'{*a}'", "f'{x:{y!r}}'", "f'{a!rr}'",
         "x = 1\nf'{a b}'\n", "f'{lambda x: 1}'", "f'{a:b:c}'", "f'{\"\"\"a\"\"\"}'",
+        @"f'\ud834{x}\udd20'", @"f'\ud834\udd20{x}'", @"f'\ud834' '\udd20'", @"'\ud834' f'\udd20{x}'", @"f'{x}\ud834' f'\udd20{y}'",
+        @"f'{x:\ud834\udd20}'", @"f'{x=}\ud834\udd20'", @"f'{""\ud834\udd20""}'", @"rf'\ud834\udd20'", @"f'\ud834{{\udd20'",
     };
 
     static readonly string[] Match =
@@ -309,6 +317,39 @@ for line in sys.stdin:
         Assert.That(V(9), Is.EqualTo(BigInteger.Parse("99999999999999999999")));
         Assert.That(V(10), Is.EqualTo(new BigInteger(255)));
         Assert.That(((Constant)((Expr)PythonParser.ParseModule("u'x'").body[0]).value).kind, Is.EqualTo("u"));
+    }
+
+    /// <summary>A str is a .NET string unless UTF-16 would merge a high surrogate code point with
+    /// the low one after it: only then is it a CodePointString, with the exact code points.</summary>
+    [Test]
+    public void SurrogateCodePointPairsAreKeptApart()
+    {
+        object? V(string src) => ((Constant)((Expr)PythonParser.ParseModule(src).body[0]).value).value;
+        int[] pair = { 0xD834, 0xDD20 };
+        Assert.That(V(@"'\ud834\udd20'"), Is.EqualTo(new CodePointString(pair)));
+        Assert.That(V(@"'\ud834' '\udd20'"), Is.EqualTo(new CodePointString(pair)));
+        Assert.That(((CodePointString)V(@"'a\ud834' '\udd20\U0001d120'")!).CodePoints, Is.EqualTo(new[] { 'a', 0xD834, 0xDD20, 0x1D120 }));
+        Assert.That(((CodePointString)V("'\U0001D120\\ud834\\udd20'")!).CodePoints, Is.EqualTo(new[] { 0x1D120, 0xD834, 0xDD20 }));
+        Assert.That(((CodePointString)V(@"'\ud834\udd20'")!).Lossy, Is.EqualTo("\U0001D120"));
+        Assert.That(V(@"'\ud800'"), Is.EqualTo("\ud800"));
+        Assert.That(V(@"'\udd20\ud834'"), Is.EqualTo("\udd20\ud834"));                 // low then high: no pair
+        Assert.That(V(@"'\ud834' '\U0001d120'"), Is.EqualTo("\ud834\U0001D120"));     // lone, then a real astral char
+        Assert.That(V(@"'\U0001d120'"), Is.EqualTo("\U0001D120"));
+        Assert.That(V("'\U0001D120'"), Is.EqualTo("\U0001D120"));
+        Assert.That(V(@"b'\ud834\udd20'"), Is.EqualTo(Encoding.ASCII.GetBytes(@"\ud834\udd20")));
+        Assert.That(V(@"r'\ud834\udd20'"), Is.EqualTo(@"\ud834\udd20"));
+
+        var parts = ((JoinedStr)((Expr)PythonParser.ParseModule(@"f'\ud834{x}\udd20'").body[0]).value).values;
+        Assert.That(((Constant)parts[0]).value, Is.EqualTo("\ud834"));
+        Assert.That(((Constant)parts[2]).value, Is.EqualTo("\udd20"));
+        parts = ((JoinedStr)((Expr)PythonParser.ParseModule(@"f'{x}\ud834' '\udd20'").body[0]).value).values;
+        Assert.That(((Constant)parts[1]).value, Is.EqualTo(new CodePointString(pair)));
+        var spec = ((FormattedValue)((JoinedStr)((Expr)PythonParser.ParseModule(@"f'{x:\ud834\udd20}'").body[0]).value).values[0]).format_spec!;
+        Assert.That(((Constant)((JoinedStr)spec).values[0]).value, Is.EqualTo(new CodePointString(pair)));
+
+        Assert.That(AstDump.Dump(PythonParser.ParseExpression(Encoding.UTF8.GetBytes(@"'\ud834' '\udd20'"))),
+                    Is.EqualTo(@"Expression(body=Constant(value='\ud834\udd20'))"));
+        Assert.That(StringLiterals.Decode(new Tokenizer(@"'\ud834\udd20'", "<t>").Next(), "<t>"), Is.EqualTo(new CodePointString(pair)));
     }
 
     static PythonSyntaxError? ErrorOf(string src)
