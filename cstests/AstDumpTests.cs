@@ -207,7 +207,6 @@ public class AstDumpTests
             if (r.ExitCode != 0) Assert.Fail($"ast_oracle.py trees failed:\n{r.Stderr}");
             int compared = 0;
             var failures = new List<string>();
-            var unrepresentable = new List<string>();
             var options = new JsonDocumentOptions { MaxDepth = 100_000 };
             foreach (var line in File.ReadLines(output))
             {
@@ -216,9 +215,7 @@ public class AstDumpTests
                 if (!root.TryGetProperty("tree", out var tree)) continue;   // CPython rejects it
                 string expected = root.GetProperty("dump").GetString()!;
                 string path = root.GetProperty("path").GetString()!;
-                Node rebuilt;
-                try { rebuilt = AstFromJson.Build(tree); }
-                catch (AstFromJson.UnrepresentableString e) { unrepresentable.Add(path + ": " + e.Message); continue; }
+                Node rebuilt = AstFromJson.Build(tree);
                 string actual = AstDump.Dump(rebuilt, includeAttributes: true);
                 compared++;
                 if (actual != expected)
@@ -230,13 +227,8 @@ public class AstDumpTests
                                  $"    CPython ...{expected.Substring(from, Math.Min(160, expected.Length - from))}");
                 }
             }
-            TestContext.Out.WriteLine($"AstDump on CPython's trees: files={chosen.Count} compared={compared} differing={failures.Count} " +
-                                      $"not_representable={unrepresentable.Count}");
-            // Known limit of .NET strings, reported (not hidden): Python's '\ud800\udc80' (two code
-            // points) reads in UTF-16 as the one code point '\U00010080'.
-            foreach (var u in unrepresentable) TestContext.Out.WriteLine("  not representable: " + u);
-            Assert.That(compared + unrepresentable.Count, Is.GreaterThan(chosen.Count - 10));
-            Assert.That(unrepresentable.Count, Is.LessThan(10));
+            TestContext.Out.WriteLine($"AstDump on CPython's trees: files={chosen.Count} compared={compared} differing={failures.Count}");
+            Assert.That(compared, Is.GreaterThan(chosen.Count - 10));
             Assert.That(failures, Is.Empty, string.Join("\n", failures.Take(5)));
         }
         finally

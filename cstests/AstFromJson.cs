@@ -84,25 +84,17 @@ public static class AstFromJson
 
     static double Double(string hex) => BitConverter.Int64BitsToDouble(Convert.ToInt64(hex, 16));
 
-    /// <summary>A Python str given as code points, some of them surrogates. A .NET string can keep
-    /// a lone surrogate, but not a high surrogate code point followed by a low one: in UTF-16 that
-    /// is one astral code point, a different Python str.</summary>
-    static string FromCodePoints(int[] cps)
+    /// <summary>A Python str given as code points, some of them surrogates: a string (a lone
+    /// surrogate is one char), or a CodePointString when a high surrogate code point directly
+    /// precedes a low one (in UTF-16 that would read as one astral code point, a different str).</summary>
+    static object FromCodePoints(int[] cps)
     {
+        if (CodePointString.IsNeeded(cps)) return new CodePointString(cps);
         var sb = new System.Text.StringBuilder();
-        for (int i = 0; i < cps.Length; i++)
+        foreach (int cp in cps)
         {
-            if (i > 0 && char.IsLowSurrogate((char)cps[i]) && cps[i] <= 0xFFFF && char.IsHighSurrogate((char)cps[i - 1]) && cps[i - 1] <= 0xFFFF)
-                throw new UnrepresentableString(cps);
-            if (cps[i] >= 0xD800 && cps[i] <= 0xDFFF) sb.Append((char)cps[i]); else sb.Append(char.ConvertFromUtf32(cps[i]));
+            if (cp >= 0xD800 && cp <= 0xDFFF) sb.Append((char)cp); else sb.Append(char.ConvertFromUtf32(cp));
         }
         return sb.ToString();
-    }
-
-    /// <summary>A Python str that no .NET string can hold (a surrogate code point pair).</summary>
-    public sealed class UnrepresentableString : Exception
-    {
-        public UnrepresentableString(int[] codePoints)
-            : base("Python str with a high then a low surrogate code point: " + string.Join(" ", codePoints.Select(c => c.ToString("x")))) { }
     }
 }

@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using NUnit.Framework;
 using StacklessIron.Objects.Formatting;
@@ -108,8 +107,7 @@ public class ParserFuzzTests
         return string.Concat(cps);
     }
 
-    public sealed record Verdict(bool Ok, string? Kind, int? Lineno, int? Offset, string? Msg, string? Sha256,
-                                 [property: JsonPropertyName("utf16_ambiguous")] bool Utf16Ambiguous);
+    public sealed record Verdict(bool Ok, string? Kind, int? Lineno, int? Offset, string? Msg, string? Sha256);
 
     static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
 
@@ -153,23 +151,51 @@ public class ParserFuzzTests
     public void CPythonTestSuiteSnippetsGetCPythonsVerdict()
     {
         var clock = Stopwatch.StartNew();
+        var snippets = CPythonSnippets();
+        CompareWithCPython("cpython test snippets", snippets.Select(s => s.source).ToList(),
+                           snippets.Select(s => s.verdict).ToList(), clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The same snippets of CPython's syntax tests, each mutated twice (1..2 edits, fixed seed):
+    /// inputs close to the error rules those tests aim at.</summary>
+    [Test]
+    public void MutatedCPythonTestSuiteSnippetsGetCPythonsVerdict()
+    {
+        var clock = Stopwatch.StartNew();
+        var snippets = CPythonSnippets().Select(s => Encoding.UTF8.GetString(s.source)).ToList();
+        var rng = new Random(Seed + 1);
+        var mutants = new List<string>();
+        foreach (var snippet in snippets)
+            for (int k = 0; k < 2; k++)
+            {
+                string text = snippet;
+                int edits = rng.Next(1, 3);
+                for (int e = 0; e < edits; e++) text = Mutate(text, rng);
+                mutants.Add(text);
+            }
+        var python = CPythonVerdicts(mutants);
+        CompareWithCPython("mutated cpython test snippets", mutants.Select(m => Encoding.UTF8.GetBytes(m)).ToList(),
+                           python, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The snippets of tools/ast_oracle.py `snippets`, with CPython's verdicts.</summary>
+    static List<(byte[] source, Verdict verdict)> CPythonSnippets()
+    {
         string output = Path.GetTempFileName();
         try
         {
             var r = Oracle.Run(null, new[] { "snippets", StdlibParseTests.StdlibRoot, output },
                                scriptPath: Path.Combine(Oracle.RepoRoot, "tools", "ast_oracle.py"));
             if (r.ExitCode != 0) Assert.Fail($"ast_oracle.py snippets failed:\n{r.Stderr}");
-            var lines = File.ReadAllLines(output);
-            var sources = new List<byte[]>();
-            var python = new List<Verdict>();
-            foreach (var line in lines)
+            var result = new List<(byte[], Verdict)>();
+            foreach (var line in File.ReadAllLines(output))
             {
                 using var doc = JsonDocument.Parse(line);
-                sources.Add(Convert.FromHexString(doc.RootElement.GetProperty("hex").GetString()!));
-                python.Add(doc.RootElement.Deserialize<Verdict>(JsonOptions)!);
+                result.Add((Convert.FromHexString(doc.RootElement.GetProperty("hex").GetString()!),
+                            doc.RootElement.Deserialize<Verdict>(JsonOptions)!));
             }
-            Assert.That(sources.Count, Is.GreaterThan(3000), "too few snippets: is libpython3.11-testsuite installed?");
-            CompareWithCPython("cpython test snippets", sources, python, clock.Elapsed.TotalSeconds);
+            Assert.That(result.Count, Is.GreaterThan(3000), "too few snippets: is libpython3.11-testsuite installed?");
+            return result;
         }
         finally
         {
@@ -202,7 +228,7 @@ public class ParserFuzzTests
         var treeDiffers = new List<string>();   // both accept, ast.dump differs
         var lineDiffers = new List<string>();   // both reject, at different lines (reported, not asserted)
         var msgDiffers = new List<string>();    // both reject at the same line, other message (reported)
-        int sameTree = 0, utf16Ambiguous = 0;   // (a str that UTF-16 cannot hold apart: see StdlibParseTests)
+        int sameTree = 0;
         for (int i = 0; i < sources.Count; i++)
         {
             var p = python[i];
@@ -224,7 +250,6 @@ public class ParserFuzzTests
             {
                 if (!us.Ok) oursRejects.Add($"#{i}: ours {us.Kind} line {us.Lineno}: {us.Message} {Show()}");
                 else if (us.Sha256 == p.Sha256) sameTree++;
-                else if (p.Utf16Ambiguous) utf16Ambiguous++;
                 else treeDiffers.Add($"#{i}: {Show()}");
                 continue;
             }
@@ -254,7 +279,7 @@ public class ParserFuzzTests
             $"{title}: sources={sources.Count} cpython_accepts={accepted} cpython_rejects={rejected} " +
             $"(non-SyntaxError: {string.Join(", ", otherKinds.Select(kv => kv.Key + "=" + kv.Value))}) " +
             $"hangs={hangs.Count} crashes={crashCount} (sites={crashes.Count}) only_cpython_accepts={oursRejects.Count} " +
-            $"only_ours_accepts={oursAccepts.Count} same_tree={sameTree} tree_differs={treeDiffers.Count} utf16_ambiguous={utf16Ambiguous} " +
+            $"only_ours_accepts={oursAccepts.Count} same_tree={sameTree} tree_differs={treeDiffers.Count} " +
             $"error_line_agrees={Percent(lineAgrees, syntaxRejected)} error_class_agrees={Percent(kindAgrees, syntaxRejected)} " +
             $"offset_agrees={Percent(offsetAgrees, syntaxRejected)} message_agrees={Percent(msgAgrees, syntaxRejected)} " +
             $"(cpython {pythonSeconds:F1} s, ours {oursSeconds:F1} s)";

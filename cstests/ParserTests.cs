@@ -79,6 +79,12 @@ public class ParserTests
         "1j", "1.5J", "1e3j", "1 + 2j", "0.1", "1e-400", "123456789012345678901234567890.5",
         "'a' 'b'", "b'a' b'b'", "u'x'", "U'x'", "u'a' 'b'", "'a' u'b'", "r'\\n'", "R'a\\'b'", "'''tri\nple'''", "\"\"\"a\"b\"\"\"",
         "'\\x41\\u00e9\\U0001F600\\N{EM DASH}'", "b'\\xff\\n'", "'\\\n'", "'\\q'", "'é' 'ü'", "x = 'é' + 'ü'",
+        // Surrogate code points from escapes: a pair of them is two code points (CodePointString),
+        // never the astral character UTF-16 would make of it.
+        @"'\ud834\udd20'", @"'\ud834' '\udd20'", @"u'\ud834' '\udd20'", @"'\U0000d834\udd20'", @"'\ud834\ud834\udd20\udd20'",
+        @"'\ud800'", @"'\udfff\ud800'", @"'\ud834' 'x' '\udd20'", @"'\U0001d120'", "'\U0001D120'", @"'\N{MUSICAL SYMBOL G CLEF}'",
+        "'\\ud834\U0001D120\\udd20'", @"'\ud834' '\U0001d120' '\udd20'", @"b'\ud834\udd20'", @"rb'\ud834\udd20'", @"r'\ud834\udd20'",
+        "match x:\n    case '\\ud834\\udd20': pass",
     };
 
     static readonly string[] FStrings =
@@ -92,6 +98,8 @@ public class ParserTests
         "f'{x:=1}'", "f'{(x:=1)}'", "f'{x!r=}'", "f'{a b}'", "f'{}'", "f'{ }'", "f'{!r}'", "f'{x!z}'", "f'{x!}'", "f'}'", "f'{'",
         "f'{a:{b:{c}}}'", "f'{a)}'", "f'{(a]}'", "f'{#}'", "f'{a\\n}'", "f'{a!r }'", "f'{*a}'", "f'{x:{y!r}}'", "f'{a!rr}'",
         "x = 1\nf'{a b}'\n", "f'{lambda x: 1}'", "f'{a:b:c}'", "f'{\"\"\"a\"\"\"}'",
+        @"f'\ud834{x}\udd20'", @"f'\ud834\udd20{x}'", @"f'\ud834' '\udd20'", @"'\ud834' f'\udd20{x}'", @"f'{x}\ud834' f'\udd20{y}'",
+        @"f'{x:\ud834\udd20}'", @"f'{x=}\ud834\udd20'", @"f'{""\ud834\udd20""}'", @"rf'\ud834\udd20'", @"f'\ud834{{\udd20'",
     };
 
     static readonly string[] Match =
@@ -113,7 +121,7 @@ public class ParserTests
         "def f(a=1, b): pass", "def f(a, a): pass", "def f(*): pass", "def f(*, **k): pass", "def f(*a=1): pass", "def f(**k=1): pass",
         "def f(**k, a): pass", "def f(**k, *a): pass", "def f(/, a): pass", "def f(a, /, b, /): pass", "def f(*, a, /): pass", "def f(a=1, /, *, b, /): pass",
         "def f(a, *, /): pass", "def f(a, b=): pass", "def f((a, b)): pass", "lambda a=1, b: 0", "lambda (a): 0", "lambda *: 0", "lambda *a=1: 0",
-        "f(a=1, b)", "f(**k, b)", "f(**k, *a)", "f(x for x in y, 1)", "f(1, x for x in y)", "f(a, b for b in c if d)", "f(a=1 for x in y)",
+        "f(a=1, b)", "f(**k, b)", "f(x for x in y, 1)", "f(1, x for x in y)", "f(a, b for b in c if d)", "f(a=1 for x in y)",
         "f(True=1)", "f(a.b=1)", "f(a, b=1, c)", "f(*a=1)", "(*a)", "(**a)", "x = *a", "print *a", "print 1", "exec 'x'",
         "a b", "x = 1 +", "(a\nb = 2\n", "if x\n  pass", "if x:\npass", "while x\n  pass", "for x in y\n  pass", "for 1 in x: pass",
         "for f() in x: pass", "for x in range(10):\npass", "with a as 1: pass", "with a as f(): pass", "with a\n  pass", "with (a, b)\n  pass",
@@ -133,6 +141,11 @@ public class ParserTests
         "@\ndef f(): pass", "@f\nx = 1", "async x = 1", "async def f(): await", "await", "a[]", "a[1:2:3:4]", "f(**)", "f(*)", "x.1", "x.(y)", "1.__class__",
         "\\", "x = \\\n", "a @= ", "x ==== y", "x <> y", "x !== y", "a = ! b", "a = $", "a = `b`", "a = ?",
         "'\\N{nope}'", "b'\\N{DASH}'", "'\\x4'", "'\\U0011ffff'",
+        // Which invalid_* rules run in the error pass depends on CPython's memoisation and on
+        // primary's genexp alternative looking inside '[' and '{':
+        "x{a b}", "x{a:b c}", "f(x{a b})", "x y{a b}", "x{a if b}", "x{a = 1}", "x.y[a b]", "retrn [c.b(t)[1] for textin texts]",
+        "m{{atch x:\n    case _ if not |x:\n        y = 0\n", "msg = ftest {te\"st_name} failed\"\n",
+        "t = (\n    'a'\n    else\\x02'\n", "t = (\n  a b\n  c\\d\n", "t = [\n1,\n  2 3\n\tif x:\n", "f(a,\n  b c)\n  x = 1\n", "(a\nb\n",
     };
 
     static readonly string[] EvalSources = { "1 + 2", "a, b", "x if y else z", "lambda: 1", "(yield)", "f(x)\n\n", "a b", "x = 1", "", "*a, b", "1,", "[\n1,\n2]" };
@@ -306,6 +319,39 @@ for line in sys.stdin:
         Assert.That(((Constant)((Expr)PythonParser.ParseModule("u'x'").body[0]).value).kind, Is.EqualTo("u"));
     }
 
+    /// <summary>A str is a .NET string unless UTF-16 would merge a high surrogate code point with
+    /// the low one after it: only then is it a CodePointString, with the exact code points.</summary>
+    [Test]
+    public void SurrogateCodePointPairsAreKeptApart()
+    {
+        object? V(string src) => ((Constant)((Expr)PythonParser.ParseModule(src).body[0]).value).value;
+        int[] pair = { 0xD834, 0xDD20 };
+        Assert.That(V(@"'\ud834\udd20'"), Is.EqualTo(new CodePointString(pair)));
+        Assert.That(V(@"'\ud834' '\udd20'"), Is.EqualTo(new CodePointString(pair)));
+        Assert.That(((CodePointString)V(@"'a\ud834' '\udd20\U0001d120'")!).CodePoints, Is.EqualTo(new[] { 'a', 0xD834, 0xDD20, 0x1D120 }));
+        Assert.That(((CodePointString)V("'\U0001D120\\ud834\\udd20'")!).CodePoints, Is.EqualTo(new[] { 0x1D120, 0xD834, 0xDD20 }));
+        Assert.That(((CodePointString)V(@"'\ud834\udd20'")!).Lossy, Is.EqualTo("\U0001D120"));
+        Assert.That(V(@"'\ud800'"), Is.EqualTo("\ud800"));
+        Assert.That(V(@"'\udd20\ud834'"), Is.EqualTo("\udd20\ud834"));                 // low then high: no pair
+        Assert.That(V(@"'\ud834' '\U0001d120'"), Is.EqualTo("\ud834\U0001D120"));     // lone, then a real astral char
+        Assert.That(V(@"'\U0001d120'"), Is.EqualTo("\U0001D120"));
+        Assert.That(V("'\U0001D120'"), Is.EqualTo("\U0001D120"));
+        Assert.That(V(@"b'\ud834\udd20'"), Is.EqualTo(Encoding.ASCII.GetBytes(@"\ud834\udd20")));
+        Assert.That(V(@"r'\ud834\udd20'"), Is.EqualTo(@"\ud834\udd20"));
+
+        var parts = ((JoinedStr)((Expr)PythonParser.ParseModule(@"f'\ud834{x}\udd20'").body[0]).value).values;
+        Assert.That(((Constant)parts[0]).value, Is.EqualTo("\ud834"));
+        Assert.That(((Constant)parts[2]).value, Is.EqualTo("\udd20"));
+        parts = ((JoinedStr)((Expr)PythonParser.ParseModule(@"f'{x}\ud834' '\udd20'").body[0]).value).values;
+        Assert.That(((Constant)parts[1]).value, Is.EqualTo(new CodePointString(pair)));
+        var spec = ((FormattedValue)((JoinedStr)((Expr)PythonParser.ParseModule(@"f'{x:\ud834\udd20}'").body[0]).value).values[0]).format_spec!;
+        Assert.That(((Constant)((JoinedStr)spec).values[0]).value, Is.EqualTo(new CodePointString(pair)));
+
+        Assert.That(AstDump.Dump(PythonParser.ParseExpression(Encoding.UTF8.GetBytes(@"'\ud834' '\udd20'"))),
+                    Is.EqualTo(@"Expression(body=Constant(value='\ud834\udd20'))"));
+        Assert.That(StringLiterals.Decode(new Tokenizer(@"'\ud834\udd20'", "<t>").Next(), "<t>"), Is.EqualTo(new CodePointString(pair)));
+    }
+
     static PythonSyntaxError? ErrorOf(string src)
     {
         try { PythonParser.ParseModule(src); return null; }
@@ -326,6 +372,13 @@ for line in sys.stdin:
         Assert.That(ErrorOf("x" + string.Concat(Enumerable.Repeat("[0]", 50000)))!.Kind, Is.EqualTo("RecursionError"));
         Assert.That(ErrorOf(string.Concat(Enumerable.Repeat("x if x else ", 5000)) + "x")!.Kind, Is.EqualTo("RecursionError"));
         Assert.That(ErrorOf(new string('-', 2000) + "x"), Is.Null);
+        // The MemoryError thresholds of CPython 3.11's parser (MAXSTACK 6000).
+        Assert.That(ErrorOf(new string('-', 5969) + "x")!.Kind, Is.EqualTo("RecursionError"));
+        Assert.That(ErrorOf(new string('-', 5970) + "x")!.Kind, Is.EqualTo("MemoryError"));
+        Assert.That(ErrorOf(string.Concat(Enumerable.Repeat("lambda:", 2984)) + "x"), Is.Null);
+        Assert.That(ErrorOf(string.Concat(Enumerable.Repeat("lambda:", 2985)) + "x")!.Kind, Is.EqualTo("MemoryError"));
+        Assert.That(ErrorOf("2" + string.Concat(Enumerable.Repeat("**2", 2985)))!.Kind, Is.EqualTo("MemoryError"));
+        Assert.That(ErrorOf("if x:\n  y = " + new string('-', 5962) + "x\n")!.Kind, Is.EqualTo("MemoryError"));
         Assert.That(ErrorOf(new string('-', 3000) + "x")!.Kind, Is.EqualTo("RecursionError"));
     }
 

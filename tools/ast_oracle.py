@@ -2,17 +2,15 @@
 """CPython 3.11 as the parser's oracle, for cstests (StdlibParseTests, ParserFuzzTests).
 
   ast_oracle.py hashes ROOT      one JSON line per .py file under ROOT (sorted, relative path):
-                                 {"path", "ok": true, "sha256", "chars", "utf16_ambiguous"} for the sha256
+                                 {"path", "ok": true, "sha256", "chars"} for the sha256
                                  of the UTF-8 (surrogatepass) of ast.dump(ast.parse(bytes),
-                                 include_attributes=True) (utf16_ambiguous: a str constant holds a
-                                 surrogate pair of code points, which a .NET string cannot keep apart
-                                 from the astral code point),
+                                 include_attributes=True),
                                  or {"path", "ok": false, "kind", "lineno", "msg"} when ast.parse raises.
                                  Cached under ~/.cache/stackless-iron/, keyed by this script, the
                                  Python version and every file's path, size and mtime.
   ast_oracle.py dump FILE        prints that dump of one file (to find where ours differs).
   ast_oracle.py verdicts IN OUT  IN: JSON lines, each a source string; OUT: one JSON line each,
-                                 {"ok": true, "sha256", "utf16_ambiguous"} (as for hashes) or
+                                 {"ok": true, "sha256"} (as for hashes) or
                                  {"ok": false, "kind", "lineno", "msg"}.
   ast_oracle.py trees IN OUT      IN: file paths, one a line; OUT: one JSON line each, {"path", "tree",
                                  "dump"}: CPython's AST as typed JSON (see encode_tree) and its dump
@@ -30,7 +28,6 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import sys
 import warnings
 
@@ -47,16 +44,6 @@ def verdict(source):
         # Not a syntax error in CPython (e.g. 3.11's ValueError for NUL bytes in the source):
         # reported with its class, lineno None; the tests decide what to expect from us.
         return None, {"ok": False, "kind": type(e).__name__, "lineno": None, "msg": str(e)}
-
-
-SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
-
-
-def needs_code_points(tree):
-    """True when a str in the tree holds a high surrogate code point followed by a low one:
-    a .NET (UTF-16) string cannot hold that str apart from the astral code point they encode."""
-    return any(isinstance(n, ast.Constant) and isinstance(n.value, str) and SURROGATE_PAIR.search(n.value)
-               for n in ast.walk(tree))
 
 
 @contextlib.contextmanager
@@ -126,15 +113,27 @@ def hashes(root):
             record = dict(path=rel, **error)
         else:
             data = text.encode("utf-8", "surrogatepass")
-            record = {"path": rel, "ok": True, "sha256": hashlib.sha256(data).hexdigest(), "chars": len(text),
-                      "utf16_ambiguous": needs_code_points(tree)}
+            record = {"path": rel, "ok": True, "sha256": hashlib.sha256(data).hexdigest(), "chars": len(text)}
         lines.append(json.dumps(record) + "\n")
     os.makedirs(os.path.dirname(cached), exist_ok=True)
     tmp = cached + f".{os.getpid()}.tmp"
     with open(tmp, "w", encoding="utf-8") as f:
         f.writelines(lines)
     os.replace(tmp, cached)
+    prune_cache(os.path.dirname(cached), keep=8)
     sys.stdout.writelines(lines)
+
+
+def prune_cache(folder, keep):
+    """Keeps the newest `keep` oracle caches (several worktrees may each use their own version)."""
+    entries = [os.path.join(folder, n) for n in os.listdir(folder)
+               if n.startswith("ast_oracle-") and n.endswith(".jsonl")]
+    entries.sort(key=lambda p: os.stat(p).st_mtime_ns, reverse=True)
+    for old in entries[keep:]:
+        try:
+            os.remove(old)
+        except OSError:
+            pass  # another process removed it first
 
 
 def dump_file(path):
@@ -157,7 +156,7 @@ def verdicts(in_path, out_path):
             tree, error = verdict(source)
             if error is None:
                 data = dump_of(tree).encode("utf-8", "surrogatepass")
-                error = {"ok": True, "sha256": hashlib.sha256(data).hexdigest(), "utf16_ambiguous": needs_code_points(tree)}
+                error = {"ok": True, "sha256": hashlib.sha256(data).hexdigest()}
             out.write(json.dumps(error) + "\n")
 
 
@@ -253,8 +252,7 @@ def snippets(root, out_path):
                 data = text.encode("utf-8", "surrogatepass")
                 tree, error = verdict(data)
                 if error is None:
-                    record = {"ok": True, "sha256": hashlib.sha256(dump_of(tree).encode("utf-8", "surrogatepass")).hexdigest(),
-                              "utf16_ambiguous": needs_code_points(tree)}
+                    record = {"ok": True, "sha256": hashlib.sha256(dump_of(tree).encode("utf-8", "surrogatepass")).hexdigest()}
                 else:
                     record = error
                 out.write(json.dumps(dict(origin=name, hex=data.hex(), **record)) + "\n")

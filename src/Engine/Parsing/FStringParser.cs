@@ -20,6 +20,7 @@ internal sealed class FStringParser
     readonly Token _first, _last;
     readonly List<ExprNode> _exprs = new();
     StringBuilder? _lastStr;
+    List<int>? _surrogateEscapes;   // indices in _lastStr of surrogate code points made by escapes
     bool _fmode;
 
     const int MaxLevel = 200;
@@ -29,17 +30,26 @@ internal sealed class FStringParser
         _p = p; _first = first; _last = last;
     }
 
-    /// <summary>Appends decoded literal text (empty text adds nothing).</summary>
-    internal void AddLiteral(string s)
+    /// <summary>Appends decoded literal text (empty text adds nothing); surrogateEscapes: the
+    /// indices in s of surrogate code points made by escapes (null: none). Pieces are joined
+    /// before the value is chosen, so '\ud834' '\udd20' is seen as the pair of code points it is.</summary>
+    internal void AddLiteral(string s, List<int>? surrogateEscapes = null)
     {
         if (s.Length == 0) return;
-        (_lastStr ??= new StringBuilder()).Append(s);
+        _lastStr ??= new StringBuilder();
+        if (surrogateEscapes != null)
+        {
+            _surrogateEscapes ??= new List<int>();
+            foreach (int i in surrogateEscapes) _surrogateEscapes.Add(_lastStr.Length + i);
+        }
+        _lastStr.Append(s);
     }
 
     Constant MakeStr(Token first, Token last)
     {
-        var c = new Constant { value = _lastStr!.ToString() };
+        var c = new Constant { value = StringLiterals.StrValue(_lastStr!.ToString(), _surrogateEscapes) };
         _lastStr = null;
+        _surrogateEscapes = null;
         if (_first.Text.Length > 0 && _first.Text[0] == 'u') c.kind = "u";
         c.lineno = first.Line; c.col_offset = first.Col; c.end_lineno = last.EndLine; c.end_col_offset = last.EndCol;
         return c;
@@ -72,8 +82,10 @@ internal sealed class FStringParser
         _fmode = true;
         while (true)
         {
-            int result = FindLiteralAndExpr(t, ref pos, end, raw, recurseLvl, out string? literal, out string? exprText, out ExprNode? expression);
-            if (literal != null) AddLiteral(literal);
+            int result = FindLiteralAndExpr(t, ref pos, end, raw, recurseLvl, out string? literal, out List<int>? surrogateEscapes,
+                                            out string? exprText, out ExprNode? expression);
+            if (literal != null) AddLiteral(literal, surrogateEscapes);
+            // The '=' text is source text, where a backslash cannot occur: no escaped surrogates.
             if (exprText != null) AddLiteral(exprText);
             if (result == 1) continue;
             if (expression == null) break;
@@ -84,19 +96,20 @@ internal sealed class FStringParser
         if (recurseLvl != 0 && (pos >= end || s[pos] != '}')) throw _p.RaiseAtLastToken("f-string: expecting '}'");
     }
 
-    int FindLiteralAndExpr(Token t, ref int pos, int end, bool raw, int recurseLvl,
-                           out string? literal, out string? exprText, out ExprNode? expression)
+    int FindLiteralAndExpr(Token t, ref int pos, int end, bool raw, int recurseLvl, out string? literal,
+                           out List<int>? surrogateEscapes, out string? exprText, out ExprNode? expression)
     {
         exprText = null; expression = null;
-        int result = FindLiteral(t, ref pos, end, raw, recurseLvl, out literal);
+        int result = FindLiteral(t, ref pos, end, raw, recurseLvl, out literal, out surrogateEscapes);
         if (result == 1) return 1;
         if (pos >= end || t.Text[pos] == '}') return 0;
         FindExpr(t, ref pos, end, raw, recurseLvl, out exprText, out expression);
         return 0;
     }
 
-    int FindLiteral(Token t, ref int pos, int end, bool raw, int recurseLvl, out string? literal)
+    int FindLiteral(Token t, ref int pos, int end, bool raw, int recurseLvl, out string? literal, out List<int>? surrogateEscapes)
     {
+        surrogateEscapes = null;
         string str = t.Text;
         int s = pos;
         int literalStart = s;
@@ -144,7 +157,8 @@ internal sealed class FStringParser
         if (literalStart != s)
         {
             string piece = str.Substring(literalStart, s - literalStart);
-            literal = raw ? piece : _p.DecodeFStringPiece(piece, t);
+            if (raw) literal = piece;
+            else literal = _p.DecodeFStringPiece(piece, t, out surrogateEscapes);
         }
         return result;
     }

@@ -41,14 +41,20 @@ internal sealed partial class Parser
             else
             {
                 object v;
-                try { v = StringLiterals.Decode(t, _filename); }
-                catch (PythonSyntaxError e) when (e.Kind == "SyntaxError") { throw RaiseSyntax(e.Msg); }
+                List<int>? surrogateEscapes;
+                try { v = StringLiterals.Decode(t, _filename, null, out surrogateEscapes); }
+                catch (PythonSyntaxError e) when (e.Kind == "SyntaxError")
+                {
+                    // CPython 3.11.2 (the oracle) locates literal errors ("bytes can only contain
+                    // ASCII literal characters", "(unicode error) ...") at the last token fetched.
+                    throw RaiseSyntax(e.Msg);
+                }
                 if (isBytes)
                 {
                     bytes ??= new List<byte>();
                     bytes.AddRange((byte[])v);
                 }
-                else fs.AddLiteral((string)v);
+                else fs.AddLiteral((string)v, surrogateEscapes);
             }
         }
         if (bytesMode)
@@ -85,11 +91,12 @@ internal sealed partial class Parser
     internal string Filename => _filename;
     internal PythonSyntaxError RaiseAtLastToken(string msg) => RaiseSyntax(msg);
 
-    /// <summary>Escapes of an f-string literal piece; a decoding error is raised, as CPython's
+    /// <summary>Escapes of an f-string literal piece (with the indices of the surrogate code points
+    /// escapes made, see StringLiterals.StrValue); a decoding error is raised, as CPython's
     /// RAISE_SYNTAX_ERROR does, at the last token fetched.</summary>
-    internal string DecodeFStringPiece(string piece, Token t)
+    internal string DecodeFStringPiece(string piece, Token t, out List<int>? surrogateEscapes)
     {
-        try { return StringLiterals.DecodeStr(piece, false, t, _filename); }
+        try { return StringLiterals.DecodeStr(piece, false, t, _filename, out surrogateEscapes); }
         catch (PythonSyntaxError e) when (e.Kind == "SyntaxError") { throw RaiseSyntax(e.Msg); }
     }
 

@@ -16,13 +16,25 @@ namespace StacklessIron.Parsing;
 /// </summary>
 public static class StringLiterals
 {
-    /// <summary>Value of a non-f STRING token: System.String or byte[].</summary>
+    /// <summary>Value of a non-f STRING token: System.String, byte[], or Ast.CodePointString for
+    /// a str that UTF-16 cannot hold apart (see <see cref="StrValue"/>).</summary>
     public static object Decode(Token token, string filename) => Decode(token, filename, null);
 
     /// <summary>As <see cref="Decode(Token, string)"/>, collecting CPython's DeprecationWarnings
     /// for invalid escapes (only the first per literal, as CPython warns).</summary>
     public static object Decode(Token token, string filename, List<Tokenizer.TokenWarning>? warnings)
     {
+        object v = Decode(token, filename, warnings, out List<int>? surrogateEscapes);
+        return surrogateEscapes == null ? v : StrValue((string)v, surrogateEscapes);
+    }
+
+    /// <summary>As <see cref="Decode(Token, string, List{Tokenizer.TokenWarning}?)"/>, but a str
+    /// comes back as UTF-16 text plus, when escapes made surrogate code points, their indices in
+    /// that text (ascending; null when there are none): what implicit concatenation needs to
+    /// build the exact value of the whole literal.</summary>
+    internal static object Decode(Token token, string filename, List<Tokenizer.TokenWarning>? warnings, out List<int>? surrogateEscapes)
+    {
+        surrogateEscapes = null;
         string text = token.Text;
         int q = 0;
         bool bytes = false, raw = false;
@@ -55,29 +67,82 @@ public static class StringLiterals
             }
             return DecodeBytesEscapes(body, token, filename, warnings);
         }
-        return DecodeStr(body, raw, token, filename, warnings);
+        // A plain literal without backslashes is decoded as raw (CPython's parsestr does so).
+        return DecodeStrPiece(body, raw || body.IndexOf('\\') < 0, token, filename, warnings, out surrogateEscapes);
+    }
+
+    /// <summary>
+    /// The AST value of a str given as UTF-16 text whose chars at the indices surrogateEscapes
+    /// (ascending, or null) are surrogate code points made by escapes. Every other surrogate char
+    /// of the text is half of a real astral character from the source. UTF-16 is exact unless an
+    /// escaped high surrogate is directly followed by an escaped low one: then the str is returned
+    /// as an Ast.CodePointString. Lone surrogates stay in the System.String, one char each.
+    /// </summary>
+    public static object StrValue(string text, List<int>? surrogateEscapes)
+    {
+        if (surrogateEscapes == null || !HasEscapedPair(text, surrogateEscapes)) return text;
+        var cps = new List<int>(text.Length);
+        int next = 0;   // the next index of surrogateEscapes
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (next < surrogateEscapes.Count && surrogateEscapes[next] == i)
+            {
+                next++;
+                cps.Add(c);
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                cps.Add(char.ConvertToUtf32(c, text[i + 1]));
+                i++;
+            }
+            else cps.Add(c);
+        }
+        return new Ast.CodePointString(cps.ToArray());
+    }
+
+    static bool HasEscapedPair(string text, List<int> surrogateEscapes)
+    {
+        for (int k = 0; k + 1 < surrogateEscapes.Count; k++)
+        {
+            int i = surrogateEscapes[k];
+            if (surrogateEscapes[k + 1] == i + 1 && char.IsHighSurrogate(text[i]) && char.IsLowSurrogate(text[i + 1])) return true;
+        }
+        return false;
     }
 
     /// <summary>Decode escapes of a piece of str literal body (used for f-string literal parts too).</summary>
     public static string DecodeStr(string body, bool raw, Token token, string filename) => DecodeStr(body, raw, token, filename, null);
 
+    /// <summary>As <see cref="DecodeStr(string, bool, Token, string)"/>, collecting warnings. A non-raw
+    /// piece always goes through the escape decoder, as CPython's fstring_find_literal does, so
+    /// invalid UTF-8 is reported with positions relative to its run of non-ASCII bytes.</summary>
     public static string DecodeStr(string body, bool raw, Token token, string filename, List<Tokenizer.TokenWarning>? warnings)
+        => DecodeStrPiece(body, raw, token, filename, warnings, out _);
+
+    /// <summary>As <see cref="DecodeStr(string, bool, Token, string)"/>, with the indices of the
+    /// surrogate code points that escapes made (see <see cref="StrValue"/>).</summary>
+    internal static string DecodeStr(string body, bool raw, Token token, string filename, out List<int>? surrogateEscapes)
+        => DecodeStrPiece(body, raw, token, filename, null, out surrogateEscapes);
+
+    static string DecodeStrPiece(string body, bool raw, Token token, string filename, List<Tokenizer.TokenWarning>? warnings,
+                                 out List<int>? surrogateEscapes)
     {
-        bool hasBackslash = body.IndexOf('\\') >= 0;
-        if (raw || !hasBackslash)
+        surrogateEscapes = null;
+        if (raw)
         {
             // CPython decodes the whole body as UTF-8: positions count from the body's start.
             CheckUtf8(body, 0, body.Length, token, filename);
             return body;
         }
-        return DecodeUnicodeEscapes(body, token, filename, warnings);
+        return DecodeUnicodeEscapes(body, token, filename, warnings, ref surrogateEscapes);
     }
 
     static void CheckUtf8(string s, int start, int end, Token token, string filename)
     {
         for (int i = start; i < end; i++)
         {
-            if (SourceDecoding.IsEscapedByte(s[i]))
+            if (SourceDecoding.IsEscapedByte(s, i))
             {
                 string? why = SourceDecoding.Utf8ErrorMessage(s, start, end);
                 if (why != null) throw UnicodeError(why, token, filename);
@@ -95,7 +160,8 @@ public static class StringLiterals
     /// <summary>CPython's decode_unicode_with_escapes: non-ASCII runs are first rewritten as
     /// \UXXXXXXXX (and a backslash before them as \u005c), then the unicode-escape codec runs;
     /// so error positions count in that rewritten buffer, which is what <c>pos</c> tracks.</summary>
-    static string DecodeUnicodeEscapes(string s, Token token, string filename, List<Tokenizer.TokenWarning>? warnings)
+    static string DecodeUnicodeEscapes(string s, Token token, string filename, List<Tokenizer.TokenWarning>? warnings,
+                                       ref List<int>? surrogateEscapes)
     {
         var sb = new StringBuilder(s.Length);
         int pos = 0;               // position in CPython's rewritten buffer
@@ -191,6 +257,8 @@ public static class StringLiterals
                     }
                     if (ch > 0x10FFFF)
                         throw EscapeError(startPos, pos, "illegal Unicode character", token, filename);
+                    // Only these escapes make surrogate code points (\N names none, octal at most 0x1FF).
+                    if (ch >= 0xD800 && ch <= 0xDFFF) (surrogateEscapes ??= new List<int>()).Add(sb.Length);
                     AppendCodePoint(sb, (int)ch);
                     continue;
                 }

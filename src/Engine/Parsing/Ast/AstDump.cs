@@ -93,6 +93,7 @@ public static class AstDump
             case null: sb.Append("None"); break;
             case bool b: sb.Append(b ? "True" : "False"); break;
             case string s: Repr.AppendStr(sb, s); break;
+            case CodePointString cps: sb.Append(Repr.StrFromCodePoints(cps.CodePoints)); break;
             case int i: sb.Append(i); break;
             case long l: sb.Append(l); break;
             case BigInteger big: sb.Append(Repr.Int(big)); break;

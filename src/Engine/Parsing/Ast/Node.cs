@@ -6,7 +6,11 @@ namespace StacklessIron.Parsing.Ast;
 /// `ast` module node for node: same class names (PyName), same fields in the same
 /// order, so that a generic dump reproduces `ast.dump` exactly.
 /// Field values are: a Node, a List of nodes, a string (identifier/string),
-/// an int / int?, or for Constant.value a constant (see ConstantValue).
+/// an int / int?, or for Constant.value a constant, one of: null (None), bool,
+/// System.Numerics.BigInteger (int), double (float), System.Numerics.Complex (imaginary),
+/// string (str), <see cref="CodePointString"/> (a str with a high surrogate code point directly
+/// followed by a low one, which a string would merge into one astral character), byte[] (bytes),
+/// <see cref="EllipsisConstant"/>.
 /// </summary>
 public abstract partial class Node
 {
