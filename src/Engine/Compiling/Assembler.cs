@@ -209,6 +209,7 @@ public static class Assembler
         for (int ix = 0; ix < n; ix++)
         {
             if (code[ix].Op != Opcode.SWAP) continue;
+            if (code[ix].Arg == 1) { code[ix].Op = Opcode.NOP; code[ix].Arg = 0; continue; }
             int depth = code[ix].Arg, len = 0;
             bool more = false;
             while (++len < n - ix)
@@ -218,7 +219,7 @@ public static class Assembler
                 if (op == Opcode.SWAP) { depth = Math.Max(depth, code[ix + len].Arg); more = true; }
                 else if (op != Opcode.NOP) break;
             }
-            if (!more) continue;
+            if (!more) { ApplyStaticSwaps(code, ix, isTarget); continue; }
             var stack = new int[depth];
             for (int i = 0; i < depth; i++) stack[i] = i;
             for (int i = 0; i < len; i++)
@@ -250,6 +251,50 @@ public static class Assembler
             }
             while (current >= 0) { code[ix + current].Op = Opcode.NOP; code[ix + current].Arg = 0; current--; }
             ix += len - 1;
+            ApplyStaticSwaps(code, ix, isTarget);
+        }
+    }
+
+    static bool Swappable(Opcode op) => op is Opcode.STORE_FAST or Opcode.POP_TOP;
+
+    static int NextSwappable(List<Instruction> code, int i, int line, bool[] isTarget)
+    {
+        while (++i < code.Count)
+        {
+            if (isTarget[i]) return -1;
+            var ins = code[i];
+            if (line >= 0 && ins.Loc.Line != line) return -1;
+            if (ins.Op == Opcode.NOP) continue;
+            if (Swappable(ins.Op)) return i;
+            return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>SWAP followed by stores/pops: swap the instructions instead of the stack
+    /// items (3.11's apply_static_swaps), e.g. SWAP 2; POP_TOP; STORE_FAST x.</summary>
+    static void ApplyStaticSwaps(List<Instruction> code, int i, bool[] isTarget)
+    {
+        for (; i >= 0; i--)
+        {
+            var swap = code[i];
+            if (swap.Op != Opcode.SWAP)
+            {
+                if (swap.Op == Opcode.NOP || Swappable(swap.Op)) { if (isTarget[i]) return; continue; }
+                return;
+            }
+            int j = NextSwappable(code, i, -1, isTarget);
+            if (j < 0) return;
+            int k = j;
+            int line = code[j].Loc.Line;
+            for (int count = swap.Arg - 1; count > 0; count--)
+            {
+                k = NextSwappable(code, k, line, isTarget);
+                if (k < 0) return;
+            }
+            swap.Op = Opcode.NOP; swap.Arg = 0;
+            (code[j], code[k]) = (code[k], code[j]);
+            if (isTarget[i]) return;
         }
     }
 

@@ -41,7 +41,7 @@ public static class Disassembler
     static void Dump(CodeObject co, StringBuilder sb)
     {
         int flags = (int)co.Flags & ~0x40 & 0xFFFFFFF;
-        sb.Append($"code {co.Name} argc={co.ArgCount} posonly={co.PosOnlyArgCount} kwonly={co.KwOnlyArgCount} flags=0x{flags:x}\n");
+        sb.Append($"code {co.Name} argc={co.ArgCount} posonly={co.PosOnlyArgCount} kwonly={co.KwOnlyArgCount} flags=0x{flags:x} stacksize={co.StackSize}\n");
         sb.Append($"  varnames={PyList(co.VarNames)} cellvars={PyList(co.CellVars)} freevars={PyList(co.FreeVars)}\n");
         sb.Append($"  names={PyList(co.Names)}\n");
         for (int i = 0; i < co.Code.Length; i++)
