@@ -92,6 +92,7 @@ public static class Assembler
         for (int i = 0; i < n; i++) keep[i] = depth[i] >= 0;
         RemoveNops(code, keep, blockStart);
         RemoveJumpsToNext(code, keep);
+        FillMissingLocations(code, keep);
 
         // Index map: old position -> new index of the first kept instruction at or after it.
         var map = new int[n + 1];
@@ -391,17 +392,37 @@ public static class Assembler
             bool blockStart = i == 0 || preds[i] != 1 || lastPred[i] != i - 1 || (i > 0 && code[i - 1].Target != null);
             if (ins.Loc.Line < 0)
             {
-                if (blockStart && preds[i] == 1 && lastPred[i] >= 0 && code[lastPred[i]].Loc.Line >= 0) ins.Loc = code[lastPred[i]].Loc;
+                // A block reached from several places keeps "no line" (its NOPs then vanish);
+                // FillMissingLocations gives what remains a line at the very end.
+                if (blockStart) ins.Loc = preds[i] == 1 && lastPred[i] >= 0 ? code[lastPred[i]].Loc : SourceLocation.None;
                 else ins.Loc = prev;
             }
             prev = ins.Loc;
         }
     }
 
+    /// <summary>Every surviving instruction gets a line (tracebacks and f_lineno need one):
+    /// the previous kept instruction's, or the next one's at the start.</summary>
+    static void FillMissingLocations(List<Instruction> code, bool[] keep)
+    {
+        var prev = SourceLocation.None;
+        for (int i = 0; i < code.Count; i++)
+        {
+            if (!keep[i]) continue;
+            if (code[i].Loc.Line < 0) code[i].Loc = prev; else prev = code[i].Loc;
+        }
+        var next = SourceLocation.None;
+        for (int i = code.Count - 1; i >= 0; i--)
+        {
+            if (!keep[i]) continue;
+            if (code[i].Loc.Line < 0) code[i].Loc = next; else next = code[i].Loc;
+        }
+    }
+
     const int MaxCopySize = 4;
 
-    /// <summary>An unconditional jump to a short block that ends the code (return or raise)
-    /// becomes a copy of that block, as 3.11's extend_block does.</summary>
+    /// <summary>An unconditional jump to a short block without line numbers that ends the
+    /// code (return or raise) becomes a copy of that block, as 3.11's extend_block does.</summary>
     static List<Instruction> InlineSmallExits(List<Instruction> code)
     {
         int n = code.Count;
@@ -414,7 +435,7 @@ public static class Assembler
             {
                 if (i > start && isTarget[i]) return null;
                 var ins = code[i];
-                if (ins.Target != null) return null;
+                if (ins.Target != null || ins.Loc.Line >= 0) return null;  // only exits without a line (is_exit_without_lineno)
                 block.Add(ins);
                 if (ins.Op is Opcode.RETURN_VALUE or Opcode.RAISE_VARARGS or Opcode.RERAISE) return block;
             }
