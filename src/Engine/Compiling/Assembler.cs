@@ -327,7 +327,9 @@ public static class Assembler
             return -1;
         }
         var copies = new Dictionary<int, List<(Instruction jump, int start, int end)>>();
-        for (int i = 0; i < n; i++)
+        // Later jumps first (CPython walks its blocks newest first); each copy goes right
+        // after the original, so the earliest jump keeps the original when nothing falls into it.
+        for (int i = n - 1; i >= 0; i--)
         {
             var ins = code[i];
             if (ins.Target == null || PseudoOp.IsSetup(ins.Op)) continue;
@@ -337,7 +339,7 @@ public static class Assembler
             if (e < 0) continue;
             preds[t]--;
             if (!copies.TryGetValue(e, out var list)) copies[e] = list = new();
-            list.Add((ins, t, e));
+            list.Insert(0, (ins, t, e));
         }
         if (copies.Count == 0) return code;
         var result = new List<Instruction>(n + 8);
