@@ -2349,6 +2349,11 @@ code <genexpr> argc=1 posonly=0 kwonly=0 flags=0x23 stacksize=2
     [TestCase("def f():\n    x: int\n    global x", "annotated name 'x' can't be global", 3, 5, 3, 13)]
     [TestCase("def f():\n    global x\n    x: int", "annotated name 'x' can't be global", 3, 5, 3, 11)]
     [TestCase("def f(x):\n    nonlocal x", "name 'x' is parameter and nonlocal", 2, 5, 2, 15)]
+    [TestCase("[i for i in (lambda:(j := range(5)))()]", "assignment expression cannot be used in a comprehension iterable expression", 1, 22, 1, 35)]
+    [TestCase("[i for i in [(j := True) for j in range(5)]]", "assignment expression cannot be used in a comprehension iterable expression", 1, 15, 1, 24)]
+    [TestCase("f(__debug__=1)", "cannot assign to __debug__", 1, 1, 1, 15)]
+    [TestCase("__debug__: int", "cannot assign to __debug__", 1, 1, 1, 15)]
+    [TestCase("def f():\n    x = 1\n    def g():\n        global x\n        nonlocal x", "name 'x' is nonlocal and global", 4, 9, 4, 17)]
     public void CompileTimeErrorsMatchCPython(string src, string msg, int line, int offset, int endLine, int endOffset)
     {
         var e = CompileError(src);

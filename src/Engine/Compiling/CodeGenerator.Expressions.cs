@@ -331,7 +331,7 @@ public sealed partial class CodeGenerator
         {
             var k = keywords[i];
             if (k.arg == null) continue;
-            if (k.arg == "__debug__") throw ErrorAt(k, "cannot assign to __debug__");
+            if (k.arg == "__debug__") throw Error("cannot assign to __debug__");
             for (int j = i + 1; j < keywords.Count; j++)
                 if (keywords[j].arg == k.arg)
                     throw ErrorAt(keywords[j], "keyword argument repeated: " + k.arg);

@@ -347,7 +347,7 @@ public sealed partial class CodeGenerator
         switch (target)
         {
             case Name n:
-                if (n.id == "__debug__") throw ErrorAt(n, "cannot assign to __debug__");
+                if (n.id == "__debug__") throw Error("cannot assign to __debug__");
                 if (s.simple != 0 && _u.Kind is UnitKind.Module or UnitKind.Class)
                 {
                     SetLoc(s);
@@ -359,7 +359,7 @@ public sealed partial class CodeGenerator
                 }
                 break;
             case Attribute a:
-                if (a.attr == "__debug__") throw ErrorAt(a, "cannot assign to __debug__");
+                if (a.attr == "__debug__") throw Error("cannot assign to __debug__");
                 if (s.value == null) CheckAnnExpr(a.value);
                 break;
             case Subscript sub:

@@ -64,6 +64,8 @@ public sealed partial class SymbolTable
         {
             prev.Children.Add(scope);
             if (prev.Nested || prev.Kind == ScopeKind.Function) scope.Nested = true;
+            // Scopes opened inside a comprehension's iterable stay "inside" it (walrus check).
+            scope.CompIterExpr = prev.CompIterExpr;
             _stack.Add(prev);
         }
         _cur = scope;
