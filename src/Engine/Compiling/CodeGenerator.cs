@@ -226,6 +226,19 @@ public sealed partial class CodeGenerator
                 return;
             }
         }
+        // LOAD_CONST + JUMP_IF_X_OR_POP: either always jump keeping the value, or drop both.
+        if (op is Opcode.JUMP_IF_FALSE_OR_POP or Opcode.JUMP_IF_TRUE_OR_POP && _u.Code.Count > 0 && _u.LastLabelAt != _u.Code.Count)
+        {
+            var last = _u.Code[^1];
+            if (last.Op == Opcode.LOAD_CONST && last.Target == null)
+            {
+                bool truth = ConstantFolder.IsTrue(_u.Consts[last.Arg]);
+                if (truth == (op == Opcode.JUMP_IF_TRUE_OR_POP))
+                    _u.Code.Add(new Instruction(PseudoOp.Jump, 0, target, _u.Loc));
+                else { last.Op = Opcode.NOP; last.Arg = 0; }
+                return;
+            }
+        }
         _u.Code.Add(new Instruction(op, 0, target, _u.Loc));
     }
 
