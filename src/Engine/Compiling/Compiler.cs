@@ -25,8 +25,8 @@ public static class Compiler
     {
         if (tree is Module m) futureFlags |= FutureFeatures.Parse(m.body, filename);
         else if (tree is Interactive i) futureFlags |= FutureFeatures.Parse(i.body, filename);
-        ConstantFolder.Fold(tree, optimize);
         bool futureAnnotations = (futureFlags & CodeFlags.FutureAnnotations) != 0;
+        ConstantFolder.Fold(tree, optimize, futureAnnotations);
         var st = SymbolTable.Build(tree, filename, futureAnnotations);
         return CodeGenerator.Generate(tree, filename, mode, st, optimize, futureFlags);
     }

@@ -24,6 +24,7 @@ public static class ConstantFolder
     sealed class Walker
     {
         public int Optimize;
+        public bool FutureAnnotations;
         public int Depth;
     }
 
@@ -50,11 +51,17 @@ public static class ConstantFolder
         }
     }
 
-    public static void Fold(Node tree, int optimize)
+    /// <summary>Folds `tree` in place. Under `from __future__ import annotations` the
+    /// annotations are left as written, since they become their source text.</summary>
+    public static void Fold(Node tree, int optimize, bool futureAnnotations = false)
     {
-        var w = new Walker { Optimize = optimize };
+        var w = new Walker { Optimize = optimize, FutureAnnotations = futureAnnotations };
         Visit(tree, w);
     }
+
+    static bool IsAnnotationField(Node node, string field) =>
+        (node is Arg && field == "annotation") || (node is AnnAssign && field == "annotation")
+        || (node is FunctionDef or AsyncFunctionDef && field == "returns");
 
     /// <summary>Folds the children of `node`, then returns its replacement (or itself).</summary>
     static Node Visit(Node node, Walker w)
@@ -63,6 +70,7 @@ public static class ConstantFolder
             throw new PythonSyntaxError("RecursionError", "maximum recursion depth exceeded during compilation", "", 0, 0, null);
         foreach (var f in FieldsOf(node.GetType()))
         {
+            if (w.FutureAnnotations && IsAnnotationField(node, f.Name)) continue;
             var value = f.GetValue(node);
             if (value is Node child)
             {
