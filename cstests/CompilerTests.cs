@@ -2235,6 +2235,15 @@ code <genexpr> argc=1 posonly=0 kwonly=0 flags=0x23 stacksize=2
     }
 
     [Test]
+    public void StringReprIsPythons()
+    {
+        Assert.That(AstUnparser.ReprString("it's"), Is.EqualTo("\"it's\""));
+        Assert.That(AstUnparser.ReprString("a\tb\n\\"), Is.EqualTo("'a\\tb\\n\\\\'"));
+        Assert.That(AstUnparser.ReprString("\ud800"), Is.EqualTo("'\\ud800'"), "a lone surrogate stays escaped");
+        Assert.That(AstUnparser.ReprString("\U0001F600\u00e9\u0085"), Is.EqualTo("'\U0001F600\u00e9\\x85'"));
+    }
+
+    [Test]
     public void ConstantsAreDeduplicatedByTypeAndValue()
     {
         var co = Compile("a = 1\nb = 1.0\nc = True\nd = 1\ne = 0.0\nf = -0.0\n");

@@ -28,7 +28,7 @@ def norm(code, out, deep=True):
         # a jump to a dropped instruction lands on the next kept one
         while off not in index: off += 2
         return index[off]
-    out.append(f"code {code.co_name} argc={code.co_argcount} posonly={code.co_posonlyargcount} kwonly={code.co_kwonlyargcount} flags=0x{code.co_flags & ~0x40 & 0xFFFFFFF:x}")
+    out.append(f"code {code.co_name} argc={code.co_argcount} posonly={code.co_posonlyargcount} kwonly={code.co_kwonlyargcount} flags=0x{code.co_flags & ~0x40 & 0xFFFFFFF:x} stacksize={code.co_stacksize}")
     out.append(f"  varnames={list(code.co_varnames)} cellvars={list(code.co_cellvars)} freevars={list(code.co_freevars)}")
     out.append(f"  names={list(code.co_names)}")
     n = 0

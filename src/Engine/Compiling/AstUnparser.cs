@@ -393,16 +393,20 @@ public static class AstUnparser
         char quote = hasSingle && !hasDouble ? '"' : '\'';
         var sb = new StringBuilder();
         sb.Append(quote);
-        foreach (var rune in s.EnumerateRunes())
+        for (int i = 0; i < s.Length; i++)
         {
-            int c = rune.Value;
+            // Lone surrogates stay code points of their own (Python strs may hold them).
+            int c = s[i];
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+                c = char.ConvertToUtf32(s[i], s[++i]);
+            bool isSurrogate = c >= 0xD800 && c <= 0xDFFF;
             if (c == quote || c == '\\') sb.Append('\\').Append((char)c);
             else if (c == '\t') sb.Append("\\t");
             else if (c == '\n') sb.Append("\\n");
             else if (c == '\r') sb.Append("\\r");
             else if (c < 0x20 || c == 0x7f) sb.Append("\\x").Append(c.ToString("x2"));
             else if (c < 0x7f) sb.Append((char)c);
-            else if (IsPrintable(rune)) sb.Append(rune.ToString());
+            else if (!isSurrogate && IsPrintable(new Rune(c))) sb.Append(char.ConvertFromUtf32(c));
             else if (c <= 0xff) sb.Append("\\x").Append(c.ToString("x2"));
             else if (c <= 0xffff) sb.Append("\\u").Append(c.ToString("x4"));
             else sb.Append("\\U").Append(c.ToString("x8"));
