@@ -10,7 +10,8 @@ public sealed class Scope
 {
     public readonly string Name;
     public readonly ScopeKind Kind;
-    public readonly Node Owner;
+    /// <summary>The AST node that opens the scope (or a private key for annotation scopes).</summary>
+    public readonly object Owner;
     public readonly int Lineno, ColOffset, EndLineno, EndColOffset;
     /// <summary>Names in first-seen order with their use flags.</summary>
     public readonly Dictionary<string, SymbolFlags> Symbols = new();
@@ -34,7 +35,7 @@ public sealed class Scope
     public int CompIterExpr;            // >0 while visiting a comprehension's iterable
     public bool CompIterTarget;         // while visiting a comprehension's target
 
-    public Scope(string name, ScopeKind kind, Node owner, PositionedNode? at)
+    public Scope(string name, ScopeKind kind, object owner, PositionedNode? at)
     {
         Name = name; Kind = kind; Owner = owner;
         if (at != null) { Lineno = at.lineno; ColOffset = at.col_offset; EndLineno = at.end_lineno ?? at.lineno; EndColOffset = at.end_col_offset ?? at.col_offset; }

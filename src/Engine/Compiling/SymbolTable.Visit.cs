@@ -379,13 +379,9 @@ public sealed partial class SymbolTable
 }
 
 /// <summary>Key for the throw-away scope that holds a stringified annotation's names
-/// under `from __future__ import annotations`.</summary>
-sealed class AnnotationOwner : Node
+/// under `from __future__ import annotations` (deliberately not an AST node).</summary>
+sealed class AnnotationOwner
 {
     public readonly Node Of;
     public AnnotationOwner(Node of) { Of = of; }
-    public override string PyName => "_annotation";
-    public override string[] FieldNames => System.Array.Empty<string>();
-    public override bool[] FieldOptional => System.Array.Empty<bool>();
-    public override object?[] FieldValues() => System.Array.Empty<object?>();
 }

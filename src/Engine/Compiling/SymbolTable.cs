@@ -15,7 +15,7 @@ namespace StacklessIron.Compiling;
 public sealed partial class SymbolTable
 {
     public Scope Top { get; private set; } = null!;
-    readonly Dictionary<Node, Scope> _byNode = new(ReferenceEqualityComparer.Instance);
+    readonly Dictionary<object, Scope> _byNode = new(ReferenceEqualityComparer.Instance);
     readonly string _filename;
     readonly bool _futureAnnotations;
     readonly List<Scope> _stack = new();
@@ -55,7 +55,7 @@ public sealed partial class SymbolTable
 
     PythonSyntaxError Error(PositionedNode? at, string msg) => CompileError.At(_filename, at, msg);
 
-    void EnterBlock(string name, ScopeKind kind, Node owner, PositionedNode? at)
+    void EnterBlock(string name, ScopeKind kind, object owner, PositionedNode? at)
     {
         var prev = _cur;
         var scope = new Scope(name, kind, owner, at);
