@@ -86,6 +86,7 @@ public static class FloatMath
         if (y == 0) return 1.0;
         if (double.IsNaN(x)) return x;
         if (double.IsNaN(y)) return x == 1.0 ? 1.0 : y;
+        if (double.IsInfinity(y) || double.IsInfinity(x)) return Math.Pow(x, y);
         if (x == 0 && y < 0) throw FormatError.ZeroDivision("0.0 cannot be raised to a negative power");
         if (PowIsComplex(x, y)) throw new ArgumentException("complex result: use complex power");
         double r = Math.Pow(x, y);
@@ -217,7 +218,8 @@ public static class FloatMath
             if (i == start) throw InvalidHex();
             if (expNeg) exp = -exp;
         }
-        if (i != body.Length) throw InvalidHex();
+        // CPython reports an overflowing value before it looks at what follows the number.
+        bool trailing = i != body.Length;
         exp -= 4L * fracDigits;
         double result;
         if (mantissa.IsZero) result = 0;
@@ -232,6 +234,7 @@ public static class FloatMath
                 if (double.IsInfinity(result)) throw FormatError.Overflow("hexadecimal value too large to represent as a float");
             }
         }
+        if (trailing) throw InvalidHex();
         return negative ? -result : result;
     }
 

@@ -155,7 +155,8 @@ public static class IntMath
                             : value.ToByteArray(isUnsigned: true, isBigEndian: false);
         int needed = raw.Length;
         // ToByteArray gives the minimal two's complement form; "0" is one zero byte.
-        if (value.IsZero) needed = 0;
+        // CPython 3.11 accepts 0 and -1 in zero bytes (b'').
+        if (value.IsZero || (signed && value == BigInteger.MinusOne)) needed = 0;
         if (needed > length) throw FormatError.Overflow("int too big to convert");
         var result = new byte[length];
         byte padding = value.Sign < 0 ? (byte)0xFF : (byte)0;

@@ -53,7 +53,11 @@ public static class NumberParsing
     }
 
     private static FormatError InvalidInt(string original, int @base) =>
-        FormatError.Value($"invalid literal for int() with base {@base}: {MessageRepr.Str(original.Length > 200 ? CodePoints.Substring(original, 0, 200) : original)}");
+        FormatError.Value($"invalid literal for int() with base {@base}: {Truncate(MessageRepr.Str(original), 200)}");
+
+    /// <summary>C's "%.200R": the repr itself is cut to 200 code points.</summary>
+    private static string Truncate(string s, int codePoints) =>
+        CodePoints.Length(s) > codePoints ? CodePoints.Substring(s, 0, codePoints) : s;
 
     /// <summary>int(s, base). <paramref name="maxStrDigits"/> limits decimal-like (non power of
     /// two) bases as sys.get_int_max_str_digits() does.</summary>
