@@ -148,6 +148,94 @@ public class FormattingTests
         AssertSame(cases, expected, actual, c => $"format(complex({BitConverter.Int64BitsToDouble(long.Parse(c[0])):R}, {BitConverter.Int64BitsToDouble(long.Parse(c[1])):R}), '{Dec(c[2])}')");
     }
 
+    private static (string Python, object? Value) RandomArgs(Random rng, bool bytesFriendly)
+    {
+        int kind = rng.Next(6);
+        if (kind <= 2)
+        {
+            int n = rng.Next(0, 4);
+            var py = new List<string>();
+            var vals = new List<object?>();
+            for (int i = 0; i < n; i++)
+            {
+                var (p, v) = FormattingTestHost.RandomValue(rng, allowContainers: false);
+                if (bytesFriendly && rng.Next(2) == 0) (p, v) = rng.Next(2) == 0 ? ("b'zz'", new byte[] { 122, 122 }) : ((string, object?))("65", 65L);
+                py.Add(p);
+                vals.Add(v);
+            }
+            string text = n == 1 ? "(" + py[0] + ",)" : "(" + string.Join(", ", py) + ")";
+            return (text, new FormattingTestHost.Tuple(vals.ToArray()));
+        }
+        if (kind == 3)
+        {
+            var (p1, v1) = FormattingTestHost.RandomValue(rng, false);
+            var (p2, v2) = FormattingTestHost.RandomValue(rng, false);
+            if (bytesFriendly)
+                return ($"{{b'k': {p1}, b'a': {p2}}}", FormattingTestHost.MakeDict((new byte[] { (byte)'k' }, v1), (new byte[] { (byte)'a' }, v2)));
+            return ($"{{'k': {p1}, 'a': {p2}}}", FormattingTestHost.MakeDict(("k", v1), ("a", v2)));
+        }
+        return FormattingTestHost.RandomValue(rng);
+    }
+
+    private static string RandomPercentFormat(Random rng, bool bytesMode)
+    {
+        string[] pieces = { "%", "%", "%", "%%", "%(k)", "%(a)", "-", "+", " ", "#", "0", "5", "12", "*", ".", ".2", ".*", ".0",
+                            "s", "r", "a", "c", "d", "i", "u", "o", "x", "X", "e", "E", "f", "F", "g", "G", "b", "y", "l",
+                            "ab", " ", "\u00e9", "(" };
+        var sb = new StringBuilder();
+        for (int i = rng.Next(1, 8); i > 0; i--)
+        {
+            string p = pieces[rng.Next(pieces.Length)];
+            // Bytes: a non-ASCII byte, but never right after '%' where CPython's error is garbled.
+            if (p == "\u00e9") p = bytesMode ? "q\u00ff" : (rng.Next(2) == 0 ? "\u00e9" : "\U0001F600");
+            sb.Append(p);
+        }
+        // Most cases should be well formed: end with a conversion after a '%'.
+        if (rng.Next(3) != 0) sb.Append('%').Append("sdrxfgc"[rng.Next(7)]);
+        return sb.ToString();
+    }
+
+    [Test]
+    public void PercentFormatStrMatchesCPython()
+    {
+        var rng = new Random(2024);
+        var host = new FormattingTestHost();
+        var cases = new List<string[]>();
+        var values = new List<object?>();
+        for (int i = 0; i < 10000; i++)
+        {
+            var (py, v) = RandomArgs(rng, false);
+            cases.Add(new[] { Enc(RandomPercentFormat(rng, false)), Enc(py) });
+            values.Add(v);
+        }
+        var expected = Run(FormattingTestHost.PythonClasses + "\nr = D(a[0]) % eval(D(a[1]))", cases);
+        var actual = cases.Select((c, i) => Capture(() => PercentFormat.FormatStr(Dec(c[0]), values[i], host))).ToArray();
+        AssertSame(cases, expected, actual, c => $"'{Dec(c[0])}' % {Dec(c[1])}");
+    }
+
+    [Test]
+    public void PercentFormatBytesMatchesCPython()
+    {
+        var rng = new Random(2025);
+        var host = new FormattingTestHost();
+        var cases = new List<string[]>();
+        var values = new List<object?>();
+        for (int i = 0; i < 8000; i++)
+        {
+            var (py, v) = RandomArgs(rng, true);
+            cases.Add(new[] { Enc(RandomPercentFormat(rng, true)), Enc(py) });
+            values.Add(v);
+        }
+        var expected = Run(FormattingTestHost.PythonClasses + "\nr = (D(a[0]).encode('latin-1') % eval(D(a[1]))).decode('latin-1')", cases);
+        var actual = cases.Select((c, i) => Capture(() =>
+        {
+            byte[] fmt = Dec(c[0]).Select(ch => (byte)ch).ToArray();
+            byte[] result = PercentFormat.FormatBytes(fmt, values[i], host);
+            return new string(result.Select(b => (char)b).ToArray());
+        })).ToArray();
+        AssertSame(cases, expected, actual, c => $"b'{Dec(c[0])}' % {Dec(c[1])}");
+    }
+
     [Test]
     public void TargetedFloatCases()
     {
