@@ -15,6 +15,7 @@ public static class Program
         {
             if (args.Length == 2 && args[0] == "--dump-ast")
                 return DumpAst(args[1], stdout);
+            if (args.Length >= 2 && args[0] == "--parse-bench") return ParseBench.Run(args[1..], stdout);
             Console.Error.WriteLine("usage: stackless-iron --dump-ast FILE");
             Console.Error.WriteLine("(running programs comes with the engine core)");
             return 2;
