@@ -53,7 +53,7 @@ public static class NumberParsing
     }
 
     private static FormatError InvalidInt(string original, int @base) =>
-        FormatError.Value($"invalid literal for int() with base {@base}: {Truncate(MessageRepr.Str(original), 200)}");
+        FormatError.Value($"invalid literal for int() with base {@base}: {Truncate(Repr.Str(original), 200)}");
 
     /// <summary>C's "%.200R": the repr itself is cut to 200 code points.</summary>
     private static string Truncate(string s, int codePoints) =>
@@ -169,7 +169,7 @@ public static class NumberParsing
     public static double ParseFloat(string s)
     {
         if (TryParseFloat(s, out double d)) return d;
-        throw FormatError.Value($"could not convert string to float: {MessageRepr.Str(s)}");
+        throw FormatError.Value($"could not convert string to float: {Repr.Str(s)}");
     }
 
     public static bool TryParseFloat(string s, out double value)
