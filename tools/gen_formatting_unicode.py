@@ -23,9 +23,13 @@ def is_cased(c):
     return ch.islower() or ch.isupper() or (ch.istitle() and not ch.isupper())
 
 def is_case_ignorable(c):
-    # Final-sigma rule: 'A' + c + SIGMA lowers to a final sigma exactly when c is cased or
-    # case-ignorable; so for uncased c this reveals CPython's Case_Ignorable table.
-    if is_cased(c) or 0xD800 <= c < 0xE000: return False
+    # Read CPython's Case_Ignorable table back from its final-sigma rule. For an uncased c,
+    # 'A' + c + SIGMA lowers to a final sigma exactly when c is case-ignorable (skipped on
+    # the way back to the cased 'A'). For a cased c, 'A' + SIGMA + c lowers to a final sigma
+    # exactly when c is case-ignorable (skipped on the way forward, finding nothing cased).
+    if 0xD800 <= c < 0xE000: return False
+    if is_cased(c):
+        return ('A\u03a3' + chars[c]).lower()[1] == '\u03c2'
     return ('A' + chars[c] + '\u03a3').lower()[-1] == '\u03c2'
 
 preds = {
