@@ -125,6 +125,60 @@ r = '|'.join([t(lambda: L(s.split())), t(lambda: L(s.split(None, n))), t(lambda:
         AssertSame(cases, expected, actual, c => $"s={Enc(Dec(c[0]))} sep={Enc(Dec(c[1]))} n={c[2]} st={c[3]} en={c[4]} w={c[5]}");
     }
 
+    private static readonly string[] Encodings = { "utf-8", "UTF8", "ascii", "latin-1", "Latin_1", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf_32_be", "u8" };
+    private static readonly string[] Handlers = { "strict", "ignore", "replace", "surrogateescape", "surrogatepass", "backslashreplace", "xmlcharrefreplace", "bogus" };
+
+    [Test]
+    public void EncodeMatchesCPython()
+    {
+        var rng = new Random(31);
+        var cases = new List<string[]>();
+        for (int i = 0; i < 6000; i++)
+        {
+            string s = RandomText(rng, 6);
+            if (rng.Next(3) == 0) s += "\udcff\udc80"[rng.Next(2)];
+            // A .NET string cannot keep a high and a following low surrogate apart.
+            if (s.Contains("\ud83d\udc00") || s.Contains("\ud800\udc00")) continue;
+            cases.Add(new[] { Enc(s), Encodings[rng.Next(Encodings.Length)], Handlers[rng.Next(Handlers.Length)] });
+        }
+        var expected = Run("r = D(a[0]).encode(a[1], a[2]).hex()", cases);
+        var actual = cases.Select(c => Capture(() =>
+        {
+            Assert.That(StrCodecs.TryEncode(Dec(c[0]), c[1], c[2], out byte[] bytes), Is.True);
+            return Convert.ToHexString(bytes).ToLowerInvariant();
+        })).ToArray();
+        AssertSame(cases, expected, actual, c => $"{Enc(Dec(c[0]))}.encode({c[1]}, {c[2]})");
+    }
+
+    [Test]
+    public void DecodeMatchesCPython()
+    {
+        var rng = new Random(32);
+        var cases = new List<string[]>();
+        byte[][] pieces =
+        {
+            new byte[] { 0x61 }, new byte[] { 0x00 }, new byte[] { 0x80 }, new byte[] { 0xff }, new byte[] { 0xfe }, new byte[] { 0xc3, 0xa9 },
+            new byte[] { 0xe2, 0x82, 0xac }, new byte[] { 0xe2, 0x82 }, new byte[] { 0xf0, 0x9f, 0x98, 0x80 }, new byte[] { 0xf0, 0x9f },
+            new byte[] { 0xed, 0xa0, 0x80 }, new byte[] { 0xed, 0xb2, 0x80 }, new byte[] { 0xc0, 0xaf }, new byte[] { 0xe0, 0x80 }, new byte[] { 0xf4, 0x90 },
+            new byte[] { 0x00, 0xd8 }, new byte[] { 0x00, 0xdc }, new byte[] { 0xd8, 0x00 }, new byte[] { 0x3d, 0xd8, 0x00, 0xde }, new byte[] { 0xff, 0xfe },
+            new byte[] { 0xfe, 0xff }, new byte[] { 0xff, 0xfe, 0x00, 0x00 }, new byte[] { 0x00, 0x00, 0xfe, 0xff }, new byte[] { 0x11, 0x00 }, new byte[] { 0xc2 },
+        };
+        for (int i = 0; i < 8000; i++)
+        {
+            var bytes = new List<byte>();
+            for (int k = rng.Next(0, 6); k > 0; k--) bytes.AddRange(pieces[rng.Next(pieces.Length)]);
+            cases.Add(new[] { Convert.ToHexString(bytes.ToArray()), Encodings[rng.Next(Encodings.Length)], Handlers[rng.Next(Handlers.Length)] });
+        }
+        var expected = Run("r = bytes.fromhex(a[0]).decode(a[1], a[2])", cases);
+        var actual = cases.Select(c => Capture(() =>
+        {
+            Assert.That(StrCodecs.TryDecode(Convert.FromHexString(c[0]), c[1], c[2], out string text), Is.True);
+            return text;
+        })).ToArray();
+        AssertSame(cases, expected, actual, c => $"bytes.fromhex('{c[0]}').decode({c[1]}, {c[2]})");
+        Assert.That(StrCodecs.TryDecode(new byte[] { 1 }, "cp1252", "strict", out _), Is.False);
+    }
+
     [Test]
     public void TranslateAndMakeTrans()
     {
