@@ -81,8 +81,10 @@ public sealed class FormatSpec
         if (end - pos == 1)
         {
             int t = s[pos];
-            f.Type = t < 0x10000 ? (char)t : '\uFFFF';
-            if (t >= 0x10000) throw UnknownCode(CodePoints.FromCodePoint(t), typeName);
+            // '\0' means "no type" here, so a real NUL type is rejected now (CPython prints
+            // it through C's %c as "\x0").
+            if (t == 0 || t >= 0x10000) throw UnknownCode(t, typeName);
+            f.Type = (char)t;
         }
         if (f.Thousands != '\0')
         {
@@ -119,8 +121,11 @@ public sealed class FormatSpec
         return pos;
     }
 
-    private static FormatError UnknownCode(string code, string typeName) =>
-        FormatError.Value($"Unknown format code '{code}' for object of type '{typeName}'");
+    /// <summary>CPython shows the code with C's %c only for printable ASCII, else as \x.. hex.</summary>
+    private static FormatError UnknownCode(int code, string typeName) =>
+        FormatError.Value(code > 32 && code < 128
+            ? $"Unknown format code '{(char)code}' for object of type '{typeName}'"
+            : $"Unknown format code '\\x{code:x}' for object of type '{typeName}'");
 
     // ---- str ----
 
@@ -129,7 +134,7 @@ public sealed class FormatSpec
     {
         if (spec.Length == 0) return value;
         var f = Parse(spec, typeName, '<', 's');
-        if (f.Type != '\0' && f.Type != 's') throw UnknownCode(f.Type.ToString(), typeName);
+        if (f.Type != '\0' && f.Type != 's') throw UnknownCode(f.Type, typeName);
         if (f.Sign == ' ') throw FormatError.Value("Space not allowed in string format specifier");
         if (f.Sign != '\0') throw FormatError.Value("Sign not allowed in string format specifier");
         if (f.NoNegativeZero) throw FormatError.Value("Negative zero coercion (z) not allowed in string format specifier");
@@ -172,7 +177,7 @@ public sealed class FormatSpec
             case '\0': case 'd': case 'n': case 'b': case 'o': case 'x': case 'X': case 'c':
                 break;
             default:
-                throw UnknownCode(f.Type.ToString(), typeName);
+                throw UnknownCode(f.Type, typeName);
         }
         if (f.Precision >= 0) throw FormatError.Value("Precision not allowed in integer format specifier");
         if (f.NoNegativeZero) throw FormatError.Value("Negative zero coercion (z) not allowed in integer format specifier");
@@ -269,7 +274,7 @@ public sealed class FormatSpec
             case '\0': type = 'r'; addDot0 = true; defaultPrecision = 0; break;
             case 'n': type = 'g'; break;
             case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': break;
-            default: throw UnknownCode(type.ToString(), typeName);
+            default: throw UnknownCode(type, typeName);
         }
         int precision = Precision;
         if (precision < 0) precision = defaultPrecision;
@@ -325,7 +330,7 @@ public sealed class FormatSpec
             case '\0': type = 'r'; addParens = true; defaultPrecision = 0; break;
             case 'n': type = 'g'; break;
             case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': break;
-            default: throw UnknownCode(type.ToString(), typeName);
+            default: throw UnknownCode(type, typeName);
         }
         if (f.Fill == "0")
             throw FormatError.Value("Zero padding is not allowed in complex format specifier");
