@@ -255,5 +255,14 @@ r = ' | '.join([t(lambda: complex(s)), t(lambda: int(b)), t(lambda: float(b))])"
         Assert.That(IntMath.TryFloorDivide(-7, 2, out long q) && q == -4, Is.True);
         Assert.That(IntMath.Modulo(-7L, 2L), Is.EqualTo(1));
         Assert.That(IntMath.Modulo(7L, -2L), Is.EqualTo(-1));
+        // Results too big to store fail as MemoryError, never as a .NET crash.
+        Assert.That(Assert.Throws<FormatError>(() => IntMath.Pow(2, BigInteger.Pow(10, 10)))!.PyType, Is.EqualTo("MemoryError"));
+        Assert.That(Assert.Throws<FormatError>(() => IntMath.Pow(3, int.MaxValue))!.PyType, Is.EqualTo("MemoryError"));
+        Assert.That(Assert.Throws<FormatError>(() => IntMath.LeftShift(1, BigInteger.Pow(2, 40)))!.PyType, Is.EqualTo("MemoryError"));
+        Assert.That(Assert.Throws<FormatError>(() => IntMath.ToBytes(1, 1L << 62, true, false))!.PyType, Is.EqualTo("MemoryError"));
+        Assert.That(Assert.Throws<FormatError>(() => FormatSpec.FormatInt(1, "3000000000"))!.PyType, Is.EqualTo("MemoryError"));
+        Assert.That(Assert.Throws<FormatError>(() => StrMethods.Center("a", 1L << 62))!.PyType, Is.EqualTo("MemoryError"));
+        Assert.That(IntMath.Pow(2, 100), Is.EqualTo(BigInteger.One << 100));
+        Assert.That(IntMath.RightShift(-5, BigInteger.Pow(2, 70)), Is.EqualTo(BigInteger.MinusOne));
     }
 }

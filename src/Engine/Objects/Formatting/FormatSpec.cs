@@ -113,11 +113,12 @@ public sealed class FormatSpec
         {
             int d = UnicodeInfo.DecimalValue(s[pos]);
             if (d < 0) break;
+            // CPython allows any ssize_t; past int range only a MemoryError can follow.
+            if (acc > (long.MaxValue - d) / 10) throw FormatError.Value("Too many decimal digits in format string");
             acc = acc * 10 + d;
-            if (acc > int.MaxValue) throw FormatError.Value("Too many decimal digits in format string");
             pos++;
         }
-        if (pos > start) value = (int)acc;
+        if (pos > start) value = (int)Math.Min(acc, int.MaxValue);
         return pos;
     }
 
@@ -152,6 +153,7 @@ public sealed class FormatSpec
     private static string Pad(string body, int bodyLength, int width, char align, string fill)
     {
         if (width <= bodyLength) return body;
+        if (width > FormatError.MaxResultLength) throw FormatError.Memory();
         int total = width - bodyLength;
         int left = align switch { '>' => total, '^' => total / 2, _ => 0 };
         var sb = new StringBuilder(body.Length + total * fill.Length);
@@ -235,6 +237,7 @@ public sealed class FormatSpec
         if (digitsLength < 0) digitsLength = digits.Length;
         if (Thousands != '\0' && Fill == "0" && align == '=' && Width > 0)
         {
+            if (Width > FormatError.MaxResultLength) throw FormatError.Memory();
             // Recompute the grouping with zero padding from the raw digits.
             string raw = ungroupedDigits ?? digits.Replace(Thousands.ToString(), "");
             int min = Width - sign.Length - prefix.Length - suffixLength;
@@ -243,6 +246,7 @@ public sealed class FormatSpec
         }
         int length = sign.Length + prefix.Length + digitsLength + suffixLength;
         if (Width <= length) return sign + prefix + digits + suffix;
+        if (Width > FormatError.MaxResultLength) throw FormatError.Memory();
         if (align == '=')
         {
             var sb = new StringBuilder();
@@ -279,6 +283,7 @@ public sealed class FormatSpec
         int precision = Precision;
         if (precision < 0) precision = defaultPrecision;
         else if (type == 'r') type = 'g';
+        if (precision > FormatError.MaxResultLength / 2) throw FormatError.Memory();
         string suffix = "";
         if (type == '%')
         {
@@ -338,6 +343,7 @@ public sealed class FormatSpec
         int precision = f.Precision;
         if (precision < 0) precision = defaultPrecision;
         else if (type == 'r') type = 'g';
+        if (precision > FormatError.MaxResultLength / 2) throw FormatError.Memory();
         if (addParens && real == 0 && !double.IsNegative(real)) skipReal = true;
 
         var sb = new StringBuilder();

@@ -359,9 +359,10 @@ public static class StrMethods
         return fill;
     }
 
-    private static string Pad(string s, int left, int right, string fill)
+    private static string Pad(string s, long left, long right, string fill)
     {
-        var sb = new StringBuilder(s.Length + (left + right) * fill.Length);
+        if (left + right > FormatError.MaxResultLength) throw FormatError.Memory();
+        var sb = new StringBuilder((int)Math.Min(s.Length + (left + right) * fill.Length, 1 << 20));
         for (int i = 0; i < left; i++) sb.Append(fill);
         sb.Append(s);
         for (int i = 0; i < right; i++) sb.Append(fill);
@@ -377,21 +378,21 @@ public static class StrMethods
         if (width <= len) return s;
         long marg = width - len;
         long left = marg / 2 + (marg & width & 1);
-        return Pad(s, (int)left, (int)(marg - left), fill);
+        return Pad(s, left, marg - left, fill);
     }
 
     public static string LJust(string s, long width, string fill = " ")
     {
         fill = FillChar(fill);
         int len = CodePoints.Length(s);
-        return width <= len ? s : Pad(s, 0, (int)(width - len), fill);
+        return width <= len ? s : Pad(s, 0, width - len, fill);
     }
 
     public static string RJust(string s, long width, string fill = " ")
     {
         fill = FillChar(fill);
         int len = CodePoints.Length(s);
-        return width <= len ? s : Pad(s, (int)(width - len), 0, fill);
+        return width <= len ? s : Pad(s, width - len, 0, fill);
     }
 
     /// <summary>str.zfill(width): zeros after a leading sign.</summary>
@@ -399,6 +400,7 @@ public static class StrMethods
     {
         int len = CodePoints.Length(s);
         if (width <= len) return s;
+        if (width > FormatError.MaxResultLength) throw FormatError.Memory();
         string padded = new string('0', (int)(width - len)) + s;
         if (s.Length > 0 && (s[0] == '+' || s[0] == '-'))
         {
@@ -423,7 +425,7 @@ public static class StrMethods
                 if (tabsize > 0)
                 {
                     long spaces = tabsize - column % tabsize;
-                    if (sb.Length + spaces > int.MaxValue / 2) throw FormatError.Overflow("result too long");
+                    if (sb.Length + spaces > FormatError.MaxResultLength) throw FormatError.Memory();
                     sb.Append(' ', (int)spaces);
                     column += spaces;
                 }
