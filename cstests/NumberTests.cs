@@ -33,7 +33,7 @@ public class NumberTests
         var rng = new Random(3);
         int[] bases = { 0, 10, 16, 2, 8, 36, 3, 7 };
         var cases = new List<string[]>();
-        for (int i = 0; i < 20000; i++)
+        for (int i = 0; i < 12000; i++)
             cases.Add(new[] { Enc(RandomNumberText(rng)), bases[rng.Next(bases.Length)].ToString() });
         cases.Add(new[] { Enc(new string('7', 4301)), "10" });
         cases.Add(new[] { Enc(new string('7', 4300)), "10" });
@@ -53,7 +53,7 @@ public class NumberTests
     {
         var rng = new Random(4);
         var cases = new List<string[]>();
-        for (int i = 0; i < 20000; i++) cases.Add(new[] { Enc(RandomNumberText(rng)) });
+        for (int i = 0; i < 12000; i++) cases.Add(new[] { Enc(RandomNumberText(rng)) });
         for (int i = 0; i < 3000; i++)
             cases.Add(new[] { Enc(R(FormattingTests.RandomDouble(rng)) + (rng.Next(3) == 0 ? "1" : "")) });
         foreach (var s in new[] { "2.4703282292062328e-324", "2.4703282292062327e-324", "1e400", "-1e-400", "1_000.5", "1e1_0", "1.5_0", "-.e1", "0.1e-0_1", "9007199254740993", "1" + new string('0', 400) })
