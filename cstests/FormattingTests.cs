@@ -357,6 +357,38 @@ open(sys.argv[1], 'w').write('\n'.join(cases))
         Assert.That(failures, Is.Empty, string.Join("\n", failures.Take(20)));
     }
 
+    /// <summary>CPython's own data files: formatfloat_testcases.txt ("%.2f 0.125 -> 0.12", also
+    /// negated, as test_float checks it) and floating_points.txt (repr must read back).</summary>
+    [Test]
+    public void CPythonFloatDataFiles()
+    {
+        var host = new FormattingTestHost();
+        int count = 0;
+        foreach (string raw in System.IO.File.ReadAllLines("/usr/lib/python3.11/test/formatfloat_testcases.txt"))
+        {
+            string line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith("--")) continue;
+            string[] sides = line.Split("->");
+            string rhs = sides[1].Trim();
+            string[] lhs = sides[0].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            double f = NumberParsing.ParseFloat(lhs[1]);
+            Assert.That(PercentFormat.FormatStr(lhs[0], f, host), Is.EqualTo(rhs), line);
+            Assert.That(PercentFormat.FormatStr(lhs[0], -f, host), Is.EqualTo("-" + rhs), "negated: " + line);
+            count++;
+        }
+        Assert.That(count, Is.GreaterThan(250));
+        count = 0;
+        foreach (string raw in System.IO.File.ReadAllLines("/usr/lib/python3.11/test/floating_points.txt"))
+        {
+            string line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith("#")) continue;
+            double v = NumberParsing.ParseFloat(line);
+            Assert.That(NumberParsing.ParseFloat(FormatSpec.FormatFloat(v, "")), Is.EqualTo(v), line);
+            count++;
+        }
+        Assert.That(count, Is.GreaterThan(100));
+    }
+
     [Test]
     public void TargetedFloatCases()
     {
