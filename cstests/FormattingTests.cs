@@ -389,6 +389,59 @@ open(sys.argv[1], 'w').write('\n'.join(cases))
         Assert.That(count, Is.GreaterThan(100));
     }
 
+    /// <summary>Every format(value, spec) call made by CPython's test_types, test_float,
+    /// test_complex and test_unicode.test_format, recorded from python3.11 running
+    /// them (the module-level name `format` is swapped for a recorder).</summary>
+    [Test]
+    public void CPythonFormatBuiltinCases()
+    {
+        var lines = RunScript(@"
+import io, unittest, builtins
+import test.test_types as tt, test.test_float as tfl, test.test_complex as tc, test.test_unicode as tu
+cases = []
+real_format = builtins.format
+def enc(v):
+    if isinstance(v, bool): return None
+    if type(v) is int: return 'i:%d' % v
+    if type(v) is float: return 'f:%d' % struct.unpack('<q', struct.pack('<d', v))[0]
+    if type(v) is complex: return 'c:%d:%d' % (struct.unpack('<q', struct.pack('<d', v.real))[0], struct.unpack('<q', struct.pack('<d', v.imag))[0])
+    if type(v) is str: return 's:' + E(v)
+    return None
+def fmt(value, spec=''):
+    try:
+        r = real_format(value, spec); out = E(r)
+    except Exception as e:
+        r = None; out = '!' + E('%s: %s' % (type(e).__name__, e))
+    v = enc(value)
+    if v is not None and type(spec) is str: cases.append(v + '\t' + E(spec) + '\t' + out)
+    if r is None: raise
+    return r
+for m in (tt, tfl, tc, tu): m.format = fmt
+loader = unittest.defaultTestLoader
+suite = unittest.TestSuite([loader.loadTestsFromModule(m) for m in (tt, tfl, tc)] + [loader.loadTestsFromName('test.test_unicode.UnicodeTest.test_format')])
+unittest.TextTestRunner(stream=io.StringIO()).run(suite)
+open(sys.argv[1], 'w').write('\n'.join(cases))
+");
+        Assert.That(lines.Length, Is.GreaterThan(1000));
+        var failures = new List<string>();
+        foreach (string line in lines)
+        {
+            string[] f = line.Split('\t');
+            string spec = Dec(f[1]);
+            string expected = f[2].StartsWith("!") ? "!" + Dec(f[2].Substring(1)) : Dec(f[2]);
+            string[] v = f[0].Split(':');
+            string actual = Capture(() => v[0] switch
+            {
+                "i" => FormatSpec.FormatInt(System.Numerics.BigInteger.Parse(v[1]), spec),
+                "f" => FormatSpec.FormatFloat(BitConverter.Int64BitsToDouble(long.Parse(v[1])), spec),
+                "c" => FormatSpec.FormatComplex(BitConverter.Int64BitsToDouble(long.Parse(v[1])), BitConverter.Int64BitsToDouble(long.Parse(v[2])), spec),
+                _ => FormatSpec.FormatStr(Dec(v[1]), spec),
+            });
+            if (actual != expected) failures.Add($"format({f[0]}, '{spec}'): python {expected} ours {actual}");
+        }
+        Assert.That(failures, Is.Empty, string.Join("\n", failures.Take(20)));
+    }
+
     [Test]
     public void TargetedFloatCases()
     {
