@@ -180,6 +180,7 @@ r = '|'.join([t(lambda: L(s.split())), t(lambda: L(s.split(None, n))), t(lambda:
         })).ToArray();
         AssertSame(cases, expected, actual, c => $"bytes.fromhex('{c[0]}').decode({c[1]}, {c[2]})");
         Assert.That(StrCodecs.TryDecode(new byte[] { 1 }, "cp1252", "strict", out _), Is.False);
+        Assert.That(StrCodecs.TryEncode("\u00e9", "ascii", "namereplace", out _), Is.False);
     }
 
     /// <summary>Every str method call that CPython's own test_unicode.py (string_tests) checks

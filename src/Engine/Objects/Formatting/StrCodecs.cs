@@ -9,8 +9,8 @@ namespace StacklessIron.Objects.Formatting;
 /// str.encode / bytes.decode for the codecs CPython implements in C and uses everywhere:
 /// utf-8, ascii, latin-1, utf-16 and utf-32 (with and without byte order), with the error
 /// handlers strict, ignore, replace, surrogateescape, surrogatepass, backslashreplace and
-/// xmlcharrefreplace (encode only). Other encodings are left to the runtime's codec registry
-/// (TryEncode/TryDecode return false). Positions in errors are code points (encode) or byte
+/// xmlcharrefreplace (encode only). Other encodings, and encoding with namereplace, are left
+/// to the runtime's codec registry (TryEncode/TryDecode return false). Positions in errors are code points (encode) or byte
 /// offsets (decode), as in UnicodeEncodeError/UnicodeDecodeError.
 /// A .NET string cannot hold a high surrogate followed by a low one as two separate code
 /// points: such a pair always means the one supplementary character.
@@ -78,7 +78,8 @@ public static class StrCodecs
     public static bool TryEncode(string s, string encoding, string errors, out byte[] result)
     {
         string? name = CanonicalName(encoding);
-        if (name == null) { result = Array.Empty<byte>(); return false; }
+        // namereplace needs the Unicode name database, which the runtime's codecs have.
+        if (name == null || errors == "namereplace") { result = Array.Empty<byte>(); return false; }
         try
         {
             result = Encode(s, name, errors);
@@ -193,7 +194,7 @@ public static class StrCodecs
                     if (limit < 0x110000) throw EncodeError(name, cps, start, end, reason);
                     for (int k = start; k < end; k++) Emit(cps[k]); // lone surrogates as their own values
                     break;
-                default: // namereplace needs the Unicode name database: left to the runtime's codecs
+                default: // namereplace: TryEncode declined it before starting
                     throw EncodeError(name, cps, start, end, reason);
             }
         }
