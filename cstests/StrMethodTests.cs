@@ -304,6 +304,31 @@ open(sys.argv[1], 'w').write('\n'.join(cases))
     }
 
     [Test]
+    public void SlicesByCodePoint()
+    {
+        var rng = new Random(23);
+        var cases = new List<string[]>();
+        for (int i = 0; i < 4000; i++)
+        {
+            string s = RandomText(rng, 8);
+            if (s.Contains("\ud83d\udc00") || s.Contains("\ud800\udc00")) continue;
+            int step = rng.Next(-4, 5);
+            if (step == 0) step = 1;
+            cases.Add(new[] { Enc(s), rng.Next(-12, 12).ToString(), rng.Next(-12, 12).ToString(), step.ToString() });
+        }
+        var expected = Run(@"s = D(a[0]); sl = slice(int(a[1]), int(a[2]), int(a[3]))
+r = ' '.join(map(str, sl.indices(len(s)))) + ' ' + E(s[sl]) + ' ' + str(len(s))", cases);
+        var actual = cases.Select((c, i) =>
+        {
+            string s = Dec(c[0]);
+            string[] idx = expected[i].Split(' ');
+            return string.Join(" ", idx[0], idx[1], idx[2],
+                Enc(CodePoints.Slice(s, long.Parse(idx[0]), long.Parse(idx[1]), long.Parse(idx[2]))), CodePoints.Length(s));
+        }).ToArray();
+        AssertSame(cases, expected, actual, c => $"{c[0]}[{c[1]}:{c[2]}:{c[3]}]");
+    }
+
+    [Test]
     public void TranslateAndMakeTrans()
     {
         var table = StrMethods.MakeTrans("ab\U0001F600", "xyz", "c");

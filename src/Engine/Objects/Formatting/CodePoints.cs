@@ -74,6 +74,28 @@ public static class CodePoints
 
     public static string FromCodePoint(int cp) => cp < 0x10000 ? ((char)cp).ToString() : char.ConvertFromUtf32(cp);
 
+    /// <summary>s[start:stop:step] for indexes already normalized by slice.indices(len(s))
+    /// (code points; step != 0).</summary>
+    public static string Slice(string s, long start, long stop, long step)
+    {
+        long count = step > 0 ? (stop > start ? (stop - start + step - 1) / step : 0)
+                              : (start > stop ? (start - stop - step - 1) / -step : 0);
+        if (count == 0) return "";
+        bool plain = !HasSurrogates(s);
+        if (plain && step == 1) return s.Substring((int)start, (int)count);
+        if (plain)
+        {
+            var chars = new char[count];
+            for (long i = 0, k = start; i < count; i++, k += step) chars[i] = s[(int)k];
+            return new string(chars);
+        }
+        if (step == 1) return Substring(s, (int)start, (int)(start + count));
+        int[] cps = ToArray(s);
+        var sb = new System.Text.StringBuilder((int)count);
+        for (long i = 0, k = start; i < count; i++, k += step) UnicodeInfo.AppendCodePoint(sb, cps[k]);
+        return sb.ToString();
+    }
+
     /// <summary>s[start:end] with code point indexes already clamped to 0..len.</summary>
     public static string Substring(string s, int cpStart, int cpEnd)
     {
