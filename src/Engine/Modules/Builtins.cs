@@ -313,7 +313,7 @@ public static class Builtins
     {
         if (sentinel == null) return Ops.GetIter(ts, @object);
         if (!Ops.IsCallable(@object)) throw PyExc.TypeError("iter(v, w): v must be callable");
-        return new PyCallIterator(@object, sentinel);
+        return new PyCallableIterator(@object, sentinel);
     }
 
     [PyMethod]
