@@ -17,6 +17,12 @@ public static class Program
 
     public static int Main(string[] args)
     {
+        if (args.Length >= 2 && args[0] == "--parse-bench")
+        {
+            var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { AutoFlush = false };
+            try { return ParseBench.Run(args[1..], stdout); }
+            finally { stdout.Flush(); }
+        }
         if (args.Length == 2 && args[0] == "--dump-ast")
         {
             var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { AutoFlush = false };

@@ -32,6 +32,7 @@ public static class Builtins
             var t = FindType(csName);
             if (t != null) ns.SetStr(pyName, t);
         }
+        if (ns.GetStr("range") == null) ns.SetStr("range", RangeFallback.TypeObject);
         foreach (var e in ExceptionTypes.All) ns.SetStr(e.Name, e);
         ns.SetStr("EnvironmentError", ExceptionTypes.OSError);
         ns.SetStr("IOError", ExceptionTypes.OSError);

@@ -144,7 +144,7 @@ internal sealed class FStringParser
         if (literalStart != s)
         {
             string piece = str.Substring(literalStart, s - literalStart);
-            literal = raw ? piece : StringLiterals.DecodeStr(piece, false, t, _p.Filename);
+            literal = raw ? piece : _p.DecodeFStringPiece(piece, t);
         }
         return result;
     }

@@ -282,7 +282,7 @@ internal sealed partial class Parser
         {
             var a = Args();
             if (a != null && Accept(COMMA) && Peek() == STAR)
-                throw RaiseAt(_toks[_pos], "iterable argument unpacking follows keyword argument unpacking");
+                throw RaiseAt(a, "iterable argument unpacking follows keyword argument unpacking");
         }
         _pos = m;
         {

@@ -19,7 +19,7 @@ internal sealed partial class Parser
     {
         string s = t.Text;
         foreach (char ch in s)
-            if (ch >= 128) return s.Normalize(System.Text.NormalizationForm.FormKC);
+            if (ch >= 128) return Tokenizer.NormalizeIdentifier(s);
         return s;
     }
 
@@ -155,17 +155,16 @@ internal sealed partial class Parser
     // star_expression (memo): '*' bitwise_or | expression
     ExprNode? StarExpression()
     {
-        if (Memo(M_STAR_EXPRESSION, out ExprNode? memo)) return memo;
         int m = _pos;
         ExprNode? r;
         if (Accept(STAR))
         {
             var a = BitwiseOr();
-            if (a != null) return Save(M_STAR_EXPRESSION, m, Fin(new Starred { value = a, ctx = Load.Instance }, m));
+            if (a != null) return Fin(new Starred { value = a, ctx = Load.Instance }, m);
             _pos = m;
         }
         r = Expression();
-        return Save(M_STAR_EXPRESSION, m, r);
+        return r;
     }
 
     // star_named_expressions: ','.star_named_expression+ [',']
@@ -225,10 +224,9 @@ internal sealed partial class Parser
     // disjunction (memo): conjunction ('or' conjunction)+ | conjunction
     ExprNode? Disjunction()
     {
-        if (Memo(M_DISJUNCTION, out ExprNode? memo)) return memo;
         int m = _pos;
         var a = Conjunction();
-        if (a == null || Peek() != K_OR) return Save(M_DISJUNCTION, m, a);
+        if (a == null || Peek() != K_OR) return a;
         var values = new List<ExprNode> { a };
         while (true)
         {
@@ -238,16 +236,15 @@ internal sealed partial class Parser
             if (b == null) { _pos = m2; break; }
             values.Add(b);
         }
-        if (values.Count == 1) return Save(M_DISJUNCTION, m, a);
-        return Save(M_DISJUNCTION, m, Fin(new BoolOp { op = Or.Instance, values = values }, m));
+        if (values.Count == 1) return a;
+        return Fin(new BoolOp { op = Or.Instance, values = values }, m);
     }
 
     ExprNode? Conjunction()
     {
-        if (Memo(M_CONJUNCTION, out ExprNode? memo)) return memo;
         int m = _pos;
         var a = Inversion();
-        if (a == null || Peek() != K_AND) return Save(M_CONJUNCTION, m, a);
+        if (a == null || Peek() != K_AND) return a;
         var values = new List<ExprNode> { a };
         while (true)
         {
@@ -257,24 +254,23 @@ internal sealed partial class Parser
             if (b == null) { _pos = m2; break; }
             values.Add(b);
         }
-        if (values.Count == 1) return Save(M_CONJUNCTION, m, a);
-        return Save(M_CONJUNCTION, m, Fin(new BoolOp { op = And.Instance, values = values }, m));
+        if (values.Count == 1) return a;
+        return Fin(new BoolOp { op = And.Instance, values = values }, m);
     }
 
     // inversion (memo): 'not' inversion | comparison
     ExprNode? Inversion()
     {
-        if (Memo(M_INVERSION, out ExprNode? memo)) return memo;
         int m = _pos;
         if (Accept(K_NOT))
         {
             Enter();
             var a = Inversion();
             _depth--;
-            if (a != null) return Save(M_INVERSION, m, Fin(new UnaryOp { op = Not.Instance, operand = a }, m));
+            if (a != null) return Fin(new UnaryOp { op = Not.Instance, operand = a }, m);
             _pos = m;
         }
-        return Save(M_INVERSION, m, Comparison());
+        return Comparison();
     }
 
     // comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or
@@ -327,21 +323,22 @@ internal sealed partial class Parser
     // bitwise_or (left-recursive, memoised as pegen does): bitwise_or '|' bitwise_xor | bitwise_xor
     ExprNode? BitwiseOr()
     {
-        if (Memo(M_BITWISE_OR, out ExprNode? memo)) return memo;
         int m = _pos;
         var a = BitwiseXor();
         if (a != null)
         {
+            int chain = 0;
             while (Peek() == VBAR)
             {
                 int m2 = _pos;
                 _pos++;
                 var b = BitwiseXor();
                 if (b == null) { _pos = m2; break; }
+                Chain(++chain);
                 a = Fin(new BinOp { left = a, op = BitOr.Instance, right = b }, m);
             }
         }
-        return Save(M_BITWISE_OR, m, a);
+        return a;
     }
 
     ExprNode? BitwiseXor()
@@ -349,13 +346,15 @@ internal sealed partial class Parser
         int m = _pos;
         var a = BitwiseAnd();
         if (a == null) return null;
-        while (Peek() == CIRCUMFLEX)
+        int chain = 0;
+            while (Peek() == CIRCUMFLEX)
         {
             int m2 = _pos;
             _pos++;
             var b = BitwiseAnd();
             if (b == null) { _pos = m2; break; }
-            a = Fin(new BinOp { left = a, op = BitXor.Instance, right = b }, m);
+            Chain(++chain);
+                a = Fin(new BinOp { left = a, op = BitXor.Instance, right = b }, m);
         }
         return a;
     }
@@ -365,13 +364,15 @@ internal sealed partial class Parser
         int m = _pos;
         var a = ShiftExpr();
         if (a == null) return null;
-        while (Peek() == AMPER)
+        int chain = 0;
+            while (Peek() == AMPER)
         {
             int m2 = _pos;
             _pos++;
             var b = ShiftExpr();
             if (b == null) { _pos = m2; break; }
-            a = Fin(new BinOp { left = a, op = BitAnd.Instance, right = b }, m);
+            Chain(++chain);
+                a = Fin(new BinOp { left = a, op = BitAnd.Instance, right = b }, m);
         }
         return a;
     }
@@ -381,6 +382,7 @@ internal sealed partial class Parser
         int m = _pos;
         var a = Sum();
         if (a == null) return null;
+        int chain = 0;
         while (true)
         {
             int c = Peek();
@@ -390,6 +392,7 @@ internal sealed partial class Parser
             _pos++;
             var b = Sum();
             if (b == null) { _pos = m2; break; }
+            Chain(++chain);
             a = Fin(new BinOp { left = a, op = op, right = b }, m);
         }
         return a;
@@ -400,6 +403,7 @@ internal sealed partial class Parser
         int m = _pos;
         var a = Term();
         if (a == null) return null;
+        int chain = 0;
         while (true)
         {
             int c = Peek();
@@ -409,6 +413,7 @@ internal sealed partial class Parser
             _pos++;
             var b = Term();
             if (b == null) { _pos = m2; break; }
+            Chain(++chain);
             a = Fin(new BinOp { left = a, op = op, right = b }, m);
         }
         return a;
@@ -419,6 +424,7 @@ internal sealed partial class Parser
         int m = _pos;
         var a = Factor();
         if (a == null) return null;
+        int chain = 0;
         while (true)
         {
             OperatorNode op;
@@ -435,6 +441,7 @@ internal sealed partial class Parser
             _pos++;
             var b = Factor();
             if (b == null) { _pos = m2; return a; }
+            Chain(++chain);
             a = Fin(new BinOp { left = a, op = op, right = b }, m);
         }
     }
@@ -442,7 +449,6 @@ internal sealed partial class Parser
     // factor (memo): '+' factor | '-' factor | '~' factor | power
     ExprNode? Factor()
     {
-        if (Memo(M_FACTOR, out ExprNode? memo)) return memo;
         int m = _pos;
         UnaryopNode? op = Peek() switch { PLUS => UAdd.Instance, MINUS => USub.Instance, TILDE => Invert.Instance, _ => null };
         if (op != null)
@@ -451,10 +457,10 @@ internal sealed partial class Parser
             Enter();
             var a = Factor();
             _depth--;
-            if (a != null) return Save(M_FACTOR, m, Fin(new UnaryOp { op = op, operand = a }, m));
+            if (a != null) return Fin(new UnaryOp { op = op, operand = a }, m);
             _pos = m;
         }
-        return Save(M_FACTOR, m, Power());
+        return Power();
     }
 
     // power: await_primary '**' factor | await_primary
@@ -479,15 +485,14 @@ internal sealed partial class Parser
     // await_primary (memo): AWAIT primary | primary
     ExprNode? AwaitPrimary()
     {
-        if (Memo(M_AWAIT_PRIMARY, out ExprNode? memo)) return memo;
         int m = _pos;
         if (Accept(K_AWAIT))
         {
             var a = Primary();
-            if (a != null) return Save(M_AWAIT_PRIMARY, m, Fin(new Await { value = a }, m));
+            if (a != null) return Fin(new Await { value = a }, m);
             _pos = m;
         }
-        return Save(M_AWAIT_PRIMARY, m, Primary());
+        return Primary();
     }
 
     // primary (left-recursive): primary '.' NAME | primary genexp | primary '(' [arguments] ')' | primary '[' slices ']' | atom
@@ -496,8 +501,10 @@ internal sealed partial class Parser
         int m = _pos;
         var a = Atom();
         if (a == null) return null;
+        int chain = 0;
         while (true)
         {
+            Chain(++chain);
             int m2 = _pos;
             int c = Peek();
             if (c == DOT)

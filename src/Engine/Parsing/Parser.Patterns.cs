@@ -305,8 +305,10 @@ internal sealed partial class Parser
         int m = _pos;
         if (Peek() != NAME) return null;
         ExprNode a = NameExpr(Load.Instance);
+        int chain = 0;
         while (Peek() == DOT && PeekAt(_pos + 1) == NAME)
         {
+            Chain(++chain);
             _pos++;
             string attr = NameId(_toks[_pos++]);
             a = Fin(new Attribute { value = a, attr = attr, ctx = Load.Instance }, m);

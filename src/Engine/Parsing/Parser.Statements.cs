@@ -48,7 +48,7 @@ internal sealed partial class Parser
         if (ss != null) return ss;
         _pos = m;
         if (Accept(NEWLINE)) return new List<StmtNode> { Fin(new Pass(), m) };
-        if (At(ENDMARKER)) throw new PythonSyntaxError("SyntaxError", "unexpected EOF while parsing", _filename, Cur.Line, Cur.Col + 1, _tokenizer.LineText(Cur.Line));
+        // ENDMARKER: _PyPegen_interactive_exit, which fails the rule.
         return null;
     }
 
@@ -126,9 +126,8 @@ internal sealed partial class Parser
 
     StmtNode? SimpleStmt()
     {
-        if (Memo(M_SIMPLE_STMT, out StmtNode? memo)) return memo;
         int m = _pos;
-        return Save(M_SIMPLE_STMT, m, SimpleStmtInner());
+        return SimpleStmtInner();
     }
 
     StmtNode? SimpleStmtInner()

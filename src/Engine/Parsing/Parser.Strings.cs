@@ -40,7 +40,9 @@ internal sealed partial class Parser
             }
             else
             {
-                object v = StringLiterals.Decode(t, _filename);
+                object v;
+                try { v = StringLiterals.Decode(t, _filename); }
+                catch (PythonSyntaxError e) when (e.Kind == "SyntaxError") { throw RaiseSyntax(e.Msg); }
                 if (isBytes)
                 {
                     bytes ??= new List<byte>();
@@ -82,6 +84,14 @@ internal sealed partial class Parser
     internal Token LastFetched => _toks[_fill - 1];
     internal string Filename => _filename;
     internal PythonSyntaxError RaiseAtLastToken(string msg) => RaiseSyntax(msg);
+
+    /// <summary>Escapes of an f-string literal piece; a decoding error is raised, as CPython's
+    /// RAISE_SYNTAX_ERROR does, at the last token fetched.</summary>
+    internal string DecodeFStringPiece(string piece, Token t)
+    {
+        try { return StringLiterals.DecodeStr(piece, false, t, _filename); }
+        catch (PythonSyntaxError e) when (e.Kind == "SyntaxError") { throw RaiseSyntax(e.Msg); }
+    }
 
     /// <summary>Parses one f-string replacement field expression ("(" + text + ")") with a
     /// sub-parser whose tokens are shifted to the field's place in the source.</summary>

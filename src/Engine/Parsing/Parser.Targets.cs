@@ -181,8 +181,10 @@ internal sealed partial class Parser
         int m = _pos;
         var a = Atom();
         if (a == null || !AtTLookahead()) { _pos = m; return Save<ExprNode>(M_T_PRIMARY, m, null); }
+        int chain = 0;
         while (true)
         {
+            Chain(++chain);
             int m2 = _pos;
             int c = Peek();
             if (c == DOT)

@@ -61,11 +61,13 @@ internal sealed partial class Parser
     readonly Tokenizer _tokenizer;
     readonly string _filename;
     readonly Mode _mode;
-    Token[] _toks = new Token[128];
-    int[] _codes = new int[128];
-    short[] _levels = new short[128];
+    Token[] _toks;
+    int[] _codes;
+    short[] _levels;
     int _fill, _pos;
     bool _sawEnd;
+    bool _parsingStarted;
+    Token? _heldEnd;
     bool _tokError;
     bool _invalidPass;
     int _depth;
@@ -75,6 +77,37 @@ internal sealed partial class Parser
     internal Parser(Tokenizer tokenizer, string filename, Mode mode, Parser? outer = null)
     {
         _tokenizer = tokenizer; _filename = filename; _mode = mode; _outer = outer;
+        // The buffers of the last finished top-level parse are reused: parsing a whole
+        // library then allocates no buffers proportional to file sizes.
+        var cached = outer == null ? System.Threading.Interlocked.Exchange(ref s_cache, null) : null;
+        if (cached != null)
+        {
+            _toks = cached.Toks; _codes = cached.Codes; _levels = cached.Levels; _memoVal = cached.MemoVal; _memoEnd = cached.MemoEnd;
+        }
+        else
+        {
+            int n = outer == null ? 256 : 16;
+            _toks = new Token[n]; _codes = new int[n]; _levels = new short[n];
+            _memoVal = new object?[n * M_COUNT]; _memoEnd = new int[n * M_COUNT];
+        }
+    }
+
+    sealed class Buffers
+    {
+        public Token[] Toks = null!; public int[] Codes = null!; public short[] Levels = null!;
+        public object?[] MemoVal = null!; public int[] MemoEnd = null!;
+    }
+
+    static Buffers? s_cache;
+
+    /// <summary>Clears what this parse used and offers the buffers to the next parse.</summary>
+    internal void Release()
+    {
+        if (_outer != null) return;
+        Array.Clear(_toks, 0, _fill);
+        Array.Clear(_memoVal, 0, Math.Min(_memoVal.Length, (_fill + 1) * M_COUNT));
+        Array.Clear(_memoEnd, 0, Math.Min(_memoEnd.Length, (_fill + 1) * M_COUNT));
+        s_cache = new Buffers { Toks = _toks, Codes = _codes, Levels = _levels, MemoVal = _memoVal, MemoEnd = _memoEnd };
     }
 
     // ---------------------------------------------------------------- tokens
@@ -83,11 +116,24 @@ internal sealed partial class Parser
     {
         if (_fill == _toks.Length) Grow();
         Token t;
-        if (_sawEnd) t = _toks[_fill - 1];
+        if (_heldEnd.HasValue) { t = _heldEnd.Value; _heldEnd = null; }
+        else if (_sawEnd) t = _toks[_fill - 1];
         else
         {
             try { t = _tokenizer.Next(); }
             catch (PythonSyntaxError) { _tokError = true; throw; }
+        }
+        if (_mode == Mode.Single)
+        {
+            // _PyPegen_fill_token: in single-input mode the first ENDMARKER after some input
+            // becomes a NEWLINE, so that a compound statement is terminated.
+            if (t.Kind == TokenKind.EndMarker && _parsingStarted)
+            {
+                _heldEnd = t;
+                _parsingStarted = false;
+                t = new Token(TokenKind.Newline, "", t.Line, t.Col, t.EndLine, t.EndCol);
+            }
+            else _parsingStarted = true;
         }
         int code;
         switch (t.Kind)
@@ -181,13 +227,12 @@ internal sealed partial class Parser
     // ---------------------------------------------------------------- memo
 
     // Per-token memo slots for the rules pegen memoises (or that we backtrack over a lot).
-    internal const int M_EXPRESSION = 0, M_STAR_EXPRESSION = 1, M_DISJUNCTION = 2, M_CONJUNCTION = 3, M_INVERSION = 4,
-        M_BITWISE_OR = 5, M_FACTOR = 6, M_AWAIT_PRIMARY = 7, M_T_PRIMARY = 8, M_ARGUMENTS = 9, M_STAR_TARGET = 10,
-        M_TARGET_WITH_STAR_ATOM = 11, M_DEL_TARGET = 12, M_STRINGS = 13, M_BLOCK = 14, M_CLOSED_PATTERN = 15,
-        M_STAR_PATTERN = 16, M_SIMPLE_STMT = 17, M_INVALID_NAMED = 18, M_SLICES = 19, M_COUNT = 20;
+    internal const int M_EXPRESSION = 0, M_T_PRIMARY = 1, M_ARGUMENTS = 2, M_STAR_TARGET = 3,
+        M_TARGET_WITH_STAR_ATOM = 4, M_DEL_TARGET = 5, M_STRINGS = 6, M_BLOCK = 7, M_CLOSED_PATTERN = 8,
+        M_STAR_PATTERN = 9, M_INVALID_NAMED = 10, M_SLICES = 11, M_COUNT = 12;
 
-    object?[] _memoVal = new object?[128 * M_COUNT];
-    int[] _memoEnd = new int[128 * M_COUNT];
+    object?[] _memoVal;
+    int[] _memoEnd;
 
     void EnsureMemoCapacity()
     {
@@ -202,6 +247,7 @@ internal sealed partial class Parser
     /// result and end position.</summary>
     bool Memo<T>(int rule, out T? result) where T : class
     {
+        if (_pos == _fill) FillOne();
         int slot = _pos * M_COUNT + rule;
         int end = _memoEnd[slot];
         if (end != 0)
@@ -225,7 +271,7 @@ internal sealed partial class Parser
 
     void ClearMemo()
     {
-        Array.Clear(_memoVal); Array.Clear(_memoEnd);
+        Array.Clear(_memoVal, 0, Math.Min(_memoVal.Length, (_fill + 1) * M_COUNT)); Array.Clear(_memoEnd, 0, Math.Min(_memoEnd.Length, (_fill + 1) * M_COUNT));
     }
 
     // ---------------------------------------------------------------- depth guard
@@ -234,9 +280,19 @@ internal sealed partial class Parser
     // We count the recursive entry points; the parser runs on a thread with a big stack.
     const int MaxDepth = 6000;
 
+    int _maxDepthSeen, _maxChain;
+
+    /// <summary>Records the length of a left-recursive chain (a.b.c, a+b+c): each link nests the tree.</summary>
+    void Chain(int n) { if (n > _maxChain) _maxChain = n; }
+
+    /// <summary>Whether the tree may be deeper than ast.parse accepts: every nesting level of the
+    /// recursive rules adds a bounded number of tree levels plus at most one chain.</summary>
+    internal bool AstMayBeDeep => (_maxDepthSeen + 1) * (12 + _maxChain) + 250 > 3000;
+
     void Enter()
     {
-        if (++_depth > MaxDepth) throw new PythonSyntaxError("MemoryError", "", _filename, 0, 0, null);
+        if (++_depth > _maxDepthSeen) _maxDepthSeen = _depth;
+        if (_depth > MaxDepth) throw new PythonSyntaxError("MemoryError", "", _filename, 0, 0, null);
         if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw new PythonParser.StackLowException();
     }
 
@@ -262,9 +318,9 @@ internal sealed partial class Parser
             endCol = lt.EndCol - 1;
             if (_mode == Mode.FString && endLine == _fstringStartLine) endCol -= _fstringStartCol;
         }
-        string? text = line > 0 ? _tokenizer.LineText(line) : null;
-        int offset = ByteToChar(text, col + 1);
-        int endOffset = endCol + 1 > 0 ? ByteToChar(endLine == line ? text : _tokenizer.LineText(endLine), endCol + 1) : endCol + 1;
+        string? text = line > 0 ? _tokenizer.ErrorLineText(line) : null;
+        int offset = col + 1 > 0 ? _tokenizer.ErrorOffset(line, col + 1) : col + 1;
+        int endOffset = endCol + 1 > 0 ? _tokenizer.ErrorOffset(endLine, endCol + 1) : endCol + 1;
         return new PythonSyntaxError(kind, msg, _filename, line, offset, text, endLine, endOffset);
     }
 
@@ -284,6 +340,12 @@ internal sealed partial class Parser
     {
         if (_fill == 0) return RaiseLoc(kind, msg, 0, 0, 0, -1);
         var t = _toks[_fill - 1];
+        if (t.Col < 0)
+        {
+            // INDENT/DEDENT/ENDMARKER have no columns: CPython uses the tokenizer's cursor
+            // as the (1-based) offset.
+            return RaiseLoc(kind, msg, t.Line, _tokenizer.CursorByteCol - 1, t.EndLine, -2);
+        }
         return RaiseLoc(kind, msg, t.Line, t.Col, t.EndLine, t.EndCol);
     }
 
@@ -359,12 +421,18 @@ internal sealed partial class Parser
     internal Interactive RunSingle()
     {
         var r = Run(InteractiveRule);
-        // statement_newline consumed the statement's NEWLINE; what follows must be the end.
+        // bad_single_statement: only blank lines and comments may follow. The error is located
+        // at the last token the parse fetched.
+        int fill = _fill;
         int c;
         try { c = Peek(); }
         catch (PythonSyntaxError) { c = -1; }
         while (c == NEWLINE || c == DEDENT) { _pos++; c = Peek(); }
-        if (c != ENDMARKER) throw RaiseSyntax("multiple statements found while compiling a single statement");
+        if (c != ENDMARKER)
+        {
+            var t = _toks[fill - 1];
+            throw RaiseLoc("SyntaxError", "multiple statements found while compiling a single statement", t.Line, t.Col, t.EndLine, t.EndCol);
+        }
         return r;
     }
 
@@ -386,12 +454,23 @@ internal sealed partial class Parser
         }
         catch (PythonSyntaxError te)
         {
-            if (te.Msg.EndsWith("was never closed", StringComparison.Ordinal))
+            // Only errors CPython's tokenizer raises at once (not E_DEDENT, E_TABSPACE, E_TOODEEP,
+            // E_LINECONT, which the parser turns into exceptions itself) replace the parser's;
+            // EOF inside brackets does when the bracket was opened on an earlier line.
+            if (_tokenizer.Done == Tokenizer.ErrorCode.Raised) return te;
+            // ERRORTOKEN without an exception: inside brackets opened on an earlier line than
+            // the error, the error becomes "'(' was never closed".
+            if (_tokenizer.ParenLevel > 0)
             {
-                if (errLine > te.Lineno) return te;
-                return err;
+                var b = _tokenizer.OpenBrackets[^1];
+                if (errLine > b.Line)
+                {
+                    if (_tokenizer.Done == Tokenizer.ErrorCode.Eof) return te;
+                    return new PythonSyntaxError("SyntaxError", $"'{b.Char}' was never closed", _filename, b.Line,
+                        _tokenizer.ErrorOffset(b.Line, b.Col + 1), _tokenizer.ErrorLineText(b.Line), b.Line, 0);
+                }
             }
-            return te;
+            return err;
         }
         return err;
     }

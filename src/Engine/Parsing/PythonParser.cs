@@ -16,37 +16,58 @@ public static partial class PythonParser
     /// <summary>Parse a module from raw source bytes, honouring a UTF-8 BOM and a PEP 263
     /// coding declaration, as `ast.parse(bytes)` does.</summary>
     public static Module ParseModule(byte[] source, string filename = "<unknown>")
-        => ParseModule(SourceDecoding.Decode(source, filename), filename);
+        => (Module)Parse(Decode(source, filename, out bool conv), filename, Parser.Mode.File, conv);
 
     /// <summary>Parse a module from text (mode "exec"), as `ast.parse(str)` does.</summary>
     public static Module ParseModule(string text, string filename = "<unknown>")
-    {
-        var m = OnBigStack(() => { var p = new Parser(new Tokenizer(text, filename), filename, Parser.Mode.File); return p.Run(p.FileRule); });
-        CheckDepth(m, filename);
-        return m;
-    }
+        => (Module)Parse(text, filename, Parser.Mode.File, true);
 
     /// <summary>Parse an expression (mode "eval").</summary>
     public static Expression ParseExpression(string text, string filename = "<unknown>")
-    {
-        var m = OnBigStack(() => { var p = new Parser(new Tokenizer(text, filename), filename, Parser.Mode.Eval); return p.Run(p.EvalRule); });
-        CheckDepth(m, filename);
-        return m;
-    }
+        => (Expression)Parse(text, filename, Parser.Mode.Eval, true);
 
     public static Expression ParseExpression(byte[] source, string filename = "<unknown>")
-        => ParseExpression(SourceDecoding.Decode(source, filename), filename);
+        => (Expression)Parse(Decode(source, filename, out bool conv), filename, Parser.Mode.Eval, conv);
 
     /// <summary>Parse one interactive statement (mode "single").</summary>
     public static Interactive ParseInteractive(string text, string filename = "<unknown>")
-    {
-        var m = OnBigStack(() => { var p = new Parser(new Tokenizer(text, filename), filename, Parser.Mode.Single); return p.RunSingle(); });
-        CheckDepth(m, filename);
-        return m;
-    }
+        => (Interactive)Parse(text, filename, Parser.Mode.Single, true);
 
     public static Interactive ParseInteractive(byte[] source, string filename = "<unknown>")
-        => ParseInteractive(SourceDecoding.Decode(source, filename), filename);
+        => (Interactive)Parse(Decode(source, filename, out bool conv), filename, Parser.Mode.Single, conv);
+
+    /// <summary>CPython reports error offsets in bytes for bytes input that declares no encoding.</summary>
+    static string Decode(byte[] source, string filename, out bool convertOffsets)
+    {
+        string text = SourceDecoding.Decode(source, filename, out string? declared);
+        convertOffsets = declared != null;
+        return text;
+    }
+
+    static ModNode Parse(string text, string filename, Parser.Mode mode, bool convertOffsets)
+    {
+        // Non-exec input gets no implicit final newline in CPython, so an empty source has no
+        // line at all: the error is at line 0 (the tokenizer always adds the newline).
+        if (text.Length == 0 && mode != Parser.Mode.File)
+            throw new PythonSyntaxError("SyntaxError", "invalid syntax", filename, 0, 0, null);
+        return OnBigStack(() =>
+        {
+            var tok = new Tokenizer(text, filename) { ConvertOffsetsToChars = convertOffsets };
+            var p = new Parser(tok, filename, mode);
+            try
+            {
+                ModNode r = mode switch
+                {
+                    Parser.Mode.Eval => p.Run(p.EvalRule),
+                    Parser.Mode.Single => p.RunSingle(),
+                    _ => p.Run(p.FileRule),
+                };
+                if (p.AstMayBeDeep) CheckDepth(r, filename);
+                return r;
+            }
+            finally { p.Release(); }
+        });
+    }
 
     /// <summary>Thrown inside the parser when the .NET stack of the calling thread runs low;
     /// the parse is then redone on a thread with a large stack.</summary>

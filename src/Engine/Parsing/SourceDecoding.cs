@@ -2,6 +2,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using System.Text.Unicode;
 namespace StacklessIron.Parsing;
 
 /// <summary>
@@ -215,6 +216,7 @@ public static class SourceDecoding
     /// <summary>UTF-8 to text; each byte of an invalid sequence becomes U+DC80+byte.</summary>
     internal static string DecodeUtf8WithEscapes(byte[] s, int start, int count)
     {
+        if (Utf8.IsValid(s.AsSpan(start, count))) return Encoding.UTF8.GetString(s, start, count);
         int end = start + count;
         int i = start;
         while (i < end && s[i] < 0x80) i++;

@@ -76,24 +76,17 @@ public sealed class Tokenizer
         _lineNo = _lineBase;
         _shiftLine = shift ? startLine : int.MinValue;
         _shiftCol = startCol;
-        int lines = 0;
-        foreach (char ch in _src) if (ch == '\n') lines++;
+        var src = _src.AsSpan();
+        int lines = src.Count('\n');
         _lineStarts = new int[lines];
         _lineNonAscii = new bool[lines];
-        int li = 0, start = 0;
-        bool nonAscii = false;
-        for (int i = 0; i < _src.Length; i++)
+        int start = 0;
+        for (int li = 0; li < lines; li++)
         {
-            char ch = _src[i];
-            if (ch >= 0x80) nonAscii = true;
-            else if (ch == '\n')
-            {
-                _lineStarts[li] = start;
-                _lineNonAscii[li] = nonAscii;
-                li++;
-                start = i + 1;
-                nonAscii = false;
-            }
+            int len = src.Slice(start).IndexOf('\n') + 1;
+            _lineStarts[li] = start;
+            _lineNonAscii[li] = src.Slice(start, len).ContainsAnyExceptInRange('\0', '\x7f');
+            start += len;
         }
     }
 
@@ -166,12 +159,7 @@ public sealed class Tokenizer
 
     /// <summary>NFKC form of a NAME token's text, as CPython's parser stores identifiers
     /// (ASCII names are returned unchanged).</summary>
-    public static string NormalizeIdentifier(string name)
-    {
-        foreach (char ch in name)
-            if (ch >= 0x80) return name.Normalize(NormalizationForm.FormKC);
-        return name;
-    }
+    public static string NormalizeIdentifier(string name) => UnicodeNormalization.Nfkc(name);
 
     // ---- reading characters -------------------------------------------------------------
 

@@ -148,6 +148,13 @@ public static partial class Interpreter
                 pending = PyExc.RecursionError("maximum recursion depth exceeded").Value;
                 addTraceback = true;
             }
+            catch (Exception e) when (e is not PyException && e is not OutOfMemoryException)
+            {
+                // A bug in native code must not crash the process: it surfaces as SystemError.
+                f = ts.Frame!;
+                pending = PyExc.SystemError($"internal error: {e.GetType().Name}: {e.Message}").Value;
+                addTraceback = true;
+            }
         }
     }
 
@@ -1363,7 +1370,7 @@ public static partial class Interpreter
 
     static string FuncDesc(ThreadState ts, PyObject? callable)
     {
-        if (callable is PyFunction fn) return fn.QualName + "()";
+        if (callable is PyFunction fn) return (fn.Module is PyStr ms && ms.Value != "builtins" ? ms.Value + "." : "") + fn.QualName + "()";
         if (callable is PyBuiltinFunction bf) return bf.Name + "()";
         if (callable is PyMethod m) return FuncDesc(ts, m.Func);
         if (callable is PyType t) return t.Name + "()";

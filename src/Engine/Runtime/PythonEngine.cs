@@ -77,6 +77,10 @@ public sealed class PythonEngine
         {
             throw SyntaxErrorOf(e);
         }
+        catch (Exception e) when (e is not PyException && e is not OutOfMemoryException)
+        {
+            throw PyExc.SystemError($"internal error while compiling {filename}: {e.GetType().Name}: {e.Message}");
+        }
     }
 
     static Parsing.Ast.ModNode WrapExpr(Parsing.Ast.ModNode e) => e;
@@ -251,6 +255,10 @@ public sealed class PythonEngine
         catch (PyException e)
         {
             return HandleUncaught(ts, e.Value);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return HandleUncaught(ts, PyExc.SystemError($"internal error: {e.GetType().Name}: {e.Message}").Value);
         }
     }
 
