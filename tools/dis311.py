@@ -63,6 +63,24 @@ def norm(code, out, deep=True):
                 norm(c, out)
 
 if __name__ == "__main__":
+    if sys.argv[1] == "--tree":
+        # --tree SRC_DIR OUT_DIR: one listing per .py file that CPython compiles
+        import os
+        root, outdir = sys.argv[2], sys.argv[3]
+        for dirpath, _, files in os.walk(root):
+            for f in files:
+                if not f.endswith(".py"): continue
+                path = os.path.join(dirpath, f)
+                try:
+                    with open(path, "rb") as fh: data = fh.read()
+                    code = compile(data, path, "exec", dont_inherit=True)
+                except (SyntaxError, ValueError):
+                    continue
+                out = []
+                norm(code, out)
+                target = os.path.join(outdir, path.replace("/", "_") + ".txt")
+                with open(target, "w", encoding="utf-8", errors="surrogateescape") as fh: fh.write("\n".join(out) + "\n")
+        sys.exit(0)
     if sys.argv[1] == "-c": src, fn = sys.argv[2], "<string>"
     else: src, fn = open(sys.argv[1], encoding="utf-8").read(), sys.argv[1]
     out = []

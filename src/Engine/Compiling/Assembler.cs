@@ -23,13 +23,17 @@ public static class Assembler
 
     public static void Assemble(List<Instruction> code, CodeObject co)
     {
-        int n = code.Count;
         foreach (var ins in code)
             if (ins.Target != null && !ins.Target.IsMarked)
                 throw new InvalidOperationException("unmarked label in " + co.Name);
+        Swaptimize(code);
         ThreadJumps(code);
+        code = InlineSmallExits(code);
+        code = DuplicateExitsWithoutLine(code);
+        int n0 = code.Count;
         PropagateLocations(code);
 
+        int n = n0;
         // Reachability, handlers and stack depth in one walk over the control flow.
         var depth = new int[n + 1];
         Array.Fill(depth, -1);
@@ -116,7 +120,8 @@ public static class Assembler
             }
             outCode[k] = CodeObject.Encode(op, arg);
             lines[k] = ins.Loc.Line; endLines[k] = ins.Loc.EndLine; cols[k] = ins.Loc.Col; endCols[k] = ins.Loc.EndCol;
-            var h = handler[i];
+            // Exception-handler set-up instructions are not themselves protected (label_exception_targets).
+            var h = PseudoOp.IsSetup(ins.Op) || ins.Op == PseudoOp.PopBlock ? null : handler[i];
             if (!SameHandler(h, runHandler))
             {
                 if (runHandler != null) table.Add(Entry(runStart, k, runHandler, depth, map));
@@ -143,37 +148,255 @@ public static class Assembler
         return new ExceptionTableEntry(start, end, map[h.Target.Position], d, lasti);
     }
 
-    /// <summary>A jump to an unconditional jump goes straight to the final target.</summary>
+    /// <summary>Jump threading as 3.11's optimize_basic_block does it: a jump to a jump on
+    /// the same line goes straight to the final target; `a and b or c` style
+    /// JUMP_IF_X_OR_POP chains become POP_JUMP_IF_X past the second test.</summary>
     static void ThreadJumps(List<Instruction> code)
     {
-        foreach (var ins in code)
+        int n = code.Count;
+        for (int i = 0; i < n; i++)
         {
-            if (ins.Target == null) continue;
-            if (!(ins.Op == PseudoOp.Jump || ins.Op is Opcode.POP_JUMP_IF_FALSE or Opcode.POP_JUMP_IF_TRUE
-                  or Opcode.POP_JUMP_IF_NONE or Opcode.POP_JUMP_IF_NOT_NONE)) continue;
-            var target = ins.Target;
-            for (int hops = 0; hops < 32; hops++)
+            var ins = code[i];
+            for (int hops = 0; hops < 64 && ins.Target != null; hops++)
             {
-                int p = target.Position;
-                if (p >= code.Count) break;
-                var at = code[p];
-                if (at.Op != PseudoOp.Jump || at.Target == null || at.Target == target || at.Target.Position == p) break;
-                target = at.Target;
+                int p = ins.Target.Position;
+                if (p >= n) break;
+                var target = code[p];
+                if (target.Target == null) break;
+                bool sameLine = ins.Loc.Line == target.Loc.Line;
+                Opcode op = ins.Op, top = target.Op;
+                Opcode? threadAs = null;
+                Label? newTarget = null;
+                switch (op)
+                {
+                    case PseudoOp.Jump:
+                    case Opcode.POP_JUMP_IF_FALSE: case Opcode.POP_JUMP_IF_TRUE:
+                    case Opcode.POP_JUMP_IF_NONE: case Opcode.POP_JUMP_IF_NOT_NONE:
+                        if (top == PseudoOp.Jump) threadAs = op;
+                        break;
+                    case Opcode.JUMP_IF_FALSE_OR_POP:
+                    case Opcode.JUMP_IF_TRUE_OR_POP:
+                    {
+                        bool isFalse = op == Opcode.JUMP_IF_FALSE_OR_POP;
+                        var popSame = isFalse ? Opcode.POP_JUMP_IF_FALSE : Opcode.POP_JUMP_IF_TRUE;
+                        var popOther = isFalse ? Opcode.POP_JUMP_IF_TRUE : Opcode.POP_JUMP_IF_FALSE;
+                        var orPopOther = isFalse ? Opcode.JUMP_IF_TRUE_OR_POP : Opcode.JUMP_IF_FALSE_OR_POP;
+                        if (top == popSame) threadAs = popSame;
+                        else if (top == PseudoOp.Jump || top == op) threadAs = op;
+                        else if ((top == orPopOther || top == popOther) && sameLine)
+                        {
+                            ins.Op = popSame;
+                            ins.Target = new Label { Position = p + 1 };
+                            continue;
+                        }
+                        break;
+                    }
+                }
+                if (threadAs == null || !sameLine || target.Target == ins.Target || target.Target.Position == ins.Target.Position) break;
+                ins.Op = threadAs.Value;
+                ins.Target = newTarget ?? target.Target;
             }
-            ins.Target = target;
         }
     }
 
-    /// <summary>Instructions without a location take the one before them (artificial
-    /// instructions such as the POP_TOP after an expression statement or the implicit return).</summary>
+    /// <summary>A run of SWAPs becomes the shortest run with the same permutation (3.11's swaptimize).</summary>
+    static void Swaptimize(List<Instruction> code)
+    {
+        int n = code.Count;
+        var isTarget = new bool[n + 1];
+        foreach (var ins in code) if (ins.Target != null) isTarget[ins.Target.Position] = true;
+        const int Visited = -1;
+        for (int ix = 0; ix < n; ix++)
+        {
+            if (code[ix].Op != Opcode.SWAP) continue;
+            int depth = code[ix].Arg, len = 0;
+            bool more = false;
+            while (++len < n - ix)
+            {
+                if (isTarget[ix + len]) break;
+                var op = code[ix + len].Op;
+                if (op == Opcode.SWAP) { depth = Math.Max(depth, code[ix + len].Arg); more = true; }
+                else if (op != Opcode.NOP) break;
+            }
+            if (!more) continue;
+            var stack = new int[depth];
+            for (int i = 0; i < depth; i++) stack[i] = i;
+            for (int i = 0; i < len; i++)
+            {
+                var ins = code[ix + i];
+                if (ins.Op != Opcode.SWAP) continue;
+                int top = stack[0];
+                stack[0] = stack[ins.Arg - 1];
+                stack[ins.Arg - 1] = top;
+            }
+            int current = len - 1;
+            for (int i = 0; i < depth; i++)
+            {
+                if (stack[i] == Visited || stack[i] == i) continue;
+                int j = i;
+                while (true)
+                {
+                    if (j != 0)
+                    {
+                        code[ix + current].Op = Opcode.SWAP;
+                        code[ix + current].Arg = j + 1;
+                        current--;
+                    }
+                    if (stack[j] == Visited) break;
+                    int next = stack[j];
+                    stack[j] = Visited;
+                    j = next;
+                }
+            }
+            while (current >= 0) { code[ix + current].Op = Opcode.NOP; code[ix + current].Arg = 0; current--; }
+            ix += len - 1;
+        }
+    }
+
+    static bool IsScopeExit(Opcode op) => op is Opcode.RETURN_VALUE or Opcode.RAISE_VARARGS or Opcode.RERAISE;
+
+    /// <summary>An exit block without a line number that several jumps reach gets one copy
+    /// per jump, so each path reports its own line (duplicate_exits_without_lineno).</summary>
+    static List<Instruction> DuplicateExitsWithoutLine(List<Instruction> code)
+    {
+        int n = code.Count;
+        var preds = new int[n + 1];
+        var isTarget = new bool[n + 1];
+        for (int i = 0; i < n; i++)
+        {
+            var ins = code[i];
+            if (ins.Target != null) { preds[ins.Target.Position]++; isTarget[ins.Target.Position] = true; }
+            if (!StackEffect.IsTerminal(ins.Op) && ins.Target == null) preds[i + 1]++;
+            else if (ins.Target != null && !StackEffect.IsTerminal(ins.Op)) preds[i + 1]++;
+        }
+        int exitEnd(int start)
+        {
+            for (int i = start; i < n; i++)
+            {
+                if (i > start && isTarget[i]) return -1;
+                var ins = code[i];
+                if (ins.Loc.Line >= 0 || ins.Target != null) return -1;
+                if (IsScopeExit(ins.Op)) return i;
+            }
+            return -1;
+        }
+        var copies = new Dictionary<int, List<(Instruction jump, int start, int end)>>();
+        for (int i = 0; i < n; i++)
+        {
+            var ins = code[i];
+            if (ins.Target == null || PseudoOp.IsSetup(ins.Op)) continue;
+            int t = ins.Target.Position;
+            if (t >= n || preds[t] <= 1) continue;
+            int e = exitEnd(t);
+            if (e < 0) continue;
+            preds[t]--;
+            if (!copies.TryGetValue(e, out var list)) copies[e] = list = new();
+            list.Add((ins, t, e));
+        }
+        if (copies.Count == 0) return code;
+        var result = new List<Instruction>(n + 8);
+        var newPos = new int[n + 1];
+        var retarget = new List<(Instruction jump, Label label)>();
+        for (int i = 0; i < n; i++)
+        {
+            newPos[i] = result.Count;
+            result.Add(code[i]);
+            if (copies.TryGetValue(i, out var list))
+            {
+                foreach (var (jump, start, end) in list)
+                {
+                    var label = new Label { Position = result.Count };
+                    for (int j = start; j <= end; j++)
+                    {
+                        var src = code[j];
+                        var loc = j == start ? jump.Loc : src.Loc;
+                        result.Add(new Instruction(src.Op, src.Arg, null, loc));
+                    }
+                    retarget.Add((jump, label));
+                }
+            }
+        }
+        newPos[n] = result.Count;
+        var seen = new HashSet<Label>();
+        foreach (var ins in result)
+            if (ins.Target != null && seen.Add(ins.Target)) ins.Target.Position = newPos[ins.Target.Position];
+        foreach (var (jump, label) in retarget) jump.Target = label;
+        return result;
+    }
+
+    /// <summary>Instructions without a location (artificial ones such as the POP_TOP after an
+    /// expression statement or the implicit return) take the one of the instruction that
+    /// runs before them: the previous one in a block, the single predecessor at a block start.</summary>
     static void PropagateLocations(List<Instruction> code)
     {
-        var prev = SourceLocation.None;
-        foreach (var ins in code)
+        int n = code.Count;
+        var preds = new int[n + 1];
+        var lastPred = new int[n + 1];
+        Array.Fill(lastPred, -1);
+        for (int i = 0; i < n; i++)
         {
-            if (ins.Loc.Line < 0) ins.Loc = prev;
-            else prev = ins.Loc;
+            var ins = code[i];
+            if (ins.Target != null) { preds[ins.Target.Position]++; lastPred[ins.Target.Position] = i; }
+            if (!StackEffect.IsTerminal(ins.Op)) { preds[i + 1]++; lastPred[i + 1] = i; }
         }
+        var prev = SourceLocation.None;
+        for (int i = 0; i < n; i++)
+        {
+            var ins = code[i];
+            bool blockStart = i == 0 || preds[i] != 1 || lastPred[i] != i - 1 || (i > 0 && code[i - 1].Target != null);
+            if (ins.Loc.Line < 0)
+            {
+                if (blockStart && preds[i] == 1 && lastPred[i] >= 0 && code[lastPred[i]].Loc.Line >= 0) ins.Loc = code[lastPred[i]].Loc;
+                else ins.Loc = prev;
+            }
+            prev = ins.Loc;
+        }
+    }
+
+    const int MaxCopySize = 4;
+
+    /// <summary>An unconditional jump to a short block that ends the code (return or raise)
+    /// becomes a copy of that block, as 3.11's extend_block does.</summary>
+    static List<Instruction> InlineSmallExits(List<Instruction> code)
+    {
+        int n = code.Count;
+        var isTarget = new bool[n + 1];
+        foreach (var ins in code) if (ins.Target != null) isTarget[ins.Target.Position] = true;
+        List<Instruction>? copyAt(int start)
+        {
+            var block = new List<Instruction>();
+            for (int i = start; i < n && block.Count < MaxCopySize; i++)
+            {
+                if (i > start && isTarget[i]) return null;
+                var ins = code[i];
+                if (ins.Target != null) return null;
+                block.Add(ins);
+                if (ins.Op is Opcode.RETURN_VALUE or Opcode.RAISE_VARARGS or Opcode.RERAISE) return block;
+            }
+            return null;
+        }
+        bool any = false;
+        var result = new List<Instruction>(n);
+        var newPos = new int[n + 1];
+        for (int i = 0; i < n; i++)
+        {
+            var ins = code[i];
+            newPos[i] = result.Count;
+            if (ins.Op == PseudoOp.Jump && ins.Target!.Position != i && copyAt(ins.Target.Position) is { } block)
+            {
+                any = true;
+                result.Add(new Instruction(Opcode.NOP, 0, null, ins.Loc));
+                foreach (var b in block) result.Add(new Instruction(b.Op, b.Arg, null, b.Loc));
+                continue;
+            }
+            result.Add(ins);
+        }
+        if (!any) return code;
+        newPos[n] = result.Count;
+        var seen = new HashSet<Label>();
+        foreach (var ins in result)
+            if (ins.Target != null && seen.Add(ins.Target)) ins.Target.Position = newPos[ins.Target.Position];
+        return result;
     }
 
     static bool IsNopLike(Opcode op) => op == Opcode.NOP || PseudoOp.IsSetup(op) || op == PseudoOp.PopBlock;

@@ -37,7 +37,7 @@ public sealed partial class CodeGenerator
     {
         EnterRecursion();
         var saved = _u.Loc;
-        SetLoc(e);
+        if (e.lineno >= 0) SetLoc(e); else UnsetLoc();
         VisitExpr1(e);
         _u.Loc = saved;
         _depth--;
@@ -351,6 +351,8 @@ public sealed partial class CodeGenerator
     bool TryMethodCall(Call e)
     {
         if (e.func is not Attribute { ctx: Load } meth) return false;
+        // 3.11 keeps a plain attribute call on names imported at module level (is_import_originated).
+        if (meth.value is Name baseName && (_st.Top.FlagsOf(baseName.id) & SymbolFlags.Import) != 0) return false;
         int argsl = e.args.Count, kwdsl = e.keywords.Count;
         if (argsl + kwdsl + (kwdsl != 0 ? 1 : 0) >= StackUseGuardrail) return false;
         foreach (var a in e.args) if (a is Starred) return false;

@@ -173,9 +173,37 @@ public sealed partial class CodeGenerator
 
     Instruction Emit(Opcode op, int arg = 0)
     {
+        if (op == Opcode.BUILD_TUPLE && FoldTupleOfConstants(arg)) return _u.Code[^1];
+        if (op == Opcode.UNPACK_SEQUENCE && arg <= 3 && _u.Code.Count > 0 && _u.LastLabelAt != _u.Code.Count
+            && _u.Code[^1].Op == Opcode.BUILD_TUPLE && _u.Code[^1].Arg == arg)
+        {
+            // `a, b = b, a`: the tuple is never built (3.11's optimize_basic_block).
+            var build = _u.Code[^1];
+            build.Op = Opcode.NOP; build.Arg = 0;
+            var swap = new Instruction(arg == 1 ? Opcode.NOP : Opcode.SWAP, arg == 1 ? 0 : arg, null, _u.Loc);
+            _u.Code.Add(swap);
+            return swap;
+        }
         var ins = new Instruction(op, arg, null, _u.Loc);
         _u.Code.Add(ins);
         return ins;
+    }
+
+    /// <summary>LOAD_CONST x n; BUILD_TUPLE n becomes one LOAD_CONST of the tuple (fold_tuple_on_constants).</summary>
+    bool FoldTupleOfConstants(int n)
+    {
+        var code = _u.Code;
+        if (code.Count < n || _u.LastLabelAt > code.Count - n) return false;
+        var items = new object?[n];
+        for (int i = 0; i < n; i++)
+        {
+            var ins = code[code.Count - n + i];
+            if (ins.Op != Opcode.LOAD_CONST || ins.Target != null) return false;
+            items[i] = _u.Consts[ins.Arg];
+        }
+        for (int i = 0; i < n; i++) { var ins = code[code.Count - n + i]; ins.Op = Opcode.NOP; ins.Arg = 0; }
+        code.Add(new Instruction(Opcode.LOAD_CONST, _u.AddConst(new ConstTuple(items)), null, _u.Loc));
+        return true;
     }
 
     void EmitNoLine(Opcode op, int arg = 0)

@@ -60,6 +60,11 @@ public sealed class CompilerUnit
             if (sc == SymbolScope.Free || (ste.FlagsOf(n) & SymbolFlags.FreeClass) != 0) frees.Add(n);
         }
         cells.Sort(System.StringComparer.Ordinal);
+        // Cells that are also parameters come first, in parameter order (3.11's localsplus layout).
+        var argCells = new List<string>();
+        foreach (var v in ste.VarNames) if (cells.Contains(v) && !argCells.Contains(v)) argCells.Add(v);
+        cells.RemoveAll(argCells.Contains);
+        cells.InsertRange(0, argCells);
         frees.Sort(System.StringComparer.Ordinal);
         if (ste.NeedsClassClosure) CellVars.Add("__class__");
         CellVars.AddRange(cells);

@@ -135,10 +135,116 @@ public static class ConstantFolder
 
     static readonly object Fail = new();
 
+    // ---- printf-style formatting into an f-string (3.11's optimize_format) -------------
+
+    /// <summary>`'%s=%r' % (a, b)` with only %s/%r/%a (optional width/precision) becomes
+    /// the JoinedStr f'{a!s}={b!r}'; anything else stays a BinOp.</summary>
+    static ExprNode? OptimizeFormat(BinOp node, string fmt, List<ExprNode> elts)
+    {
+        var seq = new List<ExprNode>();
+        int pos = 0, cnt = 0;
+        while (true)
+        {
+            var lit = ParseLiteral(fmt, ref pos);
+            if (lit != null) seq.Add(lit);
+            if (pos >= fmt.Length) break;
+            if (cnt >= elts.Count) return null;
+            var fv = ParseFormat(fmt, ref pos, elts[cnt]);
+            if (fv == null) return null;
+            seq.Add(fv);
+            cnt++;
+        }
+        if (cnt < elts.Count) return null;
+        var res = new JoinedStr { values = seq };
+        res.SetPosition(node.lineno, node.col_offset, node.end_lineno, node.end_col_offset);
+        return res;
+    }
+
+    static Constant NoPositionConst(object? v)
+    {
+        var c = new Constant { value = v };
+        c.SetPosition(-1, -1, -1, -1);
+        return c;
+    }
+
+    static Constant? ParseLiteral(string fmt, ref int ppos)
+    {
+        int start = ppos, pos = ppos;
+        bool hasPercents = false;
+        while (pos < fmt.Length)
+        {
+            if (fmt[pos] != '%') pos++;
+            else if (pos + 1 < fmt.Length && fmt[pos + 1] == '%') { hasPercents = true; pos += 2; }
+            else break;
+        }
+        ppos = pos;
+        if (pos == start) return null;
+        string str = fmt.Substring(start, pos - start);
+        if (hasPercents) str = str.Replace("%%", "%");
+        return NoPositionConst(str);
+    }
+
+    static FormattedValue? ParseFormat(string fmt, ref int ppos, ExprNode arg)
+    {
+        const int MaxDigits = 3;
+        int pos = ppos, len = fmt.Length;
+        bool ljust = false;
+        int width = -1, prec = -1;
+        char ch;
+        // pos points at '%'
+        pos++;
+        while (true)
+        {
+            if (pos >= len) return null;
+            ch = fmt[pos++];
+            if (ch == '-') { ljust = true; continue; }
+            if (ch is '+' or ' ' or '#' or '0') continue;
+            break;
+        }
+        if (ch >= '0' && ch <= '9')
+        {
+            width = 0;
+            int digits = 0;
+            while (ch >= '0' && ch <= '9')
+            {
+                width = width * 10 + (ch - '0');
+                if (pos >= len) return null;
+                ch = fmt[pos++];
+                if (++digits >= MaxDigits) return null;
+            }
+        }
+        if (ch == '.')
+        {
+            if (pos >= len) return null;
+            ch = fmt[pos++];
+            prec = 0;
+            int digits = 0;
+            while (ch >= '0' && ch <= '9')
+            {
+                prec = prec * 10 + (ch - '0');
+                if (pos >= len) return null;
+                ch = fmt[pos++];
+                if (++digits >= MaxDigits) return null;
+            }
+        }
+        if (ch is not ('s' or 'r' or 'a')) return null;
+        ppos = pos;
+        var spec = new System.Text.StringBuilder();
+        if (!ljust && width > 0) spec.Append('>');
+        if (width >= 0) spec.Append(width);
+        if (prec >= 0) spec.Append('.').Append(prec);
+        var fv = new FormattedValue { value = arg, conversion = ch, format_spec = spec.Length > 0 ? NoPositionConst(spec.ToString()) : null };
+        fv.SetPosition(arg.lineno, arg.col_offset, arg.end_lineno, arg.end_col_offset);
+        return fv;
+    }
+
     // ---- binary ----------------------------------------------------------------------------
 
     static ExprNode FoldBinary(BinOp b)
     {
+        if (b.op is Mod && b.left is Constant { value: string fmt } && b.right is Tuple { ctx: Load } args
+            && !args.elts.Exists(x => x is Starred))
+            return OptimizeFormat(b, fmt, args.elts) ?? b;
         if (b.left is not Constant l || b.right is not Constant r) return b;
         object? x = Norm(l.value), y = Norm(r.value);
         object? result;

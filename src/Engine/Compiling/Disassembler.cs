@@ -50,7 +50,7 @@ public static class Disassembler
             int arg = CodeObject.ArgOf(co.Code[i]);
             sb.Append(i.ToString().PadLeft(6)).Append(' ').Append(op.ToString());
             string? a = ArgText(co, op, arg);
-            if (a != null) sb.Append(' ').Append(a);
+            if (!string.IsNullOrEmpty(a)) sb.Append(' ').Append(a);
             sb.Append('\n');
         }
         foreach (var e in co.ExceptionTable)

@@ -23,13 +23,11 @@ public static class FutureFeatures
                 {
                     switch (a.name)
                     {
-                        case "nested_scopes": case "generators": case "with_statement": break;
-                        case "division": flags |= Compiler.FutureDivision; break;
-                        case "absolute_import": flags |= Compiler.FutureAbsoluteImport; break;
-                        case "print_function": flags |= Compiler.FuturePrintFunction; break;
-                        case "unicode_literals": flags |= Compiler.FutureUnicodeLiterals; break;
+                        // Features that are mandatory in Python 3 set no flag (as in 3.11's future.c).
+                        case "nested_scopes": case "generators": case "with_statement": case "division":
+                        case "absolute_import": case "print_function": case "unicode_literals": case "generator_stop":
+                            break;
                         case "barry_as_FLUFL": flags |= Compiler.FutureBarryAsBdfl; break;
-                        case "generator_stop": flags |= Compiler.FutureGeneratorStop; break;
                         case "annotations": flags |= CodeFlags.FutureAnnotations; break;
                         case "braces": throw CompileError.At(filename, f.lineno, f.col_offset, f.lineno, -1, "not a chance");
                         default: throw CompileError.At(filename, f.lineno, f.col_offset, f.lineno, -1, $"future feature {a.name} is not defined");
