@@ -23,6 +23,13 @@ public static class Program
             try { return ParseBench.Run(args[1..], stdout); }
             finally { stdout.Flush(); }
         }
+        if (args.Length == 2 && args[0] == "--dis")
+        {
+            var src = File.ReadAllBytes(args[1]);
+            var co = Compiling.Compiler.Compile(PythonParser.ParseModule(src, args[1]), args[1], Compiling.CompileMode.Exec);
+            Console.Out.Write(Compiling.Disassembler.Dump(co));
+            return 0;
+        }
         if (args.Length == 2 && args[0] == "--dump-ast")
         {
             var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { AutoFlush = false };

@@ -118,13 +118,14 @@ public static partial class Interpreter
     {
         Frame f = ts.Frame!;
         bool addTraceback = true;
+        int raisedAt = f.Lasti;
         while (true)
         {
             if (pending != null)
             {
                 var exc = pending;
                 pending = null;
-                if (!HandleException(ts, ref f, exc, addTraceback))
+                if (!HandleException(ts, ref f, exc, addTraceback, raisedAt))
                 {
                     // the entry frame was unwound: the exception goes to the C# caller
                     throw new PyException(exc);
@@ -133,20 +134,23 @@ public static partial class Interpreter
             }
             try
             {
-                var r = Dispatch(ts, ref f, out pending, out addTraceback);
+                var r = Dispatch(ts, ref f, out pending, out addTraceback, out raisedAt);
                 if (r != null) return r;
             }
             catch (PyException e)
             {
                 f = ts.Frame!;
                 pending = e.Value;
+                if (pending.Context == null) ChainContext(ts, pending);
                 addTraceback = true;
+                raisedAt = f.Lasti;
             }
             catch (InsufficientExecutionStackException)
             {
                 f = ts.Frame!;
                 pending = PyExc.RecursionError("maximum recursion depth exceeded").Value;
                 addTraceback = true;
+                raisedAt = f.Lasti;
             }
             catch (Exception e) when (e is not PyException && e is not OutOfMemoryException)
             {
@@ -154,18 +158,21 @@ public static partial class Interpreter
                 f = ts.Frame!;
                 pending = PyExc.SystemError($"internal error: {e.GetType().Name}: {e.Message}").Value;
                 addTraceback = true;
+                raisedAt = f.Lasti;
             }
         }
     }
 
     /// <summary>Finds a handler for `exc` in `f` and the frames below it, up to the loop's
     /// entry frame. Returns false when the entry frame itself was unwound.</summary>
-    static bool HandleException(ThreadState ts, ref Frame f, PyBaseException exc, bool addTraceback)
+    static bool HandleException(ThreadState ts, ref Frame f, PyBaseException exc, bool addTraceback, int raisedAt)
     {
         if (addTraceback) AddTraceback(ts, f, exc);
         while (true)
         {
-            var handler = FindHandler(f.Code.Code, f.Lasti);
+            // The handler is looked up at the raising instruction; f.Lasti may have been set back
+            // by RERAISE to the original instruction (for line numbers and PushLasti).
+            var handler = FindHandler(f.Code.Code, raisedAt);
             if (handler is ExceptionTableEntry h)
             {
                 int depth = f.StackBase + h.Depth;
@@ -188,6 +195,7 @@ public static partial class Interpreter
             }
             f = back!;
             ts.Frame = f;
+            raisedAt = f.Lasti;
             AddTraceback(ts, f, exc);
         }
     }
@@ -255,10 +263,11 @@ public static partial class Interpreter
 
     /// <summary>The hot loop. Returns the entry frame's result, or null with `raised` set when an
     /// exception must be unwound (by Run, outside this method).</summary>
-    static PyObject? Dispatch(ThreadState ts, ref Frame frameRef, out PyBaseException? raised, out bool addTraceback)
+    static PyObject? Dispatch(ThreadState ts, ref Frame frameRef, out PyBaseException? raised, out bool addTraceback, out int raisedAt)
     {
         raised = null;
         addTraceback = true;
+        raisedAt = -1;
         Frame f = frameRef;
         PyObject?[] s;
         int sp, pc;
@@ -277,6 +286,7 @@ public static partial class Interpreter
         {
             int instr = code[pc];
             f.Lasti = pc;
+            if (Trace) Console.Error.WriteLine($"  {f.Code.Code.Name}:{pc} {(Opcode)(instr & 0xFF)} {instr >> 8} sp={sp - f.StackBase}");
             pc++;
             int arg = instr >> 8;
             switch ((Opcode)(instr & 0xFF))
@@ -1277,6 +1287,7 @@ public static partial class Interpreter
             ChainContext(ts, exc);
         error_noctx:
             f.Sp = sp; f.Pc = pc;
+            raisedAt = f.Lasti;
             raised = exc;
             addTraceback = true;
             ts.Frame = f;
@@ -1285,6 +1296,7 @@ public static partial class Interpreter
 
         reraise:
             f.Sp = sp; f.Pc = pc;
+            raisedAt = pc - 1;
             raised = exc;
             addTraceback = false;
             ts.Frame = f;
@@ -1294,6 +1306,8 @@ public static partial class Interpreter
     }
 
     static readonly PyStr s_init = PyStr.Intern("__init__");
+    /// <summary>STACKLESS_TRACE=1 prints every instruction (a static readonly flag: free when off).</summary>
+    static readonly bool Trace = Environment.GetEnvironmentVariable("STACKLESS_TRACE") == "1";
     static GetAttrSlot? s_objectGetAttr => TypeObjects.Object.GetAttr;
     static GetAttrSlot? s_moduleGetAttr => PyModule.TypeObject.GetAttr;
     static SetAttrSlot? s_objectSetAttr => TypeObjects.Object.SetAttr;
