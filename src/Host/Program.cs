@@ -69,6 +69,7 @@ public static class Program
         path.Append(new PyStr(StdLib + "/lib-dynload"));
         engine.Sys.Set("path", path);
 
+        if (script != null && File.Exists(script)) script = Path.GetFullPath(script);
         if (script != null && !File.Exists(script))
         {
             Console.Error.WriteLine($"{Environment.ProcessPath ?? "stackless-iron"}: can't open file '{Path.GetFullPath(script)}': [Errno 2] No such file or directory");

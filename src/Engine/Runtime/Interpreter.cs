@@ -1134,8 +1134,9 @@ public static partial class Interpreter
                 }
                 case Opcode.RERAISE:
                 {
+                    // 3.11: the saved lasti is PEEK(oparg + 1) and stays on the stack; only the exception is popped.
+                    if (arg != 0 && s[sp - 1 - arg] is PyInt lasti) f.Lasti = (int)lasti.Small;
                     var e = s[--sp]!; s[sp] = null;
-                    if (arg != 0) { var lasti = (PyInt)s[--sp]!; s[sp] = null; f.Lasti = (int)lasti.Small; }
                     exc = e as PyBaseException ?? PyExc.SystemError("RERAISE of a non-exception").Value;
                     goto reraise;
                 }
