@@ -73,7 +73,9 @@ public static class SysModule
     {
         var f = ts.Frame;
         for (int i = 0; i < depth && f != null; i++) f = f.Back;
-        return (PyObject?)f ?? throw PyExc.ValueError("call stack is not deep enough");
+        if (f == null) throw PyExc.ValueError("call stack is not deep enough");
+        f.Exposed = true;
+        return f;
     }
 
     [PyMethod]

@@ -85,7 +85,8 @@ public static partial class Interpreter
     {
         var code = f.Code;
         var c = code.Code;
-        var frame = new Frame(code, f.Globals, f.Builtins, null, null) { Function = f };
+        var frame = Frame.ForCall(code, f.Globals, f.Builtins);
+        frame.Function = f;
         if (kwnames == null && args.Length == c.ArgCount && c.KwOnlyArgCount == 0 && (c.Flags & (CodeFlags.VarArgs | CodeFlags.VarKeywords)) == 0)
             args.CopyTo(frame.Slots);
         else
@@ -983,6 +984,7 @@ public static partial class Interpreter
                     }
                     int mode = f.ReturnMode;
                     if (f.IsEntry) { f.IsEntry = false; ts.Frame = caller; return v; }
+                    if (gen == null) f.Recycle();
                     f = caller!;
                     ts.Frame = f;
                     frameRef = f;
