@@ -405,9 +405,22 @@ public static partial class Interpreter
 
                 case Opcode.LOAD_GLOBAL:
                 {
+                    ref var cache = ref f.Code.GlobalCache[pc - 1];
+                    var g = f.Globals; var bi = f.Builtins;
+                    if (cache.Globals == g && cache.GlobalsVersion == g.Version && cache.Builtins == bi && cache.BuiltinsVersion == bi.Version)
+                    {
+                        s[sp++] = cache.Value;
+                        break;
+                    }
                     var name = names[arg];
-                    var v = f.Globals.GetStr(name) ?? (f.Builtins.Type == TypeObjects.Dict ? f.Builtins.GetStr(name) : f.Builtins.GetItem(ts, name));
+                    var v = g.GetStr(name) ?? (bi.Type == TypeObjects.Dict ? bi.GetStr(name) : bi.GetItem(ts, name));
                     if (v == null) { exc = NameNotDefined(name); goto error; }
+                    if (g.Type == TypeObjects.Dict && bi.Type == TypeObjects.Dict)
+                    {
+                        cache.Globals = g; cache.GlobalsVersion = g.Version;
+                        cache.Builtins = bi; cache.BuiltinsVersion = bi.Version;
+                        cache.Value = v;
+                    }
                     s[sp++] = v;
                     break;
                 }
