@@ -375,10 +375,10 @@ public static partial class Interpreter
                     var name = names[arg];
                     PyObject? v;
                     var loc = f.Locals;
-                    if (loc is PyDict ld && ld.Type == TypeObjects.Dict) v = ld.GetItem(ts, name);
+                    if (loc is PyDict ld && ld.Type == TypeObjects.Dict) v = ld.GetStr(name);
                     else if (loc != null) v = MappingGetOrNull(ts, loc, name);
                     else { exc = PyExc.SystemError($"no locals when loading {Ops.ReprString(ts, name)}").Value; goto error; }
-                    v ??= f.Globals.GetItem(ts, name) ?? f.Builtins.GetItem(ts, name);
+                    v ??= f.Globals.GetStr(name) ?? f.Builtins.GetStr(name);
                     if (v == null) { exc = NameNotDefined(name); goto error; }
                     s[sp++] = v;
                     break;
@@ -387,7 +387,7 @@ public static partial class Interpreter
                 {
                     var v = s[--sp]!; s[sp] = null;
                     var loc = f.Locals;
-                    if (loc is PyDict ld && ld.Type == TypeObjects.Dict) ld.SetItem(ts, names[arg], v);
+                    if (loc is PyDict ld && ld.Type == TypeObjects.Dict) ld.SetStr(names[arg], v);
                     else if (loc != null) Ops.SetItem(ts, loc, names[arg], v);
                     else { exc = PyExc.SystemError($"no locals found when storing {Ops.ReprString(ts, names[arg])}").Value; goto error; }
                     break;
