@@ -104,11 +104,12 @@ public class PyByteArray : PyObject, IPyBytesLike
         if (key is PyInt || (key.Type.Index != null && !PyStr.IsSlice(key)))
         {
             var iv = key is PyInt pi ? pi : Ops.Index(ts, key);
+            byte b = value == null ? (byte)0 : PyBytes.ByteValue(ts, value);   // the value is checked first
             long k = iv.FitsLong ? iv.Small : long.MaxValue;
             if (k < 0) k += ba._count;
             if (k < 0 || k >= ba._count) throw PyExc.IndexError("bytearray index out of range");
             if (value == null) ba.Splice((int)k, 1, default);
-            else ba._buf[k] = PyBytes.ByteValue(ts, value);
+            else ba._buf[k] = b;
             return;
         }
         if (!PyStr.IsSlice(key)) throw PyExc.TypeError($"bytearray indices must be integers or slices, not {key.Type.Name}");
@@ -173,10 +174,11 @@ public class PyByteArray : PyObject, IPyBytesLike
         if (PyBytes.TryGetBuffer(iterable_of_ints, out var m)) data = m.ToArray();
         else
         {
-            if (iterable_of_ints is PyStr) throw PyExc.TypeError("expected iterable of integers; got: 'str'");
             if (iterable_of_ints.Type.Iter == null && iterable_of_ints.Type.GetItem == null)
                 throw PyExc.TypeError($"can't extend bytearray with {iterable_of_ints.Type.Name}");
-            data = PyBytes.FromSource(ts, "bytearray", iterable_of_ints, null, null, null);
+            var list = new List<byte>();
+            foreach (var item in Ops.Iterate(ts, iterable_of_ints)) list.Add(PyBytes.ByteValue(ts, item));
+            data = list.ToArray();
         }
         self.Splice(self._count, 0, data);
     }
@@ -221,9 +223,11 @@ public class PyByteArray : PyObject, IPyBytesLike
     [PyMethod]
     static PyObject __reduce__(ThreadState ts, PyByteArray self)
     {
+        var state = self._dict is { Count: > 0 } d ? (PyObject)d : PyNone.Value;
+        if (self._count == 0) return PyTuple.Of(self.Type, PyTuple.Empty, state);
         var sb = new StringBuilder(self._count);
         foreach (byte b in self.Span) sb.Append((char)b);
-        return PyTuple.Of(self.Type, PyTuple.Of(new PyStr(sb.ToString()), new PyStr("latin-1")), self._dict is { Count: > 0 } d ? d : PyNone.Value);
+        return PyTuple.Of(self.Type, PyTuple.Of(new PyStr(sb.ToString()), new PyStr("latin-1")), state);
     }
 
     [PyMethod]

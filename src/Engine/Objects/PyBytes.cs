@@ -124,7 +124,7 @@ public class PyBytes : PyObject, IPyBytesLike
         if (source.Type.Iter == null && source.Type.GetItem == null)
             throw PyExc.TypeError(who == "bytes" ? $"cannot convert '{source.Type.Name}' object to bytes" : $"cannot convert '{source.Type.Name}' object to bytearray");
         var list = new List<byte>();
-        foreach (var item in Ops.Iterate(ts, source)) list.Add(ByteValue(ts, item, "bytes must be in range(0, 256)"));
+        foreach (var item in Ops.Iterate(ts, source)) list.Add(ByteValue(ts, item, who == "bytes" ? "bytes must be in range(0, 256)" : "byte must be in range(0, 256)"));
         return list.ToArray();
     }
 

@@ -684,7 +684,12 @@ public static class PyBytesMethods<T> where T : PyObject, IPyBytesLike
                 if (sb2.Span[0] >= 0x80) throw PyExc.ValueError("sep must be ASCII.");
                 sepChar = (char)sb2.Span[0];
             }
-            else throw PyExc.TypeError("sep must be str or bytes.");
+            else
+            {
+                // CPython measures the separator before checking its type.
+                if (Ops.Len(ts, sep) != 1) throw PyExc.ValueError("sep must be length 1.");
+                throw PyExc.TypeError("sep must be str or bytes.");
+            }
         }
         long group = bytesPerSep == null ? 1 : PyStr.SizeArg(ts, bytesPerSep);
         var sb = new StringBuilder(s.Length * 3);

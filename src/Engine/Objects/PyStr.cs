@@ -324,8 +324,8 @@ public partial class PyStr : PyObject
         foreach (var r in self.Value.EnumerateRunes()) if (r.Value > max) max = r.Value;
         int n = self.CpLength;
         if (max < 128) return 49 + n;
-        if (max < 256) return 73 + n;
-        if (max < 0x10000) return 74 + 2 * (n + 1);
-        return 76 + 4 * (n + 1);
+        if (max < 256) return 72 + (n + 1);
+        if (max < 0x10000) return 72 + 2 * (n + 1);
+        return 72 + 4 * (n + 1);
     }
 }

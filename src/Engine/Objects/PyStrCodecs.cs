@@ -149,6 +149,8 @@ public static class PyStrCodecs
 
     public static string Decode(ThreadState ts, ReadOnlyMemory<byte> data, string encoding, string errors, PyObject input)
     {
+        // CPython returns '' for empty input before looking the codec up.
+        if (data.Length == 0) return "";
         var enc = Normalize(encoding) ?? throw PyExc.LookupError($"unknown encoding: {encoding}");
         var b = data.Span;
         var sb = new StringBuilder(b.Length);
@@ -181,7 +183,7 @@ public static class PyStrCodecs
                     if (b[0] == 0xFF && b[1] == 0xFE) i = 2;
                     else if (b[0] == 0xFE && b[1] == 0xFF) { i = 2; be = true; }
                 }
-                string codec = enc == "utf-16" ? "utf-16" : enc;
+                string codec = be ? "utf-16-be" : "utf-16-le";
                 while (i < b.Length)
                 {
                     if (i + 1 >= b.Length) { Bad(sb, b, i, b.Length, codec, "truncated data", errors, input); break; }
@@ -205,7 +207,7 @@ public static class PyStrCodecs
                     if (b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0) i = 4;
                     else if (b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF) { i = 4; be = true; }
                 }
-                string codec = enc;
+                string codec = be ? "utf-32-be" : "utf-32-le";
                 while (i < b.Length)
                 {
                     if (i + 3 >= b.Length) { Bad(sb, b, i, b.Length, codec, "truncated data", errors, input); break; }
