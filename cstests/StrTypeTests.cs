@@ -476,4 +476,97 @@ for args in [('abc', 'ascii'), ('é', 'latin-1'), ('é', 'ascii'), (b'x', 'ascii
         Assert.That(Ops.StrString(ts, e2.Value), Is.EqualTo("cannot modify read-only memory"));
         Assert.That(Ops.ReprString(ts, Ops.CallMethod(ts, ro, "tolist")), Is.EqualTo("[7]"));
     }
+
+    /// <summary>A stand-in for the containers part's slice type (same name, same `indices`
+    /// contract), so slicing can be tested before that type is merged.</summary>
+    [PyType("slice")]
+    public sealed class TestSlice : PyObject
+    {
+        public static readonly PyType TypeObject = PyType.Builtin("slice", typeof(TestSlice), subclassable: false);
+        readonly long? _start, _stop, _step;
+        public TestSlice(long? start, long? stop, long? step) : base(TypeObject) { _start = start; _stop = stop; _step = step; }
+
+        [PyMethod]
+        static PyObject indices(ThreadState ts, TestSlice self, long length)
+        {
+            long step = self._step ?? 1;
+            if (step == 0) throw PyExc.ValueError("slice step cannot be zero");
+            long lower = step < 0 ? -1 : 0, upper = step < 0 ? length - 1 : length;
+            long Clamp(long? v, long dflt)
+            {
+                if (v == null) return dflt;
+                long x = v.Value;
+                if (x < 0) { x += length; return x < lower ? lower : x; }
+                return x > upper ? upper : x;
+            }
+            long start = Clamp(self._start, step < 0 ? upper : lower), stop = Clamp(self._stop, step < 0 ? lower : upper);
+            return PyTuple.Of(PyInt.From(start), PyInt.From(stop), PyInt.From(step));
+        }
+    }
+
+    [Test]
+    public void SlicingMatchesCPython()
+    {
+        var ts = new PythonEngine().MainThread;
+        var samples = new[] { "", "hello", "a\U0001F600b\U00010400c", "\u00e9t\u00e9" };
+        var bounds = new long?[] { null, 0, 1, 2, -1, -3, 4, 100, -100 };
+        var steps = new long?[] { null, 1, 2, -1, -2, 3 };
+        var lines = new List<string>();
+        var mine = new List<string>();
+        foreach (var s in samples)
+            foreach (var a in bounds) foreach (var b in bounds) foreach (var c in steps)
+            {
+                string N(long? v) => v?.ToString() ?? "None";
+                lines.Add($"{N(a)},{N(b)},{N(c)}");
+                var sl = new TestSlice(a, b, c);
+                var r1 = (PyStr)Ops.GetItem(ts, new PyStr(s), sl);
+                var bytes = System.Text.Encoding.UTF8.GetBytes(s);
+                var r2 = Ops.GetItem(ts, new PyBytes(bytes), sl);
+                var r3 = Ops.GetItem(ts, new PyByteArray(bytes), sl);
+                mine.Add(string.Join(" ", System.Linq.Enumerable.Select(CodePointsOf(r1.Value), x => x.ToString("x"))) + "|" + Ops.ReprString(ts, r2) + "|" + Ops.ReprString(ts, r3));
+            }
+        string dir = Path.Combine(Path.GetTempPath(), "si-slice-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            File.WriteAllLines(Path.Combine(dir, "in.txt"), lines);
+            File.WriteAllText(Path.Combine(dir, "t.py"), """
+import sys
+samples = ['', 'hello', 'a\U0001F600b\U00010400c', '\u00e9t\u00e9']
+lines = open(sys.argv[1]).read().split('\n')
+out = []
+i = 0
+for s in samples:
+    n = len(lines) // len(samples)
+    for line in lines[i * n:(i + 1) * n]:
+        a, b, c = [None if x == 'None' else int(x) for x in line.split(',')]
+        r = s[a:b:c]
+        e = s.encode()
+        out.append(' '.join('%x' % ord(ch) for ch in r) + '|' + repr(e[a:b:c]) + '|' + repr(bytearray(e)[a:b:c]))
+    i += 1
+print('\n'.join(out))
+""");
+            var psi = new ProcessStartInfo(Python) { RedirectStandardOutput = true, UseShellExecute = false };
+            psi.ArgumentList.Add(Path.Combine(dir, "t.py"));
+            psi.ArgumentList.Add(Path.Combine(dir, "in.txt"));
+            using var p = Process.Start(psi)!;
+            var expected = p.StandardOutput.ReadToEnd().TrimEnd('\n').Split('\n');
+            p.WaitForExit();
+            Assert.That(expected.Length, Is.EqualTo(mine.Count));
+            for (int i = 0; i < mine.Count; i++)
+                Assert.That(mine[i], Is.EqualTo(expected[i]), $"case {i}: {lines[i]}");
+        }
+        finally { try { Directory.Delete(dir, true); } catch (IOException) { } }
+        var e0 = Assert.Throws<PyException>(() => Ops.GetItem(ts, new PyStr("abc"), new TestSlice(null, null, 0)))!;
+        Assert.That(Ops.StrString(ts, e0.Value), Is.EqualTo("slice step cannot be zero"));
+    }
+
+    static IEnumerable<int> CodePointsOf(string s)
+    {
+        for (int i = 0; i < s.Length; i++)
+        {
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { yield return char.ConvertToUtf32(s[i], s[i + 1]); i++; }
+            else yield return s[i];
+        }
+    }
 }

@@ -8,11 +8,14 @@ namespace StacklessIron.Objects;
 public sealed class PyStrIterator : PyObject
 {
     public static readonly PyType TypeObject = PyType.Builtin("str_iterator", typeof(PyStrIterator), subclassable: false);
+    public static readonly PyType AsciiTypeObject = PyType.Builtin("str_ascii_iterator", typeof(PyStrIterator), subclassable: false);
     PyStr? _str;
     int _pos;    // UTF-16 index of the next code point
     int _index;  // code point index of the next code point (for __reduce__ / __setstate__)
 
-    public PyStrIterator(PyStr s) : base(TypeObject) { _str = s; }
+    public PyStrIterator(PyStr s) : base(IsAscii(s.Value) ? AsciiTypeObject : TypeObject) { _str = s; }
+
+    static bool IsAscii(string s) => !s.AsSpan().ContainsAnyExceptInRange('\0', '\x7f');
 
     [PySlot("__iter__")] static PyObject Iter(ThreadState ts, PyObject self) => self;
 
