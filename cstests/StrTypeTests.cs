@@ -569,4 +569,37 @@ print('\n'.join(out))
             else yield return s[i];
         }
     }
+
+    [Test]
+    public void TypesDefineEveryNameCPythonDefines()
+    {
+        var psi = new ProcessStartInfo(Python) { RedirectStandardOutput = true, UseShellExecute = false };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add("for t in (str, bytes, bytearray, memoryview, type(iter('')), type(iter('\\xe9')), type(iter(b'')), type(iter(bytearray()))): print(t.__name__, ' '.join(sorted(t.__dict__)))");
+        using var p = Process.Start(psi)!;
+        var lines = p.StandardOutput.ReadToEnd().Trim().Split('\n');
+        p.WaitForExit();
+        var ours = new Dictionary<string, PyType>
+        {
+            ["str"] = TypeObjects.Str, ["bytes"] = PyBytes.TypeObject, ["bytearray"] = PyByteArray.TypeObject,
+            ["memoryview"] = PyMemoryView.TypeObject, ["str_ascii_iterator"] = PyStrIterator.AsciiTypeObject,
+            ["str_iterator"] = PyStrIterator.TypeObject, ["bytes_iterator"] = PyBytesIterator.TypeObject,
+            ["bytearray_iterator"] = PyBytesIterator.ByteArrayIteratorType,
+        };
+        // Names CPython lists because of how its C types are laid out, not behaviour we lack.
+        var notNeeded = new HashSet<string> { "__doc__", "__getattribute__" };
+        // Known gap, reported: memoryview.cast (only format 'B' views exist here).
+        var known = new HashSet<string> { "memoryview.cast" };
+        var missing = new List<string>();
+        Assert.That(lines.Length, Is.EqualTo(8));
+        foreach (var line in lines)
+        {
+            var parts = line.Split(' ');
+            var t = ours[parts[0]];
+            foreach (var name in parts.Skip(1))
+                if (!notNeeded.Contains(name) && !known.Contains(parts[0] + "." + name) && t.Namespace.GetStr(name) == null)
+                    missing.Add(parts[0] + "." + name);
+        }
+        Assert.That(missing, Is.Empty);
+    }
 }

@@ -164,6 +164,7 @@ public sealed class PyMemoryView : PyObject
     [PyGetter("ndim")] static PyObject GetNdim(ThreadState ts, PyObject self) { ((PyMemoryView)self).CheckReleased(); return PyInt.From(1); }
     [PyGetter("shape")] static PyObject GetShape(ThreadState ts, PyObject self) { var m = (PyMemoryView)self; m.CheckReleased(); return PyTuple.Of(PyInt.From(m._length)); }
     [PyGetter("strides")] static PyObject GetStrides(ThreadState ts, PyObject self) { ((PyMemoryView)self).CheckReleased(); return PyTuple.Of(PyInt.From(1)); }
+    [PyGetter("suboffsets")] static PyObject GetSuboffsets(ThreadState ts, PyObject self) { ((PyMemoryView)self).CheckReleased(); return PyTuple.Empty; }
     [PyGetter("released")] static PyObject GetReleased(ThreadState ts, PyObject self) => PyBool.From(((PyMemoryView)self)._released);
     [PyGetter("contiguous")] static PyObject GetContiguous(ThreadState ts, PyObject self) { ((PyMemoryView)self).CheckReleased(); return PyBool.True; }
     [PyGetter("c_contiguous")] static PyObject GetCContiguous(ThreadState ts, PyObject self) { ((PyMemoryView)self).CheckReleased(); return PyBool.True; }
