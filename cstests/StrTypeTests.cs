@@ -602,4 +602,28 @@ print('\n'.join(out))
         }
         Assert.That(missing, Is.Empty);
     }
+
+    [Test]
+    public void RandomUnicodeStringsMatchCPython() => Check("""
+import random
+rng = random.Random(1234)
+POOL = ('aZ09_ -,.\t\n\r\x0b\x1c\x85\u2028\u00a0\u2000\u3000' + 'ßﬁﬀİıΣσςΑαǄǅǆᾈᾀΐŉ' + '\u0301\u0345\u00b7\u2019' +
+        '\U00010400\U00010428\U0001F600\U0001D7CE' + '١٢½²Ⅷ' + 'ÿéÉĀāΩω' + 'Σ')
+for n in range(400):
+    s = ''.join(rng.choice(POOL) for _ in range(rng.randrange(0, 9)))
+    for m in ('upper', 'lower', 'title', 'capitalize', 'swapcase', 'casefold', 'isalnum', 'isalpha', 'isdecimal',
+              'isdigit', 'isnumeric', 'isidentifier', 'islower', 'isupper', 'istitle', 'isspace', 'isprintable',
+              'split', 'splitlines', 'strip', 'expandtabs', 'len', 'repr', 'list'):
+        case(s, m)
+    case(s, 'center', 12, '\U0001F600')
+    case(s, 'split', 'Σ')
+    case(s, 'find', '\U00010400')
+    case(s, 'rsplit', None, 1)
+    case(s, 'encode', 'utf-16-be', 'surrogatepass')
+    case(s, 'encode', 'latin-1', 'backslashreplace')
+    case(s, 'count', rng.choice(POOL))
+    case(s, 'replace', rng.choice(POOL), '<>')
+    case(s, '<', ''.join(rng.choice(POOL) for _ in range(3)))
+    case(s, 'format()', '^11')
+""", 10000);
 }
