@@ -456,6 +456,30 @@ for args in [('abc', 'ascii'), ('é', 'latin-1'), ('é', 'ascii'), (b'x', 'ascii
         Assert.That(Ops.RichCompareBool(ts, new PyStr("\uffff"), new PyStr("\U00010000"), CompareOp.Lt), Is.True);
         Assert.That(s.IsSimple, Is.False);
         Assert.That(new PyStr("plain").IsSimple, Is.True);
+
+        // A long string mixing pairs, BMP chars and a lone surrogate: every index and every
+        // find result agrees with the code point array (checkpointed conversions).
+        var rng = new Random(7);
+        string[] pieces = { "a", "\U0001F600", "\u00e9", "\U00010400", "z", "\ud800" };
+        var sb = new StringBuilder();
+        for (int i = 0; i < 500; i++) sb.Append(pieces[rng.Next(pieces.Length)]);
+        if (sb[sb.Length - 1] == '\ud800') sb.Append('z');
+        var big = new PyStr(sb.ToString());
+        var cps = CodePointsOf(big.Value).ToArray();
+        Assert.That(Ops.Len(ts, big), Is.EqualTo(cps.Length));
+        for (int i = 0; i < cps.Length; i++)
+        {
+            var ch = ((PyStr)Ops.GetItem(ts, big, PyInt.From(i))).Value;
+            Assert.That(CodePointsOf(ch).Single(), Is.EqualTo(cps[i]), $"index {i}");
+        }
+        for (int start = 0; start < cps.Length; start += 37)
+        {
+            long found = ((PyInt)Ops.CallMethod(ts, big, "find", new PyStr("z"), PyInt.From(start))).Small;
+            int expected = Array.IndexOf(cps, (int)'z', start);
+            Assert.That(found, Is.EqualTo(expected), $"find from {start}");
+            long rfound = ((PyInt)Ops.CallMethod(ts, big, "rfind", new PyStr("\U0001F600"), PyNone.Value, PyInt.From(start))).Small;
+            Assert.That(rfound, Is.EqualTo(Array.LastIndexOf(cps, 0x1F600, Math.Max(0, start - 1), start)), $"rfind to {start}");
+        }
     }
 
     [Test]
@@ -626,4 +650,36 @@ for n in range(400):
     case(s, '<', ''.join(rng.choice(POOL) for _ in range(3)))
     case(s, 'format()', '^11')
 """, 10000);
+
+    /// <summary>Figures for the report (not a pass/fail test): time of common str operations
+    /// through the object model, per call.</summary>
+    [Test, Explicit]
+    public void Benchmark()
+    {
+        var ts = new PythonEngine().MainThread;
+        var text = new PyStr(string.Concat(Enumerable.Repeat("The quick brown fox jumps over the lazy dog. ", 20000)));
+        var astral = new PyStr(string.Concat(Enumerable.Repeat("ab\U0001F600", 1000)));
+        var small = new PyStr("Hello World");
+        void Time(string what, int n, Action a)
+        {
+            a();
+            var sw = Stopwatch.StartNew();
+            for (int i = 0; i < n; i++) a();
+            sw.Stop();
+            TestContext.Out.WriteLine($"{what}: {sw.Elapsed.TotalMilliseconds * 1e6 / n:F0} ns/op");
+        }
+        var sep = new PyStr(" ");
+        Time("'Hello World'.upper()", 200000, () => Ops.CallMethod(ts, small, "upper"));
+        Time("'Hello World'.split()", 200000, () => Ops.CallMethod(ts, small, "split"));
+        Time("'Hello World'.find('W')", 200000, () => Ops.CallMethod(ts, small, "find", new PyStr("W")));
+        Time("'Hello World'[4] (BMP)", 1000000, () => Ops.GetItem(ts, small, PyInt.From(4)));
+        Time("astral 3000-cp str [2999]", 100000, () => Ops.GetItem(ts, astral, PyInt.From(2999)));
+        Time("len(astral) (cached)", 1000000, () => Ops.Len(ts, astral));
+        Time("900KB text.split(' ')", 20, () => Ops.CallMethod(ts, text, "split", sep));
+        Time("900KB text.count('fox')", 50, () => Ops.CallMethod(ts, text, "count", new PyStr("fox")));
+        Time("900KB text.upper()", 20, () => Ops.CallMethod(ts, text, "upper"));
+        Time("'{}-{}'.format(a, b)", 200000, () => Ops.CallMethod(ts, new PyStr("{}-{}"), "format", small, small));
+        Time("'%s-%s' % (a, b)", 200000, () => Ops.BinaryOp(ts, new PyStr("%s-%s"), PyTuple.Of(small, small), 6));
+        Time("900KB text.encode()", 20, () => Ops.CallMethod(ts, text, "encode"));
+    }
 }

@@ -75,18 +75,60 @@ public partial class PyStr : PyObject
     /// <summary>True when code point indexes equal UTF-16 indexes (no surrogate pairs).</summary>
     public bool IsSimple => CpLength == Value.Length;
 
+    // For long strings with surrogate pairs: the UTF-16 index of every 32nd code point, built on
+    // first use, so an index conversion walks at most 31 code points instead of the whole string.
+    int[]? _checkpoints;
+    const int CheckpointShift = 5;
+
+    int[] Checkpoints()
+    {
+        var cps = _checkpoints;
+        if (cps != null) return cps;
+        string s = Value;
+        cps = new int[(CpLength >> CheckpointShift) + 1];
+        for (int i = 0, n = 0; i <= s.Length; n++)
+        {
+            if ((n & ((1 << CheckpointShift) - 1)) == 0) cps[n >> CheckpointShift] = i;
+            if (i == s.Length) break;
+            i += char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]) ? 2 : 1;
+        }
+        return _checkpoints = cps;
+    }
+
     /// <summary>UTF-16 index of code point index cp (0..CpLength).</summary>
-    public int CharIndex(int cp) => IsSimple ? cp : CodePoints.ToCharIndex(Value, cp);
-    /// <summary>Code point index of UTF-16 index ci.</summary>
-    public int CpIndex(int ci) => IsSimple ? ci : CodePoints.ToCodePointIndex(Value, ci);
+    public int CharIndex(int cp)
+    {
+        if (IsSimple) return cp;
+        string s = Value;
+        if (s.Length < 64) return CodePoints.ToCharIndex(s, cp);
+        int i = Checkpoints()[cp >> CheckpointShift];
+        for (int k = cp & ((1 << CheckpointShift) - 1); k > 0; k--)
+            i += char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]) ? 2 : 1;
+        return i;
+    }
+
+    /// <summary>Code point index of UTF-16 index ci (not inside a pair).</summary>
+    public int CpIndex(int ci)
+    {
+        if (IsSimple) return ci;
+        string s = Value;
+        if (s.Length < 64) return CodePoints.ToCodePointIndex(s, ci);
+        var cps = Checkpoints();
+        int k = Array.BinarySearch(cps, ci);
+        if (k >= 0) return k << CheckpointShift;
+        k = ~k - 1;   // the last checkpoint before ci
+        int i = cps[k], n = k << CheckpointShift;
+        while (i < ci) { i += char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]) ? 2 : 1; n++; }
+        return n;
+    }
 
     /// <summary>self[start:end] in code points, both already within 0..CpLength.</summary>
     public string Substring(int cpStart, int cpEnd)
     {
         if (cpEnd <= cpStart) return "";
         if (IsSimple) return Value.Substring(cpStart, cpEnd - cpStart);
-        int a = CodePoints.ToCharIndex(Value, cpStart);
-        int b = CodePoints.ToCharIndex(Value, cpEnd);
+        int a = CharIndex(cpStart);
+        int b = CharIndex(cpEnd);
         return Value.Substring(a, b - a);
     }
 
@@ -263,7 +305,7 @@ public partial class PyStr : PyObject
             if (k < 0) k += len;
             if (k < 0 || k >= len) throw PyExc.IndexError("string index out of range");
             if (str.IsSimple) return FromCodePoint(s[(int)k]);
-            int ci = CodePoints.ToCharIndex(s, (int)k);
+            int ci = str.CharIndex((int)k);
             return FromCodePoint(CodePoints.At(s, ci, out _));
         }
         if (IsSlice(key))
