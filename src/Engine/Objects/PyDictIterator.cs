@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>Iterator over a dict's keys, values or items; detects size changes as CPython does.</summary>

@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 using System.Collections.Concurrent;
 using System.Text;
 using StacklessIron.Objects.Formatting;

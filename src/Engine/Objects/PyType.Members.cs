@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 // The members of `type` (the metatype): calling a class, class creation, attribute access on
@@ -162,7 +163,7 @@ public sealed partial class PyType
     static bool __subclasscheck__(ThreadState ts, PyType self, PyObject sub) => Ops.RecursiveIsSubclass(ts, sub, self);
 
     [PyClassMethod]
-    static PyObject __prepare__(ThreadState ts, PyType cls, params PyObject[] args) => new PyDict();
+    static PyObject __prepare__(ThreadState ts, PyType cls, [PyKwArgs] PyDict kwds, params PyObject[] args) => new PyDict();
 
     [PyMethod]
     static PyObject __dir__(ThreadState ts, PyType self)
