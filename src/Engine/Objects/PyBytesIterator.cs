@@ -1,4 +1,6 @@
 #nullable enable
+using System;
+using System.Collections.Generic;
 namespace StacklessIron.Objects;
 
 /// <summary>`bytes_iterator` / `bytearray_iterator`: yields the byte values as ints. Reads the

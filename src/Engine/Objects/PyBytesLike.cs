@@ -1,4 +1,6 @@
 #nullable enable
+using System;
+using System.Collections.Generic;
 namespace StacklessIron.Objects;
 
 /// <summary>What bytes and bytearray share so that one generic implementation

@@ -1,6 +1,8 @@
 #nullable enable
 using System.Text;
 using StacklessIron.Objects.Formatting;
+using System;
+using System.Collections.Generic;
 namespace StacklessIron.Objects;
 
 /// <summary>

@@ -1,4 +1,6 @@
 #nullable enable
+using System;
+using System.Collections.Generic;
 namespace StacklessIron.Objects;
 
 /// <summary>An instance of a user subclass of bytes (needs an instance dict).</summary>

@@ -1,5 +1,7 @@
 #nullable enable
 using StacklessIron.Objects.Formatting;
+using System;
+using System.Collections.Generic;
 namespace StacklessIron.Objects;
 
 /// <summary>`memoryview` (basic): a one-dimensional view of unsigned bytes (format 'B') over a

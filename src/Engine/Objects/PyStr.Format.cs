@@ -1,6 +1,8 @@
 #nullable enable
 using System.Text;
 using StacklessIron.Objects.Formatting;
+using System;
+using System.Collections.Generic;
 namespace StacklessIron.Objects;
 
 // str.format / str.format_map (PEP 3101, as CPython 3.11's Objects/stringlib/unicode_format.h

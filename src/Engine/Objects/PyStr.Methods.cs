@@ -2,6 +2,8 @@
 using System.Numerics;
 using System.Text;
 using StacklessIron.Objects.Formatting;
+using System;
+using System.Collections.Generic;
 namespace StacklessIron.Objects;
 
 // The Python-visible methods of str (CPython 3.11's Objects/unicodeobject.c). Indexes and

@@ -1,6 +1,8 @@
 #nullable enable
 using System.Numerics;
 using StacklessIron.Objects.Formatting;
+using System;
+using System.Collections.Generic;
 namespace StacklessIron.Objects;
 
 /// <summary>

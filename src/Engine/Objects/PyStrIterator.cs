@@ -1,5 +1,7 @@
 #nullable enable
 using StacklessIron.Objects.Formatting;
+using System;
+using System.Collections.Generic;
 namespace StacklessIron.Objects;
 
 /// <summary>`str_ascii_iterator` / `str_iterator`: yields one-code-point strs (CPython 3.11
