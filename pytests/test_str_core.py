@@ -87,3 +87,8 @@ def test_percent():
     assert raises(TypeError, lambda: '%s %s' % ('a',)) == 'not enough arguments for format string'
     assert raises(TypeError, lambda: 'x' % 5) == 'not all arguments converted during string formatting'
     assert raises(ValueError, lambda: '%y' % 1) == "unsupported format character 'y' (0x79) at index 1"
+
+
+for _name, _fn in list(globals().items()):
+    if _name.startswith("test_") and callable(_fn):
+        _fn()

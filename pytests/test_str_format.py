@@ -41,3 +41,8 @@ def test_errors():
     assert raises(ValueError, '{:{:{}}}'.format, 1, 2, 3) == 'Max string recursion exceeded'
     assert raises(ValueError, '{}'.format_map, {}) == 'Format string contains positional fields'
     assert raises(ValueError, format, 'a', 'd') == "Unknown format code 'd' for object of type 'str'"
+
+
+for _name, _fn in list(globals().items()):
+    if _name.startswith("test_") and callable(_fn):
+        _fn()

@@ -91,3 +91,8 @@ def test_encode():
         assert (e.encoding, e.start, e.end, e.reason) == ('ascii', 1, 2, 'ordinal not in range(128)')
     else:
         raise AssertionError('no error')
+
+
+for _name, _fn in list(globals().items()):
+    if _name.startswith("test_") and callable(_fn):
+        _fn()

@@ -6,8 +6,8 @@ using System.Collections.Generic;
 namespace StacklessIron.Objects;
 
 /// <summary>`bytearray`: a growable byte buffer (array + count). The methods shared with bytes
-/// are in PyBytesMethods&lt;T&gt;; this file holds construction and mutation. While a memoryview
-/// exports the buffer, changes of size raise BufferError as in CPython.</summary>
+/// are in PyBytesMethods&lt;T&gt;; this file holds construction and mutation. (Views do not pin the
+/// size: see PyMemoryView.)</summary>
 [PyType("bytearray")]
 public class PyByteArray : PyObject, IPyBytesLike
 {
@@ -16,8 +16,6 @@ public class PyByteArray : PyObject, IPyBytesLike
     byte[] _buf;
     int _count;
     PyDict? _dict;
-    /// <summary>Number of live memoryview exports (resizing is refused while > 0).</summary>
-    public int Exports;
 
     public PyByteArray(byte[] data) : base(TypeObject) { _buf = data; _count = data.Length; }
     public PyByteArray(PyType type, byte[] data) : base(type)
@@ -42,15 +40,9 @@ public class PyByteArray : PyObject, IPyBytesLike
         t.Namespace.SetStr("__hash__", PyNone.Value);
     }
 
-    void CheckResize()
-    {
-        if (Exports > 0) throw PyExc.New(ExceptionTypes.BufferError, "Existing exports of data: object cannot be re-sized");
-    }
-
     /// <summary>Replaces bytes [start, start+len) with `data` (the one resizing primitive).</summary>
     public void Splice(int start, int len, ReadOnlySpan<byte> data)
     {
-        if (data.Length != len) CheckResize();
         int newCount = _count - len + data.Length;
         if (newCount > _buf.Length)
         {
@@ -82,7 +74,6 @@ public class PyByteArray : PyObject, IPyBytesLike
         var bound = new PyObject?[3];
         s_initSig.Bind(ts, args, kwnames, bound, null, null, s_allOptional);
         var data = PyBytes.FromSource(ts, "bytearray", bound[0], bound[1], bound[2], null);
-        ba.CheckResize();
         ba._buf = data;
         ba._count = data.Length;
     }

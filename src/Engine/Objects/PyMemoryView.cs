@@ -6,8 +6,12 @@ namespace StacklessIron.Objects;
 
 /// <summary>`memoryview` (basic): a one-dimensional view of unsigned bytes (format 'B') over a
 /// bytes, bytearray or another memoryview, with slicing (contiguous steps only), item access,
-/// tobytes/tolist/hex, release and the context-manager protocol. A view over a bytearray
-/// keeps it from resizing until released. Multi-dimensional shapes and cast() are not done.</summary>
+/// tobytes/tolist/hex, release and the context-manager protocol. Multi-dimensional shapes and
+/// cast() are not done.
+/// Unlike CPython, a live view does not stop its bytearray from resizing: CPython releases a
+/// temporary view (`memoryview(buf)[n:]`) the moment its reference count drops, .NET has no
+/// such moment, so counting exports would block resizes forever. A view instead reads the
+/// bytearray's current buffer and raises ValueError if it was shrunk below the view's range.</summary>
 [PyType("memoryview")]
 public sealed class PyMemoryView : PyObject
 {
@@ -20,7 +24,6 @@ public sealed class PyMemoryView : PyObject
     PyMemoryView(PyObject obj, int start, int length) : base(TypeObject)
     {
         _obj = obj; _start = start; _length = length;
-        if (obj is PyByteArray ba) ba.Exports++;
     }
 
     public bool ReadOnly => _obj is PyBytes;
@@ -31,6 +34,7 @@ public sealed class PyMemoryView : PyObject
         {
             CheckReleased();
             var m = _obj is PyBytes b ? (ReadOnlyMemory<byte>)b.Data : ((PyByteArray)_obj).Memory;
+            if (_start + _length > m.Length) throw PyExc.ValueError("memoryview: the underlying bytearray was resized below the view");
             return m.Slice(_start, _length);
         }
     }
@@ -93,7 +97,9 @@ public sealed class PyMemoryView : PyObject
         m.CheckReleased();
         if (m.ReadOnly) throw PyExc.TypeError("cannot modify read-only memory");
         if (value == null) throw PyExc.TypeError("cannot delete memory");
-        var target = ((PyByteArray)m._obj).WritableSpan.Slice(m._start, m._length);
+        var whole = ((PyByteArray)m._obj).WritableSpan;
+        if (m._start + m._length > whole.Length) throw PyExc.ValueError("memoryview: the underlying bytearray was resized below the view");
+        var target = whole.Slice(m._start, m._length);
         if (PyStr.IsSlice(key))
         {
             PyStr.SliceIndices(ts, key, m._length, out long start, out _, out long step, out long count);
@@ -151,7 +157,6 @@ public sealed class PyMemoryView : PyObject
     {
         if (self._released) return;
         self._released = true;
-        if (self._obj is PyByteArray ba) ba.Exports--;
     }
 
     [PyMethod] static PyObject toreadonly(ThreadState ts, PyMemoryView self) => self.Sub(0, self._length);
