@@ -194,10 +194,20 @@ class O:
             if (idx < 0 || idx >= t.Items.Length) throw FormatError.Index("tuple index out of range");
             return t.Items[(int)idx];
         }
+        if (value is string && key is string) throw FormatError.Type("string indices must be integers, not 'str'");
+        if (value is Tuple && key is string) throw FormatError.Type("tuple indices must be integers or slices, not str");
+        if (value is byte[] bs && TryBig(key, out var bi))
+        {
+            if (bi < 0) bi += bs.Length;
+            if (bi < 0 || bi >= bs.Length) throw FormatError.Index("index out of range");
+            return (long)bs[(int)bi];
+        }
         if (value is string s && TryBig(key, out var si))
         {
-            if (si < 0 || si >= s.Length) throw FormatError.Index("string index out of range");
-            return s[(int)si].ToString();
+            int[] cps = CodePoints.ToArray(s);
+            if (si < 0) si += cps.Length;
+            if (si < 0 || si >= cps.Length) throw FormatError.Index("string index out of range");
+            return CodePoints.FromCodePoint(cps[(int)si]);
         }
         if (value is byte[]) throw FormatError.Type($"byte indices must be integers or slices, not {TypeName(key)}");
         throw FormatError.Type($"'{TypeName(value)}' object is not subscriptable");
@@ -207,6 +217,7 @@ class O:
     {
         if (value is Obj o && o.Attributes.TryGetValue(name, out var v)) return v;
         if (value is double d && name == "real") return d;
+        if ((name == "real" || name == "numerator") && TryGetInt(value, out var iv)) return iv;
         if (value is double d2 && name == "imag") return 0.0;
         throw new FormatError("AttributeError", $"'{TypeName(value)}' object has no attribute '{name}'");
     }

@@ -66,7 +66,7 @@ public class FormattingTests
     {
         var rng = new Random(99);
         var cases = new List<string[]>();
-        for (int i = 0; i < 20000; i++) cases.Add(new[] { EncDouble(RandomDouble(rng)) });
+        for (int i = 0; i < 10000; i++) cases.Add(new[] { EncDouble(RandomDouble(rng)) });
         var expected = Run("r = repr(F(a[0]))", cases);
         var actual = cases.Select(c => FormatSpec.FormatFloat(BitConverter.Int64BitsToDouble(long.Parse(c[0])), "")).ToArray();
         AssertSame(cases, expected, actual, c => c[0]);
@@ -234,6 +234,70 @@ public class FormattingTests
             return new string(result.Select(b => (char)b).ToArray());
         })).ToArray();
         AssertSame(cases, expected, actual, c => $"b'{Dec(c[0])}' % {Dec(c[1])}");
+    }
+
+    [Test]
+    public void StrFormatMethodMatchesCPython()
+    {
+        var rng = new Random(77);
+        var host = new FormattingTestHost();
+        string[] pieces = { "{", "}", "{{", "}}", "{0}", "{1}", "{}", "{a}", "{k}", "{0.real}", "{0[0]}", "{k[k]}", "{0!r}", "{!s}", "{0!a}",
+                            "{0!x}", "{0:>5}", "{1:{2}}", "{:{}}", "{0:{{}}", "{0.}", "{0[}", "{0[0]x}", "{0!r:^9}", "{k:.3}", "{0:,}",
+                            "{0:d}", "{0!}", "{:x}", "{2:.{1}}", "x", " ", "\u00e9", "{0:{1:{2}}}", "{0[k]}", "{a.b}", "[", "]", "!", ":" };
+        var cases = new List<string[]>();
+        var argValues = new List<(object?[] Args, FormattingTestHost.Dict Kw)>();
+        for (int i = 0; i < 5000; i++)
+        {
+            var sb = new StringBuilder();
+            for (int k = rng.Next(1, 5); k > 0; k--) sb.Append(pieces[rng.Next(pieces.Length)]);
+            int n = rng.Next(0, 4);
+            var py = new List<string>();
+            var vals = new List<object?>();
+            for (int k = 0; k < n; k++)
+            {
+                var (p, v) = FormattingTestHost.RandomValue(rng);
+                if (rng.Next(4) == 0) (p, v) = ("3", 3L);
+                py.Add(p);
+                vals.Add(v);
+            }
+            var (pk, vk) = FormattingTestHost.RandomValue(rng);
+            var (pa, va) = FormattingTestHost.RandomValue(rng);
+            cases.Add(new[] { Enc(sb.ToString()), Enc("[" + string.Join(", ", py) + "]"), Enc($"{{'k': {pk}, 'a': {pa}}}") });
+            argValues.Add((vals.ToArray(), FormattingTestHost.MakeDict(("k", vk), ("a", va))));
+        }
+        var expected = Run(FormattingTestHost.PythonClasses + "\nr = D(a[0]).format(*eval(D(a[1])), **eval(D(a[2])))", cases);
+        var actual = cases.Select((c, i) => Capture(() =>
+        {
+            var (args, kw) = argValues[i];
+            StrFormat.KeywordLookup lookup = (string name, out object? value) =>
+            {
+                foreach (var (key, v) in kw.Items)
+                    if ((string)key == name) { value = v; return true; }
+                value = null;
+                return false;
+            };
+            return StrFormat.Format(Dec(c[0]), args, lookup, host);
+        })).ToArray();
+        AssertSame(cases, expected, actual, c => $"'{Dec(c[0])}'.format(*{Dec(c[1])}, **{Dec(c[2])})");
+    }
+
+    [Test]
+    public void FormatterParserAndFormatMap()
+    {
+        var pieces = StrFormat.Parse("a{0!r:>{1}}b{{c}}{x.y[z]}");
+        Assert.That(pieces.Select(p => $"{p.Literal}|{p.FieldName}|{p.FormatSpec}|{p.Conversion}"),
+            Is.EqualTo(new[] { "a|0|>{1}|r", "b{|||", "c}|||", "|x.y[z]||" }));
+        var (first, rest) = StrFormat.FieldNameSplit("x.y[0][z]");
+        Assert.That(first, Is.EqualTo("x"));
+        Assert.That(rest.Select(a => (a.IsAttribute, a.Key.ToString())), Is.EqualTo(new[] { (true, "y"), (false, "0"), (false, "z") }));
+        Assert.That(rest[1].Key, Is.TypeOf<System.Numerics.BigInteger>());
+        var host = new FormattingTestHost();
+        var map = FormattingTestHost.MakeDict(("a", 1L), ("b", "x"));
+        Assert.That(StrFormat.FormatMap("{a:>3}{b!r}", map, host), Is.EqualTo("  1'x'"));
+        var e = Assert.Throws<FormatError>(() => StrFormat.FormatMap("{}", map, host))!;
+        Assert.That(e.Message, Is.EqualTo("Format string contains positional fields"));
+        e = Assert.Throws<FormatError>(() => FormatSpec.FormatInt(1, "\0"))!;
+        Assert.That(e.Message, Is.EqualTo("Unknown format code '\\x0' for object of type 'int'"));
     }
 
     [Test]

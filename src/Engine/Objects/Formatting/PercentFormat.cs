@@ -159,7 +159,7 @@ public static class PercentFormat
             int convIndex = i;
             i += cpWidth;
             object? value = NextArg();
-            if (width > MaxWidth || precision > MaxWidth) throw new FormatError("MemoryError", "");
+            if (width > MaxWidth || precision > MaxWidth) throw FormatError.Memory();
 
             string body;
             bool numeric = false;
