@@ -18,8 +18,14 @@ public static class PyStrCodecs
         => PyExc.New(encode ? ExceptionTypes.UnicodeEncodeError : ExceptionTypes.UnicodeDecodeError,
                      PyStr.From(encoding), input, PyInt.From(start), PyInt.From(end), PyStr.From(reason));
 
+    static readonly System.Text.UTF8Encoding StrictUtf8 = new(false, true);
+
     public static byte[] Encode(ThreadState ts, PyStr str, string encoding, string errors)
     {
+        // Fast path: UTF-8 of a string without surrogates cannot fail, and .NET's encoder is
+        // vectorised.
+        if ((encoding == "utf-8" || encoding == "utf8") && !CodePoints.HasSurrogates(str.Value))
+            return System.Text.Encoding.UTF8.GetBytes(str.Value);
         try
         {
             if (StrCodecs.TryEncode(str.Value, encoding, errors, out var result)) return result;
@@ -32,6 +38,13 @@ public static class PyStrCodecs
     {
         // CPython returns '' for empty input before looking the codec up.
         if (data.Length == 0) return "";
+        if (encoding == "utf-8" || encoding == "utf8")
+        {
+            // Fast path for valid UTF-8 (the strict .NET decoder rejects exactly what CPython's
+            // rejects: overlongs, surrogates, > U+10FFFF); anything else takes the full path.
+            try { return StrictUtf8.GetString(data.Span); }
+            catch (System.Text.DecoderFallbackException) { }
+        }
         try
         {
             if (StrCodecs.TryDecode(data.Span, encoding, errors, out var result)) return result;
