@@ -105,6 +105,33 @@ open({Quote(output)}, 'w').write('\n'.join(out))
         }
     }
 
+    /// <summary>Runs a python3.11 script that writes its answer lines to the file named by
+    /// sys.argv[1] (its stdout is ignored: CPython's own tests print there).</summary>
+    public static string[] RunScript(string script)
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "si-fmt-oracle-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string path = Path.Combine(dir, "s.py"), output = Path.Combine(dir, "out.txt");
+            File.WriteAllText(path, Prelude + script);
+            var psi = new ProcessStartInfo(Python) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+            psi.ArgumentList.Add(path);
+            psi.ArgumentList.Add(output);
+            using var p = Process.Start(psi)!;
+            p.StandardOutput.ReadToEnd();
+            string err = p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            Assert.That(p.ExitCode, Is.EqualTo(0), "python3.11 failed: " + err);
+            string text = File.ReadAllText(output);
+            return text.Length == 0 ? Array.Empty<string>() : text.Split('\n');
+        }
+        finally
+        {
+            try { Directory.Delete(dir, true); } catch (IOException) { }
+        }
+    }
+
     private static string Quote(string path) => "'" + path.Replace("\\", "\\\\").Replace("'", "\\'") + "'";
 
     /// <summary>Runs <paramref name="mine"/> turning FormatError into the oracle's

@@ -55,7 +55,7 @@ class O:
         bool b => b ? "True" : "False",
         long or int or BigInteger => Convert.ToString(v, CultureInfo.InvariantCulture)!,
         double d => FormatSpec.FormatFloat(d, ""),
-        string s => "'" + s.Replace("\\", "\\\\").Replace("'", "\\'") + "'",
+        string s => StacklessIron.Objects.Formatting.Repr.Str(s),
         byte[] b => "b'" + string.Concat(b.Select(x => x >= 0x20 && x < 0x7F && x != '\'' && x != '\\' ? ((char)x).ToString() : "\\x" + x.ToString("x2"))) + "'",
         Tuple t => t.Items.Length == 1 ? "(" + PyRepr(t.Items[0]) + ",)" : "(" + string.Join(", ", t.Items.Select(PyRepr)) + ")",
         Dict d => "{" + string.Join(", ", d.Items.Select(kv => PyRepr(kv.Key) + ": " + PyRepr(kv.Value))) + "}",

@@ -67,6 +67,8 @@ public class FormattingTests
         var rng = new Random(99);
         var cases = new List<string[]>();
         for (int i = 0; i < 10000; i++) cases.Add(new[] { EncDouble(RandomDouble(rng)) });
+        // Every power of two: .NET's own shortest formatting gets some of them wrong.
+        for (int e = -1074; e <= 1023; e++) cases.Add(new[] { EncDouble(Math.ScaleB(1.0, e)) });
         var expected = Run("r = repr(F(a[0]))", cases);
         var actual = cases.Select(c => FormatSpec.FormatFloat(BitConverter.Int64BitsToDouble(long.Parse(c[0])), "")).ToArray();
         AssertSame(cases, expected, actual, c => c[0]);
@@ -298,6 +300,93 @@ public class FormattingTests
         Assert.That(e.Message, Is.EqualTo("Format string contains positional fields"));
         e = Assert.Throws<FormatError>(() => FormatSpec.FormatInt(1, "\0"))!;
         Assert.That(e.Message, Is.EqualTo("Unknown format code '\\x0' for object of type 'int'"));
+    }
+
+    /// <summary>Every `fmt % args` that CPython's own test_format.py checks (with int, float,
+    /// str and bytes arguments), recorded from python3.11 running that test file.</summary>
+    [Test]
+    public void CPythonTestFormatCases()
+    {
+        var lines = RunScript(@"
+import io, unittest
+import test.test_format as tf
+cases = []
+def enc_val(v):
+    if isinstance(v, bool): return None
+    if isinstance(v, int): return 'i:' + str(v)
+    if isinstance(v, float): return 'f:' + str(struct.unpack('<q', struct.pack('<d', v))[0])
+    if isinstance(v, str): return 's:' + E(v)
+    if isinstance(v, (bytes, bytearray)): return 'b:' + bytes(v).hex()
+    return None
+def rec(formatstr, args, *a, **k):
+    vals = [enc_val(x) for x in args] if isinstance(args, tuple) else [enc_val(args)]
+    if any(v is None for v in vals): return
+    try:
+        r = formatstr % args
+        out = E(r) if isinstance(r, str) else 'B' + bytes(r).hex()
+    except Exception as e:
+        out = '!' + E('%s: %s' % (type(e).__name__, e))
+    fs = ('s' + E(formatstr)) if isinstance(formatstr, str) else ('b' + bytes(formatstr).hex())
+    cases.append('\t'.join([fs, 't' if isinstance(args, tuple) else '1', ','.join(vals), out]))
+tf.testformat = rec
+unittest.TextTestRunner(stream=io.StringIO()).run(unittest.defaultTestLoader.loadTestsFromTestCase(tf.FormatTest))
+open(sys.argv[1], 'w').write('\n'.join(cases))
+");
+        Assert.That(lines.Length, Is.GreaterThan(300));
+        var host = new FormattingTestHost();
+        var failures = new List<string>();
+        foreach (string line in lines)
+        {
+            string[] f = line.Split('\t');
+            object? Value(string v) => v[0] switch
+            {
+                'i' => (object)System.Numerics.BigInteger.Parse(v.Substring(2)),
+                'f' => BitConverter.Int64BitsToDouble(long.Parse(v.Substring(2))),
+                's' => Dec(v.Substring(2)),
+                _ => Convert.FromHexString(v.Substring(2)),
+            };
+            object?[] vals = f[2].Length == 0 ? Array.Empty<object?>() : f[2].Split(',').Select(Value).ToArray();
+            object? args = f[1] == "t" ? new FormattingTestHost.Tuple(vals) : vals[0];
+            string expected = f[3].StartsWith("!") ? "!" + Dec(f[3].Substring(1)) : f[3].StartsWith("B") ? "B" + f[3].Substring(1).ToLowerInvariant() : Dec(f[3]);
+            string actual = Capture(() => f[0][0] == 's'
+                ? PercentFormat.FormatStr(Dec(f[0].Substring(1)), args, host)
+                : "B" + Convert.ToHexString(PercentFormat.FormatBytes(Convert.FromHexString(f[0].Substring(1)), args, host)).ToLowerInvariant());
+            if (actual.StartsWith("!MemoryError") && expected.StartsWith("!OverflowError")) continue;
+            if (actual != expected) failures.Add($"{f[0]} % {f[2]}: python {expected} ours {actual}");
+        }
+        Assert.That(failures, Is.Empty, string.Join("\n", failures.Take(20)));
+    }
+
+    /// <summary>CPython's own data files: formatfloat_testcases.txt ("%.2f 0.125 -> 0.12", also
+    /// negated, as test_float checks it) and floating_points.txt (repr must read back).</summary>
+    [Test]
+    public void CPythonFloatDataFiles()
+    {
+        var host = new FormattingTestHost();
+        int count = 0;
+        foreach (string raw in System.IO.File.ReadAllLines("/usr/lib/python3.11/test/formatfloat_testcases.txt"))
+        {
+            string line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith("--")) continue;
+            string[] sides = line.Split("->");
+            string rhs = sides[1].Trim();
+            string[] lhs = sides[0].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            double f = NumberParsing.ParseFloat(lhs[1]);
+            Assert.That(PercentFormat.FormatStr(lhs[0], f, host), Is.EqualTo(rhs), line);
+            Assert.That(PercentFormat.FormatStr(lhs[0], -f, host), Is.EqualTo("-" + rhs), "negated: " + line);
+            count++;
+        }
+        Assert.That(count, Is.GreaterThan(250));
+        count = 0;
+        foreach (string raw in System.IO.File.ReadAllLines("/usr/lib/python3.11/test/floating_points.txt"))
+        {
+            string line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith("#")) continue;
+            double v = NumberParsing.ParseFloat(line);
+            Assert.That(NumberParsing.ParseFloat(FormatSpec.FormatFloat(v, "")), Is.EqualTo(v), line);
+            count++;
+        }
+        Assert.That(count, Is.GreaterThan(100));
     }
 
     [Test]

@@ -235,6 +235,30 @@ public static class FloatFormatter
         digits = q.TrimEnd('0');
     }
 
+    /// <summary>Shortest digits by trying 1, 2, ... 17 significant digits: the correctly
+    /// rounded candidate first, then its neighbours (the round-trip interval of a power of two
+    /// is lopsided, so the nearest candidate may miss while the next one above fits).</summary>
+    private static void ShortestBySearch(double value, out string digits, out int decpt)
+    {
+        for (int n = 1; n <= 17; n++)
+        {
+            SignificantDigits(value, n, out string d, out int dp);
+            BigInteger q = BigInteger.Parse(d.PadRight(n, '0'), CultureInfo.InvariantCulture);
+            foreach (BigInteger candidate in new[] { q, q + 1, q - 1 })
+            {
+                if (candidate.Sign <= 0) continue;
+                string text = candidate.ToString(CultureInfo.InvariantCulture) + "e" + (dp - n).ToString(CultureInfo.InvariantCulture);
+                if (double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) != value) continue;
+                string c = candidate.ToString(CultureInfo.InvariantCulture);
+                // A carry (999 -> 1000) lengthens the digit string by one.
+                decpt = dp + (c.Length - n);
+                digits = c.TrimEnd('0');
+                return;
+            }
+        }
+        throw new InvalidOperationException("no round-trip digits for " + value.ToString("E17", CultureInfo.InvariantCulture));
+    }
+
     /// <summary>Sign of |value| - 10**k, exactly.</summary>
     private static int CompareWithPowerOfTen(double value, int k)
     {
@@ -263,6 +287,14 @@ public static class FloatFormatter
     public static void ShortestDigits(double value, out string digits, out int decpt)
     {
         if (value == 0) { digits = ""; decpt = 1; return; }
+        // .NET's shortest formatting is wrong for some powers of two, where the gap to the
+        // next lower double is half the gap above (2**-25 gives "2.980232238769531E-08",
+        // which reads back as a different double). Those take the exact search instead.
+        if ((BitConverter.DoubleToInt64Bits(value) & 0xFFFFFFFFFFFFFL) == 0)
+        {
+            ShortestBySearch(Math.Abs(value), out digits, out decpt);
+            return;
+        }
         string r = Math.Abs(value).ToString("R", CultureInfo.InvariantCulture);
         int ePos = r.IndexOf('E');
         int exp10 = 0;

@@ -165,7 +165,8 @@ public sealed class FormatSpec
 
     // ---- int ----
 
-    public static string FormatInt(long value, string spec, string typeName = "int") => FormatInt(new BigInteger(value), spec, typeName);
+    public static string FormatInt(long value, string spec, string typeName = "int") =>
+        spec.Length == 0 ? value.ToString(CultureInfo.InvariantCulture) : FormatInt(new BigInteger(value), spec, typeName);
 
     /// <summary>format(int, spec). The float presentation types convert to float first.</summary>
     public static string FormatInt(BigInteger value, string spec, string typeName = "int")
