@@ -221,4 +221,303 @@ public class ContainerTypeTests
         Assert.That(Ops.RichCompareBool(ts, T(I(1), I(2)), T(I(1), I(3)), CompareOp.Lt), Is.True);
         Assert.That(R(M(t, "__getnewargs__")), Is.EqualTo("((1, 2, 3, 2),)"));
     }
+
+    // ---------------- helpers for sets and dicts ----------------
+
+    PySet Set(params long[] v) { var s = new PySet(); foreach (var x in v) s.AddKey(ts, I(x)); return s; }
+    PyObject Bin(PyObject a, PyObject b, int op) => Ops.BinaryOp(ts, a, b, op);
+    const int And = 1, Or = 7, Sub = 10, Xor = 12;
+    PyDict D(params (PyObject, PyObject)[] kv) { var d = new PyDict(); foreach (var (k, v) in kv) d.SetItem(ts, k, v); return d; }
+    PyObject Range(params long[] a) => Ops.Call(ts, PyRange.TypeObject, a.Select(x => (PyObject)I(x)).ToArray());
+    PyObject ListOf(PyObject iterable) => Call(PyList.TypeObject, iterable);
+
+    // ---------------- set / frozenset ----------------
+
+    [Test]
+    public void SetIterationOrderFollowsCPythonTable()
+    {
+        Assert.That(R(Set(10, 100, 1000)), Is.EqualTo("{1000, 10, 100}"));
+        var s = new PySet(); s.UpdateFrom(ts, Range(20));
+        for (int i = 0; i < 20; i += 3) M(s, "discard", I(i));
+        M(s, "add", I(100));
+        Assert.That(R(s), Is.EqualTo("{1, 2, 4, 5, 7, 8, 10, 11, 13, 14, 16, 17, 19, 100}"));
+        var t = Set(8, 16); M(t, "discard", I(8)); M(t, "discard", I(16)); M(t, "add", I(24)); M(t, "add", I(0));
+        Assert.That(R(t), Is.EqualTo("{0, 24}"));   // a new key takes the last deleted slot it passed
+        var p = new PySet(); p.UpdateFrom(ts, Range(10));
+        Assert.That(R(M(p, "pop")) + R(M(p, "pop")) + R(M(p, "pop")) + " " + R(p), Is.EqualTo("012 {3, 4, 5, 6, 7, 8, 9}"));
+        var big = new PySet(); big.UpdateFrom(ts, Range(20));
+        Assert.That(R(Bin(big, Set(3, 4), Sub)), Is.EqualTo("{0, 1, 2, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}"));
+        Assert.That(R(Bin(Set(1, 2, 3), Set(2, 5, 9), Xor)), Is.EqualTo("{1, 3, 5, 9}"));
+        Assert.That(R(Bin(Set(100, 1, 2), Set(2, 100, 7), And)), Is.EqualTo("{2, 100}"));
+    }
+
+    [Test]
+    public void SetOperatorsMethodsAndMessages()
+    {
+        var a = Set(1, 2, 3);
+        Assert.That(R(Bin(a, Set(3, 4), Or)), Is.EqualTo("{1, 2, 3, 4}"));
+        Assert.That(Err(() => Bin(a, L(1), Or)), Is.EqualTo("TypeError: unsupported operand type(s) for |: 'set' and 'list'"));
+        Assert.That(R(M(a, "union", L(7), T(I(8)))), Is.EqualTo("{1, 2, 3, 7, 8}"));
+        Assert.That(R(M(a, "intersection", L(3, 2, 9))), Is.EqualTo("{2, 3}"));
+        Assert.That(R(M(a, "difference", L(1), L(2))), Is.EqualTo("{3}"));
+        Assert.That(R(M(a, "issubset", L(1, 2, 3, 4))), Is.EqualTo("True"));
+        Assert.That(R(M(a, "issuperset", L(1, 1))), Is.EqualTo("True"));
+        Assert.That(R(M(a, "isdisjoint", L(4, 5))), Is.EqualTo("True"));
+        Assert.That(Ops.RichCompareBool(ts, Set(1), a, CompareOp.Lt), Is.True);
+        Assert.That(Ops.RichCompareBool(ts, a, a, CompareOp.Lt), Is.False);
+        var f = Call(PyFrozenSet.TypeObject, L(1, 2, 3));
+        Assert.That(Ops.RichCompareBool(ts, a, f, CompareOp.Eq), Is.True);
+        Assert.That(R(Bin(f, Set(5), Or)), Is.EqualTo("frozenset({1, 2, 3, 5})"));
+        Assert.That(R(Bin(Set(5), f, Or)), Is.EqualTo("{1, 2, 3, 5}"));
+        Assert.That(Ops.Hash(ts, f), Is.EqualTo(-272375401224217160L));
+        var f2 = Call(PyFrozenSet.TypeObject, T(I(-1), PyInt.From(System.Numerics.BigInteger.Pow(10, 20)), I(0)));
+        Assert.That(Ops.Hash(ts, f2), Is.EqualTo(5216403162077679768L));
+        Assert.That(Ops.Hash(ts, Call(PyFrozenSet.TypeObject, L(1))) == Ops.Hash(ts, Call(PyFrozenSet.TypeObject, T(PyBool.True))), Is.True);
+        Assert.That(Ops.Hash(ts, Call(PyFrozenSet.TypeObject)), Is.EqualTo(133146708735736L));
+        Assert.That(Call(PyFrozenSet.TypeObject, f), Is.SameAs(f));
+        Assert.That(M(f, "copy"), Is.SameAs(f));
+        Assert.That(R(Call(PyFrozenSet.TypeObject)) + R(new PySet()), Is.EqualTo("frozenset()set()"));
+        Assert.That(Err(() => Ops.Hash(ts, a)), Is.EqualTo("TypeError: unhashable type: 'set'"));
+        Assert.That(Err(() => M(new PySet(), "pop")), Is.EqualTo("KeyError: 'pop from an empty set'"));
+        Assert.That(Err(() => M(a, "remove", I(9))), Is.EqualTo("KeyError: 9"));
+        Assert.That(Err(() => M(a, "add", new PyList())), Is.EqualTo("TypeError: unhashable type: 'list'"));
+        // a set as an element to look up is tried as a frozenset
+        var ss = new PySet(); ss.AddKey(ts, f);
+        Assert.That(Ops.Contains(ts, ss, Set(3, 2, 1)), Is.True);
+        M(ss, "remove", Set(1, 2, 3));
+        Assert.That(ss.Count, Is.EqualTo(0));
+        var u = Set(1, 2);
+        Assert.That(Bin(u, Set(2, 3), 13 + Xor), Is.SameAs(u));
+        Assert.That(R(u), Is.EqualTo("{1, 3}"));
+        M(u, "intersection_update", L(3, 4), L(3));
+        Assert.That(R(u), Is.EqualTo("{3}"));
+        M(u, "update", L(5), Range(2));
+        M(u, "difference_update", L(0));
+        M(u, "symmetric_difference_update", L(1, 9));
+        Assert.That(R(u), Is.EqualTo("{9, 3, 5}"));
+        Assert.That(Err(() => Call(PySet.TypeObject, I(1), I(2))), Is.EqualTo("TypeError: set expected at most 1 argument, got 2"));
+        Assert.That(Err(() => Call(PySet.TypeObject, I(1))), Is.EqualTo("TypeError: 'int' object is not iterable"));
+        var it = Ops.GetIter(ts, u);
+        Ops.Next(ts, it);
+        M(u, "add", I(77));
+        Assert.That(Err(() => Ops.Next(ts, it)), Is.EqualTo("RuntimeError: Set changed size during iteration"));
+        var rec = new PySet();
+        Assert.That(R(M(rec, "__reduce__")), Is.EqualTo("(<class 'set'>, ([],), None)"));
+    }
+
+    [Test]
+    public void SetSurvivesEqThatMutatesIt()
+    {
+        var s = new PySet();
+        var k1 = new Mutator(null); var k2 = new Mutator(s);
+        s.AddKey(ts, k1);
+        s.AddKey(ts, k2);   // k2's __eq__ clears the set while it is being probed
+        Assert.That(s.Count, Is.LessThanOrEqualTo(2));
+        var d = new PyDict();
+        var m1 = new Mutator(null); var m2 = new Mutator(null) { TargetDict = d };
+        d.SetItem(ts, m1, I(1));
+        d.SetItem(ts, m2, I(2));
+        Assert.That(d.Count, Is.LessThanOrEqualTo(2));
+    }
+
+    /// <summary>A key with a constant hash whose __eq__ empties a container (once) and says False.</summary>
+    sealed class Mutator : PyObject
+    {
+        static readonly PyType Ty = MakeMutatorType();
+        public PySet? Target; public PyDict? TargetDict;
+        public Mutator(PySet? t) : base(Ty) { Target = t; }
+        static PyType MakeMutatorType()
+        {
+            var t = PyType.Builtin("Mutator", typeof(ContainerTypeTests), subclassable: false);
+            t.Hash = (ts, self) => 7;
+            t.RichCompare = (ts, a, b, op) =>
+            {
+                foreach (var o in new[] { a, b })
+                    if (o is Mutator m)
+                    {
+                        if (m.Target != null) { var x = m.Target; m.Target = null; x.ClearTable(); }
+                        if (m.TargetDict != null) { var x = m.TargetDict; m.TargetDict = null; x.Clear(); }
+                    }
+                return PyBool.False;
+            };
+            return t;
+        }
+    }
+
+    // ---------------- dict ----------------
+
+    [Test]
+    public void DictMethodsAndMessages()
+    {
+        var d = (PyDict)Ops.Call(ts, Ops.GetAttr(ts, TypeObjects.Dict, "fromkeys"), S("abc"), I(0));
+        Assert.That(R(d), Is.EqualTo("{'a': 0, 'b': 0, 'c': 0}"));
+        Assert.That(R(M(d, "popitem")) + R(d), Is.EqualTo("('c', 0){'a': 0, 'b': 0}"));
+        Assert.That(Err(() => M(new PyDict(), "popitem")), Is.EqualTo("KeyError: 'popitem(): dictionary is empty'"));
+        Assert.That(Err(() => Ops.GetItem(ts, d, S("z"))), Is.EqualTo("KeyError: 'z'"));
+        Assert.That(R(M(d, "get", S("z"))) + R(M(d, "get", S("z"), I(5))), Is.EqualTo("None5"));
+        Assert.That(R(M(d, "setdefault", S("q"), L(1))) + R(M(d, "setdefault", S("q"), I(2))), Is.EqualTo("[1][1]"));
+        Assert.That(R(M(d, "pop", S("q"))) + R(M(d, "pop", S("q"), I(3))), Is.EqualTo("[1]3"));
+        Assert.That(Err(() => M(d, "pop", S("q"))), Is.EqualTo("KeyError: 'q'"));
+        var e = D((I(1), I(1)), (I(2), I(2)));
+        Assert.That(Bin(e, D((I(3), I(3))), 13 + Or), Is.SameAs(e));
+        Bin(e, L(), 13 + Or);   // |= takes pairs too
+        Assert.That(R(Bin(e, D((I(1), S("x"))), Or)), Is.EqualTo("{1: 'x', 2: 2, 3: 3}"));
+        Assert.That(Err(() => Bin(e, L(), Or)), Is.EqualTo("TypeError: unsupported operand type(s) for |: 'dict' and 'list'"));
+        Assert.That(R(ListOf(M(e, "__reversed__"))), Is.EqualTo("[3, 2, 1]"));
+        Assert.That(R(ListOf(M(M(e, "items"), "__reversed__"))), Is.EqualTo("[(3, 3), (2, 2), (1, 1)]"));
+        var u = new PyDict();
+        Kw(Ops.GetAttr(ts, u, "update"), new PyObject[] { L() }, ("a", I(1)));
+        M(u, "update", L().Also(l => l.Append(T(I(5), I(6)))));
+        Assert.That(R(u), Is.EqualTo("{'a': 1, 5: 6}"));
+        Assert.That(Err(() => M(u, "update", new PyList(new PyObject[] { I(1) }))), Is.EqualTo("TypeError: cannot convert dictionary update sequence element #0 to a sequence"));
+        Assert.That(Err(() => M(u, "update", new PyList(new PyObject[] { T(I(1)) }))), Is.EqualTo("ValueError: dictionary update sequence element #0 has length 1; 2 is required"));
+        Assert.That(Err(() => M(u, "update", I(1), I(2))), Is.EqualTo("TypeError: update expected at most 1 argument, got 2"));
+        Assert.That(Err(() => Ops.SetItem(ts, u, L(), I(1))), Is.EqualTo("TypeError: unhashable type: 'list'"));
+        // int and float keys that are equal share an entry
+        var n = D((I(1), S("int")));
+        n.SetItem(ts, new PyFloat(1.0), S("float"));
+        Assert.That(R(n), Is.EqualTo("{1: 'float'}"));
+        Assert.That(Ops.RichCompareBool(ts, D((I(1), I(2))), D((I(1), I(2))), CompareOp.Eq), Is.True);
+        Assert.That(Err(() => Ops.RichCompare(ts, D(), D(), CompareOp.Lt)), Is.EqualTo("TypeError: '<' not supported between instances of 'dict' and 'dict'"));
+        var r = new PyDict(); r.SetItem(ts, I(1), r);
+        Assert.That(R(r), Is.EqualTo("{1: {...}}"));
+    }
+
+    [Test]
+    public void DictIterationDetectsChanges()
+    {
+        var d = D((I(1), I(2)));
+        var it = Ops.GetIter(ts, d);
+        d.SetItem(ts, I(2), I(3));
+        Assert.That(Err(() => Ops.Next(ts, it)), Is.EqualTo("RuntimeError: dictionary changed size during iteration"));
+        Assert.That(Ops.Next(ts, it), Is.Null);   // stays exhausted
+        var e = D((I(1), I(2)), (I(3), I(4)));
+        var it2 = Ops.GetIter(ts, e);
+        Ops.Next(ts, it2);                        // 1
+        e.Pop(ts, I(3)); e.SetItem(ts, I(5), I(6)); e.Pop(ts, I(1)); e.SetItem(ts, I(7), I(8));
+        Assert.That(R(Ops.Next(ts, it2)!), Is.EqualTo("5"));
+        Assert.That(Err(() => Ops.Next(ts, it2)), Is.EqualTo("RuntimeError: dictionary keys changed during iteration"));
+        Assert.That(Ops.GetIter(ts, M(e, "items")).Type.Name, Is.EqualTo("dict_itemiterator"));
+        Assert.That(M(e, "__reversed__").Type.Name, Is.EqualTo("dict_reversekeyiterator"));
+    }
+
+    [Test]
+    public void DictMissingForSubclasses()
+    {
+        var sub = PyType.Builtin("defaultish", typeof(MissingDict), TypeObjects.Dict);
+        var d = new PyDict(sub);
+        Assert.That(R(Ops.GetItem(ts, d, S("k"))), Is.EqualTo("'missing k'"));
+        Assert.That(Err(() => Ops.GetItem(ts, new PyDict(), S("k"))), Is.EqualTo("KeyError: 'k'"));
+    }
+
+    static class MissingDict
+    {
+        [PyMethod] static PyObject __missing__(ThreadState ts, PyDict self, PyObject key) => new PyStr("missing " + Ops.StrString(ts, key));
+    }
+
+    [Test]
+    public void DictViewsAreLiveAndSetLike()
+    {
+        var d = D((I(1), I(2)), (I(3), I(4)));
+        var k = M(d, "keys"); var v = M(d, "values"); var it = M(d, "items");
+        d.SetItem(ts, I(5), I(6));
+        Assert.That(R(k) + R(v) + R(it), Is.EqualTo("dict_keys([1, 3, 5])dict_values([2, 4, 6])dict_items([(1, 2), (3, 4), (5, 6)])"));
+        Assert.That(R(Bin(k, Set(1, 9), And)) + R(Bin(Set(1, 9), k, And)), Is.EqualTo("{1}{1}"));
+        Assert.That(R(Bin(k, Set(1), Sub)) + R(Bin(k, L(1, 7), Xor)), Is.EqualTo("{3, 5}{3, 5, 7}"));
+        Assert.That(R(Bin(L(1, 8), k, Sub)), Is.EqualTo("{8}"));
+        Assert.That(R(Bin(it, Set(), Or)), Is.EqualTo("{(1, 2), (3, 4), (5, 6)}"));
+        Assert.That(Ops.RichCompareBool(ts, k, Set(1, 3, 5), CompareOp.Eq), Is.True);
+        Assert.That(Ops.RichCompareBool(ts, k, Set(1, 3, 5, 6), CompareOp.Lt), Is.True);
+        Assert.That(Ops.Contains(ts, it, T(I(3), I(4))) && !Ops.Contains(ts, it, T(I(3), I(5))) && !Ops.Contains(ts, it, L(3, 4)), Is.True);
+        Assert.That(Ops.Contains(ts, v, I(4)), Is.True);
+        Assert.That(R(M(k, "isdisjoint", L(2, 4))), Is.EqualTo("True"));
+        Assert.That(Err(() => Ops.Hash(ts, k)), Is.EqualTo("TypeError: unhashable type: 'dict_keys'"));
+        Assert.That(Ops.Hash(ts, v), Is.EqualTo(Ops.Hash(ts, v)));
+        Assert.That(R(Ops.GetAttr(ts, k, "mapping")), Is.EqualTo("mappingproxy({1: 2, 3: 4, 5: 6})"));
+        Assert.That(Ops.Len(ts, it), Is.EqualTo(3));
+    }
+
+    // ---------------- range ----------------
+
+    [Test]
+    public void RangeBehaviour()
+    {
+        var big = PyInt.From(System.Numerics.BigInteger.Pow(10, 20));
+        Assert.That(R(ListOf(Call(PyRange.TypeObject, big, Ops.BinaryOp(ts, big, I(3), 0)))),
+            Is.EqualTo("[100000000000000000000, 100000000000000000001, 100000000000000000002]"));
+        Assert.That(R(Ops.GetItem(ts, Range(0, 10, 3), Sl(null, null, -1))), Is.EqualTo("range(9, -3, -3)"));
+        Assert.That(R(Ops.GetItem(ts, Range(10), Sl(2, 8, 3))), Is.EqualTo("range(2, 8, 3)"));
+        Assert.That(R(Ops.GetItem(ts, Range(5), I(-1))), Is.EqualTo("4"));
+        Assert.That(Ops.Len(ts, Range(-5, 1000, 7)), Is.EqualTo(144));
+        Assert.That(R(Range(3)) + R(Range(1, 5, 2)), Is.EqualTo("range(0, 3)range(1, 5, 2)"));
+        Assert.That(Ops.RichCompareBool(ts, Range(0), Range(2, 1), CompareOp.Eq), Is.True);
+        Assert.That(Ops.RichCompareBool(ts, Range(1, 2, 5), Range(1, 3, 7), CompareOp.Eq), Is.True);
+        // hash((len, start, step)) with None where it does not matter (None's hash is an address in 3.11)
+        Assert.That(Ops.Hash(ts, Range(0)), Is.EqualTo(Ops.Hash(ts, Range(7, 2))));
+        Assert.That(Ops.Hash(ts, Range(5)), Is.EqualTo(5795932985296280846L));
+        Assert.That(Ops.Hash(ts, Range(3, 4)), Is.EqualTo(Ops.Hash(ts, Range(3, 5, 9))));
+        Assert.That(R(M(Range(3), "index", I(2))) + R(M(Range(0, 10, 2), "count", I(4))), Is.EqualTo("21"));
+        Assert.That(Err(() => M(Range(3), "index", I(7))), Is.EqualTo("ValueError: 7 is not in range"));
+        Assert.That(Ops.Contains(ts, Range(0, 10, 2), new PyFloat(4.0)), Is.True);
+        Assert.That(Ops.Contains(ts, Range(0, 10 , 2), I(5)), Is.False);
+        Assert.That(Err(() => Ops.GetItem(ts, Range(3), I(3))), Is.EqualTo("IndexError: range object index out of range"));
+        Assert.That(Err(() => Range(1, 2, 0)), Is.EqualTo("ValueError: range() arg 3 must not be zero"));
+        Assert.That(Err(() => Call(PyRange.TypeObject, new PyFloat(1.0))), Is.EqualTo("TypeError: 'float' object cannot be interpreted as an integer"));
+        Assert.That(Err(() => Ops.Len(ts, Call(PyRange.TypeObject, big))), Is.EqualTo("OverflowError: Python int too large to convert to C ssize_t"));
+        Assert.That(R(ListOf(M(Range(1, 10, 4), "__reversed__"))), Is.EqualTo("[9, 5, 1]"));
+        var huge = Call(PyRange.TypeObject, I(long.MaxValue - 1), Ops.BinaryOp(ts, I(long.MaxValue), I(2), 0));
+        Assert.That(R(ListOf(huge)), Is.EqualTo("[9223372036854775806, 9223372036854775807, 9223372036854775808]"));
+        Assert.That(Ops.GetIter(ts, huge).Type.Name, Is.EqualTo("longrange_iterator"));
+        Assert.That(R(Ops.GetAttr(ts, Range(4), "stop")), Is.EqualTo("4"));
+    }
+
+    // ---------------- iterator builtins ----------------
+
+    [Test]
+    public void IteratorTypes()
+    {
+        Assert.That(R(ListOf(Call(PyEnumerate.TypeObject, S("ab"), I(5)))), Is.EqualTo("[(5, 'a'), (6, 'b')]"));
+        Assert.That(R(ListOf(Kw(PyEnumerate.TypeObject, Array.Empty<PyObject>(), ("iterable", S("a")), ("start", I(-1))))), Is.EqualTo("[(-1, 'a')]"));
+        Assert.That(Err(() => Call(PyEnumerate.TypeObject)), Is.EqualTo("TypeError: enumerate() missing required argument 'iterable'"));
+        Assert.That(Err(() => Kw(PyEnumerate.TypeObject, new PyObject[] { L() }, ("x", I(1)))), Is.EqualTo("TypeError: 'x' is an invalid keyword argument for enumerate()"));
+        Assert.That(Err(() => Call(PyEnumerate.TypeObject, L(), new PyFloat(1.5))), Is.EqualTo("TypeError: 'float' object cannot be interpreted as an integer"));
+        Assert.That(R(ListOf(Call(PyZip.TypeObject, L(1, 2, 3), S("ab")))), Is.EqualTo("[(1, 'a'), (2, 'b')]"));
+        Assert.That(Err(() => ListOf(Kw(PyZip.TypeObject, new PyObject[] { L(1, 2), L(3) }, ("strict", PyBool.True)))), Is.EqualTo("ValueError: zip() argument 2 is shorter than argument 1"));
+        Assert.That(Err(() => ListOf(Kw(PyZip.TypeObject, new PyObject[] { L(1), L(3, 4), L(5) }, ("strict", PyBool.True)))), Is.EqualTo("ValueError: zip() argument 2 is longer than argument 1"));
+        Assert.That(Err(() => ListOf(Kw(PyZip.TypeObject, new PyObject[] { L(1), L(3), L() }, ("strict", PyBool.True)))), Is.EqualTo("ValueError: zip() argument 3 is shorter than arguments 1-2"));
+        Assert.That(R(ListOf(Call(PyZip.TypeObject))), Is.EqualTo("[]"));
+        var abs = Ops.GetAttr(ts, I(0), "__abs__");
+        Assert.That(R(ListOf(Call(PyMap.TypeObject, Ops.GetAttr(ts, PyInt.TypeObject, "__add__"), L(1, 2, 3), L(10, 20)))), Is.EqualTo("[11, 22]"));
+        Assert.That(Err(() => Call(PyMap.TypeObject, abs)), Is.EqualTo("TypeError: map() must have at least two arguments."));
+        Assert.That(R(ListOf(Call(PyFilter.TypeObject, PyNone.Value, L(0, 1, 0, 2)))), Is.EqualTo("[1, 2]"));
+        Assert.That(R(ListOf(Call(PyFilter.TypeObject, Ops.GetAttr(ts, PyInt.TypeObject, "__neg__"), L(0, 1, 0, 2)))), Is.EqualTo("[1, 2]"));
+        Assert.That(Err(() => Call(PyFilter.TypeObject, PyNone.Value)), Is.EqualTo("TypeError: filter expected 2 arguments, got 1"));
+        Assert.That(R(ListOf(Call(PyReversed.TypeObject, T(I(1), I(2), I(3))))), Is.EqualTo("[3, 2, 1]"));
+        Assert.That(Call(PyReversed.TypeObject, L(1)).Type.Name, Is.EqualTo("list_reverseiterator"));
+        Assert.That(Call(PyReversed.TypeObject, Range(3)).Type.Name, Is.EqualTo("range_iterator"));
+        Assert.That(Err(() => Call(PyReversed.TypeObject, Set(1))), Is.EqualTo("TypeError: 'set' object is not reversible"));
+        Assert.That(Err(() => Call(PyReversed.TypeObject)), Is.EqualTo("TypeError: reversed expected 1 argument, got 0"));
+        var li = Ops.GetIter(ts, L(1, 2, 3));
+        Ops.Next(ts, li);
+        Assert.That(R(M(li, "__length_hint__")), Is.EqualTo("2"));
+        // the sequence iterator over __getitem__ stops at IndexError
+        var seq = new PySeqIterator(S("xy"));
+        Assert.That(R(ListOf(seq)), Is.EqualTo("['x', 'y']"));
+        var calls = 0;
+        var counter = new Counter(() => ++calls);
+        Assert.That(R(ListOf(PyCallableIterator.Create(ts, counter, I(4)))), Is.EqualTo("[1, 2, 3]"));
+        Assert.That(Err(() => PyCallableIterator.Create(ts, I(1), I(2))), Is.EqualTo("TypeError: iter(v, w): v must be callable"));
+    }
+
+    sealed class Counter : PyObject
+    {
+        static readonly PyType Ty = MakeType("counter", (ts, self, args, kw) => I(((Counter)self).F()));
+        public readonly Func<int> F;
+        public Counter(Func<int> f) : base(Ty) { F = f; }
+    }
+}
+
+static class TestExtensions
+{
+    public static T Also<T>(this T x, Action<T> f) { f(x); return x; }
 }
