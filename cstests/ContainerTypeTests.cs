@@ -509,6 +509,55 @@ public class ContainerTypeTests
         Assert.That(Err(() => PyCallableIterator.Create(ts, I(1), I(2))), Is.EqualTo("TypeError: iter(v, w): v must be callable"));
     }
 
+    /// <summary>The names each type defines in CPython 3.11 (its own __dict__, from python3.11).</summary>
+    static readonly (string Name, PyType Type, string Names)[] CPythonMembers =
+    {
+        ("list", PyList.TypeObject, "__add__ __class_getitem__ __contains__ __delitem__ __eq__ __ge__ __getattribute__ __getitem__ __gt__ __hash__ __iadd__ __imul__ __init__ __iter__ __le__ __len__ __lt__ __mul__ __ne__ __new__ __repr__ __reversed__ __rmul__ __setitem__ __sizeof__ append clear copy count extend index insert pop remove reverse sort"),
+        ("tuple", TypeObjects.Tuple, "__add__ __class_getitem__ __contains__ __eq__ __ge__ __getattribute__ __getitem__ __getnewargs__ __gt__ __hash__ __iter__ __le__ __len__ __lt__ __mul__ __ne__ __new__ __repr__ __rmul__ count index"),
+        ("dict", TypeObjects.Dict, "__class_getitem__ __contains__ __delitem__ __eq__ __ge__ __getattribute__ __getitem__ __gt__ __hash__ __init__ __ior__ __iter__ __le__ __len__ __lt__ __ne__ __new__ __or__ __repr__ __reversed__ __ror__ __setitem__ __sizeof__ clear copy fromkeys get items keys pop popitem setdefault update values"),
+        ("set", PySet.TypeObject, "__and__ __class_getitem__ __contains__ __eq__ __ge__ __getattribute__ __gt__ __hash__ __iand__ __init__ __ior__ __isub__ __iter__ __ixor__ __le__ __len__ __lt__ __ne__ __new__ __or__ __rand__ __reduce__ __repr__ __ror__ __rsub__ __rxor__ __sizeof__ __sub__ __xor__ add clear copy difference difference_update discard intersection intersection_update isdisjoint issubset issuperset pop remove symmetric_difference symmetric_difference_update union update"),
+        ("frozenset", PyFrozenSet.TypeObject, "__and__ __class_getitem__ __contains__ __eq__ __ge__ __getattribute__ __gt__ __hash__ __iter__ __le__ __len__ __lt__ __ne__ __new__ __or__ __rand__ __reduce__ __repr__ __ror__ __rsub__ __rxor__ __sizeof__ __sub__ __xor__ copy difference intersection isdisjoint issubset issuperset symmetric_difference union"),
+        ("range", PyRange.TypeObject, "__bool__ __contains__ __eq__ __ge__ __getattribute__ __getitem__ __gt__ __hash__ __iter__ __le__ __len__ __lt__ __ne__ __new__ __reduce__ __repr__ __reversed__ count index start step stop"),
+        ("slice", PySlice.TypeObject, "__eq__ __ge__ __getattribute__ __gt__ __hash__ __le__ __lt__ __ne__ __new__ __reduce__ __repr__ indices start step stop"),
+        ("enumerate", PyEnumerate.TypeObject, "__class_getitem__ __getattribute__ __iter__ __new__ __next__ __reduce__"),
+        ("zip", PyZip.TypeObject, "__getattribute__ __iter__ __new__ __next__ __reduce__ __setstate__"),
+        ("map", PyMap.TypeObject, "__getattribute__ __iter__ __new__ __next__ __reduce__"),
+        ("filter", PyFilter.TypeObject, "__getattribute__ __iter__ __new__ __next__ __reduce__"),
+        ("reversed", PyReversed.TypeObject, "__getattribute__ __iter__ __length_hint__ __new__ __next__ __reduce__ __setstate__"),
+        ("dict_keys", PyDictKeys.TypeObject, "__and__ __contains__ __eq__ __ge__ __getattribute__ __gt__ __hash__ __iter__ __le__ __len__ __lt__ __ne__ __or__ __rand__ __repr__ __reversed__ __ror__ __rsub__ __rxor__ __sub__ __xor__ isdisjoint mapping"),
+        ("dict_values", PyDictValues.TypeObject, "__getattribute__ __iter__ __len__ __repr__ __reversed__ mapping"),
+        ("dict_items", PyDictItems.TypeObject, "__and__ __contains__ __eq__ __ge__ __getattribute__ __gt__ __hash__ __iter__ __le__ __len__ __lt__ __ne__ __or__ __rand__ __repr__ __reversed__ __ror__ __rsub__ __rxor__ __sub__ __xor__ isdisjoint mapping"),
+        ("list_iterator", PyListIterator.TypeObject, "__getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__"),
+        ("tuple_iterator", PyTupleIterator.TypeObject, "__getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__"),
+        ("dict_keyiterator", PyDictIterator.KeyIteratorType, "__getattribute__ __iter__ __length_hint__ __next__ __reduce__"),
+        ("dict_reverseitemiterator", PyDictIterator.ReverseItemIteratorType, "__iter__ __length_hint__ __next__ __reduce__"),
+        ("set_iterator", PySetIterator.TypeObject, "__getattribute__ __iter__ __length_hint__ __next__ __reduce__"),
+        ("range_iterator", PyRangeIterator.TypeObject, "__getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__"),
+        ("list_reverseiterator", PyListReverseIterator.TypeObject, "__getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__"),
+        ("callable_iterator", PyCallableIterator.TypeObject, "__getattribute__ __iter__ __next__ __reduce__"),
+        ("longrange_iterator", PyLongRangeIterator.TypeObject, "__getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__"),
+        ("iterator", PySeqIterator.TypeObject, "__getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__"),
+    };
+
+    [Test]
+    public void EveryCPythonMemberExistsAndNoneExtra()
+    {
+        var problems = new System.Collections.Generic.List<string>();
+        foreach (var (name, type, names) in CPythonMembers)
+        {
+            if (type.Name != name) problems.Add($"{type.Name} should be named {name}");
+            var expected = names.Split(' ').ToHashSet();
+            foreach (var n in expected)
+                if (type.Lookup(n) == null) problems.Add($"{name}.{n} missing");
+            foreach (var (k, _) in type.Namespace.Items())
+            {
+                var key = Ops.StrValue(k);
+                if (!expected.Contains(key) && key != "__doc__" && key != "__module__") problems.Add($"{name}.{key} is extra");
+            }
+        }
+        Assert.That(problems, Is.Empty);
+    }
+
     sealed class Counter : PyObject
     {
         static readonly PyType Ty = MakeType("counter", (ts, self, args, kw) => I(((Counter)self).F()));
