@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>Constructors for constant kinds whose types belong to other parts of the engine

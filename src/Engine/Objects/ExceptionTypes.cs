@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>The builtin exception classes (CPython 3.11's hierarchy) and the per-class

@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>Marks a C# class as the implementation of a builtin Python type. The type object

@@ -1,5 +1,6 @@
 #nullable enable
 using System.Reflection;
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>Fills a builtin type's namespace from the [Py*]-marked static members of its C# class.

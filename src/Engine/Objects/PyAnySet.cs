@@ -1,5 +1,6 @@
 #nullable enable
 using System.Text;
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>

@@ -1,5 +1,6 @@
 #nullable enable
 using System.Text;
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>Instances of BaseException and every builtin or user exception class. Attributes

@@ -1,5 +1,6 @@
 #nullable enable
 using System.Text;
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>The members of `object`, the root of every class.</summary>
@@ -133,7 +134,7 @@ public static class PyBaseObject
     [PyMethod]
     static PyObject __reduce__(ThreadState ts, PyObject self)
     {
-        var copyreg = ts.Engine.ImportModule(ts, "copyreg");
+        var copyreg = Importer.ImportModule(ts, "copyreg");
         var f = Ops.GetAttr(ts, copyreg, PyStr.Intern("_reduce_ex"));
         return Ops.Call(ts, f, self, PyInt.From(0));
     }

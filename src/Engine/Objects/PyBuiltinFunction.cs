@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`builtin_function_or_method`: a native function, possibly bound to a self

@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`callable_iterator`: iter(callable, sentinel) calls until the result equals the sentinel.</summary>

@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`cell`: a variable shared between a function and the closures that refer to it.</summary>

@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`classmethod`: binds the wrapped callable to the class.</summary>

@@ -1,5 +1,6 @@
 #nullable enable
 using StacklessIron.Compiling;
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`code`: the Python view of a CodeObject, plus the runtime data derived from it once
@@ -13,6 +14,8 @@ public sealed class PyCode : PyObject
     public readonly PyStr[] Names;
     public readonly PyStr[] VarNames;
     Signature? _signature;
+    /// <summary>Per cell variable: the index of the argument it starts from, or -1 (null: none).</summary>
+    public readonly int[]? CellArgs;
 
     PyCode(CodeObject code) : base(TypeObject)
     {
@@ -21,6 +24,12 @@ public sealed class PyCode : PyObject
         for (int i = 0; i < Consts.Length; i++) Consts[i] = Materialize(code.Constants[i]);
         Names = Array.ConvertAll(code.Names, PyStr.Intern);
         VarNames = Array.ConvertAll(code.VarNames, PyStr.Intern);
+        int nargs = code.ArgCount + code.KwOnlyArgCount + ((code.Flags & CodeFlags.VarArgs) != 0 ? 1 : 0) + ((code.Flags & CodeFlags.VarKeywords) != 0 ? 1 : 0);
+        for (int i = 0; i < code.CellVars.Length; i++)
+        {
+            int j = Array.IndexOf(code.VarNames, code.CellVars[i], 0, Math.Min(nargs, code.VarNames.Length));
+            if (j >= 0) { CellArgs ??= Array.ConvertAll(code.CellVars, _ => -1); CellArgs[i] = j; }
+        }
     }
 
     /// <summary>The runtime view of `code`, created on first use and kept in code.RuntimeCache.</summary>

@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`dict_items`: d.items(), a live set-like view of (key, value) pairs.</summary>

@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`dict_keys`: d.keys(), a live set-like view.</summary>

@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`dict_values`: d.values(), a live view; not set-like (`in` iterates, hash is identity).</summary>

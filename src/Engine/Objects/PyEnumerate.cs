@@ -1,5 +1,6 @@
 #nullable enable
 using System.Numerics;
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`enumerate(iterable, start=0)`: (count, item) pairs; the count goes on past a long as a big int.</summary>

@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`filter(function or None, iterable)`: the items for which function(item) (or the item itself) is true.</summary>

@@ -1,5 +1,6 @@
 #nullable enable
 using System.Globalization;
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`float`: an IEEE double. (Minimal core version: the numbers work completes it.)</summary>

@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>An instance of a user subclass of float, with an instance dict.</summary>

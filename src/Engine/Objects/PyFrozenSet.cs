@@ -1,5 +1,6 @@
 #nullable enable
 using System.Runtime.CompilerServices;
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`frozenset`: the immutable, hashable PyAnySet; its hash is computed once.</summary>

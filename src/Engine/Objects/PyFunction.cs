@@ -1,5 +1,6 @@
 #nullable enable
 using StacklessIron.Compiling;
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`function`: Python code with its globals, defaults and closure.</summary>

@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`getset_descriptor`: a computed attribute of a builtin type ([PyGetter]/[PySetter]).

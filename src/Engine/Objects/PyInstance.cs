@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>An instance of a user class whose solid base is `object`: a dict and/or

@@ -1,5 +1,6 @@
 #nullable enable
 using System.Numerics;
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>

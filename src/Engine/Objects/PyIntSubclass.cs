@@ -1,5 +1,6 @@
 #nullable enable
 using System.Numerics;
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>An instance of a user subclass of int, with an instance dict.</summary>

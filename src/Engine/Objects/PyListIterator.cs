@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`list_iterator`: walks a list by position (sees appends made while iterating).</summary>

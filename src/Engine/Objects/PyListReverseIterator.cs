@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`list_reverseiterator`: reversed(list), from the end; stops if the list shrinks past it.</summary>

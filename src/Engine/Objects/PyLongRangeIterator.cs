@@ -1,5 +1,6 @@
 #nullable enable
 using System.Numerics;
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`longrange_iterator`: a range's items when they do not fit a long.</summary>

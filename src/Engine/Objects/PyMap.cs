@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`map(function, *iterables)`: function applied to items taken in step; stops at the shortest.</summary>

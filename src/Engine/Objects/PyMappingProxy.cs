@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`mappingproxy`: the read-only view of a class namespace (`cls.__dict__`).</summary>

@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`member_descriptor`: one `__slots__` entry of a user class, stored in PyInstance.Slots.</summary>

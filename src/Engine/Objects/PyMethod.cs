@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`method`: a callable bound to an instance; calling it prepends Self.</summary>

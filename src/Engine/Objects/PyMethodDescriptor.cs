@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`method_descriptor`: a native method in a builtin type's namespace (e.g. list.append).

@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`module`: a namespace dict with a name. A module-level `__getattr__` is honoured.</summary>

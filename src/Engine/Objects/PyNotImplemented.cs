@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`NotImplemented`: what a binary/comparison slot returns to let the other operand try.</summary>

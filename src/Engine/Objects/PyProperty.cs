@@ -1,10 +1,12 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`property`: a data descriptor calling fget/fset/fdel.</summary>
 [PyType("property")]
 public sealed class PyProperty : PyObject
 {
+    public static readonly PyType TypeObject = PyType.Builtin("property", typeof(PyProperty));
     public PyObject? FGet, FSet, FDel, Doc;
     public PyStr? Name;
     PyDict? _dict;

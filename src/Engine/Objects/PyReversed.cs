@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`reversed(seq)`: the object's own __reversed__, else the sequence protocol from len-1 down.</summary>

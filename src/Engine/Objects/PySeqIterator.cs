@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`iterator`: iterates anything with __getitem__ by index until IndexError/StopIteration.</summary>

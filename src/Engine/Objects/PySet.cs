@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`set`: the mutable PyAnySet (the shared read-only members come from PyAnySet).</summary>

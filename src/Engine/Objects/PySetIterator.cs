@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`set_iterator`: walks the table slots; a change of size is an error, as in CPython.</summary>

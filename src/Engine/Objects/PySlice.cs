@@ -1,6 +1,7 @@
 #nullable enable
 using System.Numerics;
 using System.Text;
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>

@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`wrapper_descriptor`: the dunder (e.g. int.__add__) that exposes a builtin type's

@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`staticmethod`: returns the wrapped callable unchanged from the descriptor protocol.</summary>

@@ -1,6 +1,7 @@
 #nullable enable
 using System.Collections.Concurrent;
 using System.Text;
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`str`: wraps a .NET string; the hash is computed once. (Minimal core version: the

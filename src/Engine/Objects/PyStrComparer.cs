@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>Equality of attribute-name keys by value, using the cached hash.</summary>

@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`traceback`: one entry of an exception's traceback (a frame and the line it was at).</summary>

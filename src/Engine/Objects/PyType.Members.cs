@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 // The members of `type` (the metatype): calling a class, class creation, attribute access on

@@ -1,5 +1,6 @@
 #nullable enable
 using System.Reflection;
+using System;
 namespace StacklessIron.Objects;
 
 [Flags]

@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>`zip(*iterables, strict=False)`: tuples until the shortest ends; with strict, unequal lengths are a ValueError.</summary>

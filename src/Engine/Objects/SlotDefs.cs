@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 /// <summary>How a Python call of a slot wrapper maps onto the slot delegate.</summary>

@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Objects;
 
 // The C# signatures of the type slots. A builtin type implements a slot with a static method of

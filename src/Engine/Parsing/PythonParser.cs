@@ -1,13 +1,128 @@
 #nullable enable
 using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
 using StacklessIron.Parsing.Ast;
 namespace StacklessIron.Parsing;
 
-/// <summary>The parser's public entry points (source -> AST). Raises PythonSyntaxError.</summary>
+/// <summary>The parser's public entry points (source -> AST). Raises PythonSyntaxError.
+/// Besides SyntaxError/IndentationError/TabError, the error's Kind may be "MemoryError"
+/// (CPython's parser gives up past 6000 nested rules: "too complex") or "RecursionError"
+/// (ast.parse refuses trees deeper than 3000 levels: "maximum recursion depth exceeded
+/// during ast construction"); the runtime raises the exception of that name.</summary>
 public static partial class PythonParser
 {
     /// <summary>Parse a module from raw source bytes, honouring a UTF-8 BOM and a PEP 263
     /// coding declaration, as `ast.parse(bytes)` does.</summary>
     public static Module ParseModule(byte[] source, string filename = "<unknown>")
-        => throw new NotImplementedException("parser not written yet");
+        => (Module)Parse(Decode(source, filename, out bool conv), filename, Parser.Mode.File, conv);
+
+    /// <summary>Parse a module from text (mode "exec"), as `ast.parse(str)` does.</summary>
+    public static Module ParseModule(string text, string filename = "<unknown>")
+        => (Module)Parse(text, filename, Parser.Mode.File, true);
+
+    /// <summary>Parse an expression (mode "eval").</summary>
+    public static Expression ParseExpression(string text, string filename = "<unknown>")
+        => (Expression)Parse(text, filename, Parser.Mode.Eval, true);
+
+    public static Expression ParseExpression(byte[] source, string filename = "<unknown>")
+        => (Expression)Parse(Decode(source, filename, out bool conv), filename, Parser.Mode.Eval, conv);
+
+    /// <summary>Parse one interactive statement (mode "single").</summary>
+    public static Interactive ParseInteractive(string text, string filename = "<unknown>")
+        => (Interactive)Parse(text, filename, Parser.Mode.Single, true);
+
+    public static Interactive ParseInteractive(byte[] source, string filename = "<unknown>")
+        => (Interactive)Parse(Decode(source, filename, out bool conv), filename, Parser.Mode.Single, conv);
+
+    /// <summary>CPython reports error offsets in bytes for bytes input that declares no encoding.</summary>
+    static string Decode(byte[] source, string filename, out bool convertOffsets)
+    {
+        string text = SourceDecoding.Decode(source, filename, out string? declared);
+        convertOffsets = declared != null;
+        return text;
+    }
+
+    static ModNode Parse(string text, string filename, Parser.Mode mode, bool convertOffsets)
+    {
+        // Non-exec input gets no implicit final newline in CPython, so an empty source has no
+        // line at all: the error is at line 0 (the tokenizer always adds the newline).
+        if (text.Length == 0 && mode != Parser.Mode.File)
+            throw new PythonSyntaxError("SyntaxError", "invalid syntax", filename, 0, 0, null);
+        return OnBigStack(() =>
+        {
+            var tok = new Tokenizer(text, filename) { ConvertOffsetsToChars = convertOffsets };
+            var p = new Parser(tok, filename, mode);
+            try
+            {
+                ModNode r = mode switch
+                {
+                    Parser.Mode.Eval => p.Run(p.EvalRule),
+                    Parser.Mode.Single => p.RunSingle(),
+                    _ => p.Run(p.FileRule),
+                };
+                if (p.AstMayBeDeep) CheckDepth(r, filename);
+                return r;
+            }
+            finally { p.Release(); }
+        });
+    }
+
+    /// <summary>Thrown inside the parser when the .NET stack of the calling thread runs low;
+    /// the parse is then redone on a thread with a large stack.</summary>
+    internal sealed class StackLowException : Exception { }
+
+    const int BigStackSize = 512 * 1024 * 1024;
+
+    static T OnBigStack<T>(Func<T> parse) where T : class
+    {
+        try
+        {
+            return parse();
+        }
+        catch (StackLowException)
+        {
+            T? result = null;
+            Exception? error = null;
+            var th = new Thread(() =>
+            {
+                try { result = parse(); }
+                catch (Exception e) { error = e; }
+            }, BigStackSize);
+            th.Start();
+            th.Join();
+            if (error is StackLowException)
+                throw new PythonSyntaxError("MemoryError", "", "<unknown>", 0, 0, null);
+            if (error != null) { System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw(); }
+            return result!;
+        }
+    }
+
+    // ast.parse converts the tree to Python objects with a recursion limit of 3 x 1000.
+    const int MaxAstDepth = 3000;
+
+    /// <summary>Rejects trees deeper than CPython's ast construction accepts. Iterative, so
+    /// that a deep tree cannot overflow the .NET stack here.</summary>
+    static bool IsSingleton(Node n) => n is ExprContextNode || n is OperatorNode || n is BoolopNode || n is UnaryopNode || n is CmpopNode;
+
+    static void CheckDepth(Node root, string filename)
+    {
+        var stack = new Stack<(Node, int)>();
+        stack.Push((root, 1));
+        while (stack.Count > 0)
+        {
+            var (n, d) = stack.Pop();
+            if (d > MaxAstDepth)
+                throw new PythonSyntaxError("RecursionError", "maximum recursion depth exceeded during ast construction", filename, 0, 0, null);
+            foreach (var v in n.FieldValues())
+            {
+                if (v is Node child) { if (!IsSingleton(child)) stack.Push((child, d + 1)); }
+                else if (v is System.Collections.IList list)
+                {
+                    foreach (var x in list) if (x is Node c2 && !IsSingleton(c2)) stack.Push((c2, d + 1));
+                }
+            }
+        }
+    }
 }

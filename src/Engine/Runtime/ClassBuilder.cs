@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Runtime;
 
 /// <summary>Class creation: `type.__new__(meta, name, bases, ns, **kw)` and the

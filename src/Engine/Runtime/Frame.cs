@@ -1,5 +1,6 @@
 #nullable enable
 using StacklessIron.Compiling;
+using System;
 namespace StacklessIron.Runtime;
 
 /// <summary>
@@ -35,6 +36,8 @@ public sealed class Frame : PyObject
     /// <summary>When this frame returns, the loop hands its result to C# (the frame was entered
     /// from native code) instead of pushing it on the caller's stack.</summary>
     public bool IsEntry;
+    /// <summary>How the result reaches the frame below (Interpreter.Return* constants).</summary>
+    public byte ReturnMode;
     /// <summary>An `__init__` frame pushed by class instantiation: it returns this instance
     /// instead of its return value (which must be None).</summary>
     public PyObject? InitSelf;

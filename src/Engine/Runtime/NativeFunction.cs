@@ -1,6 +1,7 @@
 #nullable enable
 using System.Linq.Expressions;
 using System.Reflection;
+using System;
 namespace StacklessIron.Runtime;
 
 /// <summary>
@@ -156,7 +157,7 @@ public static class NativeConvert
 
     static string TypeNameOf(Type t)
     {
-        var a = (PyTypeAttribute?)Attribute.GetCustomAttribute(t, typeof(PyTypeAttribute));
+        var a = (PyTypeAttribute?)System.Attribute.GetCustomAttribute(t, typeof(PyTypeAttribute));
         return a?.Name ?? t.Name;
     }
 

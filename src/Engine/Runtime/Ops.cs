@@ -1,5 +1,6 @@
 #nullable enable
 using System.Runtime.CompilerServices;
+using System;
 namespace StacklessIron.Runtime;
 
 /// <summary>

@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Runtime;
 
 /// <summary>The one factory for raising Python exceptions from C#: `throw PyExc.TypeError("...")`.</summary>

@@ -1,4 +1,5 @@
 #nullable enable
+using System;
 namespace StacklessIron.Runtime;
 
 /// <summary>The one .NET exception that carries a Python exception across native code.

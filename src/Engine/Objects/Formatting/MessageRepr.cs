@@ -1,5 +1,6 @@
 using System.Text;
 
+using System;
 namespace StacklessIron.Objects.Formatting;
 
 /// <summary>

@@ -1,0 +1,193 @@
+#!/usr/bin/python3.11
+"""CPython 3.11 as the parser's oracle, for cstests (StdlibParseTests, ParserFuzzTests).
+
+  ast_oracle.py hashes ROOT      one JSON line per .py file under ROOT (sorted, relative path):
+                                 {"path", "ok": true, "sha256", "chars"} for the sha256 of the UTF-8
+                                 (surrogatepass) of ast.dump(ast.parse(bytes), include_attributes=True),
+                                 or {"path", "ok": false, "kind", "lineno", "msg"} when ast.parse raises.
+                                 Cached under ~/.cache/stackless-iron/, keyed by this script, the
+                                 Python version and every file's path, size and mtime.
+  ast_oracle.py dump FILE        prints that dump of one file (to find where ours differs).
+  ast_oracle.py verdicts IN OUT  IN: JSON lines, each a source string; OUT: one JSON line each,
+                                 {"ok": true} or {"ok": false, "kind", "lineno", "msg"}.
+  ast_oracle.py trees IN OUT      IN: file paths, one a line; OUT: one JSON line each, {"path", "tree",
+                                 "dump"}: CPython's AST as typed JSON (see encode_tree) and its dump
+                                 with attributes, or {"path", "error"}. Lets the tests rebuild the
+                                 exact tree in C# and check AstDump without our parser.
+Warnings are ignored: ast.parse's verdict is what is compared.
+"""
+import ast
+import hashlib
+import json
+import os
+import sys
+import warnings
+
+
+def verdict(source):
+    """ast.parse's outcome for source (bytes or str): (tree or None, error dict or None)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return ast.parse(source), None
+    except SyntaxError as e:  # IndentationError and TabError are subclasses
+        return None, {"ok": False, "kind": type(e).__name__, "lineno": e.lineno, "msg": e.msg}
+    except (ValueError, MemoryError, RecursionError, OverflowError) as e:
+        # Not a syntax error in CPython (e.g. 3.11's ValueError for NUL bytes in the source):
+        # reported with its class, lineno None; the tests decide what to expect from us.
+        return None, {"ok": False, "kind": type(e).__name__, "lineno": None, "msg": str(e)}
+
+
+def dump_of(tree):
+    return ast.dump(tree, include_attributes=True)
+
+
+def list_files(root):
+    files = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        for name in filenames:
+            if name.endswith(".py"):
+                files.append(os.path.join(dirpath, name))
+    files.sort(key=lambda p: os.path.relpath(p, root))
+    return files
+
+
+def cache_path(root, files):
+    key = hashlib.sha256()
+    with open(__file__, "rb") as f:
+        key.update(f.read())
+    key.update(sys.version.encode())
+    key.update(os.path.abspath(root).encode())
+    for path in files:
+        st = os.stat(path)
+        key.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+    folder = os.path.join(os.path.expanduser("~"), ".cache", "stackless-iron")
+    return os.path.join(folder, f"ast_oracle-{key.hexdigest()[:32]}.jsonl")
+
+
+def hashes(root):
+    sys.setrecursionlimit(100000)  # ast.dump recurses per level; some test files nest deeply
+    files = list_files(root)
+    cached = cache_path(root, files)
+    if os.path.exists(cached):
+        with open(cached, "r", encoding="utf-8") as f:
+            sys.stdout.write(f.read())
+        return
+    lines = []
+    for path in files:
+        with open(path, "rb") as f:
+            source = f.read()
+        rel = os.path.relpath(path, root)
+        tree, error = verdict(source)
+        if tree is not None:
+            try:
+                text = dump_of(tree)
+            except RecursionError:
+                error = {"ok": False, "kind": "DumpRecursionError", "lineno": None, "msg": "ast.dump too deep"}
+        if error is not None:
+            record = dict(path=rel, **error)
+        else:
+            data = text.encode("utf-8", "surrogatepass")
+            record = {"path": rel, "ok": True, "sha256": hashlib.sha256(data).hexdigest(), "chars": len(text)}
+        lines.append(json.dumps(record) + "\n")
+    os.makedirs(os.path.dirname(cached), exist_ok=True)
+    tmp = cached + f".{os.getpid()}.tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.writelines(lines)
+    os.replace(tmp, cached)
+    sys.stdout.writelines(lines)
+
+
+def dump_file(path):
+    sys.setrecursionlimit(100000)
+    with open(path, "rb") as f:
+        tree, error = verdict(f.read())
+    if error is not None:
+        print(json.dumps(error))
+        return 1
+    sys.stdout.buffer.write(dump_of(tree).encode("utf-8", "surrogatepass") + b"\n")
+    return 0
+
+
+def verdicts(in_path, out_path):
+    with open(in_path, "r", encoding="utf-8") as src, open(out_path, "w", encoding="utf-8") as out:
+        for line in src:
+            source = json.loads(line)
+            if isinstance(source, str):
+                # Sources travel as JSON text; surrogateescape brings back undecodable bytes.
+                source = source.encode("utf-8", "surrogateescape")
+            tree, error = verdict(source)
+            out.write(json.dumps(error if error is not None else {"ok": True}) + "\n")
+
+
+def encode_tree(value):
+    """AST as JSON that keeps Python's value types: a node is {"_": class, field: value...,
+    "@": [lineno, col_offset, end_lineno, end_col_offset]} (a field the node lacks is left out);
+    scalars are tagged: {"s": str} ({"u": [code points]} when it holds surrogate code points), {"i": decimal}, {"b": bool},
+    {"f": IEEE big-endian hex}, {"c": [re, im] as hex}, {"y": bytes hex}, {"e": 1} for Ellipsis."""
+    import struct
+    if isinstance(value, ast.AST):
+        node = {"_": type(value).__name__}
+        for name in value._fields:
+            if hasattr(value, name):
+                node[name] = encode_tree(getattr(value, name))
+        if value._attributes:
+            node["@"] = [getattr(value, name, None) for name in value._attributes]
+        return node
+    if isinstance(value, list):
+        return [encode_tree(v) for v in value]
+    if value is None:
+        return None
+    if value is ...:
+        return {"e": 1}
+    if isinstance(value, bool):
+        return {"b": value}
+    if isinstance(value, int):
+        return {"i": str(value)}
+    if isinstance(value, float):
+        return {"f": struct.pack(">d", value).hex()}
+    if isinstance(value, complex):
+        return {"c": [struct.pack(">d", value.real).hex(), struct.pack(">d", value.imag).hex()]}
+    if isinstance(value, str):
+        if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+            return {"u": [ord(c) for c in value]}  # surrogate code points: kept one by one
+        return {"s": value}
+    if isinstance(value, bytes):
+        return {"y": value.hex()}
+    raise TypeError(f"unexpected AST value {value!r}")
+
+
+def trees(in_path, out_path):
+    sys.setrecursionlimit(100000)
+    sys.set_int_max_str_digits(0)
+    with open(in_path, "r", encoding="utf-8") as src, open(out_path, "w", encoding="utf-8") as out:
+        for line in src:
+            path = line.rstrip("\n")
+            with open(path, "rb") as f:
+                tree, error = verdict(f.read())
+            if error is not None:
+                record = {"path": path, "error": error}
+            else:
+                record = {"path": path, "tree": encode_tree(tree), "dump": dump_of(tree)}
+            out.write(json.dumps(record) + "\n")
+
+
+def main(argv):
+    if len(argv) == 3 and argv[1] == "hashes":
+        hashes(argv[2])
+        return 0
+    if len(argv) == 3 and argv[1] == "dump":
+        return dump_file(argv[2])
+    if len(argv) == 4 and argv[1] == "trees":
+        trees(argv[2], argv[3])
+        return 0
+    if len(argv) == 4 and argv[1] == "verdicts":
+        verdicts(argv[2], argv[3])
+        return 0
+    sys.stderr.write(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
