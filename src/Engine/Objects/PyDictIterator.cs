@@ -24,6 +24,7 @@ public sealed class PyDictIterator : PyObject
     readonly int _startCount;
     int _remaining;
     int _pos;
+    bool _sizeChanged;
 
     static PyType TypeFor(Kind kind, bool reversed) => (kind, reversed) switch
     {
@@ -50,9 +51,9 @@ public sealed class PyDictIterator : PyObject
         var it = (PyDictIterator)self;
         var d = it._dict;
         if (d == null) return null;
-        if (d.Count != it._startCount)
+        if (it._sizeChanged || d.Count != it._startCount)
         {
-            it._dict = null;
+            it._sizeChanged = true;   // every later next() fails too, as in CPython
             throw PyExc.RuntimeError("dictionary changed size during iteration");
         }
         bool found = it._reversed ? d.PrevEntry(ref it._pos, out var k, out var v) : d.NextEntry(ref it._pos, out k, out v);
@@ -68,7 +69,7 @@ public sealed class PyDictIterator : PyObject
 
     [PyMethod]
     static long __length_hint__(ThreadState ts, PyDictIterator self)
-        => self._dict != null && self._dict.Count == self._startCount ? self._remaining : 0;
+        => self._dict != null && !self._sizeChanged && self._dict.Count == self._startCount ? self._remaining : 0;
 
     /// <summary>(iter, (list of what is left,)), as CPython pickles dict iterators.</summary>
     [PyMethod]

@@ -20,15 +20,21 @@ public sealed class PyFrozenSet : PyAnySet
         return s;
     }
 
-    /// <summary>Compile-time constants (`x in {1, 2}`): their elements hash without Python code.</summary>
+    /// <summary>Compile-time constants (`x in {1, 2}`, set displays): their elements hash
+    /// without Python code. CPython's compiler builds the frozenset from the items, then
+    /// rebuilds it from its own iteration order when it merges constants; the second build
+    /// can lay the table out differently, and the iteration order of `{1, 9, 17, 25, 33, 41}`
+    /// shows it, so the same two builds happen here.</summary>
     [ModuleInitializer]
     internal static void InstallConstantHook()
     {
         ConstantHooks.FrozenSet ??= items =>
         {
             var ts = s_constTs ??= new PythonEngine().MainThread;
+            var first = new PyFrozenSet();
+            foreach (var x in items) first.AddKey(ts, x);
             var s = new PyFrozenSet();
-            foreach (var x in items) s.AddKey(ts, x);
+            foreach (var (k, h) in first.Entries()) s.AddEntry(ts, k, h);
             return s;
         };
     }
