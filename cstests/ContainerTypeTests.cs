@@ -558,6 +558,23 @@ public class ContainerTypeTests
         Assert.That(problems, Is.Empty);
     }
 
+    [Test]
+    public void DeepNestingRaisesRecursionErrorNotCrash()
+    {
+        PyObject t = PyTuple.Empty, l = new PyList(), d = new PyDict();
+        for (int i = 0; i < 200000; i++)
+        {
+            t = T(t);
+            l = new PyList(new[] { l });
+            var nd = new PyDict(); nd.SetItem(ts, I(1), d); d = nd;
+        }
+        Assert.That(Err(() => Ops.Hash(ts, t)), Does.StartWith("RecursionError"));
+        Assert.That(Err(() => R(t)), Does.StartWith("RecursionError"));
+        Assert.That(Err(() => R(l)), Does.StartWith("RecursionError"));
+        Assert.That(Err(() => R(d)), Does.StartWith("RecursionError"));
+        Assert.That(Err(() => Ops.RichCompareBool(ts, l, new PyList(new[] { l }), CompareOp.Eq)), Does.StartWith("RecursionError"));
+    }
+
     sealed class Counter : PyObject
     {
         static readonly PyType Ty = MakeType("counter", (ts, self, args, kw) => I(((Counter)self).F()));

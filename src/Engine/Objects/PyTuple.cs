@@ -74,6 +74,7 @@ public class PyTuple : PyObject
     public static long HashItems(ThreadState ts, PyObject[] items)
     {
         const ulong P1 = 11400714785074694791UL, P2 = 14029467366897019727UL, P5 = 2870177450012600261UL;
+        ts.CheckStack();   // nested tuples hash recursively on the .NET stack
         ulong acc = P5;
         foreach (var x in items)
         {
