@@ -431,7 +431,8 @@ public class PyList : PyObject
             // reverse before and after, so equal items keep their order
             if (reverse) { Array.Reverse(items, 0, n); if (keys != null) Array.Reverse(keys, 0, n); }
             var k = keys ?? items;
-            ListSort.Sort(k, keys != null ? items : null, n, ListSort.ChooseCompare(ts, k, n));
+            if (n < 2 || !ListSort.TrySortSmallInts(k, keys != null ? items : null, n))
+                ListSort.Sort(k, keys != null ? items : null, n, ListSort.ChooseCompare(ts, k, n));
             if (reverse) { Array.Reverse(items, 0, n); if (keys != null) Array.Reverse(keys, 0, n); }
             ok = true;
         }
