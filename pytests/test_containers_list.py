@@ -123,3 +123,26 @@ def test_subclass():
     a = L([1, 2])
     a.x = 5
     assert a == [1, 2] and type(a[:]) is list and type(a + a) is list and a.x == 5
+
+
+def test_generic_alias():
+    ga = list[int]
+    assert repr(ga) == "list[int]" and repr(dict[str, list[int]]) == "dict[str, list[int]]"
+    assert repr(tuple[()]) == "tuple[()]" and repr(tuple[int, ...]) == "tuple[int, ...]"
+    assert ga.__origin__ is list and ga.__args__ == (int,) and ga.__parameters__ == ()
+    assert ga() == [] and ga == list[int] and hash(ga) == hash(list[int]) and ga != list[str]
+    assert type(ga).__name__ == "GenericAlias" and type(ga).__module__ == "types"
+    assert ga.append is list.append and ga.__mro_entries__(()) == (list,)
+    assert repr(set[frozenset[int]]) == "set[frozenset[int]]"
+
+    assert repr(list[len]) == "list[len]"
+
+    class X(list[int]):
+        pass
+    assert X.__mro__ == (X, list, object)
+    try:
+        isinstance([], ga)
+    except TypeError as e:
+        assert str(e) == "isinstance() argument 2 cannot be a parameterized generic"
+    else:
+        raise AssertionError("no TypeError")

@@ -93,8 +93,7 @@ public class PyList : PyObject
     [PySlot("__init__")]
     static void Init(ThreadState ts, PyObject self, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        if (kwnames != null && kwnames.Items.Length > 0 && self.Type == TypeObject) throw PyExc.TypeError("list() takes no keyword arguments");
-        if (kwnames != null && kwnames.Items.Length > 0) throw PyExc.TypeError($"{self.Type.Name}() takes no keyword arguments");
+        if (kwnames != null && kwnames.Items.Length > 0) throw PyExc.TypeError("list() takes no keyword arguments");
         if (args.Length > 1) throw PyExc.TypeError($"list expected at most 1 argument, got {args.Length}");
         var l = (PyList)self;
         if (l.Count > 0) { Array.Clear(l.Items, 0, l.Count); l.Count = 0; }
@@ -319,14 +318,8 @@ public class PyList : PyObject
     [PyMethod] static long __sizeof__(ThreadState ts, PyList self) => 40 + 8L * self.Items.Length;
     [PyClassMethod] static PyObject __class_getitem__(ThreadState ts, PyType cls, PyObject item) => GenericAlias(ts, cls, item);
 
-    /// <summary>types.GenericAlias(cls, item) when the types module provides it.</summary>
-    public static PyObject GenericAlias(ThreadState ts, PyType cls, PyObject item)
-    {
-        var types = ts.Engine.Modules.GetStr("types");
-        var ga = types == null ? null : Ops.GetAttrOrNull(ts, types, PyStr.Intern("GenericAlias"));
-        if (ga == null) throw PyExc.TypeError($"type '{cls.Name}' is not subscriptable");
-        return Ops.Call(ts, ga, cls, item);
-    }
+    /// <summary>cls[item] for the builtin generics: a types.GenericAlias.</summary>
+    public static PyObject GenericAlias(ThreadState ts, PyType cls, PyObject item) => new PyGenericAlias(cls, item);
 
     [PyMethod]
     static PyObject pop(ThreadState ts, PyList self, long index = -1)
