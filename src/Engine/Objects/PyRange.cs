@@ -166,18 +166,17 @@ public sealed class PyRange : PyObject
         if (value is PyInt i && (i.Type == PyInt.TypeObject || i.Type == PyBool.TypeObject))
         {
             if (self.ContainsInt(i.Big)) return PyInt.From((i.Big - self.Start.Big) / self.Step.Big);
+            throw PyExc.ValueError($"{Ops.ReprString(ts, value)} is not in range");
         }
-        else
+        // other objects: the generic sequence search, with its message
+        long n = 0;
+        var it = Iter(ts, self);
+        while (Ops.Next(ts, it) is PyObject x)
         {
-            long n = 0;
-            var it = Iter(ts, self);
-            while (Ops.Next(ts, it) is PyObject x)
-            {
-                if (Ops.Equal(ts, x, value)) return PyInt.From(n);
-                n++;
-            }
+            if (Ops.Equal(ts, x, value)) return PyInt.From(n);
+            n++;
         }
-        throw PyExc.ValueError($"{Ops.ReprString(ts, value)} is not in range");
+        throw PyExc.ValueError("sequence.index(x): x not in sequence");
     }
 
     [PyMethod] static PyObject __reduce__(ThreadState ts, PyRange self) => PyTuple.Of(TypeObject, PyTuple.Of(self.Start, self.Stop, self.Step));
