@@ -23,6 +23,13 @@ public static class Program
             try { return ParseBench.Run(args[1..], stdout); }
             finally { stdout.Flush(); }
         }
+        if (args.Length == 2 && args[0] == "--dis")
+        {
+            var src = File.ReadAllBytes(args[1]);
+            var co = Compiling.Compiler.Compile(PythonParser.ParseModule(src, args[1]), args[1], Compiling.CompileMode.Exec);
+            Console.Out.Write(Compiling.Disassembler.Dump(co));
+            return 0;
+        }
         if (args.Length == 2 && args[0] == "--dump-ast")
         {
             var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { AutoFlush = false };
@@ -62,6 +69,7 @@ public static class Program
         path.Append(new PyStr(StdLib + "/lib-dynload"));
         engine.Sys.Set("path", path);
 
+        if (script != null && File.Exists(script)) script = Path.GetFullPath(script);
         if (script != null && !File.Exists(script))
         {
             Console.Error.WriteLine($"{Environment.ProcessPath ?? "stackless-iron"}: can't open file '{Path.GetFullPath(script)}': [Errno 2] No such file or directory");
@@ -71,8 +79,19 @@ public static class Program
         {
             if (module != null)
             {
-                var runpy = Importer.ImportModule(t, "runpy");
-                return Ops.Call(t, Ops.GetAttr(t, runpy, "_run_module_as_main"), new PyStr(module), PyBool.True);
+                string file;
+                try { file = Importer.FindMainSource(t, module); }
+                catch (PyException e) when (e.Matches(ExceptionTypes.ImportError))
+                {
+                    // As CPython: "python: No module named x", no traceback, exit status 1.
+                    engine.Stderr.Write($"{Environment.ProcessPath ?? "stackless-iron"}: {Ops.StrString(t, e.Value)}\n");
+                    throw PyExc.New(ExceptionTypes.SystemExit, PyInt.From(1));
+                }
+                ((PyList)engine.Sys.Get("argv")!).Items[0] = new PyStr(file);
+                var mainMod = engine.CreateMain(file);
+                int dot = module.LastIndexOf('.');
+                mainMod.Namespace.SetStr("__package__", new PyStr(file.EndsWith("__main__.py") ? module : dot < 0 ? "" : module[..dot]));
+                return Interpreter.RunModuleCode(t, engine.CompileFile(t, file), mainMod.Namespace);
             }
             var main = engine.CreateMain(script);
             PyCode code = command != null

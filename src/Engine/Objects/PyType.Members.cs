@@ -163,7 +163,7 @@ public sealed partial class PyType
     static bool __subclasscheck__(ThreadState ts, PyType self, PyObject sub) => Ops.RecursiveIsSubclass(ts, sub, self);
 
     [PyClassMethod]
-    static PyObject __prepare__(ThreadState ts, PyType cls, params PyObject[] args) => new PyDict();
+    static PyObject __prepare__(ThreadState ts, PyType cls, [PyKwArgs] PyDict kwds, params PyObject[] args) => new PyDict();
 
     [PyMethod]
     static PyObject __dir__(ThreadState ts, PyType self)
@@ -177,4 +177,7 @@ public sealed partial class PyType
 
     [PyMethod]
     static long __sizeof__(ThreadState ts, PyType self) => 400;
+
+    [PySlot("__or__", "__ror__")]
+    static PyObject OrImpl(ThreadState ts, PyObject a, PyObject b) => PyUnionType.Or(ts, a, b);
 }

@@ -18,6 +18,32 @@ public static partial class Interpreter
     /// <summary>How a finished or suspended frame hands its result to the frame below it.</summary>
     public const byte ReturnPush = 0, ReturnForIter = 1, ReturnSend = 2, ReturnGenNext = 3, ReturnGenSend = 4;
 
+    /// <summary>What a native function returns after ts.SwitchTo(frame): "continue in the
+    /// loop with that frame; its result is my result" (Stackless's soft switching).</summary>
+    public static readonly PyObject Unwind = new PyInstance(TypeObjects.Object);
+
+    /// <summary>For natives called from the loop (ts.TakeUnwindPermission() was true): makes
+    /// `frame` run next in the same loop, its result going to the native's caller.</summary>
+    public static PyObject SwitchTo(ThreadState ts, Frame frame, byte returnMode = ReturnPush)
+    {
+        frame.Back = ts.Frame;
+        frame.ReturnMode = returnMode;
+        EnterFrame(ts, frame);
+        return Unwind;
+    }
+
+    /// <summary>gen.send(v)/next(gen) from the loop: resumes the generator in the loop; a
+    /// yield becomes the call's result, a return raises StopIteration in the caller.</summary>
+    public static PyObject ResumeSoftly(ThreadState ts, PyGenerator gen, PyObject sent)
+    {
+        if (!gen.Started && sent != PyNone.Value) throw PyExc.TypeError($"can't send non-None value to a just-started {gen.KindName}");
+        var f = gen.Frame!;
+        if (gen.Started) f.Slots[f.Sp++] = sent;
+        gen.OnResume(ts);
+        try { return SwitchTo(ts, f, ReturnGenSend); }
+        catch (PyException) { if (gen.Started && f.Sp > f.StackBase) f.Slots[--f.Sp] = null; gen.OnYield(ts); throw; }
+    }
+
     // ---------------- entry points from C# ----------------
 
     /// <summary>Calls a Python function from C# (nested loop), or creates its generator.</summary>
@@ -85,7 +111,8 @@ public static partial class Interpreter
     {
         var code = f.Code;
         var c = code.Code;
-        var frame = new Frame(code, f.Globals, f.Builtins, null, null) { Function = f };
+        var frame = Frame.ForCall(code, f.Globals, f.Builtins);
+        frame.Function = f;
         if (kwnames == null && args.Length == c.ArgCount && c.KwOnlyArgCount == 0 && (c.Flags & (CodeFlags.VarArgs | CodeFlags.VarKeywords)) == 0)
             args.CopyTo(frame.Slots);
         else
@@ -118,13 +145,14 @@ public static partial class Interpreter
     {
         Frame f = ts.Frame!;
         bool addTraceback = true;
+        int raisedAt = f.Lasti;
         while (true)
         {
             if (pending != null)
             {
                 var exc = pending;
                 pending = null;
-                if (!HandleException(ts, ref f, exc, addTraceback))
+                if (!HandleException(ts, ref f, exc, addTraceback, raisedAt))
                 {
                     // the entry frame was unwound: the exception goes to the C# caller
                     throw new PyException(exc);
@@ -133,20 +161,24 @@ public static partial class Interpreter
             }
             try
             {
-                var r = Dispatch(ts, ref f, out pending, out addTraceback);
+                var r = Dispatch(ts, ref f, out pending, out addTraceback, out raisedAt);
                 if (r != null) return r;
             }
             catch (PyException e)
             {
+                ts.UnwindAllowed = false;
                 f = ts.Frame!;
                 pending = e.Value;
+                if (pending.Context == null) ChainContext(ts, pending);
                 addTraceback = true;
+                raisedAt = f.Lasti;
             }
             catch (InsufficientExecutionStackException)
             {
                 f = ts.Frame!;
                 pending = PyExc.RecursionError("maximum recursion depth exceeded").Value;
                 addTraceback = true;
+                raisedAt = f.Lasti;
             }
             catch (Exception e) when (e is not PyException && e is not OutOfMemoryException)
             {
@@ -154,18 +186,21 @@ public static partial class Interpreter
                 f = ts.Frame!;
                 pending = PyExc.SystemError($"internal error: {e.GetType().Name}: {e.Message}").Value;
                 addTraceback = true;
+                raisedAt = f.Lasti;
             }
         }
     }
 
     /// <summary>Finds a handler for `exc` in `f` and the frames below it, up to the loop's
     /// entry frame. Returns false when the entry frame itself was unwound.</summary>
-    static bool HandleException(ThreadState ts, ref Frame f, PyBaseException exc, bool addTraceback)
+    static bool HandleException(ThreadState ts, ref Frame f, PyBaseException exc, bool addTraceback, int raisedAt)
     {
         if (addTraceback) AddTraceback(ts, f, exc);
         while (true)
         {
-            var handler = FindHandler(f.Code.Code, f.Lasti);
+            // The handler is looked up at the raising instruction; f.Lasti may have been set back
+            // by RERAISE to the original instruction (for line numbers and PushLasti).
+            var handler = FindHandler(f.Code.Code, raisedAt);
             if (handler is ExceptionTableEntry h)
             {
                 int depth = f.StackBase + h.Depth;
@@ -188,6 +223,7 @@ public static partial class Interpreter
             }
             f = back!;
             ts.Frame = f;
+            raisedAt = f.Lasti;
             AddTraceback(ts, f, exc);
         }
     }
@@ -255,10 +291,11 @@ public static partial class Interpreter
 
     /// <summary>The hot loop. Returns the entry frame's result, or null with `raised` set when an
     /// exception must be unwound (by Run, outside this method).</summary>
-    static PyObject? Dispatch(ThreadState ts, ref Frame frameRef, out PyBaseException? raised, out bool addTraceback)
+    static PyObject? Dispatch(ThreadState ts, ref Frame frameRef, out PyBaseException? raised, out bool addTraceback, out int raisedAt)
     {
         raised = null;
         addTraceback = true;
+        raisedAt = -1;
         Frame f = frameRef;
         PyObject?[] s;
         int sp, pc;
@@ -277,6 +314,7 @@ public static partial class Interpreter
         {
             int instr = code[pc];
             f.Lasti = pc;
+            if (Trace) Console.Error.WriteLine($"  {f.Code.Code.Name}:{pc} {(Opcode)(instr & 0xFF)} {instr >> 8} sp={sp - f.StackBase}");
             pc++;
             int arg = instr >> 8;
             switch ((Opcode)(instr & 0xFF))
@@ -367,9 +405,22 @@ public static partial class Interpreter
 
                 case Opcode.LOAD_GLOBAL:
                 {
+                    ref var cache = ref f.Code.GlobalCache[pc - 1];
+                    var g = f.Globals; var bi = f.Builtins;
+                    if (cache.Globals == g && cache.GlobalsVersion == g.Version && cache.Builtins == bi && cache.BuiltinsVersion == bi.Version)
+                    {
+                        s[sp++] = cache.Value;
+                        break;
+                    }
                     var name = names[arg];
-                    var v = f.Globals.GetStr(name) ?? (f.Builtins.Type == TypeObjects.Dict ? f.Builtins.GetStr(name) : f.Builtins.GetItem(ts, name));
+                    var v = g.GetStr(name) ?? (bi.Type == TypeObjects.Dict ? bi.GetStr(name) : bi.GetItem(ts, name));
                     if (v == null) { exc = NameNotDefined(name); goto error; }
+                    if (g.Type == TypeObjects.Dict && bi.Type == TypeObjects.Dict)
+                    {
+                        cache.Globals = g; cache.GlobalsVersion = g.Version;
+                        cache.Builtins = bi; cache.BuiltinsVersion = bi.Version;
+                        cache.Value = v;
+                    }
                     s[sp++] = v;
                     break;
                 }
@@ -849,30 +900,21 @@ public static partial class Interpreter
                         s[sp++] = obj;
                         break;
                     }
-                    if (callable is PyBuiltinFunction bf && bf.Self is PyGenerator gs && gs.CanResumeSoftly && (bf.Func == PyGenerator.SendFunc || bf.Func == PyGenerator.NextFunc) && kw == null)
-                    {
-                        // gen.send(v) / gen.__next__() from Python: resume the generator in this loop.
-                        PyObject sent = bf.Func == PyGenerator.SendFunc && n == 1 ? s[argStart]! : PyNone.Value;
-                        if (bf.Func == PyGenerator.SendFunc && n != 1) goto nativeCall;
-                        if (!gs.Started && sent != PyNone.Value) { exc = PyExc.TypeError($"can't send non-None value to a just-started {gs.KindName}").Value; goto error; }
-                        for (int i = baseIdx; i < sp; i++) s[i] = null;
-                        sp = baseIdx;
-                        if (gs.Started) gs.Frame!.Slots[gs.Frame.Sp++] = sent;
-                        f.Sp = sp; f.Pc = pc;
-                        var nf = gs.Frame!;
-                        nf.ReturnMode = ReturnGenSend;
-                        nf.Back = f;
-                        gs.OnResume(ts);
-                        EnterFrame(ts, nf);
-                        f = nf;
-                        goto load_frame;
-                    }
-                nativeCall:
                     var call = callable.Type.Call;
                     if (call == null) { exc = PyExc.TypeError($"'{callable.Type.Name}' object is not callable").Value; goto error; }
+                    // A native may soft-switch: push a frame (ts.SwitchTo) and return Unwind
+                    // instead of running it nested; the frame's result then lands here.
+                    ts.UnwindAllowed = true;
                     var result = call(ts, callable, new ReadOnlySpan<PyObject>(s!, argStart, n), kw);
+                    ts.UnwindAllowed = false;
                     for (int i = baseIdx; i < sp; i++) s[i] = null;
                     sp = baseIdx;
+                    if (result == Unwind)
+                    {
+                        f.Sp = sp; f.Pc = pc;
+                        f = ts.Frame!;
+                        goto load_frame;
+                    }
                     s[sp++] = result;
                     break;
                 }
@@ -973,6 +1015,7 @@ public static partial class Interpreter
                     }
                     int mode = f.ReturnMode;
                     if (f.IsEntry) { f.IsEntry = false; ts.Frame = caller; return v; }
+                    if (gen == null) f.Recycle();
                     f = caller!;
                     ts.Frame = f;
                     frameRef = f;
@@ -1124,8 +1167,9 @@ public static partial class Interpreter
                 }
                 case Opcode.RERAISE:
                 {
+                    // 3.11: the saved lasti is PEEK(oparg + 1) and stays on the stack; only the exception is popped.
+                    if (arg != 0 && s[sp - 1 - arg] is PyInt lasti) f.Lasti = (int)lasti.Small;
                     var e = s[--sp]!; s[sp] = null;
-                    if (arg != 0) { var lasti = (PyInt)s[--sp]!; s[sp] = null; f.Lasti = (int)lasti.Small; }
                     exc = e as PyBaseException ?? PyExc.SystemError("RERAISE of a non-exception").Value;
                     goto reraise;
                 }
@@ -1277,6 +1321,7 @@ public static partial class Interpreter
             ChainContext(ts, exc);
         error_noctx:
             f.Sp = sp; f.Pc = pc;
+            raisedAt = f.Lasti;
             raised = exc;
             addTraceback = true;
             ts.Frame = f;
@@ -1285,6 +1330,7 @@ public static partial class Interpreter
 
         reraise:
             f.Sp = sp; f.Pc = pc;
+            raisedAt = pc - 1;
             raised = exc;
             addTraceback = false;
             ts.Frame = f;
@@ -1294,6 +1340,8 @@ public static partial class Interpreter
     }
 
     static readonly PyStr s_init = PyStr.Intern("__init__");
+    /// <summary>STACKLESS_TRACE=1 prints every instruction (a static readonly flag: free when off).</summary>
+    static readonly bool Trace = Environment.GetEnvironmentVariable("STACKLESS_TRACE") == "1";
     static GetAttrSlot? s_objectGetAttr => TypeObjects.Object.GetAttr;
     static GetAttrSlot? s_moduleGetAttr => PyModule.TypeObject.GetAttr;
     static SetAttrSlot? s_objectSetAttr => TypeObjects.Object.SetAttr;
