@@ -136,6 +136,7 @@ def test_generic_alias():
     assert repr(set[frozenset[int]]) == "set[frozenset[int]]"
 
     assert repr(list[len]) == "list[len]"
+    assert repr(list[int] | None) == "list[int] | None" and repr(int | dict[str, int]) == "int | dict[str, int]"
 
     class X(list[int]):
         pass

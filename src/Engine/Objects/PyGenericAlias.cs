@@ -137,6 +137,9 @@ public sealed class PyGenericAlias : PyObject
         throw PyExc.NotImplementedError("substituting the parameters of a generic alias is not supported yet");
     }
 
+    /// <summary>list[int] | None: a types.UnionType.</summary>
+    [PySlot("__or__", "__ror__")] static PyObject Or(ThreadState ts, PyObject a, PyObject b) => PyUnionType.Or(ts, a, b);
+
     [PyMethod] static PyObject __mro_entries__(ThreadState ts, PyGenericAlias self, PyObject bases) => PyTuple.Of(self.Origin);
 
     [PyMethod]
