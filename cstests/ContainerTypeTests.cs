@@ -172,7 +172,7 @@ public class ContainerTypeTests
         Assert.That(Err(() => Kw(Ops.GetAttr(ts, victim, "sort"), Array.Empty<PyObject>(), ("key", new Appender(victim)))),
             Is.EqualTo("ValueError: list modified during sort"));
         Assert.That(R(victim), Is.EqualTo("[1, 2, 3]"));
-        Assert.That(Err(() => M(victim, "sort", I(1))), Does.StartWith("TypeError: sort() takes"));
+        Assert.That(Err(() => M(victim, "sort", I(1))), Is.EqualTo("TypeError: sort() takes no positional arguments"));
         Assert.That(Err(() => Kw(Ops.GetAttr(ts, victim, "sort"), Array.Empty<PyObject>(), ("reverse", S("x")))),
             Is.EqualTo("TypeError: 'str' object cannot be interpreted as an integer"));
     }

@@ -388,8 +388,10 @@ public class PyList : PyObject
     }
 
     [PyMethod]
-    static void sort(ThreadState ts, PyList self, [PyKwOnly] PyObject? key = null, PyObject? reverse = null)
+    static void sort(ThreadState ts, PyList self, [PyKwOnly] PyObject? key = null, PyObject? reverse = null, params PyObject[] positional)
     {
+        // a *args catch-all only so that positional use gets CPython's own message
+        if (positional.Length > 0) throw PyExc.TypeError("sort() takes no positional arguments");
         bool rev = reverse != null && ReverseFlag(ts, reverse);
         self.Sort(ts, key == PyNone.Value ? null : key, rev);
     }
