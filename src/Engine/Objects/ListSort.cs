@@ -32,6 +32,30 @@ public sealed class ListSort
         new ListSort(keys, values, lt).Run(n);
     }
 
+    /// <summary>Sorts when every key is an exact int that fits a long: (value, position) pairs
+    /// by the runtime's array sort, the position breaking ties so the result is stable.
+    /// False (nothing changed) when the keys are not all such ints.</summary>
+    public static bool TrySortSmallInts(PyObject[] keys, PyObject[]? values, int n)
+    {
+        var pairs = new (long Value, int Position)[n];
+        for (int i = 0; i < n; i++)
+        {
+            if (keys[i] is not PyInt k || k.Type != PyInt.TypeObject || !k.FitsLong) return false;
+            pairs[i] = (k.Small, i);
+        }
+        Array.Sort(pairs);
+        var sortedKeys = new PyObject[n];
+        var sortedValues = values == null ? null : new PyObject[n];
+        for (int i = 0; i < n; i++)
+        {
+            sortedKeys[i] = keys[pairs[i].Position];
+            if (sortedValues != null) sortedValues[i] = values![pairs[i].Position];
+        }
+        Array.Copy(sortedKeys, keys, n);
+        if (sortedValues != null) Array.Copy(sortedValues, values!, n);
+        return true;
+    }
+
     /// <summary>The less-than for a homogeneous key array: machine compares when every key is
     /// an exact int that fits a long, an exact float or an exact str; otherwise `<` via the object model.</summary>
     public static Func<PyObject, PyObject, bool> ChooseCompare(ThreadState ts, PyObject[] keys, int n)

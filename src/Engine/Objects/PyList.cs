@@ -93,8 +93,7 @@ public class PyList : PyObject
     [PySlot("__init__")]
     static void Init(ThreadState ts, PyObject self, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        if (kwnames != null && kwnames.Items.Length > 0 && self.Type == TypeObject) throw PyExc.TypeError("list() takes no keyword arguments");
-        if (kwnames != null && kwnames.Items.Length > 0) throw PyExc.TypeError($"{self.Type.Name}() takes no keyword arguments");
+        if (kwnames != null && kwnames.Items.Length > 0) throw PyExc.TypeError("list() takes no keyword arguments");
         if (args.Length > 1) throw PyExc.TypeError($"list expected at most 1 argument, got {args.Length}");
         var l = (PyList)self;
         if (l.Count > 0) { Array.Clear(l.Items, 0, l.Count); l.Count = 0; }
@@ -213,12 +212,25 @@ public class PyList : PyObject
             Array.Copy(x.Items, r, x.Count); Array.Copy(y.Items, 0, r, x.Count, y.Count);
             return new PyList(r);
         }
-        if (a is PyList && b.Type.NumberOps[0] == null) throw PyExc.TypeError($"can only concatenate list (not \"{b.Type.Name}\") to list");
+        if (a is PyList) return ConcatFallback(ts, a, b, Add, "list");
         return PyNotImplemented.Value;
     }
 
     [PySlot("__iadd__")]
     static PyObject IAdd(ThreadState ts, PyObject a, PyObject b) { ((PyList)a).Extend(ts, b); return a; }
+
+    /// <summary>`seq + b` for a b of another type: b's reflected operator gets its turn first,
+    /// then CPython's sequence-concat message.</summary>
+    public static PyObject ConcatFallback(ThreadState ts, PyObject a, PyObject b, BinarySlot mine, string typeName)
+    {
+        var slot = b.Type.NumberOps[0];
+        if (slot != null && slot != mine)
+        {
+            var r = slot(ts, a, b);
+            if (r != PyNotImplemented.Value) return r;
+        }
+        throw PyExc.TypeError($"can only concatenate {typeName} (not \"{b.Type.Name}\") to {typeName}");
+    }
 
     /// <summary>The repeat count of `seq * n`: an index clamped like CPython's (huge counts give
     /// OverflowError/MemoryError), or null when `n` is no index.</summary>
@@ -306,14 +318,8 @@ public class PyList : PyObject
     [PyMethod] static long __sizeof__(ThreadState ts, PyList self) => 40 + 8L * self.Items.Length;
     [PyClassMethod] static PyObject __class_getitem__(ThreadState ts, PyType cls, PyObject item) => GenericAlias(ts, cls, item);
 
-    /// <summary>types.GenericAlias(cls, item) when the types module provides it.</summary>
-    public static PyObject GenericAlias(ThreadState ts, PyType cls, PyObject item)
-    {
-        var types = ts.Engine.Modules.GetStr("types");
-        var ga = types == null ? null : Ops.GetAttrOrNull(ts, types, PyStr.Intern("GenericAlias"));
-        if (ga == null) throw PyExc.TypeError($"type '{cls.Name}' is not subscriptable");
-        return Ops.Call(ts, ga, cls, item);
-    }
+    /// <summary>cls[item] for the builtin generics: a types.GenericAlias.</summary>
+    public static PyObject GenericAlias(ThreadState ts, PyType cls, PyObject item) => new PyGenericAlias(cls, item);
 
     [PyMethod]
     static PyObject pop(ThreadState ts, PyList self, long index = -1)
@@ -382,8 +388,10 @@ public class PyList : PyObject
     }
 
     [PyMethod]
-    static void sort(ThreadState ts, PyList self, [PyKwOnly] PyObject? key = null, PyObject? reverse = null)
+    static void sort(ThreadState ts, PyList self, [PyKwOnly] PyObject? key = null, PyObject? reverse = null, params PyObject[] positional)
     {
+        // a *args catch-all only so that positional use gets CPython's own message
+        if (positional.Length > 0) throw PyExc.TypeError("sort() takes no positional arguments");
         bool rev = reverse != null && ReverseFlag(ts, reverse);
         self.Sort(ts, key == PyNone.Value ? null : key, rev);
     }
@@ -418,7 +426,8 @@ public class PyList : PyObject
             // reverse before and after, so equal items keep their order
             if (reverse) { Array.Reverse(items, 0, n); if (keys != null) Array.Reverse(keys, 0, n); }
             var k = keys ?? items;
-            ListSort.Sort(k, keys != null ? items : null, n, ListSort.ChooseCompare(ts, k, n));
+            if (n < 2 || !ListSort.TrySortSmallInts(k, keys != null ? items : null, n))
+                ListSort.Sort(k, keys != null ? items : null, n, ListSort.ChooseCompare(ts, k, n));
             if (reverse) { Array.Reverse(items, 0, n); if (keys != null) Array.Reverse(keys, 0, n); }
             ok = true;
         }

@@ -1,0 +1,162 @@
+#nullable enable
+using System;
+using System.Text;
+namespace StacklessIron.Objects;
+
+/// <summary>
+/// `types.GenericAlias`: what `list[int]` (a builtin's __class_getitem__) returns. The types
+/// module itself gets the class as `type(list[int])`, so it has to exist natively. Attribute
+/// access other than its own falls through to the origin (`list[int].append is list.append`).
+/// Parameter substitution (`list[T][int]`) is not done here yet.
+/// </summary>
+[PyType("GenericAlias")]
+public sealed class PyGenericAlias : PyObject
+{
+    public static readonly PyType TypeObject = PyType.Builtin("GenericAlias", typeof(PyGenericAlias), module: "types");
+    public readonly PyObject Origin;
+    public readonly PyTuple Args;
+    PyTuple? _parameters;
+
+    public PyGenericAlias(PyObject origin, PyObject args) : base(TypeObject)
+    {
+        Origin = origin;
+        Args = args as PyTuple ?? PyTuple.Of(args);
+    }
+
+    [PySlot("__new__")]
+    static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        if (kwnames != null && kwnames.Items.Length > 0) throw PyExc.TypeError("GenericAlias() takes no keyword arguments");
+        if (args.Length != 2) throw PyExc.TypeError($"GenericAlias expected 2 arguments, got {args.Length}");
+        return new PyGenericAlias(args[0], args[1]);
+    }
+
+    static readonly PyStr s_typingSubst = PyStr.Intern("__typing_subst__");
+
+    /// <summary>The type variables among the arguments (objects with __typing_subst__), without repeats.</summary>
+    PyTuple Parameters(ThreadState ts)
+    {
+        if (_parameters != null) return _parameters;
+        var found = new List<PyObject>();
+        foreach (var a in Args.Items)
+        {
+            if (a is PyType) continue;
+            PyObject[] inner = a is PyGenericAlias g ? g.Parameters(ts).Items
+                : a.Type.Lookup(s_typingSubst) != null ? new[] { a } : Array.Empty<PyObject>();
+            foreach (var p in inner) if (!found.Contains(p)) found.Add(p);
+        }
+        return _parameters = new PyTuple(found.ToArray());
+    }
+
+    static readonly HashSet<string> OwnAttributes = new()
+    {
+        "__origin__", "__args__", "__unpacked__", "__parameters__", "__typing_unpacked_tuple_args__", "__mro_entries__",
+        "__reduce_ex__", "__reduce__", "__copy__", "__deepcopy__", "__class__",
+    };
+
+    [PySlot("__getattribute__")]
+    static PyObject? GetAttribute(ThreadState ts, PyObject self, PyStr name)
+    {
+        var g = (PyGenericAlias)self;
+        if (!OwnAttributes.Contains(name.Value) && !(name.Value.StartsWith("__") && name.Value.EndsWith("__") && TypeObject.Lookup(name) != null))
+            return Ops.GetAttrOrNull(ts, g.Origin, name);
+        return Ops.GenericGetAttr(ts, self, name);
+    }
+
+    [PyGetter("__origin__")] static PyObject GetOrigin(ThreadState ts, PyObject self) => ((PyGenericAlias)self).Origin;
+    [PyGetter("__args__")] static PyObject GetArgs(ThreadState ts, PyObject self) => ((PyGenericAlias)self).Args;
+    [PyGetter("__parameters__")] static PyObject GetParameters(ThreadState ts, PyObject self) => ((PyGenericAlias)self).Parameters(ts);
+    [PyGetter("__unpacked__")] static PyObject GetUnpacked(ThreadState ts, PyObject self) => PyBool.False;
+    [PyGetter("__typing_unpacked_tuple_args__")] static PyObject GetUnpackedArgs(ThreadState ts, PyObject self) => PyNone.Value;
+
+    static readonly PyStr s_origin = PyStr.Intern("__origin__"), s_args = PyStr.Intern("__args__"),
+        s_qualname = PyStr.Intern("__qualname__"), s_module = PyStr.Intern("__module__");
+
+    /// <summary>How an argument shows inside the brackets (CPython's ga_repr_item): aliases by
+    /// repr, anything with a qualified name and a module as "module.qualname" (no "builtins.").</summary>
+    static string ItemRepr(ThreadState ts, PyObject o)
+    {
+        if (o == PyEllipsis.Value) return "...";
+        if (o is PyType t) return t.FullName;
+        if (Ops.GetAttrOrNull(ts, o, s_origin) != null && Ops.GetAttrOrNull(ts, o, s_args) != null) return Ops.ReprString(ts, o);
+        var qualname = Ops.GetAttrOrNull(ts, o, s_qualname);
+        var module = qualname == null ? null : Ops.GetAttrOrNull(ts, o, s_module);
+        if (qualname == null || module == null || module == PyNone.Value) return Ops.ReprString(ts, o);
+        if (module is PyStr m && m.Value == "builtins") return Ops.StrString(ts, qualname);
+        return Ops.StrString(ts, module) + "." + Ops.StrString(ts, qualname);
+    }
+
+    [PySlot("__repr__")]
+    static PyObject Repr(ThreadState ts, PyObject self)
+    {
+        var g = (PyGenericAlias)self;
+        var sb = new StringBuilder(ItemRepr(ts, g.Origin)).Append('[');
+        if (g.Args.Items.Length == 0) sb.Append("()");
+        for (int i = 0; i < g.Args.Items.Length; i++)
+        {
+            if (i > 0) sb.Append(", ");
+            sb.Append(ItemRepr(ts, g.Args.Items[i]));
+        }
+        return new PyStr(sb.Append(']').ToString());
+    }
+
+    static readonly PyStr s_origClass = PyStr.Intern("__orig_class__");
+
+    /// <summary>Calls the origin; the instance remembers the alias in __orig_class__ when it can.</summary>
+    [PySlot("__call__")]
+    static PyObject Call(ThreadState ts, PyObject self, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var g = (PyGenericAlias)self;
+        var r = Ops.Call(ts, g.Origin, args, kwnames);
+        try { Ops.SetAttr(ts, r, s_origClass, g); }
+        catch (PyException e) when (e.Matches(ExceptionTypes.AttributeError) || e.Matches(ExceptionTypes.TypeError)) { }
+        return r;
+    }
+
+    [PySlot("__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__")]
+    static PyObject Compare(ThreadState ts, PyObject a, PyObject b, CompareOp op)
+    {
+        if (a is not PyGenericAlias x || b is not PyGenericAlias y || (op != CompareOp.Eq && op != CompareOp.Ne)) return PyNotImplemented.Value;
+        bool eq = Ops.Equal(ts, x.Origin, y.Origin) && Ops.Equal(ts, x.Args, y.Args);
+        return PyBool.From(eq == (op == CompareOp.Eq));
+    }
+
+    [PySlot("__hash__")]
+    static long Hash(ThreadState ts, PyObject self)
+    {
+        var g = (PyGenericAlias)self;
+        long h = Ops.Hash(ts, g.Origin) ^ Ops.Hash(ts, g.Args);
+        return h == -1 ? -2 : h;
+    }
+
+    [PySlot("__getitem__")]
+    static PyObject GetItem(ThreadState ts, PyObject self, PyObject key)
+    {
+        var g = (PyGenericAlias)self;
+        if (g.Parameters(ts).Items.Length == 0) throw PyExc.TypeError($"{Ops.ReprString(ts, g)} is not a generic class");
+        throw PyExc.NotImplementedError("substituting the parameters of a generic alias is not supported yet");
+    }
+
+    /// <summary>list[int] | None: a types.UnionType.</summary>
+    [PySlot("__or__", "__ror__")] static PyObject Or(ThreadState ts, PyObject a, PyObject b) => PyUnionType.Or(ts, a, b);
+
+    [PyMethod] static PyObject __mro_entries__(ThreadState ts, PyGenericAlias self, PyObject bases) => PyTuple.Of(self.Origin);
+
+    [PyMethod]
+    static PyObject __instancecheck__(ThreadState ts, PyGenericAlias self, PyObject obj)
+        => throw PyExc.TypeError("isinstance() argument 2 cannot be a parameterized generic");
+
+    [PyMethod]
+    static PyObject __subclasscheck__(ThreadState ts, PyGenericAlias self, PyObject obj)
+        => throw PyExc.TypeError("issubclass() argument 2 cannot be a parameterized generic");
+
+    [PyMethod] static PyObject __reduce__(ThreadState ts, PyGenericAlias self) => PyTuple.Of(TypeObject, PyTuple.Of(self.Origin, self.Args));
+
+    [PyMethod]
+    static PyObject __dir__(ThreadState ts, PyGenericAlias self)
+    {
+        var names = new PyList();
+        foreach (var (k, _) in TypeObject.Namespace.Items()) names.Append(k);
+        return names;
+    }
+}
