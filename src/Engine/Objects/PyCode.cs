@@ -70,6 +70,9 @@ public sealed class PyCode : PyObject
         int i => PyInt.From(i),
         double d => new PyFloat(d),
         string s => PyStr.Intern(s),
+        // A str whose escaped surrogate code points UTF-16 would merge: PyStr holds UTF-16,
+        // so the pair becomes one astral character until str can keep them apart.
+        Parsing.Ast.CodePointString cps => PyStr.Intern(cps.Lossy),
         System.Numerics.Complex z => ConstantHooks.MakeComplex(z),
         byte[] bytes => ConstantHooks.MakeBytes(bytes),
         Parsing.Ast.EllipsisConstant => PyEllipsis.Value,

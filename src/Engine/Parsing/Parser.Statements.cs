@@ -590,7 +590,12 @@ internal sealed partial class Parser
         int m = _pos;
         if (_invalidPass) { InvalidIfLike(K_ELIF, "elif"); _pos = m; }
         if (!Accept(K_ELIF)) return null;
-        return IfTail(m);
+        // elif_stmt is right-recursive in CPython's grammar: each elif is one more rule level
+        // (its MemoryError limit) and one more tree level (ast construction's RecursionError).
+        Enter();
+        var r = IfTail(m);
+        _depth--;
+        return r;
     }
 
     List<StmtNode>? ElseBlock()

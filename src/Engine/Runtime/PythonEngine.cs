@@ -88,6 +88,10 @@ public sealed class PythonEngine
 
     public static PyException SyntaxErrorOf(PythonSyntaxError e)
     {
+        // The parser and compiler report their nesting limits the way CPython does:
+        // as RecursionError / MemoryError, which carry only the message.
+        if (e.Kind == "RecursionError") return PyExc.New(ExceptionTypes.RecursionError, new PyStr(e.Msg));
+        if (e.Kind == "MemoryError") return e.Msg.Length == 0 ? PyExc.New(ExceptionTypes.MemoryError) : PyExc.New(ExceptionTypes.MemoryError, new PyStr(e.Msg));
         var type = e.Kind switch { "IndentationError" => ExceptionTypes.IndentationError, "TabError" => ExceptionTypes.TabError, _ => ExceptionTypes.SyntaxError };
         PyObject OrNone(string? s) => s == null ? PyNone.Value : new PyStr(s);
         var info = new PyTuple(new PyObject[] { new PyStr(e.Filename), PyInt.From(e.Lineno), PyInt.From(e.Offset), OrNone(e.Text),
