@@ -196,6 +196,39 @@ r = ' | '.join([t(lambda: x // y), t(lambda: x % y), t(lambda: divmod(x, y)), t(
     }
 
     [Test]
+    public void ComplexAndBytesParsingMatchCPython()
+    {
+        var rng = new Random(14);
+        string[] pieces = { "1", "2.5", "e3", "e-2", "j", "J", "+", "-", "(", ")", " ", "inf", "nan", "infinity", "_", "0", ".", "x", "\u00a0", "\u0661", "1_0" };
+        var cases = new List<string[]>();
+        for (int i = 0; i < 8000; i++)
+        {
+            var sb = new StringBuilder();
+            for (int k = rng.Next(0, 7); k > 0; k--) sb.Append(pieces[rng.Next(pieces.Length)]);
+            cases.Add(new[] { Enc(sb.ToString()) });
+        }
+        var expected = Run(@"s = D(a[0])
+def t(f):
+    try: return repr(f())
+    except Exception as e: return '!%s: %s' % (type(e).__name__, e)
+b = s.encode('latin-1', 'replace')
+r = ' | '.join([t(lambda: complex(s)), t(lambda: int(b)), t(lambda: float(b))])", cases);
+        var actual = cases.Select(c =>
+        {
+            string s = Dec(c[0]);
+            byte[] b = s.Select(ch => ch < 0x100 ? (byte)ch : (byte)'?').ToArray();
+            string T(Func<string> f) => Capture(f);
+            return string.Join(" | ", new[]
+            {
+                T(() => { var (re, im) = NumberParsing.ParseComplex(s); return Repr.Complex(new System.Numerics.Complex(re, im)); }),
+                T(() => NumberParsing.ParseIntBytes(b).ToString()),
+                T(() => R(NumberParsing.ParseFloatBytes(b))),
+            });
+        }).ToArray();
+        AssertSame(cases, expected, actual, c => $"'{Dec(c[0])}'");
+    }
+
+    [Test]
     public void TargetedNumberCases()
     {
         Assert.That(FloatMath.HashDouble(1.0), Is.EqualTo(FloatMath.HashInt(1)));
@@ -222,5 +255,14 @@ r = ' | '.join([t(lambda: x // y), t(lambda: x % y), t(lambda: divmod(x, y)), t(
         Assert.That(IntMath.TryFloorDivide(-7, 2, out long q) && q == -4, Is.True);
         Assert.That(IntMath.Modulo(-7L, 2L), Is.EqualTo(1));
         Assert.That(IntMath.Modulo(7L, -2L), Is.EqualTo(-1));
+        // Results too big to store fail as MemoryError, never as a .NET crash.
+        Assert.That(Assert.Throws<FormatError>(() => IntMath.Pow(2, BigInteger.Pow(10, 10)))!.PyType, Is.EqualTo("MemoryError"));
+        Assert.That(Assert.Throws<FormatError>(() => IntMath.Pow(3, int.MaxValue))!.PyType, Is.EqualTo("MemoryError"));
+        Assert.That(Assert.Throws<FormatError>(() => IntMath.LeftShift(1, BigInteger.Pow(2, 40)))!.PyType, Is.EqualTo("MemoryError"));
+        Assert.That(Assert.Throws<FormatError>(() => IntMath.ToBytes(1, 1L << 62, true, false))!.PyType, Is.EqualTo("MemoryError"));
+        Assert.That(Assert.Throws<FormatError>(() => FormatSpec.FormatInt(1, "3000000000"))!.PyType, Is.EqualTo("MemoryError"));
+        Assert.That(Assert.Throws<FormatError>(() => StrMethods.Center("a", 1L << 62))!.PyType, Is.EqualTo("MemoryError"));
+        Assert.That(IntMath.Pow(2, 100), Is.EqualTo(BigInteger.One << 100));
+        Assert.That(IntMath.RightShift(-5, BigInteger.Pow(2, 70)), Is.EqualTo(BigInteger.MinusOne));
     }
 }

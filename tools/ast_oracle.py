@@ -2,14 +2,18 @@
 """CPython 3.11 as the parser's oracle, for cstests (StdlibParseTests, ParserFuzzTests).
 
   ast_oracle.py hashes ROOT      one JSON line per .py file under ROOT (sorted, relative path):
-                                 {"path", "ok": true, "sha256", "chars"} for the sha256 of the UTF-8
-                                 (surrogatepass) of ast.dump(ast.parse(bytes), include_attributes=True),
+                                 {"path", "ok": true, "sha256", "chars", "utf16_ambiguous"} for the sha256
+                                 of the UTF-8 (surrogatepass) of ast.dump(ast.parse(bytes),
+                                 include_attributes=True) (utf16_ambiguous: a str constant holds a
+                                 surrogate pair of code points, which a .NET string cannot keep apart
+                                 from the astral code point),
                                  or {"path", "ok": false, "kind", "lineno", "msg"} when ast.parse raises.
                                  Cached under ~/.cache/stackless-iron/, keyed by this script, the
                                  Python version and every file's path, size and mtime.
   ast_oracle.py dump FILE        prints that dump of one file (to find where ours differs).
   ast_oracle.py verdicts IN OUT  IN: JSON lines, each a source string; OUT: one JSON line each,
-                                 {"ok": true} or {"ok": false, "kind", "lineno", "msg"}.
+                                 {"ok": true, "sha256", "utf16_ambiguous"} (as for hashes) or
+                                 {"ok": false, "kind", "lineno", "msg"}.
   ast_oracle.py trees IN OUT      IN: file paths, one a line; OUT: one JSON line each, {"path", "tree",
                                  "dump"}: CPython's AST as typed JSON (see encode_tree) and its dump
                                  with attributes, or {"path", "error"}. Lets the tests rebuild the
@@ -20,6 +24,7 @@ import ast
 import hashlib
 import json
 import os
+import re
 import sys
 import warnings
 
@@ -36,6 +41,16 @@ def verdict(source):
         # Not a syntax error in CPython (e.g. 3.11's ValueError for NUL bytes in the source):
         # reported with its class, lineno None; the tests decide what to expect from us.
         return None, {"ok": False, "kind": type(e).__name__, "lineno": None, "msg": str(e)}
+
+
+SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+
+
+def needs_code_points(tree):
+    """True when a str in the tree holds a high surrogate code point followed by a low one:
+    a .NET (UTF-16) string cannot hold that str apart from the astral code point they encode."""
+    return any(isinstance(n, ast.Constant) and isinstance(n.value, str) and SURROGATE_PAIR.search(n.value)
+               for n in ast.walk(tree))
 
 
 def dump_of(tree):
@@ -89,7 +104,8 @@ def hashes(root):
             record = dict(path=rel, **error)
         else:
             data = text.encode("utf-8", "surrogatepass")
-            record = {"path": rel, "ok": True, "sha256": hashlib.sha256(data).hexdigest(), "chars": len(text)}
+            record = {"path": rel, "ok": True, "sha256": hashlib.sha256(data).hexdigest(), "chars": len(text),
+                      "utf16_ambiguous": needs_code_points(tree)}
         lines.append(json.dumps(record) + "\n")
     os.makedirs(os.path.dirname(cached), exist_ok=True)
     tmp = cached + f".{os.getpid()}.tmp"
@@ -118,7 +134,10 @@ def verdicts(in_path, out_path):
                 # Sources travel as JSON text; surrogateescape brings back undecodable bytes.
                 source = source.encode("utf-8", "surrogateescape")
             tree, error = verdict(source)
-            out.write(json.dumps(error if error is not None else {"ok": True}) + "\n")
+            if error is None:
+                data = dump_of(tree).encode("utf-8", "surrogatepass")
+                error = {"ok": True, "sha256": hashlib.sha256(data).hexdigest(), "utf16_ambiguous": needs_code_points(tree)}
+            out.write(json.dumps(error) + "\n")
 
 
 def encode_tree(value):

@@ -146,6 +146,49 @@ public static class FloatFormatter
         }
     }
 
+    private static readonly UInt128[] SmallPowersOfTen = BuildSmallPowers();
+
+    private static UInt128[] BuildSmallPowers()
+    {
+        var p = new UInt128[23];
+        p[0] = 1;
+        for (int i = 1; i < p.Length; i++) p[i] = p[i - 1] * 10;
+        return p;
+    }
+
+    private static int BitLength(UInt128 v) => 128 - (int)UInt128.LeadingZeroCount(v);
+
+    /// <summary>The common case of <see cref="RoundScaled"/> in 128-bit integers: the mantissa
+    /// (below 2**53) times 10**pow10 (at most 10**22, below 2**74) fits, and dividing by a
+    /// power of two is a shift. False when out of that range.</summary>
+    private static bool TryRoundScaledFast(double value, int pow10, out UInt128 result)
+    {
+        result = 0;
+        if (pow10 < 0 || pow10 > 22) return false;
+        Decompose(value, out long m, out int e);
+        UInt128 num = (UInt128)(ulong)m * SmallPowersOfTen[pow10];
+        if (e >= 0)
+        {
+            if (BitLength(num) + e > 127) return false;
+            result = num << e;
+            return true;
+        }
+        int shift = -e;
+        if (shift > 127) return false;
+        UInt128 q = num >> shift;
+        UInt128 rest = num - (q << shift);
+        UInt128 half = (UInt128)1 << (shift - 1);
+        if (rest > half || (rest == half && (q & 1) != 0)) q++;
+        result = q;
+        return true;
+    }
+
+    /// <summary>Decimal text of round_half_even(|value| * 10**pow10).</summary>
+    private static string RoundScaledText(double value, int pow10) =>
+        TryRoundScaledFast(value, pow10, out UInt128 q)
+            ? q.ToString(CultureInfo.InvariantCulture)
+            : RoundScaled(value, pow10).ToString(CultureInfo.InvariantCulture);
+
     /// <summary>round_half_even(|value| * 10**pow10) computed exactly.</summary>
     private static BigInteger RoundScaled(double value, int pow10)
     {
@@ -165,9 +208,8 @@ public static class FloatFormatter
     public static void FixedDigits(double value, int precision, out string digits, out int decpt)
     {
         int p = Math.Min(precision, MaxExactFractionDigits);
-        BigInteger n = RoundScaled(value, p);
-        if (n.IsZero) { digits = ""; decpt = 1; return; }
-        string s = n.ToString(CultureInfo.InvariantCulture);
+        string s = RoundScaledText(value, p);
+        if (s == "0") { digits = ""; decpt = 1; return; }
         decpt = s.Length - p;
         digits = s.TrimEnd('0');
     }
@@ -183,20 +225,33 @@ public static class FloatFormatter
         int k = (int)Math.Floor(Math.Log10(value));
         while (CompareWithPowerOfTen(value, k) < 0) k--;
         while (CompareWithPowerOfTen(value, k + 1) >= 0) k++;
-        BigInteger q = RoundScaled(value, n - 1 - k);
-        if (q >= Pow10(n))
+        string q = RoundScaledText(value, n - 1 - k);
+        if (q.Length > n)
         {
             k++;
-            q = RoundScaled(value, n - 1 - k);
+            q = RoundScaledText(value, n - 1 - k);
         }
         decpt = k + 1;
-        digits = q.ToString(CultureInfo.InvariantCulture).TrimEnd('0');
+        digits = q.TrimEnd('0');
     }
 
     /// <summary>Sign of |value| - 10**k, exactly.</summary>
     private static int CompareWithPowerOfTen(double value, int k)
     {
         Decompose(value, out long m, out int e);
+        // 128-bit fast paths for |k| <= 22: compare m * 2**e with 10**k without BigInteger.
+        if (k >= 0 && k <= 22)
+        {
+            UInt128 p = SmallPowersOfTen[k];
+            if (e >= 0 && e <= 70) return ((UInt128)(ulong)m << e).CompareTo(p);
+            if (e < 0 && -e <= 53) return ((UInt128)(ulong)m).CompareTo(p << -e);
+            if (e < -53) return -1; // below 1
+        }
+        else if (k < 0 && k >= -22)
+        {
+            if (e >= 0) return 1; // at least 1
+            if (-e <= 126) return ((UInt128)(ulong)m * SmallPowersOfTen[-k]).CompareTo((UInt128)1 << -e);
+        }
         BigInteger num = m, den = BigInteger.One;
         if (e > 0) num <<= e; else den <<= -e;
         if (k >= 0) return num.CompareTo(Pow10(k) * den);

@@ -37,4 +37,9 @@ public sealed class FormatError : Exception
     public static FormatError Index(string message) => new("IndexError", message);
     public static FormatError ZeroDivision(string message) => new("ZeroDivisionError", message);
     public static FormatError KeyMissing(object key) => new("KeyError", key.ToString() ?? "", key);
+    public static FormatError Memory() => new("MemoryError", "");
+
+    /// <summary>Results longer than this cannot be a .NET string (about 2**30 chars); CPython
+    /// would try, and fail with MemoryError on smaller machines anyway.</summary>
+    public const long MaxResultLength = 1L << 30;
 }

@@ -81,8 +81,10 @@ public sealed class FormatSpec
         if (end - pos == 1)
         {
             int t = s[pos];
-            f.Type = t < 0x10000 ? (char)t : '\uFFFF';
-            if (t >= 0x10000) throw UnknownCode(CodePoints.FromCodePoint(t), typeName);
+            // '\0' means "no type" here, so a real NUL type is rejected now (CPython prints
+            // it through C's %c as "\x0").
+            if (t == 0 || t >= 0x10000) throw UnknownCode(t, typeName);
+            f.Type = (char)t;
         }
         if (f.Thousands != '\0')
         {
@@ -111,16 +113,20 @@ public sealed class FormatSpec
         {
             int d = UnicodeInfo.DecimalValue(s[pos]);
             if (d < 0) break;
+            // CPython allows any ssize_t; past int range only a MemoryError can follow.
+            if (acc > (long.MaxValue - d) / 10) throw FormatError.Value("Too many decimal digits in format string");
             acc = acc * 10 + d;
-            if (acc > int.MaxValue) throw FormatError.Value("Too many decimal digits in format string");
             pos++;
         }
-        if (pos > start) value = (int)acc;
+        if (pos > start) value = (int)Math.Min(acc, int.MaxValue);
         return pos;
     }
 
-    private static FormatError UnknownCode(string code, string typeName) =>
-        FormatError.Value($"Unknown format code '{code}' for object of type '{typeName}'");
+    /// <summary>CPython shows the code with C's %c only for printable ASCII, else as \x.. hex.</summary>
+    private static FormatError UnknownCode(int code, string typeName) =>
+        FormatError.Value(code > 32 && code < 128
+            ? $"Unknown format code '{(char)code}' for object of type '{typeName}'"
+            : $"Unknown format code '\\x{code:x}' for object of type '{typeName}'");
 
     // ---- str ----
 
@@ -129,7 +135,7 @@ public sealed class FormatSpec
     {
         if (spec.Length == 0) return value;
         var f = Parse(spec, typeName, '<', 's');
-        if (f.Type != '\0' && f.Type != 's') throw UnknownCode(f.Type.ToString(), typeName);
+        if (f.Type != '\0' && f.Type != 's') throw UnknownCode(f.Type, typeName);
         if (f.Sign == ' ') throw FormatError.Value("Space not allowed in string format specifier");
         if (f.Sign != '\0') throw FormatError.Value("Sign not allowed in string format specifier");
         if (f.NoNegativeZero) throw FormatError.Value("Negative zero coercion (z) not allowed in string format specifier");
@@ -147,6 +153,7 @@ public sealed class FormatSpec
     private static string Pad(string body, int bodyLength, int width, char align, string fill)
     {
         if (width <= bodyLength) return body;
+        if (width > FormatError.MaxResultLength) throw FormatError.Memory();
         int total = width - bodyLength;
         int left = align switch { '>' => total, '^' => total / 2, _ => 0 };
         var sb = new StringBuilder(body.Length + total * fill.Length);
@@ -172,7 +179,7 @@ public sealed class FormatSpec
             case '\0': case 'd': case 'n': case 'b': case 'o': case 'x': case 'X': case 'c':
                 break;
             default:
-                throw UnknownCode(f.Type.ToString(), typeName);
+                throw UnknownCode(f.Type, typeName);
         }
         if (f.Precision >= 0) throw FormatError.Value("Precision not allowed in integer format specifier");
         if (f.NoNegativeZero) throw FormatError.Value("Negative zero coercion (z) not allowed in integer format specifier");
@@ -230,6 +237,7 @@ public sealed class FormatSpec
         if (digitsLength < 0) digitsLength = digits.Length;
         if (Thousands != '\0' && Fill == "0" && align == '=' && Width > 0)
         {
+            if (Width > FormatError.MaxResultLength) throw FormatError.Memory();
             // Recompute the grouping with zero padding from the raw digits.
             string raw = ungroupedDigits ?? digits.Replace(Thousands.ToString(), "");
             int min = Width - sign.Length - prefix.Length - suffixLength;
@@ -238,6 +246,7 @@ public sealed class FormatSpec
         }
         int length = sign.Length + prefix.Length + digitsLength + suffixLength;
         if (Width <= length) return sign + prefix + digits + suffix;
+        if (Width > FormatError.MaxResultLength) throw FormatError.Memory();
         if (align == '=')
         {
             var sb = new StringBuilder();
@@ -269,11 +278,12 @@ public sealed class FormatSpec
             case '\0': type = 'r'; addDot0 = true; defaultPrecision = 0; break;
             case 'n': type = 'g'; break;
             case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': break;
-            default: throw UnknownCode(type.ToString(), typeName);
+            default: throw UnknownCode(type, typeName);
         }
         int precision = Precision;
         if (precision < 0) precision = defaultPrecision;
         else if (type == 'r') type = 'g';
+        if (precision > FormatError.MaxResultLength / 2) throw FormatError.Memory();
         string suffix = "";
         if (type == '%')
         {
@@ -325,7 +335,7 @@ public sealed class FormatSpec
             case '\0': type = 'r'; addParens = true; defaultPrecision = 0; break;
             case 'n': type = 'g'; break;
             case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': break;
-            default: throw UnknownCode(type.ToString(), typeName);
+            default: throw UnknownCode(type, typeName);
         }
         if (f.Fill == "0")
             throw FormatError.Value("Zero padding is not allowed in complex format specifier");
@@ -333,6 +343,7 @@ public sealed class FormatSpec
         int precision = f.Precision;
         if (precision < 0) precision = defaultPrecision;
         else if (type == 'r') type = 'g';
+        if (precision > FormatError.MaxResultLength / 2) throw FormatError.Memory();
         if (addParens && real == 0 && !double.IsNegative(real)) skipReal = true;
 
         var sb = new StringBuilder();

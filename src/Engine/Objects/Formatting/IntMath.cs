@@ -70,10 +70,13 @@ public static class IntMath
         if (@base.IsOne || exponent.IsZero) return BigInteger.One;
         if (@base.IsZero) return BigInteger.Zero;
         if (@base == BigInteger.MinusOne) return exponent.IsEven ? BigInteger.One : BigInteger.MinusOne;
-        if (exponent > int.MaxValue) throw new FormatError("MemoryError", "");
+        // The result has about bitLength(base) * exponent bits; past 2**31 bits (256 MB)
+        // BigInteger itself overflows, so that is MemoryError here.
+        if (exponent > int.MaxValue || (double)BigInteger.Abs(@base).GetBitLength() * (double)exponent > int.MaxValue)
+            throw FormatError.Memory();
         // A power of two is a shift; otherwise repeated squaring.
         if (@base.Sign > 0 && @base.IsPowerOfTwo)
-            return BigInteger.One << checked((int)((long)(@base.GetBitLength() - 1) * (long)exponent));
+            return BigInteger.One << (int)((long)(@base.GetBitLength() - 1) * (long)exponent);
         return BigInteger.Pow(@base, (int)exponent);
     }
 
@@ -123,7 +126,7 @@ public static class IntMath
     {
         if (count.Sign < 0) throw FormatError.Value("negative shift count");
         if (a.IsZero) return a;
-        if (count > int.MaxValue - 64) throw new FormatError("MemoryError", "");
+        if (count + (long)a.GetBitLength() > int.MaxValue) throw FormatError.Memory(); // 256 MB of bits
         return a << (int)count;
     }
 
@@ -150,6 +153,7 @@ public static class IntMath
     public static byte[] ToBytes(BigInteger value, long length, bool bigEndian, bool signed)
     {
         if (length < 0) throw FormatError.Value("length argument must be non-negative");
+        if (length > FormatError.MaxResultLength) throw FormatError.Memory();
         if (!signed && value.Sign < 0) throw FormatError.Overflow("can't convert negative int to unsigned");
         byte[] raw = signed ? value.ToByteArray(isUnsigned: false, isBigEndian: false)
                             : value.ToByteArray(isUnsigned: true, isBigEndian: false);

@@ -53,7 +53,7 @@ public static class NumberParsing
     }
 
     private static FormatError InvalidInt(string original, int @base) =>
-        FormatError.Value($"invalid literal for int() with base {@base}: {Truncate(MessageRepr.Str(original), 200)}");
+        FormatError.Value($"invalid literal for int() with base {@base}: {Truncate(Repr.Str(original), 200)}");
 
     /// <summary>C's "%.200R": the repr itself is cut to 200 code points.</summary>
     private static string Truncate(string s, int codePoints) =>
@@ -169,7 +169,7 @@ public static class NumberParsing
     public static double ParseFloat(string s)
     {
         if (TryParseFloat(s, out double d)) return d;
-        throw FormatError.Value($"could not convert string to float: {MessageRepr.Str(s)}");
+        throw FormatError.Value($"could not convert string to float: {Repr.Str(s)}");
     }
 
     public static bool TryParseFloat(string s, out double value)
@@ -238,6 +238,148 @@ public static class NumberParsing
             else break;
         }
         return true;
+    }
+
+    /// <summary>int(bytes, base): the bytes as ASCII text (other bytes never parse), with
+    /// the bytes' repr in the error message.</summary>
+    public static BigInteger ParseIntBytes(ReadOnlySpan<byte> bytes, int @base = 10, int maxStrDigits = DefaultMaxStrDigits)
+    {
+        try
+        {
+            return ParseInt(AsciiOnly(bytes), @base, maxStrDigits);
+        }
+        catch (FormatError e) when (e.Message.StartsWith("invalid literal", StringComparison.Ordinal))
+        {
+            string shown = Repr.Bytes(bytes);
+            if (CodePoints.Length(shown) > 200) shown = CodePoints.Substring(shown, 0, 200);
+            throw FormatError.Value($"invalid literal for int() with base {@base}: {shown}");
+        }
+    }
+
+    /// <summary>float(bytes), as <see cref="ParseFloat"/> with the bytes' repr in errors.</summary>
+    public static double ParseFloatBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (TryParseFloat(AsciiOnly(bytes), out double d)) return d;
+        throw FormatError.Value($"could not convert string to float: {Repr.Bytes(bytes)}");
+    }
+
+    /// <summary>Bytes as text for the parsers: bytes above 0x7F become '?', which never parses
+    /// (CPython does not decode them as digits or spaces).</summary>
+    private static string AsciiOnly(ReadOnlySpan<byte> bytes)
+    {
+        var chars = new char[bytes.Length];
+        for (int i = 0; i < bytes.Length; i++) chars[i] = bytes[i] < 0x80 ? (char)bytes[i] : '?';
+        return new string(chars);
+    }
+
+    /// <summary>complex(s): "re", "imj", "re+imj", "re-j", "j", with optional parentheses and
+    /// surrounding whitespace; components as in float(s).</summary>
+    public static (double Real, double Imag) ParseComplex(string s)
+    {
+        string t = TransformToAscii(s);
+        if (t.Contains('_'))
+        {
+            // Underscores are allowed only between digits, then dropped.
+            for (int k = 0; k < t.Length; k++)
+                if (t[k] == '_' && (k == 0 || k + 1 >= t.Length || !char.IsAsciiDigit(t[k - 1]) || !char.IsAsciiDigit(t[k + 1])))
+                    throw FormatError.Value($"could not convert string to complex: {Repr.Str(s)}");
+            t = t.Replace("_", "");
+        }
+        var malformed = FormatError.Value("complex() arg is a malformed string");
+        int i = 0, n = t.Length;
+        while (i < n && IsAsciiSpace(t[i])) i++;
+        bool bracket = false;
+        if (i < n && t[i] == '(')
+        {
+            bracket = true;
+            i++;
+            while (i < n && IsAsciiSpace(t[i])) i++;
+        }
+        double re = 0, im;
+        int end = ScanFloat(t, i);
+        if (end > i)
+        {
+            double first = ParseScanned(t, i, end);
+            i = end;
+            if (i < n && (t[i] == '+' || t[i] == '-'))
+            {
+                re = first;
+                end = ScanFloat(t, i);
+                if (end > i) { im = ParseScanned(t, i, end); i = end; }
+                else { im = t[i] == '-' ? -1.0 : 1.0; i++; }
+                if (i >= n || (t[i] != 'j' && t[i] != 'J')) throw malformed;
+                i++;
+            }
+            else if (i < n && (t[i] == 'j' || t[i] == 'J'))
+            {
+                im = first;
+                i++;
+            }
+            else
+            {
+                re = first;
+                im = 0;
+            }
+        }
+        else
+        {
+            im = 1.0;
+            if (i < n && (t[i] == '+' || t[i] == '-')) { im = t[i] == '-' ? -1.0 : 1.0; i++; }
+            if (i >= n || (t[i] != 'j' && t[i] != 'J')) throw malformed;
+            i++;
+        }
+        while (i < n && IsAsciiSpace(t[i])) i++;
+        if (bracket)
+        {
+            if (i >= n || t[i] != ')') throw malformed;
+            i++;
+            while (i < n && IsAsciiSpace(t[i])) i++;
+        }
+        if (i != n) throw malformed;
+        return (re, im);
+    }
+
+    /// <summary>The end of the longest float at t[i..] ([sign] digits[.digits][e[sign]digits],
+    /// inf, infinity or nan), or i when there is none.</summary>
+    private static int ScanFloat(string t, int i)
+    {
+        int n = t.Length, k = i;
+        if (k < n && (t[k] == '+' || t[k] == '-')) k++;
+        ReadOnlySpan<char> rest = t.AsSpan(k);
+        if (rest.StartsWith("infinity", StringComparison.OrdinalIgnoreCase)) return k + 8;
+        if (rest.StartsWith("inf", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("nan", StringComparison.OrdinalIgnoreCase)) return k + 3;
+        int digits = 0;
+        while (k < n && char.IsAsciiDigit(t[k])) { k++; digits++; }
+        if (k < n && t[k] == '.')
+        {
+            k++;
+            while (k < n && char.IsAsciiDigit(t[k])) { k++; digits++; }
+        }
+        if (digits == 0) return i;
+        if (k < n && (t[k] == 'e' || t[k] == 'E'))
+        {
+            int e = k + 1;
+            if (e < n && (t[e] == '+' || t[e] == '-')) e++;
+            if (e < n && char.IsAsciiDigit(t[e]))
+            {
+                while (e < n && char.IsAsciiDigit(t[e])) e++;
+                k = e;
+            }
+        }
+        return k;
+    }
+
+    private static double ParseScanned(string t, int start, int end)
+    {
+        ReadOnlySpan<char> text = t.AsSpan(start, end - start);
+        bool negative = text.Length > 0 && text[0] == '-';
+        ReadOnlySpan<char> body = text.Length > 0 && (text[0] == '+' || text[0] == '-') ? text.Slice(1) : text;
+        if (body.Length > 0 && char.IsAsciiLetter(body[0]))
+        {
+            double special = char.ToLowerInvariant(body[0]) == 'n' ? double.NaN : double.PositiveInfinity;
+            return negative && !double.IsNaN(special) ? -special : special;
+        }
+        return double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 
     /// <summary>str(int): decimal digits, subject to the max-str-digits limit.</summary>
