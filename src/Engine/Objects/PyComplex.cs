@@ -44,6 +44,8 @@ public class PyComplex : PyObject
     [PySlot("__new__")]
     static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
+        int given = args.Length;
+        if (given > 2) throw PyExc.TypeError($"complex() takes at most 2 arguments ({given} given)");
         var bound = new PyObject?[2];
         s_newSignature.Bind(ts, args, kwnames, bound, null, null, new[] { true, true });
         PyObject? r = bound[0], i = bound[1];

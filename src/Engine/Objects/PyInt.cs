@@ -85,6 +85,10 @@ public class PyInt : PyObject
     [PySlot("__new__")]
     static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
+        // CPython's own message for int(x=...): x is positional-only.
+        if (kwnames != null)
+            foreach (var k in kwnames.Items)
+                if (k is PyStr ks && ks.Value != "base") throw PyExc.TypeError($"'{ks.Value}' is an invalid keyword argument for int()");
         var bound = new PyObject?[2];
         s_newSignature.Bind(ts, args, kwnames, bound, null, null, new[] { true, true });
         var x = bound[0];
@@ -255,6 +259,7 @@ public class PyInt : PyObject
             long r = x.Small << (int)y.Small;
             if (r >> (int)y.Small == x.Small) return From(r);
         }
+        if (!y.FitsLong && x.Sign != 0) throw PyExc.OverflowError("too many digits in integer");
         return From(PyFloat.Call(() => IntMath.LeftShift(x.Big, y.Big)));
     }
 
