@@ -16,6 +16,8 @@ public sealed class PyCode : PyObject
     Signature? _signature;
     /// <summary>Per cell variable: the index of the argument it starts from, or -1 (null: none).</summary>
     public readonly int[]? CellArgs;
+    /// <summary>One finished frame kept for the next call of this code (Frame.ForCall/Recycle).</summary>
+    public Frame? SpareFrame;
 
     PyCode(CodeObject code) : base(TypeObject)
     {

@@ -18,6 +18,32 @@ public static partial class Interpreter
     /// <summary>How a finished or suspended frame hands its result to the frame below it.</summary>
     public const byte ReturnPush = 0, ReturnForIter = 1, ReturnSend = 2, ReturnGenNext = 3, ReturnGenSend = 4;
 
+    /// <summary>What a native function returns after ts.SwitchTo(frame): "continue in the
+    /// loop with that frame; its result is my result" (Stackless's soft switching).</summary>
+    public static readonly PyObject Unwind = new PyInstance(TypeObjects.Object);
+
+    /// <summary>For natives called from the loop (ts.TakeUnwindPermission() was true): makes
+    /// `frame` run next in the same loop, its result going to the native's caller.</summary>
+    public static PyObject SwitchTo(ThreadState ts, Frame frame, byte returnMode = ReturnPush)
+    {
+        frame.Back = ts.Frame;
+        frame.ReturnMode = returnMode;
+        EnterFrame(ts, frame);
+        return Unwind;
+    }
+
+    /// <summary>gen.send(v)/next(gen) from the loop: resumes the generator in the loop; a
+    /// yield becomes the call's result, a return raises StopIteration in the caller.</summary>
+    public static PyObject ResumeSoftly(ThreadState ts, PyGenerator gen, PyObject sent)
+    {
+        if (!gen.Started && sent != PyNone.Value) throw PyExc.TypeError($"can't send non-None value to a just-started {gen.KindName}");
+        var f = gen.Frame!;
+        if (gen.Started) f.Slots[f.Sp++] = sent;
+        gen.OnResume(ts);
+        try { return SwitchTo(ts, f, ReturnGenSend); }
+        catch (PyException) { if (gen.Started && f.Sp > f.StackBase) f.Slots[--f.Sp] = null; gen.OnYield(ts); throw; }
+    }
+
     // ---------------- entry points from C# ----------------
 
     /// <summary>Calls a Python function from C# (nested loop), or creates its generator.</summary>
@@ -85,7 +111,8 @@ public static partial class Interpreter
     {
         var code = f.Code;
         var c = code.Code;
-        var frame = new Frame(code, f.Globals, f.Builtins, null, null) { Function = f };
+        var frame = Frame.ForCall(code, f.Globals, f.Builtins);
+        frame.Function = f;
         if (kwnames == null && args.Length == c.ArgCount && c.KwOnlyArgCount == 0 && (c.Flags & (CodeFlags.VarArgs | CodeFlags.VarKeywords)) == 0)
             args.CopyTo(frame.Slots);
         else
@@ -139,6 +166,7 @@ public static partial class Interpreter
             }
             catch (PyException e)
             {
+                ts.UnwindAllowed = false;
                 f = ts.Frame!;
                 pending = e.Value;
                 if (pending.Context == null) ChainContext(ts, pending);
@@ -859,30 +887,21 @@ public static partial class Interpreter
                         s[sp++] = obj;
                         break;
                     }
-                    if (callable is PyBuiltinFunction bf && bf.Self is PyGenerator gs && gs.CanResumeSoftly && (bf.Func == PyGenerator.SendFunc || bf.Func == PyGenerator.NextFunc) && kw == null)
-                    {
-                        // gen.send(v) / gen.__next__() from Python: resume the generator in this loop.
-                        PyObject sent = bf.Func == PyGenerator.SendFunc && n == 1 ? s[argStart]! : PyNone.Value;
-                        if (bf.Func == PyGenerator.SendFunc && n != 1) goto nativeCall;
-                        if (!gs.Started && sent != PyNone.Value) { exc = PyExc.TypeError($"can't send non-None value to a just-started {gs.KindName}").Value; goto error; }
-                        for (int i = baseIdx; i < sp; i++) s[i] = null;
-                        sp = baseIdx;
-                        if (gs.Started) gs.Frame!.Slots[gs.Frame.Sp++] = sent;
-                        f.Sp = sp; f.Pc = pc;
-                        var nf = gs.Frame!;
-                        nf.ReturnMode = ReturnGenSend;
-                        nf.Back = f;
-                        gs.OnResume(ts);
-                        EnterFrame(ts, nf);
-                        f = nf;
-                        goto load_frame;
-                    }
-                nativeCall:
                     var call = callable.Type.Call;
                     if (call == null) { exc = PyExc.TypeError($"'{callable.Type.Name}' object is not callable").Value; goto error; }
+                    // A native may soft-switch: push a frame (ts.SwitchTo) and return Unwind
+                    // instead of running it nested; the frame's result then lands here.
+                    ts.UnwindAllowed = true;
                     var result = call(ts, callable, new ReadOnlySpan<PyObject>(s!, argStart, n), kw);
+                    ts.UnwindAllowed = false;
                     for (int i = baseIdx; i < sp; i++) s[i] = null;
                     sp = baseIdx;
+                    if (result == Unwind)
+                    {
+                        f.Sp = sp; f.Pc = pc;
+                        f = ts.Frame!;
+                        goto load_frame;
+                    }
                     s[sp++] = result;
                     break;
                 }
@@ -983,6 +1002,7 @@ public static partial class Interpreter
                     }
                     int mode = f.ReturnMode;
                     if (f.IsEntry) { f.IsEntry = false; ts.Frame = caller; return v; }
+                    if (gen == null) f.Recycle();
                     f = caller!;
                     ts.Frame = f;
                     frameRef = f;

@@ -20,6 +20,18 @@ public sealed class ThreadState
     /// <summary>How many VM loops are nested on the .NET stack (native code calling back into Python).</summary>
     public int NestingLevel;
 
+    /// <summary>Set by the loop just before it calls a native function; a native that can
+    /// soft-switch takes it (TakeUnwindPermission) and may then return Interpreter.Unwind.
+    /// Any C#-to-Python call (Ops.Call) clears it, so only the native the loop called sees it.</summary>
+    public bool UnwindAllowed;
+
+    public bool TakeUnwindPermission()
+    {
+        var r = UnwindAllowed;
+        UnwindAllowed = false;
+        return r;
+    }
+
     readonly List<PyObject> _reprStack = new();
 
     public ThreadState(PythonEngine engine) { Engine = engine; }
