@@ -124,19 +124,9 @@ public class PyComplex : PyObject
             if (double.IsInfinity(c.Real) || double.IsInfinity(c.Imag)) return double.PositiveInfinity;
             return double.NaN;
         }
-        double r = Hypot(c.Real, c.Imag);
+        double r = double.Hypot(c.Real, c.Imag);
         if (double.IsInfinity(r)) throw PyExc.OverflowError("absolute value too large");
         return r;
-    }
-
-    /// <summary>hypot without intermediate overflow.</summary>
-    static double Hypot(double x, double y)
-    {
-        x = Math.Abs(x); y = Math.Abs(y);
-        if (x < y) (x, y) = (y, x);
-        if (x == 0) return 0;
-        double t = y / x;
-        return x * Math.Sqrt(1 + t * t);
     }
 
     [PySlot("__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__")]
@@ -235,13 +225,14 @@ public class PyComplex : PyObject
         }
         else
         {
-            double vabs = Hypot(ar, ai), len = Math.Pow(vabs, br), at = Math.Atan2(ai, ar), phase = at * br;
+            double vabs = double.Hypot(ar, ai), len = Math.Pow(vabs, br), at = Math.Atan2(ai, ar), phase = at * br;
             if (bi != 0) { len /= Math.Exp(at * bi); phase += bi * Math.Log(vabs); }
+            // C's cos/sin of an infinite angle set errno to EDOM, which CPython reports so.
+            if (double.IsInfinity(phase)) throw PyExc.ZeroDivisionError("0.0 to a negative or complex power");
             (rr, ri) = (len * Math.Cos(phase), len * Math.Sin(phase));
         }
-        if (double.IsInfinity(rr) || double.IsInfinity(ri))
-            if (double.IsFinite(ar) && double.IsFinite(ai) && double.IsFinite(br) && double.IsFinite(bi))
-                throw PyExc.OverflowError("complex exponentiation");
+        // CPython turns any infinite part of the result into ERANGE.
+        if (double.IsInfinity(rr) || double.IsInfinity(ri)) throw PyExc.OverflowError("complex exponentiation");
         return (rr, ri);
     }
 

@@ -58,7 +58,7 @@ public class PyFloat : PyObject
         if (double.IsNaN(b)) return PyBool.From(op == CompareOp.Ne);
         int c;
         if (double.IsInfinity(b)) c = b > 0 ? -1 : 1;
-        else if (a.FitsLong && Math.Abs(a.Small) < (1L << 53)) c = ((double)a.Small).CompareTo(b);
+        else if (a.FitsLong && a.Small > -(1L << 53) && a.Small < (1L << 53)) c = ((double)a.Small).CompareTo(b);
         else
         {
             var fb = Math.Floor(b);

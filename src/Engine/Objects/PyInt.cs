@@ -50,7 +50,7 @@ public class PyInt : PyObject
 
     public double ToDouble()
     {
-        if (_big == null && Math.Abs(Small) < (1L << 53)) return Small;
+        if (_big == null && Small > -(1L << 53) && Small < (1L << 53)) return Small;
         try { return IntMath.ToDouble(Big); }
         catch (FormatError e) { throw PyFloat.ToPy(e); }
     }
@@ -200,7 +200,7 @@ public class PyInt : PyObject
     static PyObject Mod(ThreadState ts, PyObject a, PyObject b)
     {
         if (!Get2(a, b, out var x, out var y)) return PyNotImplemented.Value;
-        if (y.Sign == 0) throw PyExc.ZeroDivisionError("integer division or modulo by zero");
+        if (y.Sign == 0) throw PyExc.ZeroDivisionError("integer modulo by zero");
         if (x.FitsLong && y.FitsLong && y.Small != -1)
         {
             long r = x.Small % y.Small;
@@ -217,7 +217,7 @@ public class PyInt : PyObject
     {
         if (!Get2(a, b, out var x, out var y)) return PyNotImplemented.Value;
         if (y.Sign == 0) throw PyExc.ZeroDivisionError("division by zero");
-        if (x.FitsLong && y.FitsLong && Math.Abs(x.Small) < (1L << 53) && Math.Abs(y.Small) < (1L << 53))
+        if (x.FitsLong && y.FitsLong && x.Small > -(1L << 53) && x.Small < (1L << 53) && y.Small > -(1L << 53) && y.Small < (1L << 53))
             return new PyFloat((double)x.Small / y.Small);
         return new PyFloat(PyFloat.Call(() => IntMath.TrueDivide(x.Big, y.Big)));
     }
