@@ -1,9 +1,12 @@
 #nullable enable
-using System.Globalization;
 using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using StacklessIron.Objects.Formatting;
 namespace StacklessIron.Objects;
 
-/// <summary>`float`: an IEEE double. (Minimal core version: the numbers work completes it.)</summary>
+/// <summary>`float`: an IEEE double. The arithmetic, parsing, formatting and hashing rules
+/// live in Formatting/ (FloatMath, FloatFormatter, NumberParsing); this is the Python face.</summary>
 [PyType("float")]
 public class PyFloat : PyObject
 {
@@ -13,88 +16,60 @@ public class PyFloat : PyObject
     public PyFloat(double v) : base(TypeObject) { Value = v; }
     protected PyFloat(PyType t, double v) : base(t) { Value = v; }
 
+    // ---------------- helpers shared by the number types ----------------
+
+    /// <summary>The Python exception for an error reported by the Formatting algorithms.</summary>
+    public static PyException ToPy(FormatError e) => e.PyType switch
+    {
+        "ValueError" => PyExc.ValueError(e.Message),
+        "TypeError" => PyExc.TypeError(e.Message),
+        "OverflowError" => PyExc.OverflowError(e.Message),
+        "ZeroDivisionError" => PyExc.ZeroDivisionError(e.Message),
+        "IndexError" => PyExc.IndexError(e.Message),
+        "MemoryError" => PyExc.MemoryError(),
+        "LookupError" => PyExc.LookupError(e.Message),
+        _ => PyExc.SystemError(e.Message),
+    };
+
+    /// <summary>Runs a Formatting algorithm, turning its FormatError into the Python exception.</summary>
+    public static T Call<T>(Func<T> f)
+    {
+        try { return f(); }
+        catch (FormatError e) { throw ToPy(e); }
+    }
+
     /// <summary>CPython's hash of a double (equal to the int hash for integral values).</summary>
-    public static long HashDouble(double v)
+    public static long HashDouble(double v) => FloatMath.HashDouble(v);
+
+    /// <summary>hash of a double held by <paramref name="owner"/>: NaN hashes by identity, as in 3.11.</summary>
+    public static long HashOf(PyObject owner, double v)
     {
-        const long Modulus = (1L << 61) - 1;
-        if (double.IsInfinity(v)) return v > 0 ? 314159 : -314159;
-        if (double.IsNaN(v)) return 0;
-        double m = Math.Abs(v);
-        int sign = v < 0 ? -1 : 1;
-        int e = 0;
-        if (m != 0)
-        {
-            // frexp
-            long bits = BitConverter.DoubleToInt64Bits(m);
-            int exp = (int)((bits >> 52) & 0x7FF);
-            if (exp == 0) { m *= Math.Pow(2, 54); bits = BitConverter.DoubleToInt64Bits(m); exp = (int)((bits >> 52) & 0x7FF) - 54; }
-            e = exp - 1022;
-            m = BitConverter.Int64BitsToDouble((bits & ~(0x7FFL << 52)) | (1022L << 52));
-        }
-        ulong x = 0;
-        while (m != 0)
-        {
-            x = ((x << 28) & (ulong)Modulus) | x >> (61 - 28);
-            m *= 268435456.0;
-            e -= 28;
-            ulong y = (ulong)m;
-            m -= y;
-            x += y;
-            if (x >= (ulong)Modulus) x -= (ulong)Modulus;
-        }
-        e = e >= 0 ? e % 61 : 61 - 1 - ((-1 - e) % 61);
-        x = ((x << e) & (ulong)Modulus) | x >> (61 - e);
-        long r = (long)x * sign;
-        return r == -1 ? -2 : r;
+        if (!double.IsNaN(v)) return FloatMath.HashDouble(v);
+        long h = RuntimeHelpers.GetHashCode(owner);
+        return h == -1 ? -2 : h;
     }
 
-    /// <summary>repr(float) (shortest round-trip digits, CPython's exponent rules).</summary>
-    public static string ReprOf(double v)
-    {
-        if (double.IsNaN(v)) return "nan";
-        if (double.IsInfinity(v)) return v > 0 ? "inf" : "-inf";
-        if (v == 0) return BitConverter.DoubleToInt64Bits(v) < 0 ? "-0.0" : "0.0";
-        var r = v.ToString("R", CultureInfo.InvariantCulture);
-        // Split into digits and decimal exponent, then lay out as Python's repr does.
-        string mant = r; int exp10 = 0;
-        int ei = r.IndexOfAny(new[] { 'E', 'e' });
-        if (ei >= 0) { mant = r[..ei]; exp10 = int.Parse(r[(ei + 1)..], CultureInfo.InvariantCulture); }
-        bool neg = mant.StartsWith('-');
-        if (neg) mant = mant[1..];
-        int dot = mant.IndexOf('.');
-        string digits = dot >= 0 ? mant.Remove(dot, 1) : mant;
-        int pointPos = (dot >= 0 ? dot : mant.Length) + exp10;
-        int lead = 0;
-        while (lead < digits.Length - 1 && digits[lead] == '0') { lead++; pointPos--; }
-        digits = digits[lead..].TrimEnd('0');
-        if (digits.Length == 0) digits = "0";
-        int decExp = pointPos - 1;   // exponent in d.ddd form
-        string s;
-        if (decExp < -4 || decExp >= 16)
-        {
-            s = digits[..1] + (digits.Length > 1 ? "." + digits[1..] : "") + "e" + (decExp < 0 ? "-" : "+") + Math.Abs(decExp).ToString("00");
-        }
-        else if (pointPos <= 0) s = "0." + new string('0', -pointPos) + digits;
-        else if (pointPos >= digits.Length) s = digits + new string('0', pointPos - digits.Length) + ".0";
-        else s = digits[..pointPos] + "." + digits[pointPos..];
-        return neg ? "-" + s : s;
-    }
+    /// <summary>repr(float): shortest round-trip digits, CPython's exponent rules, ".0" added.</summary>
+    public static string ReprOf(double v) => FloatFormatter.Format(v, 'r', 0, addDot0: true);
 
+    /// <summary>An int compared with a double, exactly (no rounding of either side).</summary>
     public static PyObject CompareIntFloat(PyInt a, double b, CompareOp op)
     {
         if (double.IsNaN(b)) return PyBool.From(op == CompareOp.Ne);
         int c;
         if (double.IsInfinity(b)) c = b > 0 ? -1 : 1;
+        else if (a.FitsLong && a.Small > -(1L << 53) && a.Small < (1L << 53)) c = ((double)a.Small).CompareTo(b);
         else
         {
             var fb = Math.Floor(b);
-            var bi = new System.Numerics.BigInteger(fb);
-            c = a.Big.CompareTo(bi);
+            c = a.Big.CompareTo(new BigInteger(fb));
             if (c == 0 && fb != b) c = -1;
         }
         return PyBool.From(Ops.CompareResult(c, op));
     }
 
+    /// <summary>An int or float operand as a double; false for other types. A too-large int
+    /// raises OverflowError as CPython does.</summary>
     static bool Coerce(PyObject o, out double v)
     {
         if (o is PyFloat f) { v = f.Value; return true; }
@@ -102,41 +77,54 @@ public class PyFloat : PyObject
         v = 0; return false;
     }
 
+    public static PyInt ToInt(double v)
+    {
+        if (double.IsFinite(v) && Math.Abs(v) < 9e18) return PyInt.From((long)v);
+        try { return PyInt.From(FloatMath.ToBigInteger(v)); }
+        catch (FormatError e) { throw ToPy(e); }
+    }
+
+    // ---------------- construction ----------------
+
     [PySlot("__new__")]
     static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        if (kwnames != null) throw PyExc.TypeError("float() takes no keyword arguments");
-        double v = 0;
-        if (args.Length == 1)
-        {
-            if (args[0] is PyStr s)
-            {
-                var t = s.Value.Trim().Replace("_", "").ToLowerInvariant();
-                if (t is "inf" or "+inf" or "infinity" or "+infinity") v = double.PositiveInfinity;
-                else if (t is "-inf" or "-infinity") v = double.NegativeInfinity;
-                else if (t is "nan" or "+nan" or "-nan") v = double.NaN;
-                else if (!double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out v))
-                    throw PyExc.ValueError($"could not convert string to float: {PyStr.ReprOf(s.Value)}");
-            }
-            else v = Ops.ToDouble(ts, args[0]);
-        }
-        else if (args.Length > 1) throw PyExc.TypeError($"float expected at most 1 argument, got {args.Length}");
+        if (kwnames != null && kwnames.Count > 0) throw PyExc.TypeError("float() takes no keyword arguments");
+        if (args.Length > 1) throw PyExc.TypeError($"float expected at most 1 argument, got {args.Length}");
+        double v = args.Length == 0 ? 0 : FromObject(ts, args[0]);
         return cls == TypeObject ? new PyFloat(v) : new PyFloatSubclass(cls, v);
     }
 
+    /// <summary>float(x): a str is parsed, otherwise __float__ then __index__.</summary>
+    public static double FromObject(ThreadState ts, PyObject x)
+    {
+        if (x is PyFloat f) return f.Value;
+        if (x is PyStr s) return Call(() => NumberParsing.ParseFloat(s.Value));
+        if (x is PyInt i) return i.ToDouble();
+        if (x.Type.Float != null)
+        {
+            var r = x.Type.Float(ts, x);
+            if (r is not PyFloat rf) throw PyExc.TypeError($"{x.Type.Name}.__float__ returned non-float (type {r.Type.Name})");
+            return rf.Value;
+        }
+        if (x.Type.Index != null) return Ops.Index(ts, x).ToDouble();
+        if (x.Type.Name is "bytes" or "bytearray")
+        {
+            var bytes = new byte[Ops.Len(ts, x)];
+            int k = 0;
+            foreach (var b in Ops.Iterate(ts, x)) bytes[k++] = (byte)((PyInt)b).Small;
+            return Call(() => NumberParsing.ParseFloatBytes(bytes));
+        }
+        throw PyExc.TypeError($"float() argument must be a string or a real number, not '{x.Type.Name}'");
+    }
+
+    // ---------------- protocols ----------------
+
     [PySlot("__repr__")] static PyObject Repr(ThreadState ts, PyObject self) => new PyStr(ReprOf(((PyFloat)self).Value));
-    [PySlot("__hash__")] static long Hash(ThreadState ts, PyObject self) => HashDouble(((PyFloat)self).Value);
+    [PySlot("__hash__")] static long Hash(ThreadState ts, PyObject self) => HashOf(self, ((PyFloat)self).Value);
     [PySlot("__bool__")] static bool Bool(ThreadState ts, PyObject self) => ((PyFloat)self).Value != 0;
     [PySlot("__float__")] static PyObject FloatSlot(ThreadState ts, PyObject self) => self.Type == TypeObject ? self : new PyFloat(((PyFloat)self).Value);
-    [PySlot("__int__")]
-    static PyObject IntSlot(ThreadState ts, PyObject self)
-    {
-        var v = ((PyFloat)self).Value;
-        if (double.IsNaN(v)) throw PyExc.ValueError("cannot convert float NaN to integer");
-        if (double.IsInfinity(v)) throw PyExc.OverflowError("cannot convert float infinity to integer");
-        var t = Math.Truncate(v);
-        return t >= long.MinValue && t < 9.2e18 ? PyInt.From((long)t) : PyInt.From(new System.Numerics.BigInteger(t));
-    }
+    [PySlot("__int__")] static PyObject IntSlot(ThreadState ts, PyObject self) => ToInt(((PyFloat)self).Value);
     [PySlot("__neg__")] static PyObject Neg(ThreadState ts, PyObject self) => new PyFloat(-((PyFloat)self).Value);
     [PySlot("__pos__")] static PyObject Pos(ThreadState ts, PyObject self) => FloatSlot(ts, self);
     [PySlot("__abs__")] static PyObject AbsSlot(ThreadState ts, PyObject self) => new PyFloat(Math.Abs(((PyFloat)self).Value));
@@ -149,7 +137,9 @@ public class PyFloat : PyObject
             var swapped = op switch { CompareOp.Lt => CompareOp.Gt, CompareOp.Le => CompareOp.Ge, CompareOp.Gt => CompareOp.Lt, CompareOp.Ge => CompareOp.Le, _ => op };
             return CompareIntFloat(bi, x.Value, swapped);
         }
-        if (!Coerce(a, out var u) || !Coerce(b, out var v)) return PyNotImplemented.Value;
+        if (a is PyInt ai && b is PyFloat y) return CompareIntFloat(ai, y.Value, op);
+        if (a is not PyFloat fa || b is not PyFloat fb) return PyNotImplemented.Value;
+        double u = fa.Value, v = fb.Value;
         return PyBool.From(op switch
         {
             CompareOp.Lt => u < v, CompareOp.Le => u <= v, CompareOp.Eq => u == v,
@@ -163,6 +153,7 @@ public class PyFloat : PyObject
     static PyObject Sub(ThreadState ts, PyObject a, PyObject b) => Coerce(a, out var u) && Coerce(b, out var v) ? new PyFloat(u - v) : PyNotImplemented.Value;
     [PySlot("__mul__", "__rmul__")]
     static PyObject Mul(ThreadState ts, PyObject a, PyObject b) => Coerce(a, out var u) && Coerce(b, out var v) ? new PyFloat(u * v) : PyNotImplemented.Value;
+
     [PySlot("__truediv__", "__rtruediv__")]
     static PyObject Div(ThreadState ts, PyObject a, PyObject b)
     {
@@ -170,38 +161,100 @@ public class PyFloat : PyObject
         if (v == 0) throw PyExc.ZeroDivisionError("float division by zero");
         return new PyFloat(u / v);
     }
+
     [PySlot("__floordiv__", "__rfloordiv__")]
     static PyObject FloorDivSlot(ThreadState ts, PyObject a, PyObject b)
     {
         if (!Coerce(a, out var u) || !Coerce(b, out var v)) return PyNotImplemented.Value;
-        if (v == 0) throw PyExc.ZeroDivisionError("float floor division by zero");
-        return new PyFloat(Math.Floor(u / v));
+        try { return new PyFloat(FloatMath.FloorDivide(u, v)); }
+        catch (FormatError e) { throw ToPy(e); }
     }
+
     [PySlot("__mod__", "__rmod__")]
     static PyObject Mod(ThreadState ts, PyObject a, PyObject b)
     {
         if (!Coerce(a, out var u) || !Coerce(b, out var v)) return PyNotImplemented.Value;
-        if (v == 0) throw PyExc.ZeroDivisionError("float modulo");
-        var m = u % v;
-        if (m != 0 && ((m < 0) != (v < 0))) m += v;
-        return new PyFloat(m);
+        try { return new PyFloat(FloatMath.Modulo(u, v)); }
+        catch (FormatError e) { throw ToPy(e); }
     }
+
+    static PyObject DivModOf(PyObject a, PyObject b)
+    {
+        if (!Coerce(a, out var u) || !Coerce(b, out var v)) return PyNotImplemented.Value;
+        try
+        {
+            var (q, r) = FloatMath.DivMod(u, v);
+            return new PyTuple(new PyObject[] { new PyFloat(q), new PyFloat(r) });
+        }
+        catch (FormatError e) { throw ToPy(e); }
+    }
+
+    [PyMethod] static PyObject __divmod__(ThreadState ts, PyFloat self, PyObject value) => DivModOf(self, value);
+    [PyMethod] static PyObject __rdivmod__(ThreadState ts, PyFloat self, PyObject value) => DivModOf(value, self);
+
     [PySlot("__pow__", "__rpow__")]
     static PyObject Pow(ThreadState ts, PyObject a, PyObject b)
     {
         if (!Coerce(a, out var u) || !Coerce(b, out var v)) return PyNotImplemented.Value;
-        if (u == 0 && v < 0) throw PyExc.ZeroDivisionError("0.0 cannot be raised to a negative power");
-        return new PyFloat(Math.Pow(u, v));
+        // A negative base to a fractional power has a complex result.
+        if (FloatMath.PowIsComplex(u, v))
+        {
+            var (re, im) = PyComplex.Power(u, 0, v, 0);
+            return new PyComplex(re, im);
+        }
+        try { return new PyFloat(FloatMath.Pow(u, v)); }
+        catch (FormatError e) { throw ToPy(e); }
+    }
+
+    // ---------------- methods ----------------
+
+    [PyMethod]
+    static PyObject __format__(ThreadState ts, PyFloat self, PyStr format_spec)
+    {
+        if (format_spec.Value.Length == 0) return Ops.Str(ts, self);
+        return new PyStr(Call(() => FormatSpec.FormatFloat(self.Value, format_spec.Value)));
     }
 
     [PyMethod]
-    static PyObject __format__(ThreadState ts, PyFloat self, PyObject spec)
+    static PyObject __round__(ThreadState ts, PyFloat self, PyObject? ndigits = null)
     {
-        if (spec is PyStr s && s.Value.Length == 0) return new PyStr(ReprOf(self.Value));
-        throw PyExc.ValueError("float format specs are not supported yet");
+        if (ndigits == null || ndigits == PyNone.Value)
+            return PyInt.From(Call(() => FloatMath.RoundToInt(self.Value)));
+        var n = Ops.Index(ts, ndigits);
+        long nd = n.FitsLong ? n.Small : (n.Sign > 0 ? long.MaxValue : long.MinValue);
+        return new PyFloat(Call(() => FloatMath.Round(self.Value, nd)));
     }
 
-    [PyMethod] static bool is_integer(ThreadState ts, PyFloat self) => Math.Floor(self.Value) == self.Value && !double.IsInfinity(self.Value);
+    [PyMethod] static PyObject __trunc__(ThreadState ts, PyFloat self) => ToInt(self.Value);
+    [PyMethod] static PyObject __floor__(ThreadState ts, PyFloat self) => ToInt(Math.Floor(self.Value));
+    [PyMethod] static PyObject __ceil__(ThreadState ts, PyFloat self) => ToInt(Math.Ceiling(self.Value));
+    [PyMethod] static bool is_integer(ThreadState ts, PyFloat self) => FloatMath.IsInteger(self.Value);
+    [PyMethod] static PyObject conjugate(ThreadState ts, PyFloat self) => FloatSlot(ts, self);
+    [PyMethod] static PyObject __getnewargs__(ThreadState ts, PyFloat self) => new PyTuple(new PyObject[] { new PyFloat(self.Value) });
+    [PyMethod] static string hex(ThreadState ts, PyFloat self) => FloatMath.ToHex(self.Value);
+
+    [PyMethod]
+    static PyObject as_integer_ratio(ThreadState ts, PyFloat self)
+    {
+        var (n, d) = Call(() => FloatMath.AsIntegerRatio(self.Value));
+        return new PyTuple(new PyObject[] { PyInt.From(n), PyInt.From(d) });
+    }
+
+    [PyClassMethod]
+    static PyObject fromhex(ThreadState ts, PyType cls, PyStr @string)
+    {
+        var v = new PyFloat(Call(() => FloatMath.FromHex(@string.Value)));
+        return cls == TypeObject ? v : Ops.Call(ts, cls, v);
+    }
+
+    [PyClassMethod]
+    static string __getformat__(ThreadState ts, PyType cls, string typestr)
+    {
+        if (typestr != "double" && typestr != "float")
+            throw PyExc.ValueError("__getformat__() argument 1 must be 'double' or 'float'");
+        return BitConverter.IsLittleEndian ? "IEEE, little-endian" : "IEEE, big-endian";
+    }
+
     [PyGetter("real")] static PyObject GetReal(ThreadState ts, PyObject self) => FloatSlot(ts, self);
     [PyGetter("imag")] static PyObject GetImag(ThreadState ts, PyObject self) => new PyFloat(0);
 }

@@ -1,11 +1,12 @@
 #nullable enable
 using System.Numerics;
 using System;
+using StacklessIron.Objects.Formatting;
 namespace StacklessIron.Objects;
 
 /// <summary>
 /// `int`: a long fast path, a boxed BigInteger only when the value does not fit. Values in
-/// -5..1024 are cached. (Minimal core version: the numbers work completes it.)
+/// -5..1024 are cached. The big-number algorithms live in Formatting/ (IntMath, NumberParsing).
 /// </summary>
 [PyType("int")]
 public class PyInt : PyObject
@@ -49,10 +50,9 @@ public class PyInt : PyObject
 
     public double ToDouble()
     {
-        if (_big == null) return Small;
-        var d = (double)(BigInteger)_big;
-        if (double.IsInfinity(d)) throw PyExc.OverflowError("int too large to convert to float");
-        return d;
+        if (_big == null && Small > -(1L << 53) && Small < (1L << 53)) return Small;
+        try { return IntMath.ToDouble(Big); }
+        catch (FormatError e) { throw PyFloat.ToPy(e); }
     }
 
     const long Modulus = (1L << 61) - 1;
@@ -80,50 +80,55 @@ public class PyInt : PyObject
         return x != null && y != null;
     }
 
+    static readonly Signature s_newSignature = new("int", new[] { "x", "base" }, 1, 2, 0, false, false);
+
     [PySlot("__new__")]
     static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        var sig = new Signature("int", new[] { "x", "base" }, 1, 2, 0, false, false);
+        // CPython's own message for int(x=...): x is positional-only.
+        if (kwnames != null)
+            foreach (var k in kwnames.Items)
+                if (k is PyStr ks && ks.Value != "base") throw PyExc.TypeError($"'{ks.Value}' is an invalid keyword argument for int()");
         var bound = new PyObject?[2];
-        sig.Bind(ts, args, kwnames, bound, null, null, new[] { true, true });
-        BigInteger v;
+        s_newSignature.Bind(ts, args, kwnames, bound, null, null, new[] { true, true });
         var x = bound[0];
-        if (x == null) v = 0;
-        else if (bound[1] != null || x is PyStr)
+        if (x == null)
         {
-            if (x is not PyStr s) throw PyExc.TypeError("int() can't convert non-string with explicit base");
-            int b = bound[1] == null ? 10 : (int)((PyInt)bound[1]!).ToLongChecked();
-            v = ParseInt(s.Value, b);
+            if (bound[1] != null) throw PyExc.TypeError("int() missing string argument");
+            return WithType(cls, 0);
         }
-        else v = Ops.ToIntValue(ts, x).Big;
-        return WithType(cls, v);
+        if (bound[1] != null)
+        {
+            var bi = Ops.Index(ts, bound[1]!);
+            int b = bi.FitsLong && bi.Small >= int.MinValue && bi.Small <= int.MaxValue ? (int)bi.Small : 99;
+            if ((b != 0 && b < 2) || b > 36) throw PyExc.ValueError("int() base must be >= 2 and <= 36, or 0");
+            if (x is PyStr bs) return WithType(cls, PyFloat.Call(() => NumberParsing.ParseInt(bs.Value, b)));
+            if (x.Type.Name is "bytes" or "bytearray") return WithType(cls, ParseBytes(ts, x, b));
+            throw PyExc.TypeError("int() can't convert non-string with explicit base");
+        }
+        if (x is PyStr s) return WithType(cls, PyFloat.Call(() => NumberParsing.ParseInt(s.Value, 10)));
+        if (x is PyFloat f) return cls == TypeObject ? PyFloat.ToInt(f.Value) : WithType(cls, PyFloat.ToInt(f.Value).Big);
+        if (x.Type.Name is "bytes" or "bytearray" && x.Type.Int == null && x.Type.Index == null) return WithType(cls, ParseBytes(ts, x, 10));
+        var v = Ops.ToIntValue(ts, x);
+        return cls == TypeObject ? (v.Type == TypeObject ? v : From(v.Big)) : WithType(cls, v.Big);
     }
 
-    static BigInteger ParseInt(string text, int b)
+    /// <summary>int(b'...', base): the bytes come through iteration so any bytes-like works.</summary>
+    static BigInteger ParseBytes(ThreadState ts, PyObject x, int b)
     {
-        var s = text.Trim().Replace("_", "");
-        bool neg = false;
-        if (s.StartsWith('-')) { neg = true; s = s[1..]; } else if (s.StartsWith('+')) s = s[1..];
-        if (b == 0 || b == 16 || b == 8 || b == 2)
-        {
-            var low = s.ToLowerInvariant();
-            if (low.StartsWith("0x") && (b == 0 || b == 16)) { b = 16; s = s[2..]; }
-            else if (low.StartsWith("0o") && (b == 0 || b == 8)) { b = 8; s = s[2..]; }
-            else if (low.StartsWith("0b") && (b == 0 || b == 2)) { b = 2; s = s[2..]; }
-            else if (b == 0) b = 10;
-        }
-        if (s.Length == 0) throw PyExc.ValueError($"invalid literal for int() with base {b}: {PyStr.ReprOf(text)}");
-        BigInteger v = 0;
-        foreach (var c in s)
-        {
-            int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'z' ? c - 'a' + 10 : c >= 'A' && c <= 'Z' ? c - 'A' + 10 : 99;
-            if (d >= b) throw PyExc.ValueError($"invalid literal for int() with base {b}: {PyStr.ReprOf(text)}");
-            v = v * b + d;
-        }
-        return neg ? -v : v;
+        var bytes = new byte[Ops.Len(ts, x)];
+        int k = 0;
+        foreach (var o in Ops.Iterate(ts, x)) bytes[k++] = (byte)((PyInt)o).Small;
+        return PyFloat.Call(() => NumberParsing.ParseIntBytes(bytes, b));
     }
 
-    [PySlot("__repr__")] static PyObject Repr(ThreadState ts, PyObject self) => new PyStr(((PyInt)self).ToString());
+    [PySlot("__repr__")]
+    static PyObject Repr(ThreadState ts, PyObject self)
+    {
+        var x = (PyInt)self;
+        if (x.FitsLong) return new PyStr(x.Small.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return new PyStr(PyFloat.Call(() => NumberParsing.ToDecimalString(x.Big)));
+    }
     [PySlot("__hash__")] static long Hash(ThreadState ts, PyObject self) => ((PyInt)self).HashValue();
     [PySlot("__bool__")] static bool Bool(ThreadState ts, PyObject self) => ((PyInt)self).Sign != 0;
     [PySlot("__index__")] static PyObject IndexSlot(ThreadState ts, PyObject self) => self.Type == TypeObject || self is PyBool ? (self is PyBool ? From(((PyInt)self).Small) : self) : From(((PyInt)self).Big);
@@ -195,7 +200,7 @@ public class PyInt : PyObject
     static PyObject Mod(ThreadState ts, PyObject a, PyObject b)
     {
         if (!Get2(a, b, out var x, out var y)) return PyNotImplemented.Value;
-        if (y.Sign == 0) throw PyExc.ZeroDivisionError("integer division or modulo by zero");
+        if (y.Sign == 0) throw PyExc.ZeroDivisionError("integer modulo by zero");
         if (x.FitsLong && y.FitsLong && y.Small != -1)
         {
             long r = x.Small % y.Small;
@@ -212,18 +217,36 @@ public class PyInt : PyObject
     {
         if (!Get2(a, b, out var x, out var y)) return PyNotImplemented.Value;
         if (y.Sign == 0) throw PyExc.ZeroDivisionError("division by zero");
-        if (x.FitsLong && y.FitsLong && Math.Abs(x.Small) < (1L << 53) && Math.Abs(y.Small) < (1L << 53))
+        if (x.FitsLong && y.FitsLong && x.Small > -(1L << 53) && x.Small < (1L << 53) && y.Small > -(1L << 53) && y.Small < (1L << 53))
             return new PyFloat((double)x.Small / y.Small);
-        return new PyFloat((double)x.Big / (double)y.Big);
+        return new PyFloat(PyFloat.Call(() => IntMath.TrueDivide(x.Big, y.Big)));
     }
 
     [PySlot("__pow__", "__rpow__")]
     static PyObject Pow(ThreadState ts, PyObject a, PyObject b)
     {
         if (!Get2(a, b, out var x, out var y)) return PyNotImplemented.Value;
-        if (y.Sign < 0) return new PyFloat(Math.Pow(x.ToDouble(), y.ToDouble()));
-        if (!y.FitsLong || y.Small > int.MaxValue) throw PyExc.OverflowError("exponent too large");
-        return From(BigInteger.Pow(x.Big, (int)y.Small));
+        if (y.Sign < 0) return new PyFloat(PyFloat.Call(() => IntMath.PowToDouble(x.Big, y.Big)));
+        if (x.FitsLong && y.FitsLong && y.Small < 64)
+        {
+            // Repeated squaring on longs while it fits.
+            long r = 1, p = x.Small, n = y.Small;
+            try
+            {
+                checked
+                {
+                    while (n > 0)
+                    {
+                        if ((n & 1) != 0) r *= p;
+                        n >>= 1;
+                        if (n > 0) p *= p;
+                    }
+                }
+                return From(r);
+            }
+            catch (OverflowException) { }
+        }
+        return From(PyFloat.Call(() => IntMath.Pow(x.Big, y.Big)));
     }
 
     [PySlot("__lshift__", "__rlshift__")]
@@ -231,8 +254,13 @@ public class PyInt : PyObject
     {
         if (!Get2(a, b, out var x, out var y)) return PyNotImplemented.Value;
         if (y.Sign < 0) throw PyExc.ValueError("negative shift count");
-        if (!y.FitsLong || y.Small > int.MaxValue) throw PyExc.OverflowError("too many digits in integer");
-        return From(x.Big << (int)y.Small);
+        if (x.FitsLong && y.Small < 62 && y.FitsLong)
+        {
+            long r = x.Small << (int)y.Small;
+            if (r >> (int)y.Small == x.Small) return From(r);
+        }
+        if (!y.FitsLong && x.Sign != 0) throw PyExc.OverflowError("too many digits in integer");
+        return From(PyFloat.Call(() => IntMath.LeftShift(x.Big, y.Big)));
     }
 
     [PySlot("__rshift__", "__rrshift__")]
@@ -240,9 +268,8 @@ public class PyInt : PyObject
     {
         if (!Get2(a, b, out var x, out var y)) return PyNotImplemented.Value;
         if (y.Sign < 0) throw PyExc.ValueError("negative shift count");
-        if (!y.FitsLong || y.Small > int.MaxValue) return From(x.Sign < 0 ? -1 : 0);
-        if (x.FitsLong) return From(y.Small >= 64 ? (x.Small < 0 ? -1 : 0) : x.Small >> (int)y.Small);
-        return From(x.Big >> (int)y.Small);
+        if (x.FitsLong && y.FitsLong) return From(y.Small >= 64 ? (x.Small < 0 ? -1 : 0) : x.Small >> (int)y.Small);
+        return From(PyFloat.Call(() => IntMath.RightShift(x.Big, y.Big)));
     }
 
     [PySlot("__and__", "__rand__")]
@@ -266,11 +293,80 @@ public class PyInt : PyObject
         return x.FitsLong && y.FitsLong ? From(x.Small ^ y.Small) : From(x.Big ^ y.Big);
     }
 
-    [PyMethod]
-    static PyObject __format__(ThreadState ts, PyInt self, PyObject spec)
+    static PyObject DivModOf(PyObject a, PyObject b)
     {
-        if (spec is PyStr s && s.Value.Length == 0) return new PyStr(self.ToString());
-        throw PyExc.ValueError("int format specs are not supported yet");
+        if (!Get2(a, b, out var x, out var y)) return PyNotImplemented.Value;
+        if (y.Sign == 0) throw PyExc.ZeroDivisionError("integer division or modulo by zero");
+        var (q, r) = IntMath.DivMod(x.Big, y.Big);
+        return new PyTuple(new PyObject[] { From(q), From(r) });
+    }
+
+    [PyMethod] static PyObject __divmod__(ThreadState ts, PyInt self, PyObject value) => DivModOf(self, value);
+    [PyMethod] static PyObject __rdivmod__(ThreadState ts, PyInt self, PyObject value) => DivModOf(value, self);
+
+    [PyMethod]
+    static PyObject __format__(ThreadState ts, PyInt self, PyStr format_spec)
+    {
+        if (format_spec.Value.Length == 0) return Ops.Str(ts, self);
+        if (self.FitsLong) return new PyStr(PyFloat.Call(() => FormatSpec.FormatInt(self.Small, format_spec.Value)));
+        return new PyStr(PyFloat.Call(() => FormatSpec.FormatInt(self.Big, format_spec.Value)));
+    }
+
+    [PyMethod]
+    static PyObject __round__(ThreadState ts, PyInt self, PyObject? ndigits = null)
+    {
+        if (ndigits == null || ndigits == PyNone.Value) return IndexSlot(ts, self);
+        var n = Ops.Index(ts, ndigits);
+        if (n.Sign >= 0) return IndexSlot(ts, self);
+        long nd = n.FitsLong ? n.Small : long.MinValue;
+        return From(IntMath.Round(self.Big, nd));
+    }
+
+    [PyMethod] static PyObject __trunc__(ThreadState ts, PyInt self) => IndexSlot(ts, self);
+    [PyMethod] static PyObject __floor__(ThreadState ts, PyInt self) => IndexSlot(ts, self);
+    [PyMethod] static PyObject __ceil__(ThreadState ts, PyInt self) => IndexSlot(ts, self);
+    [PyMethod] static PyObject conjugate(ThreadState ts, PyInt self) => IndexSlot(ts, self);
+    [PyMethod] static PyObject __getnewargs__(ThreadState ts, PyInt self) => new PyTuple(new PyObject[] { IndexSlot(ts, self) });
+
+    [PyMethod]
+    static PyObject bit_length(ThreadState ts, PyInt self) =>
+        From(self.FitsLong ? (self.Small == long.MinValue ? 64 : 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)Math.Abs(self.Small))) : IntMath.BitLength(self.Big));
+
+    [PyMethod]
+    static PyObject bit_count(ThreadState ts, PyInt self) =>
+        From(self.FitsLong && self.Small != long.MinValue ? System.Numerics.BitOperations.PopCount((ulong)Math.Abs(self.Small)) : IntMath.BitCount(self.Big));
+
+    [PyMethod]
+    static PyObject as_integer_ratio(ThreadState ts, PyInt self) => new PyTuple(new PyObject[] { IndexSlot(ts, self), From(1) });
+
+    static bool BigEndian(string byteorder) => byteorder switch
+    {
+        "big" => true,
+        "little" => false,
+        _ => throw PyExc.ValueError("byteorder must be either 'little' or 'big'"),
+    };
+
+    [PyMethod]
+    static PyObject to_bytes(ThreadState ts, PyInt self, [PyKeyword] long length = 1, string byteorder = "big", [PyKwOnly] bool signed = false)
+    {
+        bool big = BigEndian(byteorder);
+        return ConstantHooks.MakeBytes(PyFloat.Call(() => IntMath.ToBytes(self.Big, length, big, signed)));
+    }
+
+    [PyClassMethod]
+    static PyObject from_bytes(ThreadState ts, PyType cls, [PyKeyword] PyObject bytes, string byteorder = "big", [PyKwOnly] bool signed = false)
+    {
+        bool big = BigEndian(byteorder);
+        if (bytes is PyStr) throw PyExc.TypeError("cannot convert 'str' object to bytes");
+        var data = new System.Collections.Generic.List<byte>();
+        foreach (var o in Ops.Iterate(ts, bytes))
+        {
+            var v = Ops.Index(ts, o);
+            if (!v.FitsLong || v.Small < 0 || v.Small > 255) throw PyExc.ValueError("bytes must be in range(0, 256)");
+            data.Add((byte)v.Small);
+        }
+        var r = From(IntMath.FromBytes(data.ToArray(), big, signed));
+        return cls == TypeObject ? r : Ops.Call(ts, cls, r);
     }
 
     [PyGetter("real")] static PyObject GetReal(ThreadState ts, PyObject self) => IndexSlot(ts, self);
