@@ -44,29 +44,95 @@ public static class SourceDecoding
         if (cookie == null || cookie == "utf-8")
             return DecodeUtf8WithEscapes(source, start, source.Length - start);
 
-        Encoding? enc = LookupEncoding(cookie);
-        if (enc == null)
-            throw new PythonSyntaxError("SyntaxError", $"unknown encoding: {cookie}", filename, 0, -1, null);
+        return DecodeWithCodec(TranslateNewlines(source, start), cookie, filename);
+    }
+
+    /// <summary>Source in a declared encoding other than "utf-8": CPython translates newlines in
+    /// the bytes, then decodes the whole text strictly with Python's codec of that name (so a
+    /// decoding error is reported with its position and no line).</summary>
+    static string DecodeWithCodec(byte[] s, string cookie, string filename)
+    {
+        string codec = PythonCodecName(cookie);
+        PythonSyntaxError Fail(string msg) => new("SyntaxError", msg, filename, 0, -1, null);
+        switch (codec)
+        {
+            case "utf_8":
+            {
+                string escaped = DecodeUtf8WithEscapes(s, 0, s.Length);
+                string? why = Utf8ErrorMessage(escaped, 0, escaped.Length);
+                if (why != null) throw Fail(why);
+                return Encoding.UTF8.GetString(s);
+            }
+            case "latin_1":
+                return Encoding.Latin1.GetString(s);
+            case "ascii":
+                for (int i = 0; i < s.Length; i++)
+                    if (s[i] >= 0x80) throw Fail($"'ascii' codec can't decode byte 0x{s[i]:x2} in position {i}: ordinal not in range(128)");
+                return Encoding.ASCII.GetString(s);
+        }
+        if (SourceCodecs.CharmapTables.TryGetValue(codec, out var table))
+        {
+            var chars = new char[s.Length];
+            for (int i = 0; i < s.Length; i++)
+            {
+                char ch = table[s[i]];
+                if (ch == '\uFFFE') throw Fail($"'charmap' codec can't decode byte 0x{s[i]:x2} in position {i}: character maps to <undefined>");
+                chars[i] = ch;
+            }
+            return new string(chars);
+        }
+        Encoding? enc = DotNetEncoding(codec);
+        if (enc == null) throw Fail($"unknown encoding: {cookie}");
         try
         {
-            return enc.GetString(source, start, source.Length - start);
+            return enc.GetString(s);
         }
         catch (DecoderFallbackException e)
         {
             int pos = e.Index < 0 ? 0 : e.Index;
             byte b = e.BytesUnknown is { Length: > 0 } u ? u[0] : (byte)0;
-            string codec = PythonCodecName(cookie);
-            string reason = codec == "ascii" ? "ordinal not in range(128)"
-                : codec.StartsWith("cp", StringComparison.Ordinal) || codec.StartsWith("mac", StringComparison.Ordinal) ? "character maps to <undefined>"
-                : "illegal multibyte sequence";
-            if (codec.StartsWith("cp", StringComparison.Ordinal) || codec.StartsWith("mac", StringComparison.Ordinal)) codec = "charmap";
-            throw new PythonSyntaxError("SyntaxError", $"'{codec}' codec can't decode byte 0x{b:x2} in position {pos}: {reason}",
-                filename, 0, -1, null);
+            throw Fail($"'{codec}' codec can't decode byte 0x{b:x2} in position {pos}: illegal multibyte sequence");
         }
     }
 
-    /// <summary>True for a lone surrogate U+DC80..U+DCFF that stands for an invalid source byte.</summary>
-    public static bool IsEscapedByte(char ch) => ch >= '\uDC80' && ch <= '\uDCFF';
+    /// <summary>CPython's translate_newlines on bytes: "\r\n" and "\r" become "\n", and a final
+    /// "\n" is added (also after a final "\r\n", as CPython's loop does).</summary>
+    static byte[] TranslateNewlines(byte[] s, int start)
+    {
+        var r = new List<byte>(s.Length - start + 1);
+        byte last = 0;
+        bool skipNextLf = false;
+        for (int i = start; i < s.Length; i++)
+        {
+            byte b = s[i];
+            if (skipNextLf)
+            {
+                skipNextLf = false;
+                if (b == '\n')
+                {
+                    if (i + 1 >= s.Length) { last = 0; break; }
+                    b = s[++i];
+                }
+            }
+            if (b == '\r')
+            {
+                skipNextLf = true;
+                b = (byte)'\n';
+            }
+            r.Add(b);
+            last = b;
+        }
+        if (last != '\n') r.Add((byte)'\n');
+        return r.ToArray();
+    }
+
+    /// <summary>True when s[i] is a lone surrogate U+DC80..U+DCFF, which stands for an invalid
+    /// source byte (a low surrogate after a high one is half of a real astral character).</summary>
+    public static bool IsEscapedByte(string s, int i)
+    {
+        char ch = s[i];
+        return ch >= '\uDC80' && ch <= '\uDCFF' && (i == 0 || !char.IsHighSurrogate(s[i - 1]));
+    }
 
     /// <summary>The PEP 263 cookie of line 1, or of line 2 when line 1 is blank or a comment;
     /// normalised as CPython's get_normal_name does (utf-8 and latin-1 spellings).</summary>
@@ -148,39 +214,8 @@ public static class SourceDecoding
             else punct = true;
         }
         string n = sb.ToString();
-        return CodecAliases.TryGetValue(n, out var canon) ? canon : n;
+        return SourceCodecs.Aliases.TryGetValue(n, out var canon) || SourceCodecs.Aliases.TryGetValue(n.Replace('.', '_'), out canon) ? canon : n;
     }
-
-    // Python codec aliases (encodings/aliases.py) for the codecs .NET can decode.
-    static readonly Dictionary<string, string> CodecAliases = new()
-    {
-        ["utf8"] = "utf_8", ["u8"] = "utf_8", ["utf"] = "utf_8", ["utf8_ucs2"] = "utf_8", ["utf8_ucs4"] = "utf_8", ["cp65001"] = "utf_8",
-        ["latin1"] = "latin_1", ["latin"] = "latin_1", ["l1"] = "latin_1", ["iso8859_1"] = "latin_1", ["iso_8859_1"] = "latin_1",
-        ["8859"] = "latin_1", ["cp819"] = "latin_1", ["iso_ir_100"] = "latin_1", ["ibm819"] = "latin_1", ["iso_8859_1_1987"] = "latin_1",
-        ["646"] = "ascii", ["us_ascii"] = "ascii", ["us"] = "ascii", ["ansi_x3.4_1968"] = "ascii", ["iso646_us"] = "ascii",
-        ["utf16"] = "utf_16", ["u16"] = "utf_16", ["utf_16le"] = "utf_16_le", ["utf_16be"] = "utf_16_be",
-        ["utf32"] = "utf_32", ["u32"] = "utf_32", ["utf_32le"] = "utf_32_le", ["utf_32be"] = "utf_32_be",
-        ["latin2"] = "iso8859_2", ["l2"] = "iso8859_2", ["iso_8859_2"] = "iso8859_2",
-        ["latin3"] = "iso8859_3", ["l3"] = "iso8859_3", ["iso_8859_3"] = "iso8859_3",
-        ["latin4"] = "iso8859_4", ["l4"] = "iso8859_4", ["iso_8859_4"] = "iso8859_4",
-        ["cyrillic"] = "iso8859_5", ["iso_8859_5"] = "iso8859_5", ["arabic"] = "iso8859_6", ["iso_8859_6"] = "iso8859_6",
-        ["greek"] = "iso8859_7", ["greek8"] = "iso8859_7", ["iso_8859_7"] = "iso8859_7",
-        ["hebrew"] = "iso8859_8", ["iso_8859_8"] = "iso8859_8", ["latin5"] = "iso8859_9", ["l5"] = "iso8859_9", ["iso_8859_9"] = "iso8859_9",
-        ["latin9"] = "iso8859_15", ["l9"] = "iso8859_15", ["iso_8859_15"] = "iso8859_15", ["iso_8859_13"] = "iso8859_13",
-        ["windows_1250"] = "cp1250", ["windows_1251"] = "cp1251", ["windows_1252"] = "cp1252", ["windows_1253"] = "cp1253",
-        ["windows_1254"] = "cp1254", ["windows_1255"] = "cp1255", ["windows_1256"] = "cp1256", ["windows_1257"] = "cp1257",
-        ["windows_1258"] = "cp1258", ["437"] = "cp437", ["ibm437"] = "cp437", ["850"] = "cp850", ["ibm850"] = "cp850",
-        ["852"] = "cp852", ["ibm852"] = "cp852", ["866"] = "cp866", ["ibm866"] = "cp866",
-        ["macroman"] = "mac_roman", ["macintosh"] = "mac_roman", ["maccyrillic"] = "mac_cyrillic",
-        ["sjis"] = "shift_jis", ["s_jis"] = "shift_jis", ["shiftjis"] = "shift_jis", ["csshiftjis"] = "shift_jis",
-        ["ms932"] = "cp932", ["mskanji"] = "cp932", ["ms_kanji"] = "cp932", ["932"] = "cp932",
-        ["eucjp"] = "euc_jp", ["ujis"] = "euc_jp", ["u_jis"] = "euc_jp", ["euckr"] = "euc_kr", ["korean"] = "euc_kr",
-        ["ks_c_5601"] = "euc_kr", ["ks_c_5601_1987"] = "euc_kr", ["ksc5601"] = "euc_kr", ["949"] = "cp949", ["ms949"] = "cp949", ["uhc"] = "cp949",
-        ["936"] = "gbk", ["cp936"] = "gbk", ["ms936"] = "gbk", ["chinese"] = "gb2312", ["euc_cn"] = "gb2312", ["euccn"] = "gb2312",
-        ["eucgb2312_cn"] = "gb2312", ["gb2312_1980"] = "gb2312", ["gb2312_80"] = "gb2312", ["gb18030_2000"] = "gb18030",
-        ["big5_tw"] = "big5", ["csbig5"] = "big5", ["950"] = "cp950", ["ms950"] = "cp950",
-        ["koi8r"] = "koi8_r", ["csiso2022jp"] = "iso2022_jp", ["iso_2022_jp"] = "iso2022_jp",
-    };
 
     // Python codec names -> .NET encoding names.
     static readonly Dictionary<string, string> DotNetNames = new()
@@ -195,14 +230,9 @@ public static class SourceDecoding
         ["big5"] = "big5", ["cp950"] = "big5", ["koi8_r"] = "koi8-r", ["koi8_u"] = "koi8-u", ["iso2022_jp"] = "iso-2022-jp",
     };
 
-    static Encoding? LookupEncoding(string name)
+    static Encoding? DotNetEncoding(string codec)
     {
-        string codec = PythonCodecName(name);
-        string? dotnet = null;
-        if (DotNetNames.TryGetValue(codec, out var d)) dotnet = d;
-        else if (codec.StartsWith("cp125", StringComparison.Ordinal) && codec.Length == 6) dotnet = "windows-" + codec.Substring(2);
-        else if (codec.StartsWith("iso8859_", StringComparison.Ordinal)) dotnet = "iso-8859-" + codec.Substring(8);
-        if (dotnet == null) return null;
+        if (!DotNetNames.TryGetValue(codec, out var dotnet)) return null;
         try
         {
             return Encoding.GetEncoding(dotnet, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
@@ -283,9 +313,9 @@ public static class SourceDecoding
         for (int i = start; i < end; i++)
         {
             char ch = text[i];
-            if (IsEscapedByte(ch)) { bytes.Add((byte)(ch - 0xDC00)); continue; }
             int cp = ch;
             if (char.IsHighSurrogate(ch) && i + 1 < end && char.IsLowSurrogate(text[i + 1])) cp = char.ConvertToUtf32(ch, text[++i]);
+            else if (IsEscapedByte(text, i)) { bytes.Add((byte)(ch - 0xDC00)); continue; }
             var rune = Rune.IsValid(cp) ? new Rune(cp) : Rune.ReplacementChar;
             int n = rune.EncodeToUtf8(buf);
             for (int k = 0; k < n; k++) bytes.Add(buf[k]);

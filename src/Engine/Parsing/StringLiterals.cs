@@ -55,16 +55,22 @@ public static class StringLiterals
             }
             return DecodeBytesEscapes(body, token, filename, warnings);
         }
-        return DecodeStr(body, raw, token, filename, warnings);
+        // A plain literal without backslashes is decoded as raw (CPython's parsestr does so).
+        return DecodeStrPiece(body, raw || body.IndexOf('\\') < 0, token, filename, warnings);
     }
 
     /// <summary>Decode escapes of a piece of str literal body (used for f-string literal parts too).</summary>
     public static string DecodeStr(string body, bool raw, Token token, string filename) => DecodeStr(body, raw, token, filename, null);
 
+    /// <summary>As <see cref="DecodeStr(string, bool, Token, string)"/>, collecting warnings. A non-raw
+    /// piece always goes through the escape decoder, as CPython's fstring_find_literal does, so
+    /// invalid UTF-8 is reported with positions relative to its run of non-ASCII bytes.</summary>
     public static string DecodeStr(string body, bool raw, Token token, string filename, List<Tokenizer.TokenWarning>? warnings)
+        => DecodeStrPiece(body, raw, token, filename, warnings);
+
+    static string DecodeStrPiece(string body, bool raw, Token token, string filename, List<Tokenizer.TokenWarning>? warnings)
     {
-        bool hasBackslash = body.IndexOf('\\') >= 0;
-        if (raw || !hasBackslash)
+        if (raw)
         {
             // CPython decodes the whole body as UTF-8: positions count from the body's start.
             CheckUtf8(body, 0, body.Length, token, filename);
@@ -77,7 +83,7 @@ public static class StringLiterals
     {
         for (int i = start; i < end; i++)
         {
-            if (SourceDecoding.IsEscapedByte(s[i]))
+            if (SourceDecoding.IsEscapedByte(s, i))
             {
                 string? why = SourceDecoding.Utf8ErrorMessage(s, start, end);
                 if (why != null) throw UnicodeError(why, token, filename);

@@ -52,6 +52,8 @@ public sealed class Tokenizer
     int _lineStart;    // start of the current line
     int _lineIdx = -1; // index of the current line in _lineStarts
     int _lineNo;       // tok->lineno
+    int _buf;          // tok->buf: start of the line where the token in progress began
+    bool _inToken;     // tok->start != NULL: lines read now do not move _buf
     bool _eof;
 
     bool _atBol = true;
@@ -121,13 +123,41 @@ public sealed class Tokenizer
         return ForDisplay(_src.Substring(_lineStarts[i], end - _lineStarts[i]));
     }
 
-    /// <summary>The text CPython puts in a parser-raised SyntaxError for a line: the line the
-    /// tokenizer is on (or a later one) keeps its '\n'; an earlier line loses it.</summary>
+    /// <summary>The text CPython puts in a parser-raised SyntaxError for a line: for the line the
+    /// tokenizer is on (or a later one), tok->buf..tok->inp, which keeps its '\n' and starts at the
+    /// first line of a token that spans lines (a string, a backslash continuation); for an
+    /// earlier line, that line without its '\n'.</summary>
     public string? ErrorLineText(int lineno)
     {
+        if (_lineIdx >= 0 && lineno >= _lineNo && _inp > _buf)
+            return ForDisplay(_src.Substring(_buf, _inp - _buf));
         string? line = LineText(lineno);
-        if (line == null) return _lineIdx >= 0 && lineno >= _lineNo ? LineText(_lineNo) : line;
-        return lineno >= _lineNo ? line : line.TrimEnd('\n');
+        return line == null || line.Length == 0 || line[^1] != '\n' ? line : line.Substring(0, line.Length - 1);
+    }
+
+    /// <summary>CPython's offset for a parser-raised error given as a 1-based UTF-8 byte offset:
+    /// converted to characters against <see cref="ErrorLineText"/> the way
+    /// _PyPegen_byte_offset_to_character_offset does, or left in bytes (see
+    /// <see cref="ConvertOffsetsToChars"/>).</summary>
+    public int ErrorOffset(int lineno, int byteOffset)
+    {
+        if (!ConvertOffsetsToChars || byteOffset <= 0) return byteOffset;
+        string? line = ErrorLineText(lineno);
+        if (line == null) return byteOffset;
+        byte[] utf8 = Encoding.UTF8.GetBytes(line);
+        if (byteOffset > utf8.Length) return CountCodePoints(line) + Math.Min(byteOffset - utf8.Length, 1);
+        return CountCodePoints(Encoding.UTF8.GetString(utf8, 0, byteOffset));
+    }
+
+    static int CountCodePoints(string s)
+    {
+        int n = 0;
+        for (int i = 0; i < s.Length; i++)
+        {
+            n++;
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) i++;
+        }
+        return n;
     }
 
     /// <summary>Converts a UTF-8 byte column of a line into CPython's character offset
@@ -154,10 +184,6 @@ public sealed class Tokenizer
     /// declaredEncoding). The tokenizer's own syntaxerror()-style offsets are always characters.</summary>
     public bool ConvertOffsetsToChars { get; set; } = true;
 
-    /// <summary>CPython's offset for a parser-raised error at a 1-based UTF-8 byte offset of a
-    /// line: converted to characters, or left in bytes (see <see cref="ConvertOffsetsToChars"/>).</summary>
-    public int ErrorOffset(int lineno, int byteOffset) => ConvertOffsetsToChars ? ByteToCharOffset(lineno, byteOffset) : byteOffset;
-
     /// <summary>NFKC form of a NAME token's text, as CPython's parser stores identifiers
     /// (ASCII names are returned unchanged).</summary>
     public static string NormalizeIdentifier(string name) => UnicodeNormalization.Nfkc(name);
@@ -179,6 +205,7 @@ public sealed class Tokenizer
             _lineIdx = next;
             _lineNo++;
             _lineStart = _lineStarts[next];
+            if (!_inToken) _buf = _lineStart;
             _inp = next + 1 < _lineStarts.Length ? _lineStarts[next + 1] : _src.Length;
             _cur = _lineStart;
         }
@@ -198,6 +225,7 @@ public sealed class Tokenizer
         bool blankline;
         int start;
     nextline:
+        _inToken = false;
         blankline = false;
         if (_atBol)
         {
@@ -252,6 +280,7 @@ public sealed class Tokenizer
             }
         }
 
+        _inToken = true;
         if (_pendin != 0)
         {
             if (_pendin < 0) { _pendin++; return NoPosToken(TokenKind.Dedent); }
@@ -260,8 +289,10 @@ public sealed class Tokenizer
         }
 
     again:
+        _inToken = false;
         do { c = NextC(); } while (c == ' ' || c == '\t' || c == '\f');
         start = _cur - 1;
+        _inToken = true;
 
         if (c == '#')
         {
@@ -387,9 +418,12 @@ public sealed class Tokenizer
         if (c != '\n')
         {
             Done = ErrorCode.LineCont;
-            // CPython: RAISE_ERROR_KNOWN_LOCATION at tok->cur - tok->buf - 1 (0-based), end -1.
+            // CPython: RAISE_ERROR_KNOWN_LOCATION at tok->cur - tok->buf - 1 (0-based), which counts
+            // from the first line of a token spanning lines.
+            // (CPython reads bytes: its cursor is after the first byte of that character.)
+            int fromBuf = Utf8Count(_buf, _cur - 1) + 1;
             throw new PythonSyntaxError("SyntaxError", "unexpected character after line continuation character",
-                _filename, _lineNo, CursorErrorOffset(), CurrentLineWithNewline(), _lineNo, 0);
+                _filename, _lineNo, ErrorOffset(_lineNo, fromBuf), ErrorLineText(_lineNo), _lineNo, 0);
         }
         c = NextC();
         if (c == EOF)
@@ -398,7 +432,7 @@ public sealed class Tokenizer
             _cur = _inp;
             if (_brackets.Count > 0) throw UnclosedBracket();
             throw new PythonSyntaxError("SyntaxError", "unexpected EOF while parsing",
-                _filename, _lineNo, CursorErrorOffset(), CurrentLineWithNewline(), _lineNo, -1);
+                _filename, _lineNo, CursorErrorOffset(), ErrorLineText(_lineNo), _lineNo, -1);
         }
         Backup(c);
     }
@@ -675,12 +709,12 @@ public sealed class Tokenizer
         // Bytes that were not valid UTF-8 make CPython fail to decode the identifier at all.
         for (int p = start; p < end; p++)
         {
-            if (SourceDecoding.IsEscapedByte(_src[p]))
+            if (SourceDecoding.IsEscapedByte(_src, p))
             {
                 Done = ErrorCode.Raised;
                 string why = SourceDecoding.Utf8ErrorMessage(_src, start, end);
                 throw new PythonSyntaxError("SyntaxError", "(unicode error) " + why, _filename, _lineNo,
-                    CursorErrorOffset(), CurrentLineWithNewline(), _lineNo, -1);
+                    CursorErrorOffset(), ErrorLineText(_lineNo), _lineNo, -1);
             }
         }
         int i = start;
@@ -822,7 +856,7 @@ public sealed class Tokenizer
             units = 2;
             return 4;
         }
-        if (SourceDecoding.IsEscapedByte(ch)) return 1;
+        if (SourceDecoding.IsEscapedByte(_src, p)) return 1;
         return 3;
     }
 
@@ -846,36 +880,46 @@ public sealed class Tokenizer
 
     string LineWithoutNewline(int lineStart) => ForDisplay(_src.Substring(lineStart, LineEnd(lineStart) - lineStart));
 
-    string CurrentLineWithNewline() => ForDisplay(_src.Substring(_lineStart, _inp - _lineStart));
+    int Utf8Count(int from, int to)
+    {
+        int n = 0;
+        for (int p = from; p < to;)
+        {
+            n += Utf8Length(p, out int units);
+            p += units;
+        }
+        return n;
+    }
 
-    /// <summary>Escaped invalid bytes show as U+FFFD, as CPython's "replace" decoding shows them.</summary>
+    /// <summary>Invalid source bytes show as CPython's "replace" decoding shows them: one U+FFFD
+    /// for each maximal invalid subsequence.</summary>
     static string ForDisplay(string s)
     {
-        foreach (char ch in s)
+        int first = -1;
+        for (int i = 0; i < s.Length; i++)
+            if (SourceDecoding.IsEscapedByte(s, i)) { first = i; break; }
+        if (first < 0) return s;
+        var sb = new StringBuilder(s.Length);
+        sb.Append(s, 0, first);
+        for (int i = first; i < s.Length;)
         {
-            if (SourceDecoding.IsEscapedByte(ch))
+            if (!SourceDecoding.IsEscapedByte(s, i))
             {
-                var sb = new StringBuilder(s.Length);
-                for (int i = 0; i < s.Length; i++)
-                {
-                    char d = s[i];
-                    if (char.IsHighSurrogate(d) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
-                    {
-                        sb.Append(d).Append(s[++i]);
-                        continue;
-                    }
-                    sb.Append(SourceDecoding.IsEscapedByte(d) ? '\uFFFD' : d);
-                }
-                return sb.ToString();
+                sb.Append(s[i++]);
+                continue;
             }
+            int j = i;
+            while (j < s.Length && SourceDecoding.IsEscapedByte(s, j)) j++;
+            sb.Append(Encoding.UTF8.GetString(SourceDecoding.OriginalBytes(s, i, j)));
+            i = j;
         }
-        return s;
+        return sb.ToString();
     }
 
     // ---- errors ----------------------------------------------------------------------------------
 
     /// <summary>The cursor's offset as CPython's parser reports it for a token without position.</summary>
-    int CursorErrorOffset() => ConvertOffsetsToChars ? CharCol(_lineStart, _cur) : ByteCol(_lineIdx, _lineStart, _cur);
+    int CursorErrorOffset() => ErrorOffset(_lineNo, ByteCol(_lineIdx, _lineStart, _cur));
 
     /// <summary>CPython's syntaxerror(): at the cursor, text = the line without its '\n'.</summary>
     PythonSyntaxError Error(string msg)
@@ -890,7 +934,7 @@ public sealed class Tokenizer
     {
         Done = code;
         _cur = _inp;
-        string text = CurrentLineWithNewline();
+        string text = ErrorLineText(_lineNo);
         return code switch
         {
             ErrorCode.TabSpace => new PythonSyntaxError("TabError", "inconsistent use of tabs and spaces in indentation",
