@@ -113,7 +113,7 @@ public class ParserTests
         "def f(a=1, b): pass", "def f(a, a): pass", "def f(*): pass", "def f(*, **k): pass", "def f(*a=1): pass", "def f(**k=1): pass",
         "def f(**k, a): pass", "def f(**k, *a): pass", "def f(/, a): pass", "def f(a, /, b, /): pass", "def f(*, a, /): pass", "def f(a=1, /, *, b, /): pass",
         "def f(a, *, /): pass", "def f(a, b=): pass", "def f((a, b)): pass", "lambda a=1, b: 0", "lambda (a): 0", "lambda *: 0", "lambda *a=1: 0",
-        "f(a=1, b)", "f(**k, b)", "f(**k, *a)", "f(x for x in y, 1)", "f(1, x for x in y)", "f(a, b for b in c if d)", "f(a=1 for x in y)",
+        "f(a=1, b)", "f(**k, b)", "f(x for x in y, 1)", "f(1, x for x in y)", "f(a, b for b in c if d)", "f(a=1 for x in y)",
         "f(True=1)", "f(a.b=1)", "f(a, b=1, c)", "f(*a=1)", "(*a)", "(**a)", "x = *a", "print *a", "print 1", "exec 'x'",
         "a b", "x = 1 +", "(a\nb = 2\n", "if x\n  pass", "if x:\npass", "while x\n  pass", "for x in y\n  pass", "for 1 in x: pass",
         "for f() in x: pass", "for x in range(10):\npass", "with a as 1: pass", "with a as f(): pass", "with a\n  pass", "with (a, b)\n  pass",
@@ -127,12 +127,13 @@ public class ParserTests
         "x := 1 := 2", "(a.b := 1)", "(a[0] := 1)", "((a, b) := 1)", "def f(x := 1): pass", "[i := 0 for i in range(5)]"/* ok for ast.parse */,
         "import a.b as c.d", "from a import b,", "from a import (b", "from a import ()", "import", "from import a", "from a import b as",
         "x = 1\n  y = 2", "if x:\n    a\n  b", "  x = 1", "if x:\n\ta\n        b", "def f(:\n  pass", "f(", "f(a", "[1, 2", "{a: b", "(", ")", "]", "}",
-        "a = (1,\n     2\nb = 3", "x = (\n", "'abc", "'''abc", "f'abc", "b'\\u1234' 'x'", "'a' b'b'", "b'é'", "1_", "0x", "1e", "0b2", "09", "1__0",
+        "a = (1,\n     2\nb = 3", "x = (\n", "'abc", "'''abc", "f'abc", "b'\\u1234' 'x'", "'a' b'b'", "1_", "0x", "1e", "0b2", "09", "1__0",
         "print(1)\nprint 2", "a b c", "f(a b)", "[a b]", "{a b}", "(a b)", "x = a b", "a.b c", "return return", "def def(): pass", "class class: pass",
         "x = 1 2", "if x = 1: pass", "while x = 1: pass", "assert x = 1", "f(x y=1)", "a = b = c d", "nonlocal", "global", "del", "raise from x",
         "@\ndef f(): pass", "@f\nx = 1", "async x = 1", "async def f(): await", "await", "a[]", "a[1:2:3:4]", "f(**)", "f(*)", "x.1", "x.(y)", "1.__class__",
         "\\", "x = \\\n", "a @= ", "x ==== y", "x <> y", "x !== y", "a = ! b", "a = $", "a = `b`", "a = ?",
         "'\\N{nope}'", "b'\\N{DASH}'", "'\\x4'", "'\\U0011ffff'",
+        "t = (\n    'a'\n    else\\x02'\n", "t = (\n  a b\n  c\\d\n", "t = [\n1,\n  2 3\n\tif x:\n", "f(a,\n  b c)\n  x = 1\n", "(a\nb\n",
     };
 
     static readonly string[] EvalSources = { "1 + 2", "a, b", "x if y else z", "lambda: 1", "(yield)", "f(x)\n\n", "a b", "x = 1", "", "*a, b", "1,", "[\n1,\n2]" };
@@ -326,6 +327,13 @@ for line in sys.stdin:
         Assert.That(ErrorOf("x" + string.Concat(Enumerable.Repeat("[0]", 50000)))!.Kind, Is.EqualTo("RecursionError"));
         Assert.That(ErrorOf(string.Concat(Enumerable.Repeat("x if x else ", 5000)) + "x")!.Kind, Is.EqualTo("RecursionError"));
         Assert.That(ErrorOf(new string('-', 2000) + "x"), Is.Null);
+        // The MemoryError thresholds of CPython 3.11's parser (MAXSTACK 6000).
+        Assert.That(ErrorOf(new string('-', 5969) + "x")!.Kind, Is.EqualTo("RecursionError"));
+        Assert.That(ErrorOf(new string('-', 5970) + "x")!.Kind, Is.EqualTo("MemoryError"));
+        Assert.That(ErrorOf(string.Concat(Enumerable.Repeat("lambda:", 2984)) + "x"), Is.Null);
+        Assert.That(ErrorOf(string.Concat(Enumerable.Repeat("lambda:", 2985)) + "x")!.Kind, Is.EqualTo("MemoryError"));
+        Assert.That(ErrorOf("2" + string.Concat(Enumerable.Repeat("**2", 2985)))!.Kind, Is.EqualTo("MemoryError"));
+        Assert.That(ErrorOf("if x:\n  y = " + new string('-', 5962) + "x\n")!.Kind, Is.EqualTo("MemoryError"));
         Assert.That(ErrorOf(new string('-', 3000) + "x")!.Kind, Is.EqualTo("RecursionError"));
     }
 

@@ -281,6 +281,8 @@ internal sealed partial class Parser
         int m = _pos;
         {
             var a = Args();
+            // Located at the args node, as the grammar says. (A fresh CPython process sometimes
+            // reports the '*' instead: its cached dummy Name makes that position unreliable.)
             if (a != null && Accept(COMMA) && Peek() == STAR)
                 throw RaiseAt(a, "iterable argument unpacking follows keyword argument unpacking");
         }
@@ -289,7 +291,12 @@ internal sealed partial class Parser
             var a = Expression();
             List<Comprehension>? b;
             if (a != null && (b = ForIfClauses()) != null && Accept(COMMA))
+            {
+                // [args | expression for_if_clauses] is tried (and may hit a tokenizer error) first.
+                int m3 = _pos;
+                if (Args() == null) { _pos = m3; if (!(Expression() != null && ForIfClauses() != null)) _pos = m3; }
                 throw RaiseRange(a, LastComprehensionItem(b[^1]), "Generator expression must be parenthesized");
+            }
         }
         _pos = m;
         if (Peek() == NAME && PeekAt(_pos + 1) == EQUAL)
@@ -438,7 +445,7 @@ internal sealed partial class Parser
         {
             ParamNoDefaultStar(lam);
             int h = _pos;
-            bool helper = SlashWithDefault(lam, out _, out _);
+            bool helper = SlashWithDefault(lam, out _);
             if (!helper) { _pos = h; helper = ParamWithDefaultStar(lam).Count > 0; }
             if (helper)
             {
@@ -473,7 +480,7 @@ internal sealed partial class Parser
         // (slash_no_default | slash_with_default) param_maybe_default* '/'
         {
             bool s = SlashNoDefault(lam) != null;
-            if (!s) { _pos = m; s = SlashWithDefault(lam, out _, out _); }
+            if (!s) { _pos = m; s = SlashWithDefault(lam, out _); }
             if (s)
             {
                 ParamMaybeDefaultStar(lam);
@@ -484,7 +491,7 @@ internal sealed partial class Parser
         // (slash_no_default | slash_with_default)? param_maybe_default* '*' (',' | param_no_default) param_maybe_default* '/'
         {
             bool s = SlashNoDefault(lam) != null;
-            if (!s) { _pos = m; s = SlashWithDefault(lam, out _, out _); }
+            if (!s) { _pos = m; s = SlashWithDefault(lam, out _); }
             if (!s) _pos = m;
             ParamMaybeDefaultStar(lam);
             if (Accept(STAR) && (Accept(COMMA) || ParamNoDefault(lam) != null))
@@ -694,7 +701,6 @@ internal sealed partial class Parser
         _pos = m + 1;
         if (Accept(COLON))
         {
-            int afterColon = _pos;
             while (Block() != null) { }
             int afterBlocks = _pos;
             bool anyExcept = false;
@@ -721,7 +727,6 @@ internal sealed partial class Parser
                 else _pos = m2;
                 if (Accept(COLON)) throw RaiseAt(a, "cannot have both 'except' and 'except*' on the same 'try'");
             }
-            _ = afterColon;
         }
         _pos = m;
     }

@@ -155,6 +155,14 @@ internal sealed partial class Parser
     // star_expression (memo): '*' bitwise_or | expression
     ExprNode? StarExpression()
     {
+        if (!_errorPass) return StarExpressionInner();
+        if (Memo(M_STAR_EXPRESSION, out ExprNode? memo)) return memo;
+        int start = _pos;
+        return Save(M_STAR_EXPRESSION, start, StarExpressionInner());
+    }
+
+    ExprNode? StarExpressionInner()
+    {
         int m = _pos;
         ExprNode? r;
         if (Accept(STAR))
@@ -224,6 +232,14 @@ internal sealed partial class Parser
     // disjunction (memo): conjunction ('or' conjunction)+ | conjunction
     ExprNode? Disjunction()
     {
+        if (!_errorPass) return DisjunctionInner();
+        if (Memo(M_DISJUNCTION, out ExprNode? memo)) return memo;
+        int start = _pos;
+        return Save(M_DISJUNCTION, start, DisjunctionInner());
+    }
+
+    ExprNode? DisjunctionInner()
+    {
         int m = _pos;
         var a = Conjunction();
         if (a == null || Peek() != K_OR) return a;
@@ -241,6 +257,14 @@ internal sealed partial class Parser
     }
 
     ExprNode? Conjunction()
+    {
+        if (!_errorPass) return ConjunctionInner();
+        if (Memo(M_CONJUNCTION, out ExprNode? memo)) return memo;
+        int start = _pos;
+        return Save(M_CONJUNCTION, start, ConjunctionInner());
+    }
+
+    ExprNode? ConjunctionInner()
     {
         int m = _pos;
         var a = Inversion();
@@ -260,6 +284,14 @@ internal sealed partial class Parser
 
     // inversion (memo): 'not' inversion | comparison
     ExprNode? Inversion()
+    {
+        if (!_errorPass) return InversionInner();
+        if (Memo(M_INVERSION, out ExprNode? memo)) return memo;
+        int start = _pos;
+        return Save(M_INVERSION, start, InversionInner());
+    }
+
+    ExprNode? InversionInner()
     {
         int m = _pos;
         if (Accept(K_NOT))
@@ -323,6 +355,14 @@ internal sealed partial class Parser
     // bitwise_or (left-recursive, memoised as pegen does): bitwise_or '|' bitwise_xor | bitwise_xor
     ExprNode? BitwiseOr()
     {
+        if (!_errorPass) return BitwiseOrInner();
+        if (Memo(M_BITWISE_OR, out ExprNode? memo)) return memo;
+        int start = _pos;
+        return Save(M_BITWISE_OR, start, BitwiseOrInner());
+    }
+
+    ExprNode? BitwiseOrInner()
+    {
         int m = _pos;
         var a = BitwiseXor();
         if (a != null)
@@ -343,6 +383,14 @@ internal sealed partial class Parser
 
     ExprNode? BitwiseXor()
     {
+        if (!_errorPass) return BitwiseXorInner();
+        if (Memo(M_BITWISE_XOR, out ExprNode? memo)) return memo;
+        int start = _pos;
+        return Save(M_BITWISE_XOR, start, BitwiseXorInner());
+    }
+
+    ExprNode? BitwiseXorInner()
+    {
         int m = _pos;
         var a = BitwiseAnd();
         if (a == null) return null;
@@ -361,6 +409,14 @@ internal sealed partial class Parser
 
     ExprNode? BitwiseAnd()
     {
+        if (!_errorPass) return BitwiseAndInner();
+        if (Memo(M_BITWISE_AND, out ExprNode? memo)) return memo;
+        int start = _pos;
+        return Save(M_BITWISE_AND, start, BitwiseAndInner());
+    }
+
+    ExprNode? BitwiseAndInner()
+    {
         int m = _pos;
         var a = ShiftExpr();
         if (a == null) return null;
@@ -378,6 +434,14 @@ internal sealed partial class Parser
     }
 
     ExprNode? ShiftExpr()
+    {
+        if (!_errorPass) return ShiftExprInner();
+        if (Memo(M_SHIFT_EXPR, out ExprNode? memo)) return memo;
+        int start = _pos;
+        return Save(M_SHIFT_EXPR, start, ShiftExprInner());
+    }
+
+    ExprNode? ShiftExprInner()
     {
         int m = _pos;
         var a = Sum();
@@ -400,6 +464,14 @@ internal sealed partial class Parser
 
     ExprNode? Sum()
     {
+        if (!_errorPass) return SumInner();
+        if (Memo(M_SUM, out ExprNode? memo)) return memo;
+        int start = _pos;
+        return Save(M_SUM, start, SumInner());
+    }
+
+    ExprNode? SumInner()
+    {
         int m = _pos;
         var a = Term();
         if (a == null) return null;
@@ -420,6 +492,14 @@ internal sealed partial class Parser
     }
 
     ExprNode? Term()
+    {
+        if (!_errorPass) return TermInner();
+        if (Memo(M_TERM, out ExprNode? memo)) return memo;
+        int start = _pos;
+        return Save(M_TERM, start, TermInner());
+    }
+
+    ExprNode? TermInner()
     {
         int m = _pos;
         var a = Factor();
@@ -449,6 +529,14 @@ internal sealed partial class Parser
     // factor (memo): '+' factor | '-' factor | '~' factor | power
     ExprNode? Factor()
     {
+        if (!_errorPass) return FactorInner();
+        if (Memo(M_FACTOR, out ExprNode? memo)) return memo;
+        int start = _pos;
+        return Save(M_FACTOR, start, FactorInner());
+    }
+
+    ExprNode? FactorInner()
+    {
         int m = _pos;
         UnaryopNode? op = Peek() switch { PLUS => UAdd.Instance, MINUS => USub.Instance, TILDE => Invert.Instance, _ => null };
         if (op != null)
@@ -473,9 +561,10 @@ internal sealed partial class Parser
         {
             int m2 = _pos;
             _pos++;
-            Enter();
+            // power -> factor -> power: two of CPython's rule levels per '**'.
+            Enter(2);
             var b = Factor();
-            _depth--;
+            _depth -= 2;
             if (b != null) return Fin(new BinOp { left = a, op = Pow.Instance, right = b }, m);
             _pos = m2;
         }
@@ -484,6 +573,14 @@ internal sealed partial class Parser
 
     // await_primary (memo): AWAIT primary | primary
     ExprNode? AwaitPrimary()
+    {
+        if (!_errorPass) return AwaitPrimaryInner();
+        if (Memo(M_AWAIT_PRIMARY, out ExprNode? memo)) return memo;
+        int start = _pos;
+        return Save(M_AWAIT_PRIMARY, start, AwaitPrimaryInner());
+    }
+
+    ExprNode? AwaitPrimaryInner()
     {
         int m = _pos;
         if (Accept(K_AWAIT))
@@ -497,6 +594,14 @@ internal sealed partial class Parser
 
     // primary (left-recursive): primary '.' NAME | primary genexp | primary '(' [arguments] ')' | primary '[' slices ']' | atom
     ExprNode? Primary()
+    {
+        if (!_errorPass) return PrimaryInner();
+        if (Memo(M_PRIMARY, out ExprNode? memo)) return memo;
+        int start = _pos;
+        return Save(M_PRIMARY, start, PrimaryInner());
+    }
+
+    ExprNode? PrimaryInner()
     {
         int m = _pos;
         var a = Atom();
@@ -518,6 +623,13 @@ internal sealed partial class Parser
                 }
                 _pos = m2;
                 break;
+            }
+            if (_invalidPass && (c == LSQB || c == LBRACE))
+            {
+                // primary genexp: genexp's invalid_comprehension alternative also accepts
+                // '[' and '{', so in the error pass it looks inside them first.
+                Genexp();
+                _pos = m2;
             }
             if (c == LPAR)
             {
@@ -559,10 +671,18 @@ internal sealed partial class Parser
     // slices: slice !',' | ','.(slice | starred_expression)+ [','] -> Tuple
     ExprNode? Slices()
     {
+        // Not memoised by CPython: in the error pass it must be re-parsed each time.
+        if (_errorPass) { int s0 = _pos; var r = SlicesInner(); if (r == null) _pos = s0; return r; }
         if (Memo(M_SLICES, out ExprNode? memo)) return memo;
+        int start = _pos;
+        return Save(M_SLICES, start, SlicesInner());
+    }
+
+    ExprNode? SlicesInner()
+    {
         int m = _pos;
         var a = SliceRule();
-        if (a != null && Peek() != COMMA) return Save(M_SLICES, m, a);
+        if (a != null && Peek() != COMMA) return a;
         _pos = m;
         List<ExprNode>? elts = null;
         while (true)
@@ -578,9 +698,9 @@ internal sealed partial class Parser
             (elts ??= new()).Add(e);
             if (!Accept(COMMA)) break;
         }
-        if (elts == null) return Save<ExprNode>(M_SLICES, m, null);
+        if (elts == null) { _pos = m; return null; }
         Accept(COMMA);
-        return Save<ExprNode>(M_SLICES, m, Fin(new Tuple { elts = elts, ctx = Load.Instance }, m));
+        return Fin(new Tuple { elts = elts, ctx = Load.Instance }, m);
     }
 
     // slice: [expression] ':' [expression] [':' [expression]] | named_expression

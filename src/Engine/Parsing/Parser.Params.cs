@@ -56,15 +56,15 @@ internal sealed partial class Parser
             var plain = ParamNoDefaultStar(lam);
             var withDef = ParamWithDefaultStar(lam);
             var se = StarEtcRule(lam);
-            return MakeArguments(slashNo, null, null, plain, withDef, se);
+            return MakeArguments(slashNo, null, plain, withDef, se);
         }
         _pos = m;
         // slash_with_default param_with_default* [star_etc]
-        if (SlashWithDefault(lam, out var swdPlain, out var swdDef))
+        if (SlashWithDefault(lam, out var swdPlain))
         {
             var withDef = ParamWithDefaultStar(lam);
             var se = StarEtcRule(lam);
-            return MakeArguments(null, swdPlain, null, null, withDef, se);
+            return MakeArguments(null, swdPlain, null, withDef, se);
         }
         _pos = m;
         // param_no_default+ param_with_default* [star_etc]
@@ -74,7 +74,7 @@ internal sealed partial class Parser
             {
                 var withDef = ParamWithDefaultStar(lam);
                 var se = StarEtcRule(lam);
-                return MakeArguments(null, null, null, plain, withDef, se);
+                return MakeArguments(null, null, plain, withDef, se);
             }
         }
         _pos = m;
@@ -84,19 +84,21 @@ internal sealed partial class Parser
             if (withDef.Count > 0)
             {
                 var se = StarEtcRule(lam);
-                return MakeArguments(null, null, null, null, withDef, se);
+                return MakeArguments(null, null, null, withDef, se);
             }
         }
         _pos = m;
         {
             var se = StarEtcRule(lam);
-            if (se != null) return MakeArguments(null, null, null, null, null, se);
+            if (se != null) return MakeArguments(null, null, null, null, se);
         }
         _pos = m;
         return null;
     }
 
-    static Arguments MakeArguments(List<Arg>? slashNo, List<(Arg, ExprNode?)>? slashWith, object? unused,
+    /// <summary>_PyPegen_make_arguments: positional-only, plain and keyword-only parameters with
+    /// their defaults (kw_defaults holds None where a keyword-only parameter has none).</summary>
+    static Arguments MakeArguments(List<Arg>? slashNo, List<(Arg, ExprNode?)>? slashWith,
                                    List<Arg>? plain, List<(Arg, ExprNode?)>? withDef, StarEtc? se)
     {
         var a = new Arguments();
@@ -129,10 +131,9 @@ internal sealed partial class Parser
     }
 
     // slash_with_default: param_no_default* param_with_default+ '/' (',' | &')')
-    bool SlashWithDefault(bool lam, out List<(Arg, ExprNode?)> items, out List<ExprNode>? unused)
+    bool SlashWithDefault(bool lam, out List<(Arg, ExprNode?)> items)
     {
         int m = _pos;
-        unused = null;
         items = new();
         var a = ParamNoDefaultStar(lam);
         var b = ParamWithDefaultStar(lam);

@@ -124,10 +124,14 @@ internal sealed partial class Parser
         return null;
     }
 
+    // simple_stmt: assignment | star_expressions | return | import | raise | pass | del | yield
+    //              | assert | break | continue | global | nonlocal
     StmtNode? SimpleStmt()
     {
-        int m = _pos;
-        return SimpleStmtInner();
+        if (!_errorPass) return SimpleStmtInner();
+        if (Memo(M_SIMPLE_STMT, out StmtNode? memo)) return memo;
+        int start = _pos;
+        return Save(M_SIMPLE_STMT, start, SimpleStmtInner());
     }
 
     StmtNode? SimpleStmtInner()
@@ -441,7 +445,11 @@ internal sealed partial class Parser
         int m = _pos;
         if (Accept(NEWLINE) && Accept(INDENT))
         {
+            // block -> statements -> statement -> compound_stmt -> ...: about 8 rule levels
+            // per nested block in CPython's parser.
+            Enter(8);
             var s = Statements();
+            _depth -= 8;
             if (s != null && Accept(DEDENT)) return s;
         }
         _pos = m;

@@ -42,7 +42,13 @@ internal sealed partial class Parser
             {
                 object v;
                 try { v = StringLiterals.Decode(t, _filename); }
-                catch (PythonSyntaxError e) when (e.Kind == "SyntaxError") { throw RaiseSyntax(e.Msg); }
+                catch (PythonSyntaxError e) when (e.Kind == "SyntaxError")
+                {
+                    // "bytes can only contain ASCII literal characters" is located at the token;
+                    // decoding errors ("(unicode error) ...") at the last token fetched.
+                    if (e.Msg.StartsWith("bytes can only", StringComparison.Ordinal)) throw RaiseAt(t, e.Msg);
+                    throw RaiseSyntax(e.Msg);
+                }
                 if (isBytes)
                 {
                     bytes ??= new List<byte>();

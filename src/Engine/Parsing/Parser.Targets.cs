@@ -208,6 +208,8 @@ internal sealed partial class Parser
                     continue;
                 }
                 _pos = m2;
+                // t_primary genexp: invalid_comprehension also accepts '['.
+                if (_invalidPass) { Genexp(); _pos = m2; }
                 break;
             }
             if (c == LPAR)

@@ -69,7 +69,10 @@ internal sealed partial class Parser
     bool _parsingStarted;
     Token? _heldEnd;
     bool _tokError;
+    // _invalidPass: the invalid_* rules are called (off again inside expression_without_invalid).
+    // _errorPass: this is the second pass, where memoisation must be CPython's exactly.
     bool _invalidPass;
+    bool _errorPass;
     int _depth;
     // f-string sub-parser: errors get CPython's "f-string: " prefix.
     readonly Parser? _outer;
@@ -172,8 +175,6 @@ internal sealed partial class Parser
         return _codes[i];
     }
 
-    Token Cur { get { if (_pos == _fill) FillOne(); return _toks[_pos]; } }
-    Token Prev => _toks[_pos - 1];
 
     bool Accept(int code)
     {
@@ -229,7 +230,12 @@ internal sealed partial class Parser
     // Per-token memo slots for the rules pegen memoises (or that we backtrack over a lot).
     internal const int M_EXPRESSION = 0, M_T_PRIMARY = 1, M_ARGUMENTS = 2, M_STAR_TARGET = 3,
         M_TARGET_WITH_STAR_ATOM = 4, M_DEL_TARGET = 5, M_STRINGS = 6, M_BLOCK = 7, M_CLOSED_PATTERN = 8,
-        M_STAR_PATTERN = 9, M_INVALID_NAMED = 10, M_SLICES = 11, M_COUNT = 12;
+        M_STAR_PATTERN = 9, M_INVALID_NAMED = 10, M_SLICES = 11,
+        // Memoised in the error pass only: there memoisation decides which invalid_* rules run
+        // (a rule reached again at the same token is not re-parsed), so it must be CPython's.
+        M_SIMPLE_STMT = 12, M_STAR_EXPRESSION = 13, M_DISJUNCTION = 14, M_CONJUNCTION = 15, M_INVERSION = 16,
+        M_FACTOR = 17, M_AWAIT_PRIMARY = 18, M_BITWISE_OR = 19, M_BITWISE_XOR = 20, M_BITWISE_AND = 21,
+        M_SHIFT_EXPR = 22, M_SUM = 23, M_TERM = 24, M_PRIMARY = 25, M_COUNT = 26;
 
     object?[] _memoVal;
     int[] _memoEnd;
@@ -289,10 +295,16 @@ internal sealed partial class Parser
     /// recursive rules adds a bounded number of tree levels plus at most one chain.</summary>
     internal bool AstMayBeDeep => (_maxDepthSeen + 1) * (12 + _maxChain) + 250 > 3000;
 
-    void Enter()
+    // CPython's parser is already about 30 rules deep when it reaches the first expression of
+    // a top-level statement; our depth counts only the recursive entry points, so the limit is
+    // lowered by that much (calibrated: "-" * 5970 + "x" is the shortest MemoryError).
+    const int BaseDepth = 30;
+
+    void Enter(int weight = 1)
     {
-        if (++_depth > _maxDepthSeen) _maxDepthSeen = _depth;
-        if (_depth > MaxDepth) throw new PythonSyntaxError("MemoryError", "", _filename, 0, 0, null);
+        _depth += weight;
+        if (_depth > _maxDepthSeen) _maxDepthSeen = _depth;
+        if (_depth + BaseDepth > MaxDepth) throw new PythonSyntaxError("MemoryError", "", _filename, 0, 0, null);
         if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw new PythonParser.StackLowException();
     }
 
@@ -322,17 +334,6 @@ internal sealed partial class Parser
         int offset = col + 1 > 0 ? _tokenizer.ErrorOffset(line, col + 1) : col + 1;
         int endOffset = endCol + 1 > 0 ? _tokenizer.ErrorOffset(endLine, endCol + 1) : endCol + 1;
         return new PythonSyntaxError(kind, msg, _filename, line, offset, text, endLine, endOffset);
-    }
-
-    static int ByteToChar(string? text, int byteCol)
-    {
-        if (text == null || byteCol <= 0) return byteCol;
-        bool ascii = true;
-        foreach (char ch in text) if (ch >= 128) { ascii = false; break; }
-        if (ascii) return byteCol;
-        byte[] b = Encoding.UTF8.GetBytes(text);
-        if (byteCol > b.Length) return Encoding.UTF8.GetCharCount(b) + (byteCol - b.Length);
-        return Encoding.UTF8.GetCharCount(b, 0, byteCol);
     }
 
     /// <summary>RAISE_SYNTAX_ERROR: located at the last token fetched.</summary>
@@ -395,7 +396,7 @@ internal sealed partial class Parser
         if (result != null) return result;
 
         Token lastToken = _toks[_fill - 1];
-        _pos = 0; _depth = 0; _invalidPass = true;
+        _pos = 0; _depth = 0; _invalidPass = true; _errorPass = true;
         ClearMemo();
         try
         {
@@ -457,16 +458,20 @@ internal sealed partial class Parser
             // Only errors CPython's tokenizer raises at once (not E_DEDENT, E_TABSPACE, E_TOODEEP,
             // E_LINECONT, which the parser turns into exceptions itself) replace the parser's;
             // EOF inside brackets does when the bracket was opened on an earlier line.
-            switch (_tokenizer.Done)
+            if (_tokenizer.Done == Tokenizer.ErrorCode.Raised) return te;
+            // ERRORTOKEN without an exception: inside brackets opened on an earlier line than
+            // the error, the error becomes "'(' was never closed".
+            if (_tokenizer.ParenLevel > 0)
             {
-                case Tokenizer.ErrorCode.Raised:
-                    return te;
-                case Tokenizer.ErrorCode.Eof:
-                    if (_tokenizer.ParenLevel > 0 && errLine > _tokenizer.OpenBrackets[^1].Line) return te;
-                    return err;
-                default:
-                    return err;
+                var b = _tokenizer.OpenBrackets[^1];
+                if (errLine > b.Line)
+                {
+                    if (_tokenizer.Done == Tokenizer.ErrorCode.Eof) return te;
+                    return new PythonSyntaxError("SyntaxError", $"'{b.Char}' was never closed", _filename, b.Line,
+                        _tokenizer.ErrorOffset(b.Line, b.Col + 1), _tokenizer.ErrorLineText(b.Line), b.Line, 0);
+                }
             }
+            return err;
         }
         return err;
     }

@@ -50,7 +50,7 @@ public static partial class PythonParser
         // line at all: the error is at line 0 (the tokenizer always adds the newline).
         if (text.Length == 0 && mode != Parser.Mode.File)
             throw new PythonSyntaxError("SyntaxError", "invalid syntax", filename, 0, 0, null);
-        return OnBigStack(() =>
+        return OnBigStack(filename, () =>
         {
             var tok = new Tokenizer(text, filename) { ConvertOffsetsToChars = convertOffsets };
             var p = new Parser(tok, filename, mode);
@@ -75,7 +75,7 @@ public static partial class PythonParser
 
     const int BigStackSize = 512 * 1024 * 1024;
 
-    static T OnBigStack<T>(Func<T> parse) where T : class
+    static T OnBigStack<T>(string filename, Func<T> parse) where T : class
     {
         try
         {
@@ -93,7 +93,7 @@ public static partial class PythonParser
             th.Start();
             th.Join();
             if (error is StackLowException)
-                throw new PythonSyntaxError("MemoryError", "", "<unknown>", 0, 0, null);
+                throw new PythonSyntaxError("MemoryError", "", filename, 0, 0, null);
             if (error != null) { System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw(); }
             return result!;
         }
