@@ -153,23 +153,51 @@ public class ParserFuzzTests
     public void CPythonTestSuiteSnippetsGetCPythonsVerdict()
     {
         var clock = Stopwatch.StartNew();
+        var snippets = CPythonSnippets();
+        CompareWithCPython("cpython test snippets", snippets.Select(s => s.source).ToList(),
+                           snippets.Select(s => s.verdict).ToList(), clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The same snippets of CPython's syntax tests, each mutated twice (1..2 edits, fixed seed):
+    /// inputs close to the error rules those tests aim at.</summary>
+    [Test]
+    public void MutatedCPythonTestSuiteSnippetsGetCPythonsVerdict()
+    {
+        var clock = Stopwatch.StartNew();
+        var snippets = CPythonSnippets().Select(s => Encoding.UTF8.GetString(s.source)).ToList();
+        var rng = new Random(Seed + 1);
+        var mutants = new List<string>();
+        foreach (var snippet in snippets)
+            for (int k = 0; k < 2; k++)
+            {
+                string text = snippet;
+                int edits = rng.Next(1, 3);
+                for (int e = 0; e < edits; e++) text = Mutate(text, rng);
+                mutants.Add(text);
+            }
+        var python = CPythonVerdicts(mutants);
+        CompareWithCPython("mutated cpython test snippets", mutants.Select(m => Encoding.UTF8.GetBytes(m)).ToList(),
+                           python, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The snippets of tools/ast_oracle.py `snippets`, with CPython's verdicts.</summary>
+    static List<(byte[] source, Verdict verdict)> CPythonSnippets()
+    {
         string output = Path.GetTempFileName();
         try
         {
             var r = Oracle.Run(null, new[] { "snippets", StdlibParseTests.StdlibRoot, output },
                                scriptPath: Path.Combine(Oracle.RepoRoot, "tools", "ast_oracle.py"));
             if (r.ExitCode != 0) Assert.Fail($"ast_oracle.py snippets failed:\n{r.Stderr}");
-            var lines = File.ReadAllLines(output);
-            var sources = new List<byte[]>();
-            var python = new List<Verdict>();
-            foreach (var line in lines)
+            var result = new List<(byte[], Verdict)>();
+            foreach (var line in File.ReadAllLines(output))
             {
                 using var doc = JsonDocument.Parse(line);
-                sources.Add(Convert.FromHexString(doc.RootElement.GetProperty("hex").GetString()!));
-                python.Add(doc.RootElement.Deserialize<Verdict>(JsonOptions)!);
+                result.Add((Convert.FromHexString(doc.RootElement.GetProperty("hex").GetString()!),
+                            doc.RootElement.Deserialize<Verdict>(JsonOptions)!));
             }
-            Assert.That(sources.Count, Is.GreaterThan(3000), "too few snippets: is libpython3.11-testsuite installed?");
-            CompareWithCPython("cpython test snippets", sources, python, clock.Elapsed.TotalSeconds);
+            Assert.That(result.Count, Is.GreaterThan(3000), "too few snippets: is libpython3.11-testsuite installed?");
+            return result;
         }
         finally
         {

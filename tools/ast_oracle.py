@@ -134,7 +134,20 @@ def hashes(root):
     with open(tmp, "w", encoding="utf-8") as f:
         f.writelines(lines)
     os.replace(tmp, cached)
+    prune_cache(os.path.dirname(cached), keep=8)
     sys.stdout.writelines(lines)
+
+
+def prune_cache(folder, keep):
+    """Keeps the newest `keep` oracle caches (several worktrees may each use their own version)."""
+    entries = [os.path.join(folder, n) for n in os.listdir(folder)
+               if n.startswith("ast_oracle-") and n.endswith(".jsonl")]
+    entries.sort(key=lambda p: os.stat(p).st_mtime_ns, reverse=True)
+    for old in entries[keep:]:
+        try:
+            os.remove(old)
+        except OSError:
+            pass  # another process removed it first
 
 
 def dump_file(path):
