@@ -1,29 +1,106 @@
 using System;
 using System.IO;
+using StacklessIron.Objects;
 using StacklessIron.Parsing;
 using StacklessIron.Parsing.Ast;
+using StacklessIron.Runtime;
 
 namespace StacklessIron.Host;
 
-/// <summary>The command-line host: `stackless-iron [options] script.py args...`.</summary>
+/// <summary>The command-line host: `stackless-iron [-c CODE | -m MODULE | script.py] args...`
+/// (and `--dump-ast FILE`). Exit codes as CPython's: 0, 1 after an uncaught exception
+/// (traceback on stderr), or SystemExit's code.</summary>
 public static class Program
 {
+    /// <summary>The standard library searched after the script's folder and src/Lib.</summary>
+    const string StdLib = "/usr/lib/python3.11";
+
     public static int Main(string[] args)
     {
-        var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { AutoFlush = false };
-        try
+        if (args.Length >= 2 && args[0] == "--parse-bench")
         {
-            if (args.Length == 2 && args[0] == "--dump-ast")
-                return DumpAst(args[1], stdout);
-            if (args.Length >= 2 && args[0] == "--parse-bench") return ParseBench.Run(args[1..], stdout);
-            Console.Error.WriteLine("usage: stackless-iron --dump-ast FILE");
-            Console.Error.WriteLine("(running programs comes with the engine core)");
+            var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { AutoFlush = false };
+            try { return ParseBench.Run(args[1..], stdout); }
+            finally { stdout.Flush(); }
+        }
+        if (args.Length == 2 && args[0] == "--dis")
+        {
+            var src = File.ReadAllBytes(args[1]);
+            var co = Compiling.Compiler.Compile(PythonParser.ParseModule(src, args[1]), args[1], Compiling.CompileMode.Exec);
+            Console.Out.Write(Compiling.Disassembler.Dump(co));
+            return 0;
+        }
+        if (args.Length == 2 && args[0] == "--dump-ast")
+        {
+            var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { AutoFlush = false };
+            try { return DumpAst(args[1], stdout); }
+            finally { stdout.Flush(); }
+        }
+        int i = 0;
+        string? command = null, module = null, script = null;
+        while (i < args.Length)
+        {
+            var a = args[i];
+            if (a == "-c" && i + 1 < args.Length) { command = args[i + 1]; i += 2; break; }
+            if (a == "-m" && i + 1 < args.Length) { module = args[i + 1]; i += 2; break; }
+            if (a == "-u" || a == "-B" || a == "-E" || a == "-s" || a == "-S") { i++; continue; }
+            if (a.StartsWith('-') && a != "-") { Console.Error.WriteLine($"Unknown option: {a}"); return 2; }
+            script = a; i++;
+            break;
+        }
+        if (command == null && module == null && script == null)
+        {
+            Console.Error.WriteLine("usage: stackless-iron [-c cmd | -m mod | file | --dump-ast file] [arg] ...");
             return 2;
         }
-        finally
+        var rest = args[i..];
+        var engine = new PythonEngine();
+        var ts = engine.MainThread;
+        var argv = new PyList();
+        argv.Append(new PyStr(command != null ? "-c" : module != null ? module : script!));
+        foreach (var r in rest) argv.Append(new PyStr(r));
+        engine.Sys.Set("argv", argv);
+        var path = new PyList();
+        string first = script != null ? Path.GetDirectoryName(Path.GetFullPath(script))! : (module != null ? Directory.GetCurrentDirectory() : "");
+        path.Append(new PyStr(first));
+        var lib = FindProjectLib();
+        if (lib != null) path.Append(new PyStr(lib));
+        path.Append(new PyStr(StdLib));
+        path.Append(new PyStr(StdLib + "/lib-dynload"));
+        engine.Sys.Set("path", path);
+
+        if (script != null && File.Exists(script)) script = Path.GetFullPath(script);
+        if (script != null && !File.Exists(script))
         {
-            stdout.Flush();
+            Console.Error.WriteLine($"{Environment.ProcessPath ?? "stackless-iron"}: can't open file '{Path.GetFullPath(script)}': [Errno 2] No such file or directory");
+            return 2;
         }
+        return engine.RunMain(t =>
+        {
+            if (module != null)
+            {
+                var runpy = Importer.ImportModule(t, "runpy");
+                return Ops.Call(t, Ops.GetAttr(t, runpy, "_run_module_as_main"), new PyStr(module), PyBool.True);
+            }
+            var main = engine.CreateMain(script);
+            PyCode code = command != null
+                ? (PyCode)engine.CompileSource(t, command, "<string>", Compiling.CompileMode.Exec, 0)
+                : engine.CompileFile(t, script!);
+            return Interpreter.RunModuleCode(t, code, main.Namespace);
+        });
+    }
+
+    /// <summary>src/Lib next to the built host (the project's own pure-Python modules).</summary>
+    static string? FindProjectLib()
+    {
+        var dir = AppContext.BaseDirectory;
+        for (int up = 0; up < 8 && dir != null; up++)
+        {
+            var candidate = Path.Combine(dir, "src", "Lib");
+            if (Directory.Exists(candidate)) return candidate;
+            dir = Path.GetDirectoryName(dir.TrimEnd('/'));
+        }
+        return null;
     }
 
     /// <summary>Prints what CPython prints for

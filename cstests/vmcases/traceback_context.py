@@ -1,0 +1,6 @@
+class MyError(Exception):
+    pass
+try:
+    1 / 0
+except ZeroDivisionError:
+    raise MyError("during")

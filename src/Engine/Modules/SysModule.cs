@@ -1,0 +1,119 @@
+#nullable enable
+using System;
+namespace StacklessIron.Modules;
+
+/// <summary>The `sys` module (the parts the engine itself provides).</summary>
+public static class SysModule
+{
+    public static PyModule Create(PythonEngine engine)
+    {
+        var m = new PyModule("sys", "This module provides access to some objects used or maintained by the interpreter.");
+        NativeMembers.FillModule(m, typeof(SysModule));
+        var ns = m.Namespace;
+        ns.SetStr("modules", engine.Modules);
+        ns.SetStr("argv", new PyList());
+        ns.SetStr("path", new PyList());
+        ns.SetStr("meta_path", new PyList());
+        ns.SetStr("path_hooks", new PyList());
+        ns.SetStr("path_importer_cache", new PyDict());
+        ns.SetStr("stdout", engine.Stdout);
+        ns.SetStr("stderr", engine.Stderr);
+        ns.SetStr("stdin", engine.Stdin);
+        ns.SetStr("__stdout__", engine.Stdout);
+        ns.SetStr("__stderr__", engine.Stderr);
+        ns.SetStr("__stdin__", engine.Stdin);
+        ns.SetStr("version", new PyStr("3.11.0 (StacklessIron) [.NET]"));
+        ns.SetStr("version_info", new PyTuple(new PyObject[] { PyInt.From(3), PyInt.From(11), PyInt.From(0), new PyStr("final"), PyInt.From(0) }));
+        ns.SetStr("hexversion", PyInt.From(0x030B00F0));
+        ns.SetStr("platform", new PyStr(OperatingSystem.IsWindows() ? "win32" : OperatingSystem.IsMacOS() ? "darwin" : "linux"));
+        ns.SetStr("byteorder", new PyStr(BitConverter.IsLittleEndian ? "little" : "big"));
+        ns.SetStr("maxsize", PyInt.From(long.MaxValue));
+        ns.SetStr("maxunicode", PyInt.From(0x10ffff));
+        ns.SetStr("executable", new PyStr(Environment.ProcessPath ?? ""));
+        ns.SetStr("prefix", new PyStr("/usr"));
+        ns.SetStr("base_prefix", new PyStr("/usr"));
+        ns.SetStr("exec_prefix", new PyStr("/usr"));
+        ns.SetStr("base_exec_prefix", new PyStr("/usr"));
+        ns.SetStr("platlibdir", new PyStr("lib"));
+        ns.SetStr("builtin_module_names", new PyTuple(new PyObject[] { new PyStr("builtins"), new PyStr("sys") }));
+        ns.SetStr("dont_write_bytecode", PyBool.True);
+        ns.SetStr("warnoptions", new PyList());
+        ns.SetStr("_xoptions", new PyDict());
+        ns.SetStr("orig_argv", new PyList());
+        ns.SetStr("pycache_prefix", PyNone.Value);
+        ns.SetStr("displayhook", NativeMembers.Function(typeof(SysModule), nameof(displayhook), null, m));
+        ns.SetStr("__displayhook__", ns.GetStr("displayhook")!);
+        ns.SetStr("excepthook", NativeMembers.Function(typeof(SysModule), nameof(excepthook), null, m));
+        ns.SetStr("__excepthook__", ns.GetStr("excepthook")!);
+        return m;
+    }
+
+    [PyMethod]
+    static void exit(ThreadState ts, PyObject? status = null)
+    {
+        throw status == null ? PyExc.New(ExceptionTypes.SystemExit) : PyExc.New(ExceptionTypes.SystemExit, status);
+    }
+
+    [PyMethod] static long getrecursionlimit(ThreadState ts) => ts.Engine.RecursionLimit;
+
+    [PyMethod]
+    static void setrecursionlimit(ThreadState ts, PyObject limit)
+    {
+        if (limit is not PyInt i) throw PyExc.TypeError("'" + limit.Type.Name + "' object cannot be interpreted as an integer");
+        long n = i.ToLongChecked();
+        if (n < 1) throw PyExc.ValueError("recursion limit must be greater or equal than 1");
+        if (n > int.MaxValue) throw PyExc.OverflowError("Python int too large to convert to C int");
+        if (n <= ts.RecursionDepth)
+            throw PyExc.RecursionError($"cannot set the recursion limit to {n} at the recursion depth {ts.RecursionDepth}: the limit is too low");
+        ts.Engine.RecursionLimit = (int)n;
+    }
+
+    [PyMethod]
+    static PyObject _getframe(ThreadState ts, int depth = 0)
+    {
+        var f = ts.Frame;
+        for (int i = 0; i < depth && f != null; i++) f = f.Back;
+        return (PyObject?)f ?? throw PyExc.ValueError("call stack is not deep enough");
+    }
+
+    [PyMethod]
+    static PyObject exc_info(ThreadState ts)
+    {
+        var e = ts.HandledException;
+        if (e == null) return new PyTuple(new PyObject[] { PyNone.Value, PyNone.Value, PyNone.Value });
+        return new PyTuple(new PyObject[] { e.Type, e, (PyObject?)e.Traceback ?? PyNone.Value });
+    }
+
+    [PyMethod] static PyObject exception(ThreadState ts) => (PyObject?)ts.HandledException ?? PyNone.Value;
+
+    [PyMethod]
+    static PyObject intern(ThreadState ts, PyObject @string)
+    {
+        if (@string is not PyStr s || s.Type != TypeObjects.Str) throw PyExc.TypeError($"intern() argument must be str, not {@string.Type.Name}");
+        return PyStr.Intern(s.Value);
+    }
+
+    [PyMethod] static long getsizeof(ThreadState ts, PyObject @object, PyObject? @default = null) => 64;
+    [PyMethod] static string getdefaultencoding(ThreadState ts) => "utf-8";
+    [PyMethod] static string getfilesystemencoding(ThreadState ts) => "utf-8";
+    [PyMethod] static string getfilesystemencodeerrors(ThreadState ts) => "surrogateescape";
+    [PyMethod] static long getrefcount(ThreadState ts, PyObject @object) => 2;
+    [PyMethod] static bool is_finalizing(ThreadState ts) => false;
+
+    [PyMethod]
+    static void displayhook(ThreadState ts, PyObject @object)
+    {
+        if (@object == PyNone.Value) return;
+        var b = ts.Engine.Builtins.Namespace;
+        b.SetStr("_", PyNone.Value);
+        var stdout = ts.Engine.Sys.Get("stdout") ?? throw PyExc.RuntimeError("lost sys.stdout");
+        Ops.CallMethod(ts, stdout, "write", new PyStr(Ops.ReprString(ts, @object) + "\n"));
+        b.SetStr("_", @object);
+    }
+
+    [PyMethod]
+    static void excepthook(ThreadState ts, PyObject exctype, PyObject value, PyObject traceback)
+    {
+        if (value is PyBaseException e) ts.Engine.PrintException(ts, e);
+    }
+}

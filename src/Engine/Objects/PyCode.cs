@@ -1,0 +1,106 @@
+#nullable enable
+using StacklessIron.Compiling;
+using System;
+namespace StacklessIron.Objects;
+
+/// <summary>`code`: the Python view of a CodeObject, plus the runtime data derived from it once
+/// (materialised constants, interned names, the argument Signature).</summary>
+[PyType("code")]
+public sealed class PyCode : PyObject
+{
+    public static readonly PyType TypeObject = PyType.Builtin("code", typeof(PyCode), subclassable: false);
+    public readonly CodeObject Code;
+    public readonly PyObject[] Consts;
+    public readonly PyStr[] Names;
+    public readonly PyStr[] VarNames;
+    Signature? _signature;
+    /// <summary>Per cell variable: the index of the argument it starts from, or -1 (null: none).</summary>
+    public readonly int[]? CellArgs;
+
+    PyCode(CodeObject code) : base(TypeObject)
+    {
+        Code = code;
+        Consts = new PyObject[code.Constants.Length];
+        for (int i = 0; i < Consts.Length; i++) Consts[i] = Materialize(code.Constants[i]);
+        Names = Array.ConvertAll(code.Names, PyStr.Intern);
+        VarNames = Array.ConvertAll(code.VarNames, PyStr.Intern);
+        int nargs = code.ArgCount + code.KwOnlyArgCount + ((code.Flags & CodeFlags.VarArgs) != 0 ? 1 : 0) + ((code.Flags & CodeFlags.VarKeywords) != 0 ? 1 : 0);
+        for (int i = 0; i < code.CellVars.Length; i++)
+        {
+            int j = Array.IndexOf(code.VarNames, code.CellVars[i], 0, Math.Min(nargs, code.VarNames.Length));
+            if (j >= 0) { CellArgs ??= Array.ConvertAll(code.CellVars, _ => -1); CellArgs[i] = j; }
+        }
+    }
+
+    /// <summary>The runtime view of `code`, created on first use and kept in code.RuntimeCache.</summary>
+    public static PyCode For(CodeObject code)
+    {
+        if (code.RuntimeCache is PyCode c) return c;
+        lock (code)
+        {
+            if (code.RuntimeCache is PyCode c2) return c2;
+            var r = new PyCode(code);
+            code.RuntimeCache = r;
+            return r;
+        }
+    }
+
+    /// <summary>A compile-time constant as a Python object.</summary>
+    public static PyObject Materialize(object? c) => c switch
+    {
+        null => PyNone.Value,
+        bool b => PyBool.From(b),
+        System.Numerics.BigInteger bi => PyInt.From(bi),
+        long l => PyInt.From(l),
+        int i => PyInt.From(i),
+        double d => new PyFloat(d),
+        string s => PyStr.Intern(s),
+        System.Numerics.Complex z => ConstantHooks.MakeComplex(z),
+        byte[] bytes => ConstantHooks.MakeBytes(bytes),
+        Parsing.Ast.EllipsisConstant => PyEllipsis.Value,
+        ConstTuple t => t.Items.Length == 0 ? PyTuple.Empty : new PyTuple(Array.ConvertAll(t.Items, Materialize)),
+        ConstFrozenSet fs => ConstantHooks.MakeFrozenSet(Array.ConvertAll(fs.Items, Materialize)),
+        CodeObject co => For(co),
+        _ => throw new InvalidOperationException($"unknown constant {c.GetType()}"),
+    };
+
+    /// <summary>The parameter list as a Signature (FuncName = co_name; functions override it).</summary>
+    public Signature Signature
+    {
+        get
+        {
+            if (_signature != null) return _signature;
+            var c = Code;
+            int n = c.ArgCount + c.KwOnlyArgCount;
+            var names = c.VarNames.AsSpan(0, n).ToArray();
+            _signature = new Signature(c.QualName.Length > 0 ? c.QualName : c.Name, names, c.PosOnlyArgCount, c.ArgCount, c.KwOnlyArgCount,
+                (c.Flags & CodeFlags.VarArgs) != 0, (c.Flags & CodeFlags.VarKeywords) != 0);
+            return _signature;
+        }
+    }
+
+    [PyGetter("co_name")] static PyObject GetName(ThreadState ts, PyObject self) => new PyStr(((PyCode)self).Code.Name);
+    [PyGetter("co_qualname")] static PyObject GetQualName(ThreadState ts, PyObject self) => new PyStr(((PyCode)self).Code.QualName);
+    [PyGetter("co_filename")] static PyObject GetFilename(ThreadState ts, PyObject self) => new PyStr(((PyCode)self).Code.Filename);
+    [PyGetter("co_firstlineno")] static PyObject GetFirstLine(ThreadState ts, PyObject self) => PyInt.From(((PyCode)self).Code.FirstLineNo);
+    [PyGetter("co_argcount")] static PyObject GetArgCount(ThreadState ts, PyObject self) => PyInt.From(((PyCode)self).Code.ArgCount);
+    [PyGetter("co_posonlyargcount")] static PyObject GetPosOnly(ThreadState ts, PyObject self) => PyInt.From(((PyCode)self).Code.PosOnlyArgCount);
+    [PyGetter("co_kwonlyargcount")] static PyObject GetKwOnly(ThreadState ts, PyObject self) => PyInt.From(((PyCode)self).Code.KwOnlyArgCount);
+    [PyGetter("co_flags")] static PyObject GetFlags(ThreadState ts, PyObject self) => PyInt.From((long)((PyCode)self).Code.Flags);
+    [PyGetter("co_nlocals")] static PyObject GetNLocals(ThreadState ts, PyObject self) => PyInt.From(((PyCode)self).Code.VarNames.Length);
+    [PyGetter("co_stacksize")] static PyObject GetStackSize(ThreadState ts, PyObject self) => PyInt.From(((PyCode)self).Code.StackSize);
+    [PyGetter("co_varnames")] static PyObject GetVarNames(ThreadState ts, PyObject self) => StrTuple(((PyCode)self).Code.VarNames);
+    [PyGetter("co_cellvars")] static PyObject GetCellVars(ThreadState ts, PyObject self) => StrTuple(((PyCode)self).Code.CellVars);
+    [PyGetter("co_freevars")] static PyObject GetFreeVars(ThreadState ts, PyObject self) => StrTuple(((PyCode)self).Code.FreeVars);
+    [PyGetter("co_names")] static PyObject GetNames(ThreadState ts, PyObject self) => StrTuple(((PyCode)self).Code.Names);
+    [PyGetter("co_consts")] static PyObject GetConsts(ThreadState ts, PyObject self) => new PyTuple(((PyCode)self).Consts);
+
+    static PyTuple StrTuple(string[] s) => new(Array.ConvertAll(s, x => (PyObject)new PyStr(x)));
+
+    [PySlot("__repr__")]
+    static PyObject Repr(ThreadState ts, PyObject self)
+    {
+        var c = ((PyCode)self).Code;
+        return new PyStr($"<code object {c.Name} at 0x{Ops.Id(self):x}, file \"{c.Filename}\", line {c.FirstLineNo}>");
+    }
+}

@@ -1,0 +1,42 @@
+#nullable enable
+using System;
+namespace StacklessIron.Objects;
+
+/// <summary>The members of `coroutine` (instances are PyGenerator objects).</summary>
+[PyType("coroutine")]
+public static class PyCoroutine
+{
+    public static readonly PyType TypeObject = PyType.Builtin("coroutine", typeof(PyCoroutine), subclassable: false);
+
+    static PyGenerator Self(PyObject o) => (PyGenerator)o;
+
+    [PyMethod]
+    static PyObject send(ThreadState ts, PyObject self, PyObject value)
+    {
+        var r = Self(self).Send(ts, value, out var v);
+        if (r == null) throw v == PyNone.Value ? PyExc.StopIteration() : PyExc.StopIteration(v);
+        return r;
+    }
+
+    [PyMethod("throw")]
+    static PyObject ThrowMethod(ThreadState ts, PyObject self, PyObject typ, PyObject? val = null, PyObject? tb = null)
+    {
+        var r = Self(self).Throw(ts, PyGenerator.MakeThrown(ts, typ, val, tb), out var v);
+        if (r == null) throw v == PyNone.Value ? PyExc.StopIteration() : PyExc.StopIteration(v);
+        return r;
+    }
+
+    [PyMethod] static void close(ThreadState ts, PyObject self) => Self(self).Close(ts);
+    [PyMethod] static PyObject __await__(ThreadState ts, PyObject self) => new PyCoroutineWrapper(Self(self));
+
+    [PySlot("__repr__")]
+    static PyObject Repr(ThreadState ts, PyObject self) => new PyStr($"<coroutine object {Self(self).QualName} at 0x{Ops.Id(self):x}>");
+
+    [PyGetter("cr_frame")] static PyObject GetFrame(ThreadState ts, PyObject self) => PyGenerator.GetFrame(ts, self);
+    [PyGetter("cr_running")] static PyObject GetRunning(ThreadState ts, PyObject self) => PyGenerator.GetRunning(ts, self);
+    [PyGetter("cr_code")] static PyObject GetCode(ThreadState ts, PyObject self) => PyGenerator.GetCode(ts, self);
+    [PyGetter("cr_await")] static PyObject GetAwait(ThreadState ts, PyObject self) => PyGenerator.GetYieldFrom(ts, self);
+    [PyGetter("cr_suspended")] static PyObject GetSuspended(ThreadState ts, PyObject self) => PyGenerator.GetSuspended(ts, self);
+    [PyGetter("__name__")] static PyObject GetName(ThreadState ts, PyObject self) => PyGenerator.GetName(ts, self);
+    [PyGetter("__qualname__")] static PyObject GetQualName(ThreadState ts, PyObject self) => PyGenerator.GetQualName(ts, self);
+}

@@ -1,0 +1,34 @@
+#nullable enable
+using System;
+namespace StacklessIron.Objects;
+
+/// <summary>`coroutine_wrapper`: what coroutine.__await__() returns, an iterator over the coroutine.</summary>
+[PyType("coroutine_wrapper")]
+public sealed class PyCoroutineWrapper : PyObject
+{
+    public static readonly PyType TypeObject = PyType.Builtin("coroutine_wrapper", typeof(PyCoroutineWrapper), subclassable: false);
+    readonly PyGenerator _coro;
+
+    public PyCoroutineWrapper(PyGenerator coro) : base(TypeObject) { _coro = coro; }
+
+    [PySlot("__iter__")] static PyObject Iter(ThreadState ts, PyObject self) => self;
+    [PySlot("__next__")] static PyObject? Next(ThreadState ts, PyObject self) => ((PyCoroutineWrapper)self)._coro.Send(ts, PyNone.Value, out _);
+
+    [PyMethod]
+    static PyObject send(ThreadState ts, PyCoroutineWrapper self, PyObject value)
+    {
+        var r = self._coro.Send(ts, value, out var v);
+        if (r == null) throw v == PyNone.Value ? PyExc.StopIteration() : PyExc.StopIteration(v);
+        return r;
+    }
+
+    [PyMethod("throw")]
+    static PyObject ThrowMethod(ThreadState ts, PyCoroutineWrapper self, PyObject typ, PyObject? val = null, PyObject? tb = null)
+    {
+        var r = self._coro.Throw(ts, PyGenerator.MakeThrown(ts, typ, val, tb), out var v);
+        if (r == null) throw v == PyNone.Value ? PyExc.StopIteration() : PyExc.StopIteration(v);
+        return r;
+    }
+
+    [PyMethod] static void close(ThreadState ts, PyCoroutineWrapper self) => self._coro.Close(ts);
+}

@@ -1,0 +1,337 @@
+#nullable enable
+using System.Text;
+using System;
+namespace StacklessIron.Objects;
+
+/// <summary>
+/// `dict`: an insertion-ordered hash table as CPython's (an index table pointing into a dense
+/// entry array). Keys compare by identity first, then hash, then __eq__ (which may run Python
+/// code: a lookup restarts if the dict changed meanwhile). Version changes on every mutation,
+/// for LOAD_GLOBAL caches. (Minimal core version: the containers work adds the methods.)
+/// </summary>
+[PyType("dict")]
+public class PyDict : PyObject
+{
+    struct Entry { public long Hash; public PyObject? Key; public PyObject? Value; }
+
+    int[] _index;        // -1 empty, -2 deleted, else entry number
+    Entry[] _entries;
+    int _used;           // entries in use, deleted included
+    int _count;
+    public int Version;
+    PyDict? _instDict;   // for instances of dict subclasses
+
+    const int Empty = -1, Dummy = -2;
+
+    public PyDict() : base(TypeObjects.Dict) { _index = NewIndex(8); _entries = new Entry[5]; }
+    public PyDict(PyType type) : base(type)
+    {
+        _index = NewIndex(8); _entries = new Entry[5];
+        if (type != TypeObjects.Dict && type.InstanceHasDict) _instDict = new PyDict();
+    }
+
+    public override PyDict? Dict { get => _instDict; set => _instDict = value; }
+
+    static int[] NewIndex(int n) { var a = new int[n]; Array.Fill(a, Empty); return a; }
+
+    public int Count => _count;
+
+    // ---------------- core table ----------------
+
+    static bool FastEq(PyObject a, PyObject b)
+        => ReferenceEquals(a, b) || (a is PyStr x && b is PyStr y && a.Type == TypeObjects.Str && b.Type == TypeObjects.Str && x.Value == y.Value);
+
+    /// <summary>Index slot of `key` or, when missing, -1 - (first free slot).</summary>
+    int FindSlot(ThreadState? ts, PyObject key, long hash)
+    {
+    restart:
+        int mask = _index.Length - 1;
+        ulong perturb = (ulong)hash;
+        int i = (int)(hash & mask);
+        int freeSlot = -1;
+        while (true)
+        {
+            int ix = _index[i];
+            if (ix == Empty) return -1 - (freeSlot >= 0 ? freeSlot : i);
+            if (ix == Dummy) { if (freeSlot < 0) freeSlot = i; }
+            else
+            {
+                ref var e = ref _entries[ix];
+                if (e.Hash == hash)
+                {
+                    var k = e.Key!;
+                    if (FastEq(k, key)) return i;
+                    if (!(k is PyStr && key is PyStr && k.Type == TypeObjects.Str && key.Type == TypeObjects.Str) && ts != null)
+                    {
+                        int version = Version;
+                        var entries = _entries;
+                        bool eq = Ops.Equal(ts, k, key);
+                        if (version != Version || entries != _entries) goto restart;
+                        if (eq) return i;
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (int)((ulong)(i * 5 + 1) + perturb) & mask;
+        }
+    }
+
+    void Resize()
+    {
+        int n = 8;
+        while (n * 2 < _count * 3 + 3) n <<= 1;
+        n <<= 1;
+        var entries = new Entry[Math.Max(n * 2 / 3, _count + 1)];
+        int j = 0;
+        for (int i = 0; i < _used; i++)
+            if (_entries[i].Key != null) entries[j++] = _entries[i];
+        _entries = entries;
+        _used = j;
+        _index = NewIndex(n);
+        int mask = n - 1;
+        for (int e = 0; e < j; e++)
+        {
+            long hash = entries[e].Hash;
+            ulong perturb = (ulong)hash;
+            int i = (int)(hash & mask);
+            while (_index[i] != Empty) { perturb >>= 5; i = (int)((ulong)(i * 5 + 1) + perturb) & mask; }
+            _index[i] = e;
+        }
+    }
+
+    void Insert(ThreadState? ts, PyObject key, long hash, PyObject value)
+    {
+        int slot = FindSlot(ts, key, hash);
+        if (slot >= 0) { _entries[_index[slot]].Value = value; Version++; return; }
+        if (_used >= _entries.Length) { Resize(); slot = FindSlot(ts, key, hash); }
+        slot = -1 - slot;
+        _entries[_used] = new Entry { Hash = hash, Key = key, Value = value };
+        _index[slot] = _used++;
+        _count++;
+        Version++;
+    }
+
+    PyObject? RemoveAt(int slot)
+    {
+        int ix = _index[slot];
+        var v = _entries[ix].Value;
+        _entries[ix] = default;
+        _index[slot] = Dummy;
+        _count--;
+        Version++;
+        return v;
+    }
+
+    // ---------------- API for C# code ----------------
+
+    public PyObject? GetItem(ThreadState ts, PyObject key)
+    {
+        int slot = FindSlot(ts, key, Ops.Hash(ts, key));
+        return slot >= 0 ? _entries[_index[slot]].Value : null;
+    }
+
+    public void SetItem(ThreadState ts, PyObject key, PyObject value) => Insert(ts, key, Ops.Hash(ts, key), value);
+
+    /// <summary>Removes `key`; returns its value or null if it was missing.</summary>
+    public PyObject? Pop(ThreadState ts, PyObject key)
+    {
+        int slot = FindSlot(ts, key, Ops.Hash(ts, key));
+        return slot >= 0 ? RemoveAt(slot) : null;
+    }
+
+    public bool ContainsKey(ThreadState ts, PyObject key) => FindSlot(ts, key, Ops.Hash(ts, key)) >= 0;
+
+    // str-keyed helpers (namespaces): a non-str key with an equal hash is never __eq__-compared here.
+    public PyObject? GetStr(PyStr key)
+    {
+        int slot = FindSlot(null, key, key.GetHash());
+        return slot >= 0 ? _entries[_index[slot]].Value : null;
+    }
+    public PyObject? GetStr(string key) => GetStr(PyStr.Intern(key));
+    public void SetStr(PyStr key, PyObject value) => Insert(null, key, key.GetHash(), value);
+    public void SetStr(string key, PyObject value) => SetStr(PyStr.Intern(key), value);
+    public bool ContainsStr(string key) => GetStr(key) != null;
+    public bool RemoveStr(PyStr key)
+    {
+        int slot = FindSlot(null, key, key.GetHash());
+        if (slot < 0) return false;
+        RemoveAt(slot);
+        return true;
+    }
+
+    public void Clear()
+    {
+        _index = NewIndex(8); _entries = new Entry[5]; _used = 0; _count = 0; Version++;
+    }
+
+    /// <summary>Key/value pairs in insertion order (a snapshot-safe walk: stops at changes in size).</summary>
+    public IEnumerable<(PyObject Key, PyObject Value)> Items()
+    {
+        for (int i = 0; i < _used; i++)
+        {
+            var e = _entries[i];
+            if (e.Key != null) yield return (e.Key, e.Value!);
+        }
+    }
+
+    /// <summary>The entry at position `pos` or later; advances pos. For iterators.</summary>
+    public bool NextEntry(ref int pos, out PyObject key, out PyObject value)
+    {
+        while (pos < _used)
+        {
+            var e = _entries[pos++];
+            if (e.Key != null) { key = e.Key; value = e.Value!; return true; }
+        }
+        key = null!; value = null!;
+        return false;
+    }
+
+    public PyDict Copy()
+    {
+        var d = new PyDict();
+        for (int i = 0; i < _used; i++)
+        {
+            var e = _entries[i];
+            if (e.Key != null) d.Insert(null, e.Key, e.Hash, e.Value!);
+        }
+        return d;
+    }
+
+    public void Update(ThreadState ts, PyDict other)
+    {
+        for (int i = 0; i < other._used; i++)
+        {
+            var e = other._entries[i];
+            if (e.Key != null) Insert(ts, e.Key, e.Hash, e.Value!);
+        }
+    }
+
+    // ---------------- Python-visible members (core subset) ----------------
+
+    [PySlot("__new__")]
+    static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames) => new PyDict(cls);
+
+    [PySlot("__init__")]
+    static void Init(ThreadState ts, PyObject self, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var d = (PyDict)self;
+        int nkw = kwnames?.Items.Length ?? 0;
+        int npos = args.Length - nkw;
+        if (npos > 1) throw PyExc.TypeError($"dict expected at most 1 argument, got {npos}");
+        if (npos == 1) UpdateFrom(ts, d, args[0]);
+        for (int i = 0; i < nkw; i++) d.SetItem(ts, kwnames!.Items[i], args[npos + i]);
+    }
+
+    public static void UpdateFrom(ThreadState ts, PyDict d, PyObject src)
+    {
+        if (src is PyDict other) { d.Update(ts, other); return; }
+        var keys = Ops.GetAttrOrNull(ts, src, PyStr.Intern("keys"));
+        if (keys != null)
+        {
+            foreach (var k in Ops.Iterate(ts, Ops.Call(ts, keys))) d.SetItem(ts, k, Ops.GetItem(ts, src, k));
+            return;
+        }
+        int n = 0;
+        foreach (var item in Ops.Iterate(ts, src))
+        {
+            var pair = Ops.ToArray(ts, item);
+            if (pair.Length != 2) throw PyExc.ValueError($"dictionary update sequence element #{n} has length {pair.Length}; 2 is required");
+            d.SetItem(ts, pair[0], pair[1]);
+            n++;
+        }
+    }
+
+    [PySlot("__len__")] static long Len(ThreadState ts, PyObject self) => ((PyDict)self)._count;
+
+    [PySlot("__getitem__")]
+    static PyObject GetItemSlot(ThreadState ts, PyObject self, PyObject key)
+    {
+        var d = (PyDict)self;
+        var v = d.GetItem(ts, key);
+        if (v != null) return v;
+        if (d.Type != TypeObjects.Dict && d.Type.Lookup("__missing__") is PyObject missing)
+            return SlotDefs.CallBound(ts, missing, d, key);
+        throw PyExc.KeyError(key);
+    }
+
+    [PySlot("__setitem__", "__delitem__")]
+    static void SetItemSlot(ThreadState ts, PyObject self, PyObject key, PyObject? value)
+    {
+        var d = (PyDict)self;
+        if (value != null) d.SetItem(ts, key, value);
+        else if (d.Pop(ts, key) == null) throw PyExc.KeyError(key);
+    }
+
+    [PySlot("__contains__")] static bool Contains(ThreadState ts, PyObject self, PyObject key) => ((PyDict)self).ContainsKey(ts, key);
+
+    [PySlot("__iter__")] static PyObject Iter(ThreadState ts, PyObject self) => new PyDictIterator((PyDict)self, PyDictIterator.Kind.Keys);
+
+    [PySlot("__repr__")]
+    static PyObject Repr(ThreadState ts, PyObject self)
+    {
+        var d = (PyDict)self;
+        if (d._count == 0) return PyStr.Intern("{}");
+        if (!ts.EnterRepr(d)) return PyStr.Intern("{...}");
+        try
+        {
+            var sb = new StringBuilder("{");
+            bool first = true;
+            foreach (var (k, v) in d.Items())
+            {
+                if (!first) sb.Append(", ");
+                first = false;
+                sb.Append(Ops.ReprString(ts, k)).Append(": ").Append(Ops.ReprString(ts, v));
+            }
+            return new PyStr(sb.Append('}').ToString());
+        }
+        finally { ts.LeaveRepr(d); }
+    }
+
+    [PySlot("__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__")]
+    static PyObject Compare(ThreadState ts, PyObject a, PyObject b, CompareOp op)
+    {
+        if (a is not PyDict x || b is not PyDict y || (op != CompareOp.Eq && op != CompareOp.Ne)) return PyNotImplemented.Value;
+        bool eq = x._count == y._count;
+        if (eq)
+            foreach (var (k, v) in x.Items())
+            {
+                var w = y.GetItem(ts, k);
+                if (w == null || !Ops.Equal(ts, v, w)) { eq = false; break; }
+            }
+        return PyBool.From(op == CompareOp.Eq ? eq : !eq);
+    }
+
+    public static void InitType(PyType t) => t.Namespace.SetStr("__hash__", PyNone.Value);
+
+    [PyMethod]
+    static PyObject get(ThreadState ts, PyDict self, PyObject key, PyObject? @default = null)
+        => self.GetItem(ts, key) ?? @default ?? PyNone.Value;
+
+    [PyMethod] static PyObject keys(ThreadState ts, PyDict self) => new PyDictView(self, PyDictIterator.Kind.Keys);
+    [PyMethod] static PyObject values(ThreadState ts, PyDict self) => new PyDictView(self, PyDictIterator.Kind.Values);
+    [PyMethod] static PyObject items(ThreadState ts, PyDict self) => new PyDictView(self, PyDictIterator.Kind.Items);
+
+    [PyMethod]
+    static PyObject pop(ThreadState ts, PyDict self, PyObject key, PyObject? @default = null)
+        => self.Pop(ts, key) ?? @default ?? throw PyExc.KeyError(key);
+
+    [PyMethod]
+    static PyObject setdefault(ThreadState ts, PyDict self, PyObject key, PyObject? @default = null)
+    {
+        var v = self.GetItem(ts, key);
+        if (v != null) return v;
+        v = @default ?? PyNone.Value;
+        self.SetItem(ts, key, v);
+        return v;
+    }
+
+    [PyMethod]
+    static void update(ThreadState ts, PyDict self, PyObject? other = null, [PyKwArgs] PyDict? kwargs = null)
+    {
+        if (other != null) UpdateFrom(ts, self, other);
+        if (kwargs != null) self.Update(ts, kwargs);
+    }
+
+    [PyMethod] static PyObject copy(ThreadState ts, PyDict self) => self.Copy();
+    [PyMethod] static void clear(ThreadState ts, PyDict self) => self.Clear();
+}

@@ -1,0 +1,284 @@
+#nullable enable
+using StacklessIron.Compiling;
+using System;
+namespace StacklessIron.Objects;
+
+/// <summary>
+/// A generator, coroutine or async generator: a suspended heap frame. The VM resumes it in its
+/// own loop from FOR_ITER, SEND and gen.send()/__next__() calls; C# code resumes it with
+/// Resume (a nested loop). The three Python types share this class (and the resume logic) but
+/// expose different members (PyCoroutine, PyAsyncGenerator).
+/// </summary>
+[PyType("generator")]
+public class PyGenerator : PyObject
+{
+    public static readonly PyType TypeObject = PyType.Builtin("generator", typeof(PyGenerator), subclassable: false);
+    public static readonly NativeFunction SendFunc = ((PyMethodDescriptor)TypeObject.Namespace.GetStr("send")!).Func;
+    public static readonly NativeFunction NextFunc = ((PyMethodDescriptor)TypeObject.Namespace.GetStr("__next__")!).Func;
+
+    public Frame? Frame;
+    public bool Started, Running;
+    public string Name, QualName;
+    /// <summary>The exception the generator was handling when it last yielded.</summary>
+    PyBaseException? _savedExc;
+    PyBaseException? _callerExc;
+
+    protected PyGenerator(PyType type, Frame frame, string name, string qualname) : base(type)
+    {
+        Frame = frame; Name = name; QualName = qualname;
+        frame.Generator = this;
+    }
+
+    public static PyGenerator Create(Frame frame, PyFunction fn)
+    {
+        var flags = frame.Code.Code.Flags;
+        var type = (flags & CodeFlags.Coroutine) != 0 ? PyCoroutine.TypeObject
+                 : (flags & CodeFlags.AsyncGenerator) != 0 ? PyAsyncGenerator.TypeObject
+                 : TypeObject;
+        return new PyGenerator(type, frame, fn.Name, fn.QualName);
+    }
+
+    public bool IsCoroutine => Type == PyCoroutine.TypeObject;
+    public bool IsAsyncGen => Type == PyAsyncGenerator.TypeObject;
+    public string KindName => IsCoroutine ? "coroutine" : IsAsyncGen ? "async generator" : "generator";
+    public bool Finished => Frame == null || Frame.Finished;
+
+    /// <summary>The VM may resume it inside its own loop (not running, not finished, not async).</summary>
+    public bool CanResumeSoftly => !Running && Frame != null && !Frame.Finished && !IsAsyncGen;
+
+    /// <summary>The iterator this generator delegates to (`yield from` / `await`), if suspended there.</summary>
+    public PyObject? YieldingFrom
+    {
+        get
+        {
+            var f = Frame;
+            if (f == null || f.Finished || !Started || Running) return null;
+            var code = f.Code.Code.Code;
+            int last = f.Lasti;
+            if (last <= 0 || CodeObject.OpOf(code[last]) != Opcode.YIELD_VALUE || CodeObject.OpOf(code[last - 1]) != Opcode.SEND) return null;
+            return f.Sp > f.StackBase ? f.Slots[f.Sp - 1] : null;
+        }
+    }
+
+    // exception state: sys.exc_info() inside the generator sees its own handled exception
+    public void OnResume(ThreadState ts)
+    {
+        Running = true;
+        Started = true;
+        _callerExc = ts.HandledException;
+        if (_savedExc != null) ts.HandledException = _savedExc;
+    }
+
+    public void OnYield(ThreadState ts)
+    {
+        Running = false;
+        _savedExc = ts.HandledException != _callerExc ? ts.HandledException : null;
+        ts.HandledException = _callerExc;
+        _callerExc = null;
+    }
+
+    public void OnExit(ThreadState ts)
+    {
+        Running = false;
+        _savedExc = null;
+        ts.HandledException = _callerExc;
+        _callerExc = null;
+    }
+
+    /// <summary>Resumes on a nested loop with `sent` (or by raising `toThrow` at the suspension
+    /// point). Returns the yielded value, or the return value with `returned` set.</summary>
+    public PyObject Resume(ThreadState ts, PyObject sent, PyBaseException? toThrow, out bool returned, bool pushSent = true)
+    {
+        if (Running) throw PyExc.ValueError($"{KindName} already executing");
+        var f = Frame;
+        if (f == null || f.Finished)
+        {
+            if (toThrow != null) throw new PyException(toThrow);
+            if (IsCoroutine) throw PyExc.RuntimeError("cannot reuse already awaited coroutine");
+            returned = true;
+            return PyNone.Value;
+        }
+        if (!Started && toThrow == null && sent != PyNone.Value)
+            throw PyExc.TypeError($"can't send non-None value to a just-started {KindName}");
+        if (Started && toThrow == null && pushSent) f.Slots[f.Sp++] = sent;
+        ts.CheckStack();
+        f.Back = ts.Frame;
+        f.IsEntry = true;
+        f.ReturnMode = Interpreter.ReturnPush;
+        if (++ts.RecursionDepth > ts.Engine.RecursionLimit)
+        {
+            ts.RecursionDepth--;
+            f.IsEntry = false; f.Back = null;
+            throw PyExc.RecursionError("maximum recursion depth exceeded");
+        }
+        OnResume(ts);
+        ts.Frame = f;
+        ts.NestingLevel++;
+        try
+        {
+            var r = Interpreter.Run(ts, f, toThrow);
+            returned = f.Finished;
+            return r;
+        }
+        finally { ts.NestingLevel--; }
+    }
+
+    /// <summary>send() semantics for C#: the next value, or null when the generator returned
+    /// (`value` then holds the return value).</summary>
+    public PyObject? Send(ThreadState ts, PyObject sent, out PyObject value)
+    {
+        var r = Resume(ts, sent, null, out bool returned);
+        value = r;
+        return returned ? null : r;
+    }
+
+    /// <summary>throw() semantics (delegating to a `yield from` target first).</summary>
+    public PyObject? Throw(ThreadState ts, PyBaseException exc, out PyObject value)
+    {
+        var yf = YieldingFrom;
+        if (yf != null)
+        {
+            PyObject? r = null;
+            bool subDone = false;
+            PyObject subValue = PyNone.Value;
+            Running = true;
+            try
+            {
+                if (exc.Type.IsSubtypeOf(ExceptionTypes.GeneratorExit))
+                {
+                    CloseIterator(ts, yf);
+                    Running = false;
+                    goto throwHere;
+                }
+                if (yf is PyGenerator g)
+                {
+                    r = g.Throw(ts, exc, out subValue);
+                    subDone = r == null;
+                }
+                else
+                {
+                    var m = Ops.GetAttrOrNull(ts, yf, PyStr.Intern("throw"));
+                    if (m == null) { Running = false; goto throwHere; }
+                    try { r = Ops.Call(ts, m, exc); }
+                    catch (PyException e) when (e.Matches(ExceptionTypes.StopIteration))
+                    {
+                        subDone = true;
+                        subValue = e.Value.Dict!.GetStr("value") ?? PyNone.Value;
+                    }
+                }
+            }
+            catch (PyException e)
+            {
+                Running = false;
+                exc = e.Value;
+                goto throwHere;
+            }
+            Running = false;
+            if (!subDone) { value = r!; return r; }
+            // The delegation finished: continue after the SEND loop with its value.
+            var f = Frame!;
+            f.Slots[--f.Sp] = null;
+            f.Slots[f.Sp++] = subValue;
+            f.Pc = CodeObject.ArgOf(f.Code.Code.Code[f.Lasti - 1]);
+            var r2 = Resume(ts, PyNone.Value, null, out bool ret2, pushSent: false);
+            value = r2;
+            return ret2 ? null : r2;
+        }
+    throwHere:
+        var res = Resume(ts, PyNone.Value, exc, out bool returned);
+        value = res;
+        return returned ? null : res;
+    }
+
+    static void CloseIterator(ThreadState ts, PyObject it)
+    {
+        if (it is PyGenerator g) { g.Close(ts); return; }
+        var m = Ops.GetAttrOrNull(ts, it, PyStr.Intern("close"));
+        if (m != null) Ops.Call(ts, m);
+    }
+
+    public void Close(ThreadState ts)
+    {
+        var f = Frame;
+        if (f == null || f.Finished) return;
+        if (!Started) { f.Finished = true; return; }
+        var ge = ExceptionTypes.Create(ExceptionTypes.GeneratorExit);
+        try
+        {
+            var r = Throw(ts, ge, out _);
+            if (r != null) throw PyExc.RuntimeError($"{KindName} ignored GeneratorExit");
+        }
+        catch (PyException e) when (e.Matches(ExceptionTypes.GeneratorExit) || e.Matches(ExceptionTypes.StopIteration)) { }
+    }
+
+    /// <summary>The exception object for gen.throw(typ[, val[, tb]]).</summary>
+    public static PyBaseException MakeThrown(ThreadState ts, PyObject typ, PyObject? val, PyObject? tb)
+    {
+        PyBaseException e;
+        if (typ is PyType t && t.IsSubtypeOf(ExceptionTypes.BaseException))
+        {
+            if (val == null || val == PyNone.Value) e = (PyBaseException)Ops.Call(ts, t);
+            else if (val is PyBaseException ve && ve.Type.IsSubtypeOf(t)) e = ve;
+            else e = (PyBaseException)Ops.Call(ts, t, val is PyTuple vt ? vt.Items : new[] { val });
+        }
+        else if (typ is PyBaseException inst)
+        {
+            if (val != null && val != PyNone.Value) throw PyExc.TypeError("instance exception may not have a separate value");
+            e = inst;
+        }
+        else throw PyExc.TypeError($"exceptions must be classes or instances deriving from BaseException, not {typ.Type.Name}");
+        if (tb is PyTraceback ptb) e.Traceback = ptb;
+        else if (tb != null && tb != PyNone.Value) throw PyExc.TypeError("throw() third argument must be a traceback object");
+        return e;
+    }
+
+    // ---------------- generator members ----------------
+
+    [PySlot("__iter__")] static PyObject Iter(ThreadState ts, PyObject self) => self;
+
+    [PySlot("__next__")]
+    static PyObject? Next(ThreadState ts, PyObject self) => ((PyGenerator)self).Send(ts, PyNone.Value, out _);
+
+    [PyMethod("__next__")]
+    static PyObject NextMethod(ThreadState ts, PyGenerator self)
+    {
+        var r = self.Send(ts, PyNone.Value, out var v);
+        if (r == null) throw v == PyNone.Value ? PyExc.StopIteration() : PyExc.StopIteration(v);
+        return r;
+    }
+
+    [PyMethod]
+    static PyObject send(ThreadState ts, PyGenerator self, PyObject value)
+    {
+        var r = self.Send(ts, value, out var v);
+        if (r == null) throw v == PyNone.Value ? PyExc.StopIteration() : PyExc.StopIteration(v);
+        return r;
+    }
+
+    [PyMethod("throw")]
+    static PyObject ThrowMethod(ThreadState ts, PyGenerator self, PyObject typ, PyObject? val = null, PyObject? tb = null)
+    {
+        var r = self.Throw(ts, MakeThrown(ts, typ, val, tb), out var v);
+        if (r == null) throw v == PyNone.Value ? PyExc.StopIteration() : PyExc.StopIteration(v);
+        return r;
+    }
+
+    [PyMethod] static void close(ThreadState ts, PyGenerator self) => self.Close(ts);
+
+    [PySlot("__repr__")]
+    static PyObject Repr(ThreadState ts, PyObject self)
+    {
+        var g = (PyGenerator)self;
+        return new PyStr($"<{g.Type.Name} object {g.QualName} at 0x{Ops.Id(g):x}>");
+    }
+
+    [PyGetter("gi_frame")] internal static PyObject GetFrame(ThreadState ts, PyObject self) { var g = (PyGenerator)self; return g.Finished ? PyNone.Value : g.Frame!; }
+    [PyGetter("gi_running")] internal static PyObject GetRunning(ThreadState ts, PyObject self) => PyBool.From(((PyGenerator)self).Running);
+    [PyGetter("gi_code")] internal static PyObject GetCode(ThreadState ts, PyObject self) => ((PyGenerator)self).Frame!.Code;
+    [PyGetter("gi_yieldfrom")] internal static PyObject GetYieldFrom(ThreadState ts, PyObject self) => ((PyGenerator)self).YieldingFrom ?? PyNone.Value;
+    [PyGetter("gi_suspended")] internal static PyObject GetSuspended(ThreadState ts, PyObject self) { var g = (PyGenerator)self; return PyBool.From(g.Started && !g.Running && !g.Finished); }
+    [PyGetter("__name__")] internal static PyObject GetName(ThreadState ts, PyObject self) => new PyStr(((PyGenerator)self).Name);
+    [PySetter("__name__")] internal static void SetName(ThreadState ts, PyObject self, PyObject? v) => ((PyGenerator)self).Name = (v as PyStr)?.Value ?? throw PyExc.TypeError("__name__ must be set to a string object");
+    [PyGetter("__qualname__")] internal static PyObject GetQualName(ThreadState ts, PyObject self) => new PyStr(((PyGenerator)self).QualName);
+    [PySetter("__qualname__")] internal static void SetQualName(ThreadState ts, PyObject self, PyObject? v) => ((PyGenerator)self).QualName = (v as PyStr)?.Value ?? throw PyExc.TypeError("__qualname__ must be set to a string object");
+}

@@ -1,0 +1,180 @@
+#nullable enable
+using System;
+namespace StacklessIron.Objects;
+
+// The members of `type` (the metatype): calling a class, class creation, attribute access on
+// classes, and the introspection attributes.
+public sealed partial class PyType
+{
+    [PySlot("__call__")]
+    static PyObject CallImpl(ThreadState ts, PyObject self, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var cls = (PyType)self;
+        if (cls == TypeObjects.Type && args.Length == 1 && kwnames == null) return args[0].Type;
+        if (cls.New == null) throw PyExc.TypeError($"cannot create '{cls.FullName}' instances");
+        var obj = cls.New(ts, cls, args, kwnames);
+        if (!obj.Type.IsSubtypeOf(cls)) return obj;
+        obj.Type.Init?.Invoke(ts, obj, args, kwnames);
+        return obj;
+    }
+
+    [PySlot("__new__")]
+    static PyObject NewImpl(ThreadState ts, PyType metatype, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        int nkw = kwnames?.Items.Length ?? 0;
+        int npos = args.Length - nkw;
+        if (metatype == TypeObjects.Type && npos == 1 && nkw == 0) return args[0].Type;
+        if (npos != 3) throw PyExc.TypeError("type() takes 1 or 3 arguments");
+        if (args[0] is not PyStr name) throw PyExc.TypeError($"type.__new__() argument 1 must be str, not {args[0].Type.Name}");
+        if (args[1] is not PyTuple bases) throw PyExc.TypeError($"type.__new__() argument 2 must be tuple, not {args[1].Type.Name}");
+        if (args[2] is not PyDict ns) throw PyExc.TypeError($"type.__new__() argument 3 must be dict, not {args[2].Type.Name}");
+        var kw = new PyDict();
+        for (int i = 0; i < nkw; i++) kw.SetItem(ts, kwnames!.Items[i], args[npos + i]);
+        return ClassBuilder.NewClass(ts, metatype, name.Value, bases.Items, ns, kw);
+    }
+
+    [PySlot("__init__")]
+    static void InitImpl(ThreadState ts, PyObject self, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        int npos = args.Length - (kwnames?.Items.Length ?? 0);
+        if (npos != 1 && npos != 3) throw PyExc.TypeError("type.__init__() takes 1 or 3 arguments");
+    }
+
+    [PySlot("__repr__")]
+    static PyObject ReprImpl(ThreadState ts, PyObject self)
+    {
+        var t = (PyType)self;
+        return new PyStr($"<class '{t.FullName}'>");
+    }
+
+    [PySlot("__getattribute__")]
+    static PyObject? GetAttribute(ThreadState ts, PyObject self, PyStr name) => TypeGetAttr(ts, (PyType)self, name);
+
+    /// <summary>Attribute lookup on a class: data descriptors of the metatype win, then the
+    /// class's own MRO (descriptors bound with instance None), then the metatype's attributes.</summary>
+    public static PyObject? TypeGetAttr(ThreadState ts, PyType t, PyStr name)
+    {
+        var meta = t.Type;
+        var metaAttr = meta.Lookup(name);
+        DescrGetSlot? metaGet = null;
+        if (metaAttr != null)
+        {
+            metaGet = metaAttr.Type.DescrGet;
+            if (metaGet != null && metaAttr.Type.DescrSet != null) return metaGet(ts, metaAttr, t, meta);
+        }
+        var attr = t.Lookup(name);
+        if (attr != null)
+        {
+            var get = attr.Type.DescrGet;
+            if (get != null) return get(ts, attr, null, t);
+            return attr;
+        }
+        if (metaGet != null) return metaGet(ts, metaAttr!, t, meta);
+        return metaAttr;
+    }
+
+    [PySlot("__setattr__", "__delattr__")]
+    static void SetAttrImpl(ThreadState ts, PyObject self, PyStr name, PyObject? value)
+    {
+        var t = (PyType)self;
+        if ((t.Flags & TypeFlags.Immutable) != 0)
+            throw PyExc.TypeError($"cannot set '{name.Value}' attribute of immutable type '{t.Name}'");
+        var metaAttr = t.Type.Lookup(name);
+        if (metaAttr != null && metaAttr.Type.DescrSet is DescrSetSlot set) { set(ts, metaAttr, t, value); return; }
+        t.SetTypeAttr(name, value);
+    }
+
+    [PyGetter("__name__")] static PyObject GetName(ThreadState ts, PyObject self) => new PyStr(((PyType)self).Name);
+    [PySetter("__name__")]
+    static void SetName(ThreadState ts, PyObject self, PyObject? value)
+    {
+        var t = (PyType)self;
+        if ((t.Flags & TypeFlags.Immutable) != 0) throw PyExc.TypeError($"cannot set '__name__' attribute of immutable type '{t.Name}'");
+        if (value is not PyStr s) throw PyExc.TypeError($"can only assign string to {t.Name}.__name__, not '{value?.Type.Name}'");
+        t.Name = s.Value;
+    }
+    [PyGetter("__qualname__")] static PyObject GetQualName(ThreadState ts, PyObject self) => new PyStr(((PyType)self).QualName);
+    [PySetter("__qualname__")]
+    static void SetQualName(ThreadState ts, PyObject self, PyObject? value)
+    {
+        var t = (PyType)self;
+        if ((t.Flags & TypeFlags.Immutable) != 0) throw PyExc.TypeError($"cannot set '__qualname__' attribute of immutable type '{t.Name}'");
+        if (value is not PyStr s) throw PyExc.TypeError($"can only assign string to {t.Name}.__qualname__, not '{value?.Type.Name}'");
+        t.QualName = s.Value;
+    }
+    [PyGetter("__module__")]
+    static PyObject GetModule(ThreadState ts, PyObject self)
+    {
+        var t = (PyType)self;
+        return t._dict.GetStr("__module__") ?? PyStr.Intern("builtins");
+    }
+    [PySetter("__module__")]
+    static void SetModule(ThreadState ts, PyObject self, PyObject? value)
+    {
+        var t = (PyType)self;
+        if ((t.Flags & TypeFlags.Immutable) != 0) throw PyExc.TypeError($"cannot set '__module__' attribute of immutable type '{t.Name}'");
+        t.SetTypeAttr(PyStr.Intern("__module__"), value);
+    }
+    [PyGetter("__mro__")] static PyObject GetMro(ThreadState ts, PyObject self) => new PyTuple(((PyType)self).Mro);
+    [PyGetter("__bases__")] static PyObject GetBases(ThreadState ts, PyObject self) => new PyTuple(((PyType)self).Bases);
+    [PyGetter("__base__")] static PyObject GetBase(ThreadState ts, PyObject self) => (PyObject?)((PyType)self).Base ?? PyNone.Value;
+    [PyGetter("__dict__")] static PyObject GetDict(ThreadState ts, PyObject self) => new PyMappingProxy(((PyType)self)._dict);
+    [PyGetter("__doc__")]
+    static PyObject GetDoc(ThreadState ts, PyObject self)
+    {
+        var t = (PyType)self;
+        var d = t._dict.GetStr("__doc__");
+        if (d == null) return PyNone.Value;
+        return d.Type.DescrGet != null ? d.Type.DescrGet(ts, d, null, t) : d;
+    }
+    [PySetter("__doc__")]
+    static void SetDoc(ThreadState ts, PyObject self, PyObject? value)
+    {
+        var t = (PyType)self;
+        if ((t.Flags & TypeFlags.Immutable) != 0) throw PyExc.TypeError($"cannot set '__doc__' attribute of immutable type '{t.Name}'");
+        t.SetTypeAttr(PyStr.Intern("__doc__"), value);
+    }
+    [PyGetter("__abstractmethods__")]
+    static PyObject GetAbstract(ThreadState ts, PyObject self)
+    {
+        var t = (PyType)self;
+        return (t != TypeObjects.Type ? t._dict.GetStr("__abstractmethods__") : null) ?? throw PyExc.AttributeError("__abstractmethods__");
+    }
+    [PySetter("__abstractmethods__")]
+    static void SetAbstract(ThreadState ts, PyObject self, PyObject? value)
+    {
+        var t = (PyType)self;
+        bool abs = value != null && Ops.IsTrue(ts, value);
+        if (value == null) t._dict.RemoveStr(PyStr.Intern("__abstractmethods__"));
+        else t._dict.SetStr("__abstractmethods__", value);
+        t.Modified(PyStr.Intern("__abstractmethods__"));
+        if (abs) t.Flags |= TypeFlags.Abstract; else t.Flags &= ~TypeFlags.Abstract;
+    }
+
+    [PyMethod] static PyObject mro(ThreadState ts, PyType self) => new PyList(self.ComputeMro());
+
+    [PyMethod]
+    static PyObject __subclasses__(ThreadState ts, PyType self) => new PyList(self.Subclasses().ToArray());
+
+    [PyMethod]
+    static bool __instancecheck__(ThreadState ts, PyType self, PyObject inst) => Ops.RecursiveIsInstance(ts, inst, self);
+
+    [PyMethod]
+    static bool __subclasscheck__(ThreadState ts, PyType self, PyObject sub) => Ops.RecursiveIsSubclass(ts, sub, self);
+
+    [PyClassMethod]
+    static PyObject __prepare__(ThreadState ts, PyType cls, [PyKwArgs] PyDict kwds, params PyObject[] args) => new PyDict();
+
+    [PyMethod]
+    static PyObject __dir__(ThreadState ts, PyType self)
+    {
+        var result = new PyDict();
+        foreach (var t in self.Mro) foreach (var (k, _) in t._dict.Items()) result.SetItem(ts, k, PyNone.Value);
+        var l = new PyList();
+        foreach (var (k, _) in result.Items()) l.Append(k);
+        return l;
+    }
+
+    [PyMethod]
+    static long __sizeof__(ThreadState ts, PyType self) => 400;
+}

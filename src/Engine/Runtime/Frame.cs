@@ -1,0 +1,115 @@
+#nullable enable
+using StacklessIron.Compiling;
+using System;
+namespace StacklessIron.Runtime;
+
+/// <summary>
+/// A Python frame, on the heap. One array holds the fast locals, then the cells and free
+/// variables (PyCell objects), then the value stack; sizes come from the CodeObject. The loop
+/// keeps its registers (instruction index, stack pointer) here whenever it leaves the frame, so
+/// a frame chain can be suspended and resumed at any instruction boundary.
+/// </summary>
+[PyType("frame")]
+public sealed class Frame : PyObject
+{
+    public static readonly PyType TypeObject = PyType.Builtin("frame", typeof(Frame), subclassable: false);
+
+    public readonly PyCode Code;
+    public readonly PyDict Globals;
+    public readonly PyDict Builtins;
+    /// <summary>The locals mapping of module and class bodies (null for optimised function frames).</summary>
+    public PyObject? Locals;
+    /// <summary>Fast locals, cells/free vars, then the value stack.</summary>
+    public readonly PyObject?[] Slots;
+    /// <summary>Index in Slots of the first value-stack entry.</summary>
+    public readonly int StackBase;
+    /// <summary>Stack pointer: index in Slots of the next free value-stack entry.</summary>
+    public int Sp;
+    /// <summary>Index of the next instruction to run.</summary>
+    public int Pc;
+    /// <summary>Index of the instruction running or last run (for line numbers and tracebacks).</summary>
+    public int Lasti = -1;
+    public Frame? Back;
+    public PyFunction? Function;
+    /// <summary>The generator/coroutine that owns this frame, if any.</summary>
+    public PyGenerator? Generator;
+    /// <summary>When this frame returns, the loop hands its result to C# (the frame was entered
+    /// from native code) instead of pushing it on the caller's stack.</summary>
+    public bool IsEntry;
+    /// <summary>How the result reaches the frame below (Interpreter.Return* constants).</summary>
+    public byte ReturnMode;
+    /// <summary>An `__init__` frame pushed by class instantiation: it returns this instance
+    /// instead of its return value (which must be None).</summary>
+    public PyObject? InitSelf;
+    /// <summary>A native function that was soft-switched (returned Interpreter.Unwind) while
+    /// this frame was calling it: the result of the callee frame goes here.</summary>
+    public Func<ThreadState, PyObject, PyObject?>? PendingContinuation;
+    /// <summary>Whether the frame still runs (false once it returned or raised out).</summary>
+    public bool Finished;
+    internal PyDict? _localsCache;
+
+    public Frame(PyCode code, PyDict globals, PyDict builtins, PyObject? locals, Frame? back)
+        : base(TypeObject)
+    {
+        Code = code; Globals = globals; Builtins = builtins; Locals = locals; Back = back;
+        var c = code.Code;
+        StackBase = c.NLocalsPlus;
+        Slots = new PyObject?[StackBase + c.StackSize + 1];
+        Sp = StackBase;
+        int ncell = c.CellVars.Length;
+        for (int i = 0; i < ncell; i++) Slots[c.VarNames.Length + i] = new PyCell();
+    }
+
+    public CodeObject CodeObject => Code.Code;
+
+    /// <summary>The current line (f_lineno), derived from the instruction index.</summary>
+    public int LineNo
+    {
+        get
+        {
+            var lines = Code.Code.Lines;
+            int i = Lasti < 0 ? 0 : Lasti;
+            while (i >= 0 && i < lines.Length && lines[i] < 0) i--;
+            return i >= 0 && i < lines.Length ? lines[i] : Code.Code.FirstLineNo;
+        }
+    }
+
+    /// <summary>f_locals: the locals mapping, or a dict snapshot of the fast locals.</summary>
+    public PyObject GetLocals(ThreadState ts)
+    {
+        if (Locals != null) return Locals;
+        var d = _localsCache ??= new PyDict();
+        var c = Code.Code;
+        for (int i = 0; i < c.VarNames.Length; i++)
+        {
+            var v = Slots[i];
+            if (v != null) d.SetItem(ts, Code.VarNames[i], v);
+            else d.Pop(ts, Code.VarNames[i]);
+        }
+        int nv = c.VarNames.Length;
+        string[] cellNames = c.CellVars, freeNames = c.FreeVars;
+        for (int i = 0; i < cellNames.Length + freeNames.Length; i++)
+        {
+            var name = PyStr.Intern(i < cellNames.Length ? cellNames[i] : freeNames[i - cellNames.Length]);
+            if (Slots[nv + i] is PyCell cell && cell.Value != null) d.SetItem(ts, name, cell.Value);
+        }
+        return d;
+    }
+
+    [PyGetter("f_back")] static PyObject GetBack(ThreadState ts, PyObject self) => (PyObject?)((Frame)self).Back ?? PyNone.Value;
+    [PyGetter("f_code")] static PyObject GetCode(ThreadState ts, PyObject self) => ((Frame)self).Code;
+    [PyGetter("f_globals")] static PyObject GetGlobals(ThreadState ts, PyObject self) => ((Frame)self).Globals;
+    [PyGetter("f_builtins")] static PyObject GetBuiltins(ThreadState ts, PyObject self) => ((Frame)self).Builtins;
+    [PyGetter("f_locals")] static PyObject GetLocalsAttr(ThreadState ts, PyObject self) => ((Frame)self).GetLocals(ts);
+    [PyGetter("f_lineno")] static PyObject GetLineNo(ThreadState ts, PyObject self) => PyInt.From(((Frame)self).LineNo);
+    [PyGetter("f_lasti")] static PyObject GetLasti(ThreadState ts, PyObject self) => PyInt.From(((Frame)self).Lasti * 2);
+    [PyGetter("f_trace")] static PyObject GetTrace(ThreadState ts, PyObject self) => PyNone.Value;
+    [PySetter("f_trace")] static void SetTrace(ThreadState ts, PyObject self, PyObject? v) { }
+
+    [PySlot("__repr__")]
+    static PyObject Repr(ThreadState ts, PyObject self)
+    {
+        var f = (Frame)self;
+        return new PyStr($"<frame at 0x{Ops.Id(f):x}, file '{f.Code.Code.Filename}', line {f.LineNo}, code {f.Code.Code.Name}>");
+    }
+}

@@ -1,0 +1,259 @@
+#nullable enable
+using System.IO;
+using StacklessIron.Compiling;
+using StacklessIron.Parsing;
+using System;
+namespace StacklessIron.Runtime;
+
+/// <summary>The import system: sys.modules, native (C#) modules, and .py modules and packages
+/// found on sys.path (or a package's __path__).</summary>
+public static class Importer
+{
+    static readonly PyStr s_path = PyStr.Intern("__path__"), s_name = PyStr.Intern("__name__"), s_package = PyStr.Intern("__package__"),
+        s_all = PyStr.Intern("__all__"), s_file = PyStr.Intern("__file__"), s_spec = PyStr.Intern("__spec__"), s_import = PyStr.Intern("__import__");
+
+    /// <summary>Native modules by name: a factory that builds the module object.</summary>
+    public static readonly Dictionary<string, Func<ThreadState, PyModule>> NativeModules = new();
+
+    /// <summary>IMPORT_NAME: honours an overridden builtins.__import__.</summary>
+    public static PyObject ImportName(ThreadState ts, Frame f, PyStr name, PyObject fromlist, PyObject level)
+    {
+        var imp = f.Builtins.GetStr(s_import);
+        if (imp == null) throw PyExc.ImportError("__import__ not found");
+        if (imp is PyBuiltinFunction bf && bf.Func == ts.Engine.ImportFunc)
+            return ImportModuleLevel(ts, name.Value, f.Globals, fromlist, (int)((PyInt)level).Small);
+        return Ops.Call(ts, imp, name, f.Globals, f.Locals ?? PyNone.Value, fromlist, level);
+    }
+
+    /// <summary>__import__(name, globals, locals, fromlist, level).</summary>
+    public static PyObject ImportModuleLevel(ThreadState ts, string name, PyObject? globals, PyObject fromlist, int level)
+    {
+        if (level < 0) throw PyExc.ValueError("level must be >= 0");
+        string absName = name;
+        if (level > 0)
+        {
+            var package = ResolvePackage(ts, globals as PyDict);
+            if (package == null || package.Length == 0) throw PyExc.ImportError("attempted relative import with no known parent package");
+            var parts = package.Split('.');
+            if (level - 1 > parts.Length - 1 && !(level - 1 == 0))
+                throw PyExc.ImportError("attempted relative import beyond top-level package");
+            if (level - 1 >= parts.Length) throw PyExc.ImportError("attempted relative import beyond top-level package");
+            var baseName = string.Join('.', parts, 0, parts.Length - (level - 1));
+            absName = name.Length > 0 ? baseName + "." + name : baseName;
+        }
+        else if (name.Length == 0) throw PyExc.ValueError("Empty module name");
+        var module = ImportModule(ts, absName);
+        bool hasFrom = fromlist != PyNone.Value && Ops.IsTrue(ts, fromlist);
+        if (!hasFrom)
+        {
+            if (level == 0)
+            {
+                int dot = name.IndexOf('.');
+                if (dot < 0) return module;
+                return ts.Engine.Modules.GetStr(name[..dot]) ?? module;
+            }
+            if (name.Length == 0) return module;
+            int cut = absName.Length - name.Length + (name.Contains('.') ? name.IndexOf('.') : name.Length);
+            return ts.Engine.Modules.GetStr(absName[..cut]) ?? module;
+        }
+        // from package import submodule
+        if (module is PyModule pm && pm.Namespace.GetStr(s_path) != null)
+        {
+            foreach (var item in Ops.Iterate(ts, fromlist))
+            {
+                if (item is not PyStr s) continue;
+                if (s.Value == "*")
+                {
+                    if (pm.Namespace.GetStr(s_all) is PyObject all)
+                        foreach (var x in Ops.Iterate(ts, all)) if (x is PyStr xs) TryImportSub(ts, pm, absName, xs.Value);
+                    continue;
+                }
+                TryImportSub(ts, pm, absName, s.Value);
+            }
+        }
+        return module;
+    }
+
+    static void TryImportSub(ThreadState ts, PyModule pkg, string pkgName, string sub)
+    {
+        if (pkg.Namespace.GetStr(sub) != null) return;
+        try { ImportModule(ts, pkgName + "." + sub); }
+        catch (PyException e) when (e.Matches(ExceptionTypes.ModuleNotFoundError) && e.Value.Dict?.GetStr("name") is PyStr n && n.Value == pkgName + "." + sub) { }
+    }
+
+    static string? ResolvePackage(ThreadState ts, PyDict? globals)
+    {
+        if (globals == null) return null;
+        if (globals.GetStr(s_package) is PyStr p) return p.Value;
+        var spec = globals.GetStr(s_spec);
+        if (spec != null && spec != PyNone.Value && Ops.GetAttrOrNull(ts, spec, PyStr.Intern("parent")) is PyStr sp) return sp.Value;
+        if (globals.GetStr(s_name) is not PyStr n) return null;
+        if (globals.GetStr(s_path) != null) return n.Value;
+        int dot = n.Value.LastIndexOf('.');
+        return dot < 0 ? "" : n.Value[..dot];
+    }
+
+    /// <summary>Imports `fullname` (parents first) and returns that module.</summary>
+    public static PyObject ImportModule(ThreadState ts, string fullname)
+    {
+        var modules = ts.Engine.Modules;
+        var existing = modules.GetStr(fullname);
+        if (existing != null)
+        {
+            if (existing == PyNone.Value) throw NotFound(fullname, $"import of {fullname} halted; None in sys.modules");
+            return existing;
+        }
+        PyObject? parent = null;
+        List<string>? searchPath = null;
+        int dot = fullname.LastIndexOf('.');
+        if (dot >= 0)
+        {
+            var parentName = fullname[..dot];
+            parent = ImportModule(ts, parentName);
+            existing = modules.GetStr(fullname);
+            if (existing != null) return existing;
+            var ppath = parent is PyModule ppm ? ppm.Namespace.GetStr(s_path) : Ops.GetAttrOrNull(ts, parent, s_path);
+            if (ppath == null)
+                throw NotFound(fullname, $"No module named '{fullname}'; '{parentName}' is not a package");
+            searchPath = new List<string>();
+            foreach (var p in Ops.Iterate(ts, ppath)) if (p is PyStr ps) searchPath.Add(ps.Value);
+        }
+        PyObject module;
+        if (dot < 0 && NativeModules.TryGetValue(fullname, out var factory))
+        {
+            module = factory(ts);
+            modules.SetStr(fullname, module);
+        }
+        else
+        {
+            searchPath ??= SysPath(ts);
+            var shortName = dot < 0 ? fullname : fullname[(dot + 1)..];
+            var found = FindSource(searchPath, shortName);
+            if (found == null)
+            {
+                if (dot >= 0 && NativeModules.TryGetValue(fullname, out var f2)) { module = f2(ts); modules.SetStr(fullname, module); goto bind; }
+                throw NotFound(fullname, $"No module named '{fullname}'");
+            }
+            module = LoadSource(ts, fullname, found.Value.path, found.Value.isPackage);
+            module = modules.GetStr(fullname) ?? module;
+        }
+    bind:
+        if (parent != null) Ops.SetAttr(ts, parent, PyStr.Intern(fullname[(dot + 1)..]), module);
+        return module;
+    }
+
+    static PyException NotFound(string name, string msg)
+    {
+        var e = PyExc.ModuleNotFoundError(msg);
+        e.Value.Dict!.SetStr("name", new PyStr(name));
+        return e;
+    }
+
+    static List<string> SysPath(ThreadState ts)
+    {
+        var r = new List<string>();
+        var path = ts.Engine.Sys.Get("path");
+        if (path != null) foreach (var p in Ops.Iterate(ts, path)) if (p is PyStr s) r.Add(s.Value);
+        return r;
+    }
+
+    static (string path, bool isPackage)? FindSource(List<string> searchPath, string name)
+    {
+        foreach (var dir0 in searchPath)
+        {
+            var dir = dir0.Length == 0 ? Directory.GetCurrentDirectory() : dir0;
+            var pkg = Path.Combine(dir, name);
+            var init = Path.Combine(pkg, "__init__.py");
+            if (File.Exists(init)) return (init, true);
+            var file = Path.Combine(dir, name + ".py");
+            if (File.Exists(file)) return (file, false);
+            if (Directory.Exists(pkg) && !File.Exists(init) && HasPySources(pkg)) return (pkg, true);   // namespace package
+        }
+        return null;
+    }
+
+    static bool HasPySources(string dir)
+    {
+        try { return Directory.EnumerateFileSystemEntries(dir).GetEnumerator().MoveNext(); }
+        catch (IOException) { return false; }
+        catch (UnauthorizedAccessException) { return false; }
+    }
+
+    /// <summary>Compiles and runs a .py file as module `name` (registered in sys.modules first).</summary>
+    public static PyModule LoadSource(ThreadState ts, string name, string path, bool isPackage)
+    {
+        var module = new PyModule(name);
+        var ns = module.Namespace;
+        bool namespacePkg = Directory.Exists(path);
+        if (!namespacePkg) ns.SetStr(s_file, new PyStr(path));
+        if (isPackage)
+        {
+            var dir = namespacePkg ? path : Path.GetDirectoryName(path)!;
+            ns.SetStr(s_path, new PyList(new PyObject[] { new PyStr(dir) }));
+            ns.SetStr(s_package, new PyStr(name));
+        }
+        else
+        {
+            int dot = name.LastIndexOf('.');
+            ns.SetStr(s_package, new PyStr(dot < 0 ? "" : name[..dot]));
+        }
+        ns.SetStr("__builtins__", ts.Engine.Builtins);
+        ts.Engine.Modules.SetStr(name, module);
+        if (namespacePkg) return module;
+        try
+        {
+            var code = ts.Engine.CompileFile(ts, path);
+            Interpreter.RunModuleCode(ts, code, ns);
+        }
+        catch (Exception)
+        {
+            ts.Engine.Modules.Pop(ts, PyStr.Intern(name));
+            throw;
+        }
+        return module;
+    }
+
+    /// <summary>IMPORT_FROM: an attribute of the module, or its submodule from sys.modules.</summary>
+    public static PyObject ImportFrom(ThreadState ts, PyObject module, PyStr name)
+    {
+        var v = Ops.GetAttrOrNull(ts, module, name);
+        if (v != null) return v;
+        var modName = Ops.GetAttrOrNull(ts, module, s_name) as PyStr;
+        if (modName != null)
+        {
+            var sub = ts.Engine.Modules.GetStr(modName.Value + "." + name.Value);
+            if (sub != null) return sub;
+        }
+        var file = module is PyModule pm ? pm.Namespace.GetStr(s_file) as PyStr : null;
+        var where = file != null ? file.Value : "unknown location";
+        var e = PyExc.ImportError($"cannot import name '{name.Value}' from '{modName?.Value ?? "<unknown module name>"}' ({where})");
+        e.Value.Dict!.SetStr("name", (PyObject?)modName ?? PyNone.Value);
+        e.Value.Dict!.SetStr("path", (PyObject?)file ?? PyNone.Value);
+        throw e;
+    }
+
+    /// <summary>IMPORT_STAR: copies __all__ (or the public names) into the frame's locals.</summary>
+    public static void ImportStar(ThreadState ts, Frame f, PyObject module)
+    {
+        var locals = f.Locals ?? throw PyExc.SystemError("no locals found during 'import *'");
+        PyObject? all = Ops.GetAttrOrNull(ts, module, s_all);
+        bool skipPrivate = all == null;
+        IEnumerable<PyObject> names;
+        if (all != null) names = Ops.ToArray(ts, all);
+        else
+        {
+            var d = Ops.GetAttrOrNull(ts, module, PyStr.Intern("__dict__")) ?? throw PyExc.ImportError("from-import-* object has no __dict__ and no __all__");
+            names = Ops.ToArray(ts, Ops.CallMethod(ts, d, "keys"));
+        }
+        foreach (var n in names)
+        {
+            if (n is not PyStr s)
+            {
+                throw PyExc.TypeError($"{(all != null ? "Item in " + Ops.StrString(ts, Ops.GetAttr(ts, module, s_name)) + ".__all__" : "Key in " + Ops.StrString(ts, Ops.GetAttr(ts, module, s_name)) + ".__dict__")} must be str, not {n.Type.Name}");
+            }
+            if (skipPrivate && s.Value.StartsWith('_')) continue;
+            var v = Ops.GetAttr(ts, module, s);
+            if (locals is PyDict ld) ld.SetItem(ts, s, v); else Ops.SetItem(ts, locals, s, v);
+        }
+    }
+}

@@ -1,0 +1,1441 @@
+#nullable enable
+using System.Runtime.CompilerServices;
+using System.Text;
+using StacklessIron.Compiling;
+using System;
+namespace StacklessIron.Runtime;
+
+/// <summary>
+/// The VM: one dispatch loop that runs a chain of heap frames. Calling a Python function,
+/// instantiating a class with a Python __init__, and resuming a generator from FOR_ITER/SEND
+/// push a frame and continue the same loop; returning pops it. Python exceptions unwind through
+/// the exception tables frame by frame without .NET exceptions; a PyException thrown by native
+/// code is caught once at the loop boundary and unwound the same way.
+/// When C# calls Python (Ops.Call of a function), RunFrame runs a nested loop on the .NET stack.
+/// </summary>
+public static partial class Interpreter
+{
+    /// <summary>How a finished or suspended frame hands its result to the frame below it.</summary>
+    public const byte ReturnPush = 0, ReturnForIter = 1, ReturnSend = 2, ReturnGenNext = 3, ReturnGenSend = 4;
+
+    // ---------------- entry points from C# ----------------
+
+    /// <summary>Calls a Python function from C# (nested loop), or creates its generator.</summary>
+    public static PyObject CallFunction(ThreadState ts, PyFunction f, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var frame = MakeFrame(ts, f, args, kwnames);
+        if (f.IsGeneratorLike) return PyGenerator.Create(frame, f);
+        return RunFrame(ts, frame);
+    }
+
+    /// <summary>Runs `frame` to completion on a nested loop and returns its result.</summary>
+    public static PyObject RunFrame(ThreadState ts, Frame frame)
+    {
+        ts.CheckStack();
+        frame.Back = ts.Frame;
+        frame.IsEntry = true;
+        frame.ReturnMode = ReturnPush;
+        EnterFrame(ts, frame);
+        ts.NestingLevel++;
+        try { return Run(ts, frame, null); }
+        finally { ts.NestingLevel--; }
+    }
+
+    /// <summary>Runs a class body with `ns` as its locals; returns what the body returns
+    /// (the __class__ cell, or None).</summary>
+    public static PyObject? RunClassBody(ThreadState ts, PyFunction body, PyObject ns)
+    {
+        var frame = new Frame(body.Code, body.Globals, body.Builtins, ns, null) { Function = body };
+        SetUpClosure(frame, body);
+        return RunFrame(ts, frame);
+    }
+
+    /// <summary>Runs module-level code in `globals` (which is also its locals).</summary>
+    public static PyObject RunModuleCode(ThreadState ts, PyCode code, PyDict globals, PyObject? locals = null)
+    {
+        var frame = new Frame(code, globals, BuiltinsOf(ts, globals), locals ?? globals, null);
+        return RunFrame(ts, frame);
+    }
+
+    /// <summary>The builtins namespace for code running in `globals` (its `__builtins__`).</summary>
+    public static PyDict BuiltinsOf(ThreadState ts, PyDict globals)
+    {
+        var b = globals.GetStr("__builtins__");
+        if (b is PyModule m) return m.Namespace;
+        if (b is PyDict d) return d;
+        var eb = ts.Engine.BuiltinsDict;
+        if (b == null) globals.SetStr("__builtins__", ts.Engine.Builtins);
+        return eb;
+    }
+
+    static void EnterFrame(ThreadState ts, Frame frame)
+    {
+        if (++ts.RecursionDepth > ts.Engine.RecursionLimit)
+        {
+            ts.RecursionDepth--;
+            throw PyExc.RecursionError("maximum recursion depth exceeded");
+        }
+        ts.Frame = frame;
+    }
+
+    // ---------------- frames ----------------
+
+    /// <summary>A new frame for a call of `f`, its arguments bound into the fast locals.</summary>
+    public static Frame MakeFrame(ThreadState ts, PyFunction f, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var code = f.Code;
+        var c = code.Code;
+        var frame = new Frame(code, f.Globals, f.Builtins, null, null) { Function = f };
+        if (kwnames == null && args.Length == c.ArgCount && c.KwOnlyArgCount == 0 && (c.Flags & (CodeFlags.VarArgs | CodeFlags.VarKeywords)) == 0)
+            args.CopyTo(frame.Slots);
+        else
+            f.Signature.Bind(ts, args, kwnames, frame.Slots.AsSpan(0, f.Signature.Total), f.Defaults, f.KwDefaults);
+        var cellArgs = code.CellArgs;
+        if (cellArgs != null)
+        {
+            int nv = c.VarNames.Length;
+            for (int i = 0; i < cellArgs.Length; i++)
+                if (cellArgs[i] >= 0) ((PyCell)frame.Slots[nv + i]!).Value = frame.Slots[cellArgs[i]];
+        }
+        SetUpClosure(frame, f);
+        return frame;
+    }
+
+    static void SetUpClosure(Frame frame, PyFunction f)
+    {
+        var closure = f.Closure;
+        if (closure == null) return;
+        var c = frame.Code.Code;
+        int start = c.VarNames.Length + c.CellVars.Length;
+        for (int i = 0; i < closure.Length && i < c.FreeVars.Length; i++) frame.Slots[start + i] = closure[i];
+    }
+
+    // ---------------- the loop ----------------
+
+    /// <summary>Runs until `entry` returns (its result) or raises (PyException to the C# caller).
+    /// `pending` starts by raising that exception in the current frame (generator.throw).</summary>
+    internal static PyObject Run(ThreadState ts, Frame entry, PyBaseException? pending)
+    {
+        Frame f = ts.Frame!;
+        bool addTraceback = true;
+        int raisedAt = f.Lasti;
+        while (true)
+        {
+            if (pending != null)
+            {
+                var exc = pending;
+                pending = null;
+                if (!HandleException(ts, ref f, exc, addTraceback, raisedAt))
+                {
+                    // the entry frame was unwound: the exception goes to the C# caller
+                    throw new PyException(exc);
+                }
+                addTraceback = true;
+            }
+            try
+            {
+                var r = Dispatch(ts, ref f, out pending, out addTraceback, out raisedAt);
+                if (r != null) return r;
+            }
+            catch (PyException e)
+            {
+                f = ts.Frame!;
+                pending = e.Value;
+                if (pending.Context == null) ChainContext(ts, pending);
+                addTraceback = true;
+                raisedAt = f.Lasti;
+            }
+            catch (InsufficientExecutionStackException)
+            {
+                f = ts.Frame!;
+                pending = PyExc.RecursionError("maximum recursion depth exceeded").Value;
+                addTraceback = true;
+                raisedAt = f.Lasti;
+            }
+            catch (Exception e) when (e is not PyException && e is not OutOfMemoryException)
+            {
+                // A bug in native code must not crash the process: it surfaces as SystemError.
+                f = ts.Frame!;
+                pending = PyExc.SystemError($"internal error: {e.GetType().Name}: {e.Message}").Value;
+                addTraceback = true;
+                raisedAt = f.Lasti;
+            }
+        }
+    }
+
+    /// <summary>Finds a handler for `exc` in `f` and the frames below it, up to the loop's
+    /// entry frame. Returns false when the entry frame itself was unwound.</summary>
+    static bool HandleException(ThreadState ts, ref Frame f, PyBaseException exc, bool addTraceback, int raisedAt)
+    {
+        if (addTraceback) AddTraceback(ts, f, exc);
+        while (true)
+        {
+            // The handler is looked up at the raising instruction; f.Lasti may have been set back
+            // by RERAISE to the original instruction (for line numbers and PushLasti).
+            var handler = FindHandler(f.Code.Code, raisedAt);
+            if (handler is ExceptionTableEntry h)
+            {
+                int depth = f.StackBase + h.Depth;
+                Array.Clear(f.Slots, depth, f.Slots.Length - depth);
+                f.Sp = depth;
+                if (h.PushLasti) f.Slots[f.Sp++] = PyInt.From(f.Lasti);
+                f.Slots[f.Sp++] = exc;
+                f.Pc = h.Target;
+                ts.Frame = f;
+                return true;
+            }
+            // The frame exits with the exception.
+            var back = f.Back;
+            bool wasEntry = f.IsEntry;
+            ExitFrameWithError(ts, f, ref exc);
+            if (wasEntry)
+            {
+                ts.Frame = back;
+                throw new PyException(exc);
+            }
+            f = back!;
+            ts.Frame = f;
+            raisedAt = f.Lasti;
+            AddTraceback(ts, f, exc);
+        }
+    }
+
+    static void ExitFrameWithError(ThreadState ts, Frame f, ref PyBaseException exc)
+    {
+        ts.RecursionDepth--;
+        f.Finished = true;
+        f.IsEntry = false;
+        var gen = f.Generator;
+        if (gen != null)
+        {
+            gen.OnExit(ts);
+            if (exc.Type.IsSubtypeOf(ExceptionTypes.StopIteration) || (gen.IsAsyncGen && exc.Type.IsSubtypeOf(ExceptionTypes.StopAsyncIteration)))
+            {
+                var what = gen.IsCoroutine ? "coroutine" : gen.IsAsyncGen ? "async generator" : "generator";
+                var msg = exc.Type.IsSubtypeOf(ExceptionTypes.StopIteration) ? $"{what} raised StopIteration" : $"{what} raised StopAsyncIteration";
+                var rt = ExceptionTypes.Create(ExceptionTypes.RuntimeError, new PyStr(msg));
+                rt.Cause = exc; rt.Context = exc; rt.SuppressContext = true;
+                rt.Traceback = exc.Traceback;
+                exc = rt;
+            }
+        }
+        f.Back = null;
+    }
+
+    static void AddTraceback(ThreadState ts, Frame f, PyBaseException exc)
+    {
+        exc.Traceback = new PyTraceback(exc.Traceback, f, f.Lasti, f.LineNo);
+    }
+
+    static ExceptionTableEntry? FindHandler(CodeObject code, int lasti)
+    {
+        var table = code.ExceptionTable;
+        for (int i = 0; i < table.Length; i++)
+        {
+            var e = table[i];
+            if (lasti >= e.Start && lasti < e.End) return e;
+        }
+        return null;
+    }
+
+    /// <summary>Sets __context__ of a newly raised exception to the one being handled.</summary>
+    static void ChainContext(ThreadState ts, PyBaseException exc)
+    {
+        var handled = ts.HandledException;
+        if (handled == null || handled == exc) return;
+        // Avoid cycles: cut the chain where `exc` already appears.
+        var o = handled;
+        while (o != null)
+        {
+            var ctx = o.Context as PyBaseException;
+            if (ctx == exc) { o.Context = null; break; }
+            o = ctx;
+        }
+        exc.Context = handled;
+    }
+
+    static readonly PyStr s_build_class = PyStr.Intern("__build_class__"), s_annotations = PyStr.Intern("__annotations__"),
+        s_enter = PyStr.Intern("__enter__"), s_exit = PyStr.Intern("__exit__"), s_aenter = PyStr.Intern("__aenter__"),
+        s_aexit = PyStr.Intern("__aexit__"), s_import = PyStr.Intern("__import__"), s_name = PyStr.Intern("__name__"),
+        s_all = PyStr.Intern("__all__"), s_dict = PyStr.Intern("__dict__"), s_send = PyStr.Intern("send"),
+        s_await = PyStr.Intern("__await__"), s_aiter = PyStr.Intern("__aiter__"), s_anext = PyStr.Intern("__anext__"),
+        s_matchargs = PyStr.Intern("__match_args__"), s_displayhook = PyStr.Intern("displayhook"), s_file = PyStr.Intern("__file__");
+
+    /// <summary>The hot loop. Returns the entry frame's result, or null with `raised` set when an
+    /// exception must be unwound (by Run, outside this method).</summary>
+    static PyObject? Dispatch(ThreadState ts, ref Frame frameRef, out PyBaseException? raised, out bool addTraceback, out int raisedAt)
+    {
+        raised = null;
+        addTraceback = true;
+        raisedAt = -1;
+        Frame f = frameRef;
+        PyObject?[] s;
+        int sp, pc;
+        int[] code;
+        PyObject[] consts;
+        PyStr[] names;
+        PyTuple? kwnames = null;
+        PyBaseException? exc;
+
+    load_frame:
+        frameRef = f;
+        s = f.Slots; sp = f.Sp; pc = f.Pc;
+        code = f.Code.Code.Code; consts = f.Code.Consts; names = f.Code.Names;
+
+        while (true)
+        {
+            int instr = code[pc];
+            f.Lasti = pc;
+            if (Trace) Console.Error.WriteLine($"  {f.Code.Code.Name}:{pc} {(Opcode)(instr & 0xFF)} {instr >> 8} sp={sp - f.StackBase}");
+            pc++;
+            int arg = instr >> 8;
+            switch ((Opcode)(instr & 0xFF))
+            {
+                case Opcode.NOP: break;
+                case Opcode.POP_TOP: s[--sp] = null; break;
+                case Opcode.PUSH_NULL: s[sp++] = null; break;
+                case Opcode.COPY: s[sp] = s[sp - arg]; sp++; break;
+                case Opcode.SWAP: { var t = s[sp - 1]; s[sp - 1] = s[sp - arg]; s[sp - arg] = t; break; }
+                case Opcode.LOAD_CONST: s[sp++] = consts[arg]; break;
+
+                case Opcode.LOAD_FAST:
+                {
+                    var v = s[arg];
+                    if (v == null) { exc = PyExc.UnboundLocalError($"cannot access local variable '{f.Code.Code.VarNames[arg]}' where it is not associated with a value").Value; goto error; }
+                    s[sp++] = v;
+                    break;
+                }
+                case Opcode.STORE_FAST: s[arg] = s[--sp]; s[sp] = null; break;
+                case Opcode.DELETE_FAST:
+                    if (s[arg] == null) { exc = PyExc.UnboundLocalError($"cannot access local variable '{f.Code.Code.VarNames[arg]}' where it is not associated with a value").Value; goto error; }
+                    s[arg] = null;
+                    break;
+
+                case Opcode.LOAD_DEREF:
+                {
+                    var cell = (PyCell)s[f.Code.Code.VarNames.Length + arg]!;
+                    var v = cell.Value;
+                    if (v == null) { exc = UnboundDeref(f, arg); goto error; }
+                    s[sp++] = v;
+                    break;
+                }
+                case Opcode.STORE_DEREF: ((PyCell)s[f.Code.Code.VarNames.Length + arg]!).Value = s[--sp]; s[sp] = null; break;
+                case Opcode.DELETE_DEREF:
+                {
+                    var cell = (PyCell)s[f.Code.Code.VarNames.Length + arg]!;
+                    if (cell.Value == null) { exc = UnboundDeref(f, arg); goto error; }
+                    cell.Value = null;
+                    break;
+                }
+                case Opcode.LOAD_CLOSURE: s[sp++] = s[f.Code.Code.VarNames.Length + arg]; break;
+                case Opcode.LOAD_CLASSDEREF:
+                {
+                    var c = f.Code.Code;
+                    var name = PyStr.Intern(arg < c.CellVars.Length ? c.CellVars[arg] : c.FreeVars[arg - c.CellVars.Length]);
+                    PyObject? v = f.Locals is PyDict ld ? ld.GetStr(name) : f.Locals != null ? MappingGetOrNull(ts, f.Locals, name) : null;
+                    if (v == null)
+                    {
+                        v = ((PyCell)s[c.VarNames.Length + arg]!).Value;
+                        if (v == null) { exc = UnboundDeref(f, arg); goto error; }
+                    }
+                    s[sp++] = v;
+                    break;
+                }
+
+                case Opcode.LOAD_NAME:
+                {
+                    var name = names[arg];
+                    PyObject? v;
+                    var loc = f.Locals;
+                    if (loc is PyDict ld && ld.Type == TypeObjects.Dict) v = ld.GetItem(ts, name);
+                    else if (loc != null) v = MappingGetOrNull(ts, loc, name);
+                    else { exc = PyExc.SystemError($"no locals when loading {Ops.ReprString(ts, name)}").Value; goto error; }
+                    v ??= f.Globals.GetItem(ts, name) ?? f.Builtins.GetItem(ts, name);
+                    if (v == null) { exc = NameNotDefined(name); goto error; }
+                    s[sp++] = v;
+                    break;
+                }
+                case Opcode.STORE_NAME:
+                {
+                    var v = s[--sp]!; s[sp] = null;
+                    var loc = f.Locals;
+                    if (loc is PyDict ld && ld.Type == TypeObjects.Dict) ld.SetItem(ts, names[arg], v);
+                    else if (loc != null) Ops.SetItem(ts, loc, names[arg], v);
+                    else { exc = PyExc.SystemError($"no locals found when storing {Ops.ReprString(ts, names[arg])}").Value; goto error; }
+                    break;
+                }
+                case Opcode.DELETE_NAME:
+                {
+                    var loc = f.Locals;
+                    if (loc is PyDict ld && ld.Type == TypeObjects.Dict)
+                    {
+                        if (ld.Pop(ts, names[arg]) == null) { exc = NameNotDefined(names[arg]); goto error; }
+                    }
+                    else if (loc != null && !MappingDelete(ts, loc, names[arg])) { exc = NameNotDefined(names[arg]); goto error; }
+                    break;
+                }
+
+                case Opcode.LOAD_GLOBAL:
+                {
+                    var name = names[arg];
+                    var v = f.Globals.GetStr(name) ?? (f.Builtins.Type == TypeObjects.Dict ? f.Builtins.GetStr(name) : f.Builtins.GetItem(ts, name));
+                    if (v == null) { exc = NameNotDefined(name); goto error; }
+                    s[sp++] = v;
+                    break;
+                }
+                case Opcode.STORE_GLOBAL: f.Globals.SetItem(ts, names[arg], s[--sp]!); s[sp] = null; break;
+                case Opcode.DELETE_GLOBAL:
+                    if (f.Globals.Pop(ts, names[arg]) == null) { exc = NameNotDefined(names[arg]); goto error; }
+                    break;
+
+                case Opcode.LOAD_ATTR:
+                {
+                    var obj = s[sp - 1]!;
+                    s[sp - 1] = LoadAttr(ts, obj, names[arg]);
+                    break;
+                }
+                case Opcode.STORE_ATTR:
+                {
+                    var obj = s[sp - 1]!; var v = s[sp - 2]!;
+                    s[--sp] = null; s[--sp] = null;
+                    if (obj is PyInstance inst && inst.Type.SetAttr == s_objectSetAttr && inst.Dict is PyDict idict && inst.Type.Lookup(names[arg]) == null)
+                        idict.SetStr(names[arg], v);
+                    else Ops.SetAttr(ts, obj, names[arg], v);
+                    break;
+                }
+                case Opcode.DELETE_ATTR:
+                {
+                    var obj = s[--sp]!; s[sp] = null;
+                    Ops.SetAttr(ts, obj, names[arg], null);
+                    break;
+                }
+                case Opcode.LOAD_METHOD:
+                {
+                    var obj = s[sp - 1]!;
+                    var name = names[arg];
+                    var t = obj.Type;
+                    if (t.GetAttr == s_objectGetAttr || t.GetAttr == s_moduleGetAttr && obj is not PyModule)
+                    {
+                        var descr = t.Lookup(name);
+                        if ((descr is PyFunction || descr is PyMethodDescriptor) && (obj.Dict == null || obj.Dict.GetStr(name) == null))
+                        {
+                            s[sp - 1] = descr;
+                            s[sp++] = obj;
+                            break;
+                        }
+                    }
+                    s[sp - 1] = null;
+                    s[sp++] = LoadAttr(ts, obj, name);
+                    break;
+                }
+
+                case Opcode.BINARY_SUBSCR:
+                {
+                    var key = s[--sp]!; s[sp] = null;
+                    var container = s[sp - 1]!;
+                    if (container is PyList l && key is PyInt ki && ki.FitsLong && container.Type == PyList.TypeObject)
+                    {
+                        long i = ki.Small;
+                        if (i < 0) i += l.Count;
+                        if ((ulong)i < (ulong)l.Count) { s[sp - 1] = l.Items[i]; break; }
+                    }
+                    else if (container is PyDict d && container.Type == TypeObjects.Dict)
+                    {
+                        var v = d.GetItem(ts, key);
+                        if (v != null) { s[sp - 1] = v; break; }
+                    }
+                    s[sp - 1] = Ops.GetItem(ts, container, key);
+                    break;
+                }
+                case Opcode.STORE_SUBSCR:
+                {
+                    var key = s[sp - 1]!; var container = s[sp - 2]!; var v = s[sp - 3]!;
+                    s[--sp] = null; s[--sp] = null; s[--sp] = null;
+                    if (container is PyDict d && container.Type == TypeObjects.Dict) d.SetItem(ts, key, v);
+                    else Ops.SetItem(ts, container, key, v);
+                    break;
+                }
+                case Opcode.DELETE_SUBSCR:
+                {
+                    var key = s[sp - 1]!; var container = s[sp - 2]!;
+                    s[--sp] = null; s[--sp] = null;
+                    Ops.DelItem(ts, container, key);
+                    break;
+                }
+                case Opcode.BUILD_SLICE:
+                {
+                    PyObject? step = arg == 3 ? s[--sp] : PyNone.Value;
+                    var stop = s[--sp]!; var start = s[sp - 1]!;
+                    s[sp] = null;
+                    if (arg == 3) s[sp + 1] = null;
+                    s[sp - 1] = ts.Engine.MakeSlice(ts, start, stop, step!);
+                    break;
+                }
+
+                case Opcode.BINARY_OP:
+                {
+                    var b = s[--sp]!; s[sp] = null;
+                    var a = s[sp - 1]!;
+                    if (a is PyInt ia && b is PyInt ib && ia.FitsLong && ib.FitsLong && a.Type == PyInt.TypeObject && b.Type == PyInt.TypeObject)
+                    {
+                        long x = ia.Small, y = ib.Small, r;
+                        switch (arg)
+                        {
+                            case (int)BinaryOpArg.Add: case (int)BinaryOpArg.InplaceAdd:
+                                r = x + y;
+                                if (((x ^ r) & (y ^ r)) < 0) goto slowBinary;
+                                s[sp - 1] = PyInt.From(r); continue;
+                            case (int)BinaryOpArg.Subtract: case (int)BinaryOpArg.InplaceSubtract:
+                                r = x - y;
+                                if (((x ^ y) & (x ^ r)) < 0) goto slowBinary;
+                                s[sp - 1] = PyInt.From(r); continue;
+                            case (int)BinaryOpArg.Multiply: case (int)BinaryOpArg.InplaceMultiply:
+                                if (x > -0x80000000L && x < 0x80000000L && y > -0x80000000L && y < 0x80000000L) { s[sp - 1] = PyInt.From(x * y); continue; }
+                                goto slowBinary;
+                            case (int)BinaryOpArg.And: case (int)BinaryOpArg.InplaceAnd: s[sp - 1] = PyInt.From(x & y); continue;
+                            case (int)BinaryOpArg.Or: case (int)BinaryOpArg.InplaceOr: s[sp - 1] = PyInt.From(x | y); continue;
+                            case (int)BinaryOpArg.Xor: case (int)BinaryOpArg.InplaceXor: s[sp - 1] = PyInt.From(x ^ y); continue;
+                            case (int)BinaryOpArg.Remainder: case (int)BinaryOpArg.InplaceRemainder:
+                                if (y > 0 && x >= 0) { s[sp - 1] = PyInt.From(x % y); continue; }
+                                goto slowBinary;
+                            case (int)BinaryOpArg.FloorDivide: case (int)BinaryOpArg.InplaceFloorDivide:
+                                if (y > 0 && x >= 0) { s[sp - 1] = PyInt.From(x / y); continue; }
+                                goto slowBinary;
+                        }
+                    }
+                    else if (a is PyFloat fa && b is PyFloat fb && a.Type == PyFloat.TypeObject && b.Type == PyFloat.TypeObject)
+                    {
+                        switch (arg)
+                        {
+                            case (int)BinaryOpArg.Add: case (int)BinaryOpArg.InplaceAdd: s[sp - 1] = new PyFloat(fa.Value + fb.Value); continue;
+                            case (int)BinaryOpArg.Subtract: case (int)BinaryOpArg.InplaceSubtract: s[sp - 1] = new PyFloat(fa.Value - fb.Value); continue;
+                            case (int)BinaryOpArg.Multiply: case (int)BinaryOpArg.InplaceMultiply: s[sp - 1] = new PyFloat(fa.Value * fb.Value); continue;
+                        }
+                    }
+                    else if (a is PyStr sa && b is PyStr sb && (arg == (int)BinaryOpArg.Add || arg == (int)BinaryOpArg.InplaceAdd) && a.Type == TypeObjects.Str && b.Type == TypeObjects.Str)
+                    {
+                        s[sp - 1] = new PyStr(sa.Value + sb.Value);
+                        continue;
+                    }
+                slowBinary:
+                    s[sp - 1] = Ops.BinaryOp(ts, a, b, arg);
+                    break;
+                }
+                case Opcode.UNARY_POSITIVE: s[sp - 1] = Ops.Positive(ts, s[sp - 1]!); break;
+                case Opcode.UNARY_NEGATIVE: s[sp - 1] = Ops.Negative(ts, s[sp - 1]!); break;
+                case Opcode.UNARY_NOT: s[sp - 1] = PyBool.From(!Ops.IsTrue(ts, s[sp - 1]!)); break;
+                case Opcode.UNARY_INVERT: s[sp - 1] = Ops.Invert(ts, s[sp - 1]!); break;
+
+                case Opcode.COMPARE_OP:
+                {
+                    var b = s[--sp]!; s[sp] = null;
+                    var a = s[sp - 1]!;
+                    if (a is PyInt ia && b is PyInt ib && ia.FitsLong && ib.FitsLong && a.Type == PyInt.TypeObject && b.Type == PyInt.TypeObject)
+                    {
+                        long x = ia.Small, y = ib.Small;
+                        bool r = arg switch { 0 => x < y, 1 => x <= y, 2 => x == y, 3 => x != y, 4 => x > y, _ => x >= y };
+                        s[sp - 1] = r ? PyBool.True : PyBool.False;
+                        break;
+                    }
+                    s[sp - 1] = Ops.RichCompare(ts, a, b, (CompareOp)arg);
+                    break;
+                }
+                case Opcode.IS_OP:
+                {
+                    var b = s[--sp]; s[sp] = null;
+                    bool r = s[sp - 1] == b;
+                    s[sp - 1] = PyBool.From(arg == 0 ? r : !r);
+                    break;
+                }
+                case Opcode.CONTAINS_OP:
+                {
+                    var container = s[--sp]!; s[sp] = null;
+                    bool r = Ops.Contains(ts, container, s[sp - 1]!);
+                    s[sp - 1] = PyBool.From(arg == 0 ? r : !r);
+                    break;
+                }
+
+                case Opcode.BUILD_TUPLE:
+                {
+                    if (arg == 0) { s[sp++] = PyTuple.Empty; break; }
+                    var items = new PyObject[arg];
+                    sp -= arg;
+                    for (int i = 0; i < arg; i++) { items[i] = s[sp + i]!; s[sp + i] = null; }
+                    s[sp++] = new PyTuple(items);
+                    break;
+                }
+                case Opcode.BUILD_LIST:
+                {
+                    var items = new PyObject[arg];
+                    sp -= arg;
+                    for (int i = 0; i < arg; i++) { items[i] = s[sp + i]!; s[sp + i] = null; }
+                    s[sp++] = new PyList(items);
+                    break;
+                }
+                case Opcode.BUILD_SET:
+                {
+                    var items = new PyObject[arg];
+                    sp -= arg;
+                    for (int i = 0; i < arg; i++) { items[i] = s[sp + i]!; s[sp + i] = null; }
+                    s[sp++] = ts.Engine.MakeSet(ts, items);
+                    break;
+                }
+                case Opcode.BUILD_MAP:
+                {
+                    var d = new PyDict();
+                    sp -= 2 * arg;
+                    for (int i = 0; i < arg; i++) { d.SetItem(ts, s[sp + 2 * i]!, s[sp + 2 * i + 1]!); s[sp + 2 * i] = null; s[sp + 2 * i + 1] = null; }
+                    s[sp++] = d;
+                    break;
+                }
+                case Opcode.BUILD_CONST_KEY_MAP:
+                {
+                    var keys = (PyTuple)s[--sp]!; s[sp] = null;
+                    var d = new PyDict();
+                    sp -= arg;
+                    for (int i = 0; i < arg; i++) { d.SetItem(ts, keys.Items[i], s[sp + i]!); s[sp + i] = null; }
+                    s[sp++] = d;
+                    break;
+                }
+                case Opcode.BUILD_STRING:
+                {
+                    var sb = new StringBuilder();
+                    sp -= arg;
+                    for (int i = 0; i < arg; i++) { sb.Append(((PyStr)s[sp + i]!).Value); s[sp + i] = null; }
+                    s[sp++] = new PyStr(sb.ToString());
+                    break;
+                }
+                case Opcode.LIST_APPEND: { var v = s[--sp]!; s[sp] = null; ((PyList)s[sp - arg]!).Append(v); break; }
+                case Opcode.SET_ADD: { var v = s[--sp]!; s[sp] = null; Ops.CallMethod(ts, s[sp - arg]!, "add", v); break; }
+                case Opcode.MAP_ADD:
+                {
+                    var v = s[--sp]!; s[sp] = null;
+                    var k = s[--sp]!; s[sp] = null;
+                    ((PyDict)s[sp - arg]!).SetItem(ts, k, v);
+                    break;
+                }
+                case Opcode.LIST_EXTEND:
+                {
+                    var seq = s[--sp]!; s[sp] = null;
+                    var l = (PyList)s[sp - arg]!;
+                    if (seq.Type.Iter == null && seq.Type.GetItem == null)
+                    {
+                        exc = PyExc.TypeError($"Value after * must be an iterable, not {seq.Type.Name}").Value;
+                        goto error;
+                    }
+                    l.Extend(ts, seq);
+                    break;
+                }
+                case Opcode.SET_UPDATE: { var seq = s[--sp]!; s[sp] = null; Ops.CallMethod(ts, s[sp - arg]!, "update", seq); break; }
+                case Opcode.DICT_UPDATE:
+                {
+                    var src = s[--sp]!; s[sp] = null;
+                    var d = (PyDict)s[sp - arg]!;
+                    if (src is not PyDict && Ops.GetAttrOrNull(ts, src, PyStr.Intern("keys")) == null)
+                    {
+                        exc = PyExc.TypeError($"'{src.Type.Name}' object is not a mapping").Value;
+                        goto error;
+                    }
+                    PyDict.UpdateFrom(ts, d, src);
+                    break;
+                }
+                case Opcode.DICT_MERGE:
+                {
+                    var src = s[--sp]!; s[sp] = null;
+                    var d = (PyDict)s[sp - arg]!;
+                    // s[sp - arg - 2] is the callable (for the messages), per 3.11's stack layout
+                    var callable = sp - arg - 2 >= f.StackBase ? s[sp - arg - 2] : null;
+                    if (src is not PyDict && Ops.GetAttrOrNull(ts, src, PyStr.Intern("keys")) == null)
+                    {
+                        exc = PyExc.TypeError($"{FuncDesc(ts, callable)} argument after ** must be a mapping, not {src.Type.Name}").Value;
+                        goto error;
+                    }
+                    var tmp = new PyDict();
+                    PyDict.UpdateFrom(ts, tmp, src);
+                    foreach (var (k, v) in tmp.Items())
+                    {
+                        if (k is not PyStr) { exc = PyExc.TypeError($"{FuncDesc(ts, callable)} keywords must be strings").Value; goto error; }
+                        if (d.ContainsKey(ts, k)) { exc = PyExc.TypeError($"{FuncDesc(ts, callable)} got multiple values for keyword argument '{((PyStr)k).Value}'").Value; goto error; }
+                        d.SetItem(ts, k, v);
+                    }
+                    break;
+                }
+                case Opcode.LIST_TO_TUPLE: s[sp - 1] = new PyTuple(((PyList)s[sp - 1]!).ToArray()); break;
+
+                case Opcode.UNPACK_SEQUENCE:
+                {
+                    var seq = s[--sp]!; s[sp] = null;
+                    PyObject[] items;
+                    if (seq is PyTuple t && seq.Type == TypeObjects.Tuple) items = t.Items;
+                    else if (seq is PyList l && seq.Type == PyList.TypeObject) items = l.ToArray();
+                    else
+                    {
+                        if (seq.Type.Iter == null && seq.Type.GetItem == null)
+                        { exc = PyExc.TypeError($"cannot unpack non-iterable {seq.Type.Name} object").Value; goto error; }
+                        var it = Ops.GetIter(ts, seq);
+                        var buf = new List<PyObject>(arg);
+                        while (buf.Count <= arg)
+                        {
+                            var x = Ops.Next(ts, it);
+                            if (x == null) break;
+                            buf.Add(x);
+                        }
+                        if (buf.Count > arg) { exc = PyExc.ValueError($"too many values to unpack (expected {arg})").Value; goto error; }
+                        items = buf.ToArray();
+                    }
+                    if (items.Length != arg)
+                    {
+                        exc = items.Length < arg
+                            ? PyExc.ValueError($"not enough values to unpack (expected {arg}, got {items.Length})").Value
+                            : PyExc.ValueError($"too many values to unpack (expected {arg})").Value;
+                        goto error;
+                    }
+                    for (int i = arg - 1; i >= 0; i--) s[sp++] = items[i];
+                    break;
+                }
+                case Opcode.UNPACK_EX:
+                {
+                    int before = arg & 0xFF, after = arg >> 8;
+                    var seq = s[--sp]!; s[sp] = null;
+                    if (seq.Type.Iter == null && seq.Type.GetItem == null)
+                    { exc = PyExc.TypeError($"cannot unpack non-iterable {seq.Type.Name} object").Value; goto error; }
+                    var items = Ops.ToArray(ts, seq);
+                    if (items.Length < before + after)
+                    {
+                        exc = PyExc.ValueError($"not enough values to unpack (expected at least {before + after}, got {items.Length})").Value;
+                        goto error;
+                    }
+                    for (int i = items.Length - 1; i >= items.Length - after; i--) s[sp++] = items[i];
+                    s[sp++] = new PyList(items.AsSpan(before, items.Length - before - after).ToArray());
+                    for (int i = before - 1; i >= 0; i--) s[sp++] = items[i];
+                    break;
+                }
+                case Opcode.FORMAT_VALUE:
+                {
+                    PyObject spec = (arg & 4) != 0 ? s[--sp]! : PyStr.Empty;
+                    s[sp] = null;
+                    var v = s[sp - 1]!;
+                    switch (arg & 3)
+                    {
+                        case 1: v = Ops.Str(ts, v); break;
+                        case 2: v = Ops.Repr(ts, v); break;
+                        case 3: v = new PyStr(Builtins.AsciiOf(Ops.ReprString(ts, v))); break;
+                    }
+                    s[sp - 1] = Ops.Format(ts, v, spec);
+                    break;
+                }
+
+                case Opcode.JUMP_FORWARD: pc = arg; break;
+                case Opcode.JUMP_BACKWARD: pc = arg; break;
+                case Opcode.POP_JUMP_IF_FALSE:
+                {
+                    var v = s[--sp]!; s[sp] = null;
+                    if (v == PyBool.False || (v != PyBool.True && !Ops.IsTrue(ts, v))) pc = arg;
+                    break;
+                }
+                case Opcode.POP_JUMP_IF_TRUE:
+                {
+                    var v = s[--sp]!; s[sp] = null;
+                    if (v == PyBool.True || (v != PyBool.False && Ops.IsTrue(ts, v))) pc = arg;
+                    break;
+                }
+                case Opcode.POP_JUMP_IF_NONE: { var v = s[--sp]; s[sp] = null; if (v == PyNone.Value) pc = arg; break; }
+                case Opcode.POP_JUMP_IF_NOT_NONE: { var v = s[--sp]; s[sp] = null; if (v != PyNone.Value) pc = arg; break; }
+                case Opcode.JUMP_IF_FALSE_OR_POP:
+                    if (!Ops.IsTrue(ts, s[sp - 1]!)) pc = arg; else s[--sp] = null;
+                    break;
+                case Opcode.JUMP_IF_TRUE_OR_POP:
+                    if (Ops.IsTrue(ts, s[sp - 1]!)) pc = arg; else s[--sp] = null;
+                    break;
+
+                case Opcode.GET_ITER:
+                {
+                    var o = s[sp - 1]!;
+                    if (o is PyList l && o.Type == PyList.TypeObject) s[sp - 1] = new PyListIterator(l);
+                    else s[sp - 1] = Ops.GetIter(ts, o);
+                    break;
+                }
+                case Opcode.GET_YIELD_FROM_ITER:
+                {
+                    var o = s[sp - 1]!;
+                    if (o is PyGenerator g)
+                    {
+                        if (g.IsCoroutine && (f.Code.Code.Flags & (CodeFlags.Coroutine | CodeFlags.IterableCoroutine)) == 0)
+                        { exc = PyExc.TypeError("cannot 'yield from' a coroutine object in a non-coroutine generator").Value; goto error; }
+                        break;
+                    }
+                    s[sp - 1] = Ops.GetIter(ts, o);
+                    break;
+                }
+                case Opcode.FOR_ITER:
+                {
+                    var it = s[sp - 1]!;
+                    if (it is PyListIterator li)
+                    {
+                        var l = li.List;
+                        if (l != null && li.Pos < l.Count) { s[sp++] = l.Items[li.Pos++]; break; }
+                        li.List = null;
+                        s[--sp] = null; pc = arg;
+                        break;
+                    }
+                    if (it is PyGenerator g && g.CanResumeSoftly)
+                    {
+                        if (g.Started) g.Frame!.Slots[g.Frame.Sp++] = PyNone.Value;
+                        f.Sp = sp; f.Pc = pc;
+                        var nf = g.Frame!;
+                        nf.ReturnMode = ReturnForIter;
+                        nf.Back = f;
+                        g.OnResume(ts);
+                        EnterFrame(ts, nf);
+                        f = nf;
+                        goto load_frame;
+                    }
+                    var next = it.Type.IterNext;
+                    if (next == null) { exc = PyExc.TypeError($"'{it.Type.Name}' object is not an iterator").Value; goto error; }
+                    var v = next(ts, it);
+                    if (v != null) { s[sp++] = v; break; }
+                    s[--sp] = null; pc = arg;
+                    break;
+                }
+
+                case Opcode.KW_NAMES: kwnames = (PyTuple)consts[arg]; break;
+
+                case Opcode.CALL:
+                {
+                    int baseIdx = sp - arg - 2;
+                    var a = s[baseIdx];
+                    var b = s[baseIdx + 1]!;
+                    PyObject callable;
+                    int argStart, n;
+                    if (a != null) { callable = a; argStart = baseIdx + 1; n = arg + 1; }
+                    else
+                    {
+                        callable = b; argStart = baseIdx + 2; n = arg;
+                        if (b is PyMethod pm)
+                        {
+                            // Unpack a bound method in place: [func, self, args...].
+                            s[baseIdx] = pm.Func; s[baseIdx + 1] = pm.Self;
+                            callable = pm.Func; argStart = baseIdx + 1; n = arg + 1;
+                        }
+                    }
+                    var kw = kwnames;
+                    kwnames = null;
+                    if (callable is PyFunction fn)
+                    {
+                        var nf = MakeFrame(ts, fn, new ReadOnlySpan<PyObject>(s!, argStart, n), kw);
+                        for (int i = baseIdx; i < sp; i++) s[i] = null;
+                        sp = baseIdx;
+                        if (fn.IsGeneratorLike) { s[sp++] = PyGenerator.Create(nf, fn); break; }
+                        f.Sp = sp; f.Pc = pc;
+                        nf.Back = f;
+                        nf.ReturnMode = ReturnPush;
+                        EnterFrame(ts, nf);
+                        f = nf;
+                        goto load_frame;
+                    }
+                    if (callable is PyType cls && cls.Type.Call == s_typeCall && cls.Init != null && cls.Init == SlotDefs.InitDef.Generic
+                        && cls.Lookup(s_init) is PyFunction initFn && !initFn.IsGeneratorLike && cls.New != null)
+                    {
+                        var argSpan = new ReadOnlySpan<PyObject>(s!, argStart, n);
+                        var obj = cls.New(ts, cls, argSpan, kw);
+                        if (obj.Type == cls)
+                        {
+                            // [.., obj, args...] so that the __init__ frame gets self first.
+                            s[argStart - 1] = obj;
+                            var nf = MakeFrame(ts, initFn, new ReadOnlySpan<PyObject>(s!, argStart - 1, n + 1), kw);
+                            for (int i = baseIdx; i < sp; i++) s[i] = null;
+                            sp = baseIdx;
+                            f.Sp = sp; f.Pc = pc;
+                            nf.Back = f;
+                            nf.ReturnMode = ReturnPush;
+                            nf.InitSelf = obj;
+                            EnterFrame(ts, nf);
+                            f = nf;
+                            goto load_frame;
+                        }
+                        if (obj.Type.IsSubtypeOf(cls)) obj.Type.Init?.Invoke(ts, obj, argSpan, kw);
+                        for (int i = baseIdx; i < sp; i++) s[i] = null;
+                        sp = baseIdx;
+                        s[sp++] = obj;
+                        break;
+                    }
+                    if (callable is PyBuiltinFunction bf && bf.Self is PyGenerator gs && gs.CanResumeSoftly && (bf.Func == PyGenerator.SendFunc || bf.Func == PyGenerator.NextFunc) && kw == null)
+                    {
+                        // gen.send(v) / gen.__next__() from Python: resume the generator in this loop.
+                        PyObject sent = bf.Func == PyGenerator.SendFunc && n == 1 ? s[argStart]! : PyNone.Value;
+                        if (bf.Func == PyGenerator.SendFunc && n != 1) goto nativeCall;
+                        if (!gs.Started && sent != PyNone.Value) { exc = PyExc.TypeError($"can't send non-None value to a just-started {gs.KindName}").Value; goto error; }
+                        for (int i = baseIdx; i < sp; i++) s[i] = null;
+                        sp = baseIdx;
+                        if (gs.Started) gs.Frame!.Slots[gs.Frame.Sp++] = sent;
+                        f.Sp = sp; f.Pc = pc;
+                        var nf = gs.Frame!;
+                        nf.ReturnMode = ReturnGenSend;
+                        nf.Back = f;
+                        gs.OnResume(ts);
+                        EnterFrame(ts, nf);
+                        f = nf;
+                        goto load_frame;
+                    }
+                nativeCall:
+                    var call = callable.Type.Call;
+                    if (call == null) { exc = PyExc.TypeError($"'{callable.Type.Name}' object is not callable").Value; goto error; }
+                    var result = call(ts, callable, new ReadOnlySpan<PyObject>(s!, argStart, n), kw);
+                    for (int i = baseIdx; i < sp; i++) s[i] = null;
+                    sp = baseIdx;
+                    s[sp++] = result;
+                    break;
+                }
+                case Opcode.CALL_FUNCTION_EX:
+                {
+                    PyDict? kwargs = null;
+                    if ((arg & 1) != 0)
+                    {
+                        var k = s[--sp]!; s[sp] = null;
+                        kwargs = k as PyDict;
+                        if (kwargs == null)
+                        {
+                            if (Ops.GetAttrOrNull(ts, k, PyStr.Intern("keys")) == null)
+                            { exc = PyExc.TypeError($"{FuncDesc(ts, s[sp - 2])} argument after ** must be a mapping, not {k.Type.Name}").Value; goto error; }
+                            kwargs = new PyDict();
+                            PyDict.UpdateFrom(ts, kwargs, k);
+                        }
+                    }
+                    var argsObj = s[--sp]!; s[sp] = null;
+                    var callable = s[--sp]!; s[sp] = null;
+                    var first = s[--sp]; s[sp] = null;
+                    PyObject[] args;
+                    if (argsObj is PyTuple at) args = at.Items;
+                    else
+                    {
+                        if (argsObj.Type.Iter == null && argsObj.Type.GetItem == null)
+                        { exc = PyExc.TypeError($"{FuncDesc(ts, callable)} argument after * must be an iterable, not {argsObj.Type.Name}").Value; goto error; }
+                        args = Ops.ToArray(ts, argsObj);
+                    }
+                    if (first != null)
+                    {
+                        // LOAD_METHOD form: [method, self] then the star-args.
+                        var all = new PyObject[args.Length + 1];
+                        all[0] = callable; args.CopyTo(all, 1);
+                        callable = first; args = all;
+                    }
+                    if (callable is PyFunction fn && !fn.IsGeneratorLike)
+                    {
+                        PyTuple? kwn = null;
+                        PyObject[] flat = args;
+                        if (kwargs != null && kwargs.Count > 0)
+                        {
+                            flat = new PyObject[args.Length + kwargs.Count];
+                            args.CopyTo(flat, 0);
+                            var nm = new PyObject[kwargs.Count];
+                            int j = 0;
+                            foreach (var (k, v) in kwargs.Items())
+                            {
+                                if (k is not PyStr) { exc = PyExc.TypeError("keywords must be strings").Value; goto error; }
+                                nm[j] = k; flat[args.Length + j] = v; j++;
+                            }
+                            kwn = new PyTuple(nm);
+                        }
+                        var nf = MakeFrame(ts, fn, flat, kwn);
+                        f.Sp = sp; f.Pc = pc;
+                        nf.Back = f;
+                        nf.ReturnMode = ReturnPush;
+                        EnterFrame(ts, nf);
+                        f = nf;
+                        goto load_frame;
+                    }
+                    s[sp++] = Ops.CallWithDict(ts, callable, args, kwargs);
+                    break;
+                }
+                case Opcode.MAKE_FUNCTION:
+                {
+                    var codeObj = (PyCode)s[--sp]!; s[sp] = null;
+                    var fn = new PyFunction(codeObj, f.Globals, f.Builtins);
+                    if ((arg & 8) != 0) { var c = (PyTuple)s[--sp]!; s[sp] = null; fn.Closure = Array.ConvertAll(c.Items, x => (PyCell)x); }
+                    if ((arg & 4) != 0) { fn.Annotations = s[--sp]; s[sp] = null; }
+                    if ((arg & 2) != 0) { fn.KwDefaults = (PyDict)s[--sp]!; s[sp] = null; }
+                    if ((arg & 1) != 0) { var d = (PyTuple)s[--sp]!; s[sp] = null; fn.Defaults = d.Items.Length == 0 ? null : d.Items; }
+                    s[sp++] = fn;
+                    break;
+                }
+
+                case Opcode.RETURN_VALUE:
+                {
+                    var v = s[--sp]!; s[sp] = null;
+                    f.Sp = sp;
+                    ts.RecursionDepth--;
+                    f.Finished = true;
+                    var caller = f.Back;
+                    f.Back = null;
+                    var gen = f.Generator;
+                    if (gen != null) gen.OnExit(ts);
+                    if (f.InitSelf != null)
+                    {
+                        if (v != PyNone.Value)
+                        {
+                            exc = PyExc.TypeError($"__init__() should return None, not '{v.Type.Name}'").Value;
+                            if (f.IsEntry) { f.IsEntry = false; ts.Frame = caller; throw new PyException(exc); }
+                            f = caller!; ts.Frame = f; frameRef = f;
+                            s = f.Slots; sp = f.Sp; pc = f.Pc; code = f.Code.Code.Code; consts = f.Code.Consts; names = f.Code.Names;
+                            goto error;
+                        }
+                        v = f.InitSelf;
+                    }
+                    int mode = f.ReturnMode;
+                    if (f.IsEntry) { f.IsEntry = false; ts.Frame = caller; return v; }
+                    f = caller!;
+                    ts.Frame = f;
+                    frameRef = f;
+                    s = f.Slots; sp = f.Sp; pc = f.Pc; code = f.Code.Code.Code; consts = f.Code.Consts; names = f.Code.Names;
+                    switch (mode)
+                    {
+                        case ReturnPush: s[sp++] = v; break;
+                        case ReturnForIter: s[--sp] = null; pc = code[f.Lasti] >> 8; break;
+                        case ReturnSend:
+                            s[--sp] = null;
+                            s[sp - 1] = v;
+                            pc = code[f.Lasti] >> 8;
+                            break;
+                        case ReturnGenSend:
+                            exc = v == PyNone.Value ? PyExc.StopIteration().Value : PyExc.StopIteration(v).Value;
+                            if (gen != null && gen.IsAsyncGen) exc = PyExc.New(ExceptionTypes.StopAsyncIteration).Value;
+                            goto error;
+                    }
+                    break;
+                }
+                case Opcode.YIELD_VALUE:
+                {
+                    var v = s[--sp]!; s[sp] = null;
+                    f.Sp = sp; f.Pc = pc;
+                    ts.RecursionDepth--;
+                    var caller = f.Back;
+                    f.Back = null;
+                    var gen = f.Generator!;
+                    gen.OnYield(ts);
+                    if (gen.IsAsyncGen && v is not PyAsyncGenWrapped) { /* yielded from an await: passes through */ }
+                    int mode = f.ReturnMode;
+                    if (f.IsEntry) { f.IsEntry = false; ts.Frame = caller; return v; }
+                    f = caller!;
+                    ts.Frame = f;
+                    frameRef = f;
+                    s = f.Slots; sp = f.Sp; pc = f.Pc; code = f.Code.Code.Code; consts = f.Code.Consts; names = f.Code.Names;
+                    if (mode == ReturnSend) s[sp - 1] = v;
+                    else s[sp++] = v;
+                    break;
+                }
+                case Opcode.SEND:
+                {
+                    var v = s[sp - 1]!;
+                    var receiver = s[sp - 2]!;
+                    if (receiver is PyGenerator g && g.CanResumeSoftly)
+                    {
+                        if (!g.Started && v != PyNone.Value) { exc = PyExc.TypeError($"can't send non-None value to a just-started {g.KindName}").Value; goto error; }
+                        if (g.Started) g.Frame!.Slots[g.Frame.Sp++] = v;
+                        f.Sp = sp; f.Pc = pc;
+                        var nf = g.Frame!;
+                        nf.ReturnMode = ReturnSend;
+                        nf.Back = f;
+                        g.OnResume(ts);
+                        EnterFrame(ts, nf);
+                        f = nf;
+                        goto load_frame;
+                    }
+                    if (SendToIterator(ts, receiver, v, out var r))
+                    {
+                        s[--sp] = null;
+                        s[sp - 1] = r;
+                        pc = arg;
+                        break;
+                    }
+                    s[sp - 1] = r;
+                    break;
+                }
+
+                case Opcode.GET_AWAITABLE:
+                {
+                    var o = s[sp - 1]!;
+                    s[sp - 1] = GetAwaitable(ts, o, arg);
+                    break;
+                }
+                case Opcode.GET_AITER:
+                {
+                    var o = s[sp - 1]!;
+                    var m = o.Type.Lookup(s_aiter);
+                    if (m == null) { exc = PyExc.TypeError($"'async for' requires an object with __aiter__ method, got {o.Type.Name}").Value; goto error; }
+                    var it = SlotDefs.CallBoundKw(ts, m, o, ReadOnlySpan<PyObject>.Empty, null);
+                    if (it.Type.Lookup(s_anext) == null)
+                    { exc = PyExc.TypeError($"'async for' received an object from __aiter__ that does not implement __anext__: {it.Type.Name}").Value; goto error; }
+                    s[sp - 1] = it;
+                    break;
+                }
+                case Opcode.GET_ANEXT:
+                {
+                    var it = s[sp - 1]!;
+                    var m = it.Type.Lookup(s_anext);
+                    if (m == null) { exc = PyExc.TypeError($"'async for' requires an iterator with __anext__ method, got {it.Type.Name}").Value; goto error; }
+                    var aw = SlotDefs.CallBoundKw(ts, m, it, ReadOnlySpan<PyObject>.Empty, null);
+                    s[sp++] = GetAwaitable(ts, aw, -1);
+                    break;
+                }
+                case Opcode.END_ASYNC_FOR:
+                {
+                    var e = s[--sp] as PyBaseException; s[sp] = null;
+                    if (e != null && e.Type.IsSubtypeOf(ExceptionTypes.StopAsyncIteration))
+                    {
+                        s[--sp] = null;   // the async iterator
+                        break;
+                    }
+                    exc = e ?? PyExc.SystemError("END_ASYNC_FOR without exception").Value;
+                    addTraceback = false;
+                    goto reraise;
+                }
+                case Opcode.BEFORE_ASYNC_WITH:
+                {
+                    var mgr = s[sp - 1]!;
+                    var enter = mgr.Type.Lookup(s_aenter);
+                    var exit = mgr.Type.Lookup(s_aexit);
+                    if (enter == null || exit == null)
+                    {
+                        exc = PyExc.TypeError($"'{mgr.Type.Name}' object does not support the asynchronous context manager protocol").Value;
+                        goto error;
+                    }
+                    s[sp - 1] = BindMethod(ts, exit, mgr);
+                    var r = SlotDefs.CallBoundKw(ts, enter, mgr, ReadOnlySpan<PyObject>.Empty, null);
+                    s[sp++] = r;
+                    break;
+                }
+                case Opcode.ASYNC_GEN_WRAP: s[sp - 1] = new PyAsyncGenWrapped(s[sp - 1]!); break;
+
+                case Opcode.RAISE_VARARGS:
+                {
+                    PyObject? cause = arg >= 2 ? s[--sp] : null;
+                    PyObject? value = arg >= 1 ? s[--sp] : null;
+                    s[sp] = null; s[sp + 1] = null;
+                    if (value == null)
+                    {
+                        var cur = ts.HandledException;
+                        if (cur == null) { exc = PyExc.RuntimeError("No active exception to reraise").Value; goto error; }
+                        exc = cur;
+                        goto error_noctx;
+                    }
+                    exc = MakeException(ts, value);
+                    if (cause != null)
+                    {
+                        if (cause == PyNone.Value) exc.Cause = null;
+                        else
+                        {
+                            var ce = cause is PyType ct && ct.IsSubtypeOf(ExceptionTypes.BaseException) ? MakeException(ts, cause) : cause as PyBaseException;
+                            if (ce == null) { exc = PyExc.TypeError("exception causes must derive from BaseException").Value; goto error; }
+                            exc.Cause = ce;
+                        }
+                        exc.SuppressContext = true;
+                    }
+                    goto error;
+                }
+                case Opcode.RERAISE:
+                {
+                    // 3.11: the saved lasti is PEEK(oparg + 1) and stays on the stack; only the exception is popped.
+                    if (arg != 0 && s[sp - 1 - arg] is PyInt lasti) f.Lasti = (int)lasti.Small;
+                    var e = s[--sp]!; s[sp] = null;
+                    exc = e as PyBaseException ?? PyExc.SystemError("RERAISE of a non-exception").Value;
+                    goto reraise;
+                }
+                case Opcode.PUSH_EXC_INFO:
+                {
+                    var v = s[sp - 1]!;
+                    s[sp - 1] = (PyObject?)ts.HandledException ?? PyNone.Value;
+                    ts.HandledException = v as PyBaseException;
+                    s[sp++] = v;
+                    break;
+                }
+                case Opcode.POP_EXCEPT:
+                {
+                    var v = s[--sp]; s[sp] = null;
+                    ts.HandledException = v as PyBaseException;
+                    break;
+                }
+                case Opcode.CHECK_EXC_MATCH:
+                {
+                    var right = s[--sp]!; s[sp] = null;
+                    var left = s[sp - 1]!;
+                    if (!ValidExceptionClass(right)) { exc = PyExc.TypeError("catching classes that do not inherit from BaseException is not allowed").Value; goto error; }
+                    s[sp++] = PyBool.From(ExceptionMatches(ts, left, right));
+                    break;
+                }
+                case Opcode.CHECK_EG_MATCH:
+                {
+                    var matchType = s[--sp]!; s[sp] = null;
+                    var excValue = s[--sp]!; s[sp] = null;
+                    if (!ValidExceptionClass(matchType)) { exc = PyExc.TypeError("catching classes that do not inherit from BaseException is not allowed").Value; goto error; }
+                    var (match, rest) = ExceptionGroups.Split(ts, excValue, matchType);
+                    s[sp++] = rest ?? PyNone.Value;
+                    s[sp++] = match ?? PyNone.Value;
+                    if (match != null) ts.HandledException = match as PyBaseException;
+                    break;
+                }
+                case Opcode.PREP_RERAISE_STAR:
+                {
+                    var list = (PyList)s[--sp]!; s[sp] = null;
+                    var orig = s[sp - 1]!;
+                    s[sp - 1] = ExceptionGroups.PrepReraiseStar(ts, orig, list);
+                    break;
+                }
+                case Opcode.WITH_EXCEPT_START:
+                {
+                    var val = s[sp - 1]!;
+                    var exitFunc = s[sp - 4]!;
+                    var e = val as PyBaseException;
+                    var tb = (PyObject?)e?.Traceback ?? PyNone.Value;
+                    s[sp++] = Ops.Call(ts, exitFunc, val.Type, val, tb);
+                    break;
+                }
+                case Opcode.BEFORE_WITH:
+                {
+                    var mgr = s[sp - 1]!;
+                    var enter = mgr.Type.Lookup(s_enter);
+                    var exit = mgr.Type.Lookup(s_exit);
+                    if (enter == null || exit == null)
+                    {
+                        exc = PyExc.TypeError($"'{mgr.Type.Name}' object does not support the context manager protocol").Value;
+                        goto error;
+                    }
+                    s[sp - 1] = BindMethod(ts, exit, mgr);
+                    s[sp++] = SlotDefs.CallBoundKw(ts, enter, mgr, ReadOnlySpan<PyObject>.Empty, null);
+                    break;
+                }
+                case Opcode.LOAD_ASSERTION_ERROR: s[sp++] = ExceptionTypes.AssertionError; break;
+                case Opcode.LOAD_BUILD_CLASS:
+                {
+                    var bc = f.Builtins.GetStr(s_build_class);
+                    if (bc == null) { exc = PyExc.NameError("__build_class__ not found").Value; goto error; }
+                    s[sp++] = bc;
+                    break;
+                }
+                case Opcode.SETUP_ANNOTATIONS:
+                {
+                    var loc = f.Locals!;
+                    if (loc is PyDict ld) { if (ld.GetStr(s_annotations) == null) ld.SetStr(s_annotations, new PyDict()); }
+                    else if (MappingGetOrNull(ts, loc, s_annotations) == null) Ops.SetItem(ts, loc, s_annotations, new PyDict());
+                    break;
+                }
+                case Opcode.IMPORT_NAME:
+                {
+                    var fromlist = s[--sp]!; s[sp] = null;
+                    var level = s[sp - 1]!;
+                    s[sp - 1] = Importer.ImportName(ts, f, names[arg], fromlist, level);
+                    break;
+                }
+                case Opcode.IMPORT_FROM:
+                {
+                    var module = s[sp - 1]!;
+                    s[sp++] = Importer.ImportFrom(ts, module, names[arg]);
+                    break;
+                }
+                case Opcode.IMPORT_STAR:
+                {
+                    var module = s[--sp]!; s[sp] = null;
+                    Importer.ImportStar(ts, f, module);
+                    break;
+                }
+                case Opcode.PRINT_EXPR:
+                {
+                    var v = s[--sp]!; s[sp] = null;
+                    var hook = ts.Engine.Sys.Get("displayhook");
+                    if (hook == null) { exc = PyExc.RuntimeError("lost sys.displayhook").Value; goto error; }
+                    Ops.Call(ts, hook, v);
+                    break;
+                }
+                case Opcode.GET_LEN: s[sp] = PyInt.From(Ops.Len(ts, s[sp - 1]!)); sp++; break;
+                case Opcode.MATCH_CLASS:
+                {
+                    var kwNames = (PyTuple)s[--sp]!; s[sp] = null;
+                    var cls = s[--sp]!; s[sp] = null;
+                    var subject = s[sp - 1]!;
+                    s[sp - 1] = Matching.MatchClass(ts, subject, cls, arg, kwNames) ?? (PyObject)PyNone.Value;
+                    break;
+                }
+                case Opcode.MATCH_MAPPING: s[sp] = PyBool.From(Matching.IsMapping(ts, s[sp - 1]!)); sp++; break;
+                case Opcode.MATCH_SEQUENCE: s[sp] = PyBool.From(Matching.IsSequence(ts, s[sp - 1]!)); sp++; break;
+                case Opcode.MATCH_KEYS:
+                {
+                    var keys = (PyTuple)s[sp - 1]!;
+                    var subject = s[sp - 2]!;
+                    s[sp++] = Matching.MatchKeys(ts, subject, keys) ?? (PyObject)PyNone.Value;
+                    break;
+                }
+                case Opcode.COPY_DICT_WITHOUT_KEYS:
+                {
+                    var keys = (PyTuple)s[sp - 1]!;
+                    var subject = s[sp - 2]!;
+                    var d = new PyDict();
+                    PyDict.UpdateFrom(ts, d, subject);
+                    foreach (var k in keys.Items) d.Pop(ts, k);
+                    s[sp - 1] = d;
+                    break;
+                }
+                case Opcode.LOAD_LOCALS:
+                    if (f.Locals == null) { exc = PyExc.SystemError("no locals found").Value; goto error; }
+                    s[sp++] = f.Locals;
+                    break;
+
+                default:
+                    exc = PyExc.SystemError($"unknown opcode {instr & 0xFF}").Value;
+                    goto error;
+            }
+            continue;
+
+        error:
+            ChainContext(ts, exc);
+        error_noctx:
+            f.Sp = sp; f.Pc = pc;
+            raisedAt = f.Lasti;
+            raised = exc;
+            addTraceback = true;
+            ts.Frame = f;
+            frameRef = f;
+            return null;
+
+        reraise:
+            f.Sp = sp; f.Pc = pc;
+            raisedAt = pc - 1;
+            raised = exc;
+            addTraceback = false;
+            ts.Frame = f;
+            frameRef = f;
+            return null;
+        }
+    }
+
+    static readonly PyStr s_init = PyStr.Intern("__init__");
+    /// <summary>STACKLESS_TRACE=1 prints every instruction (a static readonly flag: free when off).</summary>
+    static readonly bool Trace = Environment.GetEnvironmentVariable("STACKLESS_TRACE") == "1";
+    static GetAttrSlot? s_objectGetAttr => TypeObjects.Object.GetAttr;
+    static GetAttrSlot? s_moduleGetAttr => PyModule.TypeObject.GetAttr;
+    static SetAttrSlot? s_objectSetAttr => TypeObjects.Object.SetAttr;
+    static CallSlot? s_typeCall => TypeObjects.Type.Call;
+
+    static PyObject LoadAttr(ThreadState ts, PyObject obj, PyStr name)
+    {
+        if (obj is PyInstance inst && inst.Type.GetAttr == s_objectGetAttr)
+        {
+            var t = inst.Type;
+            var descr = t.Lookup(name);
+            if (descr == null)
+            {
+                var d = inst.Dict;
+                if (d != null) { var v = d.GetStr(name); if (v != null) return v; }
+                throw PyExc.NoAttribute(obj, name);
+            }
+        }
+        return Ops.GetAttr(ts, obj, name);
+    }
+
+    static PyObject BindMethod(ThreadState ts, PyObject f, PyObject self)
+    {
+        if (f is PyFunction || f is PyMethodDescriptor || f is PySlotWrapper) return new PyMethod(f, self);
+        var get = f.Type.DescrGet;
+        return get != null ? get(ts, f, self, self.Type) : f;
+    }
+
+    static PyObject? MappingGetOrNull(ThreadState ts, PyObject mapping, PyObject key)
+    {
+        try { return Ops.GetItem(ts, mapping, key); }
+        catch (PyException e) when (e.Matches(ExceptionTypes.KeyError)) { return null; }
+    }
+
+    static bool MappingDelete(ThreadState ts, PyObject mapping, PyObject key)
+    {
+        try { Ops.DelItem(ts, mapping, key); return true; }
+        catch (PyException e) when (e.Matches(ExceptionTypes.KeyError)) { return false; }
+    }
+
+    /// <summary>SEND to a non-generator iterator: true (result = the return value) when it is done.</summary>
+    static bool SendToIterator(ThreadState ts, PyObject receiver, PyObject v, out PyObject result)
+    {
+        try
+        {
+            PyObject? r = v == PyNone.Value && receiver.Type.IterNext != null && receiver.Type.Lookup(s_send) == null
+                ? receiver.Type.IterNext(ts, receiver)
+                : Ops.CallMethod(ts, receiver, "send", v);
+            if (r == null) { result = PyNone.Value; return true; }
+            result = r;
+            return false;
+        }
+        catch (PyException e) when (e.Matches(ExceptionTypes.StopIteration))
+        {
+            result = e.Value.Dict!.GetStr("value") ?? PyNone.Value;
+            return true;
+        }
+    }
+
+    static PyBaseException NameNotDefined(PyStr name)
+    {
+        var e = PyExc.NameError($"name '{name.Value}' is not defined").Value;
+        e.Dict!.SetStr("name", name);
+        return e;
+    }
+
+    static PyBaseException UnboundDeref(Frame f, int i)
+    {
+        var c = f.Code.Code;
+        if (i < c.CellVars.Length)
+            return PyExc.UnboundLocalError($"cannot access local variable '{c.CellVars[i]}' where it is not associated with a value").Value;
+        return PyExc.NameError($"cannot access free variable '{c.FreeVars[i - c.CellVars.Length]}' where it is not associated with a value in enclosing scope").Value;
+    }
+
+    static string FuncDesc(ThreadState ts, PyObject? callable)
+    {
+        if (callable is PyFunction fn) return (fn.Module is PyStr ms && ms.Value != "builtins" ? ms.Value + "." : "") + fn.QualName + "()";
+        if (callable is PyBuiltinFunction bf) return bf.Name + "()";
+        if (callable is PyMethod m) return FuncDesc(ts, m.Func);
+        if (callable is PyType t) return t.Name + "()";
+        return callable == null ? "function" : callable.Type.Name + " object";
+    }
+
+    /// <summary>The exception instance for `raise value` (instantiating a class).</summary>
+    public static PyBaseException MakeException(ThreadState ts, PyObject value)
+    {
+        if (value is PyBaseException e) return e;
+        if (value is PyType t && t.IsSubtypeOf(ExceptionTypes.BaseException))
+        {
+            var inst = Ops.Call(ts, t);
+            if (inst is PyBaseException ie) return ie;
+            return PyExc.TypeError($"calling {Ops.ReprString(ts, t)} should have returned an instance of BaseException, not {inst.Type.Name}").Value;
+        }
+        return PyExc.TypeError("exceptions must derive from BaseException").Value;
+    }
+
+    static bool ValidExceptionClass(PyObject o)
+    {
+        if (o is PyType t) return t.IsSubtypeOf(ExceptionTypes.BaseException);
+        if (o is PyTuple tup) { foreach (var x in tup.Items) if (!ValidExceptionClass(x)) return false; return true; }
+        return false;
+    }
+
+    public static bool ExceptionMatches(ThreadState ts, PyObject exc, PyObject cls)
+    {
+        if (cls is PyTuple tup) { foreach (var c in tup.Items) if (ExceptionMatches(ts, exc, c)) return true; return false; }
+        var et = exc as PyType ?? exc.Type;
+        return cls is PyType ct && et.IsSubtypeOf(ct);
+    }
+
+    static PyObject GetAwaitable(ThreadState ts, PyObject o, int where)
+    {
+        if (o is PyGenerator g && (g.IsCoroutine || (g.Frame != null && (g.Frame.Code.Code.Flags & CodeFlags.IterableCoroutine) != 0)))
+        {
+            if (g.Running || (g.Started && g.Frame != null && !g.Frame.Finished && g.YieldingFrom != null))
+                throw PyExc.RuntimeError("coroutine is being awaited already");
+            return o;
+        }
+        var m = o.Type.Lookup(s_await);
+        if (m == null)
+        {
+            string prefix = where switch { 1 => "'async with' received an object from __aenter__ that does not implement __await__: ", 2 => "'async with' received an object from __aexit__ that does not implement __await__: ", _ => "object " };
+            throw PyExc.TypeError(where == 1 || where == 2 ? prefix + o.Type.Name : $"object {o.Type.Name} can't be used in 'await' expression");
+        }
+        var it = SlotDefs.CallBoundKw(ts, m, o, ReadOnlySpan<PyObject>.Empty, null);
+        if (it is PyGenerator ig && ig.IsCoroutine) throw PyExc.TypeError("__await__() returned a coroutine");
+        if (it.Type.IterNext == null) throw PyExc.TypeError($"__await__() returned non-iterator of type '{it.Type.Name}'");
+        return it;
+    }
+}

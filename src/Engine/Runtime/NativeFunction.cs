@@ -1,0 +1,185 @@
+#nullable enable
+using System.Linq.Expressions;
+using System.Reflection;
+using System;
+namespace StacklessIron.Runtime;
+
+/// <summary>
+/// A C# method exposed to Python. Its Signature and a compiled invoker (argument conversion
+/// plus the direct call) are built once, on the first call, from the method's parameters:
+/// `ThreadState ts` first, then (for methods) self, then the Python parameters.
+/// Supported parameter types: PyObject and subclasses, int, long, double, bool (truth value),
+/// string (a str), `params PyObject[]` (*args), `[PyKwArgs] PyDict` (**kwargs). A parameter
+/// with a C# default (or nullable PyObject? = null) is optional.
+/// </summary>
+public sealed class NativeFunction
+{
+    public readonly string Name;
+    public readonly MethodInfo Method;
+    /// <summary>The first Python-visible parameter is the bound self (method) or cls (classmethod).</summary>
+    public readonly bool HasSelf;
+    public string? OwnerName;            // type name for messages about self
+    Signature? _sig;
+    bool[]? _optional;
+    Func<ThreadState, PyObject?[], PyObject>? _invoker;
+
+    public NativeFunction(string name, MethodInfo method, bool hasSelf, string? ownerName = null)
+    {
+        Name = name; Method = method; HasSelf = hasSelf; OwnerName = ownerName;
+    }
+
+    public Signature Signature { get { if (_sig == null) Build(); return _sig!; } }
+
+    public PyObject Call(ThreadState ts, PyObject? self, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        if (_invoker == null) Build();
+        var sig = _sig!;
+        int off = HasSelf ? 1 : 0;
+        var bound = new PyObject?[sig.Total + off];
+        if (HasSelf) bound[0] = self;
+        sig.Bind(ts, args, kwnames, bound.AsSpan(off), null, null, _optional);
+        return _invoker!(ts, bound);
+    }
+
+    void Build()
+    {
+        lock (this)
+        {
+            if (_invoker != null) return;
+            var ps = Method.GetParameters();
+            if (ps.Length == 0 || ps[0].ParameterType != typeof(ThreadState))
+                throw new InvalidOperationException($"native {Method.DeclaringType?.Name}.{Method.Name}: first parameter must be ThreadState");
+            int first = HasSelf ? 2 : 1;
+            var names = new List<string>();
+            var optional = new List<bool>();
+            int posOnly = 0, posCount = 0, kwOnly = 0;
+            bool varArgs = false, varKw = false, keywordMode = false, kwOnlyMode = false;
+            for (int i = first; i < ps.Length; i++)
+            {
+                var p = ps[i];
+                if (p.IsDefined(typeof(ParamArrayAttribute), false)) { varArgs = true; continue; }
+                if (p.IsDefined(typeof(PyKwArgsAttribute), false)) { varKw = true; continue; }
+                if (p.IsDefined(typeof(PyKwOnlyAttribute), false)) kwOnlyMode = true;
+                if (p.IsDefined(typeof(PyKeywordAttribute), false)) keywordMode = true;
+                names.Add(p.Name!);
+                optional.Add(p.HasDefaultValue || p.IsOptional);
+                if (kwOnlyMode) kwOnly++;
+                else { posCount++; if (!keywordMode) posOnly++; }
+            }
+            _sig = new Signature(Name, names.ToArray(), posOnly, posCount, kwOnly, varArgs, varKw);
+            var opt = new bool[_sig.Total];
+            for (int i = 0; i < optional.Count; i++) opt[i] = optional[i];
+            _optional = opt;
+            _invoker = CompileInvoker(ps, first);
+        }
+    }
+
+    Func<ThreadState, PyObject?[], PyObject> CompileInvoker(ParameterInfo[] ps, int first)
+    {
+        var ts = Expression.Parameter(typeof(ThreadState), "ts");
+        var arr = Expression.Parameter(typeof(PyObject?[]), "args");
+        var callArgs = new List<Expression> { ts };
+        int slot = 0;
+        // the bound array is [self?] + positional/keyword params + [*args] + [**kwargs]
+        int nNamed = _sig!.PosCount + _sig.KwOnly;
+        int off = HasSelf ? 1 : 0;
+        int named = 0;
+        for (int i = 1; i < ps.Length; i++)
+        {
+            var p = ps[i];
+            int index;
+            if (HasSelf && i == 1) index = 0;
+            else if (p.IsDefined(typeof(ParamArrayAttribute), false)) index = off + _sig.VarArgsIndex;
+            else if (p.IsDefined(typeof(PyKwArgsAttribute), false)) index = off + _sig.VarKwIndex;
+            else index = off + named++;
+            slot++;
+            Expression raw = Expression.ArrayIndex(arr, Expression.Constant(index));
+            callArgs.Add(Convert(raw, p, ts, HasSelf && i == 1));
+        }
+        _ = nNamed; _ = slot;
+        Expression call = Expression.Call(Method, callArgs);
+        Expression body;
+        var rt = Method.ReturnType;
+        if (rt == typeof(void)) body = Expression.Block(call, Expression.Constant(PyNone.Value, typeof(PyObject)));
+        else if (typeof(PyObject).IsAssignableFrom(rt)) body = Expression.Call(typeof(NativeConvert).GetMethod(nameof(NativeConvert.NoneIfNull))!, Expression.Convert(call, typeof(PyObject)));
+        else if (rt == typeof(bool)) body = Expression.Call(typeof(PyBool).GetMethod(nameof(PyBool.From))!, call);
+        else if (rt == typeof(int) || rt == typeof(long)) body = Expression.Convert(Expression.Call(typeof(PyInt).GetMethod(nameof(PyInt.From), new[] { typeof(long) })!, Expression.Convert(call, typeof(long))), typeof(PyObject));
+        else if (rt == typeof(double)) body = Expression.Convert(Expression.New(typeof(PyFloat).GetConstructor(new[] { typeof(double) })!, call), typeof(PyObject));
+        else if (rt == typeof(string)) body = Expression.Convert(Expression.New(typeof(PyStr).GetConstructor(new[] { typeof(string) })!, call), typeof(PyObject));
+        else throw new InvalidOperationException($"native {Method.Name}: unsupported return type {rt}");
+        return Expression.Lambda<Func<ThreadState, PyObject?[], PyObject>>(body, ts, arr).Compile();
+    }
+
+    Expression Convert(Expression raw, ParameterInfo p, ParameterExpression ts, bool isSelf)
+    {
+        var t = p.ParameterType;
+        string pname = p.Name!;
+        Expression conv;
+        if (t == typeof(PyObject)) conv = raw;
+        else if (typeof(PyObject).IsAssignableFrom(t))
+        {
+            var m = typeof(NativeConvert).GetMethod(isSelf ? nameof(NativeConvert.Self) : nameof(NativeConvert.Cast))!.MakeGenericMethod(t);
+            conv = Expression.Call(m, raw, Expression.Constant(Name), Expression.Constant(isSelf ? (OwnerName ?? "object") : pname));
+        }
+        else if (t == typeof(PyObject[])) conv = Expression.Field(Expression.Convert(raw, typeof(PyTuple)), nameof(PyTuple.Items));
+        else if (t == typeof(int)) conv = Expression.Call(typeof(NativeConvert).GetMethod(nameof(NativeConvert.ToInt))!, ts, raw);
+        else if (t == typeof(long)) conv = Expression.Call(typeof(NativeConvert).GetMethod(nameof(NativeConvert.ToLong))!, ts, raw);
+        else if (t == typeof(double)) conv = Expression.Call(typeof(NativeConvert).GetMethod(nameof(NativeConvert.ToDouble))!, ts, raw);
+        else if (t == typeof(bool)) conv = Expression.Call(typeof(Ops).GetMethod(nameof(Ops.IsTrue))!, ts, raw);
+        else if (t == typeof(string)) conv = Expression.Call(typeof(NativeConvert).GetMethod(nameof(NativeConvert.ToStr))!, raw, Expression.Constant(Name), Expression.Constant(pname));
+        else throw new InvalidOperationException($"native {Method.Name}: unsupported parameter type {t}");
+        if (p.HasDefaultValue || p.IsOptional)
+        {
+            var def = p.HasDefaultValue ? p.DefaultValue : null;
+            Expression defExpr = def == null ? Expression.Default(t) : Expression.Constant(def, t);
+            conv = Expression.Condition(Expression.Equal(raw, Expression.Constant(null, typeof(PyObject))), defExpr, conv);
+        }
+        return conv;
+    }
+}
+
+/// <summary>Argument conversions used by compiled native invokers.</summary>
+public static class NativeConvert
+{
+    public static PyObject NoneIfNull(PyObject? o) => o ?? PyNone.Value;
+
+    public static T Self<T>(PyObject? o, string func, string owner) where T : PyObject
+    {
+        if (o is T t) return t;
+        throw PyExc.TypeError($"descriptor '{func}' for '{owner}' objects doesn't apply to a '{o?.Type.Name ?? "NoneType"}' object");
+    }
+
+    public static T Cast<T>(PyObject? o, string func, string param) where T : PyObject
+    {
+        if (o is T t) return t;
+        throw PyExc.TypeError($"{func}() argument '{param}' must be {TypeNameOf(typeof(T))}, not {o?.Type.Name ?? "None"}");
+    }
+
+    static string TypeNameOf(Type t)
+    {
+        var a = (PyTypeAttribute?)System.Attribute.GetCustomAttribute(t, typeof(PyTypeAttribute));
+        return a?.Name ?? t.Name;
+    }
+
+    public static long ToLong(ThreadState ts, PyObject? o)
+    {
+        if (o is PyInt i) return i.ToLongChecked();
+        var idx = Ops.Index(ts, o!);
+        return idx.ToLongChecked();
+    }
+
+    public static int ToInt(ThreadState ts, PyObject? o)
+    {
+        long v = ToLong(ts, o);
+        if (v < int.MinValue || v > int.MaxValue) throw PyExc.OverflowError("Python int too large to convert to C int");
+        return (int)v;
+    }
+
+    public static double ToDouble(ThreadState ts, PyObject? o) => Ops.ToDouble(ts, o!);
+
+    public static string ToStr(PyObject? o, string func, string param)
+    {
+        if (o is PyStr s) return s.Value;
+        throw PyExc.TypeError($"{func}() argument '{param}' must be str, not {o?.Type.Name ?? "None"}");
+    }
+}

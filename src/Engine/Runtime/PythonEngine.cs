@@ -1,0 +1,290 @@
+#nullable enable
+using System.IO;
+using System.Text;
+using StacklessIron.Compiling;
+using StacklessIron.Parsing;
+using System;
+namespace StacklessIron.Runtime;
+
+/// <summary>One Python interpreter: its modules (sys.modules), builtins, sys, standard streams
+/// and settings; compiling source to code objects; printing uncaught exceptions.</summary>
+public sealed class PythonEngine
+{
+    public readonly PyDict Modules = new();
+    public readonly ThreadState MainThread;
+    public int RecursionLimit = 1000;
+    public readonly PyModule Builtins;
+    public readonly PyModule Sys;
+    public readonly ConsoleStream Stdout, Stderr, Stdin;
+    public readonly NativeFunction ImportFunc;
+    readonly TextWriter _stderrWriter;
+
+    public PyDict BuiltinsDict => Builtins.Namespace;
+
+    public PythonEngine(TextWriter? stdout = null, TextWriter? stderr = null, TextReader? stdin = null)
+    {
+        MainThread = new ThreadState(this);
+        var utf8 = new UTF8Encoding(false);
+        stdout ??= new StreamWriter(Console.OpenStandardOutput(), utf8, 1 << 14) { AutoFlush = false };
+        _stderrWriter = stderr ?? new StreamWriter(Console.OpenStandardError(), utf8) { AutoFlush = true };
+        stdin ??= new StreamReader(Console.OpenStandardInput(), utf8);
+        Stdout = new ConsoleStream(stdout, "<stdout>", 1, false);
+        Stderr = new ConsoleStream(_stderrWriter, "<stderr>", 2, true);
+        Stdin = new ConsoleStream(stdin, "<stdin>", 0);
+        Builtins = StacklessIron.Modules.Builtins.Create(this);
+        ImportFunc = ((PyBuiltinFunction)Builtins.Get("__import__")!).Func;
+        Sys = SysModule.Create(this);
+        Modules.SetStr("builtins", Builtins);
+        Modules.SetStr("sys", Sys);
+        ExceptionGroups.EnsureInstalled();
+    }
+
+    /// <summary>Flushes sys.stdout/sys.stderr (at exit).</summary>
+    public void FlushStreams()
+    {
+        try { Stdout.Flush(); Stderr.Flush(); }
+        catch (IOException) { }
+    }
+
+    // ---------------- compiling ----------------
+
+    public PyCode CompileFile(ThreadState ts, string path)
+    {
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(path); }
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+        {
+            throw PyExc.New(ExceptionTypes.OSError, e.Message);
+        }
+        return (PyCode)CompileSource(ts, bytes, path, CompileMode.Exec, 0);
+    }
+
+    /// <summary>Compiles str or bytes source; raises the Python SyntaxError on bad input.</summary>
+    public PyObject CompileSource(ThreadState ts, object source, string filename, CompileMode mode, int flags)
+    {
+        try
+        {
+            Parsing.Ast.ModNode tree = mode switch
+            {
+                CompileMode.Eval => source is string es ? WrapExpr(PythonParser.ParseExpression(es, filename)) : WrapExpr(PythonParser.ParseExpression((byte[])source, filename)),
+                CompileMode.Single => source is string ss ? PythonParser.ParseInteractive(ss, filename) : PythonParser.ParseInteractive((byte[])source, filename),
+                _ => source is string xs ? PythonParser.ParseModule(xs, filename) : PythonParser.ParseModule((byte[])source, filename),
+            };
+            var code = Compiler.Compile(tree, filename, mode, 0, (CodeFlags)(flags & (int)Compiler.FutureFlagsMask));
+            return PyCode.For(code);
+        }
+        catch (PythonSyntaxError e)
+        {
+            throw SyntaxErrorOf(e);
+        }
+        catch (Exception e) when (e is not PyException && e is not OutOfMemoryException)
+        {
+            throw PyExc.SystemError($"internal error while compiling {filename}: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    static Parsing.Ast.ModNode WrapExpr(Parsing.Ast.ModNode e) => e;
+
+    public static PyException SyntaxErrorOf(PythonSyntaxError e)
+    {
+        var type = e.Kind switch { "IndentationError" => ExceptionTypes.IndentationError, "TabError" => ExceptionTypes.TabError, _ => ExceptionTypes.SyntaxError };
+        PyObject OrNone(string? s) => s == null ? PyNone.Value : new PyStr(s);
+        var info = new PyTuple(new PyObject[] { new PyStr(e.Filename), PyInt.From(e.Lineno), PyInt.From(e.Offset), OrNone(e.Text),
+            PyInt.From(e.EndLineno), PyInt.From(e.EndOffset) });
+        return PyExc.New(type, new PyStr(e.Msg), info);
+    }
+
+    // ---------------- helpers for the VM ----------------
+
+    public PyObject MakeSlice(ThreadState ts, PyObject start, PyObject stop, PyObject step)
+    {
+        var t = BuiltinsDict.GetStr("slice") ?? throw PyExc.SystemError("slice objects are not available yet");
+        return Ops.Call(ts, t, start, stop, step);
+    }
+
+    public PyObject MakeSet(ThreadState ts, PyObject[] items)
+    {
+        var t = BuiltinsDict.GetStr("set") ?? throw PyExc.SystemError("set objects are not available yet");
+        return Ops.Call(ts, t, new PyTuple(items));
+    }
+
+    // ---------------- uncaught exceptions ----------------
+
+    readonly Dictionary<string, string[]?> _sourceLines = new();
+
+    string? SourceLine(string filename, int line)
+    {
+        if (!_sourceLines.TryGetValue(filename, out var lines))
+        {
+            try { lines = File.Exists(filename) ? File.ReadAllLines(filename) : null; }
+            catch (Exception) { lines = null; }
+            _sourceLines[filename] = lines;
+        }
+        if (lines == null || line < 1 || line > lines.Length) return null;
+        return lines[line - 1].Trim();
+    }
+
+    /// <summary>Prints `exc` with its traceback and chained exceptions as CPython 3.11 does.</summary>
+    public void PrintException(ThreadState ts, PyBaseException exc)
+    {
+        Stdout.Flush();
+        var sb = new StringBuilder();
+        FormatException(ts, exc, sb, new HashSet<PyBaseException>(ReferenceEqualityComparer.Instance));
+        Stderr.Write(sb.ToString());
+        Stderr.Flush();
+    }
+
+    public string FormatException(ThreadState ts, PyBaseException exc)
+    {
+        var sb = new StringBuilder();
+        FormatException(ts, exc, sb, new HashSet<PyBaseException>(ReferenceEqualityComparer.Instance));
+        return sb.ToString();
+    }
+
+    void FormatException(ThreadState ts, PyBaseException exc, StringBuilder sb, HashSet<PyBaseException> seen)
+    {
+        seen.Add(exc);
+        if (exc.Cause is PyBaseException cause && !seen.Contains(cause))
+        {
+            FormatException(ts, cause, sb, seen);
+            sb.Append("\nThe above exception was the direct cause of the following exception:\n\n");
+        }
+        else if (exc.Context is PyBaseException ctx && !exc.SuppressContext && !seen.Contains(ctx))
+        {
+            FormatException(ts, ctx, sb, seen);
+            sb.Append("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+        if (exc.Traceback != null)
+        {
+            sb.Append("Traceback (most recent call last):\n");
+            FormatTraceback(exc.Traceback, sb);
+        }
+        FormatExceptionOnly(ts, exc, sb);
+    }
+
+    void FormatTraceback(PyTraceback? tb, StringBuilder sb)
+    {
+        string? lastFile = null, lastName = null;
+        int lastLine = -1, repeat = 0;
+        for (; tb != null; tb = tb.Next)
+        {
+            var code = tb.Frame.Code.Code;
+            if (code.Filename == lastFile && tb.Lineno == lastLine && code.Name == lastName)
+            {
+                repeat++;
+                if (repeat >= 3) continue;
+            }
+            else
+            {
+                if (repeat >= 3) sb.Append($"  [Previous line repeated {repeat - 2} more time{(repeat - 2 == 1 ? "" : "s")}]\n");
+                lastFile = code.Filename; lastLine = tb.Lineno; lastName = code.Name; repeat = 0;
+            }
+            sb.Append($"  File \"{code.Filename}\", line {tb.Lineno}, in {code.Name}\n");
+            var src = SourceLine(code.Filename, tb.Lineno);
+            if (!string.IsNullOrEmpty(src)) sb.Append("    ").Append(src).Append('\n');
+        }
+        if (repeat >= 3) sb.Append($"  [Previous line repeated {repeat - 2} more time{(repeat - 2 == 1 ? "" : "s")}]\n");
+    }
+
+    void FormatExceptionOnly(ThreadState ts, PyBaseException exc, StringBuilder sb)
+    {
+        var t = exc.Type;
+        var mod = t.ModuleName;
+        var name = mod == "builtins" || mod == "__main__" ? t.QualName : mod + "." + t.QualName;
+        if (t.IsSubtypeOf(ExceptionTypes.SyntaxError) && exc.DictIfAny is PyDict d)
+        {
+            var lineno = d.GetStr("lineno") as PyInt;
+            var filename = d.GetStr("filename") as PyStr;
+            var text = d.GetStr("text") as PyStr;
+            var offset = d.GetStr("offset") as PyInt;
+            var endOffset = d.GetStr("end_offset") as PyInt;
+            var endLine = d.GetStr("end_lineno") as PyInt;
+            var msg = d.GetStr("msg");
+            if (lineno != null)
+            {
+                var pse = new PythonSyntaxError(name, msg is PyStr ms ? ms.Value : SafeStr(ts, msg ?? PyNone.Value), filename?.Value ?? "<string>",
+                    (int)lineno.Small, (int)(offset?.Small ?? 0), text?.Value, (int)(endLine?.Small ?? 0), (int)(endOffset?.Small ?? 0));
+                sb.Append(pse.Format());
+                return;
+            }
+        }
+        string s = SafeStr(ts, exc);
+        sb.Append(name);
+        if (s.Length > 0) sb.Append(": ").Append(s);
+        sb.Append('\n');
+        if (exc.DictIfAny?.GetStr("__notes__") is PyObject notes && notes is PyList nl)
+            foreach (var n in nl.ToArray()) sb.Append(n is PyStr ns ? ns.Value : SafeRepr(ts, n)).Append('\n');
+    }
+
+    static string SafeStr(ThreadState ts, PyObject o)
+    {
+        try { return Ops.StrString(ts, o); }
+        catch (PyException) { return $"<exception str() failed>"; }
+    }
+
+    static string SafeRepr(ThreadState ts, PyObject o)
+    {
+        try { return Ops.ReprString(ts, o); }
+        catch (PyException) { return "<note repr() failed>"; }
+    }
+
+    // ---------------- running programs ----------------
+
+    /// <summary>Creates the __main__ module for running a script or -c code.</summary>
+    public PyModule CreateMain(string? file)
+    {
+        var main = new PyModule("__main__");
+        main.Namespace.SetStr("__builtins__", Builtins);
+        main.Namespace.SetStr("__annotations__", new PyDict());
+        if (file != null) main.Namespace.SetStr("__file__", new PyStr(file));
+        Modules.SetStr("__main__", main);
+        return main;
+    }
+
+    /// <summary>Runs code as __main__ and returns the process exit code (printing an uncaught
+    /// exception, or handling SystemExit, as CPython does).</summary>
+    public int RunMain(Func<ThreadState, PyObject> body)
+    {
+        var ts = MainThread;
+        try
+        {
+            body(ts);
+            FlushStreams();
+            return 0;
+        }
+        catch (PyException e)
+        {
+            return HandleUncaught(ts, e.Value);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return HandleUncaught(ts, PyExc.SystemError($"internal error: {e.GetType().Name}: {e.Message}").Value);
+        }
+    }
+
+    public int HandleUncaught(ThreadState ts, PyBaseException exc)
+    {
+        if (exc.Type.IsSubtypeOf(ExceptionTypes.SystemExit))
+        {
+            var code = exc.DictIfAny?.GetStr("code") ?? PyNone.Value;
+            FlushStreams();
+            if (code == PyNone.Value) return 0;
+            if (code is PyInt ci) return (int)(ci.FitsLong ? ci.Small & 0xff : 1);
+            Stderr.Write(SafeStr(ts, code) + "\n");
+            return 1;
+        }
+        var hook = Sys.Get("excepthook");
+        try
+        {
+            if (hook != null && !(hook is PyBuiltinFunction bf && bf.Name == "excepthook"))
+                Ops.Call(ts, hook, exc.Type, exc, (PyObject?)exc.Traceback ?? PyNone.Value);
+            else PrintException(ts, exc);
+        }
+        catch (PyException)
+        {
+            PrintException(ts, exc);
+        }
+        FlushStreams();
+        return 1;
+    }
+}

@@ -1,0 +1,51 @@
+#nullable enable
+using System.Runtime.CompilerServices;
+using System;
+namespace StacklessIron.Runtime;
+
+/// <summary>
+/// Engine state for one OS thread, passed explicitly to every native function (no thread-statics).
+/// The running "tasklet" is the frame chain ending at Frame plus HandledException: switching
+/// tasklets later means swapping those, not the .NET stack.
+/// </summary>
+public sealed class ThreadState
+{
+    public readonly PythonEngine Engine;
+    /// <summary>The innermost running Python frame (its Back chain is the Python call stack).</summary>
+    public Frame? Frame;
+    /// <summary>The exception being handled (sys.exc_info()), saved/restored by PUSH_EXC_INFO/POP_EXCEPT.</summary>
+    public PyBaseException? HandledException;
+    /// <summary>Python call depth, limited by sys.getrecursionlimit().</summary>
+    public int RecursionDepth;
+    /// <summary>How many VM loops are nested on the .NET stack (native code calling back into Python).</summary>
+    public int NestingLevel;
+
+    readonly List<PyObject> _reprStack = new();
+
+    public ThreadState(PythonEngine engine) { Engine = engine; }
+
+    /// <summary>Guards the .NET stack where native code recurses (repr, compare, nested loops).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void CheckStack()
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw PyExc.RecursionError("maximum recursion depth exceeded");
+    }
+
+    /// <summary>For reprs of containers: false if `o` is already being repr'd (prints "[...]").</summary>
+    public bool EnterRepr(PyObject o)
+    {
+        foreach (var x in _reprStack) if (x == o) return false;
+        _reprStack.Add(o);
+        return true;
+    }
+
+    public void LeaveRepr(PyObject o)
+    {
+        for (int i = _reprStack.Count - 1; i >= 0; i--)
+            if (_reprStack[i] == o) { _reprStack.RemoveAt(i); return; }
+    }
+
+    /// <summary>Calls a Python callable from C# (a nested VM loop if it is Python code).</summary>
+    public PyObject Call(PyObject callable, params PyObject[] args) => Ops.Call(this, callable, args);
+}
