@@ -1,19 +1,36 @@
 #nullable enable
+using System;
 using System.Collections.Concurrent;
 using System.Text;
-using System;
+using StacklessIron.Objects.Formatting;
 namespace StacklessIron.Objects;
 
-/// <summary>`str`: wraps a .NET string; the hash is computed once. (Minimal core version: the
-/// strings work adds the methods.)</summary>
+/// <summary>
+/// `str`: wraps a .NET string. Python indexes by code point, .NET stores UTF-16, so a code point
+/// above U+FFFF is a surrogate pair here. The code point length is computed once (one
+/// vectorised scan) and cached; when it equals the UTF-16 length (no pairs: almost every
+/// string) indexes map 1:1 and every operation takes the fast path. Strings with pairs convert
+/// indexes through CodePoints (O(n)). A lone surrogate is one code point, as in Python; the one
+/// thing UTF-16 cannot express is a lone high surrogate directly followed by a lone low one
+/// (Python: two code points), which .NET reads as one pair.
+/// Methods: PyStr.Methods.cs; str.format and %: PyStr.Format.cs; codecs: PyStrCodecs.cs.
+/// </summary>
 [PyType("str")]
-public class PyStr : PyObject
+public partial class PyStr : PyObject
 {
     public readonly string Value;
-    long _hash;   // 0 = not computed yet
+    long _hash;          // 0 = not computed yet
+    int _cpLength = -1;  // code points; -1 = not computed yet
 
     static readonly ConcurrentDictionary<string, PyStr> _interned = new();
     public static readonly PyStr Empty = Intern("");
+    static readonly PyStr[] _latin1 = MakeLatin1();
+    static PyStr[] MakeLatin1()
+    {
+        var a = new PyStr[256];
+        for (int i = 0; i < 256; i++) a[i] = new PyStr(((char)i).ToString());
+        return a;
+    }
 
     public PyStr(string value) : base(TypeObjects.Str) { Value = value; }
     public PyStr(PyType type, string value) : base(type) { Value = value; }
@@ -25,6 +42,17 @@ public class PyStr : PyObject
         return _interned.GetOrAdd(s, v => new PyStr(v));
     }
 
+    /// <summary>A str of exact type str, shared for the empty string and single Latin-1 chars.</summary>
+    public static PyStr From(string s)
+    {
+        if (s.Length == 0) return Empty;
+        if (s.Length == 1 && s[0] < 256) return _latin1[s[0]];
+        return new PyStr(s);
+    }
+
+    /// <summary>The one-code-point str for cp.</summary>
+    public static PyStr FromCodePoint(int cp) => cp < 256 ? _latin1[cp] : new PyStr(CodePoints.FromCodePoint(cp));
+
     public long GetHash()
     {
         if (_hash != 0) return _hash;
@@ -34,74 +62,227 @@ public class PyStr : PyObject
         return h;
     }
 
+    /// <summary>len(self) in code points.</summary>
+    public int CpLength
+    {
+        get
+        {
+            int n = _cpLength;
+            if (n < 0) _cpLength = n = CodePoints.Length(Value);
+            return n;
+        }
+    }
+
+    /// <summary>True when code point indexes equal UTF-16 indexes (no surrogate pairs).</summary>
+    public bool IsSimple => CpLength == Value.Length;
+
+    // For long strings with surrogate pairs: the UTF-16 index of every 32nd code point, built on
+    // first use, so an index conversion walks at most 31 code points instead of the whole string.
+    int[]? _checkpoints;
+    const int CheckpointShift = 5;
+
+    int[] Checkpoints()
+    {
+        var cps = _checkpoints;
+        if (cps != null) return cps;
+        string s = Value;
+        cps = new int[(CpLength >> CheckpointShift) + 1];
+        for (int i = 0, n = 0; i <= s.Length; n++)
+        {
+            if ((n & ((1 << CheckpointShift) - 1)) == 0) cps[n >> CheckpointShift] = i;
+            if (i == s.Length) break;
+            i += char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]) ? 2 : 1;
+        }
+        return _checkpoints = cps;
+    }
+
+    /// <summary>UTF-16 index of code point index cp (0..CpLength).</summary>
+    public int CharIndex(int cp)
+    {
+        if (IsSimple) return cp;
+        string s = Value;
+        if (s.Length < 64) return CodePoints.ToCharIndex(s, cp);
+        int i = Checkpoints()[cp >> CheckpointShift];
+        for (int k = cp & ((1 << CheckpointShift) - 1); k > 0; k--)
+            i += char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]) ? 2 : 1;
+        return i;
+    }
+
+    /// <summary>Code point index of UTF-16 index ci (not inside a pair).</summary>
+    public int CpIndex(int ci)
+    {
+        if (IsSimple) return ci;
+        string s = Value;
+        if (s.Length < 64) return CodePoints.ToCodePointIndex(s, ci);
+        var cps = Checkpoints();
+        int k = Array.BinarySearch(cps, ci);
+        if (k >= 0) return k << CheckpointShift;
+        k = ~k - 1;   // the last checkpoint before ci
+        int i = cps[k], n = k << CheckpointShift;
+        while (i < ci) { i += char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]) ? 2 : 1; n++; }
+        return n;
+    }
+
+    /// <summary>self[start:end] in code points, both already within 0..CpLength.</summary>
+    public string Substring(int cpStart, int cpEnd)
+    {
+        if (cpEnd <= cpStart) return "";
+        if (IsSimple) return Value.Substring(cpStart, cpEnd - cpStart);
+        int a = CharIndex(cpStart);
+        int b = CharIndex(cpEnd);
+        return Value.Substring(a, b - a);
+    }
+
     public override string ToString() => Value;
 
-    /// <summary>Python's repr of a string (quotes chosen as CPython does).</summary>
-    public static string ReprOf(string s)
+    /// <summary>Python's repr of a string (quotes chosen and escapes as CPython does).</summary>
+    public static string ReprOf(string s) => Repr.Str(s);
+
+    /// <summary>Orders two strings by code point (UTF-16 ordinal order differs from it once
+    /// a surrogate pair meets a char in U+E000..U+FFFF).</summary>
+    public static int CompareCodePoints(string a, string b)
     {
-        char q = s.Contains('\'') && !s.Contains('"') ? '"' : '\'';
-        var sb = new StringBuilder(s.Length + 2);
-        sb.Append(q);
-        for (int i = 0; i < s.Length; i++)
-        {
-            char c = s[i];
-            if (c == q || c == '\\') { sb.Append('\\').Append(c); }
-            else if (c == '\n') sb.Append("\\n");
-            else if (c == '\r') sb.Append("\\r");
-            else if (c == '\t') sb.Append("\\t");
-            else if (c < 0x20 || c == 0x7f) sb.Append($"\\x{(int)c:x2}");
-            else if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { sb.Append(c).Append(s[i + 1]); i++; }
-            else if (char.IsSurrogate(c)) sb.Append($"\\u{(int)c:x4}");
-            else if (c >= 0x80 && c <= 0xa0 || c == 0xad) sb.Append($"\\x{(int)c:x2}");
-            else sb.Append(c);
-        }
-        sb.Append(q);
-        return sb.ToString();
+        int n = Math.Min(a.Length, b.Length);
+        int i = a.AsSpan(0, n).CommonPrefixLength(b.AsSpan(0, n));
+        if (i == n) return a.Length.CompareTo(b.Length);
+        return KeyAt(a, i).CompareTo(KeyAt(b, i));
     }
+
+    static int KeyAt(string s, int i)
+    {
+        char c = s[i];
+        if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) return char.ConvertToUtf32(c, s[i + 1]);
+        if (char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(s[i - 1])) return char.ConvertToUtf32(s[i - 1], c);
+        return c;
+    }
+
+    /// <summary>The text of a str argument, or CPython's "must be str, not X" TypeError.</summary>
+    internal static string ArgStr(PyObject o, string prefix = "")
+        => o is PyStr s ? s.Value : throw PyExc.TypeError($"{prefix}must be str, not {o.Type.Name}");
+
+    /// <summary>Maps an error of the plain-.NET text algorithms to the Python exception.</summary>
+    internal static PyException Raise(FormatError e, PyObject? input = null)
+    {
+        if (e.PyType == "KeyError")
+            return PyExc.KeyError(e.Key switch { string s => new PyStr(s), System.Numerics.BigInteger b => PyInt.From(b), long l => PyInt.From(l), int i => PyInt.From(i), _ => new PyStr(e.Message) });
+        if ((e.PyType == "UnicodeEncodeError" || e.PyType == "UnicodeDecodeError") && input != null)
+            return PyStrCodecs.UnicodeError(e.PyType == "UnicodeEncodeError", e.Encoding ?? "", input, e.Start, e.End, e.Reason ?? e.Message);
+        var t = e.PyType switch
+        {
+            "ValueError" => ExceptionTypes.ValueError,
+            "TypeError" => ExceptionTypes.TypeError,
+            "OverflowError" => ExceptionTypes.OverflowError,
+            "IndexError" => ExceptionTypes.IndexError,
+            "ZeroDivisionError" => ExceptionTypes.ZeroDivisionError,
+            "LookupError" => ExceptionTypes.LookupError,
+            "MemoryError" => ExceptionTypes.MemoryError,
+            _ => ExceptionTypes.ValueError,
+        };
+        return PyExc.New(t, e.Message);
+    }
+
+    // ---------------- construction ----------------
+
+    static readonly Signature s_newSig = new("str", new[] { "object", "encoding", "errors" }, 0, 3, 0, false, false);
+    static readonly bool[] s_allOptional = { true, true, true };
 
     [PySlot("__new__")]
     static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        if (kwnames != null) throw PyExc.TypeError("str() keyword arguments are not supported yet");
-        var s = args.Length == 0 ? "" : args.Length == 1 ? Ops.StrString(ts, args[0]) : throw PyExc.TypeError($"str() takes at most 3 arguments ({args.Length} given)");
-        return cls == TypeObjects.Str ? new PyStr(s) : new PyStrSubclass(cls, s);
+        string s;
+        if (args.Length == 1 && kwnames == null) s = Ops.StrString(ts, args[0]);
+        else if (args.Length == 0) s = "";
+        else
+        {
+            var bound = new PyObject?[3];
+            s_newSig.Bind(ts, args, kwnames, bound, null, null, s_allOptional);
+            var obj = bound[0];
+            if (bound[1] == null && bound[2] == null) s = obj == null ? "" : Ops.StrString(ts, obj);
+            else
+            {
+                string encoding = bound[1] == null ? "utf-8" : NativeConvert.ToStr(bound[1], "str", "encoding");
+                string errors = bound[2] == null ? "strict" : NativeConvert.ToStr(bound[2], "str", "errors");
+                obj ??= PyBytes.Empty;
+                if (obj is PyStr) throw PyExc.TypeError("decoding str is not supported");
+                if (!PyBytes.TryGetBuffer(obj, out var data))
+                    throw PyExc.TypeError($"decoding to str: need a bytes-like object, {obj.Type.Name} found");
+                s = PyStrCodecs.Decode(ts, data, encoding, errors, obj);
+            }
+        }
+        return cls == TypeObjects.Str ? From(s) : new PyStrSubclass(cls, s);
     }
 
-    [PySlot("__repr__")] static PyObject Repr(ThreadState ts, PyObject self) => new PyStr(ReprOf(((PyStr)self).Value));
-    [PySlot("__str__")] static PyObject Str(ThreadState ts, PyObject self) => self.Type == TypeObjects.Str ? self : new PyStr(((PyStr)self).Value);
+    // ---------------- slots ----------------
+
+    [PySlot("__repr__")] static PyObject ReprSlot(ThreadState ts, PyObject self) => new PyStr(Repr.Str(((PyStr)self).Value));
+    [PySlot("__str__")] static PyObject Str(ThreadState ts, PyObject self) => self.Type == TypeObjects.Str ? self : From(((PyStr)self).Value);
     [PySlot("__hash__")] static long Hash(ThreadState ts, PyObject self) => ((PyStr)self).GetHash();
-    [PySlot("__len__")] static long Len(ThreadState ts, PyObject self) => ((PyStr)self).Value.Length;
+    [PySlot("__len__")] static long Len(ThreadState ts, PyObject self) => ((PyStr)self).CpLength;
 
     [PySlot("__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__")]
     static PyObject Compare(ThreadState ts, PyObject a, PyObject b, CompareOp op)
     {
         if (a is not PyStr x || b is not PyStr y) return PyNotImplemented.Value;
-        int c = string.CompareOrdinal(x.Value, y.Value);
+        if (op == CompareOp.Eq) return PyBool.From(x.Value == y.Value);
+        if (op == CompareOp.Ne) return PyBool.From(x.Value != y.Value);
+        int c = CompareCodePoints(x.Value, y.Value);
         return PyBool.From(op switch
         {
-            CompareOp.Lt => c < 0, CompareOp.Le => c <= 0, CompareOp.Eq => c == 0,
-            CompareOp.Ne => c != 0, CompareOp.Gt => c > 0, _ => c >= 0,
+            CompareOp.Lt => c < 0, CompareOp.Le => c <= 0, CompareOp.Gt => c > 0, _ => c >= 0,
         });
     }
 
     [PySlot("__add__")]
     static PyObject Add(ThreadState ts, PyObject a, PyObject b)
     {
-        if (a is PyStr x && b is PyStr y) return new PyStr(x.Value + y.Value);
-        if (a is PyStr) throw PyExc.TypeError($"can only concatenate str (not \"{b.Type.Name}\") to str");
+        if (a is PyStr x && b is PyStr y)
+        {
+            if (y.Value.Length == 0 && x.Type == TypeObjects.Str) return x;
+            if (x.Value.Length == 0 && y.Type == TypeObjects.Str) return y;
+            return new PyStr(x.Value + y.Value);
+        }
+        if (a is PyStr && !b.Type.IsHeapType)
+            throw PyExc.TypeError($"can only concatenate str (not \"{b.Type.Name}\") to str");
         return PyNotImplemented.Value;
+    }
+
+    /// <summary>The repeat count of seq * n, or null when n is not an integer (the caller
+    /// then returns NotImplemented, or raises CPython's sequence message for builtin types).</summary>
+    internal static long? RepeatCount(ThreadState ts, PyObject n)
+    {
+        if (n is PyInt i)
+        {
+            if (!i.FitsLong) throw PyExc.OverflowError("cannot fit 'int' into an index-sized integer");
+            return i.Small;
+        }
+        if (n.Type.Index != null)
+        {
+            var v = Ops.Index(ts, n);
+            if (!v.FitsLong) throw PyExc.OverflowError("cannot fit 'int' into an index-sized integer");
+            return v.Small;
+        }
+        if (!n.Type.IsHeapType) throw PyExc.TypeError($"can't multiply sequence by non-int of type '{n.Type.Name}'");
+        return null;
     }
 
     [PySlot("__mul__", "__rmul__")]
     static PyObject Mul(ThreadState ts, PyObject a, PyObject b)
     {
         var (s, n) = a is PyStr x ? (x, b) : ((PyStr)b, a);
-        if (n is not PyInt count) return PyNotImplemented.Value;
-        long k = count.ToLongChecked();
-        if (k <= 0 || s.Value.Length == 0) return Empty;
-        var sb = new StringBuilder(checked((int)(s.Value.Length * k)));
-        for (long i = 0; i < k; i++) sb.Append(s.Value);
-        return new PyStr(sb.ToString());
+        var k = RepeatCount(ts, n);
+        if (k == null) return PyNotImplemented.Value;
+        long count = k.Value;
+        if (count <= 0 || s.Value.Length == 0) return Empty;
+        if (count == 1 && s.Type == TypeObjects.Str) return s;
+        if (count > int.MaxValue / s.Value.Length) throw PyExc.OverflowError("repeated string is too long");
+        return new PyStr(new StringBuilder(s.Value.Length * (int)count).Insert(0, s.Value, (int)count).ToString());
+    }
+
+    [PySlot("__mod__", "__rmod__")]
+    static PyObject Mod(ThreadState ts, PyObject a, PyObject b)
+    {
+        if (a is not PyStr fmt) return PyNotImplemented.Value;
+        return new PyStr(PercentFormatStr(ts, fmt.Value, b));
     }
 
     [PySlot("__contains__")]
@@ -114,39 +295,80 @@ public class PyStr : PyObject
     [PySlot("__getitem__")]
     static PyObject GetItem(ThreadState ts, PyObject self, PyObject key)
     {
-        var s = ((PyStr)self).Value;
-        if (key is PyInt i)
+        var str = (PyStr)self;
+        var s = str.Value;
+        if (key is PyInt || (key.Type.Index != null && !IsSlice(key)))
         {
-            long k = i.ToLongChecked();
-            if (k < 0) k += s.Length;
-            if (k < 0 || k >= s.Length) throw PyExc.IndexError("string index out of range");
-            return Intern(s[(int)k].ToString());
+            var iv = key is PyInt pi ? pi : Ops.Index(ts, key);
+            if (!iv.FitsLong) throw PyExc.IndexError("cannot fit 'int' into an index-sized integer");
+            long k = iv.Small;
+            int len = str.CpLength;
+            if (k < 0) k += len;
+            if (k < 0 || k >= len) throw PyExc.IndexError("string index out of range");
+            if (str.IsSimple) return FromCodePoint(s[(int)k]);
+            int ci = str.CharIndex((int)k);
+            return FromCodePoint(CodePoints.At(s, ci, out _));
+        }
+        if (IsSlice(key))
+        {
+            SliceIndices(ts, key, str.CpLength, out long start, out long stop, out long step, out long count);
+            if (count <= 0) return Empty;
+            if (step == 1)
+            {
+                if (count == str.CpLength && str.Type == TypeObjects.Str) return str;
+                return From(str.Substring((int)start, (int)stop));
+            }
+            var sb = new StringBuilder((int)count);
+            if (str.IsSimple)
+                for (long i = 0, j = start; i < count; i++, j += step) sb.Append(s[(int)j]);
+            else
+            {
+                var cps = CodePoints.ToArray(s);
+                for (long i = 0, j = start; i < count; i++, j += step) UnicodeInfo.AppendCodePoint(sb, cps[(int)j]);
+            }
+            return From(sb.ToString());
         }
         throw PyExc.TypeError($"string indices must be integers, not '{key.Type.Name}'");
     }
 
-    [PySlot("__iter__")]
-    static PyObject Iter(ThreadState ts, PyObject self) => new PySeqIterator(self);
+    /// <summary>True for a slice object. (The slice type belongs to the containers part; it is
+    /// recognised by its builtin name and read through its public `indices` method.)</summary>
+    internal static bool IsSlice(PyObject key) => key.Type.Name == "slice" && !key.Type.IsHeapType;
 
-    [PyMethod]
-    static PyObject join(ThreadState ts, PyStr self, PyObject iterable)
+    /// <summary>slice.indices(length) plus the number of selected items (PySlice_AdjustIndices).</summary>
+    internal static void SliceIndices(ThreadState ts, PyObject slice, long length, out long start, out long stop, out long step, out long count)
     {
-        var sb = new StringBuilder();
-        int i = 0;
-        foreach (var item in Ops.Iterate(ts, iterable))
-        {
-            if (item is not PyStr s) throw PyExc.TypeError($"sequence item {i}: expected str instance, {item.Type.Name} found");
-            if (i++ > 0) sb.Append(self.Value);
-            sb.Append(s.Value);
-        }
-        return new PyStr(sb.ToString());
+        var t = Ops.CallMethod(ts, slice, "indices", PyInt.From(length)) as PyTuple;
+        if (t == null || t.Count != 3) throw PyExc.SystemError("slice.indices() did not return a 3-tuple");
+        start = ((PyInt)t.Items[0]).Small; stop = ((PyInt)t.Items[1]).Small; step = ((PyInt)t.Items[2]).Small;
+        if (step > 0) count = start < stop ? (stop - start - 1) / step + 1 : 0;
+        else count = stop < start ? (start - stop - 1) / (-step) + 1 : 0;
     }
 
+    [PySlot("__iter__")]
+    static PyObject Iter(ThreadState ts, PyObject self) => new PyStrIterator((PyStr)self);
+
     [PyMethod]
-    static PyObject __format__(ThreadState ts, PyStr self, PyObject spec)
+    static PyObject __format__(ThreadState ts, PyStr self, PyObject format_spec)
     {
-        if (spec is PyStr s && s.Value.Length == 0) return Str(ts, self);
-        throw PyExc.ValueError("str format specs are not supported yet");
+        if (format_spec is not PyStr spec) throw PyExc.TypeError($"__format__() argument must be str, not {format_spec.Type.Name}");
+        if (spec.Value.Length == 0) return Str(ts, self);
+        try { return From(FormatSpec.FormatStr(self.Value, spec.Value)); }
+        catch (FormatError e) { throw Raise(e); }
+    }
+
+    [PyMethod] static PyObject __getnewargs__(ThreadState ts, PyStr self) => PyTuple.Of(From(self.Value));
+
+    [PyMethod]
+    static long __sizeof__(ThreadState ts, PyStr self)
+    {
+        // CPython's compact layouts: 1, 2 or 4 bytes per code point plus the header.
+        int max = 0;
+        foreach (var r in self.Value.EnumerateRunes()) if (r.Value > max) max = r.Value;
+        int n = self.CpLength;
+        if (max < 128) return 49 + n;
+        if (max < 256) return 72 + (n + 1);
+        if (max < 0x10000) return 72 + 2 * (n + 1);
+        return 72 + 4 * (n + 1);
     }
 }
-

@@ -1,0 +1,174 @@
+#nullable enable
+using StacklessIron.Objects.Formatting;
+using System;
+using System.Collections.Generic;
+namespace StacklessIron.Objects;
+
+/// <summary>`memoryview` (basic): a one-dimensional view of unsigned bytes (format 'B') over a
+/// bytes, bytearray or another memoryview, with slicing (contiguous steps only), item access,
+/// tobytes/tolist/hex, release and the context-manager protocol. A view over a bytearray
+/// keeps it from resizing until released. Multi-dimensional shapes and cast() are not done.</summary>
+[PyType("memoryview")]
+public sealed class PyMemoryView : PyObject
+{
+    public static readonly PyType TypeObject = PyType.Builtin("memoryview", typeof(PyMemoryView), subclassable: false);
+
+    readonly PyObject _obj;     // the exporting object (bytes or bytearray)
+    readonly int _start, _length;
+    bool _released;
+
+    PyMemoryView(PyObject obj, int start, int length) : base(TypeObject)
+    {
+        _obj = obj; _start = start; _length = length;
+        if (obj is PyByteArray ba) ba.Exports++;
+    }
+
+    public bool ReadOnly => _obj is PyBytes;
+
+    public ReadOnlyMemory<byte> Memory
+    {
+        get
+        {
+            CheckReleased();
+            var m = _obj is PyBytes b ? (ReadOnlyMemory<byte>)b.Data : ((PyByteArray)_obj).Memory;
+            return m.Slice(_start, _length);
+        }
+    }
+
+    void CheckReleased()
+    {
+        if (_released) throw PyExc.ValueError("operation forbidden on released memoryview object");
+    }
+
+    [PySlot("__new__")]
+    static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var sig = new Signature("memoryview", new[] { "object" }, 0, 1, 0, false, false);
+        var bound = new PyObject?[1];
+        sig.Bind(ts, args, kwnames, bound);
+        var o = bound[0]!;
+        return o switch
+        {
+            PyBytes b => new PyMemoryView(b, 0, b.Data.Length),
+            PyByteArray ba => new PyMemoryView(ba, 0, ba.Count),
+            PyMemoryView mv => mv.Sub(0, mv._length),
+            _ => throw PyExc.TypeError($"memoryview: a bytes-like object is required, not '{o.Type.Name}'"),
+        };
+    }
+
+    PyMemoryView Sub(int start, int length) { CheckReleased(); return new PyMemoryView(_obj, _start + start, length); }
+
+    [PySlot("__len__")] static long Len(ThreadState ts, PyObject self) { var m = (PyMemoryView)self; m.CheckReleased(); return m._length; }
+
+    [PySlot("__repr__")]
+    static PyObject ReprSlot(ThreadState ts, PyObject self)
+        => new PyStr(((PyMemoryView)self)._released ? $"<released memory at 0x{Ops.Id(self):x}>" : $"<memory at 0x{Ops.Id(self):x}>");
+
+    [PySlot("__getitem__")]
+    static PyObject GetItem(ThreadState ts, PyObject self, PyObject key)
+    {
+        var m = (PyMemoryView)self;
+        var span = m.Memory.Span;
+        if (PyStr.IsSlice(key))
+        {
+            PyStr.SliceIndices(ts, key, m._length, out long start, out _, out long step, out long count);
+            if (count <= 0) return m.Sub(0, 0);
+            if (step != 1) throw PyExc.NotImplementedError("memoryview: non-contiguous slices are not supported");
+            return m.Sub((int)start, (int)count);
+        }
+        if (key is PyInt || key.Type.Index != null)
+        {
+            long k = PyStr.SizeArg(ts, key);
+            if (k < 0) k += span.Length;
+            if (k < 0 || k >= span.Length) throw PyExc.IndexError("index out of bounds on dimension 1");
+            return PyInt.From(span[(int)k]);
+        }
+        throw PyExc.TypeError("memoryview: invalid slice key");
+    }
+
+    [PySlot("__setitem__", "__delitem__")]
+    static void SetItem(ThreadState ts, PyObject self, PyObject key, PyObject? value)
+    {
+        var m = (PyMemoryView)self;
+        m.CheckReleased();
+        if (m.ReadOnly) throw PyExc.TypeError("cannot modify read-only memory");
+        if (value == null) throw PyExc.TypeError("cannot delete memory");
+        var target = ((PyByteArray)m._obj).WritableSpan.Slice(m._start, m._length);
+        if (PyStr.IsSlice(key))
+        {
+            PyStr.SliceIndices(ts, key, m._length, out long start, out _, out long step, out long count);
+            var data = PyBytes.Buffer(value).ToArray();
+            if (data.Length != count) throw PyExc.ValueError("memoryview assignment: lvalue and rvalue have different structures");
+            for (long i = 0, j = start; i < count; i++, j += step) target[(int)j] = data[i];
+            return;
+        }
+        long k = PyStr.SizeArg(ts, key);
+        if (k < 0) k += target.Length;
+        if (k < 0 || k >= target.Length) throw PyExc.IndexError("index out of bounds on dimension 1");
+        if (value is not PyInt iv || !iv.FitsLong || iv.Small < 0 || iv.Small > 255)
+            throw value is PyInt ? PyExc.ValueError("memoryview: invalid value for format 'B'") : PyExc.TypeError("memoryview: invalid type for format 'B'");
+        target[(int)k] = (byte)iv.Small;
+    }
+
+    [PySlot("__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__")]
+    static PyObject Compare(ThreadState ts, PyObject a, PyObject b, CompareOp op)
+    {
+        if (op != CompareOp.Eq && op != CompareOp.Ne) return PyNotImplemented.Value;
+        if (a is PyMemoryView ma && ma._released || b is PyMemoryView mb && mb._released) return PyBool.From((a == b) == (op == CompareOp.Eq));
+        if (!PyBytes.TryGetBuffer(a, out var x) || !PyBytes.TryGetBuffer(b, out var y)) return PyNotImplemented.Value;
+        bool eq = x.Span.SequenceEqual(y.Span);
+        return PyBool.From(op == CompareOp.Eq ? eq : !eq);
+    }
+
+    [PySlot("__hash__")]
+    static long Hash(ThreadState ts, PyObject self)
+    {
+        var m = (PyMemoryView)self;
+        if (!m.ReadOnly) throw PyExc.ValueError("cannot hash writable memoryview object");
+        return PyBytes.From(m.Memory.ToArray()).GetHash();
+    }
+
+    [PySlot("__iter__")]
+    static PyObject Iter(ThreadState ts, PyObject self) => new PySeqIterator(self);
+
+    [PyMethod] static PyObject tobytes(ThreadState ts, PyMemoryView self, [PyKeyword] PyObject? order = null) => PyBytes.From(self.Memory.ToArray());
+
+    [PyMethod]
+    static PyObject tolist(ThreadState ts, PyMemoryView self)
+    {
+        var span = self.Memory.Span;
+        var items = new PyObject[span.Length];
+        for (int i = 0; i < items.Length; i++) items[i] = PyInt.From(span[i]);
+        return new PyList(items);
+    }
+
+    [PyMethod]
+    static PyObject hex(ThreadState ts, PyMemoryView self, [PyKeyword] PyObject? sep = null, PyObject? bytes_per_sep = null)
+        => PyStr.From(PyBytesMethods<PyBytes>.HexOf(ts, self.Memory.Span, sep, bytes_per_sep));
+
+    [PyMethod]
+    static void release(ThreadState ts, PyMemoryView self)
+    {
+        if (self._released) return;
+        self._released = true;
+        if (self._obj is PyByteArray ba) ba.Exports--;
+    }
+
+    [PyMethod] static PyObject toreadonly(ThreadState ts, PyMemoryView self) => self.Sub(0, self._length);
+    [PyMethod] static PyObject __enter__(ThreadState ts, PyMemoryView self) { self.CheckReleased(); return self; }
+    [PyMethod] static void __exit__(ThreadState ts, PyMemoryView self, params PyObject[] args) => release(ts, self);
+
+    [PyGetter("obj")] static PyObject GetObj(ThreadState ts, PyObject self) { var m = (PyMemoryView)self; m.CheckReleased(); return m._obj; }
+    [PyGetter("nbytes")] static PyObject GetNbytes(ThreadState ts, PyObject self) => PyInt.From(((PyMemoryView)self).Memory.Length);
+    [PyGetter("readonly")] static PyObject GetReadonly(ThreadState ts, PyObject self) { var m = (PyMemoryView)self; m.CheckReleased(); return PyBool.From(m.ReadOnly); }
+    [PyGetter("itemsize")] static PyObject GetItemsize(ThreadState ts, PyObject self) { ((PyMemoryView)self).CheckReleased(); return PyInt.From(1); }
+    [PyGetter("format")] static PyObject GetFormat(ThreadState ts, PyObject self) { ((PyMemoryView)self).CheckReleased(); return PyStr.From("B"); }
+    [PyGetter("ndim")] static PyObject GetNdim(ThreadState ts, PyObject self) { ((PyMemoryView)self).CheckReleased(); return PyInt.From(1); }
+    [PyGetter("shape")] static PyObject GetShape(ThreadState ts, PyObject self) { var m = (PyMemoryView)self; m.CheckReleased(); return PyTuple.Of(PyInt.From(m._length)); }
+    [PyGetter("strides")] static PyObject GetStrides(ThreadState ts, PyObject self) { ((PyMemoryView)self).CheckReleased(); return PyTuple.Of(PyInt.From(1)); }
+    [PyGetter("suboffsets")] static PyObject GetSuboffsets(ThreadState ts, PyObject self) { ((PyMemoryView)self).CheckReleased(); return PyTuple.Empty; }
+    [PyGetter("released")] static PyObject GetReleased(ThreadState ts, PyObject self) => PyBool.From(((PyMemoryView)self)._released);
+    [PyGetter("contiguous")] static PyObject GetContiguous(ThreadState ts, PyObject self) { ((PyMemoryView)self).CheckReleased(); return PyBool.True; }
+    [PyGetter("c_contiguous")] static PyObject GetCContiguous(ThreadState ts, PyObject self) { ((PyMemoryView)self).CheckReleased(); return PyBool.True; }
+    [PyGetter("f_contiguous")] static PyObject GetFContiguous(ThreadState ts, PyObject self) { ((PyMemoryView)self).CheckReleased(); return PyBool.True; }
+}
