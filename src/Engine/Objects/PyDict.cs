@@ -7,7 +7,7 @@ namespace StacklessIron.Objects;
 /// `dict`: an insertion-ordered hash table as CPython's (an index table pointing into a dense
 /// entry array). Keys compare by identity first, then hash, then __eq__ (which may run Python
 /// code: a lookup restarts if the dict changed meanwhile). Version changes on every mutation,
-/// for LOAD_GLOBAL caches. (Minimal core version: the containers work adds the methods.)
+/// for LOAD_GLOBAL caches. Iterators detect changes of size (and of keys at the same size).
 /// </summary>
 [PyType("dict")]
 public class PyDict : PyObject
@@ -38,8 +38,16 @@ public class PyDict : PyObject
 
     // ---------------- core table ----------------
 
+    /// <summary>Equality decided without Python code: identity, exact str, exact small int.</summary>
     static bool FastEq(PyObject a, PyObject b)
-        => ReferenceEquals(a, b) || (a is PyStr x && b is PyStr y && a.Type == TypeObjects.Str && b.Type == TypeObjects.Str && x.Value == y.Value);
+        => ReferenceEquals(a, b)
+           || (a is PyStr x && b is PyStr y && a.Type == TypeObjects.Str && b.Type == TypeObjects.Str && x.Value == y.Value)
+           || (a is PyInt i && b is PyInt j && a.Type == PyInt.TypeObject && b.Type == PyInt.TypeObject && i.FitsLong && j.FitsLong && i.Small == j.Small);
+
+    /// <summary>Both keys are of a kind FastEq decides completely (no __eq__ call needed).</summary>
+    static bool FastKinds(PyObject a, PyObject b)
+        => (a.Type == TypeObjects.Str && b.Type == TypeObjects.Str)
+           || (a.Type == PyInt.TypeObject && b.Type == PyInt.TypeObject && ((PyInt)a).FitsLong && ((PyInt)b).FitsLong);
 
     /// <summary>Index slot of `key` or, when missing, -1 - (first free slot).</summary>
     int FindSlot(ThreadState? ts, PyObject key, long hash)
@@ -61,7 +69,7 @@ public class PyDict : PyObject
                 {
                     var k = e.Key!;
                     if (FastEq(k, key)) return i;
-                    if (!(k is PyStr && key is PyStr && k.Type == TypeObjects.Str && key.Type == TypeObjects.Str) && ts != null)
+                    if (!FastKinds(k, key) && ts != null)
                     {
                         int version = Version;
                         var entries = _entries;
@@ -186,6 +194,53 @@ public class PyDict : PyObject
         return false;
     }
 
+    /// <summary>Removes and returns the last entry (popitem); false when empty.</summary>
+    public bool PopLast(out PyObject key, out PyObject value)
+    {
+        for (int i = _used - 1; i >= 0; i--)
+        {
+            var e = _entries[i];
+            if (e.Key == null) continue;
+            key = e.Key; value = e.Value!;
+            int slot = FindSlot(null, e.Key, e.Hash);
+            // the entry is found by identity, so no Python code runs here
+            RemoveAt(slot);
+            _used = i;
+            return true;
+        }
+        key = null!; value = null!;
+        return false;
+    }
+
+    /// <summary>The entry at `pos` or earlier, walking backwards; moves pos. For reversed().</summary>
+    public bool PrevEntry(ref int pos, out PyObject key, out PyObject value)
+    {
+        if (pos >= _used) pos = _used - 1;
+        while (pos >= 0)
+        {
+            var e = _entries[pos--];
+            if (e.Key != null) { key = e.Key; value = e.Value!; return true; }
+        }
+        key = null!; value = null!;
+        return false;
+    }
+
+    /// <summary>Index just past the last entry slot (for reverse iteration).</summary>
+    public int EntryEnd => _used;
+
+    /// <summary>Inserts with a hash already known (copying from another dict or a set).</summary>
+    public void SetItemWithHash(ThreadState ts, PyObject key, long hash, PyObject value) => Insert(ts, key, hash, value);
+
+    /// <summary>Entries with their stored hashes (a snapshot-safe walk, as Items()).</summary>
+    public IEnumerable<(PyObject Key, long Hash, PyObject Value)> Entries()
+    {
+        for (int i = 0; i < _used; i++)
+        {
+            var e = _entries[i];
+            if (e.Key != null) yield return (e.Key, e.Hash, e.Value!);
+        }
+    }
+
     public PyDict Copy()
     {
         var d = new PyDict();
@@ -199,6 +254,7 @@ public class PyDict : PyObject
 
     public void Update(ThreadState ts, PyDict other)
     {
+        if (other == this) return;
         for (int i = 0; i < other._used; i++)
         {
             var e = other._entries[i];
@@ -206,7 +262,7 @@ public class PyDict : PyObject
         }
     }
 
-    // ---------------- Python-visible members (core subset) ----------------
+    // ---------------- Python-visible members ----------------
 
     [PySlot("__new__")]
     static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames) => new PyDict(cls);
@@ -222,26 +278,46 @@ public class PyDict : PyObject
         for (int i = 0; i < nkw; i++) d.SetItem(ts, kwnames!.Items[i], args[npos + i]);
     }
 
+    static readonly PyStr s_keys = PyStr.Intern("keys");
+
+    /// <summary>dict.update(src) / dict(src): a dict, a mapping (has keys()), or an iterable of pairs.</summary>
     public static void UpdateFrom(ThreadState ts, PyDict d, PyObject src)
     {
-        if (src is PyDict other) { d.Update(ts, other); return; }
-        var keys = Ops.GetAttrOrNull(ts, src, PyStr.Intern("keys"));
+        if (src is PyDict other && other.Type.Iter == TypeObjects.Dict.Iter) { d.Update(ts, other); return; }
+        var keys = Ops.GetAttrOrNull(ts, src, s_keys);
         if (keys != null)
         {
-            foreach (var k in Ops.Iterate(ts, Ops.Call(ts, keys))) d.SetItem(ts, k, Ops.GetItem(ts, src, k));
+            var it = Ops.GetIter(ts, Ops.Call(ts, keys));
+            while (Ops.Next(ts, it) is PyObject k) d.SetItem(ts, k, Ops.GetItem(ts, src, k));
             return;
         }
+        UpdateFromPairs(ts, d, src);
+    }
+
+    static void UpdateFromPairs(ThreadState ts, PyDict d, PyObject src)
+    {
+        var it = Ops.GetIter(ts, src);
         int n = 0;
-        foreach (var item in Ops.Iterate(ts, src))
+        while (Ops.Next(ts, it) is PyObject item)
         {
-            var pair = Ops.ToArray(ts, item);
-            if (pair.Length != 2) throw PyExc.ValueError($"dictionary update sequence element #{n} has length {pair.Length}; 2 is required");
-            d.SetItem(ts, pair[0], pair[1]);
+            PyObject k, v;
+            if (item is PyTuple t && t.Items.Length == 2) { k = t.Items[0]; v = t.Items[1]; }
+            else
+            {
+                if (item.Type.Iter == null && item.Type.GetItem == null)
+                    throw PyExc.TypeError($"cannot convert dictionary update sequence element #{n} to a sequence");
+                var pair = Ops.ToArray(ts, item);
+                if (pair.Length != 2) throw PyExc.ValueError($"dictionary update sequence element #{n} has length {pair.Length}; 2 is required");
+                k = pair[0]; v = pair[1];
+            }
+            d.SetItem(ts, k, v);
             n++;
         }
     }
 
     [PySlot("__len__")] static long Len(ThreadState ts, PyObject self) => ((PyDict)self)._count;
+
+    static readonly PyStr s_missing = PyStr.Intern("__missing__");
 
     [PySlot("__getitem__")]
     static PyObject GetItemSlot(ThreadState ts, PyObject self, PyObject key)
@@ -249,7 +325,7 @@ public class PyDict : PyObject
         var d = (PyDict)self;
         var v = d.GetItem(ts, key);
         if (v != null) return v;
-        if (d.Type != TypeObjects.Dict && d.Type.Lookup("__missing__") is PyObject missing)
+        if (d.Type != TypeObjects.Dict && d.Type.Lookup(s_missing) is PyObject missing)
             return SlotDefs.CallBound(ts, missing, d, key);
         throw PyExc.KeyError(key);
     }
@@ -264,7 +340,7 @@ public class PyDict : PyObject
 
     [PySlot("__contains__")] static bool Contains(ThreadState ts, PyObject self, PyObject key) => ((PyDict)self).ContainsKey(ts, key);
 
-    [PySlot("__iter__")] static PyObject Iter(ThreadState ts, PyObject self) => new PyDictIterator((PyDict)self, PyDictIterator.Kind.Keys);
+    [PySlot("__iter__")] static PyObject Iter(ThreadState ts, PyObject self) => new PyDictIterator((PyDict)self, PyDictIterator.Kind.Keys, false);
 
     [PySlot("__repr__")]
     static PyObject Repr(ThreadState ts, PyObject self)
@@ -301,37 +377,90 @@ public class PyDict : PyObject
         return PyBool.From(op == CompareOp.Eq ? eq : !eq);
     }
 
+    /// <summary>d | other: a new (exact) dict; only between dicts.</summary>
+    [PySlot("__or__", "__ror__")]
+    static PyObject Or(ThreadState ts, PyObject a, PyObject b)
+    {
+        if (a is not PyDict x || b is not PyDict y) return PyNotImplemented.Value;
+        var r = x.Copy();
+        r.Update(ts, y);
+        return r;
+    }
+
+    /// <summary>d |= other accepts anything dict.update accepts.</summary>
+    [PySlot("__ior__")]
+    static PyObject IOr(ThreadState ts, PyObject a, PyObject b)
+    {
+        UpdateFrom(ts, (PyDict)a, b);
+        return a;
+    }
+
     public static void InitType(PyType t) => t.Namespace.SetStr("__hash__", PyNone.Value);
 
     [PyMethod]
     static PyObject get(ThreadState ts, PyDict self, PyObject key, PyObject? @default = null)
         => self.GetItem(ts, key) ?? @default ?? PyNone.Value;
 
-    [PyMethod] static PyObject keys(ThreadState ts, PyDict self) => new PyDictView(self, PyDictIterator.Kind.Keys);
-    [PyMethod] static PyObject values(ThreadState ts, PyDict self) => new PyDictView(self, PyDictIterator.Kind.Values);
-    [PyMethod] static PyObject items(ThreadState ts, PyDict self) => new PyDictView(self, PyDictIterator.Kind.Items);
+    [PyMethod] static PyObject keys(ThreadState ts, PyDict self) => new PyDictKeys(self);
+    [PyMethod] static PyObject values(ThreadState ts, PyDict self) => new PyDictValues(self);
+    [PyMethod] static PyObject items(ThreadState ts, PyDict self) => new PyDictItems(self);
 
     [PyMethod]
     static PyObject pop(ThreadState ts, PyDict self, PyObject key, PyObject? @default = null)
         => self.Pop(ts, key) ?? @default ?? throw PyExc.KeyError(key);
 
     [PyMethod]
+    static PyObject popitem(ThreadState ts, PyDict self)
+    {
+        if (!self.PopLast(out var k, out var v)) throw PyExc.KeyError(new PyStr("popitem(): dictionary is empty"));
+        return PyTuple.Of(k, v);
+    }
+
+    [PyMethod]
     static PyObject setdefault(ThreadState ts, PyDict self, PyObject key, PyObject? @default = null)
     {
-        var v = self.GetItem(ts, key);
-        if (v != null) return v;
-        v = @default ?? PyNone.Value;
-        self.SetItem(ts, key, v);
+        long hash = Ops.Hash(ts, key);
+        int slot = self.FindSlot(ts, key, hash);
+        if (slot >= 0) return self._entries[self._index[slot]].Value!;
+        var v = @default ?? PyNone.Value;
+        self.Insert(ts, key, hash, v);
         return v;
     }
 
     [PyMethod]
-    static void update(ThreadState ts, PyDict self, PyObject? other = null, [PyKwArgs] PyDict? kwargs = null)
+    static void update(ThreadState ts, PyDict self, [PyKwArgs] PyDict kwargs, params PyObject[] args)
     {
-        if (other != null) UpdateFrom(ts, self, other);
-        if (kwargs != null) self.Update(ts, kwargs);
+        if (args.Length > 1) throw PyExc.TypeError($"update expected at most 1 argument, got {args.Length}");
+        if (args.Length == 1) UpdateFrom(ts, self, args[0]);
+        if (kwargs.Count > 0) self.Update(ts, kwargs);
+    }
+
+    [PyClassMethod]
+    static PyObject fromkeys(ThreadState ts, PyType cls, PyObject iterable, PyObject? value = null)
+    {
+        value ??= PyNone.Value;
+        var d = Ops.Call(ts, cls);
+        if (d is PyDict exact && d.Type == TypeObjects.Dict)
+        {
+            if (iterable is PyDict src && src.Type == TypeObjects.Dict)
+            {
+                foreach (var (k, h, _) in src.Entries()) exact.Insert(ts, k, h, value);
+                return d;
+            }
+            if (iterable is PyAnySet set && (set.Type == PySet.TypeObject || set.Type == PyFrozenSet.TypeObject))
+            {
+                foreach (var (k, h) in set.Entries()) exact.Insert(ts, k, h, value);
+                return d;
+            }
+        }
+        var it = Ops.GetIter(ts, iterable);
+        while (Ops.Next(ts, it) is PyObject k) Ops.SetItem(ts, d, k, value);
+        return d;
     }
 
     [PyMethod] static PyObject copy(ThreadState ts, PyDict self) => self.Copy();
     [PyMethod] static void clear(ThreadState ts, PyDict self) => self.Clear();
+    [PyMethod] static PyObject __reversed__(ThreadState ts, PyDict self) => new PyDictIterator(self, PyDictIterator.Kind.Keys, true);
+    [PyMethod] static long __sizeof__(ThreadState ts, PyDict self) => 48 + 8L * self._index.Length + 24L * self._entries.Length;
+    [PyClassMethod] static PyObject __class_getitem__(ThreadState ts, PyType cls, PyObject item) => PyList.GenericAlias(ts, cls, item);
 }

@@ -3,54 +3,47 @@ using System.Text;
 using System;
 namespace StacklessIron.Objects;
 
-/// <summary>dict.keys()/values()/items() views (core subset).</summary>
-[PyType("dict_view")]
-public sealed class PyDictView : PyObject
+/// <summary>
+/// What dict_keys, dict_values and dict_items share: the live link to their dict, length,
+/// iteration (forwards and reversed), repr and `mapping`. These members are declared here
+/// and installed into each view type by its InitType.
+/// </summary>
+public abstract class PyDictView : PyObject
 {
-    public static readonly PyType TypeObject = PyType.Builtin("dict_view", typeof(PyDictView), subclassable: false);
     public readonly PyDict Dict_;
     public readonly PyDictIterator.Kind Kind;
 
-    public PyDictView(PyDict d, PyDictIterator.Kind kind) : base(TypeObject) { Dict_ = d; Kind = kind; }
+    protected PyDictView(PyType type, PyDict d, PyDictIterator.Kind kind) : base(type) { Dict_ = d; Kind = kind; }
 
-    [PySlot("__iter__")] static PyObject Iter(ThreadState ts, PyObject self) { var v = (PyDictView)self; return new PyDictIterator(v.Dict_, v.Kind); }
+    protected static void AddViewMembers(PyType t) => NativeMembers.Fill(t, typeof(PyDictView));
+
     [PySlot("__len__")] static long Len(ThreadState ts, PyObject self) => ((PyDictView)self).Dict_.Count;
 
-    [PySlot("__contains__")]
-    static bool Contains(ThreadState ts, PyObject self, PyObject item)
-    {
-        var v = (PyDictView)self;
-        switch (v.Kind)
-        {
-            case PyDictIterator.Kind.Keys: return v.Dict_.ContainsKey(ts, item);
-            case PyDictIterator.Kind.Items:
-                if (item is not PyTuple t || t.Items.Length != 2) return false;
-                var val = v.Dict_.GetItem(ts, t.Items[0]);
-                return val != null && Ops.Equal(ts, val, t.Items[1]);
-            default:
-                foreach (var (_, x) in v.Dict_.Items()) if (Ops.Equal(ts, x, item)) return true;
-                return false;
-        }
-    }
+    [PySlot("__iter__")]
+    static PyObject Iter(ThreadState ts, PyObject self) { var v = (PyDictView)self; return new PyDictIterator(v.Dict_, v.Kind, false); }
+
+    [PyMethod] static PyObject __reversed__(ThreadState ts, PyDictView self) => new PyDictIterator(self.Dict_, self.Kind, true);
+
+    [PyGetter("mapping")] static PyObject GetMapping(ThreadState ts, PyObject self) => new PyMappingProxy(((PyDictView)self).Dict_);
 
     [PySlot("__repr__")]
     static PyObject Repr(ThreadState ts, PyObject self)
     {
         var v = (PyDictView)self;
-        var name = v.Kind switch { PyDictIterator.Kind.Keys => "dict_keys", PyDictIterator.Kind.Values => "dict_values", _ => "dict_items" };
-        var sb = new StringBuilder(name).Append("([");
-        bool first = true;
-        foreach (var (k, x) in v.Dict_.Items())
+        if (!ts.EnterRepr(v)) return PyStr.Intern("...");
+        try
         {
-            if (!first) sb.Append(", ");
-            first = false;
-            sb.Append(v.Kind switch
+            var sb = new StringBuilder(v.Type.Name).Append("([");
+            bool first = true;
+            var it = Iter(ts, v);
+            while (Ops.Next(ts, it) is PyObject x)
             {
-                PyDictIterator.Kind.Keys => Ops.ReprString(ts, k),
-                PyDictIterator.Kind.Values => Ops.ReprString(ts, x),
-                _ => "(" + Ops.ReprString(ts, k) + ", " + Ops.ReprString(ts, x) + ")",
-            });
+                if (!first) sb.Append(", ");
+                first = false;
+                sb.Append(Ops.ReprString(ts, x));
+            }
+            return new PyStr(sb.Append("])").ToString());
         }
-        return new PyStr(sb.Append("])").ToString());
+        finally { ts.LeaveRepr(v); }
     }
 }

@@ -1,34 +1,75 @@
 #nullable enable
+using System.Numerics;
 using System;
 namespace StacklessIron.Objects;
 
+/// <summary>`enumerate(iterable, start=0)`: (count, item) pairs; the count goes on past a long as a big int.</summary>
 [PyType("enumerate")]
 public sealed class PyEnumerate : PyObject
 {
     public static readonly PyType TypeObject = PyType.Builtin("enumerate", typeof(PyEnumerate));
-    PyObject _it = null!;
-    PyObject _index = PyInt.From(0);
+    readonly PyObject _it;
+    long _index;
+    BigInteger? _bigIndex;   // once the count leaves the long range
+    PyDict? _dict;
 
-    PyEnumerate(PyType t) : base(t) { }
+    PyEnumerate(PyType type, PyObject it, PyInt start) : base(type)
+    {
+        _it = it;
+        if (start.FitsLong) _index = start.Small; else _bigIndex = start.Big;
+        if (type.IsHeapType && type.InstanceHasDict) _dict = new PyDict();
+    }
+
+    public override PyDict? Dict { get => _dict; set => _dict = value; }
 
     [PySlot("__new__")]
     static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        var bound = new PyObject?[2];
-        new Signature("enumerate", new[] { "iterable", "start" }, 0, 2, 0, false, false).Bind(ts, args, kwnames, bound, new PyObject[] { PyInt.From(0) });
-        var e = new PyEnumerate(cls) { _it = Ops.GetIter(ts, bound[0]!), _index = Ops.Index(ts, bound[1]!) };
-        return e;
+        int nkw = kwnames?.Items.Length ?? 0, npos = args.Length - nkw;
+        PyObject? iterable = npos > 0 ? args[0] : null, start = npos > 1 ? args[1] : null;
+        if (npos > 2) throw PyExc.TypeError($"enumerate() takes at most 2 arguments ({args.Length} given)");
+        for (int k = 0; k < nkw; k++)
+        {
+            string name = Ops.StrValue(kwnames!.Items[k]);
+            var v = args[npos + k];
+            if (name == "iterable" && iterable == null) iterable = v;
+            else if (name == "start" && start == null) start = v;
+            else if (name == "iterable" || name == "start")
+                throw PyExc.TypeError($"argument for enumerate() given by name ('{name}') and position ({(name == "iterable" ? 1 : 2)})");
+            else throw PyExc.TypeError($"'{name}' is an invalid keyword argument for enumerate()");
+        }
+        if (iterable == null) throw PyExc.TypeError("enumerate() missing required argument 'iterable'");
+        PyInt s = PyInt.From(0);
+        if (start != null)
+        {
+            if (start is not PyInt && start.Type.Index == null)
+                throw PyExc.TypeError($"'{start.Type.Name}' object cannot be interpreted as an integer");
+            s = Ops.Index(ts, start);
+        }
+        return new PyEnumerate(cls, Ops.GetIter(ts, iterable), s);
     }
 
     [PySlot("__iter__")] static PyObject Iter(ThreadState ts, PyObject self) => self;
+
     [PySlot("__next__")]
     static PyObject? Next(ThreadState ts, PyObject self)
     {
         var e = (PyEnumerate)self;
-        var v = Ops.Next(ts, e._it);
-        if (v == null) return null;
-        var i = e._index;
-        e._index = i is PyInt pi && pi.FitsLong && pi.Small < long.MaxValue ? PyInt.From(pi.Small + 1) : Ops.BinaryOp(ts, i, PyInt.From(1), 0);
-        return new PyTuple(new[] { i, v });
+        var item = Ops.Next(ts, e._it);
+        if (item == null) return null;
+        PyObject count;
+        if (e._bigIndex is BigInteger b) { count = PyInt.From(b); e._bigIndex = b + 1; }
+        else
+        {
+            count = PyInt.From(e._index);
+            if (e._index == long.MaxValue) e._bigIndex = (BigInteger)long.MaxValue + 1; else e._index++;
+        }
+        return PyTuple.Of(count, item);
     }
+
+    [PyMethod]
+    static PyObject __reduce__(ThreadState ts, PyEnumerate self)
+        => PyTuple.Of(self.Type, PyTuple.Of(self._it, self._bigIndex is BigInteger b ? PyInt.From(b) : PyInt.From(self._index)));
+
+    [PyClassMethod] static PyObject __class_getitem__(ThreadState ts, PyType cls, PyObject item) => PyList.GenericAlias(ts, cls, item);
 }

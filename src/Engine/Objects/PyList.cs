@@ -213,12 +213,25 @@ public class PyList : PyObject
             Array.Copy(x.Items, r, x.Count); Array.Copy(y.Items, 0, r, x.Count, y.Count);
             return new PyList(r);
         }
-        if (a is PyList && b.Type.NumberOps[0] == null) throw PyExc.TypeError($"can only concatenate list (not \"{b.Type.Name}\") to list");
+        if (a is PyList) return ConcatFallback(ts, a, b, Add, "list");
         return PyNotImplemented.Value;
     }
 
     [PySlot("__iadd__")]
     static PyObject IAdd(ThreadState ts, PyObject a, PyObject b) { ((PyList)a).Extend(ts, b); return a; }
+
+    /// <summary>`seq + b` for a b of another type: b's reflected operator gets its turn first,
+    /// then CPython's sequence-concat message.</summary>
+    public static PyObject ConcatFallback(ThreadState ts, PyObject a, PyObject b, BinarySlot mine, string typeName)
+    {
+        var slot = b.Type.NumberOps[0];
+        if (slot != null && slot != mine)
+        {
+            var r = slot(ts, a, b);
+            if (r != PyNotImplemented.Value) return r;
+        }
+        throw PyExc.TypeError($"can only concatenate {typeName} (not \"{b.Type.Name}\") to {typeName}");
+    }
 
     /// <summary>The repeat count of `seq * n`: an index clamped like CPython's (huge counts give
     /// OverflowError/MemoryError), or null when `n` is no index.</summary>

@@ -19,11 +19,17 @@ public class PyTuple : PyObject
     [PySlot("__new__")]
     static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        if (kwnames != null) throw PyExc.TypeError("tuple() takes no keyword arguments");
+        if (kwnames != null && kwnames.Items.Length > 0) throw PyExc.TypeError("tuple() takes no keyword arguments");
         if (args.Length > 1) throw PyExc.TypeError($"tuple expected at most 1 argument, got {args.Length}");
-        var items = args.Length == 0 ? Array.Empty<PyObject>() : Ops.ToArray(ts, args[0]);
-        if (cls == TypeObjects.Tuple) return items.Length == 0 ? Empty : new PyTuple(items);
-        return new PyTupleSubclass(cls, items);
+        if (cls == TypeObjects.Tuple)
+        {
+            if (args.Length == 0) return Empty;
+            if (args[0] is PyTuple t0 && t0.Type == TypeObjects.Tuple) return t0;
+            // tuples share item arrays safely: they never change
+            var items = Ops.ToArray(ts, args[0]);
+            return items.Length == 0 ? Empty : new PyTuple(items);
+        }
+        return new PyTupleSubclass(cls, args.Length == 0 ? Array.Empty<PyObject>() : Ops.ToArray(ts, args[0]));
     }
 
     [PySlot("__len__")] static long Len(ThreadState ts, PyObject self) => ((PyTuple)self).Items.Length;
@@ -31,18 +37,31 @@ public class PyTuple : PyObject
     [PySlot("__getitem__")]
     static PyObject GetItem(ThreadState ts, PyObject self, PyObject key)
     {
-        var items = ((PyTuple)self).Items;
-        if (key is PyInt i)
+        var t = (PyTuple)self;
+        var items = t.Items;
+        if (PySlice.TryIndex(ts, key, out long k))
         {
-            long k = i.ToLongChecked();
             if (k < 0) k += items.Length;
-            if (k < 0 || k >= items.Length) throw PyExc.IndexError("tuple index out of range");
+            if ((ulong)k >= (ulong)items.Length) throw PyExc.IndexError("tuple index out of range");
             return items[k];
+        }
+        if (key is PySlice s)
+        {
+            long n = s.GetIndices(ts, items.Length, out long start, out _, out long step);
+            if (n == items.Length && step == 1 && t.Type == TypeObjects.Tuple) return t;
+            if (n == 0) return Empty;
+            var r = new PyObject[n];
+            if (step == 1) Array.Copy(items, start, r, 0, n);
+            else for (long i = 0, j = start; i < n; i++, j += step) r[i] = items[j];
+            return new PyTuple(r);
         }
         throw PyExc.TypeError($"tuple indices must be integers or slices, not {key.Type.Name}");
     }
 
     [PySlot("__iter__")] static PyObject Iter(ThreadState ts, PyObject self) => new PyTupleIterator((PyTuple)self);
+
+    [PySlot("__hash__")]
+    static long Hash(ThreadState ts, PyObject self) => HashItems(ts, ((PyTuple)self).Items);
 
     [PySlot("__contains__")]
     static bool Contains(ThreadState ts, PyObject self, PyObject item)
@@ -51,12 +70,10 @@ public class PyTuple : PyObject
         return false;
     }
 
-    [PySlot("__hash__")]
-    static long Hash(ThreadState ts, PyObject self)
+    /// <summary>CPython 3.11's tuple hash (xxHash-style lanes, 64-bit primes).</summary>
+    public static long HashItems(ThreadState ts, PyObject[] items)
     {
-        // CPython's tuple hash (xxHash-based, 64-bit constants).
         const ulong P1 = 11400714785074694791UL, P2 = 14029467366897019727UL, P5 = 2870177450012600261UL;
-        var items = ((PyTuple)self).Items;
         ulong acc = P5;
         foreach (var x in items)
         {
@@ -82,22 +99,29 @@ public class PyTuple : PyObject
     {
         if (a is PyTuple x && b is PyTuple y)
         {
+            if (y.Items.Length == 0 && x.Type == TypeObjects.Tuple) return x;
+            if (x.Items.Length == 0 && y.Type == TypeObjects.Tuple) return y;
             var r = new PyObject[x.Items.Length + y.Items.Length];
             x.Items.CopyTo(r, 0); y.Items.CopyTo(r, x.Items.Length);
             return new PyTuple(r);
         }
-        if (a is PyTuple) throw PyExc.TypeError($"can only concatenate tuple (not \"{b.Type.Name}\") to tuple");
+        if (a is PyTuple) return PyList.ConcatFallback(ts, a, b, Add, "tuple");
         return PyNotImplemented.Value;
     }
 
     [PySlot("__mul__", "__rmul__")]
     static PyObject Mul(ThreadState ts, PyObject a, PyObject b)
     {
-        var (t, n) = a is PyTuple x ? (x, b) : ((PyTuple)b, a);
-        if (n is not PyInt count) return PyNotImplemented.Value;
-        long k = Math.Max(0, count.ToLongChecked());
-        var r = new PyObject[checked(t.Items.Length * (int)k)];
-        for (int i = 0; i < k; i++) t.Items.CopyTo(r, i * t.Items.Length);
+        bool left = a is PyTuple;
+        var t = left ? (PyTuple)a : (PyTuple)b;
+        var k = PyList.RepeatCount(ts, left ? b : a);
+        if (k == null) return PyList.RepeatFallback(ts, a, b, left, Mul);
+        int len = t.Items.Length;
+        if (k.Value == 1 && t.Type == TypeObjects.Tuple) return t;
+        if (k.Value == 0 || len == 0) return Empty;
+        if (k.Value > Array.MaxLength / len) throw PyExc.MemoryError();
+        var r = new PyObject[len * k.Value];
+        for (long i = 0; i < k.Value; i++) Array.Copy(t.Items, 0, r, i * len, len);
         return new PyTuple(r);
     }
 
@@ -122,9 +146,11 @@ public class PyTuple : PyObject
     }
 
     [PyMethod]
-    static long index(ThreadState ts, PyTuple self, PyObject value)
+    static long index(ThreadState ts, PyTuple self, PyObject value, PyObject? start = null, PyObject? stop = null)
     {
-        for (int i = 0; i < self.Items.Length; i++) if (Ops.Equal(ts, self.Items[i], value)) return i;
+        PyList.SearchBounds(ts, start, stop, self.Items.Length, out long lo, out long hi);
+        for (long i = lo; i < hi && i < self.Items.Length; i++)
+            if (Ops.Equal(ts, self.Items[i], value)) return i;
         throw PyExc.ValueError("tuple.index(x): x not in tuple");
     }
 
@@ -135,4 +161,7 @@ public class PyTuple : PyObject
         foreach (var x in self.Items) if (Ops.Equal(ts, x, value)) n++;
         return n;
     }
+
+    [PyMethod] static PyObject __getnewargs__(ThreadState ts, PyTuple self) => PyTuple.Of(new PyTuple(self.Items));
+    [PyClassMethod] static PyObject __class_getitem__(ThreadState ts, PyType cls, PyObject item) => PyList.GenericAlias(ts, cls, item);
 }

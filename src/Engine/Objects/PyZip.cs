@@ -2,59 +2,84 @@
 using System;
 namespace StacklessIron.Objects;
 
+/// <summary>`zip(*iterables, strict=False)`: tuples until the shortest ends; with strict, unequal lengths are a ValueError.</summary>
 [PyType("zip")]
 public sealed class PyZip : PyObject
 {
     public static readonly PyType TypeObject = PyType.Builtin("zip", typeof(PyZip));
-    PyObject[] _its = Array.Empty<PyObject>();
+    readonly PyObject[] _iters;
     bool _strict;
+    PyDict? _dict;
 
-    PyZip(PyType t) : base(t) { }
+    PyZip(PyType type, PyObject[] iters, bool strict) : base(type)
+    {
+        _iters = iters; _strict = strict;
+        if (type.IsHeapType && type.InstanceHasDict) _dict = new PyDict();
+    }
+
+    public override PyDict? Dict { get => _dict; set => _dict = value; }
 
     [PySlot("__new__")]
     static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        int nkw = kwnames?.Items.Length ?? 0;
+        int nkw = kwnames?.Items.Length ?? 0, npos = args.Length - nkw;
         bool strict = false;
-        for (int i = 0; i < nkw; i++)
+        for (int k = 0; k < nkw; k++)
         {
-            if (((PyStr)kwnames!.Items[i]).Value != "strict") throw PyExc.TypeError($"zip() got an unexpected keyword argument '{((PyStr)kwnames.Items[i]).Value}'");
-            strict = Ops.IsTrue(ts, args[args.Length - nkw + i]);
+            string name = Ops.StrValue(kwnames!.Items[k]);
+            if (name != "strict") throw PyExc.TypeError($"'{name}' is an invalid keyword argument for zip()");
+            strict = Ops.IsTrue(ts, args[npos + k]);
         }
-        var its = new PyObject[args.Length - nkw];
-        for (int i = 0; i < its.Length; i++)
-        {
-            var a = args[i];
-            if (a.Type.Iter == null && a.Type.GetItem == null) throw PyExc.TypeError($"zip argument #{i + 1} must support iteration");
-            its[i] = Ops.GetIter(ts, a);
-        }
-        return new PyZip(cls) { _its = its, _strict = strict };
+        var iters = new PyObject[npos];
+        for (int i = 0; i < npos; i++) iters[i] = Ops.GetIter(ts, args[i]);
+        return new PyZip(cls, iters, strict);
     }
 
     [PySlot("__iter__")] static PyObject Iter(ThreadState ts, PyObject self) => self;
+
     [PySlot("__next__")]
     static PyObject? Next(ThreadState ts, PyObject self)
     {
         var z = (PyZip)self;
-        if (z._its.Length == 0) return null;
-        var r = new PyObject[z._its.Length];
-        for (int i = 0; i < r.Length; i++)
+        int n = z._iters.Length;
+        if (n == 0) return null;
+        var items = new PyObject[n];
+        for (int i = 0; i < n; i++)
         {
-            var v = Ops.Next(ts, z._its[i]);
-            if (v == null)
+            var x = Ops.Next(ts, z._iters[i]);
+            if (x == null)
             {
-                if (z._strict)
-                {
-                    if (i > 0) throw PyExc.ValueError($"zip() argument {i + 1} is shorter than argument{(i == 1 ? "" : "s")} 1{(i == 1 ? "" : "-" + i)}");
-                    for (int j = 1; j < r.Length; j++)
-                        if (Ops.Next(ts, z._its[j]) != null)
-                            throw PyExc.ValueError($"zip() argument {j + 1} is longer than argument{(j == 1 ? "" : "s")} 1{(j == 1 ? "" : "-" + j)}");
-                }
-                z._its = Array.Empty<PyObject>();
+                if (z._strict) CheckStrict(ts, z, i);
                 return null;
             }
-            r[i] = v;
+            items[i] = x;
         }
-        return new PyTuple(r);
+        return new PyTuple(items);
     }
+
+    /// <summary>Iterator `i` ended: all others must end now too (CPython's messages).</summary>
+    static void CheckStrict(ThreadState ts, PyZip z, int i)
+    {
+        if (i > 0)
+        {
+            string plural = i == 1 ? " " : "s 1-";
+            throw PyExc.ValueError($"zip() argument {i + 1} is shorter than argument{plural}{i}");
+        }
+        for (int j = 1; j < z._iters.Length; j++)
+        {
+            if (Ops.Next(ts, z._iters[j]) != null)
+            {
+                string plural = j == 1 ? " " : "s 1-";
+                throw PyExc.ValueError($"zip() argument {j + 1} is longer than argument{plural}{j}");
+            }
+        }
+    }
+
+    [PyMethod]
+    static PyObject __reduce__(ThreadState ts, PyZip self)
+        => self._strict
+            ? PyTuple.Of(self.Type, new PyTuple((PyObject[])self._iters.Clone()), PyBool.True)
+            : PyTuple.Of(self.Type, new PyTuple((PyObject[])self._iters.Clone()));
+
+    [PyMethod] static void __setstate__(ThreadState ts, PyZip self, PyObject state) => self._strict = Ops.IsTrue(ts, state);
 }
