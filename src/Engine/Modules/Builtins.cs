@@ -231,9 +231,9 @@ public static class Builtins
             names = new PyList(Ops.ToArray(ts, Ops.CallMethod(ts, loc, "keys")));
         }
         else names = Ops.CallMethod(ts, @object, "__dir__");
-        var arr = (PyObject[])Ops.ToArray(ts, names).Clone();
-        Sorting.Sort(ts, arr, arr.Length, null, false);
-        return new PyList(arr);
+        var list = new PyList((PyObject[])Ops.ToArray(ts, names).Clone());
+        list.Sort(ts, null, false);
+        return list;
     }
 
     [PyMethod]
@@ -464,9 +464,10 @@ public static class Builtins
     [PyMethod]
     static PyObject sorted(ThreadState ts, PyObject iterable, [PyKwOnly] PyObject? key = null, bool reverse = false)
     {
-        var items = (PyObject[])Ops.ToArray(ts, iterable).Clone();
-        Sorting.Sort(ts, items, items.Length, key, reverse);
-        return new PyList(items);
+        // one sort for sorted() and list.sort(): the list's TimSort
+        var list = new PyList((PyObject[])Ops.ToArray(ts, iterable).Clone());
+        list.Sort(ts, key == PyNone.Value ? null : key, reverse);
+        return list;
     }
 
     [PyMethod]
