@@ -16,6 +16,10 @@ namespace StacklessIron.Runtime;
 public static partial class Interpreter
 {
     /// <summary>How a finished or suspended frame hands its result to the frame below it.</summary>
+    /// <summary>Returned by a native function called directly from the loop after it switched
+    /// ts.Frame to another frame chain (a stackless switch): the loop continues with that chain.</summary>
+    public static readonly PyObject Unwind = new PyInstance(TypeObjects.Object);
+
     public const byte ReturnPush = 0, ReturnForIter = 1, ReturnSend = 2, ReturnGenNext = 3, ReturnGenSend = 4;
 
     // ---------------- entry points from C# ----------------
@@ -192,6 +196,20 @@ public static partial class Interpreter
             {
                 ts.Frame = back;
                 throw new PyException(exc);
+            }
+            if (back == null && ts.ChainEnded != null)
+            {
+                // a tasklet's bottom frame raised out: the scheduler reports it and picks the next chain
+                ts.Frame = null;
+                ts.ChainEnded(ts, null, exc);
+                f = ts.Frame!;
+                var thrown = ts.UnwindException;
+                if (thrown == null) return true;
+                ts.UnwindException = null;
+                exc = thrown;
+                raisedAt = f.Lasti;
+                AddTraceback(ts, f, exc);
+                continue;
             }
             f = back!;
             ts.Frame = f;
@@ -726,7 +744,14 @@ public static partial class Interpreter
                 }
 
                 case Opcode.JUMP_FORWARD: pc = arg; break;
-                case Opcode.JUMP_BACKWARD: pc = arg; break;
+                case Opcode.JUMP_BACKWARD:
+                    pc = arg;
+                    if (ts.PreemptHook != null && --ts.Ticks <= 0)
+                    {
+                        f.Sp = sp; f.Pc = pc;
+                        if (ts.PreemptHook(ts)) goto switched;
+                    }
+                    break;
                 case Opcode.POP_JUMP_IF_FALSE:
                 {
                     var v = s[--sp]!; s[sp] = null;
@@ -880,9 +905,12 @@ public static partial class Interpreter
                 nativeCall:
                     var call = callable.Type.Call;
                     if (call == null) { exc = PyExc.TypeError($"'{callable.Type.Name}' object is not callable").Value; goto error; }
+                    ts.DirectNativeCall = true;
                     var result = call(ts, callable, new ReadOnlySpan<PyObject>(s!, argStart, n), kw);
+                    ts.DirectNativeCall = false;
                     for (int i = baseIdx; i < sp; i++) s[i] = null;
                     sp = baseIdx;
+                    if (result == Unwind) { f.Sp = sp; f.Pc = pc; goto switched; }
                     s[sp++] = result;
                     break;
                 }
@@ -983,6 +1011,13 @@ public static partial class Interpreter
                     }
                     int mode = f.ReturnMode;
                     if (f.IsEntry) { f.IsEntry = false; ts.Frame = caller; return v; }
+                    if (caller == null && ts.ChainEnded != null)
+                    {
+                        // the bottom frame of a tasklet returned: the scheduler picks the next chain
+                        ts.Frame = null;
+                        ts.ChainEnded(ts, v, null);
+                        goto switched;
+                    }
                     f = caller!;
                     ts.Frame = f;
                     frameRef = f;
@@ -1283,6 +1318,17 @@ public static partial class Interpreter
                     goto error;
             }
             continue;
+
+        switched:
+            // a stackless switch changed ts.Frame: run that chain (raising UnwindException if set)
+            f = ts.Frame!;
+            frameRef = f;
+            s = f.Slots; sp = f.Sp; pc = f.Pc;
+            code = f.Code.Code.Code; consts = f.Code.Consts; names = f.Code.Names;
+            exc = ts.UnwindException;
+            if (exc == null) continue;
+            ts.UnwindException = null;
+            goto error;
 
         error:
             ChainContext(ts, exc);
