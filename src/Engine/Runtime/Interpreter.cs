@@ -972,6 +972,16 @@ public static partial class Interpreter
                         f = nf;
                         goto load_frame;
                     }
+                    if ((kwargs == null || kwargs.Count == 0) && callable.Type.Call is CallSlot directCall)
+                    {
+                        // a direct native call may soft-switch (stackless), as in CALL
+                        ts.DirectNativeCall = true;
+                        var r = directCall(ts, callable, args, null);
+                        ts.DirectNativeCall = false;
+                        if (r == Unwind) { f.Sp = sp; f.Pc = pc; goto switched; }
+                        s[sp++] = r;
+                        break;
+                    }
                     s[sp++] = Ops.CallWithDict(ts, callable, args, kwargs);
                     break;
                 }
