@@ -14,7 +14,13 @@ public static class StacklessModule
     internal static PyObject? SendSequenceHelper, CallHelper;
 
     /// <summary>Makes `import stackless` available to engines of this process.</summary>
-    public static void Register() => Importer.NativeModules["stackless"] = Create;
+    public static void Register()
+    {
+        Importer.NativeModules["stackless"] = Create;
+        // fallbacks until the engine has its own (the benchmarks need them)
+        Importer.NativeModules.TryAdd("time", MinimalTimeModule.Create);
+        Importer.NativeModules.TryAdd("random", MinimalRandomModule.Create);
+    }
 
     const string PythonPart = @"
 def _call(func, args, kwargs):
