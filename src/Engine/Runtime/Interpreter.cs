@@ -817,7 +817,10 @@ public static partial class Interpreter
                     }
                     var next = it.Type.IterNext;
                     if (next == null) { exc = PyExc.TypeError($"'{it.Type.Name}' object is not an iterator").Value; goto error; }
+                    ts.DirectNativeCall = true;
                     var v = next(ts, it);
+                    ts.DirectNativeCall = false;
+                    if (v == Unwind) { f.Sp = sp; f.Pc = pc; goto switched; }  // a stackless switch (channel iteration)
                     if (v != null) { s[sp++] = v; break; }
                     s[--sp] = null; pc = arg;
                     break;
