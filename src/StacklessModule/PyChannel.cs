@@ -99,12 +99,13 @@ public class PyChannel : PyObject
 
     [PySlot("__iter__")] static PyObject Iter(ThreadState ts, PyObject self) => self;
 
-    [PyMethod]
-    static PyObject __next__(ThreadState ts, PyChannel self)
+    [PySlot("__next__")]
+    static PyObject? Next(ThreadState ts, PyObject self)
     {
         bool direct = ts.DirectNativeCall;
-        if (self.Closed) throw PyExc.New(ExceptionTypes.StopIteration);
-        return Scheduler.Of(ts).ChannelAction(self, -1, PyNone.Value, direct);
+        var ch = (PyChannel)self;
+        if (ch.Closed) return null;
+        return Scheduler.Of(ts).ChannelAction(ch, -1, PyNone.Value, direct);
     }
 
     [PyGetter("balance")] static PyObject GetBalance(ThreadState ts, PyObject self) => PyInt.From(((PyChannel)self).Balance);

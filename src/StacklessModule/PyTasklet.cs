@@ -176,7 +176,7 @@ public class PyTasklet : PyObject
             if (!self.Started) { s.Remove(self); self.Dead = true; self.Func = null; self.Frame = null; }
             return PyNone.Value;
         }
-        return s.Throw(self, PyExc.New(StacklessModule.TaskletExit!).Value, pending, direct);
+        return s.Throw(self, PyExc.New(s.TaskletExit!).Value, pending, direct);
     }
 
     [PyMethod]
@@ -190,7 +190,7 @@ public class PyTasklet : PyObject
         {
             // never ran: it dies without running; TaskletExit is silent, others go to the caller
             s.Remove(self); self.Dead = true; self.Func = null;
-            if (e.Type.IsSubtypeOf(StacklessModule.TaskletExit!)) return PyNone.Value;
+            if (e.Type.IsSubtypeOf(s.TaskletExit!)) return PyNone.Value;
             throw new PyException(e);
         }
         return s.Throw(self, e, pending, direct);

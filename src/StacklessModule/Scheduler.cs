@@ -21,6 +21,8 @@ public sealed class Scheduler
     public int Count;
     public PyObject? ScheduleCallback, ChannelCallback;
     public int SwitchTrapLevel;
+    /// <summary>builtins.TaskletExit of this engine (set when the module is imported).</summary>
+    public PyType? TaskletExit;
     /// <summary>The main tasklet waits in run(): it left the queue and comes back when the queue
     /// empties, an exception escapes a tasklet, or the watchdog interrupts one.</summary>
     bool _mainInRun;
@@ -189,11 +191,11 @@ public sealed class Scheduler
         ts.HandledException = null;
         ts.RecursionDepth = 0;
         PyTasklet next;
-        if (exc != null && !exc.Type.IsSubtypeOf(StacklessModule.TaskletExit!))
+        if (exc != null && !exc.Type.IsSubtypeOf(TaskletExit!))
             next = WakeMain(new PyBomb(exc));   // an escaping exception is raised in the main tasklet
         else
             next = _head ?? WakeMain(PyNone.Value);
-        Callback(null, next);
+        Callback(cur, next);
         Load(next);
     }
 

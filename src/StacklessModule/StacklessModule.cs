@@ -8,8 +8,6 @@ namespace StacklessIron.Stackless;
 /// <summary>The `stackless` module: module-level functions over the thread's scheduler.</summary>
 public static class StacklessModule
 {
-    /// <summary>builtins.TaskletExit (a SystemExit, so a bare `except:` catches it).</summary>
-    public static PyType? TaskletExit;
     /// <summary>Python helpers (run as Python frames so that they can switch softly).</summary>
     internal static PyObject? SendSequenceHelper, CallHelper;
 
@@ -55,7 +53,7 @@ def __getattr__(name):
         var m = new PyModule("stackless", "Stackless Python: tasklets, channels and a scheduler.");
         NativeMembers.FillModule(m, typeof(StacklessModule));
         var ns = m.Namespace;
-        if (TaskletExit == null || ts.Engine.BuiltinsDict.GetStr("TaskletExit") == null)
+        // builtins.TaskletExit: a SystemExit, so a bare `except:` catches it
         {
             var existing = ts.Engine.BuiltinsDict.GetStr("TaskletExit") as PyType;
             if (existing == null)
@@ -65,9 +63,9 @@ def __getattr__(name):
                 existing = (PyType)Ops.Call(ts, TypeObjects.Type, new PyStr("TaskletExit"), new PyTuple(new PyObject[] { ExceptionTypes.SystemExit }), d);
                 ts.Engine.BuiltinsDict.SetStr("TaskletExit", existing);
             }
-            TaskletExit = existing;
+            Scheduler.Of(ts).TaskletExit = existing;
+            ns.SetStr("TaskletExit", existing);
         }
-        ns.SetStr("TaskletExit", TaskletExit);
         ns.SetStr("tasklet", PyTasklet.TypeObject);
         ns.SetStr("channel", PyChannel.TypeObject);
         ns.SetStr("bomb", PyBomb.TypeObject);
@@ -82,7 +80,6 @@ def __getattr__(name):
         SendSequenceHelper = ns.GetStr("send_sequence");
         ns.Pop(ts, new PyStr("send_sequence"));
         PyChannel.TypeObject.Namespace.SetStr("send_sequence", SendSequenceHelper!);
-        Scheduler.Of(ts);
         return m;
     }
 
