@@ -274,6 +274,31 @@ def test_native_callable_tasklet():
     stackless.tasklet(ch.send)("sack")
     assert ch.receive() == "sack"
 
+def test_last_runnable_tasklet_deadlock_reaches_blocked_main():
+    ch, ch2 = stackless.channel(), stackless.channel()
+    def t():
+        ch2.receive()      # the last runnable tasklet: RuntimeError here, which ends t
+    stackless.tasklet(t)()
+    try:
+        ch.receive()
+    except RuntimeError as e:
+        assert "Deadlock" in str(e)
+    else:
+        raise AssertionError("main kept waiting")
+    assert stackless.getruncount() == 1 and ch.balance == 0 and ch2.balance == 0
+
+def test_bind_scheduled_and_repr():
+    t = stackless.tasklet(lambda: None)()
+    try:
+        t.bind(lambda: 1)
+    except RuntimeError as e:
+        assert str(e) == "tasklet is scheduled"
+    else:
+        raise AssertionError("rebound a scheduled tasklet")
+    stackless.run()
+    assert repr(t).startswith("<_stackless.tasklet object at 0x")
+    assert repr(stackless.channel()).startswith("<_stackless.channel object at 0x")
+
 for _name, _fn in list(globals().items()):
     if _name.startswith("test_"):
         _fn()

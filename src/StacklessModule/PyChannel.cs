@@ -11,7 +11,7 @@ namespace StacklessIron.Stackless;
 [PyType("channel")]
 public class PyChannel : PyObject
 {
-    public static readonly PyType TypeObject = PyType.Builtin("channel", typeof(PyChannel), module: "stackless");
+    public static readonly PyType TypeObject = PyType.Builtin("channel", typeof(PyChannel), module: "_stackless");
 
     PyDict? _dict;
     public override PyDict? Dict { get => _dict; set => _dict = value; }
@@ -124,5 +124,9 @@ public class PyChannel : PyObject
     [PySetter("schedule_all")] static void SetScheduleAll(ThreadState ts, PyObject self, PyObject? v) => ((PyChannel)self).ScheduleAll = v != null && Ops.IsTrue(ts, v);
 
     [PySlot("__repr__")]
-    static PyObject Repr(ThreadState ts, PyObject self) => new PyStr($"<{self.Type.Name} object at 0x{Ops.Id(self):x}>");
+    static PyObject Repr(ThreadState ts, PyObject self)
+    {
+        var mod = Ops.GetAttrOrNull(ts, self.Type, new PyStr("__module__")) is PyStr m ? m.Value + "." : "";
+        return new PyStr($"<{mod}{self.Type.Name} object at 0x{Ops.Id(self):x}>");
+    }
 }

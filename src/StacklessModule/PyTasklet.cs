@@ -12,7 +12,7 @@ namespace StacklessIron.Stackless;
 [PyType("tasklet")]
 public class PyTasklet : PyObject
 {
-    public static readonly PyType TypeObject = PyType.Builtin("tasklet", typeof(PyTasklet), module: "stackless");
+    public static readonly PyType TypeObject = PyType.Builtin("tasklet", typeof(PyTasklet), module: "_stackless");
 
     PyDict? _dict;
     public override PyDict? Dict { get => _dict; set => _dict = value; }
@@ -76,6 +76,7 @@ public class PyTasklet : PyObject
     internal void DoBind(ThreadState ts, PyObject? func, PyObject? args, PyObject? kwargs)
     {
         var s = Scheduler.Of(ts);
+        if (InRunQueue || BlockedOn != null) throw PyExc.RuntimeError("tasklet is scheduled");
         if (Started && !Dead) throw PyExc.RuntimeError("tasklet is alive");
         if (func != null && func != PyNone.Value && !Ops.IsCallable(func)) throw PyExc.TypeError("tasklet function must be a callable");
         if (func == null || func == PyNone.Value)
@@ -255,5 +256,9 @@ public class PyTasklet : PyObject
     }
 
     [PySlot("__repr__")]
-    static PyObject Repr(ThreadState ts, PyObject self) => new PyStr($"<{self.Type.Name} object at 0x{Ops.Id(self):x}>");
+    static PyObject Repr(ThreadState ts, PyObject self)
+    {
+        var mod = Ops.GetAttrOrNull(ts, self.Type, new PyStr("__module__")) is PyStr m ? m.Value + "." : "";
+        return new PyStr($"<{mod}{self.Type.Name} object at 0x{Ops.Id(self):x}>");
+    }
 }

@@ -332,7 +332,9 @@ public sealed class Scheduler
         if (cur.BlockTrap) throw PyExc.RuntimeError("this tasklet does not like to be blocked.");
         if (ch.Closing) throw PyExc.ValueError("Send/receive operation on a closed channel");
         int others = Count - (cur.InRunQueue ? 1 : 0);
-        if (others == 0 && (cur == Main || (!_mainInRun && Main.BlockedOn == null && Main.InRunQueue)))
+        // the last runnable tasklet cannot block (unless main waits in run() and takes over);
+        // raised in a tasklet, the error ends it and reaches main like any escaping exception
+        if (others == 0 && !_mainInRun)
             throw PyExc.RuntimeError("Deadlock: the last runnable tasklet cannot be blocked.");
         CheckCanSwitch(direct);
         Remove(cur);
