@@ -43,6 +43,20 @@ public class VmTests
     }
 
     [Test]
+    public void GeneratorSendFromPythonIsSoftSwitched()
+    {
+        // 20000 generators, each resuming the next with send(): on a nested .NET loop per send
+        // this would exhaust the .NET stack; soft switching keeps it in one loop.
+        var src = "import sys\nsys.setrecursionlimit(100000)\n" +
+                  "def counter():\n    n = 0\n    while True:\n        n += (yield n) or 1\n" +
+                  "def relay(inner):\n    v = yield\n    while True:\n        v = yield inner.send(v)\n" +
+                  "g = counter(); next(g)\nfor i in range(20000):\n    r = relay(g); next(r); g = r\n" +
+                  "print(g.send(5), g.send(2))\n";
+        var (code, stdout, stderr) = EngineRunner.Run(src);
+        Assert.That(stdout, Is.EqualTo("5 7\n"), stderr);
+    }
+
+    [Test]
     public void DeepNativeRecursionRaisesRecursionError()
     {
         // repr of a deeply nested list recurses in C#: must become RecursionError, not a crash.

@@ -80,8 +80,19 @@ public static class Program
         {
             if (module != null)
             {
-                var runpy = Importer.ImportModule(t, "runpy");
-                return Ops.Call(t, Ops.GetAttr(t, runpy, "_run_module_as_main"), new PyStr(module), PyBool.True);
+                string file;
+                try { file = Importer.FindMainSource(t, module); }
+                catch (PyException e) when (e.Matches(ExceptionTypes.ImportError))
+                {
+                    // As CPython: "python: No module named x", no traceback, exit status 1.
+                    engine.Stderr.Write($"{Environment.ProcessPath ?? "stackless-iron"}: {Ops.StrString(t, e.Value)}\n");
+                    throw PyExc.New(ExceptionTypes.SystemExit, PyInt.From(1));
+                }
+                ((PyList)engine.Sys.Get("argv")!).Items[0] = new PyStr(file);
+                var mainMod = engine.CreateMain(file);
+                int dot = module.LastIndexOf('.');
+                mainMod.Namespace.SetStr("__package__", new PyStr(file.EndsWith("__main__.py") ? module : dot < 0 ? "" : module[..dot]));
+                return Interpreter.RunModuleCode(t, engine.CompileFile(t, file), mainMod.Namespace);
             }
             var main = engine.CreateMain(script);
             PyCode code = command != null

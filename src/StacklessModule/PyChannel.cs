@@ -57,21 +57,21 @@ public class PyChannel : PyObject
     [PyMethod]
     static PyObject send(ThreadState ts, PyChannel self, PyObject value)
     {
-        bool direct = ts.DirectNativeCall;
+        bool direct = ts.TakeUnwindPermission();
         return Scheduler.Of(ts).ChannelAction(self, 1, value, direct);
     }
 
     [PyMethod]
     static PyObject receive(ThreadState ts, PyChannel self)
     {
-        bool direct = ts.DirectNativeCall;
+        bool direct = ts.TakeUnwindPermission();
         return Scheduler.Of(ts).ChannelAction(self, -1, PyNone.Value, direct);
     }
 
     [PyMethod]
     static PyObject send_exception(ThreadState ts, PyChannel self, PyObject exc_class, params PyObject[] args)
     {
-        bool direct = ts.DirectNativeCall;
+        bool direct = ts.TakeUnwindPermission();
         var e = PyTasklet.MakeException(ts, exc_class, args.Length == 0 ? null : new PyTuple(args), null);
         return Scheduler.Of(ts).ChannelAction(self, 1, new PyBomb(e), direct);
     }
@@ -79,7 +79,7 @@ public class PyChannel : PyObject
     [PyMethod]
     static PyObject send_throw(ThreadState ts, PyChannel self, PyObject exc, PyObject? val = null, PyObject? tb = null)
     {
-        bool direct = ts.DirectNativeCall;
+        bool direct = ts.TakeUnwindPermission();
         var e = PyTasklet.MakeException(ts, exc, val, tb);
         return Scheduler.Of(ts).ChannelAction(self, 1, new PyBomb(e), direct);
     }
@@ -102,7 +102,7 @@ public class PyChannel : PyObject
     [PySlot("__next__")]
     static PyObject? Next(ThreadState ts, PyObject self)
     {
-        bool direct = ts.DirectNativeCall;
+        bool direct = ts.TakeUnwindPermission();
         var ch = (PyChannel)self;
         if (ch.Closed) return null;
         return Scheduler.Of(ts).ChannelAction(ch, -1, PyNone.Value, direct);

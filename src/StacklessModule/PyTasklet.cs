@@ -155,21 +155,21 @@ public class PyTasklet : PyObject
     [PyMethod]
     static PyObject run(ThreadState ts, PyTasklet self)
     {
-        bool direct = ts.DirectNativeCall;
+        bool direct = ts.TakeUnwindPermission();
         return Scheduler.Of(ts).RunTasklet(self, false, direct);
     }
 
     [PyMethod]
     static PyObject @switch(ThreadState ts, PyTasklet self)
     {
-        bool direct = ts.DirectNativeCall;
+        bool direct = ts.TakeUnwindPermission();
         return Scheduler.Of(ts).RunTasklet(self, true, direct);
     }
 
     [PyMethod]
     static PyObject kill(ThreadState ts, PyTasklet self, [PyKeyword] bool pending = false)
     {
-        bool direct = ts.DirectNativeCall;
+        bool direct = ts.TakeUnwindPermission();
         var s = Scheduler.Of(ts);
         if (self.Dead || (!self.Started && self != s.Main))
         {
@@ -183,7 +183,7 @@ public class PyTasklet : PyObject
     [PyMethod]
     static PyObject @throw(ThreadState ts, PyTasklet self, [PyKeyword] PyObject? exc = null, PyObject? val = null, PyObject? tb = null, bool pending = false)
     {
-        bool direct = ts.DirectNativeCall;
+        bool direct = ts.TakeUnwindPermission();
         var s = Scheduler.Of(ts);
         var e = MakeException(ts, exc ?? PyNone.Value, val, tb);
         if (self.Dead) throw PyExc.RuntimeError("You cannot throw to a dead tasklet");
@@ -200,7 +200,7 @@ public class PyTasklet : PyObject
     [PyMethod]
     static PyObject raise_exception(ThreadState ts, PyTasklet self, PyObject exc_class, params PyObject[] args)
     {
-        bool direct = ts.DirectNativeCall;
+        bool direct = ts.TakeUnwindPermission();
         var s = Scheduler.Of(ts);
         var e = MakeException(ts, exc_class, args.Length == 0 ? null : args.Length == 1 ? args[0] : new PyTuple(args), null);
         if (!self.Started && self != s.Main) { s.Remove(self); self.Dead = true; self.Func = null; return PyNone.Value; }

@@ -117,7 +117,7 @@ def __getattr__(name):
     [PyMethod]
     static PyObject schedule(ThreadState ts, PyObject? retval = null)
     {
-        bool direct = ts.DirectNativeCall;
+        bool direct = ts.TakeUnwindPermission();
         var s = Scheduler.Of(ts);
         return s.Schedule(retval ?? s.Current, false, direct);
     }
@@ -125,7 +125,7 @@ def __getattr__(name):
     [PyMethod]
     static PyObject schedule_remove(ThreadState ts, PyObject? retval = null)
     {
-        bool direct = ts.DirectNativeCall;
+        bool direct = ts.TakeUnwindPermission();
         var s = Scheduler.Of(ts);
         return s.Schedule(retval ?? s.Current, true, direct);
     }
@@ -133,7 +133,7 @@ def __getattr__(name):
     [PyMethod]
     static PyObject run(ThreadState ts, [PyKeyword] long timeout = 0, bool threadblock = false, bool soft = false, bool ignore_nesting = false, bool totaltimeout = false)
     {
-        bool direct = ts.DirectNativeCall;
+        bool direct = ts.TakeUnwindPermission();
         return Scheduler.Of(ts).Run(timeout, soft, totaltimeout, direct);
     }
 

@@ -335,6 +335,7 @@ public static class Builtins
         var f = iterator.Type.IterNext ?? throw PyExc.TypeError($"'{iterator.Type.Name}' object is not an iterator");
         if (iterator is PyGenerator g && @default == null)
         {
+            if (ts.TakeUnwindPermission() && g.CanResumeSoftly) return Interpreter.ResumeSoftly(ts, g, PyNone.Value);
             var r0 = g.Send(ts, PyNone.Value, out var rv);
             if (r0 != null) return r0;
             throw rv == PyNone.Value ? PyExc.StopIteration() : PyExc.StopIteration(rv);

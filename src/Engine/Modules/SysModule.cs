@@ -41,6 +41,17 @@ public static class SysModule
         ns.SetStr("_xoptions", new PyDict());
         ns.SetStr("orig_argv", new PyList());
         ns.SetStr("pycache_prefix", PyNone.Value);
+        var impl = new PySimpleNamespace();
+        impl.Dict!.SetStr("name", new PyStr("stacklessiron"));
+        impl.Dict!.SetStr("cache_tag", PyNone.Value);
+        impl.Dict!.SetStr("version", ns.GetStr("version_info")!);
+        impl.Dict!.SetStr("hexversion", PyInt.From(0x030B00F0));
+        impl.Dict!.SetStr("_multiarch", new PyStr("x86_64-linux-gnu"));
+        ns.SetStr("implementation", impl);
+        var flags = new PySimpleNamespace();
+        foreach (var f in new[] { "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path" })
+            flags.Dict!.SetStr(f, PyInt.From(0));
+        ns.SetStr("flags", flags);
         ns.SetStr("displayhook", NativeMembers.Function(typeof(SysModule), nameof(displayhook), null, m));
         ns.SetStr("__displayhook__", ns.GetStr("displayhook")!);
         ns.SetStr("excepthook", NativeMembers.Function(typeof(SysModule), nameof(excepthook), null, m));
@@ -73,7 +84,9 @@ public static class SysModule
     {
         var f = ts.Frame;
         for (int i = 0; i < depth && f != null; i++) f = f.Back;
-        return (PyObject?)f ?? throw PyExc.ValueError("call stack is not deep enough");
+        if (f == null) throw PyExc.ValueError("call stack is not deep enough");
+        f.Exposed = true;
+        return f;
     }
 
     [PyMethod]

@@ -16,6 +16,21 @@ public sealed class PyCode : PyObject
     Signature? _signature;
     /// <summary>Per cell variable: the index of the argument it starts from, or -1 (null: none).</summary>
     public readonly int[]? CellArgs;
+    /// <summary>One finished frame kept for the next call of this code (Frame.ForCall/Recycle).</summary>
+    public Frame? SpareFrame;
+
+    /// <summary>LOAD_GLOBAL inline cache entry: valid while both dicts keep their versions.</summary>
+    public struct GlobalCacheEntry
+    {
+        public PyDict? Globals, Builtins;
+        public int GlobalsVersion, BuiltinsVersion;
+        public PyObject? Value;
+    }
+
+    GlobalCacheEntry[]? _globalCache;
+
+    /// <summary>The LOAD_GLOBAL cache, one entry per instruction (allocated on first use).</summary>
+    public GlobalCacheEntry[] GlobalCache => _globalCache ??= new GlobalCacheEntry[Code.Code.Length];
 
     PyCode(CodeObject code) : base(TypeObject)
     {

@@ -13,8 +13,6 @@ namespace StacklessIron.Objects;
 public class PyGenerator : PyObject
 {
     public static readonly PyType TypeObject = PyType.Builtin("generator", typeof(PyGenerator), subclassable: false);
-    public static readonly NativeFunction SendFunc = ((PyMethodDescriptor)TypeObject.Namespace.GetStr("send")!).Func;
-    public static readonly NativeFunction NextFunc = ((PyMethodDescriptor)TypeObject.Namespace.GetStr("__next__")!).Func;
 
     public Frame? Frame;
     public bool Started, Running;
@@ -242,6 +240,7 @@ public class PyGenerator : PyObject
     [PyMethod("__next__")]
     static PyObject NextMethod(ThreadState ts, PyGenerator self)
     {
+        if (ts.TakeUnwindPermission() && self.CanResumeSoftly) return Interpreter.ResumeSoftly(ts, self, PyNone.Value);
         var r = self.Send(ts, PyNone.Value, out var v);
         if (r == null) throw v == PyNone.Value ? PyExc.StopIteration() : PyExc.StopIteration(v);
         return r;
@@ -250,6 +249,7 @@ public class PyGenerator : PyObject
     [PyMethod]
     static PyObject send(ThreadState ts, PyGenerator self, PyObject value)
     {
+        if (ts.TakeUnwindPermission() && self.CanResumeSoftly) return Interpreter.ResumeSoftly(ts, self, value);
         var r = self.Send(ts, value, out var v);
         if (r == null) throw v == PyNone.Value ? PyExc.StopIteration() : PyExc.StopIteration(v);
         return r;

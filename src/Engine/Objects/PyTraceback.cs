@@ -15,6 +15,7 @@ public sealed class PyTraceback : PyObject
     public PyTraceback(PyTraceback? next, Frame frame, int lasti, int lineno) : base(TypeObject)
     {
         Next = next; Frame = frame; Lasti = lasti; Lineno = lineno;
+        frame.Exposed = true;
     }
 
     [PyGetter("tb_next")] static PyObject GetNext(ThreadState ts, PyObject self) => (PyObject?)((PyTraceback)self).Next ?? PyNone.Value;

@@ -177,4 +177,7 @@ public sealed partial class PyType
 
     [PyMethod]
     static long __sizeof__(ThreadState ts, PyType self) => 400;
+
+    [PySlot("__or__", "__ror__")]
+    static PyObject OrImpl(ThreadState ts, PyObject a, PyObject b) => PyUnionType.Or(ts, a, b);
 }

@@ -167,11 +167,24 @@ public sealed partial class PyType : PyObject
     /// <summary>Finds `name` along the MRO without invoking descriptors (_PyType_Lookup). Cached.</summary>
     public PyObject? Lookup(PyStr name)
     {
-        if (_lookupCache.TryGetValue(name, out var v)) return v;
-        v = LookupUncached(name);
-        _lookupCache[name] = v;
+        // A small direct-mapped cache keyed by the (usually interned) name object first,
+        // then the by-value dictionary (CPython's method cache idea).
+        var fast = _fastCache;
+        int i = (int)name.GetHash() & (FastCacheSize - 1);
+        if ((object?)fast[i].Name == name) return fast[i].Value;
+        if (!_lookupCache.TryGetValue(name, out var v))
+        {
+            v = LookupUncached(name);
+            _lookupCache[name] = v;
+        }
+        fast[i].Name = name;
+        fast[i].Value = v;
         return v;
     }
+
+    struct FastCacheEntry { public PyStr? Name; public PyObject? Value; }
+    const int FastCacheSize = 32;
+    readonly FastCacheEntry[] _fastCache = new FastCacheEntry[FastCacheSize];
 
     public PyObject? Lookup(string name) => Lookup(PyStr.Intern(name));
 
@@ -199,6 +212,7 @@ public sealed partial class PyType : PyObject
     {
         VersionTag = Interlocked.Increment(ref _nextVersion);
         _lookupCache.Clear();
+        Array.Clear(_fastCache);
         if (name == null || name.Value.StartsWith("__")) SlotDefs.ResolveFor(this, name?.Value);
         foreach (var sub in Subclasses()) sub.Modified(name);
     }

@@ -78,7 +78,14 @@ public static class ClassBuilder
                 if (sn.Value == "__dict__") { if (baseHasDict) throw PyExc.TypeError("__dict__ slot disallowed: we already got one"); wantDict = true; continue; }
                 if (sn.Value == "__weakref__") continue;
                 if (solid.NativeClass != typeof(PyInstance))
-                    throw PyExc.TypeError($"nonempty __slots__ not supported for subtype of '{solid.Name}'");
+                {
+                    // Variable-size builtins refuse slots as CPython does; other builtin bases keep
+                    // their slot values in an instance dict (the C# layout cannot grow).
+                    if (solid.Name is "int" or "bool" or "tuple" or "bytes" or "str")
+                        throw PyExc.TypeError($"nonempty __slots__ not supported for subtype of '{solid.Name}'");
+                    wantDict = true;
+                    continue;
+                }
                 var mangled = Mangle(name, sn.Value);
                 if (dict.GetStr(mangled) != null)
                     throw PyExc.ValueError($"'{sn.Value}' in __slots__ conflicts with class variable");

@@ -15,8 +15,8 @@ public sealed class Frame : PyObject
     public static readonly PyType TypeObject = PyType.Builtin("frame", typeof(Frame), subclassable: false);
 
     public readonly PyCode Code;
-    public readonly PyDict Globals;
-    public readonly PyDict Builtins;
+    public PyDict Globals;
+    public PyDict Builtins;
     /// <summary>The locals mapping of module and class bodies (null for optimised function frames).</summary>
     public PyObject? Locals;
     /// <summary>Fast locals, cells/free vars, then the value stack.</summary>
@@ -47,6 +47,9 @@ public sealed class Frame : PyObject
     /// <summary>Whether the frame still runs (false once it returned or raised out).</summary>
     public bool Finished;
     internal PyDict? _localsCache;
+    /// <summary>The frame object has been handed to Python code or stored (traceback,
+    /// sys._getframe, f_back): it must not be recycled when it returns.</summary>
+    public bool Exposed;
 
     public Frame(PyCode code, PyDict globals, PyDict builtins, PyObject? locals, Frame? back)
         : base(TypeObject)
@@ -56,8 +59,36 @@ public sealed class Frame : PyObject
         StackBase = c.NLocalsPlus;
         Slots = new PyObject?[StackBase + c.StackSize + 1];
         Sp = StackBase;
+        MakeCells();
+    }
+
+    void MakeCells()
+    {
+        var c = Code.Code;
         int ncell = c.CellVars.Length;
         for (int i = 0; i < ncell; i++) Slots[c.VarNames.Length + i] = new PyCell();
+    }
+
+    /// <summary>A frame for `code` from its one-frame spare (a previous call's frame that
+    /// returned without being exposed), or a new one.</summary>
+    public static Frame ForCall(PyCode code, PyDict globals, PyDict builtins)
+    {
+        var f = Interlocked.Exchange(ref code.SpareFrame, null);
+        if (f == null) return new Frame(code, globals, builtins, null, null);
+        f.Globals = globals; f.Builtins = builtins;
+        f.MakeCells();
+        return f;
+    }
+
+    /// <summary>Offers a finished, unexposed function frame for reuse by the next call.</summary>
+    public void Recycle()
+    {
+        if (Exposed || Generator != null || Locals != null) return;
+        Array.Clear(Slots);
+        Sp = StackBase; Pc = 0; Lasti = -1;
+        Back = null; Function = null; InitSelf = null; PendingContinuation = null; _localsCache = null;
+        IsEntry = false; Finished = false; ReturnMode = 0;
+        Code.SpareFrame = this;
     }
 
     public CodeObject CodeObject => Code.Code;
@@ -96,7 +127,14 @@ public sealed class Frame : PyObject
         return d;
     }
 
-    [PyGetter("f_back")] static PyObject GetBack(ThreadState ts, PyObject self) => (PyObject?)((Frame)self).Back ?? PyNone.Value;
+    [PyGetter("f_back")]
+    static PyObject GetBack(ThreadState ts, PyObject self)
+    {
+        var b = ((Frame)self).Back;
+        if (b == null) return PyNone.Value;
+        b.Exposed = true;
+        return b;
+    }
     [PyGetter("f_code")] static PyObject GetCode(ThreadState ts, PyObject self) => ((Frame)self).Code;
     [PyGetter("f_globals")] static PyObject GetGlobals(ThreadState ts, PyObject self) => ((Frame)self).Globals;
     [PyGetter("f_builtins")] static PyObject GetBuiltins(ThreadState ts, PyObject self) => ((Frame)self).Builtins;

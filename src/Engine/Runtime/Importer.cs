@@ -157,6 +157,28 @@ public static class Importer
         return r;
     }
 
+    /// <summary>The source file `-m name` runs: the module's file, or a package's __main__.py.
+    /// Parent packages are imported first, as runpy does.</summary>
+    public static string FindMainSource(ThreadState ts, string name)
+    {
+        int dot = name.LastIndexOf('.');
+        List<string> searchPath;
+        if (dot >= 0)
+        {
+            var parent = ImportModule(ts, name[..dot]);
+            var ppath = Ops.GetAttrOrNull(ts, parent, s_path) ?? throw NotFound(name, $"No module named {name}");
+            searchPath = new List<string>();
+            foreach (var p in Ops.Iterate(ts, ppath)) if (p is PyStr ps) searchPath.Add(ps.Value);
+        }
+        else searchPath = SysPath(ts);
+        var found = FindSource(searchPath, dot < 0 ? name : name[(dot + 1)..]) ?? throw NotFound(name, $"No module named {name}");
+        if (!found.isPackage) return found.path;
+        ImportModule(ts, name);
+        var main = Path.Combine(Path.GetDirectoryName(found.path)!, "__main__.py");
+        if (!File.Exists(main)) throw PyExc.ImportError($"No module named {name}.__main__; '{name}' is a package and cannot be directly executed");
+        return main;
+    }
+
     static (string path, bool isPackage)? FindSource(List<string> searchPath, string name)
     {
         foreach (var dir0 in searchPath)

@@ -16,11 +16,33 @@ namespace StacklessIron.Runtime;
 public static partial class Interpreter
 {
     /// <summary>How a finished or suspended frame hands its result to the frame below it.</summary>
-    /// <summary>Returned by a native function called directly from the loop after it switched
-    /// ts.Frame to another frame chain (a stackless switch): the loop continues with that chain.</summary>
+    public const byte ReturnPush = 0, ReturnForIter = 1, ReturnSend = 2, ReturnGenNext = 3, ReturnGenSend = 4;
+
+    /// <summary>What a native function returns after ts.SwitchTo(frame): "continue in the
+    /// loop with that frame; its result is my result" (Stackless's soft switching).</summary>
     public static readonly PyObject Unwind = new PyInstance(TypeObjects.Object);
 
-    public const byte ReturnPush = 0, ReturnForIter = 1, ReturnSend = 2, ReturnGenNext = 3, ReturnGenSend = 4;
+    /// <summary>For natives called from the loop (ts.TakeUnwindPermission() was true): makes
+    /// `frame` run next in the same loop, its result going to the native's caller.</summary>
+    public static PyObject SwitchTo(ThreadState ts, Frame frame, byte returnMode = ReturnPush)
+    {
+        frame.Back = ts.Frame;
+        frame.ReturnMode = returnMode;
+        EnterFrame(ts, frame);
+        return Unwind;
+    }
+
+    /// <summary>gen.send(v)/next(gen) from the loop: resumes the generator in the loop; a
+    /// yield becomes the call's result, a return raises StopIteration in the caller.</summary>
+    public static PyObject ResumeSoftly(ThreadState ts, PyGenerator gen, PyObject sent)
+    {
+        if (!gen.Started && sent != PyNone.Value) throw PyExc.TypeError($"can't send non-None value to a just-started {gen.KindName}");
+        var f = gen.Frame!;
+        if (gen.Started) f.Slots[f.Sp++] = sent;
+        gen.OnResume(ts);
+        try { return SwitchTo(ts, f, ReturnGenSend); }
+        catch (PyException) { if (gen.Started && f.Sp > f.StackBase) f.Slots[--f.Sp] = null; gen.OnYield(ts); throw; }
+    }
 
     // ---------------- entry points from C# ----------------
 
@@ -89,7 +111,8 @@ public static partial class Interpreter
     {
         var code = f.Code;
         var c = code.Code;
-        var frame = new Frame(code, f.Globals, f.Builtins, null, null) { Function = f };
+        var frame = Frame.ForCall(code, f.Globals, f.Builtins);
+        frame.Function = f;
         if (kwnames == null && args.Length == c.ArgCount && c.KwOnlyArgCount == 0 && (c.Flags & (CodeFlags.VarArgs | CodeFlags.VarKeywords)) == 0)
             args.CopyTo(frame.Slots);
         else
@@ -143,6 +166,7 @@ public static partial class Interpreter
             }
             catch (PyException e)
             {
+                ts.UnwindAllowed = false;
                 f = ts.Frame!;
                 pending = e.Value;
                 if (pending.Context == null) ChainContext(ts, pending);
@@ -365,10 +389,10 @@ public static partial class Interpreter
                     var name = names[arg];
                     PyObject? v;
                     var loc = f.Locals;
-                    if (loc is PyDict ld && ld.Type == TypeObjects.Dict) v = ld.GetItem(ts, name);
+                    if (loc is PyDict ld && ld.Type == TypeObjects.Dict) v = ld.GetStr(name);
                     else if (loc != null) v = MappingGetOrNull(ts, loc, name);
                     else { exc = PyExc.SystemError($"no locals when loading {Ops.ReprString(ts, name)}").Value; goto error; }
-                    v ??= f.Globals.GetItem(ts, name) ?? f.Builtins.GetItem(ts, name);
+                    v ??= f.Globals.GetStr(name) ?? f.Builtins.GetStr(name);
                     if (v == null) { exc = NameNotDefined(name); goto error; }
                     s[sp++] = v;
                     break;
@@ -377,7 +401,7 @@ public static partial class Interpreter
                 {
                     var v = s[--sp]!; s[sp] = null;
                     var loc = f.Locals;
-                    if (loc is PyDict ld && ld.Type == TypeObjects.Dict) ld.SetItem(ts, names[arg], v);
+                    if (loc is PyDict ld && ld.Type == TypeObjects.Dict) ld.SetStr(names[arg], v);
                     else if (loc != null) Ops.SetItem(ts, loc, names[arg], v);
                     else { exc = PyExc.SystemError($"no locals found when storing {Ops.ReprString(ts, names[arg])}").Value; goto error; }
                     break;
@@ -395,9 +419,22 @@ public static partial class Interpreter
 
                 case Opcode.LOAD_GLOBAL:
                 {
+                    ref var cache = ref f.Code.GlobalCache[pc - 1];
+                    var g = f.Globals; var bi = f.Builtins;
+                    if (cache.Globals == g && cache.GlobalsVersion == g.Version && cache.Builtins == bi && cache.BuiltinsVersion == bi.Version)
+                    {
+                        s[sp++] = cache.Value;
+                        break;
+                    }
                     var name = names[arg];
-                    var v = f.Globals.GetStr(name) ?? (f.Builtins.Type == TypeObjects.Dict ? f.Builtins.GetStr(name) : f.Builtins.GetItem(ts, name));
+                    var v = g.GetStr(name) ?? (bi.Type == TypeObjects.Dict ? bi.GetStr(name) : bi.GetItem(ts, name));
                     if (v == null) { exc = NameNotDefined(name); goto error; }
+                    if (g.Type == TypeObjects.Dict && bi.Type == TypeObjects.Dict)
+                    {
+                        cache.Globals = g; cache.GlobalsVersion = g.Version;
+                        cache.Builtins = bi; cache.BuiltinsVersion = bi.Version;
+                        cache.Value = v;
+                    }
                     s[sp++] = v;
                     break;
                 }
@@ -817,9 +854,9 @@ public static partial class Interpreter
                     }
                     var next = it.Type.IterNext;
                     if (next == null) { exc = PyExc.TypeError($"'{it.Type.Name}' object is not an iterator").Value; goto error; }
-                    ts.DirectNativeCall = true;
+                    ts.UnwindAllowed = true;
                     var v = next(ts, it);
-                    ts.DirectNativeCall = false;
+                    ts.UnwindAllowed = false;
                     if (v == Unwind) { f.Sp = sp; f.Pc = pc; goto switched; }  // a stackless switch (channel iteration)
                     if (v != null) { s[sp++] = v; break; }
                     s[--sp] = null; pc = arg;
@@ -887,30 +924,13 @@ public static partial class Interpreter
                         s[sp++] = obj;
                         break;
                     }
-                    if (callable is PyBuiltinFunction bf && bf.Self is PyGenerator gs && gs.CanResumeSoftly && (bf.Func == PyGenerator.SendFunc || bf.Func == PyGenerator.NextFunc) && kw == null)
-                    {
-                        // gen.send(v) / gen.__next__() from Python: resume the generator in this loop.
-                        PyObject sent = bf.Func == PyGenerator.SendFunc && n == 1 ? s[argStart]! : PyNone.Value;
-                        if (bf.Func == PyGenerator.SendFunc && n != 1) goto nativeCall;
-                        if (!gs.Started && sent != PyNone.Value) { exc = PyExc.TypeError($"can't send non-None value to a just-started {gs.KindName}").Value; goto error; }
-                        for (int i = baseIdx; i < sp; i++) s[i] = null;
-                        sp = baseIdx;
-                        if (gs.Started) gs.Frame!.Slots[gs.Frame.Sp++] = sent;
-                        f.Sp = sp; f.Pc = pc;
-                        var nf = gs.Frame!;
-                        nf.ReturnMode = ReturnGenSend;
-                        nf.Back = f;
-                        gs.OnResume(ts);
-                        EnterFrame(ts, nf);
-                        f = nf;
-                        goto load_frame;
-                    }
-                nativeCall:
                     var call = callable.Type.Call;
                     if (call == null) { exc = PyExc.TypeError($"'{callable.Type.Name}' object is not callable").Value; goto error; }
-                    ts.DirectNativeCall = true;
+                    // A native may soft-switch: push a frame (ts.SwitchTo) or change the tasklet
+                    // (stackless) and return Unwind; the loop then continues with ts.Frame.
+                    ts.UnwindAllowed = true;
                     var result = call(ts, callable, new ReadOnlySpan<PyObject>(s!, argStart, n), kw);
-                    ts.DirectNativeCall = false;
+                    ts.UnwindAllowed = false;
                     for (int i = baseIdx; i < sp; i++) s[i] = null;
                     sp = baseIdx;
                     if (result == Unwind) { f.Sp = sp; f.Pc = pc; goto switched; }
@@ -978,9 +998,9 @@ public static partial class Interpreter
                     if ((kwargs == null || kwargs.Count == 0) && callable.Type.Call is CallSlot directCall)
                     {
                         // a direct native call may soft-switch (stackless), as in CALL
-                        ts.DirectNativeCall = true;
+                        ts.UnwindAllowed = true;
                         var r = directCall(ts, callable, args, null);
-                        ts.DirectNativeCall = false;
+                        ts.UnwindAllowed = false;
                         if (r == Unwind) { f.Sp = sp; f.Pc = pc; goto switched; }
                         s[sp++] = r;
                         break;
@@ -1031,6 +1051,7 @@ public static partial class Interpreter
                         ts.ChainEnded(ts, v, null);
                         goto switched;
                     }
+                    if (gen == null) f.Recycle();
                     f = caller!;
                     ts.Frame = f;
                     frameRef = f;

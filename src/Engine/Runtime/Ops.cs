@@ -224,7 +224,7 @@ public static class Ops
     public static PyObject Call(ThreadState ts, PyObject callable, ReadOnlySpan<PyObject> args, PyTuple? kwnames = null)
     {
         var f = callable.Type.Call ?? throw PyExc.TypeError($"'{callable.Type.Name}' object is not callable");
-        ts.DirectNativeCall = false;  // a native function called from C# must not soft-switch
+        ts.UnwindAllowed = false;
         return f(ts, callable, args, kwnames);
     }
 

@@ -37,6 +37,7 @@ public sealed class PythonEngine
         Modules.SetStr("builtins", Builtins);
         Modules.SetStr("sys", Sys);
         ExceptionGroups.EnsureInstalled();
+        WeakrefModule.Register();
     }
 
     /// <summary>Flushes sys.stdout/sys.stderr (at exit).</summary>

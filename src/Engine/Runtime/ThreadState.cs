@@ -20,6 +20,18 @@ public sealed class ThreadState
     /// <summary>How many VM loops are nested on the .NET stack (native code calling back into Python).</summary>
     public int NestingLevel;
 
+    /// <summary>Set by the loop just before it calls a native function; a native that can
+    /// soft-switch takes it (TakeUnwindPermission) and may then return Interpreter.Unwind.
+    /// Any C#-to-Python call (Ops.Call) clears it, so only the native the loop called sees it.</summary>
+    public bool UnwindAllowed;
+
+    public bool TakeUnwindPermission()
+    {
+        var r = UnwindAllowed;
+        UnwindAllowed = false;
+        return r;
+    }
+
     // ---- hooks for the stackless module (soft switching) ----
     /// <summary>The stackless scheduler of this thread (owned by the stackless module; null until used).</summary>
     public object? Scheduler;
@@ -30,9 +42,6 @@ public sealed class ThreadState
     /// returns (result, null) or raises out (null, exc). It must set ts.Frame to the chain to run
     /// next (and UnwindException if that one must raise).</summary>
     public Action<ThreadState, PyObject?, PyBaseException?>? ChainEnded;
-    /// <summary>True only while the loop itself calls a native function (cleared by Ops.Call), so a
-    /// native function knows it may return Interpreter.Unwind.</summary>
-    public bool DirectNativeCall;
     /// <summary>Preemption: counts down at backward jumps while PreemptHook is set; at zero the hook
     /// runs (it may switch ts.Frame to another chain and return true).</summary>
     public long Ticks;

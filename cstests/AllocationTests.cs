@@ -1,0 +1,42 @@
+using System;
+using NUnit.Framework;
+
+namespace StacklessIron.Tests;
+
+/// <summary>Allocation on the VM's hot paths, measured per operation (bytes allocated by this
+/// thread for 2N operations minus N operations, divided by N).</summary>
+public class AllocationTests
+{
+    static double BytesPerOp(string setup, string loopBody, int n)
+    {
+        long Measure(int count)
+        {
+            var src = setup + $"\nfor _i in range({count}):\n    {loopBody}\n";
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var (code, stdout, stderr) = EngineRunner.Run(src);
+            Assert.That(stderr, Is.Empty);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        Measure(n);   // warm-up: JIT, caches
+        long a = Measure(n), b = Measure(2 * n);
+        return (double)(b - a) / n;
+    }
+
+    [Test]
+    public void MethodCallAllocatesLittle()
+    {
+        // p.inc(1): LOAD_METHOD + CALL of a Python method; the frame is recycled, so what is
+        // left is the loop counter and the result int.
+        double perCall = BytesPerOp("class P:\n    def __init__(self): self.x = 0\n    def inc(self, d):\n        self.x = self.x + d\n        return self\np = P()", "p.inc(1)", 200000);
+        TestContext.Out.WriteLine($"method call: {perCall:F1} bytes");
+        Assert.That(perCall, Is.LessThan(160));
+    }
+
+    [Test]
+    public void SmallIntArithmeticDoesNotAllocate()
+    {
+        double perOp = BytesPerOp("x = 0", "x = (x + 1) & 255", 200000);
+        TestContext.Out.WriteLine($"small int op: {perOp:F1} bytes");
+        Assert.That(perOp, Is.LessThan(80));
+    }
+}
