@@ -299,6 +299,16 @@ def test_bind_scheduled_and_repr():
     assert repr(t).startswith("<_stackless.tasklet object at 0x")
     assert repr(stackless.channel()).startswith("<_stackless.channel object at 0x")
 
+def test_frame_of_blocked_tasklet():
+    ch = stackless.channel()
+    def waiter_fn():
+        ch.receive()
+    t = stackless.tasklet(waiter_fn)()
+    stackless.run()
+    assert t.frame.f_code.co_name == "waiter_fn"
+    ch.send(None)
+    assert t.frame is None and not t.alive
+
 for _name, _fn in list(globals().items()):
     if _name.startswith("test_"):
         _fn()

@@ -237,7 +237,15 @@ public class PyTasklet : PyObject
     [PyGetter("thread_id")] static PyObject GetThreadId(ThreadState ts, PyObject self) => PyInt.From(Environment.CurrentManagedThreadId);
     [PyGetter("next")] static PyObject GetNext(ThreadState ts, PyObject self) => (PyObject?)((PyTasklet)self).Next ?? PyNone.Value;
     [PyGetter("prev")] static PyObject GetPrev(ThreadState ts, PyObject self) => (PyObject?)((PyTasklet)self).Prev ?? PyNone.Value;
-    [PyGetter("frame")] static PyObject GetFrame(ThreadState ts, PyObject self) { var t = (PyTasklet)self; return Scheduler.Of(ts).Current == t ? (PyObject?)ts.Frame ?? PyNone.Value : (PyObject?)t.Frame ?? PyNone.Value; }
+    [PyGetter("frame")]
+    static PyObject GetFrame(ThreadState ts, PyObject self)
+    {
+        var t = (PyTasklet)self;
+        var f = Scheduler.Of(ts).Current == t ? ts.Frame : t.Frame;
+        if (f == null) return PyNone.Value;
+        f.Exposed = true;   // handed to Python: the VM must not recycle it
+        return f;
+    }
     [PyGetter("nesting_level")] static PyObject GetNesting(ThreadState ts, PyObject self) => PyInt.From(Scheduler.Of(ts).Current == self ? ts.NestingLevel - 1 : 0);
     [PyGetter("recursion_depth")] static PyObject GetRecursionDepth(ThreadState ts, PyObject self) => PyInt.From(Scheduler.Of(ts).Current == self ? ts.RecursionDepth : ((PyTasklet)self).RecursionDepth);
     [PyGetter("atomic")] static PyObject GetAtomic(ThreadState ts, PyObject self) => PyBool.From(((PyTasklet)self).Atomic);
