@@ -309,6 +309,19 @@ def test_frame_of_blocked_tasklet():
     ch.send(None)
     assert t.frame is None and not t.alive
 
+def test_soft_timeout_interrupts_at_schedule():
+    log = []
+    def polite():
+        for i in range(100000):
+            if i % 1000 == 0:
+                stackless.schedule()
+        log.append("done")
+    p = stackless.tasklet(polite)()
+    v = stackless.run(50, soft=True)
+    assert v is None and p.scheduled and stackless.getruncount() == 2 and log == []
+    stackless.run()
+    assert log == ["done"]
+
 for _name, _fn in list(globals().items()):
     if _name.startswith("test_"):
         _fn()

@@ -206,11 +206,11 @@ public sealed class Scheduler
         var cur = Current;
         if (_timedOut && _mainInRun && cur != Main)
         {
-            // run(timeout, soft=True): the interrupt happens at this voluntary switch
+            // run(timeout, soft=True): the interrupt happens at this voluntary switch; the
+            // tasklet stays scheduled and run() returns None
             CheckCanSwitch(direct);
             cur.TempVal = retval;
-            Remove(cur);
-            return SwitchTo(WakeMain(cur));
+            return SwitchTo(WakeMain(PyNone.Value));
         }
         if (remove)
         {
