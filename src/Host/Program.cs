@@ -54,6 +54,7 @@ public static class Program
             return 2;
         }
         var rest = args[i..];
+        StacklessIron.Stackless.StacklessModule.Register();
         var engine = new PythonEngine();
         var ts = engine.MainThread;
         var argv = new PyList();

@@ -221,6 +221,20 @@ public static partial class Interpreter
                 ts.Frame = back;
                 throw new PyException(exc);
             }
+            if (back == null && ts.ChainEnded != null)
+            {
+                // a tasklet's bottom frame raised out: the scheduler reports it and picks the next chain
+                ts.Frame = null;
+                ts.ChainEnded(ts, null, exc);
+                f = ts.Frame!;
+                var thrown = ts.UnwindException;
+                if (thrown == null) return true;
+                ts.UnwindException = null;
+                exc = thrown;
+                raisedAt = f.Lasti;
+                AddTraceback(ts, f, exc);
+                continue;
+            }
             f = back!;
             ts.Frame = f;
             raisedAt = f.Lasti;
@@ -767,7 +781,14 @@ public static partial class Interpreter
                 }
 
                 case Opcode.JUMP_FORWARD: pc = arg; break;
-                case Opcode.JUMP_BACKWARD: pc = arg; break;
+                case Opcode.JUMP_BACKWARD:
+                    pc = arg;
+                    if (ts.PreemptHook != null && --ts.Ticks <= 0)
+                    {
+                        f.Sp = sp; f.Pc = pc;
+                        if (ts.PreemptHook(ts)) goto switched;
+                    }
+                    break;
                 case Opcode.POP_JUMP_IF_FALSE:
                 {
                     var v = s[--sp]!; s[sp] = null;
@@ -833,7 +854,10 @@ public static partial class Interpreter
                     }
                     var next = it.Type.IterNext;
                     if (next == null) { exc = PyExc.TypeError($"'{it.Type.Name}' object is not an iterator").Value; goto error; }
+                    ts.UnwindAllowed = true;
                     var v = next(ts, it);
+                    ts.UnwindAllowed = false;
+                    if (v == Unwind) { f.Sp = sp; f.Pc = pc; goto switched; }  // a stackless switch (channel iteration)
                     if (v != null) { s[sp++] = v; break; }
                     s[--sp] = null; pc = arg;
                     break;
@@ -902,19 +926,14 @@ public static partial class Interpreter
                     }
                     var call = callable.Type.Call;
                     if (call == null) { exc = PyExc.TypeError($"'{callable.Type.Name}' object is not callable").Value; goto error; }
-                    // A native may soft-switch: push a frame (ts.SwitchTo) and return Unwind
-                    // instead of running it nested; the frame's result then lands here.
+                    // A native may soft-switch: push a frame (ts.SwitchTo) or change the tasklet
+                    // (stackless) and return Unwind; the loop then continues with ts.Frame.
                     ts.UnwindAllowed = true;
                     var result = call(ts, callable, new ReadOnlySpan<PyObject>(s!, argStart, n), kw);
                     ts.UnwindAllowed = false;
                     for (int i = baseIdx; i < sp; i++) s[i] = null;
                     sp = baseIdx;
-                    if (result == Unwind)
-                    {
-                        f.Sp = sp; f.Pc = pc;
-                        f = ts.Frame!;
-                        goto load_frame;
-                    }
+                    if (result == Unwind) { f.Sp = sp; f.Pc = pc; goto switched; }
                     s[sp++] = result;
                     break;
                 }
@@ -976,6 +995,16 @@ public static partial class Interpreter
                         f = nf;
                         goto load_frame;
                     }
+                    if ((kwargs == null || kwargs.Count == 0) && callable.Type.Call is CallSlot directCall)
+                    {
+                        // a direct native call may soft-switch (stackless), as in CALL
+                        ts.UnwindAllowed = true;
+                        var r = directCall(ts, callable, args, null);
+                        ts.UnwindAllowed = false;
+                        if (r == Unwind) { f.Sp = sp; f.Pc = pc; goto switched; }
+                        s[sp++] = r;
+                        break;
+                    }
                     s[sp++] = Ops.CallWithDict(ts, callable, args, kwargs);
                     break;
                 }
@@ -1015,6 +1044,13 @@ public static partial class Interpreter
                     }
                     int mode = f.ReturnMode;
                     if (f.IsEntry) { f.IsEntry = false; ts.Frame = caller; return v; }
+                    if (caller == null && ts.ChainEnded != null)
+                    {
+                        // the bottom frame of a tasklet returned: the scheduler picks the next chain
+                        ts.Frame = null;
+                        ts.ChainEnded(ts, v, null);
+                        goto switched;
+                    }
                     if (gen == null) f.Recycle();
                     f = caller!;
                     ts.Frame = f;
@@ -1316,6 +1352,17 @@ public static partial class Interpreter
                     goto error;
             }
             continue;
+
+        switched:
+            // a stackless switch changed ts.Frame: run that chain (raising UnwindException if set)
+            f = ts.Frame!;
+            frameRef = f;
+            s = f.Slots; sp = f.Sp; pc = f.Pc;
+            code = f.Code.Code.Code; consts = f.Code.Consts; names = f.Code.Names;
+            exc = ts.UnwindException;
+            if (exc == null) continue;
+            ts.UnwindException = null;
+            goto error;
 
         error:
             ChainContext(ts, exc);

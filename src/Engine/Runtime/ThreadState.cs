@@ -32,6 +32,21 @@ public sealed class ThreadState
         return r;
     }
 
+    // ---- hooks for the stackless module (soft switching) ----
+    /// <summary>The stackless scheduler of this thread (owned by the stackless module; null until used).</summary>
+    public object? Scheduler;
+    /// <summary>Set by a native function that returned Interpreter.Unwind after switching ts.Frame to
+    /// another chain: the resumed frame raises this instead of continuing normally.</summary>
+    public PyBaseException? UnwindException;
+    /// <summary>Called when the bottom frame of a tasklet's chain (no Back, not an entry frame)
+    /// returns (result, null) or raises out (null, exc). It must set ts.Frame to the chain to run
+    /// next (and UnwindException if that one must raise).</summary>
+    public Action<ThreadState, PyObject?, PyBaseException?>? ChainEnded;
+    /// <summary>Preemption: counts down at backward jumps while PreemptHook is set; at zero the hook
+    /// runs (it may switch ts.Frame to another chain and return true).</summary>
+    public long Ticks;
+    public Func<ThreadState, bool>? PreemptHook;
+
     readonly List<PyObject> _reprStack = new();
 
     public ThreadState(PythonEngine engine) { Engine = engine; }

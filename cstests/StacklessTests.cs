@@ -1,0 +1,124 @@
+using System;
+using NUnit.Framework;
+using StacklessIron.Stackless;
+
+namespace StacklessIron.Tests;
+
+/// <summary>Registers the `stackless` module for every test in this namespace (the host does
+/// the same at start-up), so pytests/test_stackless_*.py run through PyTestFiles too.</summary>
+[SetUpFixture]
+public class StacklessModuleSetUp
+{
+    [OneTimeSetUp] public void Register() => StacklessModule.Register();
+}
+
+/// <summary>The stackless module on the engine: soft switching keeps the .NET stack flat,
+/// many blocked tasklets are cheap, and misuse gives Python errors, not crashes.</summary>
+public class StacklessTests
+{
+    static (int code, string stdout, string stderr) Run(string src) => EngineRunner.Run(src);
+
+    [Test]
+    public void PingPongOutputOrder()
+    {
+        var (code, stdout, stderr) = Run(@"
+import stackless
+ch = stackless.channel()
+def ping():
+    for i in range(3):
+        ch.send(i)
+        print('sent', i)
+def pong():
+    for i in range(3):
+        print('got', ch.receive())
+stackless.tasklet(ping)()
+stackless.tasklet(pong)()
+stackless.run()
+print('end', stackless.getruncount())
+");
+        Assert.That(stderr, Is.Empty);
+        Assert.That(code, Is.EqualTo(0));
+        // receiver preferred (-1): the receiver runs at once, the sender resumes later
+        Assert.That(stdout.Replace("\r", ""), Is.EqualTo("got 0\nsent 0\ngot 1\nsent 1\ngot 2\nsent 2\nend 1\n"));
+    }
+
+    [Test]
+    public void ManyBlockedTaskletsDoNotGrowTheDotNetStack()
+    {
+        // 20,000 tasklets each blocked three calls deep: with soft switching no .NET stack is
+        // kept per tasklet, so this neither overflows nor needs threads.
+        var (code, stdout, stderr) = Run(@"
+import stackless
+ch = stackless.channel()
+def deep(n):
+    if n: return deep(n - 1)
+    return ch.receive()
+total = [0]
+def worker():
+    v = deep(3)
+    total[0] += v
+for i in range(20000):
+    stackless.tasklet(worker)()
+stackless.run()
+assert ch.balance == -20000
+for i in range(20000):
+    ch.send(1)
+print(total[0], stackless.getruncount())
+");
+        Assert.That(stderr, Is.Empty);
+        Assert.That(stdout.Trim(), Is.EqualTo("20000 1"));
+    }
+
+    [Test]
+    public void UncaughtTaskletErrorReachesMainWithTraceback()
+    {
+        var (code, stdout, stderr) = Run(@"
+import stackless
+def bad():
+    1 / 0
+stackless.tasklet(bad)()
+stackless.run()
+");
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(stderr, Does.Contain("ZeroDivisionError"));
+        Assert.That(stderr, Does.Contain("in bad"));
+    }
+
+    [Test]
+    public void SwitchUnderNativeBoundaryIsAPythonError()
+    {
+        // sorted() calls the key from C#: a switch there would need hard switching.
+        var (code, stdout, stderr) = Run(@"
+import stackless
+ch = stackless.channel()
+stackless.tasklet(lambda: ch.send(1))()
+try:
+    sorted([1, 2], key=lambda x: ch.receive())
+except RuntimeError as e:
+    print('RuntimeError')
+");
+        Assert.That(stderr, Is.Empty);
+        Assert.That(stdout.Trim(), Is.EqualTo("RuntimeError"));
+    }
+
+    [Test]
+    public void PreemptionInterruptsAnEndlessLoop()
+    {
+        var (code, stdout, stderr) = Run(@"
+import stackless
+n = [0]
+def spin():
+    while True:
+        n[0] += 1
+def other():
+    while True:
+        n[0] -= 0
+spin_t = stackless.tasklet(spin)()
+stackless.tasklet(other)()
+t = stackless.run(1000)
+print(t is spin_t, n[0] >= 999, t.alive, stackless.getruncount())
+");
+        Assert.That(stderr, Is.Empty);
+        Assert.That(stdout.Trim(), Is.EqualTo("True True True 2"));
+    }
+}

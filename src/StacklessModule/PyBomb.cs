@@ -1,0 +1,30 @@
+#nullable enable
+using System;
+using StacklessIron.Objects;
+using StacklessIron.Runtime;
+namespace StacklessIron.Stackless;
+
+/// <summary>A bomb carries an exception as a value (through a channel or a tasklet's tempval):
+/// the tasklet that receives it raises the exception instead.</summary>
+[PyType("bomb")]
+public class PyBomb : PyObject
+{
+    public static readonly PyType TypeObject = PyType.Builtin("bomb", typeof(PyBomb), module: "stackless");
+    public PyBaseException? Exception;
+
+    public PyBomb(PyBaseException? e) : base(TypeObject) { Exception = e; }
+
+    [PySlot("__new__")]
+    static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        if (args.Length == 0) return new PyBomb(null);
+        return new PyBomb(PyTasklet.MakeException(ts, args[0], args.Length > 1 ? args[1] : null, null));
+    }
+
+    [PyGetter("type")] static PyObject GetType(ThreadState ts, PyObject self) => (PyObject?)((PyBomb)self).Exception?.Type ?? PyNone.Value;
+    [PyGetter("value")] static PyObject GetValue(ThreadState ts, PyObject self) => (PyObject?)((PyBomb)self).Exception ?? PyNone.Value;
+    [PyGetter("traceback")] static PyObject GetTb(ThreadState ts, PyObject self) => (PyObject?)((PyBomb)self).Exception?.Traceback ?? PyNone.Value;
+
+    [PyMethod]
+    static PyObject raise_(ThreadState ts, PyBomb self) => throw new PyException(self.Exception ?? PyExc.New(ExceptionTypes.TypeError).Value);
+}

@@ -1,0 +1,132 @@
+#nullable enable
+using System;
+using StacklessIron.Objects;
+using StacklessIron.Runtime;
+namespace StacklessIron.Stackless;
+
+/// <summary>
+/// A channel: a queue of tasklets blocked on it, all sending (balance > 0) or all receiving
+/// (balance < 0). A rendezvous hands the value over; `preference` decides who runs on.
+/// </summary>
+[PyType("channel")]
+public class PyChannel : PyObject
+{
+    public static readonly PyType TypeObject = PyType.Builtin("channel", typeof(PyChannel), module: "_stackless");
+
+    PyDict? _dict;
+    public override PyDict? Dict { get => _dict; set => _dict = value; }
+
+    public PyTasklet? Head, Tail;
+    public int Balance;
+    /// <summary>-1: the receiver runs on a rendezvous (default); 1: the sender; 0: neither.</summary>
+    public int Preference = -1;
+    public bool ScheduleAll, Closing;
+
+    public PyChannel(PyType type) : base(type) { }
+
+    [PySlot("__new__")]
+    static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var c = new PyChannel(cls);
+        if (cls != TypeObject) c._dict = new PyDict();
+        return c;
+    }
+
+    [PySlot("__init__")]
+    static void Init(ThreadState ts, PyObject self, ReadOnlySpan<PyObject> args, PyTuple? kwnames) { }
+
+    internal void Append(PyTasklet t, int dir)
+    {
+        t.BlockedOn = this; t.BlockDir = dir;
+        t.Prev = Tail; t.Next = null;
+        if (Tail != null) Tail.Next = t; else Head = t;
+        Tail = t;
+        Balance += dir;
+    }
+
+    internal void Unlink(PyTasklet t)
+    {
+        if (t.Prev != null) t.Prev.Next = t.Next; else Head = t.Next;
+        if (t.Next != null) t.Next.Prev = t.Prev; else Tail = t.Prev;
+        Balance -= t.BlockDir;
+        t.Next = t.Prev = null; t.BlockedOn = null; t.BlockDir = 0;
+    }
+
+    public bool Closed => Closing && Balance == 0;
+
+    [PyMethod]
+    static PyObject send(ThreadState ts, PyChannel self, PyObject value)
+    {
+        bool direct = ts.TakeUnwindPermission();
+        return Scheduler.Of(ts).ChannelAction(self, 1, value, direct);
+    }
+
+    [PyMethod]
+    static PyObject receive(ThreadState ts, PyChannel self)
+    {
+        bool direct = ts.TakeUnwindPermission();
+        return Scheduler.Of(ts).ChannelAction(self, -1, PyNone.Value, direct);
+    }
+
+    [PyMethod]
+    static PyObject send_exception(ThreadState ts, PyChannel self, PyObject exc_class, params PyObject[] args)
+    {
+        bool direct = ts.TakeUnwindPermission();
+        var e = PyTasklet.MakeException(ts, exc_class, args.Length == 0 ? null : new PyTuple(args), null);
+        return Scheduler.Of(ts).ChannelAction(self, 1, new PyBomb(e), direct);
+    }
+
+    [PyMethod]
+    static PyObject send_throw(ThreadState ts, PyChannel self, PyObject exc, PyObject? val = null, PyObject? tb = null)
+    {
+        bool direct = ts.TakeUnwindPermission();
+        var e = PyTasklet.MakeException(ts, exc, val, tb);
+        return Scheduler.Of(ts).ChannelAction(self, 1, new PyBomb(e), direct);
+    }
+
+    [PyMethod]
+    static PyObject send_sequence(ThreadState ts, PyChannel self, PyObject iterable)
+    {
+        // Each send may block; a nested loop cannot soft-switch, so this runs as Python code.
+        return Ops.Call(ts, StacklessModule.SendSequenceHelper!, self, iterable);
+    }
+
+    [PyMethod]
+    static void open(ThreadState ts, PyChannel self) => self.Closing = false;
+
+    [PyMethod]
+    static void close(ThreadState ts, PyChannel self) => self.Closing = true;
+
+    [PySlot("__iter__")] static PyObject Iter(ThreadState ts, PyObject self) => self;
+
+    [PySlot("__next__")]
+    static PyObject? Next(ThreadState ts, PyObject self)
+    {
+        bool direct = ts.TakeUnwindPermission();
+        var ch = (PyChannel)self;
+        if (ch.Closed) return null;
+        return Scheduler.Of(ts).ChannelAction(ch, -1, PyNone.Value, direct);
+    }
+
+    [PyGetter("balance")] static PyObject GetBalance(ThreadState ts, PyObject self) => PyInt.From(((PyChannel)self).Balance);
+    [PyGetter("queue")] static PyObject GetQueue(ThreadState ts, PyObject self) => (PyObject?)((PyChannel)self).Head ?? PyNone.Value;
+    [PyGetter("closing")] static PyObject GetClosing(ThreadState ts, PyObject self) => PyBool.From(((PyChannel)self).Closing);
+    [PyGetter("closed")] static PyObject GetClosed(ThreadState ts, PyObject self) => PyBool.From(((PyChannel)self).Closed);
+    [PyGetter("preference")] static PyObject GetPreference(ThreadState ts, PyObject self) => PyInt.From(((PyChannel)self).Preference);
+    [PySetter("preference")]
+    static void SetPreference(ThreadState ts, PyObject self, PyObject? v)
+    {
+        if (v == null) throw PyExc.AttributeError("can't delete preference");
+        var p = Ops.Index(ts, v).Sign;
+        ((PyChannel)self).Preference = p > 0 ? 1 : p < 0 ? -1 : 0;
+    }
+    [PyGetter("schedule_all")] static PyObject GetScheduleAll(ThreadState ts, PyObject self) => PyBool.From(((PyChannel)self).ScheduleAll);
+    [PySetter("schedule_all")] static void SetScheduleAll(ThreadState ts, PyObject self, PyObject? v) => ((PyChannel)self).ScheduleAll = v != null && Ops.IsTrue(ts, v);
+
+    [PySlot("__repr__")]
+    static PyObject Repr(ThreadState ts, PyObject self)
+    {
+        var mod = Ops.GetAttrOrNull(ts, self.Type, new PyStr("__module__")) is PyStr m ? m.Value + "." : "";
+        return new PyStr($"<{mod}{self.Type.Name} object at 0x{Ops.Id(self):x}>");
+    }
+}

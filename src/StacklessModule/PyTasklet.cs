@@ -1,0 +1,272 @@
+#nullable enable
+using System;
+using StacklessIron.Objects;
+using StacklessIron.Runtime;
+namespace StacklessIron.Stackless;
+
+/// <summary>
+/// A tasklet: a suspended frame chain plus its state. Soft switching only swaps which chain the
+/// VM loop runs (ts.Frame), so a blocked tasklet costs its frames and this object, no stack.
+/// Next/Prev link it into whichever queue holds it (the run queue or one channel's queue).
+/// </summary>
+[PyType("tasklet")]
+public class PyTasklet : PyObject
+{
+    public static readonly PyType TypeObject = PyType.Builtin("tasklet", typeof(PyTasklet), module: "_stackless");
+
+    PyDict? _dict;
+    public override PyDict? Dict { get => _dict; set => _dict = value; }
+
+    /// <summary>Bound callable and arguments, until the tasklet starts.</summary>
+    public PyObject? Func;
+    public PyObject[]? Args;
+    public PyDict? Kwargs;
+    /// <summary>The innermost frame of the suspended chain (null while current or not started).</summary>
+    public Frame? Frame;
+    public bool Started, Dead;
+    /// <summary>Arguments were given (setup/call): alive from then on, until it ends.</summary>
+    public bool SetUp;
+    /// <summary>The value the tasklet's pending native call returns when it resumes (a PyBomb raises).</summary>
+    public PyObject TempVal = PyNone.Value;
+    /// <summary>Whether resuming pushes TempVal as the result of the call it was switched out in
+    /// (false when it was preempted between instructions).</summary>
+    public bool ResumeWithValue;
+    public int RecursionDepth, NestingBase;
+    public PyBaseException? HandledException;
+    public PyTasklet? Next, Prev;
+    /// <summary>In the run queue.</summary>
+    public bool InRunQueue;
+    /// <summary>The channel it waits on, and whether to send (1) or receive (-1).</summary>
+    public PyChannel? BlockedOn;
+    public int BlockDir;
+    public bool Atomic, BlockTrap, IgnoreNesting;
+    public Scheduler? Owner;
+
+    public PyTasklet(PyType type) : base(type) { }
+
+
+    [PySlot("__new__")]
+    static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var t = new PyTasklet(cls);
+        if (cls != TypeObject) t._dict = new PyDict();
+        return t;
+    }
+
+    [PySlot("__init__")]
+    static void Init(ThreadState ts, PyObject self, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var t = (PyTasklet)self;
+        PyObject? func = null, a = null, k = null;
+        int nkw = kwnames?.Items.Length ?? 0, npos = args.Length - nkw;
+        if (npos > 3) throw PyExc.TypeError($"tasklet() takes at most 3 arguments ({npos} given)");
+        if (npos > 0) func = args[0];
+        if (npos > 1) a = args[1];
+        if (npos > 2) k = args[2];
+        for (int i = 0; i < nkw; i++)
+        {
+            var name = ((PyStr)kwnames!.Items[i]).Value;
+            var v = args[npos + i];
+            if (name == "func") func = v; else if (name == "args") a = v; else if (name == "kwargs") k = v;
+            else throw PyExc.TypeError($"tasklet() got an unexpected keyword argument '{name}'");
+        }
+        if (func != null && func != PyNone.Value) t.DoBind(ts, func, a, k);
+    }
+
+    internal void DoBind(ThreadState ts, PyObject? func, PyObject? args, PyObject? kwargs)
+    {
+        var s = Scheduler.Of(ts);
+        if (InRunQueue || BlockedOn != null) throw PyExc.RuntimeError("tasklet is scheduled");
+        if (Started && !Dead) throw PyExc.RuntimeError("tasklet is alive");
+        if (func != null && func != PyNone.Value && !Ops.IsCallable(func)) throw PyExc.TypeError("tasklet function must be a callable");
+        if (func == null || func == PyNone.Value)
+        {
+            if (InRunQueue) throw PyExc.RuntimeError("tasklet is scheduled");
+            Func = null; Args = null; Kwargs = null;
+            if (args != null && args != PyNone.Value || kwargs != null && kwargs != PyNone.Value)
+                throw PyExc.ValueError("cannot bind arguments without a function");
+            return;
+        }
+        Func = func;
+        Dead = false; Started = false;
+        if (args != null && args != PyNone.Value) Args = Ops.ToArray(ts, args);
+        if (kwargs != null && kwargs != PyNone.Value)
+        {
+            if (kwargs is not PyDict kd) throw PyExc.TypeError("tasklet kwargs must be a dict");
+            Kwargs = kd;
+        }
+        Owner = s;
+    }
+
+    [PyMethod]
+    static PyObject bind(ThreadState ts, PyTasklet self, [PyKeyword] PyObject? func = null, PyObject? args = null, PyObject? kwargs = null)
+    {
+        self.DoBind(ts, func, args, kwargs);
+        return self;
+    }
+
+    [PyMethod]
+    static PyObject setup(ThreadState ts, PyTasklet self, params PyObject[] args) => SetupCore(ts, self, args, null);
+
+    static PyObject SetupCore(ThreadState ts, PyTasklet self, PyObject[] args, PyDict? kw)
+    {
+        if (self.Func == null) throw PyExc.TypeError("cframe function must be a callable");
+        if (self.Started && !self.Dead) throw PyExc.RuntimeError("tasklet is alive");
+        self.Frame = StacklessModule.MakeStartFrame(ts, self.Func, args, kw);
+        self.Func = null;
+        self.Dead = false;
+        self.SetUp = true;
+        Scheduler.Of(ts).Insert(self);
+        return self;
+    }
+
+    [PySlot("__call__")]
+    static PyObject CallSlot(ThreadState ts, PyObject self, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        int nkw = kwnames?.Items.Length ?? 0, npos = args.Length - nkw;
+        PyDict? kw = null;
+        if (nkw > 0)
+        {
+            kw = new PyDict();
+            for (int i = 0; i < nkw; i++) kw.SetItem(ts, kwnames!.Items[i], args[npos + i]);
+        }
+        return SetupCore(ts, (PyTasklet)self, args[..npos].ToArray(), kw);
+    }
+
+    [PyMethod]
+    static PyObject insert(ThreadState ts, PyTasklet self)
+    {
+        if (self.Dead || (!self.Started && self.Func == null && self != self.Owner?.Main)) throw PyExc.RuntimeError("You cannot run an unbound(dead) tasklet");
+        if (self.BlockedOn != null) throw PyExc.RuntimeError("You cannot run a blocked tasklet");
+        Scheduler.Of(ts).Insert(self);
+        return PyNone.Value;
+    }
+
+    [PyMethod]
+    static PyObject remove(ThreadState ts, PyTasklet self)
+    {
+        var s = Scheduler.Of(ts);
+        if (self.BlockedOn != null) throw PyExc.RuntimeError("You cannot remove a blocked tasklet.");
+        if (self == s.Current && self.InRunQueue) throw PyExc.RuntimeError("The current tasklet cannot be removed.");
+        s.Remove(self);
+        return self;
+    }
+
+    [PyMethod]
+    static PyObject run(ThreadState ts, PyTasklet self)
+    {
+        bool direct = ts.TakeUnwindPermission();
+        return Scheduler.Of(ts).RunTasklet(self, false, direct);
+    }
+
+    [PyMethod]
+    static PyObject @switch(ThreadState ts, PyTasklet self)
+    {
+        bool direct = ts.TakeUnwindPermission();
+        return Scheduler.Of(ts).RunTasklet(self, true, direct);
+    }
+
+    [PyMethod]
+    static PyObject kill(ThreadState ts, PyTasklet self, [PyKeyword] bool pending = false)
+    {
+        bool direct = ts.TakeUnwindPermission();
+        var s = Scheduler.Of(ts);
+        if (self.Dead || (!self.Started && self != s.Main))
+        {
+            // a tasklet that never ran just ends: its function is never called
+            if (!self.Started) { s.Remove(self); self.Dead = true; self.Func = null; self.Frame = null; }
+            return PyNone.Value;
+        }
+        return s.Throw(self, PyExc.New(s.TaskletExit!).Value, pending, direct);
+    }
+
+    [PyMethod]
+    static PyObject @throw(ThreadState ts, PyTasklet self, [PyKeyword] PyObject? exc = null, PyObject? val = null, PyObject? tb = null, bool pending = false)
+    {
+        bool direct = ts.TakeUnwindPermission();
+        var s = Scheduler.Of(ts);
+        var e = MakeException(ts, exc ?? PyNone.Value, val, tb);
+        if (self.Dead) throw PyExc.RuntimeError("You cannot throw to a dead tasklet");
+        if (!self.Started && self != s.Main)
+        {
+            // never ran: it dies without running; TaskletExit is silent, others go to the caller
+            s.Remove(self); self.Dead = true; self.Func = null;
+            if (e.Type.IsSubtypeOf(s.TaskletExit!)) return PyNone.Value;
+            throw new PyException(e);
+        }
+        return s.Throw(self, e, pending, direct);
+    }
+
+    [PyMethod]
+    static PyObject raise_exception(ThreadState ts, PyTasklet self, PyObject exc_class, params PyObject[] args)
+    {
+        bool direct = ts.TakeUnwindPermission();
+        var s = Scheduler.Of(ts);
+        var e = MakeException(ts, exc_class, args.Length == 0 ? null : args.Length == 1 ? args[0] : new PyTuple(args), null);
+        if (!self.Started && self != s.Main) { s.Remove(self); self.Dead = true; self.Func = null; return PyNone.Value; }
+        return s.Throw(self, e, false, direct);
+    }
+
+    internal static PyBaseException MakeException(ThreadState ts, PyObject exc, PyObject? val, PyObject? tb)
+    {
+        if (exc is PyBaseException be) return be;
+        if (exc is PyType t && t.IsSubtypeOf(ExceptionTypes.BaseException))
+        {
+            PyObject r = val == null || val == PyNone.Value ? Ops.Call(ts, t) : val is PyTuple tup ? Ops.Call(ts, t, tup.Items) : val is PyBaseException ve && ve.Type.IsSubtypeOf(t) ? ve : Ops.Call(ts, t, val);
+            return (PyBaseException)r;
+        }
+        throw PyExc.TypeError("exceptions must be classes, or instances, not " + exc.Type.Name);
+    }
+
+    [PyMethod]
+    static bool set_atomic(ThreadState ts, PyTasklet self, bool flag) { var old = self.Atomic; self.Atomic = flag; return old; }
+
+    [PyMethod]
+    static bool set_ignore_nesting(ThreadState ts, PyTasklet self, bool flag) { var old = self.IgnoreNesting; self.IgnoreNesting = flag; return old; }
+
+    [PyMethod]
+    static PyObject bind_thread(ThreadState ts, PyTasklet self, PyObject? thread_id = null) => PyNone.Value;
+
+    [PyGetter("alive")] static PyObject GetAlive(ThreadState ts, PyObject self) => PyBool.From(((PyTasklet)self).IsAlive(ts));
+    [PyGetter("paused")] static PyObject GetPaused(ThreadState ts, PyObject self) { var t = (PyTasklet)self; return PyBool.From(t.IsAlive(ts) && !t.InRunQueue && t.BlockedOn == null && Scheduler.Of(ts).Current != t); }
+    [PyGetter("blocked")] static PyObject GetBlocked(ThreadState ts, PyObject self) => PyBool.From(((PyTasklet)self).BlockedOn != null);
+    [PyGetter("scheduled")] static PyObject GetScheduled(ThreadState ts, PyObject self) { var t = (PyTasklet)self; return PyBool.From(t.InRunQueue || t.BlockedOn != null); }
+    [PyGetter("restorable")] static PyObject GetRestorable(ThreadState ts, PyObject self) => PyBool.True;
+    [PyGetter("is_current")] static PyObject GetIsCurrent(ThreadState ts, PyObject self) => PyBool.From(Scheduler.Of(ts).Current == self);
+    [PyGetter("is_main")] static PyObject GetIsMain(ThreadState ts, PyObject self) => PyBool.From(Scheduler.Of(ts).Main == self);
+    [PyGetter("thread_id")] static PyObject GetThreadId(ThreadState ts, PyObject self) => PyInt.From(Environment.CurrentManagedThreadId);
+    [PyGetter("next")] static PyObject GetNext(ThreadState ts, PyObject self) => (PyObject?)((PyTasklet)self).Next ?? PyNone.Value;
+    [PyGetter("prev")] static PyObject GetPrev(ThreadState ts, PyObject self) => (PyObject?)((PyTasklet)self).Prev ?? PyNone.Value;
+    [PyGetter("frame")]
+    static PyObject GetFrame(ThreadState ts, PyObject self)
+    {
+        var t = (PyTasklet)self;
+        var f = Scheduler.Of(ts).Current == t ? ts.Frame : t.Frame;
+        if (f == null) return PyNone.Value;
+        f.Exposed = true;   // handed to Python: the VM must not recycle it
+        return f;
+    }
+    [PyGetter("nesting_level")] static PyObject GetNesting(ThreadState ts, PyObject self) => PyInt.From(Scheduler.Of(ts).Current == self ? ts.NestingLevel - 1 : 0);
+    [PyGetter("recursion_depth")] static PyObject GetRecursionDepth(ThreadState ts, PyObject self) => PyInt.From(Scheduler.Of(ts).Current == self ? ts.RecursionDepth : ((PyTasklet)self).RecursionDepth);
+    [PyGetter("atomic")] static PyObject GetAtomic(ThreadState ts, PyObject self) => PyBool.From(((PyTasklet)self).Atomic);
+    [PyGetter("ignore_nesting")] static PyObject GetIgnoreNesting(ThreadState ts, PyObject self) => PyBool.From(((PyTasklet)self).IgnoreNesting);
+    [PySetter("ignore_nesting")] static void SetIgnoreNesting(ThreadState ts, PyObject self, PyObject? v) => ((PyTasklet)self).IgnoreNesting = v != null && Ops.IsTrue(ts, v);
+    [PyGetter("block_trap")] static PyObject GetBlockTrap(ThreadState ts, PyObject self) => PyBool.From(((PyTasklet)self).BlockTrap);
+    [PySetter("block_trap")] static void SetBlockTrap(ThreadState ts, PyObject self, PyObject? v) => ((PyTasklet)self).BlockTrap = v != null && Ops.IsTrue(ts, v);
+    [PyGetter("tempval")] static PyObject GetTempval(ThreadState ts, PyObject self) { var v = ((PyTasklet)self).TempVal; return v; }
+    [PySetter("tempval")] static void SetTempval(ThreadState ts, PyObject self, PyObject? v) => ((PyTasklet)self).TempVal = v ?? PyNone.Value;
+
+    public bool IsAlive(ThreadState ts)
+    {
+        if (Dead) return false;
+        if (Started || SetUp) return true;
+        return Owner != null && Owner.Main == this;
+    }
+
+    [PySlot("__repr__")]
+    static PyObject Repr(ThreadState ts, PyObject self)
+    {
+        var mod = Ops.GetAttrOrNull(ts, self.Type, new PyStr("__module__")) is PyStr m ? m.Value + "." : "";
+        return new PyStr($"<{mod}{self.Type.Name} object at 0x{Ops.Id(self):x}>");
+    }
+}
