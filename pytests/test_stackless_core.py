@@ -322,6 +322,24 @@ def test_soft_timeout_interrupts_at_schedule():
     stackless.run()
     assert log == ["done"]
 
+def test_atomic_defers_preemption():
+    n = [0]
+    log = []
+    def spin():
+        cur = stackless.getcurrent()
+        old = cur.set_atomic(True)
+        for i in range(20000):
+            n[0] += 1
+        cur.set_atomic(old)
+        log.append("after atomic")
+        while True:
+            pass
+    t = stackless.tasklet(spin)()
+    v = stackless.run(100)
+    # the atomic section ran to its end before the interrupt
+    assert v is t and n[0] == 20000
+    t.kill()
+
 for _name, _fn in list(globals().items()):
     if _name.startswith("test_"):
         _fn()

@@ -219,7 +219,14 @@ public class PyTasklet : PyObject
     }
 
     [PyMethod]
-    static bool set_atomic(ThreadState ts, PyTasklet self, bool flag) { var old = self.Atomic; self.Atomic = flag; return old; }
+    static PyObject set_atomic(ThreadState ts, PyTasklet self, bool flag)
+    {
+        bool direct = ts.TakeUnwindPermission();
+        var old = self.Atomic;
+        self.Atomic = flag;
+        if (old && !flag) return Scheduler.Of(ts).AtomicCleared(self, PyBool.From(old), direct) ?? PyBool.From(old);
+        return PyBool.From(old);
+    }
 
     [PyMethod]
     static bool set_ignore_nesting(ThreadState ts, PyTasklet self, bool flag) { var old = self.IgnoreNesting; self.IgnoreNesting = flag; return old; }

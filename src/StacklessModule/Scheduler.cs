@@ -28,6 +28,8 @@ public sealed class Scheduler
     bool _mainInRun;
     long _timeout;
     bool _softTimeout, _totalTimeout, _timedOut;
+    /// <summary>The watchdog fired while the tasklet was atomic: it interrupts when atomic ends.</summary>
+    bool _preemptPending;
 
     Scheduler(ThreadState ts)
     {
@@ -177,7 +179,7 @@ public sealed class Scheduler
         if (!_mainInRun) return;
         _mainInRun = false;
         _ts.PreemptHook = null;
-        _timeout = 0; _timedOut = false;
+        _timeout = 0; _timedOut = false; _preemptPending = false;
     }
 
     /// <summary>VM hook: the bottom frame of the current tasklet returned or raised out.</summary>
@@ -249,7 +251,8 @@ public sealed class Scheduler
     {
         var cur = Current;
         if (!_mainInRun || cur == Main) { ts.PreemptHook = null; return false; }
-        if (cur.Atomic || ts.NestingLevel != cur.NestingBase || SwitchTrapLevel != 0) { ts.Ticks = 1; return false; }
+        if (cur.Atomic) { _preemptPending = true; ts.Ticks = long.MaxValue; return false; }
+        if (ts.NestingLevel != cur.NestingBase || SwitchTrapLevel != 0) { ts.Ticks = 1; return false; }
         if (_softTimeout) { _timedOut = true; ts.Ticks = long.MaxValue; return false; }
         Remove(cur);
         var m = WakeMain(cur);
@@ -257,6 +260,18 @@ public sealed class Scheduler
         Callback(cur, m);
         Load(m);
         return true;
+    }
+
+    /// <summary>set_atomic(False) on the current tasklet: a watchdog interrupt that waited for
+    /// the atomic section is taken soon after.</summary>
+    public PyObject? AtomicCleared(PyTasklet t, PyObject old, bool direct)
+    {
+        if (!_preemptPending || !_mainInRun || t != Current || t == Main) return null;
+        _preemptPending = false;
+        // the tasklet's next backward jump takes the interrupt (as in Stackless 3.7, where the
+        // code right after the atomic section still runs first)
+        _ts.Ticks = 1;
+        return null;
     }
 
     /// <summary>tasklet.run() (remove=false: the caller stays runnable) and tasklet.switch()
