@@ -98,8 +98,8 @@ public class PyComplex : PyObject
     [PySlot("__repr__")] static PyObject Repr(ThreadState ts, PyObject self) { var c = (PyComplex)self; return new PyStr(ReprOf(c.Real, c.Imag)); }
 
     [PyMethod]
-    static PyObject __format__(ThreadState ts, PyComplex self, PyStr format_spec) =>
-        new PyStr(PyFloat.Call(() => FormatSpec.FormatComplex(self.Real, self.Imag, format_spec.Value)));
+    static PyObject __format__(ThreadState ts, PyComplex self, PyObject spec) =>
+        new PyStr(PyFloat.Call(() => FormatSpec.FormatComplex(self.Real, self.Imag, PyFloat.SpecText(spec))));
 
     // ---------------- protocols ----------------
 

@@ -38,6 +38,11 @@ public class PyFloat : PyObject
         catch (FormatError e) { throw ToPy(e); }
     }
 
+    /// <summary>The format spec argument of a number's __format__ (positional-only, so the
+    /// message names no parameter).</summary>
+    public static string SpecText(PyObject spec) =>
+        spec is PyStr s ? s.Value : throw PyExc.TypeError($"__format__() argument must be str, not {spec.Type.Name}");
+
     /// <summary>CPython's hash of a double (equal to the int hash for integral values).</summary>
     public static long HashDouble(double v) => FloatMath.HashDouble(v);
 
@@ -209,10 +214,10 @@ public class PyFloat : PyObject
     // ---------------- methods ----------------
 
     [PyMethod]
-    static PyObject __format__(ThreadState ts, PyFloat self, PyStr format_spec)
+    static PyObject __format__(ThreadState ts, PyFloat self, PyObject spec)
     {
-        if (format_spec.Value.Length == 0) return Ops.Str(ts, self);
-        return new PyStr(Call(() => FormatSpec.FormatFloat(self.Value, format_spec.Value)));
+        if (SpecText(spec).Length == 0) return Ops.Str(ts, self);
+        return new PyStr(Call(() => FormatSpec.FormatFloat(self.Value, SpecText(spec))));
     }
 
     [PyMethod]

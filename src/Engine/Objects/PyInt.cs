@@ -305,11 +305,11 @@ public class PyInt : PyObject
     [PyMethod] static PyObject __rdivmod__(ThreadState ts, PyInt self, PyObject value) => DivModOf(value, self);
 
     [PyMethod]
-    static PyObject __format__(ThreadState ts, PyInt self, PyStr format_spec)
+    static PyObject __format__(ThreadState ts, PyInt self, PyObject spec)
     {
-        if (format_spec.Value.Length == 0) return Ops.Str(ts, self);
-        if (self.FitsLong) return new PyStr(PyFloat.Call(() => FormatSpec.FormatInt(self.Small, format_spec.Value)));
-        return new PyStr(PyFloat.Call(() => FormatSpec.FormatInt(self.Big, format_spec.Value)));
+        if (PyFloat.SpecText(spec).Length == 0) return Ops.Str(ts, self);
+        if (self.FitsLong) return new PyStr(PyFloat.Call(() => FormatSpec.FormatInt(self.Small, PyFloat.SpecText(spec))));
+        return new PyStr(PyFloat.Call(() => FormatSpec.FormatInt(self.Big, PyFloat.SpecText(spec))));
     }
 
     [PyMethod]
