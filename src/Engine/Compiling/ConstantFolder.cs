@@ -271,13 +271,17 @@ public static class ConstantFolder
     static double ToDouble(BigInteger i)
     {
         if (BigInteger.Abs(i) > (BigInteger.One << 1023) * 2) throw new OverflowException();
-        return (double)i;
+        // correctly rounded, as int.__float__ is ((double)BigInteger truncates)
+        return StacklessIron.Objects.Formatting.IntMath.ToDouble(i);
     }
 
     static int Bits(BigInteger i) => i.IsZero ? 0 : (int)BigInteger.Abs(i).GetBitLength();
 
     static object? Binary(OperatorNode op, object? x, object? y)
     {
+        // bool's &, | and ^ stay bool
+        if (x is bool p && y is bool q && op is BitAnd or BitOr or BitXor)
+            return op is BitAnd ? p & q : op is BitOr ? p | q : p ^ q;
         if (IsInt(x) && IsInt(y)) return IntBinary(op, AsInt(x), AsInt(y));
         if (IsReal(x) && IsReal(y)) return FloatBinary(op, AsDouble(x), AsDouble(y));
         if (IsNumber(x) && IsNumber(y))

@@ -239,12 +239,8 @@ public static class Builtins
     [PyMethod]
     static PyObject divmod(ThreadState ts, PyObject a, PyObject b)
     {
+        // int, float and complex define __divmod__ themselves (with CPython's messages)
         var dm = a.Type.Lookup("__divmod__");
-        if (a is PyInt && b is PyInt || a is PyFloat || b is PyFloat)
-        {
-            if ((a is PyInt || a is PyFloat) && (b is PyInt || b is PyFloat))
-                return new PyTuple(new[] { Ops.BinaryOp(ts, a, b, (int)BinaryOpArg.FloorDivide), Ops.BinaryOp(ts, a, b, (int)BinaryOpArg.Remainder) });
-        }
         if (dm != null)
         {
             var r = SlotDefs.CallBound(ts, dm, a, b);
