@@ -38,6 +38,7 @@ public sealed class PythonEngine
         Modules.SetStr("sys", Sys);
         ExceptionGroups.EnsureInstalled();
         WeakrefModule.Register();
+        MathModule.Register();
     }
 
     /// <summary>Flushes sys.stdout/sys.stderr (at exit).</summary>
