@@ -445,6 +445,8 @@ public static class MathModule
         if (double.IsInfinity(x)) return double.PositiveInfinity;
         if (x <= 0 && Math.Floor(x) == x) throw Domain();
         if (x == 1 || x == 2) return 0;
+        // Where gamma itself is finite its log is the more accurate route.
+        if (Math.Abs(x) < 170) return Math.Log(Math.Abs(gamma(ts, x)));
         if (x < 0.5) return Math.Log(Math.PI / Math.Abs(Math.Sin(Math.PI * x))) - LanczosLogGamma(1 - x);
         var r = LanczosLogGamma(x);
         if (double.IsInfinity(r)) throw Range();

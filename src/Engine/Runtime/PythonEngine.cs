@@ -39,6 +39,7 @@ public sealed class PythonEngine
         ExceptionGroups.EnsureInstalled();
         WeakrefModule.Register();
         MathModule.Register();
+        ItertoolsModule.Register();
     }
 
     /// <summary>Flushes sys.stdout/sys.stderr (at exit).</summary>
