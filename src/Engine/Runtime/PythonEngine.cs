@@ -40,6 +40,7 @@ public sealed class PythonEngine
         WeakrefModule.Register();
         MathModule.Register();
         ItertoolsModule.Register();
+        TimeModule.Register();
     }
 
     /// <summary>Flushes sys.stdout/sys.stderr (at exit).</summary>
