@@ -29,7 +29,7 @@ def test_clocks():
 def test_gmtime():
     st = time.gmtime(0)
     assert tuple(st) == (1970, 1, 1, 0, 0, 0, 3, 1, 0) and len(st) == 9
-    assert st.tm_year == 1970 and st[0] == 1970 and st[-1] == 0 and st.tm_wday == 3 and st.tm_zone == "UTC"
+    assert st.tm_year == 1970 and st[0] == 1970 and st[-1] == 0 and st.tm_wday == 3 and st.tm_zone == "GMT" and time.strftime("%Z %z", st) == "GMT +0000"
     assert repr(st) == "time.struct_time(tm_year=1970, tm_mon=1, tm_mday=1, tm_hour=0, tm_min=0, tm_sec=0, tm_wday=3, tm_yday=1, tm_isdst=0)"
     st = time.gmtime(1234567890.9)
     assert tuple(st) == (2009, 2, 13, 23, 31, 30, 4, 44, 0)

@@ -112,7 +112,7 @@ public static class TimeModule
             PyInt.From(d.Year), PyInt.From(d.Month), PyInt.From(d.Day), PyInt.From(d.Hour), PyInt.From(d.Minute), PyInt.From(d.Second),
             PyInt.From(((int)d.DayOfWeek + 6) % 7), PyInt.From(d.DayOfYear), PyInt.From(isdst) }, new PyStr(zone), PyInt.From(gmtoff));
 
-    [PyMethod] static PyObject gmtime(ThreadState ts, PyObject? secs = null) => Make(UtcOf(Seconds(ts, secs)), 0, "UTC", 0);
+    [PyMethod] static PyObject gmtime(ThreadState ts, PyObject? secs = null) => Make(UtcOf(Seconds(ts, secs)), 0, "GMT", 0);
 
     static StructTime Local(DateTime utc)
     {
