@@ -47,37 +47,37 @@ public static class MathModule
     [PyMethod] static double expm1(ThreadState ts, double x) => Checked(Math.Abs(x) < 1e-5 ? x + x * x / 2 + x * x * x / 6 : Math.Exp(x) - 1, x);
     [PyMethod] static double fabs(ThreadState ts, double x) => Math.Abs(x);
 
-    /// <summary>Natural log of any real, with ints of any size handled exactly enough (CPython
-    /// splits big ints the same way: log(n) = log(n / 2**k) + k*log(2)).</summary>
-    static double Ln(ThreadState ts, PyObject x)
+    /// <summary>A logarithm of any real. Ints too large for a double are split as
+    /// m * 2**e (m in [0.5, 1)) and give f(m) + e*f(2), as CPython does.</summary>
+    static double LogOf(ThreadState ts, PyObject x, Func<double, double> f)
     {
         if (x is PyInt i)
         {
             if (i.Sign <= 0) throw Domain();
-            if (i.FitsLong) return Math.Log(i.Small);
+            if (i.FitsLong) return f(i.Small);
             var big = i.Big;
             long bits = (long)big.GetBitLength();
-            if (bits < 1000) return Math.Log((double)big);
-            long shift = bits - 60;
-            return Math.Log((double)(big >> (int)shift)) + shift * Math.Log(2);
+            if (bits <= 1023) return f((double)big);
+            double m = Math.ScaleB((double)(big >> (int)(bits - 64)), -64);
+            return f(m) + bits * f(2.0);
         }
         var d = Ops.ToDouble(ts, x);
         if (double.IsNaN(d)) return d;
         if (d <= 0) throw Domain();
-        return Math.Log(d);
+        return f(d);
     }
 
     [PyMethod]
     static double log(ThreadState ts, PyObject x, PyObject? @base = null)
     {
-        var n = Ln(ts, x);
+        var n = LogOf(ts, x, Math.Log);
         if (@base == null) return n;
-        var d = Ln(ts, @base);
+        var d = LogOf(ts, @base, Math.Log);
         if (d == 0) throw PyExc.ZeroDivisionError("float division by zero");
         return n / d;
     }
-    [PyMethod] static double log2(ThreadState ts, PyObject x) { if (x is PyFloat f && f.Value > 0) return Math.Log2(f.Value); return x is PyInt i && i.FitsLong && i.Small > 0 ? Math.Log2(i.Small) : Ln(ts, x) / Math.Log(2); }
-    [PyMethod] static double log10(ThreadState ts, PyObject x) { if (x is PyFloat f && f.Value > 0) return Math.Log10(f.Value); return x is PyInt i && i.FitsLong && i.Small > 0 ? Math.Log10(i.Small) : Ln(ts, x) / Math.Log(10); }
+    [PyMethod] static double log2(ThreadState ts, PyObject x) => LogOf(ts, x, Math.Log2);
+    [PyMethod] static double log10(ThreadState ts, PyObject x) => LogOf(ts, x, Math.Log10);
     [PyMethod]
     static double log1p(ThreadState ts, double x)
     {
@@ -366,7 +366,7 @@ public static class MathModule
     [PyMethod] static bool isinf(ThreadState ts, double x) => double.IsInfinity(x);
     [PyMethod] static bool isnan(ThreadState ts, double x) => double.IsNaN(x);
     [PyMethod]
-    static bool isclose(ThreadState ts, double a, double b, [PyKwOnly] double rel_tol = 1e-09, double abs_tol = 0.0)
+    static bool isclose(ThreadState ts, [PyKeyword] double a, double b, [PyKwOnly] double rel_tol = 1e-09, double abs_tol = 0.0)
     {
         if (rel_tol < 0 || abs_tol < 0) throw PyExc.ValueError("tolerances must be non-negative");
         if (a == b) return true;
