@@ -38,6 +38,9 @@ public sealed class PythonEngine
         Modules.SetStr("sys", Sys);
         ExceptionGroups.EnsureInstalled();
         WeakrefModule.Register();
+        MathModule.Register();
+        ItertoolsModule.Register();
+        TimeModule.Register();
     }
 
     /// <summary>Flushes sys.stdout/sys.stderr (at exit).</summary>

@@ -1,0 +1,53 @@
+#nullable enable
+using System;
+namespace StacklessIron.Modules;
+
+/// <summary>The instances of every itertools type: a C# iterator block supplies the items.
+/// An exception escaping the block ends the iterator (later calls report exhaustion).</summary>
+[PyType("itertools iterator")]
+public sealed class ItertoolsIterator : PyObject
+{
+    internal IEnumerator<PyObject>? Steps;
+    internal ThreadState? Ts;
+    internal Func<string>? Repr;
+    internal Func<long>? LengthHint;
+    bool _finished;
+    PyDict? _dict;
+
+    internal ItertoolsIterator(PyType type) : base(type)
+    {
+        if (type.IsHeapType && type.InstanceHasDict) _dict = new PyDict();
+    }
+
+    public override PyDict? Dict { get => _dict; set => _dict = value; }
+
+    [PySlot("__new__")]
+    static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+        => ItertoolsModule.New(ts, cls, args, kwnames);
+
+    [PySlot("__iter__")] static PyObject Iter(ThreadState ts, PyObject self) => self;
+
+    [PySlot("__next__")]
+    static PyObject? Next(ThreadState ts, PyObject self)
+    {
+        var it = (ItertoolsIterator)self;
+        if (it._finished || it.Steps == null) return null;
+        it.Ts = ts;
+        ts.CheckStack();
+        bool ok;
+        try { ok = it.Steps.MoveNext(); }
+        catch { it._finished = true; throw; }
+        if (!ok) { it._finished = true; return null; }
+        return it.Steps.Current;
+    }
+
+    [PySlot("__repr__")]
+    static PyObject ReprSlot(ThreadState ts, PyObject self)
+    {
+        var it = (ItertoolsIterator)self;
+        return new PyStr(it.Repr != null ? it.Repr() : $"<itertools.{self.Type.Name} object>");
+    }
+
+    [PyMethod]
+    static long __length_hint__(ThreadState ts, ItertoolsIterator self) => self.LengthHint != null ? self.LengthHint() : throw PyExc.TypeError("no length hint");
+}

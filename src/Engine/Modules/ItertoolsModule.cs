@@ -1,0 +1,585 @@
+#nullable enable
+using System;
+using System.Numerics;
+using StacklessIron.Compiling;
+namespace StacklessIron.Modules;
+
+/// <summary>The `itertools` module. Every itertools type shares one C# class
+/// (<see cref="ItertoolsIterator"/>) whose steps are a C# iterator block made by the type's
+/// factory: the iterator blocks read like the recipes in the itertools docs and each Python
+/// type stays a distinct, subclassable type object.</summary>
+public static class ItertoolsModule
+{
+    delegate IEnumerator<PyObject> Factory(ThreadState ts, ItertoolsIterator self, PyObject[] a);
+
+    /// <summary>Per type: positional parameter names, how many are required, whether extra
+    /// positionals are *args, and which names may be given by keyword.</summary>
+    sealed record Spec(string[] Names, int Required, bool VarArgs, string[] Keywords, Factory Make);
+
+    static readonly Dictionary<PyType, Spec> s_specs = new();
+    static readonly Dictionary<string, PyType> s_types = new();
+
+    static PyType Define(string name, Spec spec)
+    {
+        var t = PyType.Builtin(name, typeof(ItertoolsIterator), module: "itertools");
+        s_specs[t] = spec;
+        s_types[name] = t;
+        return t;
+    }
+
+    static readonly string[] None = Array.Empty<string>();
+
+    static ItertoolsModule()
+    {
+        Define("count", new Spec(new[] { "start", "step" }, 0, false, new[] { "start", "step" }, Count));
+        Define("cycle", new Spec(new[] { "iterable" }, 1, false, None, Cycle));
+        Define("repeat", new Spec(new[] { "object", "times" }, 1, false, new[] { "object", "times" }, Repeat));
+        Define("accumulate", new Spec(new[] { "iterable", "func", "initial" }, 1, false, new[] { "iterable", "func", "initial" }, Accumulate));
+        Define("chain", new Spec(new[] { "iterables" }, 0, true, None, Chain));
+        Define("compress", new Spec(new[] { "data", "selectors" }, 2, false, new[] { "data", "selectors" }, Compress));
+        Define("dropwhile", new Spec(new[] { "predicate", "iterable" }, 2, false, None, DropWhile));
+        Define("filterfalse", new Spec(new[] { "function", "iterable" }, 2, false, None, FilterFalse));
+        Define("groupby", new Spec(new[] { "iterable", "key" }, 1, false, new[] { "iterable", "key" }, GroupBy));
+        Define("_grouper", new Spec(None, 0, false, None, (ts, s, a) => throw PyExc.TypeError("cannot create 'itertools._grouper' instances")));
+        Define("islice", new Spec(new[] { "iterable", "start", "stop", "step" }, 2, false, None, ISlice));
+        Define("pairwise", new Spec(new[] { "iterable" }, 1, false, None, Pairwise));
+        Define("starmap", new Spec(new[] { "function", "iterable" }, 2, false, None, StarMap));
+        Define("takewhile", new Spec(new[] { "predicate", "iterable" }, 2, false, None, TakeWhile));
+        Define("_tee", new Spec(new[] { "iterable" }, 1, false, None, (ts, s, a) => TeeFrom(new TeeBuffer(Ops.GetIter(ts, a[0])), s)));
+        Define("zip_longest", new Spec(new[] { "iterables" }, 0, true, new[] { "fillvalue" }, ZipLongest));
+        Define("product", new Spec(new[] { "iterables" }, 0, true, new[] { "repeat" }, Product));
+        Define("permutations", new Spec(new[] { "iterable", "r" }, 1, false, new[] { "iterable", "r" }, Permutations));
+        Define("combinations", new Spec(new[] { "iterable", "r" }, 2, false, new[] { "iterable", "r" }, Combinations));
+        Define("combinations_with_replacement", new Spec(new[] { "iterable", "r" }, 2, false, new[] { "iterable", "r" }, CombinationsWR));
+        // Set before the type is ever used, so no attribute cache can hold a stale view.
+        s_types["chain"].Namespace.SetStr("from_iterable", new PyClassMethod(NativeMembers.Function(typeof(ItertoolsModule), nameof(from_iterable))));
+    }
+
+    public static PyModule Create(ThreadState ts)
+    {
+        var m = new PyModule("itertools", "Functional tools for creating and using iterators.");
+        NativeMembers.FillModule(m, typeof(ItertoolsModule));
+        foreach (var (name, t) in s_types) if (name[0] != '_') m.Set(name, t);
+        m.Set("_grouper", s_types["_grouper"]);
+        m.Set("_tee", s_types["_tee"]);
+        return m;
+    }
+
+    public static void Register() => Importer.NativeModules["itertools"] = Create;
+
+    /// <summary>`__new__` of every itertools type: find the builtin ancestor's spec, bind the
+    /// arguments with CPython's messages, then let the factory build the step iterator.</summary>
+    internal static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        PyType t = cls;
+        while (!s_specs.ContainsKey(t)) t = t.Base!;
+        var spec = s_specs[t];
+        string name = t.Name;
+        int nkw = kwnames?.Items.Length ?? 0, npos = args.Length - nkw;
+        var bound = new List<PyObject?>();
+        var extra = new PyObject?[spec.Keywords.Length];
+        if (spec.VarArgs)
+        {
+            for (int i = 0; i < npos; i++) bound.Add(args[i]);
+        }
+        else
+        {
+            if (npos > spec.Names.Length)
+                throw PyExc.TypeError(spec.Keywords.Length > 0
+                    ? $"{name}() takes at most {spec.Names.Length} arguments ({npos} given)"
+                    : spec.Required == spec.Names.Length ? $"{name} expected {spec.Names.Length} argument{(spec.Names.Length == 1 ? "" : "s")}, got {npos}"
+                    : $"{name} expected at most {spec.Names.Length} arguments, got {npos}");
+            for (int i = 0; i < spec.Names.Length; i++) bound.Add(i < npos ? args[i] : null);
+        }
+        for (int k = 0; k < nkw; k++)
+        {
+            var key = Ops.StrValue(kwnames!.Items[k]);
+            int ki = Array.IndexOf(spec.Keywords, key);
+            if (spec.Keywords.Length == 0) throw PyExc.TypeError($"{name}() takes no keyword arguments");
+            if (ki < 0) throw PyExc.TypeError(name == "zip_longest" ? "zip_longest() got an unexpected keyword argument" : $"'{key}' is an invalid keyword argument for {name}()");
+            if (spec.VarArgs) extra[ki] = args[npos + k];
+            else
+            {
+                int pi = Array.IndexOf(spec.Names, key);
+                if (bound[pi] != null) throw PyExc.TypeError($"argument for {name}() given by name ('{key}') and position ({pi + 1})");
+                bound[pi] = args[npos + k];
+            }
+        }
+        if (!spec.VarArgs)
+            for (int i = 0; i < spec.Required; i++)
+                if (bound[i] == null)
+                    throw PyExc.TypeError(spec.Keywords.Length > 0
+                        ? $"{name}() missing required argument '{spec.Names[i]}' (pos {i + 1})"
+                        : spec.Required == spec.Names.Length ? $"{name} expected {spec.Required} argument{(spec.Required == 1 ? "" : "s")}, got {npos}"
+                        : $"{name} expected at least {spec.Required} argument{(spec.Required == 1 ? "" : "s")}, got {npos}");
+        if (spec.VarArgs) bound.AddRange(extra);
+        var self = new ItertoolsIterator(cls);
+        self.Steps = spec.Make(ts, self, bound.ToArray()!);
+        return self;
+    }
+
+    static PyObject from_iterable(ThreadState ts, PyType cls, PyObject iterable)
+    {
+        var self = new ItertoolsIterator(cls);
+        self.Steps = ChainFrom(ts, Ops.GetIter(ts, iterable));
+        return self;
+    }
+
+    // ---------------- infinite iterators ----------------
+
+    static IEnumerator<PyObject> Count(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
+    {
+        PyObject start = a[0] ?? PyInt.From(0), step = a[1] ?? PyInt.From(1);
+        foreach (var v in new[] { start, step })
+            if (v is not PyInt && v is not PyFloat && v.Type.Index == null && v.Type.Float == null && v.Type.Int == null && v.Type.Lookup("__complex__") == null && v is not PyComplex)
+                throw PyExc.TypeError("a number is required");
+        string StepRepr() => step is PyInt si && si.FitsLong && si.Small == 1 ? "" : ", " + Ops.ReprString(ts, step);
+        PyObject cur = start;
+        self.Repr = () => $"{self.Type.Name}({Ops.ReprString(ts, cur)}{StepRepr()})";
+        return CountSteps();
+        IEnumerator<PyObject> CountSteps()
+        {
+            while (true)
+            {
+                var r = cur;
+                cur = Ops.BinaryOp(ts, cur, step, (int)BinaryOpArg.Add);
+                yield return r;
+            }
+        }
+    }
+
+    static IEnumerator<PyObject> Cycle(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
+    {
+        var it = Ops.GetIter(ts, a[0]!);
+        return Steps();
+        IEnumerator<PyObject> Steps()
+        {
+            var saved = new List<PyObject>();
+            for (var x = Ops.Next(ts, it); x != null; x = Ops.Next(ts, it)) { saved.Add(x); yield return x; }
+            if (saved.Count == 0) yield break;
+            while (true) foreach (var x in saved) yield return x;
+        }
+    }
+
+    static IEnumerator<PyObject> Repeat(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
+    {
+        var obj = a[0]!;
+        long times = -1;
+        if (a[1] != null) { times = Ops.Index(ts, a[1]!).ToLongChecked(); if (times < 0) times = 0; }
+        self.Repr = () => times < 0 ? $"repeat({Ops.ReprString(ts, obj)})" : $"repeat({Ops.ReprString(ts, obj)}, {times})";
+        self.LengthHint = () => times < 0 ? throw PyExc.TypeError("len() of unsized object") : times;
+        return Steps();
+        IEnumerator<PyObject> Steps()
+        {
+            while (times != 0) { if (times > 0) times--; yield return obj; }
+        }
+    }
+
+    // ---------------- iterators that end on the shortest input ----------------
+
+    static IEnumerator<PyObject> Accumulate(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
+    {
+        var it = Ops.GetIter(ts, a[0]!);
+        var func = a[1] is PyNone ? null : a[1];
+        var initial = a[2] is PyNone ? null : a[2];
+        return Steps();
+        IEnumerator<PyObject> Steps()
+        {
+            PyObject? total = initial;
+            if (total != null) yield return total;
+            for (var x = Ops.Next(ts, it); x != null; x = Ops.Next(ts, it))
+            {
+                total = total == null ? x : func == null ? Ops.BinaryOp(ts, total, x, (int)BinaryOpArg.Add) : Ops.Call(ts, func, total, x);
+                yield return total;
+            }
+        }
+    }
+
+    static IEnumerator<PyObject> Chain(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
+        => ChainFrom(ts, Ops.GetIter(ts, new PyTuple(a[..^0].Length == 0 ? Array.Empty<PyObject>() : (PyObject[])a)));
+
+    static IEnumerator<PyObject> ChainFrom(ThreadState ts, PyObject sources)
+    {
+        for (var src = Ops.Next(ts, sources); src != null; src = Ops.Next(ts, sources))
+        {
+            var it = Ops.GetIter(ts, src);
+            for (var x = Ops.Next(ts, it); x != null; x = Ops.Next(ts, it)) yield return x;
+        }
+    }
+
+    static IEnumerator<PyObject> Compress(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
+    {
+        var data = Ops.GetIter(ts, a[0]!); var sel = Ops.GetIter(ts, a[1]!);
+        return Steps();
+        IEnumerator<PyObject> Steps()
+        {
+            while (true)
+            {
+                var d = Ops.Next(ts, data); if (d == null) yield break;
+                var s = Ops.Next(ts, sel); if (s == null) yield break;
+                if (Ops.IsTrue(ts, s)) yield return d;
+            }
+        }
+    }
+
+    static IEnumerator<PyObject> DropWhile(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
+    {
+        var pred = a[0]!; var it = Ops.GetIter(ts, a[1]!);
+        return Steps();
+        IEnumerator<PyObject> Steps()
+        {
+            bool dropping = true;
+            for (var x = Ops.Next(ts, it); x != null; x = Ops.Next(ts, it))
+            {
+                if (dropping && Ops.IsTrue(ts, Ops.Call(ts, pred, x))) continue;
+                dropping = false;
+                yield return x;
+            }
+        }
+    }
+
+    static IEnumerator<PyObject> TakeWhile(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
+    {
+        var pred = a[0]!; var it = Ops.GetIter(ts, a[1]!);
+        return Steps();
+        IEnumerator<PyObject> Steps()
+        {
+            for (var x = Ops.Next(ts, it); x != null; x = Ops.Next(ts, it))
+            {
+                if (!Ops.IsTrue(ts, Ops.Call(ts, pred, x))) yield break;
+                yield return x;
+            }
+        }
+    }
+
+    static IEnumerator<PyObject> FilterFalse(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
+    {
+        var pred = a[0] is PyNone ? null : a[0]; var it = Ops.GetIter(ts, a[1]!);
+        return Steps();
+        IEnumerator<PyObject> Steps()
+        {
+            for (var x = Ops.Next(ts, it); x != null; x = Ops.Next(ts, it))
+                if (!Ops.IsTrue(ts, pred == null ? x : Ops.Call(ts, pred, x))) yield return x;
+        }
+    }
+
+    static IEnumerator<PyObject> StarMap(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
+    {
+        var func = a[0]!; var it = Ops.GetIter(ts, a[1]!);
+        return Steps();
+        IEnumerator<PyObject> Steps()
+        {
+            for (var x = Ops.Next(ts, it); x != null; x = Ops.Next(ts, it))
+                yield return Ops.Call(ts, func, Ops.ToArray(ts, x));
+        }
+    }
+
+    static IEnumerator<PyObject> Pairwise(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
+    {
+        var it = Ops.GetIter(ts, a[0]!);
+        return Steps();
+        IEnumerator<PyObject> Steps()
+        {
+            var prev = Ops.Next(ts, it);
+            if (prev == null) yield break;
+            for (var x = Ops.Next(ts, it); x != null; x = Ops.Next(ts, it)) { yield return PyTuple.Of(prev, x); prev = x; }
+        }
+    }
+
+    static long? SliceArg(ThreadState ts, PyObject? v, string msg)
+    {
+        if (v == null || v is PyNone) return null;
+        if (v is not PyInt && v.Type.Index == null) throw PyExc.ValueError(msg);
+        var i = Ops.Index(ts, v);
+        if (i.Sign < 0) throw PyExc.ValueError(msg);
+        return i.FitsLong ? i.Small : long.MaxValue;
+    }
+
+    static IEnumerator<PyObject> ISlice(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
+    {
+        const string stopMsg = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
+        const string startMsg = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
+        const string stepMsg = "Step for islice() must be a positive integer or None.";
+        long start = 0, step = 1; long? stop;
+        if (a[2] == null) stop = SliceArg(ts, a[1], stopMsg);
+        else
+        {
+            start = SliceArg(ts, a[1], startMsg) ?? 0;
+            stop = SliceArg(ts, a[2], stopMsg);
+            if (a[3] != null && a[3] is not PyNone)
+            {
+                if (a[3] is not PyInt && a[3]!.Type.Index == null) throw PyExc.ValueError(stepMsg);
+                var s = Ops.Index(ts, a[3]!);
+                if (s.Sign <= 0) throw PyExc.ValueError(stepMsg);
+                step = s.FitsLong ? s.Small : long.MaxValue;
+            }
+        }
+        var it = Ops.GetIter(ts, a[0]!);
+        return Steps();
+        IEnumerator<PyObject> Steps()
+        {
+            long i = 0, next = start;
+            while (stop == null || next < stop)
+            {
+                var x = Ops.Next(ts, it);
+                if (x == null) yield break;
+                if (i++ == next) { next = next > long.MaxValue - step ? long.MaxValue : next + step; yield return x; }
+            }
+            // CPython consumes up to `stop` even when the step skips past it.
+            while (i < (stop ?? 0)) { if (Ops.Next(ts, it) == null) break; i++; }
+        }
+    }
+
+    static IEnumerator<PyObject> ZipLongest(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
+    {
+        var fill = a[^1] ?? PyNone.Value;
+        var its = new PyObject?[a.Length - 1];
+        for (int i = 0; i < its.Length; i++) its[i] = Ops.GetIter(ts, a[i]!);
+        return Steps();
+        IEnumerator<PyObject> Steps()
+        {
+            if (its.Length == 0) yield break;
+            int active = its.Length;
+            while (true)
+            {
+                var row = new PyObject[its.Length];
+                for (int i = 0; i < its.Length; i++)
+                {
+                    var x = its[i] == null ? null : Ops.Next(ts, its[i]!);
+                    if (x == null)
+                    {
+                        if (its[i] != null) { its[i] = null; active--; }
+                        if (active == 0) yield break;
+                        x = fill;
+                    }
+                    row[i] = x;
+                }
+                yield return new PyTuple(row);
+            }
+        }
+    }
+
+    // ---------------- combinatoric iterators ----------------
+
+    static IEnumerator<PyObject> Product(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
+    {
+        long repeat = 1;
+        if (a[^1] != null)
+        {
+            repeat = Ops.Index(ts, a[^1]!).ToLongChecked();
+            if (repeat < 0) throw PyExc.ValueError("repeat argument cannot be negative");
+        }
+        var pools0 = new List<PyObject[]>();
+        for (int i = 0; i < a.Length - 1; i++) pools0.Add(Ops.ToArray(ts, a[i]!));
+        var pools = new List<PyObject[]>();
+        for (long r = 0; r < repeat; r++) pools.AddRange(pools0);
+        return Steps();
+        IEnumerator<PyObject> Steps()
+        {
+            foreach (var p in pools) if (p.Length == 0) yield break;
+            var idx = new int[pools.Count];
+            while (true)
+            {
+                var row = new PyObject[pools.Count];
+                for (int i = 0; i < row.Length; i++) row[i] = pools[i][idx[i]];
+                yield return new PyTuple(row);
+                int k = pools.Count - 1;
+                while (k >= 0 && ++idx[k] == pools[k].Length) { idx[k] = 0; k--; }
+                if (k < 0) yield break;
+            }
+        }
+    }
+
+    static int RArg(ThreadState ts, PyObject? r, int n, bool permutations = false)
+    {
+        if (r == null || r is PyNone) return n;
+        if (permutations && r is not PyInt && r.Type.Index == null) throw PyExc.TypeError("Expected int as r");
+        var v = Ops.Index(ts, r);
+        if (v.Sign < 0) throw PyExc.ValueError("r must be non-negative");
+        return v.FitsLong && v.Small < int.MaxValue ? (int)v.Small : int.MaxValue;
+    }
+
+    static PyTuple Pick(PyObject[] pool, int[] idx, int r)
+    {
+        var row = new PyObject[r];
+        for (int i = 0; i < r; i++) row[i] = pool[idx[i]];
+        return new PyTuple(row);
+    }
+
+    static IEnumerator<PyObject> Permutations(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
+    {
+        var pool = Ops.ToArray(ts, a[0]!);
+        int n = pool.Length, r = RArg(ts, a[1], n, permutations: true);
+        return Steps();
+        IEnumerator<PyObject> Steps()
+        {
+            if (r > n) yield break;
+            var indices = new int[n];
+            for (int i = 0; i < n; i++) indices[i] = i;
+            var cycles = new int[r];
+            for (int i = 0; i < r; i++) cycles[i] = n - i;
+            yield return Pick(pool, indices, r);
+            while (n > 0)
+            {
+                int i = r - 1;
+                for (; i >= 0; i--)
+                {
+                    cycles[i]--;
+                    if (cycles[i] == 0)
+                    {
+                        var first = indices[i];
+                        Array.Copy(indices, i + 1, indices, i, n - i - 1);
+                        indices[n - 1] = first;
+                        cycles[i] = n - i;
+                    }
+                    else
+                    {
+                        int j = n - cycles[i];
+                        (indices[i], indices[j]) = (indices[j], indices[i]);
+                        yield return Pick(pool, indices, r);
+                        break;
+                    }
+                }
+                if (i < 0) yield break;
+            }
+        }
+    }
+
+    static IEnumerator<PyObject> Combinations(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
+    {
+        var pool = Ops.ToArray(ts, a[0]!);
+        int n = pool.Length, r = RArg(ts, a[1], n);
+        return Steps();
+        IEnumerator<PyObject> Steps()
+        {
+            if (r > n) yield break;
+            var indices = new int[r];
+            for (int i = 0; i < r; i++) indices[i] = i;
+            yield return Pick(pool, indices, r);
+            while (true)
+            {
+                int i = r - 1;
+                while (i >= 0 && indices[i] == i + n - r) i--;
+                if (i < 0) yield break;
+                indices[i]++;
+                for (int j = i + 1; j < r; j++) indices[j] = indices[j - 1] + 1;
+                yield return Pick(pool, indices, r);
+            }
+        }
+    }
+
+    static IEnumerator<PyObject> CombinationsWR(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
+    {
+        var pool = Ops.ToArray(ts, a[0]!);
+        int n = pool.Length, r = RArg(ts, a[1], n);
+        return Steps();
+        IEnumerator<PyObject> Steps()
+        {
+            if (n == 0 && r > 0) yield break;
+            var indices = new int[r];
+            yield return Pick(pool, indices, r);
+            while (true)
+            {
+                int i = r - 1;
+                while (i >= 0 && indices[i] == n - 1) i--;
+                if (i < 0) yield break;
+                int v = indices[i] + 1;
+                for (int j = i; j < r; j++) indices[j] = v;
+                yield return Pick(pool, indices, r);
+            }
+        }
+    }
+
+    // ---------------- groupby and tee: iterators sharing state ----------------
+
+    sealed class GroupState
+    {
+        public PyObject It = null!; public PyObject? KeyFunc;
+        public PyObject? CurKey, CurValue; public bool Done; public object? Owner;
+        public bool Advance(ThreadState ts)
+        {
+            var v = Ops.Next(ts, It);
+            if (v == null) { Done = true; return false; }
+            CurValue = v;
+            CurKey = KeyFunc == null ? v : Ops.Call(ts, KeyFunc, v);
+            return true;
+        }
+    }
+
+    static IEnumerator<PyObject> GroupBy(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
+    {
+        var st = new GroupState { It = Ops.GetIter(ts, a[0]!), KeyFunc = a[1] is PyNone ? null : a[1] };
+        return Steps();
+        IEnumerator<PyObject> Steps()
+        {
+            PyObject? tgtKey = null;
+            while (true)
+            {
+                // Skip what is left of the current group (the previous grouper may be unfinished).
+                if (st.CurValue == null) { if (!st.Advance(ts)) yield break; }
+                else if (tgtKey != null)
+                    while (Ops.RichCompareBool(ts, st.CurKey!, tgtKey, CompareOp.Eq)) if (!st.Advance(ts)) yield break;
+                tgtKey = st.CurKey!;
+                var owner = new object(); st.Owner = owner;
+                var grouper = new ItertoolsIterator(s_types["_grouper"]);
+                grouper.Steps = Grouper(ts, st, tgtKey, owner);
+                yield return PyTuple.Of(tgtKey, grouper);
+            }
+        }
+    }
+
+    static IEnumerator<PyObject> Grouper(ThreadState ts, GroupState st, PyObject key, object owner)
+    {
+        while (st.Owner == owner && !st.Done)
+        {
+            if (st.CurValue == null && !st.Advance(ts)) yield break;
+            if (!Ops.RichCompareBool(ts, st.CurKey!, key, CompareOp.Eq)) yield break;
+            var v = st.CurValue!;
+            st.CurValue = null;
+            yield return v;
+            if (st.Owner != owner) yield break;
+            if (!st.Advance(ts)) yield break;
+            // Leave the look-ahead value for groupby when the key changes.
+            if (!Ops.RichCompareBool(ts, st.CurKey!, key, CompareOp.Eq)) yield break;
+            v = st.CurValue!; st.CurValue = null;
+            yield return v;
+        }
+    }
+
+    sealed class TeeBuffer
+    {
+        public readonly PyObject It; public readonly List<PyObject> Items = new(); public bool Done;
+        public TeeBuffer(PyObject it) { It = it; }
+    }
+
+    static IEnumerator<PyObject> TeeFrom(TeeBuffer buf, ItertoolsIterator self, int start = 0)
+    {
+        int pos = start;
+        while (true)
+        {
+            if (pos == buf.Items.Count)
+            {
+                if (buf.Done) yield break;
+                var x = Ops.Next(self.Ts!, buf.It);
+                if (x == null) { buf.Done = true; yield break; }
+                buf.Items.Add(x);
+            }
+            yield return buf.Items[pos++];
+        }
+    }
+
+    [PyMethod]
+    static PyObject tee(ThreadState ts, PyObject iterable, long n = 2)
+    {
+        if (n < 0) throw PyExc.ValueError("n must be >= 0");
+        var buf = new TeeBuffer(Ops.GetIter(ts, iterable));
+        var r = new PyObject[n];
+        for (int i = 0; i < n; i++)
+        {
+            var t = new ItertoolsIterator(s_types["_tee"]);
+            t.Steps = TeeFrom(buf, t);
+            r[i] = t;
+        }
+        return new PyTuple(r);
+    }
+}

@@ -1,0 +1,243 @@
+#nullable enable
+using System;
+using System.Diagnostics;
+using System.Text;
+namespace StacklessIron.Modules;
+
+/// <summary>The `time` module. Clocks come from .NET (wall clock: DateTime.UtcNow; monotonic
+/// and perf_counter: Stopwatch); calendar conversions go through DateTime and the local
+/// TimeZoneInfo; strftime formats the C-locale directives itself.</summary>
+public static class TimeModule
+{
+    static readonly DateTime Epoch = new(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    static readonly string[] DayAbbr = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+    static readonly string[] DayName = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
+    static readonly string[] MonAbbr = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+    static readonly string[] MonName = { "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December" };
+
+    public static PyModule Create(ThreadState ts)
+    {
+        var m = new PyModule("time", "This module provides various functions to manipulate time values.");
+        NativeMembers.FillModule(m, typeof(TimeModule));
+        m.Set("struct_time", StructTime.TypeObject);
+        var tz = TimeZoneInfo.Local;
+        var year = DateTime.UtcNow.Year;
+        var jan = tz.GetUtcOffset(new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        var jul = tz.GetUtcOffset(new DateTime(year, 7, 1, 0, 0, 0, DateTimeKind.Utc));
+        var std = jan < jul ? jan : jul; var dst = jan < jul ? jul : jan;
+        m.Set("timezone", PyInt.From(-(long)std.TotalSeconds));
+        m.Set("altzone", PyInt.From(-(long)dst.TotalSeconds));
+        m.Set("daylight", PyInt.From(tz.SupportsDaylightSavingTime && jan != jul ? 1 : 0));
+        m.Set("tzname", PyTuple.Of(new PyStr(ZoneName(tz, false)), new PyStr(ZoneName(tz, true))));
+        return m;
+    }
+
+    public static void Register() => Importer.NativeModules["time"] = Create;
+
+    static string ZoneName(TimeZoneInfo tz, bool dst)
+    {
+        if (tz.BaseUtcOffset == TimeSpan.Zero && !tz.SupportsDaylightSavingTime) return "UTC";
+        return dst ? tz.DaylightName : tz.StandardName;
+    }
+
+    // ---------------- clocks ----------------
+
+    static long NowTicks() => (DateTime.UtcNow - Epoch).Ticks;
+    [PyMethod] static double time(ThreadState ts) => NowTicks() / 1e7;
+    [PyMethod] static PyObject time_ns(ThreadState ts) => PyInt.From((System.Numerics.BigInteger)NowTicks() * 100);
+    static long MonoNs() => (long)((System.Numerics.BigInteger)Stopwatch.GetTimestamp() * 1_000_000_000 / Stopwatch.Frequency);
+    [PyMethod] static double perf_counter(ThreadState ts) => MonoNs() / 1e9;
+    [PyMethod] static long perf_counter_ns(ThreadState ts) => MonoNs();
+    [PyMethod] static double monotonic(ThreadState ts) => MonoNs() / 1e9;
+    [PyMethod] static long monotonic_ns(ThreadState ts) => MonoNs();
+    static long CpuNs() => Process.GetCurrentProcess().TotalProcessorTime.Ticks * 100;
+    [PyMethod] static double process_time(ThreadState ts) => CpuNs() / 1e9;
+    [PyMethod] static long process_time_ns(ThreadState ts) => CpuNs();
+    // .NET exposes no per-thread CPU clock portably; the process CPU time bounds it from above.
+    [PyMethod] static double thread_time(ThreadState ts) => CpuNs() / 1e9;
+    [PyMethod] static long thread_time_ns(ThreadState ts) => CpuNs();
+
+    [PyMethod]
+    static void sleep(ThreadState ts, PyObject secs)
+    {
+        if (secs is not PyInt && secs is not PyFloat && secs.Type.Float == null && secs.Type.Index == null)
+            throw PyExc.TypeError($"'{secs.Type.Name}' object cannot be interpreted as an integer");
+        var s = Ops.ToDouble(ts, secs);
+        if (double.IsNaN(s)) throw PyExc.ValueError("Invalid value NaN (not a number)");
+        if (s < 0) throw PyExc.ValueError("sleep length must be non-negative");
+        if (s > 1e9) throw PyExc.OverflowError("timestamp too large to convert to C _PyTime_t");
+        System.Threading.Thread.Sleep(TimeSpan.FromTicks((long)(s * 1e7)));
+    }
+
+    [PyMethod]
+    static PyObject get_clock_info(ThreadState ts, string name)
+    {
+        var ns = new PySimpleNamespace();
+        (string impl, bool mono, bool adj, double res) = name switch
+        {
+            "time" => ("clock_gettime(CLOCK_REALTIME)", false, true, 1e-07),
+            "monotonic" => ("clock_gettime(CLOCK_MONOTONIC)", true, false, 1.0 / Stopwatch.Frequency),
+            "perf_counter" => ("clock_gettime(CLOCK_MONOTONIC)", true, false, 1.0 / Stopwatch.Frequency),
+            "process_time" => ("clock_gettime(CLOCK_PROCESS_CPUTIME_ID)", true, false, 1e-07),
+            "thread_time" => ("clock_gettime(CLOCK_PROCESS_CPUTIME_ID)", true, false, 1e-07),
+            _ => throw PyExc.ValueError("unknown clock"),
+        };
+        ns.Dict!.SetStr("implementation", new PyStr(impl));
+        ns.Dict!.SetStr("monotonic", PyBool.From(mono));
+        ns.Dict!.SetStr("adjustable", PyBool.From(adj));
+        ns.Dict!.SetStr("resolution", new PyFloat(res));
+        return ns;
+    }
+
+    // ---------------- calendar conversions ----------------
+
+    static double Seconds(ThreadState ts, PyObject? secs)
+    {
+        if (secs == null || secs is PyNone) return NowTicks() / 1e7;
+        if (secs is not PyInt && secs is not PyFloat && secs.Type.Float == null && secs.Type.Index == null)
+            throw PyExc.TypeError($"'{secs.Type.Name}' object cannot be interpreted as an integer");
+        var s = Ops.ToDouble(ts, secs);
+        if (double.IsNaN(s)) throw PyExc.ValueError("Invalid value NaN (not a number)");
+        return s;
+    }
+
+    static DateTime UtcOf(double secs)
+    {
+        var whole = Math.Floor(secs);
+        if (whole < -62135596800.0 || whole > 253402300799.0) throw PyExc.OverflowError("timestamp out of range for platform time_t");
+        return Epoch.AddSeconds(whole);
+    }
+
+    static StructTime Make(DateTime d, int isdst, string zone, long gmtoff) => new(StructTime.TypeObject, new PyObject[] {
+            PyInt.From(d.Year), PyInt.From(d.Month), PyInt.From(d.Day), PyInt.From(d.Hour), PyInt.From(d.Minute), PyInt.From(d.Second),
+            PyInt.From(((int)d.DayOfWeek + 6) % 7), PyInt.From(d.DayOfYear), PyInt.From(isdst) }, new PyStr(zone), PyInt.From(gmtoff));
+
+    [PyMethod] static PyObject gmtime(ThreadState ts, PyObject? secs = null) => Make(UtcOf(Seconds(ts, secs)), 0, "GMT", 0);
+
+    static StructTime Local(DateTime utc)
+    {
+        var tz = TimeZoneInfo.Local;
+        var off = tz.GetUtcOffset(utc);
+        bool dst = tz.IsDaylightSavingTime(utc);
+        return Make(utc + off, dst ? 1 : 0, ZoneName(tz, dst), (long)off.TotalSeconds);
+    }
+
+    [PyMethod] static PyObject localtime(ThreadState ts, PyObject? secs = null) => Local(UtcOf(Seconds(ts, secs)));
+
+    /// <summary>The nine fields of a struct_time or 9-tuple, as longs.</summary>
+    static long[] Fields(ThreadState ts, PyObject t, string func)
+    {
+        if (t is not PyTuple tup) throw PyExc.TypeError($"Tuple or struct_time argument required");
+        if (tup.Items.Length != 9) throw PyExc.TypeError($"{func}(): illegal time tuple argument");
+        var f = new long[9];
+        for (int i = 0; i < 9; i++)
+        {
+            var v = tup.Items[i];
+            if (v is PyFloat) throw PyExc.TypeError("'float' object cannot be interpreted as an integer");
+            f[i] = Ops.Index(ts, v).ToLongChecked();
+        }
+        return f;
+    }
+
+    [PyMethod]
+    static double mktime(ThreadState ts, PyObject t)
+    {
+        var f = Fields(ts, t, "mktime");
+        DateTime local;
+        try
+        {
+            local = new DateTime((int)f[0], 1, 1, 0, 0, 0, DateTimeKind.Unspecified)
+                .AddMonths((int)f[1] - 1).AddDays(f[2] - 1).AddHours(f[3]).AddMinutes(f[4]).AddSeconds(f[5]);
+        }
+        catch (ArgumentException) { throw PyExc.OverflowError("mktime argument out of range"); }
+        var tz = TimeZoneInfo.Local;
+        var off = tz.IsInvalidTime(local) ? tz.BaseUtcOffset : tz.GetUtcOffset(local);
+        return (local - off - DateTime.SpecifyKind(Epoch, DateTimeKind.Unspecified)).Ticks / 1e7;
+    }
+
+    static long[] CheckedFields(ThreadState ts, PyObject? t, string func)
+    {
+        long[] f;
+        if (t == null) { var st = Local(DateTime.UtcNow); f = new long[9]; for (int i = 0; i < 9; i++) f[i] = ((PyInt)st.Items[i]).Small; return f; }
+        f = Fields(ts, t, func);
+        // CPython's checktm: 0 stands for "unset" in month, day of month and day of year.
+        if (f[1] == 0) f[1] = 1;
+        if (f[2] == 0) f[2] = 1;
+        if (f[7] == 0) f[7] = 1;
+        if (f[1] < 1 || f[1] > 12) throw PyExc.ValueError("month out of range");
+        if (f[2] < 1 || f[2] > 31) throw PyExc.ValueError("day of month out of range");
+        if (f[3] < 0 || f[3] > 23) throw PyExc.ValueError("hour out of range");
+        if (f[4] < 0 || f[4] > 59) throw PyExc.ValueError("minute out of range");
+        if (f[5] < 0 || f[5] > 61) throw PyExc.ValueError("seconds out of range");
+        if (f[6] < 0) throw PyExc.ValueError("day of week out of range");
+        f[6] %= 7;
+        if (f[7] < 1 || f[7] > 366) throw PyExc.ValueError("day of year out of range");
+        if (f[8] < -1) f[8] = -1; else if (f[8] > 1) f[8] = 1;
+        return f;
+    }
+
+    static string Asc(long[] f) =>
+        $"{DayAbbr[f[6]]} {MonAbbr[f[1] - 1]} {f[2],2} {f[3]:00}:{f[4]:00}:{f[5]:00} {f[0]}";
+
+    [PyMethod] static string asctime(ThreadState ts, PyObject? t = null) => Asc(CheckedFields(ts, t, "asctime"));
+
+    [PyMethod]
+    static string ctime(ThreadState ts, PyObject? secs = null)
+    {
+        var st = Local(UtcOf(Seconds(ts, secs)));
+        var f = new long[9]; for (int i = 0; i < 9; i++) f[i] = ((PyInt)st.Items[i]).Small;
+        return Asc(f);
+    }
+
+    [PyMethod]
+    static string strftime(ThreadState ts, string format, PyObject? t = null)
+    {
+        var f = CheckedFields(ts, t, "strftime");
+        string zone = t is StructTime s && s.Zone is PyStr zs ? zs.Value : ZoneName(TimeZoneInfo.Local, f[8] > 0);
+        long gmtoff = t is StructTime s2 && s2.GmtOff is PyInt gi ? gi.Small : (long)TimeZoneInfo.Local.BaseUtcOffset.TotalSeconds;
+        var sb = new StringBuilder();
+        for (int i = 0; i < format.Length; i++)
+        {
+            char c = format[i];
+            if (c != '%' || i + 1 >= format.Length) { sb.Append(c); continue; }
+            char d = format[++i];
+            long hour12 = f[3] % 12 == 0 ? 12 : f[3] % 12;
+            switch (d)
+            {
+                case 'a': sb.Append(DayAbbr[f[6]]); break;
+                case 'A': sb.Append(DayName[f[6]]); break;
+                case 'b': case 'h': sb.Append(MonAbbr[f[1] - 1]); break;
+                case 'B': sb.Append(MonName[f[1] - 1]); break;
+                case 'c': sb.Append(Asc(f)); break;
+                case 'C': sb.Append((f[0] / 100).ToString("00")); break;
+                case 'd': sb.Append(f[2].ToString("00")); break;
+                case 'D': sb.Append($"{f[1]:00}/{f[2]:00}/{f[0] % 100:00}"); break;
+                case 'e': sb.Append($"{f[2],2}"); break;
+                case 'F': sb.Append($"{f[0]}-{f[1]:00}-{f[2]:00}"); break;
+                case 'H': sb.Append(f[3].ToString("00")); break;
+                case 'I': sb.Append(hour12.ToString("00")); break;
+                case 'j': sb.Append(f[7].ToString("000")); break;
+                case 'm': sb.Append(f[1].ToString("00")); break;
+                case 'M': sb.Append(f[4].ToString("00")); break;
+                case 'n': sb.Append('\n'); break;
+                case 'p': sb.Append(f[3] < 12 ? "AM" : "PM"); break;
+                case 'R': sb.Append($"{f[3]:00}:{f[4]:00}"); break;
+                case 'S': sb.Append(f[5].ToString("00")); break;
+                case 't': sb.Append('\t'); break;
+                case 'T': case 'X': sb.Append($"{f[3]:00}:{f[4]:00}:{f[5]:00}"); break;
+                case 'u': sb.Append(f[6] + 1); break;
+                case 'w': sb.Append((f[6] + 1) % 7); break;
+                case 'U': sb.Append(((f[7] - 1 + 7 - (f[6] + 1) % 7) / 7).ToString("00")); break;
+                case 'W': sb.Append(((f[7] - 1 + 7 - f[6]) / 7).ToString("00")); break;
+                case 'x': sb.Append($"{f[1]:00}/{f[2]:00}/{f[0] % 100:00}"); break;
+                case 'y': sb.Append((f[0] % 100).ToString("00")); break;
+                case 'Y': sb.Append(f[0]); break;
+                case 'z': { var o = gmtoff; sb.Append(o < 0 ? '-' : '+'); o = Math.Abs(o); sb.Append($"{o / 3600:00}{o / 60 % 60:00}"); break; }
+                case 'Z': sb.Append(zone); break;
+                case '%': sb.Append('%'); break;
+                default: sb.Append('%').Append(d); break;
+            }
+        }
+        return sb.ToString();
+    }
+}
