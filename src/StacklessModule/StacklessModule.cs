@@ -15,8 +15,7 @@ public static class StacklessModule
     public static void Register()
     {
         Importer.NativeModules["stackless"] = Create;
-        // fallbacks until the engine has its own (the benchmarks need them)
-        Importer.NativeModules.TryAdd("time", MinimalTimeModule.Create);
+        // a fallback until the stdlib's random.py can be imported (hackysack needs random.Random)
         Importer.NativeModules.TryAdd("random", MinimalRandomModule.Create);
     }
 
