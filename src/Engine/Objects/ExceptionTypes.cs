@@ -107,6 +107,32 @@ public static class ExceptionTypes
             }
             return e.Args.Items.Length == 1 ? Ops.Str(ts, e.Args.Items[0]) : e.Args.Items.Length == 0 ? PyStr.Empty : Ops.Str(ts, e.Args);
         }));
+        SlotDefs.AddNative(UnicodeEncodeError, "__str__", (UnarySlot)((ts, self) =>
+        {
+            var d = ((PyBaseException)self).Dict!;
+            if (d.GetStr("object") is not PyStr obj) return PyStr.Empty;
+            string enc = Ops.StrString(ts, d.GetStr("encoding") ?? PyNone.Value), reason = Ops.StrString(ts, d.GetStr("reason") ?? PyNone.Value);
+            long start = d.GetStr("start") is PyInt st ? (st.FitsLong ? st.Small : 0) : 0, end = d.GetStr("end") is PyInt en ? (en.FitsLong ? en.Small : 0) : 0;
+            if (start >= 0 && start < obj.CpLength && end == start + 1)
+            {
+                string v = obj.Value; int ci = obj.CharIndex((int)start);
+                int cp = char.IsHighSurrogate(v[ci]) && ci + 1 < v.Length && char.IsLowSurrogate(v[ci + 1])
+                    ? char.ConvertToUtf32(v[ci], v[ci + 1]) : v[ci];  // a lone surrogate is its own code point
+                string bad = cp <= 0xff ? $"\\x{cp:x2}" : cp <= 0xffff ? $"\\u{cp:x4}" : $"\\U{cp:x8}";
+                return new PyStr($"'{enc}' codec can't encode character '{bad}' in position {start}: {reason}");
+            }
+            return new PyStr($"'{enc}' codec can't encode characters in position {start}-{end - 1}: {reason}");
+        }));
+        SlotDefs.AddNative(UnicodeDecodeError, "__str__", (UnarySlot)((ts, self) =>
+        {
+            var d = ((PyBaseException)self).Dict!;
+            if (d.GetStr("object") is not PyBytes obj) return PyStr.Empty;
+            string enc = Ops.StrString(ts, d.GetStr("encoding") ?? PyNone.Value), reason = Ops.StrString(ts, d.GetStr("reason") ?? PyNone.Value);
+            long start = d.GetStr("start") is PyInt st ? (st.FitsLong ? st.Small : 0) : 0, end = d.GetStr("end") is PyInt en ? (en.FitsLong ? en.Small : 0) : 0;
+            if (start >= 0 && start < obj.Data.Length && end == start + 1)
+                return new PyStr($"'{enc}' codec can't decode byte 0x{obj.Data[start]:x2} in position {start}: {reason}");
+            return new PyStr($"'{enc}' codec can't decode bytes in position {start}-{end - 1}: {reason}");
+        }));
         SlotDefs.AddNative(SyntaxError, "__str__", (UnarySlot)((ts, self) =>
         {
             var e = (PyBaseException)self;
