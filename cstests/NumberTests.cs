@@ -296,6 +296,9 @@ r = ' | '.join([t(lambda: x / y), t(lambda: x ** y), t(lambda: abs(x)), t(lambda
         Assert.That(IntMath.TryFloorDivide(-7, 2, out long q) && q == -4, Is.True);
         Assert.That(IntMath.Modulo(-7L, 2L), Is.EqualTo(1));
         Assert.That(IntMath.Modulo(7L, -2L), Is.EqualTo(-1));
+        Assert.That(IntMath.TrueDivide(1L, 3L), Is.EqualTo(1.0 / 3));
+        Assert.That(IntMath.TrueDivide(long.MaxValue, 3L), Is.EqualTo(IntMath.TrueDivide(new BigInteger(long.MaxValue), 3)));
+        Assert.That(IntMath.TrueDivide((1L << 62) + 1, 1L), Is.EqualTo(4611686018427387904.0));
         // Results too big to store fail as MemoryError, never as a .NET crash.
         Assert.That(Assert.Throws<FormatError>(() => IntMath.Pow(2, BigInteger.Pow(10, 10)))!.PyType, Is.EqualTo("MemoryError"));
         Assert.That(Assert.Throws<FormatError>(() => IntMath.Pow(3, int.MaxValue))!.PyType, Is.EqualTo("MemoryError"));

@@ -201,6 +201,16 @@ public static class IntMath
         return ToDouble(new BigInteger(value));
     }
 
+    /// <summary>a / b for small ints: both exact as doubles, so one IEEE division is correctly
+    /// rounded; otherwise the exact path.</summary>
+    public static double TrueDivide(long a, long b)
+    {
+        const long Exact = 1L << 53;
+        if (b == 0) throw FormatError.ZeroDivision("division by zero");
+        if (a > -Exact && a < Exact && b > -Exact && b < Exact) return (double)a / b;
+        return TrueDivide(new BigInteger(a), new BigInteger(b));
+    }
+
     /// <summary>a / b for ints: the correctly rounded quotient, even when both are huge.</summary>
     public static double TrueDivide(BigInteger a, BigInteger b)
     {
