@@ -15,7 +15,7 @@ public class CompareWithCPythonTests
 {
     public static IEnumerable<TestCaseData> Programs()
     {
-        var dir = Path.Combine(RepoPaths.Root, "pytests", "compare");
+        var dir = Path.Combine(Oracle.RepoRoot, "pytests", "compare");
         if (!Directory.Exists(dir)) yield break;
         foreach (var f in Directory.GetFiles(dir, "*.py").OrderBy(f => f, System.StringComparer.Ordinal))
             yield return new TestCaseData(Path.GetFileName(f)).SetName("compare_" + Path.GetFileNameWithoutExtension(f));
@@ -24,10 +24,10 @@ public class CompareWithCPythonTests
     [TestCaseSource(nameof(Programs))]
     public void SameOutputAsCPython(string name)
     {
-        var dir = Path.Combine(RepoPaths.Root, "pytests", "compare");
+        var dir = Path.Combine(Oracle.RepoRoot, "pytests", "compare");
         var stdinFile = Path.Combine(dir, Path.ChangeExtension(name, ".stdin"));
         string? stdin = File.Exists(stdinFile) ? File.ReadAllText(stdinFile) : null;
-        var theirs = ProcessRunner.Run(RepoPaths.Python311, new[] { name }, dir, 60_000, stdin);
+        var theirs = ProcessRunner.Run(Oracle.Python, new[] { name }, dir, 60_000, stdin);
         var ours = ProcessRunner.RunOurs(new[] { name }, dir, 60_000, stdin);
         Assert.That(ours.TimedOut, Is.False, "our engine timed out");
         Assert.That(ours.Stdout, Is.EqualTo(theirs.Stdout), "stdout differs; our stderr:\n" + ours.Stderr);

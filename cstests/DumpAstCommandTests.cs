@@ -25,7 +25,7 @@ public class DumpAstCommandTests
     [TestCaseSource(nameof(StdlibFiles))]
     public void DumpEqualsCPythons(string path)
     {
-        var theirs = ProcessRunner.Run(RepoPaths.Python311, new[] { "-c", OracleScript, path });
+        var theirs = ProcessRunner.Run(Oracle.Python, new[] { "-c", OracleScript, path });
         Assert.That(theirs.ExitCode, Is.EqualTo(0), theirs.Stderr);
         var ours = ProcessRunner.RunOurs(new[] { "--dump-ast", path });
         Assert.That(ours.ExitCode, Is.EqualTo(0), ours.Stderr);

@@ -10,7 +10,7 @@ namespace StacklessIron.Tests;
 /// and runs the same source under CPython 3.11 (the oracle) when it is installed.</summary>
 public static class EngineRunner
 {
-    public const string CPython = "/usr/bin/python3.11";
+    const string CPython = Oracle.PythonPath;
 
     public static (int code, string stdout, string stderr) Run(string source, string filename = "<test>", string[]? path = null)
     {
