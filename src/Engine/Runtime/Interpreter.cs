@@ -24,6 +24,17 @@ public static partial class Interpreter
 
     /// <summary>For natives called from the loop (ts.TakeUnwindPermission() was true): makes
     /// `frame` run next in the same loop, its result going to the native's caller.</summary>
+    /// <summary>Pops the top n values of a frame's stack into a new array, bottom first
+    /// (BUILD_TUPLE / BUILD_LIST / BUILD_SET), clearing their slots.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    static PyObject[] PopItems(PyObject?[] s, ref int sp, int n)
+    {
+        var items = new PyObject[n];
+        sp -= n;
+        for (int i = 0; i < n; i++) { items[i] = s[sp + i]!; s[sp + i] = null; }
+        return items;
+    }
+
     public static PyObject SwitchTo(ThreadState ts, Frame frame, byte returnMode = ReturnPush)
     {
         frame.Back = ts.Frame;
@@ -613,25 +624,19 @@ public static partial class Interpreter
                 case Opcode.BUILD_TUPLE:
                 {
                     if (arg == 0) { s[sp++] = PyTuple.Empty; break; }
-                    var items = new PyObject[arg];
-                    sp -= arg;
-                    for (int i = 0; i < arg; i++) { items[i] = s[sp + i]!; s[sp + i] = null; }
+                    var items = PopItems(s, ref sp, arg);
                     s[sp++] = new PyTuple(items);
                     break;
                 }
                 case Opcode.BUILD_LIST:
                 {
-                    var items = new PyObject[arg];
-                    sp -= arg;
-                    for (int i = 0; i < arg; i++) { items[i] = s[sp + i]!; s[sp + i] = null; }
+                    var items = PopItems(s, ref sp, arg);
                     s[sp++] = new PyList(items);
                     break;
                 }
                 case Opcode.BUILD_SET:
                 {
-                    var items = new PyObject[arg];
-                    sp -= arg;
-                    for (int i = 0; i < arg; i++) { items[i] = s[sp + i]!; s[sp + i] = null; }
+                    var items = PopItems(s, ref sp, arg);
                     s[sp++] = ts.Engine.MakeSet(ts, items);
                     break;
                 }
