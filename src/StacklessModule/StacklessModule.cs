@@ -10,6 +10,9 @@ public static class StacklessModule
 {
     /// <summary>Python helpers (run as Python frames so that they can switch softly).</summary>
     internal static PyObject? SendSequenceHelper, CallHelper;
+    /// <summary>A worker thread's bottom function (it calls WorkerStart) and the stand-ins for
+    /// main's bottom frame when that ended on a worker (see Scheduler.FinishMainOnHost).</summary>
+    internal static PyObject? WorkerBase, WorkerStart, MainReturn, MainRaise, IdleFrame, IdleNative;
 
     /// <summary>Makes `import stackless` available to engines of this process.</summary>
     public static void Register()
@@ -22,6 +25,18 @@ public static class StacklessModule
     const string PythonPart = @"
 def _call(func, args, kwargs):
     return func(*args, **kwargs)
+
+def _worker_base(start):
+    start()
+
+def _idle_frame(idle):
+    idle()
+
+def _main_return(value):
+    return value
+
+def _main_raise(exc):
+    raise exc
 
 def send_sequence(self, iterable):
     n = 0
@@ -76,6 +91,17 @@ def __getattr__(name):
         var code = (PyCode)ts.Engine.CompileSource(ts, PythonPart, "<stackless>", CompileMode.Exec, 0);
         Interpreter.RunModuleCode(ts, code, ns);
         CallHelper = ns.GetStr("_call");
+        foreach (var hidden in new[] { "_worker_base", "_main_return", "_main_raise", "_worker_start", "_idle_frame", "_idle" })
+        {
+            var v = ns.GetStr(hidden)!;
+            if (hidden == "_worker_base") WorkerBase = v;
+            else if (hidden == "_main_return") MainReturn = v;
+            else if (hidden == "_main_raise") MainRaise = v;
+            else if (hidden == "_idle_frame") IdleFrame = v;
+            else if (hidden == "_idle") IdleNative = v;
+            else WorkerStart = v;
+            ns.Pop(ts, new PyStr(hidden));
+        }
         SendSequenceHelper = ns.GetStr("send_sequence");
         ns.Pop(ts, new PyStr("send_sequence"));
         PyChannel.TypeObject.Namespace.SetStr("send_sequence", SendSequenceHelper!);
@@ -104,7 +130,21 @@ def __getattr__(name):
     [PyMethod]
     static long getruncount(ThreadState ts) => Scheduler.Of(ts).Count;
     [PyMethod]
-    static long getcurrentid(ThreadState ts) => Environment.CurrentManagedThreadId;
+    static long getcurrentid(ThreadState ts) => Scheduler.Of(ts).ThreadId;
+
+    [PyMethod]
+    static PyObject _idle(ThreadState ts)
+    {
+        ts.TakeUnwindPermission();
+        return Scheduler.Of(ts).Idle();
+    }
+
+    [PyMethod]
+    static PyObject _worker_start(ThreadState ts)
+    {
+        ts.TakeUnwindPermission();
+        return Scheduler.Of(ts).WorkerStarted();
+    }
 
     [PyMethod]
     static PyObject get_thread_info(ThreadState ts, PyObject? thread_id = null)
@@ -133,7 +173,7 @@ def __getattr__(name):
     static PyObject run(ThreadState ts, [PyKeyword] long timeout = 0, bool threadblock = false, bool soft = false, bool ignore_nesting = false, bool totaltimeout = false)
     {
         bool direct = ts.TakeUnwindPermission();
-        return Scheduler.Of(ts).Run(timeout, soft, totaltimeout, direct);
+        return Scheduler.Of(ts).Run(timeout, soft, totaltimeout, ignore_nesting, direct);
     }
 
     [PyMethod]
