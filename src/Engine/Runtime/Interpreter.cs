@@ -797,13 +797,21 @@ public static partial class Interpreter
                 case Opcode.POP_JUMP_IF_FALSE:
                 {
                     var v = s[--sp]!; s[sp] = null;
-                    if (v == PyBool.False || (v != PyBool.True && !Ops.IsTrue(ts, v))) pc = arg;
+                    if (v == PyBool.False || (v != PyBool.True && !Ops.IsTrue(ts, v)))
+                    {
+                        if (arg < pc && ts.PreemptHook != null) goto case Opcode.JUMP_BACKWARD;  // a loop: preemption tick
+                        pc = arg;
+                    }
                     break;
                 }
                 case Opcode.POP_JUMP_IF_TRUE:
                 {
                     var v = s[--sp]!; s[sp] = null;
-                    if (v == PyBool.True || (v != PyBool.False && Ops.IsTrue(ts, v))) pc = arg;
+                    if (v == PyBool.True || (v != PyBool.False && Ops.IsTrue(ts, v)))
+                    {
+                        if (arg < pc && ts.PreemptHook != null) goto case Opcode.JUMP_BACKWARD;  // a loop: preemption tick
+                        pc = arg;
+                    }
                     break;
                 }
                 case Opcode.POP_JUMP_IF_NONE: { var v = s[--sp]; s[sp] = null; if (v == PyNone.Value) pc = arg; break; }
