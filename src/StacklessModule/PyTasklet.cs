@@ -263,7 +263,8 @@ public class PyTasklet : PyObject
     internal int NestingLevel(ThreadState ts)
     {
         if (Scheduler.Of(ts).Current == this) return Math.Max(0, ts.NestingLevel - NestingBase);
-        return HardOn != null ? Math.Max(0, HardOn.SavedNesting - NestingBase) : 0;
+        // Stackless counts the switching call too while the tasklet is parked
+        return HardOn != null ? Math.Max(0, HardOn.SavedNesting - NestingBase) + 1 : 0;
     }
     [PyGetter("recursion_depth")] static PyObject GetRecursionDepth(ThreadState ts, PyObject self) => PyInt.From(Scheduler.Of(ts).Current == self ? ts.RecursionDepth : ((PyTasklet)self).RecursionDepth);
     [PyGetter("atomic")] static PyObject GetAtomic(ThreadState ts, PyObject self) => PyBool.From(((PyTasklet)self).Atomic);
