@@ -44,6 +44,8 @@ public class PyTasklet : PyObject
     /// <summary>Set while it is suspended by a hard switch: the runner (OS thread) that keeps
     /// its .NET stack and resumes it.</summary>
     internal Runner? HardOn;
+    internal long ParkSeq;
+    public PyObject? TraceFunction, ProfileFunction;
 
     public PyTasklet(PyType type) : base(type) { }
 
@@ -267,6 +269,19 @@ public class PyTasklet : PyObject
         return HardOn != null ? Math.Max(0, HardOn.SavedNesting - NestingBase) + 1 : 0;
     }
     [PyGetter("recursion_depth")] static PyObject GetRecursionDepth(ThreadState ts, PyObject self) => PyInt.From(Scheduler.Of(ts).Current == self ? ts.RecursionDepth : ((PyTasklet)self).RecursionDepth);
+    [PyGetter("trace_function")] static PyObject GetTrace(ThreadState ts, PyObject self) => ((PyTasklet)self).TraceFunction ?? PyNone.Value;
+    [PySetter("trace_function")] static void SetTrace(ThreadState ts, PyObject self, PyObject? v) => ((PyTasklet)self).TraceFunction = CheckHook(ts, (PyTasklet)self, v);
+    [PyGetter("profile_function")] static PyObject GetProfile(ThreadState ts, PyObject self) => ((PyTasklet)self).ProfileFunction ?? PyNone.Value;
+    [PySetter("profile_function")] static void SetProfile(ThreadState ts, PyObject self, PyObject? v) => ((PyTasklet)self).ProfileFunction = CheckHook(ts, (PyTasklet)self, v);
+
+    /// <summary>Tracing hooks are kept per tasklet (the engine has no tracing yet, so they are
+    /// stored, not called).</summary>
+    static PyObject? CheckHook(ThreadState ts, PyTasklet t, PyObject? v)
+    {
+        if (!t.IsAlive(ts)) throw PyExc.RuntimeError("tasklet is not alive");
+        return v == null || v == PyNone.Value ? null : v;
+    }
+
     [PyGetter("atomic")] static PyObject GetAtomic(ThreadState ts, PyObject self) => PyBool.From(((PyTasklet)self).Atomic);
     [PyGetter("ignore_nesting")] static PyObject GetIgnoreNesting(ThreadState ts, PyObject self) => PyBool.From(((PyTasklet)self).IgnoreNesting);
     [PySetter("ignore_nesting")] static void SetIgnoreNesting(ThreadState ts, PyObject self, PyObject? v) => ((PyTasklet)self).IgnoreNesting = v != null && Ops.IsTrue(ts, v);

@@ -26,6 +26,8 @@ public sealed class Scheduler
     public int Count;
     public PyObject? ScheduleCallback, ChannelCallback;
     public int SwitchTrapLevel;
+    /// <summary>enable_softswitch(): when false every switch is hard.</summary>
+    public bool SoftSwitchEnabled = true;
     /// <summary>builtins.TaskletExit of this engine (set when the module is imported).</summary>
     public PyType? TaskletExit;
     /// <summary>The main tasklet waits in run(): it left the queue and comes back when the queue
@@ -57,6 +59,12 @@ public sealed class Scheduler
     bool _mainEnded;
     PyObject? _mainResult;
     PyBaseException? _mainExc;
+    Queue<PyTasklet>? _exitKills;
+    Frame? _endedAnchor;
+    /// <summary>Tasklets parked by hard switches, and every runner ever started (for main's end).</summary>
+    int _hardParked;
+    long _parkSeq;
+    readonly List<Runner> _allRunners = new();
 
     Scheduler(ThreadState ts)
     {
@@ -64,6 +72,7 @@ public sealed class Scheduler
         ThreadId = Environment.CurrentManagedThreadId;
         _host = new Runner(true, ts.NestingLevel);
         _running = _host;
+        _allRunners.Add(_host);
         Main = new PyTasklet(PyTasklet.TypeObject) { Started = true, Owner = this, NestingBase = ts.NestingLevel };
         Current = Main;
         Insert(Main);
@@ -121,7 +130,7 @@ public sealed class Scheduler
     /// on with another chain. Otherwise its .NET stack must be kept: a hard switch.</summary>
     bool CanSwitchSoftly(PyTasklet cur, bool direct)
     {
-        if (!direct) return false;
+        if (!direct || !SoftSwitchEnabled) return false;
         int level = _ts.NestingLevel;
         if (level == cur.NestingBase) return true;
         if (cur == Main && _running == _host && level < cur.NestingBase)
@@ -179,7 +188,7 @@ public sealed class Scheduler
     /// the chain this loop goes on with.</summary>
     void Continue(PyTasklet next)
     {
-        if (_mainEnded && _running == _host) { FinishMainOnHost(); return; }
+        if (_mainEnded) { MainEndStep(); return; }
         if (next.HardOn == null) { Load(next); return; }
         Current = next;
         LeaveBaseLoop(next.HardOn);
@@ -236,12 +245,15 @@ public sealed class Scheduler
         var me = _running;
         Save(cur, true);
         cur.HardOn = me;
+        cur.ParkSeq = ++_parkSeq;
         me.Parked = cur;
         me.SavedNesting = _ts.NestingLevel;
         Callback(cur, next);
         Current = next;
+        _hardParked++;
         StartElsewhere(next);
         me.Wake.Wait();
+        _hardParked--;
         // resumed: whoever woke us made `cur` current
         _running = me;
         _ts.NestingLevel = me.SavedNesting;
@@ -271,6 +283,7 @@ public sealed class Scheduler
             return;
         }
         var w = new Runner(false, 0) { ToLoad = next };
+        _allRunners.Add(w);
         var th = new Thread(() => WorkerMain(w), WorkerStackSize) { IsBackground = true, Name = "stackless worker" };
         WorkersStarted++;
         th.Start();
@@ -297,6 +310,7 @@ public sealed class Scheduler
         var to = me.HandOffAtExit;
         me.HandOffAtExit = null;
         WorkersEnded++;
+        _allRunners.Remove(me);
         to?.Give();
     }
 
@@ -314,10 +328,19 @@ public sealed class Scheduler
     /// <summary>Main's bottom frame in the host's base loop (its "anchor") is an entry frame:
     /// when it returns, that loop returns. Main may have to run in a worker's loop (the host's
     /// is buried under a hard-switched tasklet); there the anchor must end like a tasklet's
-    /// chain, so it is cut loose (not an entry, no Back) and tied back on the host.</summary>
-    void PlaceMainAnchor(bool onHost)
+    /// chain, so it is cut loose (not an entry, no Back) and tied back on the host. It is also
+    /// cut on the host when the program's bottom frame ends while hard-switched tasklets are
+    /// parked: those are killed first, as Stackless kills tasklets with stacks at exit.</summary>
+    void PlaceMainAnchor()
     {
-        if (onHost)
+        bool cut = _running != _host;
+        if (!cut && _hardParked > 0 && _anchor == null)
+        {
+            var f = Main.Frame;
+            while (f != null && !f.IsEntry) f = f.Back;
+            cut = f != null && f.Back == null;
+        }
+        if (!cut)
         {
             if (_anchor == null) return;
             _anchor.IsEntry = true;
@@ -340,38 +363,74 @@ public sealed class Scheduler
         }
     }
 
-    /// <summary>Main's cut anchor returned (or raised) in a worker's loop: the host's base loop
-    /// must return that result. If a hard-switched tasklet buries it, that tasklet is killed
-    /// first (as Stackless kills tasklets with native stacks when main ends).</summary>
+    /// <summary>Main's cut anchor returned (or raised): the host's base loop must return that
+    /// result. If the anchor was the program's bottom frame, the hard-switched tasklets are
+    /// killed first; a tasklet that buries the host's base loop is killed in any case.</summary>
     void MainEndedAway(PyObject? result, PyBaseException? exc)
     {
         _mainEnded = true;
         _mainResult = result;
         _mainExc = exc;
-        var buried = _host.Parked;
-        if (buried == null)
+        _endedAnchor = _anchor;
+        _anchor = null;
+        _exitKills = new Queue<PyTasklet>();
+        if (_anchorBack == null)
         {
-            _host.FinishMain = true;
-            _host.Idle = false;
-            Current = Main;
-            LeaveBaseLoop(_host);
-            return;
+            // oldest parked stack first, as Stackless walks its chain of saved stacks
+            var parked = new List<PyTasklet>();
+            foreach (var r in _allRunners)
+                if (r.Parked != null) parked.Add(r.Parked);
+            parked.Sort((a, b) => a.ParkSeq.CompareTo(b.ParkSeq));
+            foreach (var t in parked) _exitKills.Enqueue(t);
         }
-        buried.TempVal = new PyBomb(PyExc.New(TaskletExit!).Value);
-        if (buried.BlockedOn != null) buried.BlockedOn.Unlink(buried);
-        if (!buried.InRunQueue) Insert(buried);
-        _head = buried;
-        Current = buried;
+        MainEndStep();
+    }
+
+    /// <summary>One step of ending main: kill the next hard-switched tasklet (it runs its
+    /// finally blocks, then this is called again), or make the host's base loop return.</summary>
+    void MainEndStep()
+    {
+        while (_exitKills != null && _exitKills.Count > 0)
+        {
+            var t = _exitKills.Dequeue();
+            if (t.HardOn != null && !t.Dead) { KillForMainEnd(t); return; }
+        }
+        if (_running == _host) { FinishMainOnHost(); return; }
+        if (_host.Parked != null) { KillForMainEnd(_host.Parked); return; }
+        _host.FinishMain = true;
+        _host.Idle = false;
+        Current = Main;
         LeaveBaseLoop(_host);
     }
 
-    /// <summary>On the host, at its base level: its base loop returns (or raises) what main's
-    /// anchor gave, through a one-line frame standing in for the anchor.</summary>
+    void KillForMainEnd(PyTasklet t)
+    {
+        t.TempVal = new PyBomb(PyExc.New(TaskletExit!).Value);
+        if (t.BlockedOn != null) t.BlockedOn.Unlink(t);
+        if (!t.InRunQueue) Insert(t);
+        _head = t;
+        Current = t;
+        LeaveBaseLoop(t.HardOn!);
+    }
+
+    /// <summary>On the host, at its base level: its base loop returns what main's anchor
+    /// gave: a value through a one-line frame standing in for the anchor; an exception by
+    /// raising it once more in the anchor, tied back (so the traceback is the same).</summary>
     void FinishMainOnHost()
     {
         _mainEnded = false;
-        var fn = (PyFunction)(_mainExc == null ? StacklessModule.MainReturn! : StacklessModule.MainRaise!);
-        var f = Interpreter.MakeFrame(_ts, fn, new[] { (PyObject?)_mainExc ?? _mainResult ?? PyNone.Value }, null);
+        _exitKills = null;
+        var anchor = _endedAnchor!;
+        _endedAnchor = null;
+        Frame f;
+        if (_mainExc != null)
+        {
+            var exc = _mainExc;
+            if (exc.Traceback != null && exc.Traceback.Frame == anchor) exc.Traceback = exc.Traceback.Next;
+            f = anchor;
+            _ts.UnwindException = exc;
+        }
+        else f = Interpreter.MakeFrame(_ts, (PyFunction)StacklessModule.MainReturn!, new[] { _mainResult ?? PyNone.Value }, null);
         f.IsEntry = true;
         f.Back = _anchorBack;
         _anchorBack = null;
@@ -391,7 +450,7 @@ public sealed class Scheduler
     {
         Current = next;
         var ts = _ts;
-        if (next == Main) PlaceMainAnchor(_running == _host);
+        if (next == Main) PlaceMainAnchor();
         var frame = next.Frame!;
         next.Frame = null;
         next.NestingBase = ts.NestingLevel;
@@ -590,7 +649,7 @@ public sealed class Scheduler
         if (ChannelCallback != null)
         {
             var saved = _ts.Frame;
-            try { Ops.Call(_ts, ChannelCallback, ch, cur, PyBool.From(dir > 0), PyBool.From(!cando)); }
+            try { Ops.Call(_ts, ChannelCallback, ch, cur, PyInt.From(dir > 0 ? 1 : 0), PyInt.From(cando ? 0 : 1)); }
             finally { _ts.Frame = saved; }
         }
         if (cando)

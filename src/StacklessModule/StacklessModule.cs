@@ -12,7 +12,7 @@ public static class StacklessModule
     internal static PyObject? SendSequenceHelper, CallHelper;
     /// <summary>A worker thread's bottom function (it calls WorkerStart) and the stand-ins for
     /// main's bottom frame when that ended on a worker (see Scheduler.FinishMainOnHost).</summary>
-    internal static PyObject? WorkerBase, WorkerStart, MainReturn, MainRaise, IdleFrame, IdleNative;
+    internal static PyObject? WorkerBase, WorkerStart, MainReturn, IdleFrame, IdleNative;
 
     /// <summary>Makes `import stackless` available to engines of this process.</summary>
     public static void Register()
@@ -35,9 +35,6 @@ def _idle_frame(idle):
 def _main_return(value):
     return value
 
-def _main_raise(exc):
-    raise exc
-
 def send_sequence(self, iterable):
     n = 0
     for value in iterable:
@@ -58,8 +55,11 @@ def __getattr__(name):
     if name == 'current': return getcurrent()
     if name == 'main': return getmain()
     if name == 'runcount': return getruncount()
-    if name == 'threads': return [getcurrentid()]
+    if name == 'threads': return getthreads()
     raise AttributeError(f""module 'stackless' has no attribute '{name}'"")
+
+def __dir__():
+    return sorted(set(globals()) | {'current', 'main', 'runcount', 'threads'})
 ";
 
     public static PyModule Create(ThreadState ts)
@@ -78,7 +78,6 @@ def __getattr__(name):
                 ts.Engine.BuiltinsDict.SetStr("TaskletExit", existing);
             }
             Scheduler.Of(ts).TaskletExit = existing;
-            ns.SetStr("TaskletExit", existing);
         }
         ns.SetStr("tasklet", PyTasklet.TypeObject);
         ns.SetStr("channel", PyChannel.TypeObject);
@@ -86,17 +85,16 @@ def __getattr__(name):
         ns.SetStr("PICKLEFLAGS_PRESERVE_TRACING_STATE", PyInt.From(1));
         ns.SetStr("PICKLEFLAGS_PRESERVE_AG_FINALIZER", PyInt.From(2));
         ns.SetStr("PICKLEFLAGS_RESET_AG_FINALIZER", PyInt.From(4));
-        ns.SetStr("PICKLEFLAGS_PICKLE_CONTEXT", PyInt.From(8));
         ns.SetStr("__builtins__", ts.Engine.Builtins);
         var code = (PyCode)ts.Engine.CompileSource(ts, PythonPart, "<stackless>", CompileMode.Exec, 0);
         Interpreter.RunModuleCode(ts, code, ns);
         CallHelper = ns.GetStr("_call");
-        foreach (var hidden in new[] { "_worker_base", "_main_return", "_main_raise", "_worker_start", "_idle_frame", "_idle" })
+        ns.Pop(ts, new PyStr("_call"));
+        foreach (var hidden in new[] { "_worker_base", "_main_return", "_worker_start", "_idle_frame", "_idle" })
         {
             var v = ns.GetStr(hidden)!;
             if (hidden == "_worker_base") WorkerBase = v;
             else if (hidden == "_main_return") MainReturn = v;
-            else if (hidden == "_main_raise") MainRaise = v;
             else if (hidden == "_idle_frame") IdleFrame = v;
             else if (hidden == "_idle") IdleNative = v;
             else WorkerStart = v;
@@ -147,9 +145,18 @@ def __getattr__(name):
     }
 
     [PyMethod]
+    static PyObject getthreads(ThreadState ts) => new PyList(new PyObject[] { PyInt.From(Scheduler.Of(ts).ThreadId) });
+
+    [PyMethod]
     static PyObject get_thread_info(ThreadState ts, PyObject? thread_id = null)
     {
         var s = Scheduler.Of(ts);
+        if (thread_id != null && thread_id != PyNone.Value)
+        {
+            var id = Ops.Index(ts, thread_id);
+            if (id.Sign < 0) throw PyExc.OverflowError("can't convert negative value to unsigned int");
+            if (!id.FitsLong || id.Small != s.ThreadId) throw PyExc.RuntimeError("Thread id not found");
+        }
         return new PyTuple(new PyObject[] { s.Main, s.Current, PyInt.From(s.Count) });
     }
 
@@ -209,8 +216,17 @@ def __getattr__(name):
         return old;
     }
 
+    /// <summary>enable_softswitch(flag): with False every switch is made hard (each tasklet that
+    /// switches keeps an OS thread); None only asks. Returns the previous setting.</summary>
     [PyMethod]
-    static PyObject enable_softswitch(ThreadState ts, PyObject? flag) => PyBool.True;
+    static PyObject enable_softswitch(ThreadState ts, params PyObject[] args)
+    {
+        if (args.Length != 1) throw PyExc.TypeError($"enable_softswitch() takes exactly one argument ({args.Length} given)");
+        var s = Scheduler.Of(ts);
+        var old = s.SoftSwitchEnabled;
+        if (args[0] != PyNone.Value) s.SoftSwitchEnabled = Ops.IsTrue(ts, args[0]);
+        return PyBool.From(old);
+    }
 
     [PyMethod]
     static long pickle_flags(ThreadState ts, [PyKeyword] long new_flags = -1, long mask = 0) => 0;
