@@ -909,6 +909,8 @@ public static partial class Interpreter
                         nf.ReturnMode = ReturnPush;
                         EnterFrame(ts, nf);
                         f = nf;
+                        // a call is a preemption tick too (recursion without loops)
+                        if (ts.PreemptHook != null && --ts.Ticks <= 0 && ts.PreemptHook(ts)) goto switched;
                         goto load_frame;
                     }
                     if (callable is PyType cls && cls.Type.Call == s_typeCall && cls.Init != null && cls.Init == SlotDefs.InitDef.Generic
