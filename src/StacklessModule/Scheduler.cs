@@ -69,7 +69,7 @@ public sealed class Scheduler
     Scheduler(ThreadState ts)
     {
         _ts = ts;
-        ThreadId = Environment.CurrentManagedThreadId;
+        ThreadId = ts.Ident;
         _host = new Runner(true, ts.NestingLevel);
         _running = _host;
         _allRunners.Add(_host);
@@ -521,6 +521,8 @@ public sealed class Scheduler
         PyTasklet next;
         if (exc != null && !exc.Type.IsSubtypeOf(TaskletExit!))
             next = WakeMain(new PyBomb(exc));   // an escaping exception is raised in the main tasklet
+        else if (_timedOut && _mainInRun)
+            next = WakeMain(PyNone.Value);      // run(timeout, soft=True) expired: a switch point
         else
             next = _head ?? WakeMain(PyNone.Value);
         Callback(cur, next);
@@ -599,15 +601,19 @@ public sealed class Scheduler
     }
 
     /// <summary>set_atomic(False) on the current tasklet: a watchdog interrupt that waited for
-    /// the atomic section is taken soon after.</summary>
-    public PyObject? AtomicCleared(PyTasklet t, PyObject old, bool direct)
+    /// the atomic section is taken right away, as the call returns (as in Stackless 3.7).
+    /// `result` is what the call returns when the tasklet resumes. Null: no switch.</summary>
+    public PyObject? AtomicCleared(PyTasklet t, PyObject result, bool direct)
     {
         if (!_preemptPending || !_mainInRun || t != Current || t == Main) return null;
         _preemptPending = false;
-        // the tasklet's next backward jump takes the interrupt (as in Stackless 3.7, where the
-        // code right after the atomic section still runs first)
-        _ts.Ticks = 1;
-        return null;
+        bool nested = !direct || _ts.NestingLevel != t.NestingBase;
+        if (nested && !(_ignoreNesting || t.IgnoreNesting) || SwitchTrapLevel != 0) { _ts.Ticks = 1; return null; }
+        if (_softTimeout) { _timedOut = true; return null; }
+        Remove(t);
+        var m = WakeMain(t);
+        t.TempVal = result;
+        return SwitchTo(m, direct);
     }
 
     /// <summary>tasklet.run() (remove=false: the caller stays runnable) and tasklet.switch()
@@ -691,6 +697,6 @@ public sealed class Scheduler
         Remove(cur);
         ch.Append(cur, dir);
         cur.TempVal = dir > 0 ? value : PyNone.Value;
-        return SwitchTo(_head ?? WakeMain(PyNone.Value), direct);
+        return SwitchTo(_timedOut && _mainInRun ? WakeMain(PyNone.Value) : _head ?? WakeMain(PyNone.Value), direct);
     }
 }

@@ -42,15 +42,6 @@ def send_sequence(self, iterable):
         n += 1
     return n
 
-class atomic:
-    '''Sets the current tasklet's atomic flag for the block and restores it.'''
-    __slots__ = ('_old',)
-    def __enter__(self):
-        self._old = getcurrent().set_atomic(True)
-        return self
-    def __exit__(self, *exc):
-        getcurrent().set_atomic(self._old)
-
 def __getattr__(name):
     if name == 'current': return getcurrent()
     if name == 'main': return getmain()
@@ -82,6 +73,7 @@ def __dir__():
         ns.SetStr("tasklet", PyTasklet.TypeObject);
         ns.SetStr("channel", PyChannel.TypeObject);
         ns.SetStr("bomb", PyBomb.TypeObject);
+        ns.SetStr("atomic", PyAtomic.TypeObject);
         ns.SetStr("PICKLEFLAGS_PRESERVE_TRACING_STATE", PyInt.From(1));
         ns.SetStr("PICKLEFLAGS_PRESERVE_AG_FINALIZER", PyInt.From(2));
         ns.SetStr("PICKLEFLAGS_RESET_AG_FINALIZER", PyInt.From(4));
