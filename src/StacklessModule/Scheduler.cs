@@ -42,7 +42,7 @@ public sealed class Scheduler
 
     /// <summary>Stack of the worker threads (big enough for deep native nesting to end in
     /// RecursionError, not a crash).</summary>
-    const int WorkerStackSize = 64 * 1024 * 1024;
+    const int WorkerStackSize = 16 * 1024 * 1024;
     /// <summary>Idle workers kept for later hard switches; a surplus one ends.</summary>
     const int MaxIdleWorkers = 2;
     readonly Runner _host;
