@@ -45,6 +45,8 @@ public class PyTasklet : PyObject
     /// its .NET stack and resumes it.</summary>
     internal Runner? HardOn;
     internal long ParkSeq;
+    /// <summary>Waiting in stackless.run() for the queue to empty.</summary>
+    internal bool IsWatchdog;
     public PyObject? TraceFunction, ProfileFunction;
 
     public PyTasklet(PyType type) : base(type) { }

@@ -30,9 +30,14 @@ public sealed class Scheduler
     public bool SoftSwitchEnabled = true;
     /// <summary>builtins.TaskletExit of this engine (set when the module is imported).</summary>
     public PyType? TaskletExit;
-    /// <summary>The main tasklet waits in run(): it left the queue and comes back when the queue
-    /// empties, an exception escapes a tasklet, or the watchdog interrupts one.</summary>
-    bool _mainInRun;
+    /// <summary>Tasklets waiting in run() ("watchdogs", innermost last): each left the queue and
+    /// comes back when the queue empties or an exception escapes a tasklet; the one that set
+    /// the timeout also when the watchdog interrupts a tasklet. Usually just main.</summary>
+    readonly List<PyTasklet> _watchdogs = new();
+    /// <summary>Index in _watchdogs of the run() call whose timeout is active (-1: none); only
+    /// the first run() with a timeout has one, later ones run without.</summary>
+    int _timeoutOwner = -1;
+    bool _mainInRun => _watchdogs.Count > 0;
     long _timeout;
     bool _softTimeout, _totalTimeout, _timedOut;
     /// <summary>The watchdog fired while the tasklet was atomic: it interrupts when atomic ends.</summary>
@@ -102,6 +107,12 @@ public sealed class Scheduler
         t.InRunQueue = true;
         t.Owner = this;
         Count++;
+    }
+
+    void InsertBefore(PyTasklet anchor, PyTasklet t)
+    {
+        if (!anchor.InRunQueue) { Insert(t); return; }
+        InsertAfter(anchor.Prev!, t);
     }
 
     public void Remove(PyTasklet t)
@@ -257,6 +268,7 @@ public sealed class Scheduler
         // resumed: whoever woke us made `cur` current
         _running = me;
         _ts.NestingLevel = me.SavedNesting;
+        if (cur.IsWatchdog) LeaveRun(cur);
         _ts.Frame = cur.Frame;
         cur.Frame = null;
         cur.HardOn = null;
@@ -449,6 +461,7 @@ public sealed class Scheduler
     void Load(PyTasklet next)
     {
         Current = next;
+        if (next.IsWatchdog) LeaveRun(next);
         var ts = _ts;
         if (next == Main) PlaceMainAnchor();
         var frame = next.Frame!;
@@ -482,27 +495,68 @@ public sealed class Scheduler
         return v;
     }
 
-    /// <summary>The run queue is empty: the main tasklet runs again (run() returns; a main blocked
-    /// on a channel gets the deadlock error).</summary>
+    /// <summary>The run queue is empty (or an exception escaped a tasklet): the innermost run()
+    /// returns; without one the main tasklet runs again (blocked on a channel, it gets the
+    /// deadlock error).</summary>
     PyTasklet WakeMain(PyObject value)
     {
+        if (_watchdogs.Count > 0) return WakeWatchdog(_watchdogs.Count - 1, value);
         var m = Main;
         if (m.BlockedOn != null)
         {
             m.BlockedOn.Unlink(m);
             if (value is not PyBomb) value = new PyBomb(PyExc.RuntimeError("Deadlock: the last runnable tasklet cannot be blocked.").Value);
         }
-        EndRun();
         m.TempVal = value;
         if (!m.InRunQueue) Insert(m);
         _head = m;
         return m;
     }
 
+    /// <summary>The watchdog interrupted a tasklet: the run() call that set the timeout returns.</summary>
+    /// The run() calls nested inside it end too: their tasklets become runnable again.
+    PyTasklet WakeTimeoutOwner(PyObject value)
+    {
+        int owner = _timeoutOwner >= 0 ? _timeoutOwner : _watchdogs.Count - 1;
+        while (_watchdogs.Count - 1 > owner)
+        {
+            var w = _watchdogs[owner + 1];
+            LeaveRun(owner + 1);
+            w.TempVal = PyNone.Value;
+            Insert(w);
+        }
+        return WakeWatchdog(owner, value);
+    }
+
+    PyTasklet WakeWatchdog(int i, PyObject value)
+    {
+        var w = _watchdogs[i];
+        LeaveRun(i);
+        w.TempVal = value;
+        if (!w.InRunQueue) Insert(w);
+        _head = w;
+        return w;
+    }
+
+    /// <summary>The run() call at `i` returns (its tasklet is resumed by whatever means).</summary>
+    void LeaveRun(int i)
+    {
+        var w = _watchdogs[i];
+        w.IsWatchdog = false;
+        _watchdogs.RemoveAt(i);
+        if (i == _timeoutOwner) EndRun();
+        else if (i < _timeoutOwner) _timeoutOwner--;
+    }
+
+    void LeaveRun(PyTasklet t)
+    {
+        for (int i = _watchdogs.Count - 1; i >= 0; i--)
+            if (_watchdogs[i] == t) { LeaveRun(i); return; }
+    }
+
     void EndRun()
     {
-        if (!_mainInRun) return;
-        _mainInRun = false;
+        _timeoutOwner = -1;
         _ts.PreemptHook = null;
         _timeout = 0; _timedOut = false; _preemptPending = false;
     }
@@ -521,8 +575,8 @@ public sealed class Scheduler
         PyTasklet next;
         if (exc != null && !exc.Type.IsSubtypeOf(TaskletExit!))
             next = WakeMain(new PyBomb(exc));   // an escaping exception is raised in the main tasklet
-        else if (_timedOut && _mainInRun)
-            next = WakeMain(PyNone.Value);      // run(timeout, soft=True) expired: a switch point
+        else if (_timedOut && _timeoutOwner >= 0)
+            next = WakeTimeoutOwner(PyNone.Value);      // run(timeout, soft=True) expired: a switch point
         else
             next = _head ?? WakeMain(PyNone.Value);
         Callback(cur, next);
@@ -534,13 +588,13 @@ public sealed class Scheduler
     public PyObject Schedule(PyObject retval, bool remove, bool direct)
     {
         var cur = Current;
-        if (_timedOut && _mainInRun && cur != Main)
+        if (_timedOut && _timeoutOwner >= 0 && !cur.IsWatchdog)
         {
             // run(timeout, soft=True): the interrupt happens at this voluntary switch; the
             // tasklet stays scheduled and run() returns None
             CheckCanSwitch(direct);
             cur.TempVal = retval;
-            return SwitchTo(WakeMain(PyNone.Value), direct);
+            return SwitchTo(WakeTimeoutOwner(PyNone.Value), direct);
         }
         if (remove)
         {
@@ -560,17 +614,22 @@ public sealed class Scheduler
     public PyObject Run(long timeout, bool soft, bool total, bool ignoreNesting, bool direct)
     {
         var cur = Current;
-        if (cur != Main) throw PyExc.RuntimeError("run() must be run from the main tasklet");
         if (Count <= 1 && cur.InRunQueue) return PyNone.Value;
         CheckCanSwitch(direct);
-        _timeout = timeout > 0 ? timeout : 0;
-        _softTimeout = soft; _totalTimeout = total; _timedOut = false; _ignoreNesting = ignoreNesting;
-        _ts.PreemptHook = timeout > 0 ? Preempt : null;
-        _ts.Ticks = _timeout;
+        if (timeout > 0 && _timeoutOwner < 0)
+        {
+            // the first run() with a timeout sets it; nested ones run as if without
+            _timeout = timeout;
+            _softTimeout = soft; _totalTimeout = total; _timedOut = false; _ignoreNesting = ignoreNesting;
+            _ts.PreemptHook = Preempt;
+            _ts.Ticks = _timeout;
+            _timeoutOwner = _watchdogs.Count;
+        }
         Remove(cur);
-        _mainInRun = true;
+        _watchdogs.Add(cur);
+        cur.IsWatchdog = true;
         cur.TempVal = PyNone.Value;
-        if (_head == null) { EndRun(); Insert(cur); return PyNone.Value; }
+        if (_head == null) { LeaveRun(_watchdogs.Count - 1); Insert(cur); return PyNone.Value; }
         return SwitchTo(_head, direct);
     }
 
@@ -578,13 +637,13 @@ public sealed class Scheduler
     bool Preempt(ThreadState ts)
     {
         var cur = Current;
-        if (!_mainInRun || cur == Main) { ts.PreemptHook = null; return false; }
+        if (_timeoutOwner < 0 || cur.IsWatchdog) { if (_timeoutOwner < 0) ts.PreemptHook = null; return false; }
         if (cur.Atomic) { _preemptPending = true; ts.Ticks = long.MaxValue; return false; }
         bool nested = ts.NestingLevel != cur.NestingBase;
         if (nested && !(_ignoreNesting || cur.IgnoreNesting) || SwitchTrapLevel != 0) { ts.Ticks = 1; return false; }
         if (_softTimeout) { _timedOut = true; ts.Ticks = long.MaxValue; return false; }
         Remove(cur);
-        var m = WakeMain(cur);
+        var m = WakeTimeoutOwner(cur);
         if (nested)
         {
             // interrupted under a native call: its thread parks here and goes on when resumed
@@ -605,13 +664,13 @@ public sealed class Scheduler
     /// `result` is what the call returns when the tasklet resumes. Null: no switch.</summary>
     public PyObject? AtomicCleared(PyTasklet t, PyObject result, bool direct)
     {
-        if (!_preemptPending || !_mainInRun || t != Current || t == Main) return null;
+        if (!_preemptPending || _timeoutOwner < 0 || t != Current || t.IsWatchdog) return null;
         _preemptPending = false;
         bool nested = !direct || _ts.NestingLevel != t.NestingBase;
         if (nested && !(_ignoreNesting || t.IgnoreNesting) || SwitchTrapLevel != 0) { _ts.Ticks = 1; return null; }
         if (_softTimeout) { _timedOut = true; return null; }
         Remove(t);
-        var m = WakeMain(t);
+        var m = WakeTimeoutOwner(t);
         t.TempVal = result;
         return SwitchTo(m, direct);
     }
@@ -625,7 +684,8 @@ public sealed class Scheduler
         var cur = Current;
         if (t == cur) return PyNone.Value;
         CheckCanSwitch(direct);
-        if (!t.InRunQueue) InsertAfter(cur, t);
+        // the target goes in front of the caller, so that the caller runs right after it
+        if (!t.InRunQueue) InsertBefore(cur, t);
         if (remove) Remove(cur);
         cur.TempVal = PyNone.Value;
         _head = t;
@@ -638,9 +698,9 @@ public sealed class Scheduler
         if (t == cur) throw new PyException(exc);
         if (!pending) CheckCanSwitch(direct);
         if (t.BlockedOn != null) t.BlockedOn.Unlink(t);
-        if (t == Main && _mainInRun) EndRun();
+        if (t.IsWatchdog) LeaveRun(t);
         t.TempVal = new PyBomb(exc);
-        if (!t.InRunQueue) { if (pending) Insert(t); else InsertAfter(cur, t); }
+        if (!t.InRunQueue) { if (pending) Insert(t); else InsertBefore(cur, t); }
         if (pending) return PyNone.Value;
         cur.TempVal = PyNone.Value;
         _head = t;
@@ -697,6 +757,6 @@ public sealed class Scheduler
         Remove(cur);
         ch.Append(cur, dir);
         cur.TempVal = dir > 0 ? value : PyNone.Value;
-        return SwitchTo(_timedOut && _mainInRun ? WakeMain(PyNone.Value) : _head ?? WakeMain(PyNone.Value), direct);
+        return SwitchTo(_timedOut && _timeoutOwner >= 0 ? WakeTimeoutOwner(PyNone.Value) : _head ?? WakeMain(PyNone.Value), direct);
     }
 }
