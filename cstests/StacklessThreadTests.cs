@@ -83,9 +83,10 @@ print(before, blocked, deep_blocked)
         Assert.That(stderr, Is.Empty);
         Assert.That(code, Is.EqualTo(0));
         var n = Array.ConvertAll(stdout.Trim().Split(' '), int.Parse);
-        // a little slack for the runtime's own threads (JIT, GC, timers) coming and going
-        Assert.That(n[1] - n[0], Is.LessThanOrEqualTo(2), stdout);
-        Assert.That(n[2] - n[0], Is.LessThanOrEqualTo(2), stdout);
+        // a little slack for the runtime's own threads (JIT, GC, timers) coming and going;
+        // a thread per tasklet would add 100,000
+        Assert.That(n[1] - n[0], Is.LessThanOrEqualTo(4), stdout);
+        Assert.That(n[2] - n[0], Is.LessThanOrEqualTo(4), stdout);
         Assert.That(s!.WorkersStarted, Is.EqualTo(0));
     }
 
