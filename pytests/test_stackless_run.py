@@ -116,6 +116,31 @@ def test_run_switch_and_kill_orders():
     stackless.run()
     assert log == ['y', 'main got KeyError', 'main', 'a', 'a2'], log
 
+def test_schedule_callback_around_soft_and_hard_switches():
+    log = []
+    names = {id(stackless.main): "main"}
+    def cb(prev, next):
+        log.append((names.get(id(prev)), names.get(id(next)), prev.alive if prev is not None else None))
+    stackless.set_schedule_callback(cb)
+    try:
+        def f():
+            stackless.schedule()
+        t = stackless.tasklet(f)()
+        names[id(t)] = "t"
+        stackless.run()
+        ch = stackless.channel()
+        def g():
+            sorted([1], key=lambda x: ch.receive())
+        u = stackless.tasklet(g)()
+        names[id(u)] = "u"
+        stackless.run()
+        ch.send(1)
+    finally:
+        stackless.set_schedule_callback(None)
+    # an ending tasklet is still alive when the callback sees it leave
+    assert log == [("main", "t", True), ("t", "main", True), ("main", "u", True),
+                   ("u", "main", True), ("main", "u", True), ("u", "main", True)], log
+
 for _name, _fn in list(globals().items()):
     if _name.startswith("test_"):
         _fn()

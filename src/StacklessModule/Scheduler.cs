@@ -566,7 +566,6 @@ public sealed class Scheduler
     {
         var cur = Current;
         if (cur == Main) { MainEndedAway(result, exc); return; }
-        cur.Dead = true;
         cur.Frame = null;
         cur.TempVal = PyNone.Value;
         Remove(cur);
@@ -579,7 +578,8 @@ public sealed class Scheduler
             next = WakeTimeoutOwner(PyNone.Value);      // run(timeout, soft=True) expired: a switch point
         else
             next = _head ?? WakeMain(PyNone.Value);
-        Callback(cur, next);
+        Callback(cur, next);    // the ending tasklet still counts as alive there, as in Stackless
+        cur.Dead = true;
         Continue(next);
     }
 
