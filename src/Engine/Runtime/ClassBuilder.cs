@@ -30,7 +30,11 @@ public static class ClassBuilder
         var winner = CalculateMetaclass(metatype, baseObjs);
         if (winner != metatype && winner.New != metatype.New && winner.New != null)
         {
-            var r = winner.New(ts, winner, new PyObject[] { new PyStr(name), new PyTuple(baseObjs), ns }, null);
+            // The keywords go along (enum's `type(name, bases, body, boundary=..., _simple=True)`).
+            var args = new List<PyObject> { new PyStr(name), new PyTuple(baseObjs), ns };
+            var names = new List<PyObject>();
+            foreach (var (k, v) in kw.Items()) { names.Add(k); args.Add(v); }
+            var r = winner.New(ts, winner, args.ToArray(), names.Count == 0 ? null : new PyTuple(names.ToArray()));
             return (PyType)r;
         }
         metatype = winner;
