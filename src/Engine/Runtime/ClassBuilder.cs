@@ -27,17 +27,8 @@ public static class ClassBuilder
 
     public static PyType NewClass(ThreadState ts, PyType metatype, string name, PyObject[] baseObjs, PyDict ns, PyDict kw)
     {
-        var winner = CalculateMetaclass(metatype, baseObjs);
-        if (winner != metatype && winner.New != metatype.New && winner.New != null)
-        {
-            // The keywords go along (enum's `type(name, bases, body, boundary=..., _simple=True)`).
-            var args = new List<PyObject> { new PyStr(name), new PyTuple(baseObjs), ns };
-            var names = new List<PyObject>();
-            foreach (var (k, v) in kw.Items()) { names.Add(k); args.Add(v); }
-            var r = winner.New(ts, winner, args.ToArray(), names.Count == 0 ? null : new PyTuple(names.ToArray()));
-            return (PyType)r;
-        }
-        metatype = winner;
+        // type.__new__ has already handed the call to a more derived metaclass's own __new__.
+        metatype = CalculateMetaclass(metatype, baseObjs);
 
         PyType[] bases;
         if (baseObjs.Length == 0) bases = new[] { TypeObjects.Object };
