@@ -14,6 +14,10 @@ public sealed class PyMatch : PyObject
     readonly int[] _spans;
     readonly int _pos, _endpos, _lastIndex;
 
+    [PySlot("__new__")]
+    static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+        => throw PyExc.TypeError("cannot create 're.Match' instances");
+
     internal PyMatch(PyPattern pattern, SreState st) : base(TypeObject)
     {
         Pattern = pattern;

@@ -22,6 +22,10 @@ public sealed class PyPattern : PyObject
     /// <summary>1 for a bytes pattern, 0 for str, -1 when unknown (source None).</summary>
     internal readonly int IsBytes;
 
+    [PySlot("__new__")]
+    static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+        => throw PyExc.TypeError("cannot create 're.Pattern' instances");
+
     internal PyPattern(PyObject source, int flags, uint[] code, int groups, PyDict? groupIndex, PyTuple? indexGroup, int isBytes)
         : base(TypeObject)
     {

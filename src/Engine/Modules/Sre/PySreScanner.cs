@@ -13,6 +13,10 @@ public sealed class PySreScanner : PyObject
     readonly SreState _state;
     bool _done;
 
+    [PySlot("__new__")]
+    static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+        => throw PyExc.TypeError("cannot create '_sre.SRE_Scanner' instances");
+
     internal PySreScanner(PyPattern pattern, SreState state) : base(TypeObject)
     {
         _pattern = pattern;

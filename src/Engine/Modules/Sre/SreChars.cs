@@ -1,6 +1,7 @@
 #nullable enable
 using System;
 using System.Collections;
+using System.Runtime.CompilerServices;
 using StacklessIron.Objects.Formatting;
 namespace StacklessIron.Modules.Sre;
 
@@ -118,6 +119,7 @@ internal static class SreChars
     };
 
     /// <summary>Whether ch is in the set program starting at code[pc] (ends with FAILURE).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool InSet(uint[] code, int pc, int ch)
     {
         bool ok = true;

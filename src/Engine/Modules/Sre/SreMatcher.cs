@@ -144,6 +144,7 @@ internal sealed class SreMatcher<TS> : SreState where TS : struct, ISreSubject
 
     /// <summary>How many times (at most maxcount) the single-character item at code[pc]
     /// matches consecutively from ptr.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     int Count(int pc, int ptr, uint maxcount)
     {
         var code = Code;
@@ -201,6 +202,7 @@ internal sealed class SreMatcher<TS> : SreState where TS : struct, ISreSubject
         catch (SreCodeException) { throw PyExc.RuntimeError("invalid SRE code"); }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     bool SearchCore()
     {
         var code = Code;
@@ -300,6 +302,7 @@ internal sealed class SreMatcher<TS> : SreState where TS : struct, ISreSubject
     }
 
     /// <summary>Runs the program from code[startPc] at Ptr. True on a match (Ptr = its end).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     bool Run(int startPc, bool toplevel)
     {
         var code = Code;
