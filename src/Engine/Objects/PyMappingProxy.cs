@@ -24,6 +24,11 @@ public sealed class PyMappingProxy : PyObject
         return new PyMappingProxy(m);
     }
 
+    /// <summary>Comparisons go to the underlying mapping (a proxy equals an equal dict).</summary>
+    [PySlot("__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__")]
+    static PyObject Compare(ThreadState ts, PyObject a, PyObject b, CompareOp op)
+        => a is PyMappingProxy p ? Ops.RichCompare(ts, p.Mapping, b, op) : PyNotImplemented.Value;
+
     [PySlot("__getitem__")] static PyObject GetItem(ThreadState ts, PyObject self, PyObject key) => Ops.GetItem(ts, ((PyMappingProxy)self).Mapping, key);
     [PySlot("__len__")] static long Len(ThreadState ts, PyObject self) => Ops.Len(ts, ((PyMappingProxy)self).Mapping);
     [PySlot("__iter__")] static PyObject Iter(ThreadState ts, PyObject self) => Ops.GetIter(ts, ((PyMappingProxy)self).Mapping);
