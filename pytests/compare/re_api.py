@@ -77,3 +77,11 @@ print(type(m.string).__name__, type(m.group()).__name__, type(re.sub("x", "y", S
 m = re.search(rb"(b)", B(b"abc"))
 print(type(m.string).__name__, type(m.group()).__name__, type(re.split(b"b", B(b"abc"))[0]).__name__)
 print(re.purge(), hasattr(re, "template"))
+
+# groupindex is a read-only proxy that compares equal to a dict
+print(p.groupindex == {"first": 1, "last": 2}, {"first": 1, "last": 2} == p.groupindex, p.groupindex != {})
+# a match over a bytearray reads the buffer when asked
+ba = bytearray(b"abcdefgh")
+m1, m2 = re.search(b"[a-h]+", ba), re.search(b"[e-h]+", ba)
+ba[:] = b"xyz"
+print(m1.group(), m2.group(), m1.span(), m2.span())

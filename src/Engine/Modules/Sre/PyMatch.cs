@@ -56,7 +56,7 @@ public sealed class PyMatch : PyObject
     PyObject Group(int i, PyObject dflt)
     {
         int a = _spans[2 * i], b = _spans[2 * i + 1];
-        return a < 0 || b < 0 ? dflt : Text.Slice(a, b);
+        return a < 0 || b < 0 ? dflt : Text.SliceLive(a, b);
     }
 
     [PyMethod]

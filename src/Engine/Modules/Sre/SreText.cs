@@ -53,6 +53,17 @@ internal sealed class SreText
         return PyStr.From(sb.ToString());
     }
 
+    /// <summary>As Slice, but for a mutable bytes-like original (bytearray) from its current
+    /// content, clamped to its current length: a Match reads the buffer when asked, as CPython's does.</summary>
+    public PyObject SliceLive(int i, int j)
+    {
+        if (!IsBytes || Original is PyBytes || !PyBytes.TryGetBuffer(Original, out var mem)) return Slice(i, j);
+        int n = mem.Length;
+        if (j > n) j = n;
+        if (i > j) i = j;
+        return PyBytes.From(mem.Span.Slice(i, j - i).ToArray());
+    }
+
     public PyObject Empty => IsBytes ? PyBytes.Empty : PyStr.Empty;
 
     /// <summary>A matcher state for `code` over this text between pos and endpos (clamped).</summary>
