@@ -38,6 +38,8 @@ public static class SreModule
         if (indexgroup is not PyTuple ig) throw PyExc.TypeError($"compile() argument 'indexgroup' must be tuple, not {indexgroup.Type.Name}");
         if (groups < 0 || groups > SreOp.MAXGROUPS) throw PyExc.OverflowError("regular expression has too many groups");
 
+        SreValidator.Validate(words, (int)groups);
+
         int isBytes;
         if (pattern == PyNone.Value) isBytes = -1;
         else if (pattern is PyStr) isBytes = 0;
