@@ -42,6 +42,7 @@ public sealed class PythonEngine
         ItertoolsModule.Register();
         TimeModule.Register();
         ThreadModule.Register();
+        StacklessIron.Modules.Sre.SreModule.Register();
     }
 
     /// <summary>Flushes sys.stdout/sys.stderr (at exit).</summary>
