@@ -71,6 +71,26 @@ public static class IoModule
         return v.FitsLong ? v.Small : throw PyExc.OverflowError("Python int too large to convert to C long");
     }
 
+    /// <summary>obj.readable()/writable()/seekable(), answered natively for the builtin
+    /// classes (the first call of a native method through Python compiles its invoker, which
+    /// would cost start-up time for the standard streams).</summary>
+    public static bool Ask(ThreadState ts, PyObject obj, string what)
+    {
+        if (!obj.Type.IsHeapType)
+        {
+            switch (obj)
+            {
+                case PyFileIO f when !f.IsClosedFd:
+                    return what == "readable" ? f.Readable : what == "writable" ? f.Writable : f.Seekable();
+                case PyHostConsoleRaw h:
+                    return h.Can(what);
+                case PyBuffered b when b.Raw != null && !b.IsClosedOrDetached:
+                    return Ask(ts, b.Raw, what);
+            }
+        }
+        return Ops.IsTrue(ts, Ops.CallMethod(ts, obj, what));
+    }
+
     /// <summary>`self.closed` as Python sees it (a subclass may override the property).</summary>
     public static bool IsClosed(ThreadState ts, PyObject self) => Ops.IsTrue(ts, Ops.GetAttr(ts, self, "closed"));
 

@@ -17,15 +17,15 @@ public static class IoSyscalls
                      EALREADY = 114, EINPROGRESS = 115;
     public const int S_IFMT = 0xF000, S_IFDIR = 0x4000, S_IFREG = 0x8000;
 
-    [DllImport("libc", SetLastError = true, EntryPoint = "open")] static extern int sys_open(byte[] path, int flags, int mode);
-    [DllImport("libc", SetLastError = true, EntryPoint = "read")] static extern nint sys_read(int fd, ref byte buf, nint count);
-    [DllImport("libc", SetLastError = true, EntryPoint = "write")] static extern nint sys_write(int fd, ref byte buf, nint count);
-    [DllImport("libc", SetLastError = true, EntryPoint = "lseek")] static extern long sys_lseek(int fd, long offset, int whence);
-    [DllImport("libc", SetLastError = true, EntryPoint = "close")] static extern int sys_close(int fd);
-    [DllImport("libc", SetLastError = true, EntryPoint = "ftruncate")] static extern int sys_ftruncate(int fd, long length);
-    [DllImport("libc", SetLastError = true, EntryPoint = "isatty")] static extern int sys_isatty(int fd);
-    [DllImport("libc", SetLastError = true, EntryPoint = "fstat")] static extern int sys_fstat(int fd, byte[] statbuf);
-    [DllImport("libc", EntryPoint = "strerror")] static extern IntPtr sys_strerror(int errnum);
+    [DllImport("libc.so.6", SetLastError = true, EntryPoint = "open")] static extern int sys_open(byte[] path, int flags, int mode);
+    [DllImport("libc.so.6", SetLastError = true, EntryPoint = "read")] static extern nint sys_read(int fd, ref byte buf, nint count);
+    [DllImport("libc.so.6", SetLastError = true, EntryPoint = "write")] static extern nint sys_write(int fd, ref byte buf, nint count);
+    [DllImport("libc.so.6", SetLastError = true, EntryPoint = "lseek")] static extern long sys_lseek(int fd, long offset, int whence);
+    [DllImport("libc.so.6", SetLastError = true, EntryPoint = "close")] static extern int sys_close(int fd);
+    [DllImport("libc.so.6", SetLastError = true, EntryPoint = "ftruncate")] static extern int sys_ftruncate(int fd, long length);
+    [DllImport("libc.so.6", SetLastError = true, EntryPoint = "isatty")] static extern int sys_isatty(int fd);
+    [DllImport("libc.so.6", SetLastError = true, EntryPoint = "fstat")] static extern int sys_fstat(int fd, byte[] statbuf);
+    [DllImport("libc.so.6", EntryPoint = "strerror")] static extern IntPtr sys_strerror(int errnum);
 
     /// <summary>A path as the OS sees it: UTF-8, with lone surrogates U+DC80..U+DCFF standing
     /// for the raw bytes they escaped (surrogateescape, the file-system encoding's handler).</summary>

@@ -55,11 +55,11 @@ public sealed class PyBuffered : PyBufferedIOBase
 
     public void Init(ThreadState ts, PyObject raw, long bufferSize)
     {
-        if (_canRead && !Ops.IsTrue(ts, Ops.CallMethod(ts, raw, "readable")))
+        if (_canRead && !IoModule.Ask(ts, raw, "readable"))
             throw IoModule.Unsupported("File or stream is not readable.");
-        if (_canWrite && !Ops.IsTrue(ts, Ops.CallMethod(ts, raw, "writable")))
+        if (_canWrite && !IoModule.Ask(ts, raw, "writable"))
             throw IoModule.Unsupported("File or stream is not writable.");
-        if (_canRead && _canWrite && !Ops.IsTrue(ts, Ops.CallMethod(ts, raw, "seekable")))
+        if (_canRead && _canWrite && !IoModule.Ask(ts, raw, "seekable"))
             throw IoModule.Unsupported("File or stream is not seekable.");
         if (bufferSize <= 0) throw PyExc.ValueError("buffer size must be strictly positive");
         if (bufferSize > int.MaxValue / 2) throw PyExc.OverflowError("buffer size too large");

@@ -24,6 +24,7 @@ public sealed class PyHostConsoleRaw : PyRawIOBase, IRawStream
     public PyHostConsoleRaw(TextReader reader, int fd) : base(TypeObject) { _reader = reader; _fd = fd; }
 
     public bool IsClosedFd => _closed;
+    public bool Can(string what) => what == "readable" ? _reader != null : what == "writable" && _writer != null;
 
     public int ReadInto(Span<byte> buf)
     {

@@ -84,12 +84,13 @@ public sealed class PyTextIOWrapper : PyTextIOBase
         _chunkSize = 8192;
         // Look the codec up now, so a bad encoding fails at construction as in CPython.
         if (TextEncoder.Native(_encoding, _errors) == null || TextDecoder.Native(_encoding, _errors) == null) LookupCodec(ts);
-        if (Ops.IsTrue(ts, Ops.CallMethod(ts, buffer, "readable"))) GetDecoder(ts);
-        if (Ops.IsTrue(ts, Ops.CallMethod(ts, buffer, "writable"))) GetEncoder(ts);
-        _seekable = _telling = Ops.IsTrue(ts, Ops.CallMethod(ts, buffer, "seekable"));
-        _hasRead1 = Ops.GetAttrOrNull(ts, buffer, PyStr.Intern("read1")) != null;
+        if (IoModule.Ask(ts, buffer, "readable")) GetDecoder(ts);
+        bool writable = IoModule.Ask(ts, buffer, "writable");
+        if (writable) GetEncoder(ts);
+        _seekable = _telling = IoModule.Ask(ts, buffer, "seekable");
+        _hasRead1 = _nativeBuffer != null ? _nativeBuffer.Type != PyBuffered.WriterType : Ops.GetAttrOrNull(ts, buffer, PyStr.Intern("read1")) != null;
         _initialized = true;
-        if (_seekable && _encoder != null && Ops.IsTrue(ts, Ops.CallMethod(ts, buffer, "writable")))
+        if (_seekable && _encoder != null && writable && _encoder.PythonObject != null)
         {
             // Continuing a non-empty stream: the encoder must not write a BOM again.
             try
@@ -208,7 +209,7 @@ public sealed class PyTextIOWrapper : PyTextIOBase
     TextEncoder? GetEncoderChecked(ThreadState ts)
     {
         _encoderChecked = true;
-        return Ops.IsTrue(ts, Ops.CallMethod(ts, _buffer!, "writable")) ? GetEncoder(ts) : null;
+        return IoModule.Ask(ts, _buffer!, "writable") ? GetEncoder(ts) : null;
     }
 
     /// <summary>The thread the engine's own standard streams belong to (for Write/Flush below).</summary>
