@@ -248,10 +248,20 @@ public static class IoModule
         var buffer = new PyBuffered(write ? PyBuffered.WriterType : PyBuffered.ReaderType);
         buffer.Init(ts, raw, DefaultBufferSize);
         var text = new PyTextIOWrapper(PyTextIOWrapper.TypeObject);
-        text.Init(ts, buffer, "utf-8", fd == 2 ? "backslashreplace" : "strict", PyStr.Intern("\n"), tty || fd == 2, false);
+        text.Init(ts, buffer, "utf-8", fd == 2 ? "backslashreplace" : StdioErrors(), PyStr.Intern("\n"), tty || fd == 2, false);
         text.Dict!.SetStr("mode", PyStr.Intern(write ? "w" : "r"));
         text.OwnerThread = ts;
         return text;
+    }
+
+    /// <summary>CPython's error handler for stdin/stdout: surrogateescape under the C/POSIX
+    /// locale, the UTF-8 locales it coerces to, and UTF-8 mode; strict otherwise.</summary>
+    static string StdioErrors()
+    {
+        static string? Env(string n) => Environment.GetEnvironmentVariable(n) is { Length: > 0 } v ? v : null;
+        if (Env("PYTHONUTF8") == "1") return "surrogateescape";
+        var loc = Env("LC_ALL") ?? Env("LC_CTYPE") ?? Env("LANG") ?? "C";
+        return loc is "C" or "POSIX" or "C.UTF-8" or "C.utf8" or "UTF-8" ? "surrogateescape" : "strict";
     }
 
     // ---------------- files still open at exit ----------------
