@@ -247,6 +247,7 @@ public static class IoModule
         raw.Dict!.SetStr("name", new PyStr(name));
         var buffer = new PyBuffered(write ? PyBuffered.WriterType : PyBuffered.ReaderType);
         buffer.Init(ts, raw, DefaultBufferSize);
+        buffer.IsStandardStream = true;
         var text = new PyTextIOWrapper(PyTextIOWrapper.TypeObject);
         text.Init(ts, buffer, "utf-8", fd == 2 ? "backslashreplace" : StdioErrors(), PyStr.Intern("\n"), tty || fd == 2, false);
         text.Dict!.SetStr("mode", PyStr.Intern(write ? "w" : "r"));
@@ -284,7 +285,7 @@ public static class IoModule
 
     /// <summary>Flushes every tracked writer that is still open (text wrappers first, so their
     /// pending text reaches the buffer before the buffer reaches the file).</summary>
-    public static void FlushOpenWriters(ThreadState ts)
+    public static void FlushOpenWriters(ThreadState ts, bool includeStandardStreams = true)
     {
         List<PyObject> live = new();
         lock (s_openWriters)
@@ -292,7 +293,9 @@ public static class IoModule
             s_openWriters.RemoveAll(w => !w.TryGetTarget(out var t) || IsDone(t));
             foreach (var w in s_openWriters) if (w.TryGetTarget(out var t)) live.Add(t);
         }
-        foreach (var o in live) if (o is PyTextIOWrapper t) { try { t.FlushNative(ts); } catch (PyException) { } }
-        foreach (var o in live) if (o is PyBuffered b) { try { b.FlushNative(ts); } catch (PyException) { } }
+        foreach (var o in live)
+            if (o is PyTextIOWrapper t && (includeStandardStreams || t.OwnerThread == null)) { try { t.FlushNative(ts); } catch (PyException) { } }
+        foreach (var o in live)
+            if (o is PyBuffered b && (includeStandardStreams || !b.IsStandardStream)) { try { b.FlushNative(ts); } catch (PyException) { } }
     }
 }

@@ -95,6 +95,8 @@ public sealed class PyBuffered : PyBufferedIOBase
     }
 
     public bool HasFileRaw => _fileRaw != null;
+    /// <summary>Under sys.stdout/stderr as the engine set them up (not flushed by other opens).</summary>
+    public bool IsStandardStream;
     public bool IsClosedOrDetached => _detached || Raw == null || (_fileRaw != null && _fileRaw.IsClosedFd);
 
     // ---------------- raw calls ----------------

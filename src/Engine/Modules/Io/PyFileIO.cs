@@ -89,6 +89,9 @@ public sealed class PyFileIO : PyRawIOBase, IRawStream
 
         if (fd < 0)
         {
+            // Data a program wrote but never flushed or closed reaches its file before another
+            // open() can look (CPython frees and flushes such a file object at once).
+            IoModule.FlushOpenWriters(ts, includeStandardStreams: false);
             if (opener == null)
             {
                 byte[] path = name is PyBytes pb ? NulTerminated(pb.Data) : IoSyscalls.PathBytes(((PyStr)name!).Value);
