@@ -74,6 +74,19 @@ public sealed class PyMemoryView : PyObject
         }
     }
 
+    /// <summary>The view's bytes to write into (readinto() targets); TypeError when read-only.</summary>
+    public Span<byte> WritableSpan
+    {
+        get
+        {
+            CheckReleased();
+            if (ReadOnly) throw PyExc.TypeError("cannot modify read-only memory");
+            var whole = ((PyByteArray)_obj).WritableSpan;
+            if (_start + _length > whole.Length) throw PyExc.ValueError("memoryview: the underlying bytearray was resized below the view");
+            return whole.Slice(_start, _length);
+        }
+    }
+
     void CheckReleased()
     {
         if (_released) throw PyExc.ValueError("operation forbidden on released memoryview object");
