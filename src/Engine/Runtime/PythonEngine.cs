@@ -42,6 +42,11 @@ public sealed class PythonEngine
         ItertoolsModule.Register();
         TimeModule.Register();
         ThreadModule.Register();
+        StacklessIron.Modules.Posix.PosixModule.Register();
+        // os.py picks its platform module from this list ('posix' in sys.builtin_module_names).
+        var builtinNames = new List<string>(Importer.NativeModules.Keys) { "builtins", "sys" };
+        builtinNames.Sort(string.CompareOrdinal);
+        Sys.Set("builtin_module_names", new PyTuple(builtinNames.ConvertAll(n => (PyObject)new PyStr(n)).ToArray()));
     }
 
     /// <summary>Flushes sys.stdout/sys.stderr (at exit).</summary>
