@@ -113,6 +113,16 @@ public static class SysModule
     [PyMethod] static long getrefcount(ThreadState ts, PyObject @object) => 2;
     [PyMethod] static bool is_finalizing(ThreadState ts) => false;
 
+    /// <summary>Audit events (os.walk, open, ... raise them): no hooks run yet, so this only
+    /// checks its arguments as CPython does.</summary>
+    [PyMethod]
+    static void audit(ThreadState ts, PyObject @event, params PyObject[] args)
+    {
+        if (@event is not PyStr) throw PyExc.TypeError($"expected str for argument 'event', not {@event.Type.Name}");
+    }
+
+    [PyMethod] static void addaudithook(ThreadState ts, PyObject hook) { }
+
     [PyMethod]
     static void displayhook(ThreadState ts, PyObject @object)
     {
