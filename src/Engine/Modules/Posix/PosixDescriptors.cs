@@ -10,7 +10,7 @@ public static unsafe class PosixDescriptors
     const int F_DUPFD_CLOEXEC = 1030;
 
     /// <summary>The bytes of a bytes-like argument (bytes, bytearray, memoryview).</summary>
-    internal static ReadOnlyMemory<byte> Buffer(PyObject data)
+    internal static ReadOnlyMemory<byte> BufferOf(PyObject data)
     {
         return data switch
         {
@@ -75,7 +75,7 @@ public static unsafe class PosixDescriptors
     [PyMethod]
     static long write(ThreadState ts, int fd, PyObject data)
     {
-        var mem = Buffer(data);
+        var mem = BufferOf(data);
         nint n;
         fixed (byte* b = mem.Span)
             do n = LibC.write(fd, b, mem.Length);
@@ -87,7 +87,7 @@ public static unsafe class PosixDescriptors
     [PyMethod]
     static long pwrite(ThreadState ts, int fd, PyObject data, long offset)
     {
-        var mem = Buffer(data);
+        var mem = BufferOf(data);
         nint n;
         fixed (byte* b = mem.Span)
             do n = LibC.pwrite(fd, b, mem.Length, offset);

@@ -61,6 +61,9 @@ public static unsafe class PosixProcess
     [PyMethod]
     static void kill(ThreadState ts, int pid, int signal)
     {
+        // A signal to ourselves reaches a Python handler at once, as CPython's would run at
+        // the next bytecode boundary.
+        if (pid == LibC.getpid() && SignalModule.DeliverToSelf(ts, signal)) return;
         if (LibC.kill(pid, signal) != 0) throw PosixErrors.Last();
     }
 
