@@ -11,18 +11,6 @@ public sealed class PyMappingProxy : PyObject
 
     public PyMappingProxy(PyObject mapping) : base(TypeObject) { Mapping = mapping; }
 
-    [PySlot("__new__")]
-    static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
-    {
-        int nkw = kwnames?.Items.Length ?? 0;
-        if (args.Length != 1 || (nkw == 1 && ((PyStr)kwnames!.Items[0]).Value != "mapping") || nkw > 1)
-            throw PyExc.TypeError($"mappingproxy() takes exactly one argument ({args.Length} given)");
-        var m = args[0];
-        if (m is PyList || m is PyTuple || m.Type.Lookup("__getitem__") == null || m.Type.Lookup("keys") == null)
-            throw PyExc.TypeError($"mappingproxy() argument must be a mapping, not {m.Type.Name}");
-        return new PyMappingProxy(m);
-    }
-
     [PySlot("__getitem__")] static PyObject GetItem(ThreadState ts, PyObject self, PyObject key) => Ops.GetItem(ts, ((PyMappingProxy)self).Mapping, key);
     [PySlot("__len__")] static long Len(ThreadState ts, PyObject self) => Ops.Len(ts, ((PyMappingProxy)self).Mapping);
     [PySlot("__iter__")] static PyObject Iter(ThreadState ts, PyObject self) => Ops.GetIter(ts, ((PyMappingProxy)self).Mapping);
