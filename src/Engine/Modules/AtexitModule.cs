@@ -10,9 +10,11 @@ public static class AtexitModule
 {
     sealed record Callback(PyObject Func, PyObject[] Args, PyDict? Kwargs);
 
-    static readonly ConditionalWeakTable<PythonEngine, List<Callback>> Callbacks = new();
+    /// <summary>Registered callbacks in order; unregister leaves a null in the slot, as CPython
+    /// 3.11 does (its _ncallbacks counts those slots until the list is run or cleared).</summary>
+    static readonly ConditionalWeakTable<PythonEngine, List<Callback?>> Callbacks = new();
 
-    static List<Callback> Of(ThreadState ts) => Callbacks.GetValue(ts.Engine, _ => new List<Callback>());
+    static List<Callback?> Of(ThreadState ts) => Callbacks.GetValue(ts.Engine, _ => new List<Callback?>());
 
     public static PyModule Create(ThreadState ts)
     {
@@ -36,8 +38,8 @@ public static class AtexitModule
     static void unregister(ThreadState ts, PyObject func)
     {
         var list = Of(ts);
-        for (int i = list.Count - 1; i >= 0; i--)
-            if (i < list.Count && Ops.Equal(ts, list[i].Func, func)) list.RemoveAt(i);
+        for (int i = 0; i < list.Count; i++)
+            if (list[i] is { } cb && Ops.Equal(ts, cb.Func, func)) list[i] = null;
     }
 
     [PyMethod] static void _clear(ThreadState ts) => Of(ts).Clear();
@@ -53,6 +55,7 @@ public static class AtexitModule
         {
             var cb = list[^1];
             list.RemoveAt(list.Count - 1);
+            if (cb == null) continue;
             try
             {
                 if (cb.Kwargs != null) Ops.CallWithDict(ts, cb.Func, cb.Args, cb.Kwargs);
