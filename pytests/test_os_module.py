@@ -219,6 +219,17 @@ def test_process_information():
     assert os.device_encoding(fd) is None
     os.close(fd)
 
+def test_statvfs():
+    s = os.statvfs("/")
+    assert type(s) is os.statvfs_result and len(s) == 10 and s[0] == s.f_bsize and s.f_frsize > 0
+    assert s.f_blocks >= s.f_bfree >= 0 and type(s.f_fsid) is int and s.f_namemax >= 14
+    fd = os.open("/", os.O_RDONLY)
+    try:
+        assert os.fstatvfs(fd).f_blocks == s.f_blocks and os.statvfs(fd).f_bsize == s.f_bsize
+    finally:
+        os.close(fd)
+    raises(FileNotFoundError, os.statvfs, "/nope/nope")
+
 for _name, _fn in list(globals().items()):
     if _name.startswith("test_"):
         _fn()

@@ -54,6 +54,8 @@ internal static unsafe class LibC
     [DllImport(Lib, SetLastError = true)] public static extern int fchown(int fd, int uid, int gid);
     [DllImport(Lib, SetLastError = true)] public static extern int utimensat(int dirfd, byte[] path, long* times, int flags);
     [DllImport(Lib, SetLastError = true)] public static extern int futimens(int fd, long* times);
+    [DllImport(Lib, SetLastError = true)] public static extern int statvfs(byte[] path, ulong* buf);
+    [DllImport(Lib, SetLastError = true)] public static extern int fstatvfs(int fd, ulong* buf);
     [DllImport(Lib, SetLastError = true)] public static extern int truncate(byte[] path, long length);
     [DllImport(Lib, SetLastError = true)] public static extern int ftruncate(int fd, long length);
     [DllImport(Lib, SetLastError = true)] public static extern int chdir(byte[] path);

@@ -339,6 +339,43 @@ public static unsafe class PosixFiles
         return r;
     }
 
+    // ---------------- file systems ----------------
+
+    public static readonly PyType StatvfsResultType = PyStructSeq.MakeType("os.statvfs_result", new string?[] {
+        "f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail", "f_files", "f_ffree", "f_favail", "f_flag", "f_namemax", "f_fsid" }, 10,
+        "statvfs_result: Result from statvfs or fstatvfs.");
+
+    /// <summary>struct statvfs of Linux x86-64: eleven unsigned longs (bsize, frsize, blocks,
+    /// bfree, bavail, files, ffree, favail, fsid, flag, namemax) and spare ints.</summary>
+    static PyObject StatvfsResult(ulong* b)
+    {
+        static PyObject U(ulong v) => v <= long.MaxValue ? PyInt.From((long)v) : PyInt.From((System.Numerics.BigInteger)v);
+        return PyStructSeq.Create(StatvfsResultType, U(b[0]), U(b[1]), U(b[2]), U(b[3]), U(b[4]), U(b[5]), U(b[6]), U(b[7]),
+            U(b[9]), U(b[10]), U(b[8]));
+    }
+
+    [PyMethod]
+    static PyObject statvfs(ThreadState ts, [PyKeyword] PyObject path)
+    {
+        var p = PathArg.From(ts, path, "statvfs", allowFd: true);
+        ulong* buf = stackalloc ulong[14];
+        int r;
+        do r = p.IsFd ? LibC.fstatvfs(p.Fd, buf) : LibC.statvfs(p.Bytes!, buf);
+        while (r < 0 && LibC.Errno == LibC.EINTR);
+        if (r != 0) throw PosixErrors.Last(p);
+        return StatvfsResult(buf);
+    }
+
+    [PyMethod]
+    static PyObject fstatvfs(ThreadState ts, int fd)
+    {
+        ulong* buf = stackalloc ulong[14];
+        int r;
+        do r = LibC.fstatvfs(fd, buf); while (r < 0 && LibC.Errno == LibC.EINTR);
+        if (r != 0) throw PosixErrors.Last();
+        return StatvfsResult(buf);
+    }
+
     // ---------------- path helpers ----------------
 
     [PyMethod]

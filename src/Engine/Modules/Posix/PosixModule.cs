@@ -20,7 +20,7 @@ public static unsafe class PosixModule
     /// supports_follow_symlinks: only those whose variants the functions here implement.</summary>
     static readonly string[] HaveFunctions = {
         "HAVE_FACCESSAT", "HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FCHOWN", "HAVE_FCHOWNAT", "HAVE_FDOPENDIR", "HAVE_FPATHCONF",
-        "HAVE_FSTATAT", "HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_LINKAT", "HAVE_LCHOWN", "HAVE_LSTAT", "HAVE_MKDIRAT",
+        "HAVE_FSTATAT", "HAVE_FSTATVFS", "HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_LINKAT", "HAVE_LCHOWN", "HAVE_LSTAT", "HAVE_MKDIRAT",
         "HAVE_MKFIFOAT", "HAVE_MKNODAT", "HAVE_OPENAT", "HAVE_READLINKAT", "HAVE_RENAMEAT", "HAVE_SYMLINKAT", "HAVE_UNLINKAT",
         "HAVE_UTIMENSAT" };
 
@@ -40,6 +40,7 @@ public static unsafe class PosixModule
         m.Set("terminal_size", TerminalSizeType);
         m.Set("times_result", TimesResultType);
         m.Set("uname_result", UnameResultType);
+        m.Set("statvfs_result", PosixFiles.StatvfsResultType);
         m.Set("DirEntry", PyDirEntry.TypeObject);
         var have = new PyObject[HaveFunctions.Length];
         for (int i = 0; i < have.Length; i++) have[i] = new PyStr(HaveFunctions[i]);
