@@ -102,6 +102,16 @@ internal static unsafe class LibC
     [DllImport(Lib, SetLastError = true)] public static extern int unsetenv(byte[] name);
     [DllImport(Lib, SetLastError = true)] public static extern int getloadavg(double* loadavg, int nelem);
     [DllImport(Lib, SetLastError = true)] public static extern IntPtr ttyname(int fd);
+    [DllImport(Lib, SetLastError = true)] public static extern IntPtr getpwuid(uint uid);
+    [DllImport(Lib, SetLastError = true)] public static extern IntPtr getpwnam(byte[] name);
+    [DllImport(Lib)] public static extern void setpwent();
+    [DllImport(Lib, SetLastError = true)] public static extern IntPtr getpwent();
+    [DllImport(Lib)] public static extern void endpwent();
+    [DllImport(Lib, SetLastError = true)] public static extern IntPtr getgrgid(uint gid);
+    [DllImport(Lib, SetLastError = true)] public static extern IntPtr getgrnam(byte[] name);
+    [DllImport(Lib)] public static extern void setgrent();
+    [DllImport(Lib, SetLastError = true)] public static extern IntPtr getgrent();
+    [DllImport(Lib)] public static extern void endgrent();
     [DllImport(Lib)] public static extern void sync();
     [DllImport(Lib)] public static extern void _exit(int status);
     [DllImport(Lib)] public static extern void abort();

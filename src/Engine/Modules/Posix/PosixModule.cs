@@ -56,6 +56,7 @@ public static unsafe class PosixModule
         Importer.NativeModules["posix"] = Create;
         Importer.NativeModules["errno"] = ErrnoModule.Create;
         Importer.NativeModules["_stat"] = StatModule.Create;
+        PwdModule.Register();
     }
 
     static PyDict NameTable((string Name, long Value)[] table)
