@@ -42,6 +42,15 @@ public sealed class PythonEngine
         TimeModule.Register();
         ThreadModule.Register();
         StacklessIron.Modules.Sre.SreModule.Register();
+        StacklessIron.Modules.Posix.PosixModule.Register();
+        SignalModule.Register();
+        AtexitModule.Register();
+        GcModule.Register();
+        ImpModule.Register();
+        // os.py picks its platform module from this list ('posix' in sys.builtin_module_names).
+        var builtinNames = new List<string>(Importer.NativeModules.Keys) { "builtins", "sys" };
+        builtinNames.Sort(string.CompareOrdinal);
+        Sys.Set("builtin_module_names", new PyTuple(builtinNames.ConvertAll(n => (PyObject)new PyStr(n)).ToArray()));
     }
 
     /// <summary>Flushes what is still buffered for output (at exit): files the program left
@@ -267,20 +276,26 @@ public sealed class PythonEngine
     public int RunMain(Func<ThreadState, PyObject> body)
     {
         var ts = MainThread;
+        int status;
         try
         {
             body(ts);
-            FlushStreams();
-            return 0;
+            status = 0;
         }
         catch (PyException e)
         {
-            return HandleUncaught(ts, e.Value);
+            status = HandleUncaught(ts, e.Value);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return HandleUncaught(ts, PyExc.SystemError($"internal error: {e.GetType().Name}: {e.Message}").Value);
+            status = HandleUncaught(ts, PyExc.SystemError($"internal error: {e.GetType().Name}: {e.Message}").Value);
         }
+        // As CPython's finalisation: atexit callbacks run after the main code (and after an
+        // uncaught exception was reported), before the streams are flushed.
+        try { AtexitModule.RunExitFuncs(ts); }
+        catch (Exception e) when (e is not OutOfMemoryException) { Stderr.Write($"internal error in atexit: {e.Message}\n"); }
+        FlushStreams();
+        return status;
     }
 
     public int HandleUncaught(ThreadState ts, PyBaseException exc)
