@@ -42,6 +42,9 @@ public sealed class PythonEngine
         ItertoolsModule.Register();
         TimeModule.Register();
         ThreadModule.Register();
+        CollectionsModule.Register();
+        StructModule.Register();
+        StringModule.Register();
     }
 
     /// <summary>Flushes sys.stdout/sys.stderr (at exit).</summary>
