@@ -45,6 +45,7 @@ public sealed class PythonEngine
         CollectionsModule.Register();
         StructModule.Register();
         StringModule.Register();
+        FunctoolsModule.Register();
     }
 
     /// <summary>Flushes sys.stdout/sys.stderr (at exit).</summary>
