@@ -46,6 +46,8 @@ public sealed class PythonEngine
         StructModule.Register();
         StringModule.Register();
         FunctoolsModule.Register();
+        RandomModule.Register();
+        HashModules.Register();
     }
 
     /// <summary>Flushes sys.stdout/sys.stderr (at exit).</summary>
