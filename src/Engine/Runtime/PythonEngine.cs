@@ -48,6 +48,9 @@ public sealed class PythonEngine
         FunctoolsModule.Register();
         RandomModule.Register();
         HashModules.Register();
+        BinasciiModule.Register();
+        HeapqModule.Register();
+        BisectModule.Register();
     }
 
     /// <summary>Flushes sys.stdout/sys.stderr (at exit).</summary>
