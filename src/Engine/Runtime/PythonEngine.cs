@@ -213,6 +213,7 @@ public sealed class PythonEngine
             PrintException(ts, exc);
         }
         FlushStreams();
-        return 1;
+        // CPython ends by SIGINT after an uncaught KeyboardInterrupt: status 130 for the shell.
+        return exc.Type.IsSubtypeOf(ExceptionTypes.KeyboardInterrupt) ? 130 : 1;
     }
 }

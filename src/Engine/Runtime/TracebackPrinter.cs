@@ -190,7 +190,8 @@ public sealed class TracebackPrinter
     {
         var notes = exc.DictIfAny?.GetStr("__notes__");
         if (notes == null) return;
-        if (notes is PyStr || notes is PyBytes || !IsSequence(notes))
+        // 3.11.2 treats any sequence as notes, a str too (one note per character).
+        if (!IsSequence(notes))
         {
             Margin();
             try { _sb.Append(Ops.ReprString(_ts, notes)); }
@@ -247,8 +248,10 @@ public sealed class TracebackPrinter
         if (d.GetStr("lineno") is not PyInt lnObj || !lnObj.FitsLong) return null;
         long lineno = lnObj.Small;
         long offset = d.GetStr("offset") is PyInt o && o.FitsLong ? o.Small : -1;
-        long endLineno = d.GetStr("end_lineno") is PyInt el && el.FitsLong ? el.Small : lineno;
-        long endOffset = d.GetStr("end_offset") is PyInt eo && eo.FitsLong ? eo.Small : -1;
+        // Only an exact SyntaxError shows its end position (3.11's parse_syntax_error).
+        bool exact = exc.Type == ExceptionTypes.SyntaxError;
+        long endLineno = exact && d.GetStr("end_lineno") is PyInt el && el.FitsLong ? el.Small : lineno;
+        long endOffset = exact && d.GetStr("end_offset") is PyInt eo && eo.FitsLong ? eo.Small : -1;
         var text = d.GetStr("text") as PyStr;
         Margin();
         _sb.Append("  File \"").Append(filename is PyStr fs ? fs.Value : filename == PyNone.Value ? "<string>" : SafeStr(filename)).Append("\", line ").Append(lineno).Append('\n');
