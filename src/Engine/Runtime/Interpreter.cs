@@ -1200,7 +1200,7 @@ public static partial class Interpreter
                         var cur = ts.HandledException;
                         if (cur == null) { exc = PyExc.RuntimeError("No active exception to reraise").Value; goto error; }
                         exc = cur;
-                        goto error_noctx;
+                        goto reraise;   // a bare raise adds no traceback entry (CPython: exception_unwind)
                     }
                     exc = MakeException(ts, value);
                     if (cause != null)
@@ -1381,7 +1381,6 @@ public static partial class Interpreter
 
         error:
             ChainContext(ts, exc);
-        error_noctx:
             f.Sp = sp; f.Pc = pc;
             raisedAt = f.Lasti;
             raised = exc;
