@@ -27,7 +27,7 @@ public static partial class Interpreter
     /// <summary>Pops the top n values of a frame's stack into a new array, bottom first
     /// (BUILD_TUPLE / BUILD_LIST / BUILD_SET), clearing their slots.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    static PyObject[] PopItems(PyObject?[] s, ref int sp, int n)
+    static PyObject[] PopItems(Span<PyObject?> s, ref int sp, int n)
     {
         var items = new PyObject[n];
         sp -= n;
@@ -322,7 +322,9 @@ public static partial class Interpreter
         addTraceback = true;
         raisedAt = -1;
         Frame f = frameRef;
-        PyObject?[] s;
+        // The value stack as a Span: stores through it skip the covariant array store check
+        // (StelemRef) that every push into a PyObject[] would pay.
+        Span<PyObject?> s;
         int sp, pc;
         int[] code;
         PyObject[] consts;
@@ -892,7 +894,7 @@ public static partial class Interpreter
                     kwnames = null;
                     if (callable is PyFunction fn)
                     {
-                        var nf = MakeFrame(ts, fn, new ReadOnlySpan<PyObject>(s!, argStart, n), kw);
+                        var nf = MakeFrame(ts, fn, ArgSpan(s, argStart, n), kw);
                         for (int i = baseIdx; i < sp; i++) s[i] = null;
                         sp = baseIdx;
                         if (fn.IsGeneratorLike) { s[sp++] = PyGenerator.Create(nf, fn); break; }
@@ -906,13 +908,13 @@ public static partial class Interpreter
                     if (callable is PyType cls && cls.Type.Call == s_typeCall && cls.Init != null && cls.Init == SlotDefs.InitDef.Generic
                         && cls.Lookup(s_init) is PyFunction initFn && !initFn.IsGeneratorLike && cls.New != null)
                     {
-                        var argSpan = new ReadOnlySpan<PyObject>(s!, argStart, n);
+                        var argSpan = ArgSpan(s, argStart, n);
                         var obj = cls.New(ts, cls, argSpan, kw);
                         if (obj.Type == cls)
                         {
                             // [.., obj, args...] so that the __init__ frame gets self first.
                             s[argStart - 1] = obj;
-                            var nf = MakeFrame(ts, initFn, new ReadOnlySpan<PyObject>(s!, argStart - 1, n + 1), kw);
+                            var nf = MakeFrame(ts, initFn, ArgSpan(s, argStart - 1, n + 1), kw);
                             for (int i = baseIdx; i < sp; i++) s[i] = null;
                             sp = baseIdx;
                             f.Sp = sp; f.Pc = pc;
@@ -934,7 +936,7 @@ public static partial class Interpreter
                     // A native may soft-switch: push a frame (ts.SwitchTo) or change the tasklet
                     // (stackless) and return Unwind; the loop then continues with ts.Frame.
                     ts.UnwindAllowed = true;
-                    var result = call(ts, callable, new ReadOnlySpan<PyObject>(s!, argStart, n), kw);
+                    var result = call(ts, callable, ArgSpan(s, argStart, n), kw);
                     ts.UnwindAllowed = false;
                     for (int i = baseIdx; i < sp; i++) s[i] = null;
                     sp = baseIdx;
@@ -1392,6 +1394,12 @@ public static partial class Interpreter
     }
 
     static readonly PyStr s_init = PyStr.Intern("__init__");
+
+    /// <summary>Call arguments on the value stack (all non-null there).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+#pragma warning disable CS8619
+    static ReadOnlySpan<PyObject> ArgSpan(Span<PyObject?> s, int start, int n) => s.Slice(start, n);
+#pragma warning restore CS8619
     /// <summary>STACKLESS_TRACE=1 prints every instruction (a static readonly flag: free when off).</summary>
     static readonly bool Trace = Environment.GetEnvironmentVariable("STACKLESS_TRACE") == "1";
     static GetAttrSlot? s_objectGetAttr => TypeObjects.Object.GetAttr;
