@@ -18,6 +18,9 @@ public sealed class PyCode : PyObject
     public readonly int[]? CellArgs;
     /// <summary>One finished frame kept for the next call of this code (Frame.ForCall/Recycle).</summary>
     public Frame? SpareFrame;
+    /// <summary>The argument count when a call with exactly that many positional arguments
+    /// binds by plain copying (no keyword-only, *args or **kwargs parameters), else -1.</summary>
+    public readonly int SimpleArgCount;
 
     /// <summary>LOAD_GLOBAL inline cache entry: valid while both dicts keep their versions.</summary>
     public struct GlobalCacheEntry
@@ -39,6 +42,7 @@ public sealed class PyCode : PyObject
         for (int i = 0; i < Consts.Length; i++) Consts[i] = Materialize(code.Constants[i]);
         Names = Array.ConvertAll(code.Names, PyStr.Intern);
         VarNames = Array.ConvertAll(code.VarNames, PyStr.Intern);
+        SimpleArgCount = code.KwOnlyArgCount == 0 && (code.Flags & (CodeFlags.VarArgs | CodeFlags.VarKeywords)) == 0 ? code.ArgCount : -1;
         int nargs = code.ArgCount + code.KwOnlyArgCount + ((code.Flags & CodeFlags.VarArgs) != 0 ? 1 : 0) + ((code.Flags & CodeFlags.VarKeywords) != 0 ? 1 : 0);
         for (int i = 0; i < code.CellVars.Length; i++)
         {

@@ -124,8 +124,12 @@ public static partial class Interpreter
         var c = code.Code;
         var frame = Frame.ForCall(code, f.Globals, f.Builtins);
         frame.Function = f;
-        if (kwnames == null && args.Length == c.ArgCount && c.KwOnlyArgCount == 0 && (c.Flags & (CodeFlags.VarArgs | CodeFlags.VarKeywords)) == 0)
-            args.CopyTo(frame.Slots);
+        if (kwnames == null && args.Length == code.SimpleArgCount)
+        {
+            // a loop for the usual 0-3 arguments beats the bulk copy (with its write-barrier call)
+            Span<PyObject?> dst = frame.Slots;
+            for (int i = 0; i < args.Length; i++) dst[i] = args[i];
+        }
         else
             f.Signature.Bind(ts, args, kwnames, frame.Slots.AsSpan(0, f.Signature.Total), f.Defaults, f.KwDefaults);
         var cellArgs = code.CellArgs;
@@ -847,6 +851,12 @@ public static partial class Interpreter
                         s[--sp] = null; pc = arg;
                         break;
                     }
+                    if (it is PyRangeIterator ri)
+                    {
+                        if (ri.TryNext(out long rv)) { s[sp++] = PyInt.From(rv); break; }
+                        s[--sp] = null; pc = arg;
+                        break;
+                    }
                     if (it is PyGenerator g && g.CanResumeSoftly)
                     {
                         if (g.Started) g.Frame!.Slots[g.Frame.Sp++] = PyNone.Value;
@@ -931,13 +941,31 @@ public static partial class Interpreter
                         s[sp++] = obj;
                         break;
                     }
-                    var call = callable.Type.Call;
-                    if (call == null) { exc = PyExc.TypeError($"'{callable.Type.Name}' object is not callable").Value; goto error; }
-                    // A native may soft-switch: push a frame (ts.SwitchTo) or change the tasklet
-                    // (stackless) and return Unwind; the loop then continues with ts.Frame.
-                    ts.UnwindAllowed = true;
-                    var result = call(ts, callable, ArgSpan(s, argStart, n), kw);
-                    ts.UnwindAllowed = false;
+                    PyObject result;
+                    if (callable is PyMethodDescriptor md && n > 0 && kw == null && s[argStart]!.Type == md.Owner)
+                    {
+                        // obj.method(...) on a builtin type (LOAD_METHOD pushed the descriptor and
+                        // self): the native directly, without the call slot's checks.
+                        ts.UnwindAllowed = true;
+                        result = md.Func.Call(ts, s[argStart], ArgSpan(s, argStart + 1, n - 1), null);
+                        ts.UnwindAllowed = false;
+                    }
+                    else if (callable is PyBuiltinFunction bf)
+                    {
+                        ts.UnwindAllowed = true;
+                        result = bf.Func.Call(ts, bf.Self, ArgSpan(s, argStart, n), kw);
+                        ts.UnwindAllowed = false;
+                    }
+                    else
+                    {
+                        var call = callable.Type.Call;
+                        if (call == null) { exc = PyExc.TypeError($"'{callable.Type.Name}' object is not callable").Value; goto error; }
+                        // A native may soft-switch: push a frame (ts.SwitchTo) or change the tasklet
+                        // (stackless) and return Unwind; the loop then continues with ts.Frame.
+                        ts.UnwindAllowed = true;
+                        result = call(ts, callable, ArgSpan(s, argStart, n), kw);
+                        ts.UnwindAllowed = false;
+                    }
                     for (int i = baseIdx; i < sp; i++) s[i] = null;
                     sp = baseIdx;
                     if (result == Unwind) { f.Sp = sp; f.Pc = pc; goto switched; }
