@@ -181,8 +181,11 @@ public sealed class NativeFunction
         if (t == typeof(PyObject)) conv = raw;
         else if (typeof(PyObject).IsAssignableFrom(t))
         {
+            // `raw as T ?? fail`: the type test inline; the generic helper (shared code with a
+            // runtime type lookup) only builds the error.
             var m = typeof(NativeConvert).GetMethod(isSelf ? nameof(NativeConvert.Self) : nameof(NativeConvert.Cast))!.MakeGenericMethod(t);
-            conv = Expression.Call(m, raw, Expression.Constant(Name), Expression.Constant(isSelf ? (OwnerName ?? "object") : pname));
+            var fail = Expression.Call(m, raw, Expression.Constant(Name), Expression.Constant(isSelf ? (OwnerName ?? "object") : pname));
+            conv = Expression.Coalesce(Expression.TypeAs(raw, t), fail);
         }
         else if (t == typeof(PyObject[])) conv = Expression.Field(Expression.Convert(raw, typeof(PyTuple)), nameof(PyTuple.Items));
         else if (t == typeof(int)) conv = Expression.Call(typeof(NativeConvert).GetMethod(nameof(NativeConvert.ToInt))!, ts, raw);
