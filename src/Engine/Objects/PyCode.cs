@@ -32,6 +32,37 @@ public sealed class PyCode : PyObject
 
     GlobalCacheEntry[]? _globalCache;
 
+    /// <summary>What an attribute inline cache entry found for its type.</summary>
+    public enum AttrKind : byte
+    {
+        /// <summary>Not cacheable (custom attribute hooks, descriptors): the generic path.</summary>
+        None,
+        /// <summary>No attribute of that name on the type: the instance dict (Hint guesses the entry).</summary>
+        InstanceDict,
+        /// <summary>A `__slots__` member: PyInstance.Slots[Index].</summary>
+        Slot,
+        /// <summary>LOAD_METHOD: Descr is a function or method descriptor found on the type.</summary>
+        Method,
+    }
+
+    /// <summary>LOAD_ATTR / STORE_ATTR / LOAD_METHOD inline cache entry: valid while the
+    /// object's type is Type with VersionTag Version (any change to the type or its bases
+    /// gives it a new VersionTag).</summary>
+    public struct AttrCacheEntry
+    {
+        public PyType? Type;
+        public int Version;
+        public AttrKind Kind;
+        public int Index;
+        public int Hint;
+        public PyObject? Descr;
+    }
+
+    AttrCacheEntry[]? _attrCache;
+
+    /// <summary>The attribute caches, one entry per instruction (allocated on first use).</summary>
+    public AttrCacheEntry[] AttrCache => _attrCache ??= new AttrCacheEntry[Code.Code.Length];
+
     /// <summary>The LOAD_GLOBAL cache, one entry per instruction (allocated on first use).</summary>
     public GlobalCacheEntry[] GlobalCache => _globalCache ??= new GlobalCacheEntry[Code.Code.Length];
 

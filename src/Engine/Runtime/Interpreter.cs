@@ -463,6 +463,23 @@ public static partial class Interpreter
                 case Opcode.LOAD_ATTR:
                 {
                     var obj = s[sp - 1]!;
+                    if (obj is PyInstance inst)
+                    {
+                        ref var ac = ref f.Code.AttrCache[pc - 1];
+                        var t = inst.Type;
+                        if (ac.Type != t || ac.Version != t.VersionTag) FillLoadAttrCache(ref ac, t, names[arg]);
+                        if (ac.Kind == PyCode.AttrKind.InstanceDict)
+                        {
+                            var d = inst.Dict;
+                            var v = d?.GetStrHinted(names[arg], ref ac.Hint);
+                            if (v != null) { s[sp - 1] = v; break; }
+                        }
+                        else if (ac.Kind == PyCode.AttrKind.Slot)
+                        {
+                            var sl = inst.Slots;
+                            if (sl != null && (uint)ac.Index < (uint)sl.Length && sl[ac.Index] is PyObject v) { s[sp - 1] = v; break; }
+                        }
+                    }
                     s[sp - 1] = LoadAttr(ts, obj, names[arg]);
                     break;
                 }
@@ -470,9 +487,15 @@ public static partial class Interpreter
                 {
                     var obj = s[sp - 1]!; var v = s[sp - 2]!;
                     s[--sp] = null; s[--sp] = null;
-                    if (obj is PyInstance inst && inst.Type.SetAttr == s_objectSetAttr && inst.Dict is PyDict idict && inst.Type.Lookup(names[arg]) == null)
-                        idict.SetStr(names[arg], v);
-                    else Ops.SetAttr(ts, obj, names[arg], v);
+                    if (obj is PyInstance inst)
+                    {
+                        ref var ac = ref f.Code.AttrCache[pc - 1];
+                        var t = inst.Type;
+                        if (ac.Type != t || ac.Version != t.VersionTag) FillStoreAttrCache(ref ac, t, names[arg]);
+                        if (ac.Kind == PyCode.AttrKind.InstanceDict && inst.Dict is PyDict idict) { idict.SetStrHinted(names[arg], v, ref ac.Hint); break; }
+                        if (ac.Kind == PyCode.AttrKind.Slot && inst.Slots is PyObject?[] sl && (uint)ac.Index < (uint)sl.Length) { sl[ac.Index] = v; break; }
+                    }
+                    Ops.SetAttr(ts, obj, names[arg], v);
                     break;
                 }
                 case Opcode.DELETE_ATTR:
@@ -486,6 +509,20 @@ public static partial class Interpreter
                     var obj = s[sp - 1]!;
                     var name = names[arg];
                     var t = obj.Type;
+                    {
+                        ref var ac = ref f.Code.AttrCache[pc - 1];
+                        if (ac.Type != t || ac.Version != t.VersionTag) FillMethodCache(ref ac, t, name);
+                        if (ac.Kind == PyCode.AttrKind.Method)
+                        {
+                            var od = obj.Dict;
+                            if (od == null || od.Count == 0 || od.GetStr(name) == null)
+                            {
+                                s[sp - 1] = ac.Descr;
+                                s[sp++] = obj;
+                                break;
+                            }
+                        }
+                    }
                     if (t.GetAttr == s_objectGetAttr || t.GetAttr == s_moduleGetAttr && obj is not PyModule)
                     {
                         var descr = t.Lookup(name);
@@ -1434,6 +1471,36 @@ public static partial class Interpreter
     static GetAttrSlot? s_moduleGetAttr => PyModule.TypeObject.GetAttr;
     static SetAttrSlot? s_objectSetAttr => TypeObjects.Object.SetAttr;
     static CallSlot? s_typeCall => TypeObjects.Type.Call;
+
+    /// <summary>Classifies `name` on instances of `t` for LOAD_ATTR's cache.</summary>
+    static void FillLoadAttrCache(ref PyCode.AttrCacheEntry ac, PyType t, PyStr name)
+    {
+        ac.Type = t; ac.Version = t.VersionTag; ac.Kind = PyCode.AttrKind.None; ac.Descr = null;
+        if (t.GetAttr != s_objectGetAttr) return;
+        var descr = t.Lookup(name);
+        if (descr == null) ac.Kind = PyCode.AttrKind.InstanceDict;
+        else if (descr is PyMemberDescriptor md && t.IsSubtypeOf(md.Owner)) { ac.Kind = PyCode.AttrKind.Slot; ac.Index = md.Index; }
+    }
+
+    /// <summary>Classifies `name` on instances of `t` for STORE_ATTR's cache.</summary>
+    static void FillStoreAttrCache(ref PyCode.AttrCacheEntry ac, PyType t, PyStr name)
+    {
+        ac.Type = t; ac.Version = t.VersionTag; ac.Kind = PyCode.AttrKind.None; ac.Descr = null;
+        if (t.SetAttr != s_objectSetAttr) return;
+        var descr = t.Lookup(name);
+        if (descr == null) ac.Kind = PyCode.AttrKind.InstanceDict;
+        else if (descr is PyMemberDescriptor md && t.IsSubtypeOf(md.Owner)) { ac.Kind = PyCode.AttrKind.Slot; ac.Index = md.Index; }
+    }
+
+    /// <summary>For LOAD_METHOD's cache: a plain function or method descriptor on the type
+    /// (an instance-dict entry of the same name still wins; checked at each use).</summary>
+    static void FillMethodCache(ref PyCode.AttrCacheEntry ac, PyType t, PyStr name)
+    {
+        ac.Type = t; ac.Version = t.VersionTag; ac.Kind = PyCode.AttrKind.None; ac.Descr = null;
+        if (t.GetAttr != s_objectGetAttr) return;
+        var descr = t.Lookup(name);
+        if (descr is PyFunction || descr is PyMethodDescriptor) { ac.Kind = PyCode.AttrKind.Method; ac.Descr = descr; }
+    }
 
     static PyObject LoadAttr(ThreadState ts, PyObject obj, PyStr name)
     {
