@@ -51,6 +51,7 @@ public sealed class PythonEngine
         BinasciiModule.Register();
         HeapqModule.Register();
         BisectModule.Register();
+        UnicodedataModule.Register();
     }
 
     /// <summary>Flushes sys.stdout/sys.stderr (at exit).</summary>
