@@ -52,6 +52,7 @@ public sealed class PythonEngine
         HeapqModule.Register();
         BisectModule.Register();
         UnicodedataModule.Register();
+        ArrayModule.Register();
     }
 
     /// <summary>Flushes sys.stdout/sys.stderr (at exit).</summary>
