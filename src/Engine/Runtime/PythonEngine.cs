@@ -42,17 +42,7 @@ public sealed class PythonEngine
         ItertoolsModule.Register();
         TimeModule.Register();
         ThreadModule.Register();
-        CollectionsModule.Register();
-        StructModule.Register();
-        StringModule.Register();
-        FunctoolsModule.Register();
-        RandomModule.Register();
-        HashModules.Register();
-        BinasciiModule.Register();
-        HeapqModule.Register();
-        BisectModule.Register();
-        UnicodedataModule.Register();
-        ArrayModule.Register();
+        StdlibSupportModules.Register();
     }
 
     /// <summary>Flushes sys.stdout/sys.stderr (at exit).</summary>
