@@ -3,42 +3,38 @@ using System;
 using System.Collections.Generic;
 namespace StacklessIron.Parsing;
 
-/// <summary>Code point to name (unicodedata.name), from the same table as "\N{...}". The
-/// generator lists the real names by ascending code point, then the formal aliases (which
-/// unicodedata.name never returns): the first step back in code point ends the real names.</summary>
+/// <summary>Code point to character name (the "namereplace" error handler needs it): the
+/// inverse of the name table, computed on first use. Where a code point has several entries
+/// (name and aliases) the first in the table wins; the C0/C1 controls, which have only
+/// aliases, have no name, as in unicodedata.name().</summary>
 internal static partial class UnicodeNames
 {
     static Dictionary<int, string>? _byCodePoint;
 
-    public static string? NameOf(int cp)
+    public static string? NameOf(int codePoint)
     {
-        if (cp >= 0xAC00 && cp <= 0xD7A3)
+        if (codePoint < 0x20 || codePoint >= 0x7F && codePoint < 0xA0) return null;
+        if (codePoint >= 0xAC00 && codePoint <= 0xD7A3)
         {
-            int s = cp - 0xAC00;
+            int s = codePoint - 0xAC00;
             return "HANGUL SYLLABLE " + Leads[s / (Vowels.Length * Tails.Length)] + Vowels[s % (Vowels.Length * Tails.Length) / Tails.Length] + Tails[s % Tails.Length];
         }
-        if (UnicodeTables.Contains(UnifiedIdeographs, cp)) return "CJK UNIFIED IDEOGRAPH-" + cp.ToString("X");
+        if (UnicodeTables.Contains(UnifiedIdeographs, codePoint)) return "CJK UNIFIED IDEOGRAPH-" + codePoint.ToString("X");
+        var table = Table();
         lock (Gate)
         {
             if (_byCodePoint == null)
             {
-                var reverse = new Dictionary<int, string>(40000);
-                int last = -1;
-                // Table() is a Dictionary filled in line order and never removed from, so it
-                // enumerates in the generator's order.
-                foreach (var (name, code) in Table())
-                {
-                    if (code <= last) break;
-                    reverse[code] = name;
-                    last = code;
-                }
-                _byCodePoint = reverse;
+                var rev = new Dictionary<int, string>(table.Count);
+                foreach (var (name, cp) in table) rev.TryAdd(cp, name);
+                _byCodePoint = rev;
             }
+            return _byCodePoint.TryGetValue(codePoint, out var n) ? n : null;
         }
-        return _byCodePoint.TryGetValue(cp, out var n) ? n : null;
     }
 
-    /// <summary>Whether `name` (upper case) is a formal alias rather than the real name of cp.</summary>
-    public static bool IsAlias(string name, int cp) => NameOf(cp) != name
+    /// <summary>Whether `name` (upper case) is a formal alias rather than the real name of
+    /// codePoint (unicodedata.ucd_3_2_0.lookup accepts real names only).</summary>
+    public static bool IsAlias(string name, int codePoint) => NameOf(codePoint) != name
         && !name.StartsWith("HANGUL SYLLABLE ", StringComparison.Ordinal) && !name.StartsWith("CJK UNIFIED IDEOGRAPH-", StringComparison.Ordinal);
 }
