@@ -20,5 +20,6 @@ public static class StdlibSupportModules
         BisectModule.Register();
         UnicodedataModule.Register();
         ArrayModule.Register();
+        OperatorModule.Register();
     }
 }
