@@ -51,6 +51,7 @@ public class PyBytes : PyObject, IPyBytesLike
             case PyBytes b: data = b.Data; return true;
             case PyByteArray ba: data = ba.Memory; return true;
             case PyMemoryView mv: data = mv.Memory; return true;
+            case IPyBuffer pb: data = pb.BufferMemory; return true;
         }
         data = default;
         return false;

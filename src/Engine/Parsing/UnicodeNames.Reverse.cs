@@ -32,4 +32,9 @@ internal static partial class UnicodeNames
             return _byCodePoint.TryGetValue(codePoint, out var n) ? n : null;
         }
     }
+
+    /// <summary>Whether `name` (upper case) is a formal alias rather than the real name of
+    /// codePoint (unicodedata.ucd_3_2_0.lookup accepts real names only).</summary>
+    public static bool IsAlias(string name, int codePoint) => NameOf(codePoint) != name
+        && !name.StartsWith("HANGUL SYLLABLE ", StringComparison.Ordinal) && !name.StartsWith("CJK UNIFIED IDEOGRAPH-", StringComparison.Ordinal);
 }

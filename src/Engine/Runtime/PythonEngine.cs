@@ -47,15 +47,7 @@ public sealed class PythonEngine
         AtexitModule.Register();
         GcModule.Register();
         ImpModule.Register();
-        CollectionsModule.Register();
-        StructModule.Register();
-        StringModule.Register();
-        FunctoolsModule.Register();
-        RandomModule.Register();
-        HashModules.Register();
-        BinasciiModule.Register();
-        HeapqModule.Register();
-        BisectModule.Register();
+        StdlibSupportModules.Register();
         // os.py picks its platform module from this list ('posix' in sys.builtin_module_names).
         var builtinNames = new List<string>(Importer.NativeModules.Keys) { "builtins", "sys" };
         builtinNames.Sort(string.CompareOrdinal);

@@ -77,7 +77,7 @@ public class PyStruct : PyObject
             throw StructFormat.Error($"pack_into expected {f.Items.Length} items for packing (got {args.Length - 2})");
         }
         var buffer = args[0];
-        if (buffer is PyBytes || (buffer is PyMemoryView mv && mv.ReadOnly) || !PyBytes.TryGetBuffer(buffer, out var mem))
+        if (buffer is PyBytes || (buffer is PyMemoryView mv && mv.ReadOnly) || (buffer is IPyBuffer rb && rb.BufferReadOnly) || !PyBytes.TryGetBuffer(buffer, out var mem))
             throw PyExc.TypeError($"argument must be read-write bytes-like object, not {buffer.Type.Name}");
         long len = mem.Length;
         var oi = Ops.Index(ts, args[1]);
@@ -94,6 +94,7 @@ public class PyStruct : PyObject
         var tmp = new byte[f.Size];
         f.Pack(ts, args.Slice(2), tmp);
         if (buffer is PyByteArray ba) tmp.CopyTo(ba.WritableSpan.Slice((int)offset));
+        else if (buffer is IPyBuffer pb) tmp.CopyTo(pb.BufferMemory.Span.Slice((int)offset));
         else Ops.SetItem(ts, buffer, new PySlice(PyInt.From(offset), PyInt.From(offset + f.Size), PyNone.Value), PyBytes.From(tmp));
     }
 

@@ -1,4 +1,4 @@
-# string.Formatter and string.Template on _string (string imports re: needs _sre).
+# string.Formatter and string.Template on _string; compared with CPython 3.11.
 import string
 f = string.Formatter()
 print(f.format("{0}-{name}-{0!r}-{1:>5}", "x", 3.5, name="N"), f.vformat("{a.real}", (), {"a": 3}))
