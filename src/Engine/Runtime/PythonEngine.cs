@@ -41,6 +41,7 @@ public sealed class PythonEngine
         MathModule.Register();
         ItertoolsModule.Register();
         TimeModule.Register();
+        ThreadModule.Register();
     }
 
     /// <summary>Flushes sys.stdout/sys.stderr (at exit).</summary>
