@@ -27,8 +27,10 @@ public static partial class Interpreter
     /// <summary>Pops the top n values of a frame's stack into a new array, bottom first
     /// (BUILD_TUPLE / BUILD_LIST / BUILD_SET), clearing their slots.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    static PyObject[] PopItems(Span<PyObject?> s, ref int sp, int n)
+    static PyObject[] PopItems(Span<PyObject?> s, int sp, int n)
     {
+        // sp is the stack pointer before the pop (the caller lowers it by n): taking it by
+        // value keeps Dispatch's sp out of memory (a ref would pin it to the stack frame)
         var items = new PyObject[n];
         sp -= n;
         for (int i = 0; i < n; i++) { items[i] = s[sp + i]!; s[sp + i] = null; }
@@ -576,13 +578,13 @@ public static partial class Interpreter
                 case Opcode.BUILD_TUPLE:
                 {
                     if (arg == 0) { s[sp++] = PyTuple.Empty; break; }
-                    var items = PopItems(s, ref sp, arg);
+                    var items = PopItems(s, sp, arg); sp -= arg;
                     s[sp++] = new PyTuple(items);
                     break;
                 }
                 case Opcode.BUILD_LIST:
                 {
-                    var items = PopItems(s, ref sp, arg);
+                    var items = PopItems(s, sp, arg); sp -= arg;
                     s[sp++] = new PyList(items);
                     break;
                 }
@@ -691,7 +693,7 @@ public static partial class Interpreter
                     }
                     if (it is PyRangeIterator ri)
                     {
-                        if (ri.TryNext(out long rv)) { s[sp++] = PyInt.From(rv); break; }
+                        if (ri.HasNext) { s[sp++] = PyInt.From(ri.NextValue()); break; }
                         s[--sp] = null; pc = arg;
                         break;
                     }
@@ -1006,7 +1008,11 @@ public static partial class Interpreter
                 default:
                     // the rarely used instructions live in DispatchCold (a smaller hot loop JITs
                     // faster and keeps its locals in registers)
-                    switch (DispatchCold(ts, f, s, ref sp, instr, arg, names, out exc))
+                    f.Sp = sp;
+                    int cold = DispatchCold(ts, f, s, instr, arg, names);
+                    sp = f.Sp;
+                    exc = ts.ColdException; ts.ColdException = null;
+                    switch (cold)
                     {
                         case ColdError: goto error;
                         case ColdReraise: goto reraise;
@@ -1054,8 +1060,20 @@ public static partial class Interpreter
     /// <summary>The instructions Dispatch runs rarely (names, imports, async, pattern matching,
     /// raising, building sets/maps ...). Returns ColdNext, or ColdError / ColdReraise /
     /// ColdErrorNoContext with `exc` set for Dispatch's error paths.</summary>
+    /// <remarks>The stack pointer travels through f.Sp and the exception through
+    /// ts.ColdException, so that Dispatch passes no address of its locals (which would keep
+    /// them out of registers).</remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    static int DispatchCold(ThreadState ts, Frame f, Span<PyObject?> s, ref int sp, int instr, int arg, PyStr[] names, out PyBaseException? exc)
+    static int DispatchCold(ThreadState ts, Frame f, Span<PyObject?> s, int instr, int arg, PyStr[] names)
+    {
+        int sp = f.Sp;
+        int r = DispatchColdOp(ts, f, s, ref sp, instr, arg, names, out var exc);
+        f.Sp = sp;
+        ts.ColdException = exc;
+        return r;
+    }
+
+    static int DispatchColdOp(ThreadState ts, Frame f, Span<PyObject?> s, ref int sp, int instr, int arg, PyStr[] names, out PyBaseException? exc)
     {
         exc = null;
         switch ((Opcode)(instr & 0xFF))
@@ -1153,7 +1171,7 @@ public static partial class Interpreter
 
             case Opcode.BUILD_SET:
             {
-                var items = PopItems(s, ref sp, arg);
+                var items = PopItems(s, sp, arg); sp -= arg;
                 s[sp++] = ts.Engine.MakeSet(ts, items);
                 break;
             }
