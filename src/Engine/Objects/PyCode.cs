@@ -148,6 +148,42 @@ public sealed class PyCode : PyObject
     [PyGetter("co_names")] static PyObject GetNames(ThreadState ts, PyObject self) => StrTuple(((PyCode)self).Code.Names);
     [PyGetter("co_consts")] static PyObject GetConsts(ThreadState ts, PyObject self) => new PyTuple(((PyCode)self).Consts);
 
+    static PyObject IntOrNone(int v) => v < 0 ? PyNone.Value : PyInt.From(v);
+
+    /// <summary>co_positions(): (line, end_line, col, end_col) per instruction. One instruction
+    /// is one entry here and two bytes of tb_lasti/f_lasti, as in CPython.</summary>
+    [PyMethod]
+    static PyObject co_positions(ThreadState ts, PyCode self)
+    {
+        var c = self.Code;
+        var items = new PyObject[c.Code.Length];
+        for (int i = 0; i < items.Length; i++)
+        {
+            bool has = i < c.Lines.Length && c.Lines[i] >= 0;
+            items[i] = has
+                ? new PyTuple(new[] { IntOrNone(c.Lines[i]), IntOrNone(c.EndLines[i]), IntOrNone(c.Cols[i]), IntOrNone(c.EndCols[i]) })
+                : new PyTuple(new PyObject[] { PyNone.Value, PyNone.Value, PyNone.Value, PyNone.Value });
+        }
+        return Ops.GetIter(ts, new PyList(items));
+    }
+
+    /// <summary>co_lines(): (start, end, line) byte ranges with one line each, merged as CPython does.</summary>
+    [PyMethod]
+    static PyObject co_lines(ThreadState ts, PyCode self)
+    {
+        var c = self.Code;
+        var rows = new List<PyObject>();
+        int n = c.Code.Length, start = 0;
+        for (int i = 1; i <= n; i++)
+        {
+            int line = start < c.Lines.Length ? c.Lines[start] : -1;
+            if (i < n && i < c.Lines.Length && c.Lines[i] == line) continue;
+            rows.Add(new PyTuple(new[] { PyInt.From(start * 2), PyInt.From(i * 2), IntOrNone(line) }));
+            start = i;
+        }
+        return Ops.GetIter(ts, new PyList(rows.ToArray()));
+    }
+
     static PyTuple StrTuple(string[] s) => new(Array.ConvertAll(s, x => (PyObject)new PyStr(x)));
 
     [PySlot("__repr__")]

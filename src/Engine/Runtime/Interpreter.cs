@@ -655,13 +655,21 @@ public static partial class Interpreter
                 case Opcode.POP_JUMP_IF_FALSE:
                 {
                     var v = s[--sp]!; s[sp] = null;
-                    if (v == PyBool.False || (v != PyBool.True && !Ops.IsTrue(ts, v))) pc = arg;
+                    if (v == PyBool.False || (v != PyBool.True && !Ops.IsTrue(ts, v)))
+                    {
+                        if (arg < pc && ts.PreemptHook != null) goto case Opcode.JUMP_BACKWARD;  // a loop: preemption tick
+                        pc = arg;
+                    }
                     break;
                 }
                 case Opcode.POP_JUMP_IF_TRUE:
                 {
                     var v = s[--sp]!; s[sp] = null;
-                    if (v == PyBool.True || (v != PyBool.False && Ops.IsTrue(ts, v))) pc = arg;
+                    if (v == PyBool.True || (v != PyBool.False && Ops.IsTrue(ts, v)))
+                    {
+                        if (arg < pc && ts.PreemptHook != null) goto case Opcode.JUMP_BACKWARD;  // a loop: preemption tick
+                        pc = arg;
+                    }
                     break;
                 }
                 case Opcode.POP_JUMP_IF_NONE: { var v = s[--sp]; s[sp] = null; if (v == PyNone.Value) pc = arg; break; }
@@ -753,6 +761,8 @@ public static partial class Interpreter
                         nf.ReturnMode = ReturnPush;
                         EnterFrame(ts, nf);
                         f = nf;
+                        // a call is a preemption tick too (recursion without loops)
+                        if (ts.PreemptHook != null && --ts.Ticks <= 0 && ts.PreemptHook(ts)) goto switched;
                         goto load_frame;
                     }
                     if (callable is PyType cls && cls.Type.Call == s_typeCall && cls.Init != null && cls.Init == SlotDefs.InitDef.Generic
@@ -1016,7 +1026,6 @@ public static partial class Interpreter
                     {
                         case ColdError: goto error;
                         case ColdReraise: goto reraise;
-                        case ColdErrorNoContext: goto error_noctx;
                     }
                     break;
             }
@@ -1035,7 +1044,6 @@ public static partial class Interpreter
 
         error:
             ChainContext(ts, exc);
-        error_noctx:
             f.Sp = sp; f.Pc = pc;
             raisedAt = f.Lasti;
             raised = exc;
@@ -1055,11 +1063,11 @@ public static partial class Interpreter
         }
     }
 
-    const int ColdNext = 0, ColdError = 1, ColdReraise = 2, ColdErrorNoContext = 3;
+    const int ColdNext = 0, ColdError = 1, ColdReraise = 2;
 
     /// <summary>The instructions Dispatch runs rarely (names, imports, async, pattern matching,
-    /// raising, building sets/maps ...). Returns ColdNext, or ColdError / ColdReraise /
-    /// ColdErrorNoContext with `exc` set for Dispatch's error paths.</summary>
+    /// raising, building sets/maps ...). Returns ColdNext, or ColdError / ColdReraise with
+    /// `exc` set for Dispatch's error paths.</summary>
     /// <remarks>The stack pointer travels through f.Sp and the exception through
     /// ts.ColdException, so that Dispatch passes no address of its locals (which would keep
     /// them out of registers).</remarks>
@@ -1353,7 +1361,7 @@ public static partial class Interpreter
                     var cur = ts.HandledException;
                     if (cur == null) { exc = PyExc.RuntimeError("No active exception to reraise").Value; return ColdError; }
                     exc = cur;
-                    return ColdErrorNoContext;
+                    return ColdReraise;   // a bare raise adds no traceback entry (CPython: exception_unwind)
                 }
                 exc = MakeException(ts, value);
                 if (cause != null)
