@@ -198,13 +198,20 @@ public partial class PyStr
         }
         total += (long)self.Value.Length * Math.Max(0, n - 1);
         if (total > int.MaxValue) throw PyExc.OverflowError("join() result is too long for a Python string");
-        var sb = new StringBuilder((int)total);
-        for (int i = 0; i < n; i++)
+        // written straight into the result string: one allocation, no builder copy
+        var sep = self.Value;
+        var joined = string.Create((int)total, (items, n, sep), static (dst, st) =>
         {
-            if (i > 0) sb.Append(self.Value);
-            sb.Append(((PyStr)items[i]).Value);
-        }
-        return From(sb.ToString());
+            int pos = 0;
+            for (int i = 0; i < st.n; i++)
+            {
+                if (i > 0 && st.sep.Length > 0) { st.sep.AsSpan().CopyTo(dst.Slice(pos)); pos += st.sep.Length; }
+                var part = ((PyStr)st.items[i]).Value;
+                part.AsSpan().CopyTo(dst.Slice(pos));
+                pos += part.Length;
+            }
+        });
+        return From(joined);
     }
 
     // ---------------- replacing, padding, stripping ----------------

@@ -27,8 +27,10 @@ public static partial class Interpreter
     /// <summary>Pops the top n values of a frame's stack into a new array, bottom first
     /// (BUILD_TUPLE / BUILD_LIST / BUILD_SET), clearing their slots.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    static PyObject[] PopItems(Span<PyObject?> s, ref int sp, int n)
+    static PyObject[] PopItems(Span<PyObject?> s, int sp, int n)
     {
+        // sp is the stack pointer before the pop (the caller lowers it by n): taking it by
+        // value keeps Dispatch's sp out of memory (a ref would pin it to the stack frame)
         var items = new PyObject[n];
         sp -= n;
         for (int i = 0; i < n; i++) { items[i] = s[sp + i]!; s[sp + i] = null; }
@@ -365,11 +367,6 @@ public static partial class Interpreter
                     break;
                 }
                 case Opcode.STORE_FAST: s[arg] = s[--sp]; s[sp] = null; break;
-                case Opcode.DELETE_FAST:
-                    if (s[arg] == null) { exc = PyExc.UnboundLocalError($"cannot access local variable '{f.Code.Code.VarNames[arg]}' where it is not associated with a value").Value; goto error; }
-                    s[arg] = null;
-                    break;
-
                 case Opcode.LOAD_DEREF:
                 {
                     var cell = (PyCell)s[f.Code.Code.VarNames.Length + arg]!;
@@ -379,61 +376,7 @@ public static partial class Interpreter
                     break;
                 }
                 case Opcode.STORE_DEREF: ((PyCell)s[f.Code.Code.VarNames.Length + arg]!).Value = s[--sp]; s[sp] = null; break;
-                case Opcode.DELETE_DEREF:
-                {
-                    var cell = (PyCell)s[f.Code.Code.VarNames.Length + arg]!;
-                    if (cell.Value == null) { exc = UnboundDeref(f, arg); goto error; }
-                    cell.Value = null;
-                    break;
-                }
                 case Opcode.LOAD_CLOSURE: s[sp++] = s[f.Code.Code.VarNames.Length + arg]; break;
-                case Opcode.LOAD_CLASSDEREF:
-                {
-                    var c = f.Code.Code;
-                    var name = PyStr.Intern(arg < c.CellVars.Length ? c.CellVars[arg] : c.FreeVars[arg - c.CellVars.Length]);
-                    PyObject? v = f.Locals is PyDict ld ? ld.GetStr(name) : f.Locals != null ? MappingGetOrNull(ts, f.Locals, name) : null;
-                    if (v == null)
-                    {
-                        v = ((PyCell)s[c.VarNames.Length + arg]!).Value;
-                        if (v == null) { exc = UnboundDeref(f, arg); goto error; }
-                    }
-                    s[sp++] = v;
-                    break;
-                }
-
-                case Opcode.LOAD_NAME:
-                {
-                    var name = names[arg];
-                    PyObject? v;
-                    var loc = f.Locals;
-                    if (loc is PyDict ld && ld.Type == TypeObjects.Dict) v = ld.GetStr(name);
-                    else if (loc != null) v = MappingGetOrNull(ts, loc, name);
-                    else { exc = PyExc.SystemError($"no locals when loading {Ops.ReprString(ts, name)}").Value; goto error; }
-                    v ??= f.Globals.GetStr(name) ?? f.Builtins.GetStr(name);
-                    if (v == null) { exc = NameNotDefined(name); goto error; }
-                    s[sp++] = v;
-                    break;
-                }
-                case Opcode.STORE_NAME:
-                {
-                    var v = s[--sp]!; s[sp] = null;
-                    var loc = f.Locals;
-                    if (loc is PyDict ld && ld.Type == TypeObjects.Dict) ld.SetStr(names[arg], v);
-                    else if (loc != null) Ops.SetItem(ts, loc, names[arg], v);
-                    else { exc = PyExc.SystemError($"no locals found when storing {Ops.ReprString(ts, names[arg])}").Value; goto error; }
-                    break;
-                }
-                case Opcode.DELETE_NAME:
-                {
-                    var loc = f.Locals;
-                    if (loc is PyDict ld && ld.Type == TypeObjects.Dict)
-                    {
-                        if (ld.Pop(ts, names[arg]) == null) { exc = NameNotDefined(names[arg]); goto error; }
-                    }
-                    else if (loc != null && !MappingDelete(ts, loc, names[arg])) { exc = NameNotDefined(names[arg]); goto error; }
-                    break;
-                }
-
                 case Opcode.LOAD_GLOBAL:
                 {
                     ref var cache = ref f.Code.GlobalCache[pc - 1];
@@ -455,11 +398,6 @@ public static partial class Interpreter
                     s[sp++] = v;
                     break;
                 }
-                case Opcode.STORE_GLOBAL: f.Globals.SetItem(ts, names[arg], s[--sp]!); s[sp] = null; break;
-                case Opcode.DELETE_GLOBAL:
-                    if (f.Globals.Pop(ts, names[arg]) == null) { exc = NameNotDefined(names[arg]); goto error; }
-                    break;
-
                 case Opcode.LOAD_ATTR:
                 {
                     var obj = s[sp - 1]!;
@@ -496,12 +434,6 @@ public static partial class Interpreter
                         if (ac.Kind == PyCode.AttrKind.Slot && inst.Slots is PyObject?[] sl && (uint)ac.Index < (uint)sl.Length) { sl[ac.Index] = v; break; }
                     }
                     Ops.SetAttr(ts, obj, names[arg], v);
-                    break;
-                }
-                case Opcode.DELETE_ATTR:
-                {
-                    var obj = s[--sp]!; s[sp] = null;
-                    Ops.SetAttr(ts, obj, names[arg], null);
                     break;
                 }
                 case Opcode.LOAD_METHOD:
@@ -564,23 +496,6 @@ public static partial class Interpreter
                     else Ops.SetItem(ts, container, key, v);
                     break;
                 }
-                case Opcode.DELETE_SUBSCR:
-                {
-                    var key = s[sp - 1]!; var container = s[sp - 2]!;
-                    s[--sp] = null; s[--sp] = null;
-                    Ops.DelItem(ts, container, key);
-                    break;
-                }
-                case Opcode.BUILD_SLICE:
-                {
-                    PyObject? step = arg == 3 ? s[--sp] : PyNone.Value;
-                    var stop = s[--sp]!; var start = s[sp - 1]!;
-                    s[sp] = null;
-                    if (arg == 3) s[sp + 1] = null;
-                    s[sp - 1] = ts.Engine.MakeSlice(ts, start, stop, step!);
-                    break;
-                }
-
                 case Opcode.BINARY_OP:
                 {
                     var b = s[--sp]!; s[sp] = null;
@@ -630,11 +545,7 @@ public static partial class Interpreter
                     s[sp - 1] = Ops.BinaryOp(ts, a, b, arg);
                     break;
                 }
-                case Opcode.UNARY_POSITIVE: s[sp - 1] = Ops.Positive(ts, s[sp - 1]!); break;
-                case Opcode.UNARY_NEGATIVE: s[sp - 1] = Ops.Negative(ts, s[sp - 1]!); break;
                 case Opcode.UNARY_NOT: s[sp - 1] = PyBool.From(!Ops.IsTrue(ts, s[sp - 1]!)); break;
-                case Opcode.UNARY_INVERT: s[sp - 1] = Ops.Invert(ts, s[sp - 1]!); break;
-
                 case Opcode.COMPARE_OP:
                 {
                     var b = s[--sp]!; s[sp] = null;
@@ -667,37 +578,14 @@ public static partial class Interpreter
                 case Opcode.BUILD_TUPLE:
                 {
                     if (arg == 0) { s[sp++] = PyTuple.Empty; break; }
-                    var items = PopItems(s, ref sp, arg);
+                    var items = PopItems(s, sp, arg); sp -= arg;
                     s[sp++] = new PyTuple(items);
                     break;
                 }
                 case Opcode.BUILD_LIST:
                 {
-                    var items = PopItems(s, ref sp, arg);
+                    var items = PopItems(s, sp, arg); sp -= arg;
                     s[sp++] = new PyList(items);
-                    break;
-                }
-                case Opcode.BUILD_SET:
-                {
-                    var items = PopItems(s, ref sp, arg);
-                    s[sp++] = ts.Engine.MakeSet(ts, items);
-                    break;
-                }
-                case Opcode.BUILD_MAP:
-                {
-                    var d = new PyDict();
-                    sp -= 2 * arg;
-                    for (int i = 0; i < arg; i++) { d.SetItem(ts, s[sp + 2 * i]!, s[sp + 2 * i + 1]!); s[sp + 2 * i] = null; s[sp + 2 * i + 1] = null; }
-                    s[sp++] = d;
-                    break;
-                }
-                case Opcode.BUILD_CONST_KEY_MAP:
-                {
-                    var keys = (PyTuple)s[--sp]!; s[sp] = null;
-                    var d = new PyDict();
-                    sp -= arg;
-                    for (int i = 0; i < arg; i++) { d.SetItem(ts, keys.Items[i], s[sp + i]!); s[sp + i] = null; }
-                    s[sp++] = d;
                     break;
                 }
                 case Opcode.BUILD_STRING:
@@ -709,62 +597,6 @@ public static partial class Interpreter
                     break;
                 }
                 case Opcode.LIST_APPEND: { var v = s[--sp]!; s[sp] = null; ((PyList)s[sp - arg]!).Append(v); break; }
-                case Opcode.SET_ADD: { var v = s[--sp]!; s[sp] = null; Ops.CallMethod(ts, s[sp - arg]!, "add", v); break; }
-                case Opcode.MAP_ADD:
-                {
-                    var v = s[--sp]!; s[sp] = null;
-                    var k = s[--sp]!; s[sp] = null;
-                    ((PyDict)s[sp - arg]!).SetItem(ts, k, v);
-                    break;
-                }
-                case Opcode.LIST_EXTEND:
-                {
-                    var seq = s[--sp]!; s[sp] = null;
-                    var l = (PyList)s[sp - arg]!;
-                    if (seq.Type.Iter == null && seq.Type.GetItem == null)
-                    {
-                        exc = PyExc.TypeError($"Value after * must be an iterable, not {seq.Type.Name}").Value;
-                        goto error;
-                    }
-                    l.Extend(ts, seq);
-                    break;
-                }
-                case Opcode.SET_UPDATE: { var seq = s[--sp]!; s[sp] = null; Ops.CallMethod(ts, s[sp - arg]!, "update", seq); break; }
-                case Opcode.DICT_UPDATE:
-                {
-                    var src = s[--sp]!; s[sp] = null;
-                    var d = (PyDict)s[sp - arg]!;
-                    if (src is not PyDict && Ops.GetAttrOrNull(ts, src, PyStr.Intern("keys")) == null)
-                    {
-                        exc = PyExc.TypeError($"'{src.Type.Name}' object is not a mapping").Value;
-                        goto error;
-                    }
-                    PyDict.UpdateFrom(ts, d, src);
-                    break;
-                }
-                case Opcode.DICT_MERGE:
-                {
-                    var src = s[--sp]!; s[sp] = null;
-                    var d = (PyDict)s[sp - arg]!;
-                    // s[sp - arg - 2] is the callable (for the messages), per 3.11's stack layout
-                    var callable = sp - arg - 2 >= f.StackBase ? s[sp - arg - 2] : null;
-                    if (src is not PyDict && Ops.GetAttrOrNull(ts, src, PyStr.Intern("keys")) == null)
-                    {
-                        exc = PyExc.TypeError($"{FuncDesc(ts, callable)} argument after ** must be a mapping, not {src.Type.Name}").Value;
-                        goto error;
-                    }
-                    var tmp = new PyDict();
-                    PyDict.UpdateFrom(ts, tmp, src);
-                    foreach (var (k, v) in tmp.Items())
-                    {
-                        if (k is not PyStr) { exc = PyExc.TypeError($"{FuncDesc(ts, callable)} keywords must be strings").Value; goto error; }
-                        if (d.ContainsKey(ts, k)) { exc = PyExc.TypeError($"{FuncDesc(ts, callable)} got multiple values for keyword argument '{((PyStr)k).Value}'").Value; goto error; }
-                        d.SetItem(ts, k, v);
-                    }
-                    break;
-                }
-                case Opcode.LIST_TO_TUPLE: s[sp - 1] = new PyTuple(((PyList)s[sp - 1]!).ToArray()); break;
-
                 case Opcode.UNPACK_SEQUENCE:
                 {
                     var seq = s[--sp]!; s[sp] = null;
@@ -794,23 +626,6 @@ public static partial class Interpreter
                         goto error;
                     }
                     for (int i = arg - 1; i >= 0; i--) s[sp++] = items[i];
-                    break;
-                }
-                case Opcode.UNPACK_EX:
-                {
-                    int before = arg & 0xFF, after = arg >> 8;
-                    var seq = s[--sp]!; s[sp] = null;
-                    if (seq.Type.Iter == null && seq.Type.GetItem == null)
-                    { exc = PyExc.TypeError($"cannot unpack non-iterable {seq.Type.Name} object").Value; goto error; }
-                    var items = Ops.ToArray(ts, seq);
-                    if (items.Length < before + after)
-                    {
-                        exc = PyExc.ValueError($"not enough values to unpack (expected at least {before + after}, got {items.Length})").Value;
-                        goto error;
-                    }
-                    for (int i = items.Length - 1; i >= items.Length - after; i--) s[sp++] = items[i];
-                    s[sp++] = new PyList(items.AsSpan(before, items.Length - before - after).ToArray());
-                    for (int i = before - 1; i >= 0; i--) s[sp++] = items[i];
                     break;
                 }
                 case Opcode.FORMAT_VALUE:
@@ -873,18 +688,6 @@ public static partial class Interpreter
                     else s[sp - 1] = Ops.GetIter(ts, o);
                     break;
                 }
-                case Opcode.GET_YIELD_FROM_ITER:
-                {
-                    var o = s[sp - 1]!;
-                    if (o is PyGenerator g)
-                    {
-                        if (g.IsCoroutine && (f.Code.Code.Flags & (CodeFlags.Coroutine | CodeFlags.IterableCoroutine)) == 0)
-                        { exc = PyExc.TypeError("cannot 'yield from' a coroutine object in a non-coroutine generator").Value; goto error; }
-                        break;
-                    }
-                    s[sp - 1] = Ops.GetIter(ts, o);
-                    break;
-                }
                 case Opcode.FOR_ITER:
                 {
                     var it = s[sp - 1]!;
@@ -898,7 +701,7 @@ public static partial class Interpreter
                     }
                     if (it is PyRangeIterator ri)
                     {
-                        if (ri.TryNext(out long rv)) { s[sp++] = PyInt.From(rv); break; }
+                        if (ri.HasNext) { s[sp++] = PyInt.From(ri.NextValue()); break; }
                         s[--sp] = null; pc = arg;
                         break;
                     }
@@ -1090,18 +893,6 @@ public static partial class Interpreter
                     s[sp++] = Ops.CallWithDict(ts, callable, args, kwargs);
                     break;
                 }
-                case Opcode.MAKE_FUNCTION:
-                {
-                    var codeObj = (PyCode)s[--sp]!; s[sp] = null;
-                    var fn = new PyFunction(codeObj, f.Globals, f.Builtins);
-                    if ((arg & 8) != 0) { var c = (PyTuple)s[--sp]!; s[sp] = null; fn.Closure = Array.ConvertAll(c.Items, x => (PyCell)x); }
-                    if ((arg & 4) != 0) { fn.Annotations = s[--sp]; s[sp] = null; }
-                    if ((arg & 2) != 0) { fn.KwDefaults = (PyDict)s[--sp]!; s[sp] = null; }
-                    if ((arg & 1) != 0) { var d = (PyTuple)s[--sp]!; s[sp] = null; fn.Defaults = d.Items.Length == 0 ? null : d.Items; }
-                    s[sp++] = fn;
-                    break;
-                }
-
                 case Opcode.RETURN_VALUE:
                 {
                     var v = s[--sp]!; s[sp] = null;
@@ -1202,95 +993,6 @@ public static partial class Interpreter
                     break;
                 }
 
-                case Opcode.GET_AWAITABLE:
-                {
-                    var o = s[sp - 1]!;
-                    s[sp - 1] = GetAwaitable(ts, o, arg);
-                    break;
-                }
-                case Opcode.GET_AITER:
-                {
-                    var o = s[sp - 1]!;
-                    var m = o.Type.Lookup(s_aiter);
-                    if (m == null) { exc = PyExc.TypeError($"'async for' requires an object with __aiter__ method, got {o.Type.Name}").Value; goto error; }
-                    var it = SlotDefs.CallBoundKw(ts, m, o, ReadOnlySpan<PyObject>.Empty, null);
-                    if (it.Type.Lookup(s_anext) == null)
-                    { exc = PyExc.TypeError($"'async for' received an object from __aiter__ that does not implement __anext__: {it.Type.Name}").Value; goto error; }
-                    s[sp - 1] = it;
-                    break;
-                }
-                case Opcode.GET_ANEXT:
-                {
-                    var it = s[sp - 1]!;
-                    var m = it.Type.Lookup(s_anext);
-                    if (m == null) { exc = PyExc.TypeError($"'async for' requires an iterator with __anext__ method, got {it.Type.Name}").Value; goto error; }
-                    var aw = SlotDefs.CallBoundKw(ts, m, it, ReadOnlySpan<PyObject>.Empty, null);
-                    s[sp++] = GetAwaitable(ts, aw, -1);
-                    break;
-                }
-                case Opcode.END_ASYNC_FOR:
-                {
-                    var e = s[--sp] as PyBaseException; s[sp] = null;
-                    if (e != null && e.Type.IsSubtypeOf(ExceptionTypes.StopAsyncIteration))
-                    {
-                        s[--sp] = null;   // the async iterator
-                        break;
-                    }
-                    exc = e ?? PyExc.SystemError("END_ASYNC_FOR without exception").Value;
-                    addTraceback = false;
-                    goto reraise;
-                }
-                case Opcode.BEFORE_ASYNC_WITH:
-                {
-                    var mgr = s[sp - 1]!;
-                    var enter = mgr.Type.Lookup(s_aenter);
-                    var exit = mgr.Type.Lookup(s_aexit);
-                    if (enter == null || exit == null)
-                    {
-                        exc = PyExc.TypeError($"'{mgr.Type.Name}' object does not support the asynchronous context manager protocol").Value;
-                        goto error;
-                    }
-                    s[sp - 1] = BindMethod(ts, exit, mgr);
-                    var r = SlotDefs.CallBoundKw(ts, enter, mgr, ReadOnlySpan<PyObject>.Empty, null);
-                    s[sp++] = r;
-                    break;
-                }
-                case Opcode.ASYNC_GEN_WRAP: s[sp - 1] = new PyAsyncGenWrapped(s[sp - 1]!); break;
-
-                case Opcode.RAISE_VARARGS:
-                {
-                    PyObject? cause = arg >= 2 ? s[--sp] : null;
-                    PyObject? value = arg >= 1 ? s[--sp] : null;
-                    s[sp] = null; s[sp + 1] = null;
-                    if (value == null)
-                    {
-                        var cur = ts.HandledException;
-                        if (cur == null) { exc = PyExc.RuntimeError("No active exception to reraise").Value; goto error; }
-                        exc = cur;
-                        goto reraise;   // a bare raise adds no traceback entry (CPython: exception_unwind)
-                    }
-                    exc = MakeException(ts, value);
-                    if (cause != null)
-                    {
-                        if (cause == PyNone.Value) exc.Cause = null;
-                        else
-                        {
-                            var ce = cause is PyType ct && ct.IsSubtypeOf(ExceptionTypes.BaseException) ? MakeException(ts, cause) : cause as PyBaseException;
-                            if (ce == null) { exc = PyExc.TypeError("exception causes must derive from BaseException").Value; goto error; }
-                            exc.Cause = ce;
-                        }
-                        exc.SuppressContext = true;
-                    }
-                    goto error;
-                }
-                case Opcode.RERAISE:
-                {
-                    // 3.11: the saved lasti is PEEK(oparg + 1) and stays on the stack; only the exception is popped.
-                    if (arg != 0 && s[sp - 1 - arg] is PyInt lasti) f.Lasti = (int)lasti.Small;
-                    var e = s[--sp]!; s[sp] = null;
-                    exc = e as PyBaseException ?? PyExc.SystemError("RERAISE of a non-exception").Value;
-                    goto reraise;
-                }
                 case Opcode.PUSH_EXC_INFO:
                 {
                     var v = s[sp - 1]!;
@@ -1313,125 +1015,19 @@ public static partial class Interpreter
                     s[sp++] = PyBool.From(ExceptionMatches(ts, left, right));
                     break;
                 }
-                case Opcode.CHECK_EG_MATCH:
-                {
-                    var matchType = s[--sp]!; s[sp] = null;
-                    var excValue = s[--sp]!; s[sp] = null;
-                    if (!ValidExceptionClass(matchType)) { exc = PyExc.TypeError("catching classes that do not inherit from BaseException is not allowed").Value; goto error; }
-                    var (match, rest) = ExceptionGroups.Split(ts, excValue, matchType);
-                    s[sp++] = rest ?? PyNone.Value;
-                    s[sp++] = match ?? PyNone.Value;
-                    if (match != null) ts.HandledException = match as PyBaseException;
-                    break;
-                }
-                case Opcode.PREP_RERAISE_STAR:
-                {
-                    var list = (PyList)s[--sp]!; s[sp] = null;
-                    var orig = s[sp - 1]!;
-                    s[sp - 1] = ExceptionGroups.PrepReraiseStar(ts, orig, list);
-                    break;
-                }
-                case Opcode.WITH_EXCEPT_START:
-                {
-                    var val = s[sp - 1]!;
-                    var exitFunc = s[sp - 4]!;
-                    var e = val as PyBaseException;
-                    var tb = (PyObject?)e?.Traceback ?? PyNone.Value;
-                    s[sp++] = Ops.Call(ts, exitFunc, val.Type, val, tb);
-                    break;
-                }
-                case Opcode.BEFORE_WITH:
-                {
-                    var mgr = s[sp - 1]!;
-                    var enter = mgr.Type.Lookup(s_enter);
-                    var exit = mgr.Type.Lookup(s_exit);
-                    if (enter == null || exit == null)
-                    {
-                        exc = PyExc.TypeError($"'{mgr.Type.Name}' object does not support the context manager protocol").Value;
-                        goto error;
-                    }
-                    s[sp - 1] = BindMethod(ts, exit, mgr);
-                    s[sp++] = SlotDefs.CallBoundKw(ts, enter, mgr, ReadOnlySpan<PyObject>.Empty, null);
-                    break;
-                }
-                case Opcode.LOAD_ASSERTION_ERROR: s[sp++] = ExceptionTypes.AssertionError; break;
-                case Opcode.LOAD_BUILD_CLASS:
-                {
-                    var bc = f.Builtins.GetStr(s_build_class);
-                    if (bc == null) { exc = PyExc.NameError("__build_class__ not found").Value; goto error; }
-                    s[sp++] = bc;
-                    break;
-                }
-                case Opcode.SETUP_ANNOTATIONS:
-                {
-                    var loc = f.Locals!;
-                    if (loc is PyDict ld) { if (ld.GetStr(s_annotations) == null) ld.SetStr(s_annotations, new PyDict()); }
-                    else if (MappingGetOrNull(ts, loc, s_annotations) == null) Ops.SetItem(ts, loc, s_annotations, new PyDict());
-                    break;
-                }
-                case Opcode.IMPORT_NAME:
-                {
-                    var fromlist = s[--sp]!; s[sp] = null;
-                    var level = s[sp - 1]!;
-                    s[sp - 1] = Importer.ImportName(ts, f, names[arg], fromlist, level);
-                    break;
-                }
-                case Opcode.IMPORT_FROM:
-                {
-                    var module = s[sp - 1]!;
-                    s[sp++] = Importer.ImportFrom(ts, module, names[arg]);
-                    break;
-                }
-                case Opcode.IMPORT_STAR:
-                {
-                    var module = s[--sp]!; s[sp] = null;
-                    Importer.ImportStar(ts, f, module);
-                    break;
-                }
-                case Opcode.PRINT_EXPR:
-                {
-                    var v = s[--sp]!; s[sp] = null;
-                    var hook = ts.Engine.Sys.Get("displayhook");
-                    if (hook == null) { exc = PyExc.RuntimeError("lost sys.displayhook").Value; goto error; }
-                    Ops.Call(ts, hook, v);
-                    break;
-                }
-                case Opcode.GET_LEN: s[sp] = PyInt.From(Ops.Len(ts, s[sp - 1]!)); sp++; break;
-                case Opcode.MATCH_CLASS:
-                {
-                    var kwNames = (PyTuple)s[--sp]!; s[sp] = null;
-                    var cls = s[--sp]!; s[sp] = null;
-                    var subject = s[sp - 1]!;
-                    s[sp - 1] = Matching.MatchClass(ts, subject, cls, arg, kwNames) ?? (PyObject)PyNone.Value;
-                    break;
-                }
-                case Opcode.MATCH_MAPPING: s[sp] = PyBool.From(Matching.IsMapping(ts, s[sp - 1]!)); sp++; break;
-                case Opcode.MATCH_SEQUENCE: s[sp] = PyBool.From(Matching.IsSequence(ts, s[sp - 1]!)); sp++; break;
-                case Opcode.MATCH_KEYS:
-                {
-                    var keys = (PyTuple)s[sp - 1]!;
-                    var subject = s[sp - 2]!;
-                    s[sp++] = Matching.MatchKeys(ts, subject, keys) ?? (PyObject)PyNone.Value;
-                    break;
-                }
-                case Opcode.COPY_DICT_WITHOUT_KEYS:
-                {
-                    var keys = (PyTuple)s[sp - 1]!;
-                    var subject = s[sp - 2]!;
-                    var d = new PyDict();
-                    PyDict.UpdateFrom(ts, d, subject);
-                    foreach (var k in keys.Items) d.Pop(ts, k);
-                    s[sp - 1] = d;
-                    break;
-                }
-                case Opcode.LOAD_LOCALS:
-                    if (f.Locals == null) { exc = PyExc.SystemError("no locals found").Value; goto error; }
-                    s[sp++] = f.Locals;
-                    break;
-
                 default:
-                    exc = PyExc.SystemError($"unknown opcode {instr & 0xFF}").Value;
-                    goto error;
+                    // the rarely used instructions live in DispatchCold (a smaller hot loop JITs
+                    // faster and keeps its locals in registers)
+                    f.Sp = sp;
+                    int cold = DispatchCold(ts, f, s, instr, arg, names);
+                    sp = f.Sp;
+                    exc = ts.ColdException; ts.ColdException = null;
+                    switch (cold)
+                    {
+                        case ColdError: goto error;
+                        case ColdReraise: goto reraise;
+                    }
+                    break;
             }
             continue;
 
@@ -1465,6 +1061,451 @@ public static partial class Interpreter
             frameRef = f;
             return null;
         }
+    }
+
+    const int ColdNext = 0, ColdError = 1, ColdReraise = 2;
+
+    /// <summary>The instructions Dispatch runs rarely (names, imports, async, pattern matching,
+    /// raising, building sets/maps ...). Returns ColdNext, or ColdError / ColdReraise with
+    /// `exc` set for Dispatch's error paths.</summary>
+    /// <remarks>The stack pointer travels through f.Sp and the exception through
+    /// ts.ColdException, so that Dispatch passes no address of its locals (which would keep
+    /// them out of registers).</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static int DispatchCold(ThreadState ts, Frame f, Span<PyObject?> s, int instr, int arg, PyStr[] names)
+    {
+        int sp = f.Sp;
+        int r = DispatchColdOp(ts, f, s, ref sp, instr, arg, names, out var exc);
+        f.Sp = sp;
+        ts.ColdException = exc;
+        return r;
+    }
+
+    static int DispatchColdOp(ThreadState ts, Frame f, Span<PyObject?> s, ref int sp, int instr, int arg, PyStr[] names, out PyBaseException? exc)
+    {
+        exc = null;
+        switch ((Opcode)(instr & 0xFF))
+        {
+            case Opcode.DELETE_FAST:
+                if (s[arg] == null) { exc = PyExc.UnboundLocalError($"cannot access local variable '{f.Code.Code.VarNames[arg]}' where it is not associated with a value").Value; return ColdError; }
+                s[arg] = null;
+                break;
+
+            case Opcode.DELETE_DEREF:
+            {
+                var cell = (PyCell)s[f.Code.Code.VarNames.Length + arg]!;
+                if (cell.Value == null) { exc = UnboundDeref(f, arg); return ColdError; }
+                cell.Value = null;
+                break;
+            }
+            case Opcode.LOAD_CLASSDEREF:
+            {
+                var c = f.Code.Code;
+                var name = PyStr.Intern(arg < c.CellVars.Length ? c.CellVars[arg] : c.FreeVars[arg - c.CellVars.Length]);
+                PyObject? v = f.Locals is PyDict ld ? ld.GetStr(name) : f.Locals != null ? MappingGetOrNull(ts, f.Locals, name) : null;
+                if (v == null)
+                {
+                    v = ((PyCell)s[c.VarNames.Length + arg]!).Value;
+                    if (v == null) { exc = UnboundDeref(f, arg); return ColdError; }
+                }
+                s[sp++] = v;
+                break;
+            }
+
+            case Opcode.LOAD_NAME:
+            {
+                var name = names[arg];
+                PyObject? v;
+                var loc = f.Locals;
+                if (loc is PyDict ld && ld.Type == TypeObjects.Dict) v = ld.GetStr(name);
+                else if (loc != null) v = MappingGetOrNull(ts, loc, name);
+                else { exc = PyExc.SystemError($"no locals when loading {Ops.ReprString(ts, name)}").Value; return ColdError; }
+                v ??= f.Globals.GetStr(name) ?? f.Builtins.GetStr(name);
+                if (v == null) { exc = NameNotDefined(name); return ColdError; }
+                s[sp++] = v;
+                break;
+            }
+            case Opcode.STORE_NAME:
+            {
+                var v = s[--sp]!; s[sp] = null;
+                var loc = f.Locals;
+                if (loc is PyDict ld && ld.Type == TypeObjects.Dict) ld.SetStr(names[arg], v);
+                else if (loc != null) Ops.SetItem(ts, loc, names[arg], v);
+                else { exc = PyExc.SystemError($"no locals found when storing {Ops.ReprString(ts, names[arg])}").Value; return ColdError; }
+                break;
+            }
+            case Opcode.DELETE_NAME:
+            {
+                var loc = f.Locals;
+                if (loc is PyDict ld && ld.Type == TypeObjects.Dict)
+                {
+                    if (ld.Pop(ts, names[arg]) == null) { exc = NameNotDefined(names[arg]); return ColdError; }
+                }
+                else if (loc != null && !MappingDelete(ts, loc, names[arg])) { exc = NameNotDefined(names[arg]); return ColdError; }
+                break;
+            }
+
+            case Opcode.STORE_GLOBAL: f.Globals.SetItem(ts, names[arg], s[--sp]!); s[sp] = null; break;
+            case Opcode.DELETE_GLOBAL:
+                if (f.Globals.Pop(ts, names[arg]) == null) { exc = NameNotDefined(names[arg]); return ColdError; }
+                break;
+
+            case Opcode.DELETE_ATTR:
+            {
+                var obj = s[--sp]!; s[sp] = null;
+                Ops.SetAttr(ts, obj, names[arg], null);
+                break;
+            }
+            case Opcode.DELETE_SUBSCR:
+            {
+                var key = s[sp - 1]!; var container = s[sp - 2]!;
+                s[--sp] = null; s[--sp] = null;
+                Ops.DelItem(ts, container, key);
+                break;
+            }
+            case Opcode.BUILD_SLICE:
+            {
+                PyObject? step = arg == 3 ? s[--sp] : PyNone.Value;
+                var stop = s[--sp]!; var start = s[sp - 1]!;
+                s[sp] = null;
+                if (arg == 3) s[sp + 1] = null;
+                s[sp - 1] = ts.Engine.MakeSlice(ts, start, stop, step!);
+                break;
+            }
+
+            case Opcode.UNARY_POSITIVE: s[sp - 1] = Ops.Positive(ts, s[sp - 1]!); break;
+            case Opcode.UNARY_NEGATIVE: s[sp - 1] = Ops.Negative(ts, s[sp - 1]!); break;
+            case Opcode.UNARY_INVERT: s[sp - 1] = Ops.Invert(ts, s[sp - 1]!); break;
+
+            case Opcode.BUILD_SET:
+            {
+                var items = PopItems(s, sp, arg); sp -= arg;
+                s[sp++] = ts.Engine.MakeSet(ts, items);
+                break;
+            }
+            case Opcode.BUILD_MAP:
+            {
+                var d = new PyDict();
+                sp -= 2 * arg;
+                for (int i = 0; i < arg; i++) { d.SetItem(ts, s[sp + 2 * i]!, s[sp + 2 * i + 1]!); s[sp + 2 * i] = null; s[sp + 2 * i + 1] = null; }
+                s[sp++] = d;
+                break;
+            }
+            case Opcode.BUILD_CONST_KEY_MAP:
+            {
+                var keys = (PyTuple)s[--sp]!; s[sp] = null;
+                var d = new PyDict();
+                sp -= arg;
+                for (int i = 0; i < arg; i++) { d.SetItem(ts, keys.Items[i], s[sp + i]!); s[sp + i] = null; }
+                s[sp++] = d;
+                break;
+            }
+            case Opcode.SET_ADD: { var v = s[--sp]!; s[sp] = null; Ops.CallMethod(ts, s[sp - arg]!, "add", v); break; }
+            case Opcode.MAP_ADD:
+            {
+                var v = s[--sp]!; s[sp] = null;
+                var k = s[--sp]!; s[sp] = null;
+                ((PyDict)s[sp - arg]!).SetItem(ts, k, v);
+                break;
+            }
+            case Opcode.LIST_EXTEND:
+            {
+                var seq = s[--sp]!; s[sp] = null;
+                var l = (PyList)s[sp - arg]!;
+                if (seq.Type.Iter == null && seq.Type.GetItem == null)
+                {
+                    exc = PyExc.TypeError($"Value after * must be an iterable, not {seq.Type.Name}").Value;
+                    return ColdError;
+                }
+                l.Extend(ts, seq);
+                break;
+            }
+            case Opcode.SET_UPDATE: { var seq = s[--sp]!; s[sp] = null; Ops.CallMethod(ts, s[sp - arg]!, "update", seq); break; }
+            case Opcode.DICT_UPDATE:
+            {
+                var src = s[--sp]!; s[sp] = null;
+                var d = (PyDict)s[sp - arg]!;
+                if (src is not PyDict && Ops.GetAttrOrNull(ts, src, PyStr.Intern("keys")) == null)
+                {
+                    exc = PyExc.TypeError($"'{src.Type.Name}' object is not a mapping").Value;
+                    return ColdError;
+                }
+                PyDict.UpdateFrom(ts, d, src);
+                break;
+            }
+            case Opcode.DICT_MERGE:
+            {
+                var src = s[--sp]!; s[sp] = null;
+                var d = (PyDict)s[sp - arg]!;
+                // s[sp - arg - 2] is the callable (for the messages), per 3.11's stack layout
+                var callable = sp - arg - 2 >= f.StackBase ? s[sp - arg - 2] : null;
+                if (src is not PyDict && Ops.GetAttrOrNull(ts, src, PyStr.Intern("keys")) == null)
+                {
+                    exc = PyExc.TypeError($"{FuncDesc(ts, callable)} argument after ** must be a mapping, not {src.Type.Name}").Value;
+                    return ColdError;
+                }
+                var tmp = new PyDict();
+                PyDict.UpdateFrom(ts, tmp, src);
+                foreach (var (k, v) in tmp.Items())
+                {
+                    if (k is not PyStr) { exc = PyExc.TypeError($"{FuncDesc(ts, callable)} keywords must be strings").Value; return ColdError; }
+                    if (d.ContainsKey(ts, k)) { exc = PyExc.TypeError($"{FuncDesc(ts, callable)} got multiple values for keyword argument '{((PyStr)k).Value}'").Value; return ColdError; }
+                    d.SetItem(ts, k, v);
+                }
+                break;
+            }
+            case Opcode.LIST_TO_TUPLE: s[sp - 1] = new PyTuple(((PyList)s[sp - 1]!).ToArray()); break;
+
+            case Opcode.UNPACK_EX:
+            {
+                int before = arg & 0xFF, after = arg >> 8;
+                var seq = s[--sp]!; s[sp] = null;
+                if (seq.Type.Iter == null && seq.Type.GetItem == null)
+                { exc = PyExc.TypeError($"cannot unpack non-iterable {seq.Type.Name} object").Value; return ColdError; }
+                var items = Ops.ToArray(ts, seq);
+                if (items.Length < before + after)
+                {
+                    exc = PyExc.ValueError($"not enough values to unpack (expected at least {before + after}, got {items.Length})").Value;
+                    return ColdError;
+                }
+                for (int i = items.Length - 1; i >= items.Length - after; i--) s[sp++] = items[i];
+                s[sp++] = new PyList(items.AsSpan(before, items.Length - before - after).ToArray());
+                for (int i = before - 1; i >= 0; i--) s[sp++] = items[i];
+                break;
+            }
+            case Opcode.GET_YIELD_FROM_ITER:
+            {
+                var o = s[sp - 1]!;
+                if (o is PyGenerator g)
+                {
+                    if (g.IsCoroutine && (f.Code.Code.Flags & (CodeFlags.Coroutine | CodeFlags.IterableCoroutine)) == 0)
+                    { exc = PyExc.TypeError("cannot 'yield from' a coroutine object in a non-coroutine generator").Value; return ColdError; }
+                    break;
+                }
+                s[sp - 1] = Ops.GetIter(ts, o);
+                break;
+            }
+            case Opcode.MAKE_FUNCTION:
+            {
+                var codeObj = (PyCode)s[--sp]!; s[sp] = null;
+                var fn = new PyFunction(codeObj, f.Globals, f.Builtins);
+                if ((arg & 8) != 0) { var c = (PyTuple)s[--sp]!; s[sp] = null; fn.Closure = Array.ConvertAll(c.Items, x => (PyCell)x); }
+                if ((arg & 4) != 0) { fn.Annotations = s[--sp]; s[sp] = null; }
+                if ((arg & 2) != 0) { fn.KwDefaults = (PyDict)s[--sp]!; s[sp] = null; }
+                if ((arg & 1) != 0) { var d = (PyTuple)s[--sp]!; s[sp] = null; fn.Defaults = d.Items.Length == 0 ? null : d.Items; }
+                s[sp++] = fn;
+                break;
+            }
+
+            case Opcode.GET_AWAITABLE:
+            {
+                var o = s[sp - 1]!;
+                s[sp - 1] = GetAwaitable(ts, o, arg);
+                break;
+            }
+            case Opcode.GET_AITER:
+            {
+                var o = s[sp - 1]!;
+                var m = o.Type.Lookup(s_aiter);
+                if (m == null) { exc = PyExc.TypeError($"'async for' requires an object with __aiter__ method, got {o.Type.Name}").Value; return ColdError; }
+                var it = SlotDefs.CallBoundKw(ts, m, o, ReadOnlySpan<PyObject>.Empty, null);
+                if (it.Type.Lookup(s_anext) == null)
+                { exc = PyExc.TypeError($"'async for' received an object from __aiter__ that does not implement __anext__: {it.Type.Name}").Value; return ColdError; }
+                s[sp - 1] = it;
+                break;
+            }
+            case Opcode.GET_ANEXT:
+            {
+                var it = s[sp - 1]!;
+                var m = it.Type.Lookup(s_anext);
+                if (m == null) { exc = PyExc.TypeError($"'async for' requires an iterator with __anext__ method, got {it.Type.Name}").Value; return ColdError; }
+                var aw = SlotDefs.CallBoundKw(ts, m, it, ReadOnlySpan<PyObject>.Empty, null);
+                s[sp++] = GetAwaitable(ts, aw, -1);
+                break;
+            }
+            case Opcode.END_ASYNC_FOR:
+            {
+                var e = s[--sp] as PyBaseException; s[sp] = null;
+                if (e != null && e.Type.IsSubtypeOf(ExceptionTypes.StopAsyncIteration))
+                {
+                    s[--sp] = null;   // the async iterator
+                    break;
+                }
+                exc = e ?? PyExc.SystemError("END_ASYNC_FOR without exception").Value;
+                return ColdReraise;
+            }
+            case Opcode.BEFORE_ASYNC_WITH:
+            {
+                var mgr = s[sp - 1]!;
+                var enter = mgr.Type.Lookup(s_aenter);
+                var exit = mgr.Type.Lookup(s_aexit);
+                if (enter == null || exit == null)
+                {
+                    exc = PyExc.TypeError($"'{mgr.Type.Name}' object does not support the asynchronous context manager protocol").Value;
+                    return ColdError;
+                }
+                s[sp - 1] = BindMethod(ts, exit, mgr);
+                var r = SlotDefs.CallBoundKw(ts, enter, mgr, ReadOnlySpan<PyObject>.Empty, null);
+                s[sp++] = r;
+                break;
+            }
+            case Opcode.ASYNC_GEN_WRAP: s[sp - 1] = new PyAsyncGenWrapped(s[sp - 1]!); break;
+
+            case Opcode.RAISE_VARARGS:
+            {
+                PyObject? cause = arg >= 2 ? s[--sp] : null;
+                PyObject? value = arg >= 1 ? s[--sp] : null;
+                s[sp] = null; s[sp + 1] = null;
+                if (value == null)
+                {
+                    var cur = ts.HandledException;
+                    if (cur == null) { exc = PyExc.RuntimeError("No active exception to reraise").Value; return ColdError; }
+                    exc = cur;
+                    return ColdReraise;   // a bare raise adds no traceback entry (CPython: exception_unwind)
+                }
+                exc = MakeException(ts, value);
+                if (cause != null)
+                {
+                    if (cause == PyNone.Value) exc.Cause = null;
+                    else
+                    {
+                        var ce = cause is PyType ct && ct.IsSubtypeOf(ExceptionTypes.BaseException) ? MakeException(ts, cause) : cause as PyBaseException;
+                        if (ce == null) { exc = PyExc.TypeError("exception causes must derive from BaseException").Value; return ColdError; }
+                        exc.Cause = ce;
+                    }
+                    exc.SuppressContext = true;
+                }
+                return ColdError;
+            }
+            case Opcode.RERAISE:
+            {
+                // 3.11: the saved lasti is PEEK(oparg + 1) and stays on the stack; only the exception is popped.
+                if (arg != 0 && s[sp - 1 - arg] is PyInt lasti) f.Lasti = (int)lasti.Small;
+                var e = s[--sp]!; s[sp] = null;
+                exc = e as PyBaseException ?? PyExc.SystemError("RERAISE of a non-exception").Value;
+                return ColdReraise;
+            }
+            case Opcode.CHECK_EG_MATCH:
+            {
+                var matchType = s[--sp]!; s[sp] = null;
+                var excValue = s[--sp]!; s[sp] = null;
+                if (!ValidExceptionClass(matchType)) { exc = PyExc.TypeError("catching classes that do not inherit from BaseException is not allowed").Value; return ColdError; }
+                var (match, rest) = ExceptionGroups.Split(ts, excValue, matchType);
+                s[sp++] = rest ?? PyNone.Value;
+                s[sp++] = match ?? PyNone.Value;
+                if (match != null) ts.HandledException = match as PyBaseException;
+                break;
+            }
+            case Opcode.PREP_RERAISE_STAR:
+            {
+                var list = (PyList)s[--sp]!; s[sp] = null;
+                var orig = s[sp - 1]!;
+                s[sp - 1] = ExceptionGroups.PrepReraiseStar(ts, orig, list);
+                break;
+            }
+            case Opcode.WITH_EXCEPT_START:
+            {
+                var val = s[sp - 1]!;
+                var exitFunc = s[sp - 4]!;
+                var e = val as PyBaseException;
+                var tb = (PyObject?)e?.Traceback ?? PyNone.Value;
+                s[sp++] = Ops.Call(ts, exitFunc, val.Type, val, tb);
+                break;
+            }
+            case Opcode.BEFORE_WITH:
+            {
+                var mgr = s[sp - 1]!;
+                var enter = mgr.Type.Lookup(s_enter);
+                var exit = mgr.Type.Lookup(s_exit);
+                if (enter == null || exit == null)
+                {
+                    exc = PyExc.TypeError($"'{mgr.Type.Name}' object does not support the context manager protocol").Value;
+                    return ColdError;
+                }
+                s[sp - 1] = BindMethod(ts, exit, mgr);
+                s[sp++] = SlotDefs.CallBoundKw(ts, enter, mgr, ReadOnlySpan<PyObject>.Empty, null);
+                break;
+            }
+            case Opcode.LOAD_ASSERTION_ERROR: s[sp++] = ExceptionTypes.AssertionError; break;
+            case Opcode.LOAD_BUILD_CLASS:
+            {
+                var bc = f.Builtins.GetStr(s_build_class);
+                if (bc == null) { exc = PyExc.NameError("__build_class__ not found").Value; return ColdError; }
+                s[sp++] = bc;
+                break;
+            }
+            case Opcode.SETUP_ANNOTATIONS:
+            {
+                var loc = f.Locals!;
+                if (loc is PyDict ld) { if (ld.GetStr(s_annotations) == null) ld.SetStr(s_annotations, new PyDict()); }
+                else if (MappingGetOrNull(ts, loc, s_annotations) == null) Ops.SetItem(ts, loc, s_annotations, new PyDict());
+                break;
+            }
+            case Opcode.IMPORT_NAME:
+            {
+                var fromlist = s[--sp]!; s[sp] = null;
+                var level = s[sp - 1]!;
+                s[sp - 1] = Importer.ImportName(ts, f, names[arg], fromlist, level);
+                break;
+            }
+            case Opcode.IMPORT_FROM:
+            {
+                var module = s[sp - 1]!;
+                s[sp++] = Importer.ImportFrom(ts, module, names[arg]);
+                break;
+            }
+            case Opcode.IMPORT_STAR:
+            {
+                var module = s[--sp]!; s[sp] = null;
+                Importer.ImportStar(ts, f, module);
+                break;
+            }
+            case Opcode.PRINT_EXPR:
+            {
+                var v = s[--sp]!; s[sp] = null;
+                var hook = ts.Engine.Sys.Get("displayhook");
+                if (hook == null) { exc = PyExc.RuntimeError("lost sys.displayhook").Value; return ColdError; }
+                Ops.Call(ts, hook, v);
+                break;
+            }
+            case Opcode.GET_LEN: s[sp] = PyInt.From(Ops.Len(ts, s[sp - 1]!)); sp++; break;
+            case Opcode.MATCH_CLASS:
+            {
+                var kwNames = (PyTuple)s[--sp]!; s[sp] = null;
+                var cls = s[--sp]!; s[sp] = null;
+                var subject = s[sp - 1]!;
+                s[sp - 1] = Matching.MatchClass(ts, subject, cls, arg, kwNames) ?? (PyObject)PyNone.Value;
+                break;
+            }
+            case Opcode.MATCH_MAPPING: s[sp] = PyBool.From(Matching.IsMapping(ts, s[sp - 1]!)); sp++; break;
+            case Opcode.MATCH_SEQUENCE: s[sp] = PyBool.From(Matching.IsSequence(ts, s[sp - 1]!)); sp++; break;
+            case Opcode.MATCH_KEYS:
+            {
+                var keys = (PyTuple)s[sp - 1]!;
+                var subject = s[sp - 2]!;
+                s[sp++] = Matching.MatchKeys(ts, subject, keys) ?? (PyObject)PyNone.Value;
+                break;
+            }
+            case Opcode.COPY_DICT_WITHOUT_KEYS:
+            {
+                var keys = (PyTuple)s[sp - 1]!;
+                var subject = s[sp - 2]!;
+                var d = new PyDict();
+                PyDict.UpdateFrom(ts, d, subject);
+                foreach (var k in keys.Items) d.Pop(ts, k);
+                s[sp - 1] = d;
+                break;
+            }
+            case Opcode.LOAD_LOCALS:
+                if (f.Locals == null) { exc = PyExc.SystemError("no locals found").Value; return ColdError; }
+                s[sp++] = f.Locals;
+                break;
+
+            default:
+                exc = PyExc.SystemError($"unknown opcode {instr & 0xFF}").Value;
+                return ColdError;
+        }
+        return ColdNext;
     }
 
     static readonly PyStr s_init = PyStr.Intern("__init__");

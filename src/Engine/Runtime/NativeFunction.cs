@@ -43,8 +43,7 @@ public sealed class NativeFunction
 
     public PyObject Call(ThreadState ts, PyObject? self, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        if (_invoker == null) Build();
-        var sig = _sig!;
+        var sig = _sig ?? Build();
         if (kwnames == null && _fastArity >= 0 && args.Length <= sig.PosCount && args.Length >= _required)
         {
             if (HasSelf)
@@ -69,16 +68,23 @@ public sealed class NativeFunction
         var bound = new PyObject?[sig.Total + off];
         if (HasSelf) bound[0] = self;
         sig.Bind(ts, args, kwnames, bound.AsSpan(off), null, null, _optional);
-        return _invoker!(ts, bound);
+        // the general invoker is compiled on first need: most natives only ever see the fast one
+        return (_invoker ?? CompileGeneralInvoker())(ts, bound);
     }
 
     static PyObject? Arg(ReadOnlySpan<PyObject> args, int i) => i < args.Length ? args[i] : null;
 
-    void Build()
+    Func<ThreadState, PyObject?[], PyObject> CompileGeneralInvoker()
+    {
+        lock (this)
+            return _invoker ??= CompileInvoker(Method.GetParameters(), _sig!);
+    }
+
+    Signature Build()
     {
         lock (this)
         {
-            if (_invoker != null) return;
+            if (_sig != null) return _sig;
             var ps = Method.GetParameters();
             if (ps.Length == 0 || ps[0].ParameterType != typeof(ThreadState))
                 throw new InvalidOperationException($"native {Method.DeclaringType?.Name}.{Method.Name}: first parameter must be ThreadState");
@@ -99,23 +105,25 @@ public sealed class NativeFunction
                 if (kwOnlyMode) kwOnly++;
                 else { posCount++; if (!keywordMode) posOnly++; }
             }
-            _sig = new Signature(Name, names.ToArray(), posOnly, posCount, kwOnly, varArgs, varKw);
-            var opt = new bool[_sig.Total];
+            var sig = new Signature(Name, names.ToArray(), posOnly, posCount, kwOnly, varArgs, varKw);
+            var opt = new bool[sig.Total];
             for (int i = 0; i < optional.Count; i++) opt[i] = optional[i];
             _optional = opt;
-            while (_required < _sig.PosCount && !opt[_required]) _required++;
-            if (!varArgs && !varKw && kwOnly == 0 && posCount + (HasSelf ? 1 : 0) <= 4) CompileFastInvoker(ps);
-            _invoker = CompileInvoker(ps, first);
+            while (_required < sig.PosCount && !opt[_required]) _required++;
+            if (!varArgs && !varKw && kwOnly == 0 && posCount + (HasSelf ? 1 : 0) <= 4) CompileFastInvoker(ps, sig);
+            else _invoker = CompileInvoker(ps, sig);
+            _sig = sig;   // last: a non-null _sig means everything above is ready
+            return sig;
         }
     }
 
-    void CompileFastInvoker(ParameterInfo[] ps)
+    void CompileFastInvoker(ParameterInfo[] ps, Signature sig)
     {
         var ts = Expression.Parameter(typeof(ThreadState), "ts");
-        int arity = _sig!.PosCount + (HasSelf ? 1 : 0);
+        int arity = sig.PosCount + (HasSelf ? 1 : 0);
         var pars = new ParameterExpression[arity];
         for (int i = 0; i < arity; i++) pars[i] = Expression.Parameter(typeof(PyObject), "a" + i);
-        var body = InvokerBody(ps, ts, i => pars[i]);
+        var body = InvokerBody(ps, sig, ts, i => pars[i]);
         var all = new List<ParameterExpression> { ts };
         all.AddRange(pars);
         switch (arity)
@@ -129,22 +137,19 @@ public sealed class NativeFunction
         _fastArity = arity;
     }
 
-    Func<ThreadState, PyObject?[], PyObject> CompileInvoker(ParameterInfo[] ps, int first)
+    Func<ThreadState, PyObject?[], PyObject> CompileInvoker(ParameterInfo[] ps, Signature sig)
     {
         var ts = Expression.Parameter(typeof(ThreadState), "ts");
         var arr = Expression.Parameter(typeof(PyObject?[]), "args");
-        var body = InvokerBody(ps, ts, index => Expression.ArrayIndex(arr, Expression.Constant(index)));
+        var body = InvokerBody(ps, sig, ts, index => Expression.ArrayIndex(arr, Expression.Constant(index)));
         return Expression.Lambda<Func<ThreadState, PyObject?[], PyObject>>(body, ts, arr).Compile();
     }
 
     /// <summary>The call of Method with converted arguments; `raw(i)` reads bound slot i
     /// ([self?] + positional/keyword params + [*args] + [**kwargs]).</summary>
-    Expression InvokerBody(ParameterInfo[] ps, ParameterExpression ts, Func<int, Expression> rawOf)
+    Expression InvokerBody(ParameterInfo[] ps, Signature sig, ParameterExpression ts, Func<int, Expression> rawOf)
     {
         var callArgs = new List<Expression> { ts };
-        int slot = 0;
-        // the bound array is [self?] + positional/keyword params + [*args] + [**kwargs]
-        int nNamed = _sig!.PosCount + _sig.KwOnly;
         int off = HasSelf ? 1 : 0;
         int named = 0;
         for (int i = 1; i < ps.Length; i++)
@@ -152,14 +157,12 @@ public sealed class NativeFunction
             var p = ps[i];
             int index;
             if (HasSelf && i == 1) index = 0;
-            else if (p.IsDefined(typeof(ParamArrayAttribute), false)) index = off + _sig.VarArgsIndex;
-            else if (p.IsDefined(typeof(PyKwArgsAttribute), false)) index = off + _sig.VarKwIndex;
+            else if (p.IsDefined(typeof(ParamArrayAttribute), false)) index = off + sig.VarArgsIndex;
+            else if (p.IsDefined(typeof(PyKwArgsAttribute), false)) index = off + sig.VarKwIndex;
             else index = off + named++;
-            slot++;
             Expression raw = rawOf(index);
             callArgs.Add(Convert(raw, p, ts, HasSelf && i == 1));
         }
-        _ = nNamed; _ = slot;
         Expression call = Expression.Call(Method, callArgs);
         Expression body;
         var rt = Method.ReturnType;

@@ -51,10 +51,62 @@ public static class Ops
 
     public static PyObject Format(ThreadState ts, PyObject o, PyObject spec)
     {
-        if (o.Type == TypeObjects.Str && spec is PyStr s0 && s0.Value.Length == 0) return o;
+        if (spec is PyStr s0)
+        {
+            if (o.Type == TypeObjects.Str && s0.Value.Length == 0) return o;
+            var fast = FormatFast(o, s0.Value);
+            if (fast != null) return new PyStr(fast);
+        }
         var r = CallMethod(ts, o, "__format__", spec);
         if (r is not PyStr) throw PyExc.TypeError($"__format__ must return a str, not {r.Type.Name}");
         return r;
+    }
+
+    /// <summary>format() of an exact int or float for the specs f-strings use most (an
+    /// optional '<', '>' or '^' and a width for ints; '.Nf' for floats), without the
+    /// __format__ call and the general spec parser; null for anything else.</summary>
+    static string? FormatFast(PyObject o, string spec)
+    {
+        if (o.Type == PyInt.TypeObject)
+        {
+            var i = (PyInt)o;
+            if (!i.FitsLong) return null;
+            if (spec.Length == 0) return i.Small.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            int pos = 0;
+            char align = '>';
+            if (spec[0] is '<' or '>' or '^') { align = spec[0]; pos = 1; }
+            if (pos >= spec.Length || spec[pos] is < '1' or > '9' || spec.Length - pos > 6) return null;
+            int width = 0;
+            for (; pos < spec.Length; pos++)
+            {
+                char c = spec[pos];
+                if (c is < '0' or > '9') return null;
+                width = width * 10 + (c - '0');
+            }
+            var body = i.Small.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            int pad = width - body.Length;
+            if (pad <= 0) return body;
+            return align switch
+            {
+                '>' => new string(' ', pad) + body,
+                '<' => body + new string(' ', pad),
+                _ => new string(' ', pad / 2) + body + new string(' ', pad - pad / 2),
+            };
+        }
+        if (o.Type == PyFloat.TypeObject)
+        {
+            double v = ((PyFloat)o).Value;
+            if (spec.Length < 3 || spec.Length > 4 || spec[0] != '.' || spec[^1] != 'f' || !double.IsFinite(v)) return null;
+            int prec = 0;
+            for (int k = 1; k < spec.Length - 1; k++)
+            {
+                char c = spec[k];
+                if (c is < '0' or > '9') return null;
+                prec = prec * 10 + (c - '0');
+            }
+            return StacklessIron.Objects.Formatting.FloatFormatter.Format(v, 'f', prec);
+        }
+        return null;
     }
 
     // ---------------- hashing and comparison ----------------

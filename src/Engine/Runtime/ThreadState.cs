@@ -13,6 +13,9 @@ public sealed class ThreadState
     public readonly PythonEngine Engine;
     /// <summary>The innermost running Python frame (its Back chain is the Python call stack).</summary>
     public Frame? Frame;
+    /// <summary>Hands the exception of a rarely used instruction (Interpreter.DispatchCold)
+    /// back to the loop; meaningless otherwise.</summary>
+    internal PyBaseException? ColdException;
     /// <summary>The exception being handled (sys.exc_info()), saved/restored by PUSH_EXC_INFO/POP_EXCEPT.</summary>
     public PyBaseException? HandledException;
     /// <summary>Python call depth, limited by sys.getrecursionlimit().</summary>
