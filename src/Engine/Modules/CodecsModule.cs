@@ -45,6 +45,14 @@ public static class CodecsModule
         Importer.NativeModules["_codecs"] = Create;
         PyStrCodecs.Registry = (ts, obj, encoding, errors, encode) =>
         {
+            // The built-in algorithms with a handler from the registry need no codec lookup.
+            var canonical = StrCodecs.CanonicalName(encoding);
+            if (canonical != null)
+            {
+                if (encode) return PyBytes.From(EncodeSimple(ts, (PyStr)obj, canonical, errors));
+                var data = PyBytes.Buffer(obj).ToArray();
+                return new PyStr(DecodeSimple(ts, data, canonical, errors, obj));
+            }
             var info = Lookup(ts, encoding);
             var r = Ops.Call(ts, ((PyTuple)info).Items[encode ? 0 : 1], obj, new PyStr(errors));
             if (r is not PyTuple t || t.Items.Length != 2)
@@ -102,7 +110,8 @@ public static class CodecsModule
         {
             // As CPython: the first lookup imports the encodings package, which registers its search function.
             r.EncodingsImported = true;
-            Importer.ImportModuleLevel(ts, "encodings", null, PyNone.Value, 0);
+            try { Importer.ImportModuleLevel(ts, "encodings", null, PyNone.Value, 0); }
+            catch (PyException e) when (e.Matches(ExceptionTypes.ImportError)) { }   // no stdlib on sys.path: built-in codecs only
         }
         if (encoding.Contains('\0')) throw PyExc.ValueError("embedded null character");
         var key = Normalize(encoding);
