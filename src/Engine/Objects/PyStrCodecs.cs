@@ -34,10 +34,14 @@ public static class PyStrCodecs
         // vectorised.
         if ((encoding == "utf-8" || encoding == "utf8") && !CodePoints.HasSurrogates(str.Value))
             return System.Text.Encoding.UTF8.GetBytes(str.Value);
-        if (Registry != null && !IsBuiltinHandler(errors)) return RegistryEncode(ts, str, encoding, errors);
         try
         {
             if (StrCodecs.TryEncode(str.Value, encoding, errors, out var result)) return result;
+        }
+        catch (FormatError e) when (Registry != null && e.PyType == "LookupError" && !IsBuiltinHandler(errors))
+        {
+            // An error handler registered from Python (codecs.register_error).
+            return RegistryEncode(ts, str, encoding, errors);
         }
         catch (FormatError e) { throw PyStr.Raise(e, str); }
         if (Registry != null) return RegistryEncode(ts, str, encoding, errors);
@@ -69,10 +73,13 @@ public static class PyStrCodecs
             try { return StrictUtf8.GetString(data.Span); }
             catch (System.Text.DecoderFallbackException) { }
         }
-        if (Registry != null && !IsBuiltinHandler(errors)) return RegistryDecode(ts, data, encoding, errors, input);
         try
         {
             if (StrCodecs.TryDecode(data.Span, encoding, errors, out var result)) return result;
+        }
+        catch (FormatError e) when (Registry != null && e.PyType == "LookupError" && !IsBuiltinHandler(errors))
+        {
+            return RegistryDecode(ts, data, encoding, errors, input);
         }
         catch (FormatError e) { throw PyStr.Raise(e, input); }
         if (Registry != null) return RegistryDecode(ts, data, encoding, errors, input);
