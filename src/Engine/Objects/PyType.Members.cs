@@ -28,6 +28,10 @@ public sealed partial class PyType
         if (args[0] is not PyStr name) throw PyExc.TypeError($"type.__new__() argument 1 must be str, not {args[0].Type.Name}");
         if (args[1] is not PyTuple bases) throw PyExc.TypeError($"type.__new__() argument 2 must be tuple, not {args[1].Type.Name}");
         if (args[2] is not PyDict ns) throw PyExc.TypeError($"type.__new__() argument 3 must be dict, not {args[2].Type.Name}");
+        // A more derived metaclass among the bases builds the class itself, with all the arguments.
+        var winner = ClassBuilder.CalculateMetaclass(metatype, bases.Items);
+        if (winner != metatype && winner.New != metatype.New && winner.New != null)
+            return winner.New(ts, winner, args, kwnames);
         var kw = new PyDict();
         for (int i = 0; i < nkw; i++) kw.SetItem(ts, kwnames!.Items[i], args[npos + i]);
         return ClassBuilder.NewClass(ts, metatype, name.Value, bases.Items, ns, kw);

@@ -27,13 +27,8 @@ public static class ClassBuilder
 
     public static PyType NewClass(ThreadState ts, PyType metatype, string name, PyObject[] baseObjs, PyDict ns, PyDict kw)
     {
-        var winner = CalculateMetaclass(metatype, baseObjs);
-        if (winner != metatype && winner.New != metatype.New && winner.New != null)
-        {
-            var r = winner.New(ts, winner, new PyObject[] { new PyStr(name), new PyTuple(baseObjs), ns }, null);
-            return (PyType)r;
-        }
-        metatype = winner;
+        // type.__new__ has already handed the call to a more derived metaclass's own __new__.
+        metatype = CalculateMetaclass(metatype, baseObjs);
 
         PyType[] bases;
         if (baseObjs.Length == 0) bases = new[] { TypeObjects.Object };

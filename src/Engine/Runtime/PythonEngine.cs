@@ -41,6 +41,7 @@ public sealed class PythonEngine
         MathModule.Register();
         ItertoolsModule.Register();
         TimeModule.Register();
+        ThreadModule.Register();
     }
 
     /// <summary>Flushes what is still buffered for output (at exit): files the program left

@@ -49,7 +49,15 @@ public sealed class ThreadState
 
     readonly List<PyObject> _reprStack = new();
 
-    public ThreadState(PythonEngine engine) { Engine = engine; }
+    /// <summary>The Python thread identity (_thread.get_ident): the OS thread that created this
+    /// state, kept even when a hard-switched tasklet runs on a helper OS thread.</summary>
+    public readonly long Ident;
+
+    public ThreadState(PythonEngine engine)
+    {
+        Engine = engine;
+        Ident = Environment.CurrentManagedThreadId;
+    }
 
     /// <summary>Guards the .NET stack where native code recurses (repr, compare, nested loops).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
