@@ -25,7 +25,7 @@ public sealed class PyTextIOWrapper : PyTextIOBase
     bool _lineBuffering, _writeThrough, _initialized, _detached;
     PyIncrementalNewlineDecoder? _decoder;
     TextEncoder? _encoder;
-    bool _encoderChecked, _decoderChecked;
+    bool _encoderChecked;
     bool _seekable, _telling, _hasRead1;
     int _chunkSize = 8192;
     string _decoded = "";
@@ -80,7 +80,7 @@ public sealed class PyTextIOWrapper : PyTextIOBase
         _lineBuffering = lineBuffering;
         _writeThrough = writeThrough;
         _decoded = ""; _decodedUsed = 0; _snapshot = null; _pendingCount = 0;
-        _encoder = null; _decoder = null; _encoderChecked = _decoderChecked = false;
+        _encoder = null; _decoder = null; _encoderChecked = false;
         _chunkSize = 8192;
         // Look the codec up now, so a bad encoding fails at construction as in CPython.
         if (TextEncoder.Native(_encoding, _errors) == null || TextDecoder.Native(_encoding, _errors) == null) LookupCodec(ts);
