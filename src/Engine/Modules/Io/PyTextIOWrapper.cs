@@ -70,6 +70,7 @@ public sealed class PyTextIOWrapper : PyTextIOBase
         _initialized = false;
         string? nl = CheckNewline(ts, newline, out bool nlNone);
         if (encoding != null && encoding.Contains('\0')) throw PyExc.ValueError("embedded null character");
+        if (encoding == "locale") encoding = null;   // 3.11's explicit "the locale's encoding"
         _encodingObj = encoding == null ? PyStr.Intern("UTF-8") : new PyStr(encoding);
         _encoding = encoding ?? "UTF-8";
         _errors = errors ?? "strict";
@@ -326,6 +327,17 @@ public sealed class PyTextIOWrapper : PyTextIOBase
         CheckClosed(ts);
         if (_decoder == null) throw IoModule.Unsupported("not readable");
         FlushPending(ts);
+        if (size < 0 && _decodedUsed < _decoded.Length)
+        {
+            // The usual case: the whole line is in the decoded chunk already.
+            int end = LineEnd(_decoded, _decodedUsed);
+            if (end > 0)
+            {
+                var r = _decoded.Substring(_decodedUsed, end - _decodedUsed);
+                _decodedUsed = end;
+                return r;
+            }
+        }
         string line = TakeDecoded(-1);
         int start = 0, endpos = -1;
         while (true)
@@ -385,6 +397,28 @@ public sealed class PyTextIOWrapper : PyTextIOBase
             if (_decodedUsed < 0) { _decoded = line[endpos..]; _decodedUsed = 0; }
         }
         return line[..endpos];
+    }
+
+    /// <summary>Where the line starting at `from` ends (after its terminator), or -1 when the
+    /// text so far holds no complete line (a \r at the very end may still be half of \r\n).</summary>
+    int LineEnd(string s, int from)
+    {
+        if (_readTranslate)
+        {
+            int i = s.IndexOf('\n', from);
+            return i < 0 ? -1 : i + 1;
+        }
+        if (_readUniversal)
+        {
+            int i = s.AsSpan(from).IndexOfAny('\r', '\n');
+            if (i < 0) return -1;
+            i += from;
+            if (s[i] == '\n') return i + 1;
+            if (i + 1 >= s.Length) return -1;
+            return s[i + 1] == '\n' ? i + 2 : i + 1;
+        }
+        int k = s.IndexOf(_readnl!, from, StringComparison.Ordinal);
+        return k < 0 ? -1 : k + _readnl!.Length;
     }
 
     // ---------------- positioning ----------------
