@@ -66,8 +66,12 @@ public sealed class PyBuffered : PyBufferedIOBase
         Raw = raw;
         _fileRaw = raw is IRawStream rs && !raw.Type.IsHeapType ? rs : null;
         BufferSize = (int)bufferSize;
-        _rbuf = _canRead ? new byte[BufferSize] : Array.Empty<byte>();
-        _wbuf = _canWrite ? new byte[BufferSize] : Array.Empty<byte>();
+        try
+        {
+            _rbuf = _canRead ? new byte[BufferSize] : Array.Empty<byte>();
+            _wbuf = _canWrite ? new byte[BufferSize] : Array.Empty<byte>();
+        }
+        catch (OutOfMemoryException) { throw PyExc.MemoryError(); }
         _rpos = _rend = _wlen = 0;
         _initialized = true;
         _detached = false;
