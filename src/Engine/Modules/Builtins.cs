@@ -102,7 +102,14 @@ public static class Builtins
 
     static string IntToBase(ThreadState ts, PyObject x, int b, string prefix)
     {
-        var v = Ops.Index(ts, x).Big;
+        var iv = Ops.Index(ts, x);
+        if (iv.FitsLong && iv.Small != long.MinValue)
+        {
+            // Convert.ToString(long, base) prints negatives in two's complement: take the magnitude
+            long m = Math.Abs(iv.Small);
+            return (iv.Small < 0 ? "-" : "") + prefix + Convert.ToString(m, b);
+        }
+        var v = iv.Big;
         bool neg = v.Sign < 0;
         if (neg) v = -v;
         var sb = new StringBuilder();

@@ -110,8 +110,9 @@ public static class CodecsModule
         {
             // As CPython: the first lookup imports the encodings package, which registers its search function.
             r.EncodingsImported = true;
+            // Without the standard library on sys.path there are just no search functions.
             try { Importer.ImportModuleLevel(ts, "encodings", null, PyNone.Value, 0); }
-            catch (PyException e) when (e.Matches(ExceptionTypes.ImportError)) { }   // no stdlib on sys.path: built-in codecs only
+            catch (PyException e) when (IsEncodingsMissing(ts, e)) { }
         }
         if (encoding.Contains('\0')) throw PyExc.ValueError("embedded null character");
         var key = Normalize(encoding);
@@ -126,6 +127,9 @@ public static class CodecsModule
         }
         throw PyExc.LookupError($"unknown encoding: {encoding}");
     }
+
+    static bool IsEncodingsMissing(ThreadState ts, PyException e)
+        => e.Matches(ExceptionTypes.ModuleNotFoundError) && Ops.GetAttrOrNull(ts, e.Value, PyStr.Intern("name")) is PyStr n && n.Value == "encodings";
 
     [PyMethod] static void _forget_codec(ThreadState ts, string encoding) => RegistryOf(ts).Cache.Remove(Normalize(encoding));
 

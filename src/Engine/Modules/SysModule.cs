@@ -113,6 +113,22 @@ public static class SysModule
     [PyMethod] static long getrefcount(ThreadState ts, PyObject @object) => 2;
     [PyMethod] static bool is_finalizing(ThreadState ts) => false;
 
+    /// <summary>Audit hooks per engine (sys.addaudithook); events come only from Python code
+    /// (os.walk, ...) for now: the engine's own operations raise none yet.</summary>
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PythonEngine, PyList> AuditHooks = new();
+
+    [PyMethod]
+    static void audit(ThreadState ts, PyObject @event, params PyObject[] args)
+    {
+        if (@event is not PyStr) throw PyExc.TypeError($"expected str for argument 'event', not {@event.Type.Name}");
+        if (!AuditHooks.TryGetValue(ts.Engine, out var hooks)) return;
+        var tuple = new PyTuple(args);
+        foreach (var h in hooks.ToArray()) Ops.Call(ts, h, @event, tuple);
+    }
+
+    [PyMethod]
+    static void addaudithook(ThreadState ts, PyObject hook) => AuditHooks.GetOrCreateValue(ts.Engine).Append(hook);
+
     [PyMethod]
     static void displayhook(ThreadState ts, PyObject @object)
     {

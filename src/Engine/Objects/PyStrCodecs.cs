@@ -34,14 +34,19 @@ public static class PyStrCodecs
         // vectorised.
         if ((encoding == "utf-8" || encoding == "utf8") && !CodePoints.HasSurrogates(str.Value))
             return System.Text.Encoding.UTF8.GetBytes(str.Value);
+        if (Registry != null && !IsBuiltinHandler(errors))
+        {
+            // As CPython, an error handler is only looked up when an error occurs.
+            try { if (StrCodecs.TryEncode(str.Value, encoding, "strict", out var clean)) return clean; }
+            catch (FormatError) { }
+            // A registered handler (codecs.register_error) handles the error; otherwise the
+            // built-in algorithm reports the unknown handler as CPython does.
+            try { return RegistryEncode(ts, str, encoding, errors); }
+            catch (PyException e) when (e.Matches(ExceptionTypes.LookupError)) { }
+        }
         try
         {
             if (StrCodecs.TryEncode(str.Value, encoding, errors, out var result)) return result;
-        }
-        catch (FormatError e) when (Registry != null && e.PyType == "LookupError" && !IsBuiltinHandler(errors))
-        {
-            // An error handler registered from Python (codecs.register_error).
-            return RegistryEncode(ts, str, encoding, errors);
         }
         catch (FormatError e) { throw PyStr.Raise(e, str); }
         if (Registry != null) return RegistryEncode(ts, str, encoding, errors);
@@ -73,13 +78,16 @@ public static class PyStrCodecs
             try { return StrictUtf8.GetString(data.Span); }
             catch (System.Text.DecoderFallbackException) { }
         }
+        if (Registry != null && !IsBuiltinHandler(errors))
+        {
+            try { if (StrCodecs.TryDecode(data.Span, encoding, "strict", out var clean)) return clean; }
+            catch (FormatError) { }
+            try { return RegistryDecode(ts, data, encoding, errors, input); }
+            catch (PyException e) when (e.Matches(ExceptionTypes.LookupError)) { }
+        }
         try
         {
             if (StrCodecs.TryDecode(data.Span, encoding, errors, out var result)) return result;
-        }
-        catch (FormatError e) when (Registry != null && e.PyType == "LookupError" && !IsBuiltinHandler(errors))
-        {
-            return RegistryDecode(ts, data, encoding, errors, input);
         }
         catch (FormatError e) { throw PyStr.Raise(e, input); }
         if (Registry != null) return RegistryDecode(ts, data, encoding, errors, input);
