@@ -40,6 +40,20 @@ def test_escape_codecs():
     assert "\u00e9\u20ac".encode("raw_unicode_escape") == b"\xe9\\u20ac"
 
 
+def test_locale():
+    import _locale
+    assert _locale.getencoding() == "UTF-8"
+    assert _locale.setlocale(_locale.LC_ALL, "C") == "C"
+    assert _locale.localeconv()["decimal_point"] == "."
+    assert _locale.strcoll("a", "b") < 0 and _locale.strxfrm("x") == "x"
+    try:
+        _locale.setlocale(_locale.LC_ALL, "xx_YY.nonsense")
+    except _locale.Error:
+        pass
+    else:
+        raise AssertionError("no locale.Error")
+
+
 for name, fn in list(globals().items()):
     if name.startswith("test_") and callable(fn):
         fn()

@@ -448,12 +448,7 @@ public static class Builtins
         if (file is PyTextIOWrapper tw && !tw.Type.IsHeapType)
         {
             // The common case, sys.stdout or a text file: no method lookups, one encode per piece.
-            for (int i = 0; i < args.Length; i++)
-            {
-                if (i > 0) tw.Write(ts, sepS);
-                tw.Write(ts, args[i] is PyStr ps && ps.Type == TypeObjects.Str ? ps.Value : Ops.StrString(ts, args[i]));
-            }
-            tw.Write(ts, endS);
+            tw.WritePrint(ts, args, sepS, endS);
             if (flush != null && Ops.IsTrue(ts, flush)) Ops.CallMethod(ts, file, "flush");
             return;
         }

@@ -45,6 +45,14 @@ public static class CodecsModule
         Importer.NativeModules["_codecs"] = Create;
         PyStrCodecs.Registry = (ts, obj, encoding, errors, encode) =>
         {
+            // The built-in algorithms with a handler from the registry need no codec lookup.
+            var canonical = StrCodecs.CanonicalName(encoding);
+            if (canonical != null)
+            {
+                if (encode) return PyBytes.From(EncodeSimple(ts, (PyStr)obj, canonical, errors));
+                var data = PyBytes.Buffer(obj).ToArray();
+                return new PyStr(DecodeSimple(ts, data, canonical, errors, obj));
+            }
             var info = Lookup(ts, encoding);
             var r = Ops.Call(ts, ((PyTuple)info).Items[encode ? 0 : 1], obj, new PyStr(errors));
             if (r is not PyTuple t || t.Items.Length != 2)
@@ -860,8 +868,12 @@ public static class CodecsModule
                 throw PyExc.TypeError($"don't know how to handle {exc.Type.Name} in error callback");
             var d = e.Dict!;
             var obj = d.GetStr("object") ?? PyNone.Value;
-            int start = d.GetStr("start") is PyInt s ? (int)s.Small : 0, end = d.GetStr("end") is PyInt en ? (int)en.Small : 0;
-            return (e, obj, start, end);
+            long start = d.GetStr("start") is PyInt s && s.FitsLong ? s.Small : 0, end = d.GetStr("end") is PyInt en && en.FitsLong ? en.Small : 0;
+            // A handler may be handed an exception built by hand: keep the range inside the object.
+            long len = obj is PyStr ps ? ps.CpLength : PyBytes.TryGetBuffer(obj, out var m) ? m.Length : 0;
+            start = Math.Clamp(start, 0, len);
+            end = Math.Clamp(end, start, len);
+            return (e, obj, (int)start, (int)end);
         }
 
         static bool IsEncode(PyBaseException e) => e.Type.IsSubtypeOf(ExceptionTypes.UnicodeEncodeError);
@@ -998,6 +1010,7 @@ public static class CodecsModule
             {
                 var data = PyBytes.Buffer(obj);
                 int cp = -1;
+                if (start >= data.Length) throw new PyException(e);
                 if (unit == 1 && start + 3 <= data.Length && (data[start] & 0xF0) == 0xE0 && (data[start + 1] & 0xC0) == 0x80 && (data[start + 2] & 0xC0) == 0x80)
                     cp = (data[start] & 0x0F) << 12 | (data[start + 1] & 0x3F) << 6 | data[start + 2] & 0x3F;
                 else if (unit == 2 && start + 2 <= data.Length)

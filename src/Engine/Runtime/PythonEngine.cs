@@ -27,6 +27,7 @@ public sealed class PythonEngine
         MainThread = new ThreadState(this);
         IoModule.Register();
         CodecsModule.Register();
+        LocaleModule.Register();
         Stdin = IoModule.StandardStream(MainThread, 0, stdin, null);
         Stdout = IoModule.StandardStream(MainThread, 1, null, stdout);
         Stderr = IoModule.StandardStream(MainThread, 2, null, stderr);

@@ -66,8 +66,12 @@ public sealed class PyBuffered : PyBufferedIOBase
         Raw = raw;
         _fileRaw = raw is IRawStream rs && !raw.Type.IsHeapType ? rs : null;
         BufferSize = (int)bufferSize;
-        _rbuf = _canRead ? new byte[BufferSize] : Array.Empty<byte>();
-        _wbuf = _canWrite ? new byte[BufferSize] : Array.Empty<byte>();
+        try
+        {
+            _rbuf = _canRead ? new byte[BufferSize] : Array.Empty<byte>();
+            _wbuf = _canWrite ? new byte[BufferSize] : Array.Empty<byte>();
+        }
+        catch (OutOfMemoryException) { throw PyExc.MemoryError(); }
         _rpos = _rend = _wlen = 0;
         _initialized = true;
         _detached = false;
@@ -254,18 +258,23 @@ public sealed class PyBuffered : PyBufferedIOBase
             _rpos += (int)n;
             return r;
         }
-        var result = new byte[n];
+        if (n > Array.MaxLength) throw PyExc.MemoryError();
+        // The result grows as data arrives: a large n on a short stream must not allocate n.
+        var result = new byte[Math.Min(n, Math.Max(Available, 1 << 16))];
         int have = Available;
         _rbuf.AsSpan(_rpos, have).CopyTo(result);
         _rpos = _rend = 0;
         while (have < n)
         {
             int want = (int)n - have;
+            if (result.Length - have < Math.Min(want, BufferSize))
+                Array.Resize(ref result, (int)Math.Min(n, Math.Max((long)result.Length * 2, have + (long)BufferSize)));
             int got;
             if (want >= BufferSize)
             {
                 // Large reads go straight into the result, in whole buffer-size blocks.
-                int direct = want - want % BufferSize;
+                int room = Math.Min(want, result.Length - have);
+                int direct = room - room % BufferSize;
                 got = RawRead(ts, result.AsSpan(have, direct));
                 if (got > 0) { have += got; continue; }
             }
@@ -336,7 +345,7 @@ public sealed class PyBuffered : PyBufferedIOBase
         _rpos = _rend = 0;
         if (n > BufferSize)
         {
-            var direct = new byte[n];
+            var direct = new byte[Math.Min(n, Math.Max(BufferSize, 1 << 20))];
             int got = RawRead(ts, direct);
             if (got < 0) return null;
             Array.Resize(ref direct, got);

@@ -57,6 +57,13 @@ public sealed class PyBytesIO : PyBufferedIOBase
     int Write(ReadOnlySpan<byte> data)
     {
         if (data.Length == 0) return 0;
+        if ((long)_pos + data.Length > Array.MaxLength) throw PyExc.MemoryError();
+        try { return WriteAt(data); }
+        catch (OutOfMemoryException) { throw PyExc.MemoryError(); }
+    }
+
+    int WriteAt(ReadOnlySpan<byte> data)
+    {
         if (_pos > _buf.Count) _buf.Splice(_buf.Count, 0, new byte[_pos - _buf.Count]);
         int overlap = Math.Min(data.Length, _buf.Count - _pos);
         _buf.Splice(_pos, overlap, data);

@@ -253,7 +253,15 @@ public sealed class PyFileIO : PyRawIOBase, IRawStream
         self.CheckReadable();
         long n = IoModule.SizeArg(ts, size);
         if (n < 0) return readall(ts, self);
-        var buf = new byte[Math.Min(n, int.MaxValue - 64)];
+        // One read(2) at most: no more than what is left of a regular file (plus one byte to
+        // see the end), and never a huge buffer for a pipe.
+        long cap = Math.Min(n, 1 << 26);
+        if (IoSyscalls.Stat(self.Fd, out int fmode, out long fsize, out _) && (fmode & IoSyscalls.S_IFMT) == IoSyscalls.S_IFREG)
+        {
+            long pos = IoSyscalls.Seek(self.Fd, 0, 1);
+            if (pos >= 0 && fsize >= pos) cap = Math.Min(cap, fsize - pos + 1);
+        }
+        var buf = new byte[Math.Max(0, cap)];
         int got = self.ReadInto(buf);
         if (got < 0) return PyNone.Value;
         if (got != buf.Length) Array.Resize(ref buf, got);

@@ -19,6 +19,7 @@ public class PyRawIOBase : PyIOBase
     {
         long n = IoModule.SizeArg(ts, size);
         if (n < 0) return Ops.CallMethod(ts, self, "readall");
+        if (n > Array.MaxLength) throw PyExc.MemoryError();
         var b = new PyByteArray(new byte[n]);
         var got = Ops.CallMethod(ts, self, "readinto", b);
         if (got == PyNone.Value) return PyNone.Value;
@@ -48,6 +49,6 @@ public class PyRawIOBase : PyIOBase
         return PyBytes.From(all.ToArray());
     }
 
-    [PyMethod] static PyObject readinto(ThreadState ts, PyObject self, PyObject b) => throw PyExc.NotImplementedError("");
-    [PyMethod] static PyObject write(ThreadState ts, PyObject self, PyObject b) => throw PyExc.NotImplementedError("");
+    [PyMethod] static PyObject readinto(ThreadState ts, PyObject self, PyObject b) => throw PyExc.New(ExceptionTypes.NotImplementedError);
+    [PyMethod] static PyObject write(ThreadState ts, PyObject self, PyObject b) => throw PyExc.New(ExceptionTypes.NotImplementedError);
 }

@@ -103,9 +103,11 @@ public sealed class PyStringIO : PyTextIOBase
         if (_writenl != null) s = s.Replace("\n", _writenl);
         if (s.Length == 0) return;
         if (!_astral && CodePoints.HasSurrogates(s)) _astral = true;
+        if ((long)_buf.Length + _padBeyond + s.Length > Array.MaxLength) throw PyExc.MemoryError();
         if (_padBeyond > 0)
         {
-            _buf.Append('\0', _padBeyond);
+            try { _buf.Append('\0', _padBeyond); }
+            catch (OutOfMemoryException) { throw PyExc.MemoryError(); }
             _pos = _buf.Length;
             _padBeyond = 0;
         }

@@ -25,7 +25,7 @@ public sealed class PyTextIOWrapper : PyTextIOBase
     bool _lineBuffering, _writeThrough, _initialized, _detached;
     PyIncrementalNewlineDecoder? _decoder;
     TextEncoder? _encoder;
-    bool _encoderChecked, _decoderChecked;
+    bool _encoderChecked;
     bool _seekable, _telling, _hasRead1;
     int _chunkSize = 8192;
     string _decoded = "";
@@ -34,6 +34,11 @@ public sealed class PyTextIOWrapper : PyTextIOBase
     double _b2cRatio;
     byte[] _pending = new byte[256];
     int _pendingCount;
+    // UTF-8 text without surrogates waits as chars and is encoded in bulk (one encoder call
+    // per chunk, not per write). The chars always come after the pending bytes: bytes are
+    // appended only after the chars were moved over.
+    char[] _pendingChars = new char[256];
+    int _pendingCharCount;
 
     public PyTextIOWrapper(PyType type) : base(type) { }
 
@@ -70,6 +75,7 @@ public sealed class PyTextIOWrapper : PyTextIOBase
         _initialized = false;
         string? nl = CheckNewline(ts, newline, out bool nlNone);
         if (encoding != null && encoding.Contains('\0')) throw PyExc.ValueError("embedded null character");
+        if (encoding == "locale") encoding = null;   // 3.11's explicit "the locale's encoding"
         _encodingObj = encoding == null ? PyStr.Intern("UTF-8") : new PyStr(encoding);
         _encoding = encoding ?? "UTF-8";
         _errors = errors ?? "strict";
@@ -79,8 +85,8 @@ public sealed class PyTextIOWrapper : PyTextIOBase
         SetNewline(nl, nlNone);
         _lineBuffering = lineBuffering;
         _writeThrough = writeThrough;
-        _decoded = ""; _decodedUsed = 0; _snapshot = null; _pendingCount = 0;
-        _encoder = null; _decoder = null; _encoderChecked = _decoderChecked = false;
+        _decoded = ""; _decodedUsed = 0; _snapshot = null; _pendingCount = 0; _pendingCharCount = 0;
+        _encoder = null; _decoder = null; _encoderChecked = false;
         _chunkSize = 8192;
         // Look the codec up now, so a bad encoding fails at construction as in CPython.
         if (TextEncoder.Native(_encoding, _errors) == null || TextDecoder.Native(_encoding, _errors) == null) LookupCodec(ts);
@@ -174,8 +180,38 @@ public sealed class PyTextIOWrapper : PyTextIOBase
     // ---------------- writing ----------------
 
     /// <summary>Sends the pending encoded text to the buffer.</summary>
+    /// <summary>Encodes the waiting chars onto the end of the pending bytes.</summary>
+    void MoveCharsToBytes()
+    {
+        if (_pendingCharCount == 0) return;
+        var chars = _pendingChars.AsSpan(0, _pendingCharCount);
+        int need = System.Text.Encoding.UTF8.GetMaxByteCount(chars.Length);
+        if (_pendingCount + need > _pending.Length) Array.Resize(ref _pending, Math.Max(_pending.Length * 2, _pendingCount + need));
+        _pendingCount += System.Text.Encoding.UTF8.GetBytes(chars, _pending.AsSpan(_pendingCount));
+        _pendingCharCount = 0;
+        if (_pendingChars.Length > 65536) _pendingChars = new char[8192];
+    }
+
+    /// <summary>Adds encoded text to the pending output.</summary>
+    void AppendText(ThreadState ts, TextEncoder enc, string s)
+    {
+        if (enc.IsUtf8 && !CodePoints.HasSurrogates(s))
+        {
+            if (_pendingCharCount + s.Length > _pendingChars.Length)
+                Array.Resize(ref _pendingChars, Math.Max(_pendingChars.Length * 2, _pendingCharCount + s.Length));
+            s.CopyTo(0, _pendingChars, _pendingCharCount, s.Length);
+            _pendingCharCount += s.Length;
+            return;
+        }
+        MoveCharsToBytes();
+        _pendingCount = enc.Encode(ts, s, ref _pending, _pendingCount);
+    }
+
+    int PendingSize => _pendingCount + _pendingCharCount;
+
     void FlushPending(ThreadState ts)
     {
+        MoveCharsToBytes();
         if (_pendingCount == 0) return;
         int n = _pendingCount;
         _pendingCount = 0;
@@ -190,11 +226,13 @@ public sealed class PyTextIOWrapper : PyTextIOBase
         CheckAttached();
         CheckClosed(ts);
         var enc = _encoder ?? (_encoderChecked ? null : GetEncoderChecked(ts)) ?? throw IoModule.Unsupported("not writable");
-        bool hasLf = (_writeTranslate || _lineBuffering) && s.Contains('\n');
-        if (hasLf && _writeTranslate && _writenl != "\n") s = s.Replace("\n", _writenl);
-        _pendingCount = enc.Encode(ts, s, ref _pending, _pendingCount);
+        // Only line buffering and a translated newline need to look for "\n".
+        bool translate = _writeTranslate && _writenl != "\n";
+        bool hasLf = (translate || _lineBuffering) && s.Contains('\n');
+        if (hasLf && translate) s = s.Replace("\n", _writenl);
+        AppendText(ts, enc, s);
         bool needFlush = _lineBuffering && (hasLf || s.Contains('\r'));
-        if (_pendingCount >= _chunkSize || needFlush || _writeThrough) FlushPending(ts);
+        if (PendingSize >= _chunkSize || needFlush || _writeThrough) FlushPending(ts);
         if (needFlush)
         {
             if (_nativeBuffer != null) _nativeBuffer.FlushNative(ts);
@@ -205,6 +243,39 @@ public sealed class PyTextIOWrapper : PyTextIOBase
         _decoder?.Reset(ts);
         return s.Length;
     }
+
+    /// <summary>print()'s path: the checks once per call, then each piece encoded straight into
+    /// the pending buffer (as separate writes would, when no newline needs translating or
+    /// line buffering needs a flush).</summary>
+    public void WritePrint(ThreadState ts, PyObject[] args, string sep, string end)
+    {
+        CheckAttached();
+        CheckClosed(ts);
+        var enc = _encoder;
+        if (enc == null || _lineBuffering || _writeTranslate && _writenl != "\n")
+        {
+            for (int i = 0; i < args.Length; i++)
+            {
+                if (i > 0) Write(ts, sep);
+                Write(ts, StrOf(ts, args[i]));
+            }
+            Write(ts, end);
+            return;
+        }
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (i > 0) AppendText(ts, enc, sep);
+            AppendText(ts, enc, StrOf(ts, args[i]));
+            if (PendingSize >= _chunkSize) FlushPending(ts);
+        }
+        AppendText(ts, enc, end);
+        if (PendingSize >= _chunkSize || _writeThrough) FlushPending(ts);
+        if (_decoded.Length > 0) { _decoded = ""; _decodedUsed = 0; }
+        _snapshot = null;
+        _decoder?.Reset(ts);
+    }
+
+    static string StrOf(ThreadState ts, PyObject o) => o is PyStr ps && ps.Type == TypeObjects.Str ? ps.Value : Ops.StrString(ts, o);
 
     TextEncoder? GetEncoderChecked(ThreadState ts)
     {
@@ -326,6 +397,17 @@ public sealed class PyTextIOWrapper : PyTextIOBase
         CheckClosed(ts);
         if (_decoder == null) throw IoModule.Unsupported("not readable");
         FlushPending(ts);
+        if (size < 0 && _decodedUsed < _decoded.Length)
+        {
+            // The usual case: the whole line is in the decoded chunk already.
+            int end = LineEnd(_decoded, _decodedUsed);
+            if (end > 0)
+            {
+                var r = _decoded.Substring(_decodedUsed, end - _decodedUsed);
+                _decodedUsed = end;
+                return r;
+            }
+        }
         string line = TakeDecoded(-1);
         int start = 0, endpos = -1;
         while (true)
@@ -385,6 +467,28 @@ public sealed class PyTextIOWrapper : PyTextIOBase
             if (_decodedUsed < 0) { _decoded = line[endpos..]; _decodedUsed = 0; }
         }
         return line[..endpos];
+    }
+
+    /// <summary>Where the line starting at `from` ends (after its terminator), or -1 when the
+    /// text so far holds no complete line (a \r at the very end may still be half of \r\n).</summary>
+    int LineEnd(string s, int from)
+    {
+        if (_readTranslate)
+        {
+            int i = s.IndexOf('\n', from);
+            return i < 0 ? -1 : i + 1;
+        }
+        if (_readUniversal)
+        {
+            int i = s.AsSpan(from).IndexOfAny('\r', '\n');
+            if (i < 0) return -1;
+            i += from;
+            if (s[i] == '\n') return i + 1;
+            if (i + 1 >= s.Length) return -1;
+            return s[i + 1] == '\n' ? i + 2 : i + 1;
+        }
+        int k = s.IndexOf(_readnl!, from, StringComparison.Ordinal);
+        return k < 0 ? -1 : k + _readnl!.Length;
     }
 
     // ---------------- positioning ----------------

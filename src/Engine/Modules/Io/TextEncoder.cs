@@ -14,6 +14,9 @@ public abstract class TextEncoder
     /// <summary>encoder.setstate(0): continue a stream, so no BOM is written again.</summary>
     public abstract void SetStateZero(ThreadState ts);
     public virtual PyObject? PythonObject => null;
+    /// <summary>Plain UTF-8 (strict or not: text without surrogates cannot fail), so the
+    /// caller may collect such text as chars and encode it in bulk.</summary>
+    public virtual bool IsUtf8 => false;
 
     static readonly HashSet<string> s_builtinErrors = new() { "strict", "ignore", "replace", "surrogateescape", "surrogatepass", "backslashreplace", "xmlcharrefreplace" };
 
@@ -43,6 +46,7 @@ public abstract class TextEncoder
         readonly string _name, _errors;
         readonly char _max;
         public Simple(string name, int max, string errors) { _name = name; _max = (char)max; _errors = errors; }
+        public override bool IsUtf8 => _max == 0xFFFF;
 
         public override int Encode(ThreadState ts, string s, ref byte[] output, int length)
         {
