@@ -121,6 +121,8 @@ internal static unsafe class LibC
     [DllImport(Lib)] public static extern int posix_spawn_file_actions_init(IntPtr fa);
     [DllImport(Lib)] public static extern int posix_spawn_file_actions_destroy(IntPtr fa);
     [DllImport(Lib)] public static extern int posix_spawn_file_actions_adddup2(IntPtr fa, int fd, int newfd);
+    [DllImport(Lib)] public static extern int posix_spawn_file_actions_addopen(IntPtr fa, int fd, byte[] path, int oflag, int mode);
+    [DllImport(Lib, SetLastError = true)] public static extern int execve(byte[] path, IntPtr* argv, IntPtr* envp);
     [DllImport(Lib)] public static extern int posix_spawn_file_actions_addclose(IntPtr fa, int fd);
     [DllImport(Lib)] public static extern int posix_spawn_file_actions_addchdir_np(IntPtr fa, byte[] path);
     [DllImport(Lib)] public static extern int posix_spawnattr_init(IntPtr attr);
