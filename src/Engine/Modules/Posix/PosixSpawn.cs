@@ -152,7 +152,7 @@ public static unsafe class PosixSpawn
             var argvC = CStrings(argv, owned);
             var envC = env != null ? CStrings(env, owned) : CurrentEnviron();
             LibC.execve(path, argvC, envC);
-            throw PosixErrors.FromErrno(LibC.Errno, filename);
+            throw PosixErrors.FromErrno(LibC.Errno);   // CPython names no file here
         }
         finally
         {
