@@ -16,7 +16,12 @@ public sealed class PyStructSeq : PyTuple
         public readonly string FullName;
         public readonly string?[] Fields;
         public readonly int NSequence;
-        public Layout(string fullName, string?[] fields, int nSequence) { FullName = fullName; Fields = fields; NSequence = nSequence; }
+        /// <summary>Type-specific completion of an instance made by Python code (T(sequence, dict)).</summary>
+        public readonly Action<PyStructSeq>? AfterNew;
+        public Layout(string fullName, string?[] fields, int nSequence, Action<PyStructSeq>? afterNew)
+        {
+            FullName = fullName; Fields = fields; NSequence = nSequence; AfterNew = afterNew;
+        }
     }
 
     static readonly Dictionary<PyType, Layout> Layouts = new(ReferenceEqualityComparer.Instance);
@@ -42,11 +47,11 @@ public sealed class PyStructSeq : PyTuple
 
     /// <summary>Creates a struct sequence type named `fullName` ("os.stat_result"): fields in order,
     /// the first nSequence of them visible as tuple items.</summary>
-    public static PyType MakeType(string fullName, string?[] fields, int nSequence, string? doc = null)
+    public static PyType MakeType(string fullName, string?[] fields, int nSequence, string? doc = null, Action<PyStructSeq>? afterNew = null)
     {
         int dot = fullName.LastIndexOf('.');
         var t = PyType.Builtin(fullName[(dot + 1)..], typeof(PyStructSeq), TypeObjects.Tuple, module: dot < 0 ? "builtins" : fullName[..dot]);
-        lock (Layouts) Layouts[t] = new Layout(fullName, fields, nSequence);
+        lock (Layouts) Layouts[t] = new Layout(fullName, fields, nSequence, afterNew);
         var ns = t.Namespace;
         int unnamed = 0;
         var match = new List<PyObject>();
@@ -108,7 +113,9 @@ public sealed class PyStructSeq : PyTuple
             else if (dict is PyDict d && l.Fields[i] is string name && d.GetStr(name) is PyObject dv) v = dv;
             hidden[i - min] = v;
         }
-        return new PyStructSeq(cls, items[..min], hidden);
+        var r = new PyStructSeq(cls, items[..min], hidden);
+        l.AfterNew?.Invoke(r);
+        return r;
     }
 
     [PySlot("__repr__")]

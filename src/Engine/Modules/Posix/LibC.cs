@@ -27,6 +27,7 @@ internal static unsafe class LibC
     [DllImport(Lib, SetLastError = true)] public static extern nint write(int fd, byte* buf, nint count);
     [DllImport(Lib, SetLastError = true)] public static extern nint pread(int fd, byte* buf, nint count, long offset);
     [DllImport(Lib, SetLastError = true)] public static extern nint pwrite(int fd, byte* buf, nint count, long offset);
+    [DllImport(Lib, SetLastError = true)] public static extern nint sendfile(int outFd, int inFd, long* offset, nint count);
     [DllImport(Lib, SetLastError = true)] public static extern long lseek(int fd, long offset, int whence);
     [DllImport(Lib, SetLastError = true)] public static extern int fsync(int fd);
     [DllImport(Lib, SetLastError = true)] public static extern int fdatasync(int fd);

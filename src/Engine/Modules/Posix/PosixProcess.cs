@@ -176,7 +176,7 @@ public static unsafe class PosixProcess
         var p = PathArg.FsPath(ts, o, allowBytes: true, out bool bad);
         if (bad) throw PyExc.TypeError($"expected str, bytes or os.PathLike object, not {o.Type.Name}");
         var b = p is PyStr s ? PathArg.Encode(ts, s) : ((PyBytes)p).Data;
-        if (Array.IndexOf(b, (byte)0) >= 0) throw PyExc.ValueError(p is PyStr ? "embedded null character" : "embedded null byte");
+        if (Array.IndexOf(b, (byte)0) >= 0) throw PyExc.ValueError("embedded null byte");
         return [.. b, 0];
     }
 
