@@ -260,7 +260,8 @@ public sealed partial class CodeGenerator
                 Emit(Opcode.POP_TOP);
                 if (!cond) EmitJumpNoLine(PseudoOp.Jump, next);
                 Mark(end);
-                _u.Loc = saved;
+                // 3.11 leaves a comparison's location current after the jump: an assert's
+                // raise then points at the comparison, as its tracebacks show.
                 _depth--;
                 return;
             }
@@ -268,7 +269,7 @@ public sealed partial class CodeGenerator
         VisitExpr(e);
         SetLoc(e);
         EmitCondJump(cond, next);
-        _u.Loc = saved;
+        if (e is not Compare) _u.Loc = saved;
         _depth--;
     }
 

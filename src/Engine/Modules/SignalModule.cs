@@ -39,7 +39,9 @@ public static class SignalModule
         m.Set("SIG_IGN", SigIgn);
         var st = StateOf(ts);
         st.DefaultIntHandler = m.Get("default_int_handler");
-        for (int i = 1; i < NSIG; i++) st.Handlers[i] ??= SigDfl;
+        // As CPython: a signal the process inherited as ignored reads back as SIG_IGN (a
+        // background job's SIGINT, for one), so default_int_handler is not installed for it.
+        for (int i = 1; i < NSIG; i++) st.Handlers[i] ??= InheritedIgnored(i) ? SigIgn : SigDfl;
         // CPython ignores SIGPIPE and SIGXFSZ at start-up (errors come back as EPIPE/EFBIG) and
         // installs default_int_handler for SIGINT.
         st.Handlers[SIGPIPE] = SigIgn;
@@ -49,6 +51,14 @@ public static class SignalModule
     }
 
     public static void Register() => Importer.NativeModules["_signal"] = Create;
+
+    /// <summary>True if the OS disposition of `sig` is SIG_IGN (sigaction's first field is the handler).</summary>
+    static unsafe bool InheritedIgnored(int sig)
+    {
+        var old = stackalloc byte[256];
+        try { return LibC.sigaction(sig, null, old) == 0 && *(nint*)old == 1; }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { return false; }
+    }
 
     static int CheckSignum(long signalnum)
     {

@@ -127,32 +127,31 @@ public static class ExceptionGroups
     /// <summary>PREP_RERAISE_STAR: what to re-raise after the except* clauses ran.</summary>
     public static PyObject PrepReraiseStar(ThreadState ts, PyObject orig, PyList raised)
     {
-        var list = new List<PyObject>();
-        foreach (var x in raised.ToArray()) if (x != PyNone.Value) list.Add(x);
-        if (list.Count == 0) return PyNone.Value;
-        if (!IsGroup(orig)) return list[0];
-        // Keep the unhandled parts of the original group plus new exceptions raised in handlers.
-        var kept = new List<PyObject>();
-        var origItems = new HashSet<PyObject>(ReferenceEqualityComparer.Instance);
-        CollectLeaves((PyBaseException)orig, origItems);
-        var reraisedLeaves = new HashSet<PyObject>(ReferenceEqualityComparer.Instance);
+        var items = raised.ToArray();
+        // A naked exception was caught and wrapped: only one handler ran.
+        if (!IsGroup(orig)) return items.Length > 0 ? items[0] : PyNone.Value;
+        // Handlers either re-raised (a part of the original group, which keeps its metadata)
+        // or raised something new; the new ones come first, the re-raised part of the
+        // original group last (_PyExc_PrepReraiseStar of 3.11.2, the oracle).
         var newOnes = new List<PyObject>();
-        foreach (var x in list)
+        var reraisedLeaves = new HashSet<PyObject>(ReferenceEqualityComparer.Instance);
+        var o = (PyBaseException)orig;
+        foreach (var x in items)
         {
-            var leaves = new HashSet<PyObject>(ReferenceEqualityComparer.Instance);
-            CollectLeaves((PyBaseException)x, leaves);
-            bool isReraise = false;
-            foreach (var l in leaves) if (origItems.Contains(l)) { isReraise = true; reraisedLeaves.Add(l); }
-            if (!isReraise) newOnes.Add(x);
+            if (x is not PyBaseException e) continue;
+            if (SameMetadata(e, o)) CollectLeaves(e, reraisedLeaves);
+            else newOnes.Add(e);
         }
-        PyObject? reraisedPart = null;
-        if (reraisedLeaves.Count > 0)
-            reraisedPart = SplitGroup(ts, (PyBaseException)orig, e => reraisedLeaves.Contains(e)).match;
-        if (reraisedPart != null) kept.Add(reraisedPart);
-        kept.AddRange(newOnes);
-        if (kept.Count == 1 && newOnes.Count == 0) return kept[0];
-        return NewGroup(ts, ExceptionTypes.BaseExceptionGroup, PyStr.Empty, new PyTuple(kept.ToArray()));
+        PyObject? reraisedPart = reraisedLeaves.Count > 0 ? SplitGroup(ts, o, e => reraisedLeaves.Contains(e)).match : null;
+        if (newOnes.Count == 0) return reraisedPart ?? PyNone.Value;
+        if (reraisedPart != null) newOnes.Add(reraisedPart);
+        // 3.11.2 wraps even a single new exception in a group (later 3.11 releases unwrap it).
+        return NewGroup(ts, ExceptionTypes.BaseExceptionGroup, PyStr.Empty, new PyTuple(newOnes.ToArray()));
     }
+
+    static bool SameMetadata(PyBaseException a, PyBaseException b)
+        => a.Traceback == b.Traceback && a.Cause == b.Cause && a.Context == b.Context
+           && a.DictIfAny?.GetStr("__notes__") == b.DictIfAny?.GetStr("__notes__");
 
     static void CollectLeaves(PyBaseException e, HashSet<PyObject> into)
     {

@@ -15,22 +15,21 @@ public sealed class PythonEngine
     public int RecursionLimit = 1000;
     public readonly PyModule Builtins;
     public readonly PyModule Sys;
-    public readonly ConsoleStream Stdout, Stderr, Stdin;
+    /// <summary>The standard streams the engine set up (sys.__stdout__ etc.): TextIOWrappers
+    /// over file descriptors 0, 1, 2, or over the writers an embedding host passed in.</summary>
+    public readonly PyTextIOWrapper Stdout, Stderr, Stdin;
     public readonly NativeFunction ImportFunc;
-    readonly TextWriter _stderrWriter;
 
     public PyDict BuiltinsDict => Builtins.Namespace;
 
     public PythonEngine(TextWriter? stdout = null, TextWriter? stderr = null, TextReader? stdin = null)
     {
         MainThread = new ThreadState(this);
-        var utf8 = new UTF8Encoding(false);
-        stdout ??= new StreamWriter(Console.OpenStandardOutput(), utf8, 1 << 14) { AutoFlush = false };
-        _stderrWriter = stderr ?? new StreamWriter(Console.OpenStandardError(), utf8) { AutoFlush = true };
-        stdin ??= new StreamReader(Console.OpenStandardInput(), utf8);
-        Stdout = new ConsoleStream(stdout, "<stdout>", 1, false);
-        Stderr = new ConsoleStream(_stderrWriter, "<stderr>", 2, true);
-        Stdin = new ConsoleStream(stdin, "<stdin>", 0);
+        IoModule.Register();
+        CodecsModule.Register();
+        Stdin = IoModule.StandardStream(MainThread, 0, stdin, null);
+        Stdout = IoModule.StandardStream(MainThread, 1, null, stdout);
+        Stderr = IoModule.StandardStream(MainThread, 2, null, stderr);
         Builtins = StacklessIron.Modules.Builtins.Create(this);
         ImportFunc = ((PyBuiltinFunction)Builtins.Get("__import__")!).Func;
         Sys = SysModule.Create(this);
@@ -42,22 +41,44 @@ public sealed class PythonEngine
         ItertoolsModule.Register();
         TimeModule.Register();
         ThreadModule.Register();
+        StacklessIron.Modules.Sre.SreModule.Register();
         StacklessIron.Modules.Posix.PosixModule.Register();
         SignalModule.Register();
         AtexitModule.Register();
         GcModule.Register();
         ImpModule.Register();
+        CollectionsModule.Register();
+        StructModule.Register();
+        StringModule.Register();
+        FunctoolsModule.Register();
+        RandomModule.Register();
+        HashModules.Register();
+        BinasciiModule.Register();
+        HeapqModule.Register();
+        BisectModule.Register();
         // os.py picks its platform module from this list ('posix' in sys.builtin_module_names).
         var builtinNames = new List<string>(Importer.NativeModules.Keys) { "builtins", "sys" };
         builtinNames.Sort(string.CompareOrdinal);
         Sys.Set("builtin_module_names", new PyTuple(builtinNames.ConvertAll(n => (PyObject)new PyStr(n)).ToArray()));
     }
 
-    /// <summary>Flushes sys.stdout/sys.stderr (at exit).</summary>
+    /// <summary>Flushes what is still buffered for output (at exit): files the program left
+    /// open, the current sys.stdout/sys.stderr, and the engine's own streams.</summary>
     public void FlushStreams()
     {
-        try { Stdout.Flush(); Stderr.Flush(); }
-        catch (IOException) { }
+        var ts = MainThread;
+        try { IoModule.FlushOpenWriters(ts); } catch (PyException) { } catch (IOException) { }
+        foreach (var name in new[] { "stdout", "stderr" })
+        {
+            try
+            {
+                var f = Sys.Get(name);
+                if (f != null && f != PyNone.Value && f != Stdout && f != Stderr && !IoModule.IsClosed(ts, f)) Ops.CallMethod(ts, f, "flush");
+            }
+            catch (PyException) { }
+        }
+        try { Stdout.Flush(); } catch (PyException) { } catch (IOException) { }
+        try { Stderr.Flush(); } catch (PyException) { } catch (IOException) { }
     }
 
     // ---------------- compiling ----------------
@@ -128,122 +149,41 @@ public sealed class PythonEngine
 
     // ---------------- uncaught exceptions ----------------
 
-    readonly Dictionary<string, string[]?> _sourceLines = new();
-
-    string? SourceLine(string filename, int line)
-    {
-        if (!_sourceLines.TryGetValue(filename, out var lines))
-        {
-            try { lines = File.Exists(filename) ? File.ReadAllLines(filename) : null; }
-            catch (Exception) { lines = null; }
-            _sourceLines[filename] = lines;
-        }
-        if (lines == null || line < 1 || line > lines.Length) return null;
-        return lines[line - 1].Trim();
-    }
-
-    /// <summary>Prints `exc` with its traceback and chained exceptions as CPython 3.11 does.</summary>
+    /// <summary>Prints `exc` with its traceback and chained exceptions as CPython 3.11 does,
+    /// to sys.stderr (the engine's own stream when sys.stderr is unusable).</summary>
     public void PrintException(ThreadState ts, PyBaseException exc)
     {
-        Stdout.Flush();
-        var sb = new StringBuilder();
-        FormatException(ts, exc, sb, new HashSet<PyBaseException>(ReferenceEqualityComparer.Instance));
-        Stderr.Write(sb.ToString());
+        FlushStdout(ts);
+        var text = FormatException(ts, exc);
+        var err = Sys.Get("stderr");
+        if (err != null && err != Stderr && err != PyNone.Value)
+        {
+            try { Ops.CallMethod(ts, err, "write", new PyStr(text)); Ops.CallMethod(ts, err, "flush"); return; }
+            catch (PyException) { }
+        }
+        Stderr.Write(text);
         Stderr.Flush();
     }
 
+    void FlushStdout(ThreadState ts)
+    {
+        var o = Sys.Get("stdout");
+        try
+        {
+            if (o == null || o == Stdout) Stdout.Flush();
+            else if (o != PyNone.Value) Ops.CallMethod(ts, o, "flush");
+        }
+        catch (PyException) { }
+        catch (IOException) { }
+    }
+
     public string FormatException(ThreadState ts, PyBaseException exc)
-    {
-        var sb = new StringBuilder();
-        FormatException(ts, exc, sb, new HashSet<PyBaseException>(ReferenceEqualityComparer.Instance));
-        return sb.ToString();
-    }
-
-    void FormatException(ThreadState ts, PyBaseException exc, StringBuilder sb, HashSet<PyBaseException> seen)
-    {
-        seen.Add(exc);
-        if (exc.Cause is PyBaseException cause && !seen.Contains(cause))
-        {
-            FormatException(ts, cause, sb, seen);
-            sb.Append("\nThe above exception was the direct cause of the following exception:\n\n");
-        }
-        else if (exc.Context is PyBaseException ctx && !exc.SuppressContext && !seen.Contains(ctx))
-        {
-            FormatException(ts, ctx, sb, seen);
-            sb.Append("\nDuring handling of the above exception, another exception occurred:\n\n");
-        }
-        if (exc.Traceback != null)
-        {
-            sb.Append("Traceback (most recent call last):\n");
-            FormatTraceback(exc.Traceback, sb);
-        }
-        FormatExceptionOnly(ts, exc, sb);
-    }
-
-    void FormatTraceback(PyTraceback? tb, StringBuilder sb)
-    {
-        string? lastFile = null, lastName = null;
-        int lastLine = -1, repeat = 0;
-        for (; tb != null; tb = tb.Next)
-        {
-            var code = tb.Frame.Code.Code;
-            if (code.Filename == lastFile && tb.Lineno == lastLine && code.Name == lastName)
-            {
-                repeat++;
-                if (repeat >= 3) continue;
-            }
-            else
-            {
-                if (repeat >= 3) sb.Append($"  [Previous line repeated {repeat - 2} more time{(repeat - 2 == 1 ? "" : "s")}]\n");
-                lastFile = code.Filename; lastLine = tb.Lineno; lastName = code.Name; repeat = 0;
-            }
-            sb.Append($"  File \"{code.Filename}\", line {tb.Lineno}, in {code.Name}\n");
-            var src = SourceLine(code.Filename, tb.Lineno);
-            if (!string.IsNullOrEmpty(src)) sb.Append("    ").Append(src).Append('\n');
-        }
-        if (repeat >= 3) sb.Append($"  [Previous line repeated {repeat - 2} more time{(repeat - 2 == 1 ? "" : "s")}]\n");
-    }
-
-    void FormatExceptionOnly(ThreadState ts, PyBaseException exc, StringBuilder sb)
-    {
-        var t = exc.Type;
-        var mod = t.ModuleName;
-        var name = mod == "builtins" || mod == "__main__" ? t.QualName : mod + "." + t.QualName;
-        if (t.IsSubtypeOf(ExceptionTypes.SyntaxError) && exc.DictIfAny is PyDict d)
-        {
-            var lineno = d.GetStr("lineno") as PyInt;
-            var filename = d.GetStr("filename") as PyStr;
-            var text = d.GetStr("text") as PyStr;
-            var offset = d.GetStr("offset") as PyInt;
-            var endOffset = d.GetStr("end_offset") as PyInt;
-            var endLine = d.GetStr("end_lineno") as PyInt;
-            var msg = d.GetStr("msg");
-            if (lineno != null)
-            {
-                var pse = new PythonSyntaxError(name, msg is PyStr ms ? ms.Value : SafeStr(ts, msg ?? PyNone.Value), filename?.Value ?? "<string>",
-                    (int)lineno.Small, (int)(offset?.Small ?? 0), text?.Value, (int)(endLine?.Small ?? 0), (int)(endOffset?.Small ?? 0));
-                sb.Append(pse.Format());
-                return;
-            }
-        }
-        string s = SafeStr(ts, exc);
-        sb.Append(name);
-        if (s.Length > 0) sb.Append(": ").Append(s);
-        sb.Append('\n');
-        if (exc.DictIfAny?.GetStr("__notes__") is PyObject notes && notes is PyList nl)
-            foreach (var n in nl.ToArray()) sb.Append(n is PyStr ns ? ns.Value : SafeRepr(ts, n)).Append('\n');
-    }
+        => TracebackPrinter.Format(ts, exc, new SourceLines(ts));
 
     static string SafeStr(ThreadState ts, PyObject o)
     {
         try { return Ops.StrString(ts, o); }
         catch (PyException) { return $"<exception str() failed>"; }
-    }
-
-    static string SafeRepr(ThreadState ts, PyObject o)
-    {
-        try { return Ops.ReprString(ts, o); }
-        catch (PyException) { return "<note repr() failed>"; }
     }
 
     // ---------------- running programs ----------------
@@ -309,6 +249,7 @@ public sealed class PythonEngine
             PrintException(ts, exc);
         }
         FlushStreams();
-        return 1;
+        // CPython ends by SIGINT after an uncaught KeyboardInterrupt: status 130 for the shell.
+        return exc.Type.IsSubtypeOf(ExceptionTypes.KeyboardInterrupt) ? 130 : 1;
     }
 }

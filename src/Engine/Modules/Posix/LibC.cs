@@ -23,6 +23,7 @@ internal static unsafe class LibC
 
     [DllImport(Lib, SetLastError = true)] public static extern int openat(int dirfd, byte[] path, int flags, int mode);
     [DllImport(Lib, SetLastError = true)] public static extern int close(int fd);
+    [DllImport(Lib, SetLastError = true)] public static extern int sigaction(int signum, byte* act, byte* oldact);
     [DllImport(Lib, SetLastError = true)] public static extern nint read(int fd, byte* buf, nint count);
     [DllImport(Lib, SetLastError = true)] public static extern nint write(int fd, byte* buf, nint count);
     [DllImport(Lib, SetLastError = true)] public static extern nint pread(int fd, byte* buf, nint count, long offset);

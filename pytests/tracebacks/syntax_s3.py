@@ -1,0 +1,1 @@
+import syntax_s_bad_mod

@@ -1,0 +1,8 @@
+def cleanup():
+    try:
+        raise ValueError("first")
+    finally:
+        print("cleanup")
+        None.close()
+
+cleanup()

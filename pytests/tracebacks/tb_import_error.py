@@ -1,0 +1,1 @@
+from keyword import no_such_name

@@ -1,0 +1,5 @@
+try:
+    raise ValueError("a")
+except ValueError as e:
+    e.__notes__ = "not a list"
+    raise

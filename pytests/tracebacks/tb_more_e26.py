@@ -1,0 +1,2 @@
+eg = BaseExceptionGroup("base", [KeyboardInterrupt(), ValueError(1)])
+raise eg

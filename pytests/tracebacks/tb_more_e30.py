@@ -1,0 +1,4 @@
+class C:
+    __slots__ = ("a",)
+c = C()
+c.b = 1

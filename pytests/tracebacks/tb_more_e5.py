@@ -1,0 +1,6 @@
+import sys
+def f(n):
+    if n == 0:
+        raise ValueError
+    f(n - 1)
+f(5)

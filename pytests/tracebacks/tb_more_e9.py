@@ -1,0 +1,1 @@
+result = int("12x")

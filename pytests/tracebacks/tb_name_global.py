@@ -1,0 +1,5 @@
+import sys
+counter = 3
+def show():
+    print(countr)
+show()

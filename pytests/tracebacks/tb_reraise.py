@@ -1,0 +1,8 @@
+def work():
+    try:
+        return {}["k"]
+    except KeyError:
+        print("logging")
+        raise
+
+work()

@@ -1,0 +1,5 @@
+class Weird(Exception):
+    def __str__(self):
+        raise RuntimeError("no str")
+
+raise Weird()

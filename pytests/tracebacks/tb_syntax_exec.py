@@ -1,0 +1,2 @@
+source = "x = (1,\n  2 +)\n"
+exec(source)

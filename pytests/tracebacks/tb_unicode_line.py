@@ -1,0 +1,3 @@
+naïve = {"é": 1}
+print("ok")
+café = naïve["é"] + naïve["ü"]
