@@ -18,8 +18,6 @@ public static class StacklessModule
     public static void Register()
     {
         Importer.NativeModules["stackless"] = Create;
-        // a fallback until the stdlib's random.py can be imported (hackysack needs random.Random)
-        Importer.NativeModules.TryAdd("random", MinimalRandomModule.Create);
     }
 
     const string PythonPart = @"
