@@ -103,7 +103,8 @@ def test_errno():
 
 def test_signal_in_process():
     assert _signal.SIGINT == 2 and _signal.SIGTERM == 15 and _signal.NSIG == 65 and _signal.SIG_DFL == 0 and _signal.SIG_IGN == 1
-    assert _signal.getsignal(_signal.SIGINT) is _signal.default_int_handler and _signal.getsignal(_signal.SIGPIPE) == _signal.SIG_IGN
+    # SIGINT inherited as ignored (a background job) reads back as SIG_IGN, as in CPython.
+    assert _signal.getsignal(_signal.SIGINT) in (_signal.default_int_handler, _signal.SIG_IGN) and _signal.getsignal(_signal.SIGPIPE) == _signal.SIG_IGN
     raises(KeyboardInterrupt, _signal.default_int_handler, 2, None)
     got = []
     old = _signal.signal(_signal.SIGUSR1, lambda n, f: got.append(n))
