@@ -24,7 +24,7 @@ public sealed class PyStructSeq : PyTuple
         }
     }
 
-    static readonly Dictionary<PyType, Layout> Layouts = new(ReferenceEqualityComparer.Instance);
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<PyType, Layout> Layouts = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>All fields past the visible ones (n_fields - n_sequence_fields of them).</summary>
     public readonly PyObject[] Hidden;
@@ -41,7 +41,7 @@ public sealed class PyStructSeq : PyTuple
     static Layout LayoutOf(PyType t)
     {
         for (var k = t; k != null; k = k.Base)
-            lock (Layouts) if (Layouts.TryGetValue(k, out var l)) return l;
+            if (Layouts.TryGetValue(k, out var l)) return l;
         throw PyExc.TypeError($"{t.Name} is not a struct sequence type");
     }
 
@@ -51,7 +51,7 @@ public sealed class PyStructSeq : PyTuple
     {
         int dot = fullName.LastIndexOf('.');
         var t = PyType.Builtin(fullName[(dot + 1)..], typeof(PyStructSeq), TypeObjects.Tuple, module: dot < 0 ? "builtins" : fullName[..dot]);
-        lock (Layouts) Layouts[t] = new Layout(fullName, fields, nSequence, afterNew);
+        Layouts[t] = new Layout(fullName, fields, nSequence, afterNew);
         var ns = t.Namespace;
         int unnamed = 0;
         var match = new List<PyObject>();

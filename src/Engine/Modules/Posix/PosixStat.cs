@@ -69,7 +69,9 @@ public static unsafe class PosixStat
     }
 
     static PyObject U(ulong v) => v <= long.MaxValue ? PyInt.From((long)v) : PyInt.From((BigInteger)v);
-    static PyObject Ns(long sec, long nsec) => PyInt.From((BigInteger)sec * 1_000_000_000 + nsec);
+    static PyObject Ns(long sec, long nsec) => sec > -9_000_000_000L && sec < 9_000_000_000L
+        ? PyInt.From(sec * 1_000_000_000 + nsec)
+        : PyInt.From((BigInteger)sec * 1_000_000_000 + nsec);
 
     public static PyObject Result(in Raw s) => PyStructSeq.Create(StatResultType,
         PyInt.From(s.Mode), U(s.Ino), U(s.Dev), U(s.Nlink), PyInt.From(s.Uid), PyInt.From(s.Gid), PyInt.From(s.Size),
