@@ -43,8 +43,9 @@ def test_errors():
     assert type(OSError("just a message")) is OSError
     raises(TypeError, os.stat, [], msg="stat: path should be string, bytes, os.PathLike or integer, not list")
     raises(TypeError, os.mkdir, 3, msg="mkdir: path should be string, bytes or os.PathLike, not int")
-    raises(ValueError, os.stat, "a\0b", msg="embedded null character in path")
-    raises(ValueError, os.stat, b"a\0b", msg="embedded null byte")
+    raises(ValueError, os.stat, "a\0b", msg="embedded null byte")
+    raises(ValueError, os.stat, b"a\0b", msg="stat: embedded null character in path")
+    raises(ValueError, os.rename, b"a\0b", b"c", msg="rename: embedded null character in src")
     raises(TypeError, os.fspath, 1, msg="expected str, bytes or os.PathLike object, not int")
     e = raises(OSError, os.read, -1, 1)
     assert e.errno == errno.EBADF and str(e) == "[Errno 9] Bad file descriptor"
@@ -86,6 +87,13 @@ def test_files_and_descriptors():
         os.close(w)
         assert os.read(r, 100) == b"through a pipe" and os.read(r, 100) == b""
         os.close(r)
+        src = os.open(p, os.O_RDONLY)
+        dst = os.open(p + ".copy", os.O_WRONLY | os.O_CREAT, 0o600)
+        assert os.sendfile(dst, src, 1, 4) == 4 and os.sendfile(dst, src, None, 100) == 5 and os.sendfile(dst, src, None, 100) == 0
+        os.close(src); os.close(dst)
+        fd = os.open(p + ".copy", os.O_RDONLY)
+        assert os.read(fd, 100) == b"ellohello"
+        os.close(fd)
         os.truncate(p, 2)
         assert os.path.getsize(p) == 2
         assert os.access(p, os.R_OK | os.W_OK) and not os.access(BASE + "/nope", os.F_OK)
@@ -108,7 +116,7 @@ def test_stat_result():
     r = repr(st)
     assert r.startswith("os.stat_result(st_mode=%d, st_ino=" % st.st_mode) and ("st_mtime=%d," % st[8]) in r
     s2 = os.stat_result(tuple(range(10)))
-    assert s2.st_mode == 0 and s2.st_atime is None and s2[9] == 9
+    assert s2.st_mode == 0 and s2.st_atime == 7 and s2.st_ctime == 9 and s2[9] == 9 and s2.st_atime_ns is None
     s3 = os.stat_result(tuple(range(10)), {"st_atime": 1.5})
     assert s3.st_atime == 1.5
     raises(TypeError, os.stat_result, (1, 2), msg="os.stat_result() takes an at least 10-sequence (2-sequence given)")

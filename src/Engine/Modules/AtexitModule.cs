@@ -46,6 +46,24 @@ public static class AtexitModule
     [PyMethod] static long _ncallbacks(ThreadState ts) => Of(ts).Count;
     [PyMethod] static void _run_exitfuncs(ThreadState ts) => RunExitFuncs(ts);
 
+    /// <summary>Writes to sys.stderr (as CPython's unraisable hook), or the engine's stderr when
+    /// that is unusable.</summary>
+    static void Report(ThreadState ts, string text)
+    {
+        ts.Engine.Stdout.Flush();
+        try
+        {
+            var err = ts.Engine.Sys.Get("stderr");
+            if (err != null && err != PyNone.Value)
+            {
+                Ops.CallMethod(ts, err, "write", new PyStr(text));
+                return;
+            }
+        }
+        catch (PyException) { }
+        ts.Engine.Stderr.Write(text);
+    }
+
     /// <summary>Runs and clears the callbacks, newest first; each failure is printed as an
     /// "Exception ignored in atexit callback" report on stderr.</summary>
     public static void RunExitFuncs(ThreadState ts)
@@ -65,9 +83,7 @@ public static class AtexitModule
             {
                 string what;
                 try { what = Ops.ReprString(ts, cb.Func); } catch (PyException) { what = "<object repr() failed>"; }
-                ts.Engine.Stdout.Flush();
-                ts.Engine.Stderr.Write($"Exception ignored in atexit callback: {what}\n");
-                ts.Engine.PrintException(ts, e.Value);
+                Report(ts, $"Exception ignored in atexit callback: {what}\n" + ts.Engine.FormatException(ts, e.Value));
             }
         }
     }

@@ -123,14 +123,22 @@ public static class GcModule
         {
             switch (o)
             {
-                case PyList l: foreach (var x in l.ToArray()) r.Append(x); break;
+                case PyList l: { var a = l.ToArray(); for (int i = a.Length - 1; i >= 0; i--) r.Append(a[i]); break; }   // list_traverse goes backwards
                 case PyTuple t: foreach (var x in t.Items) r.Append(x); break;
-                case PyDict d: foreach (var (k, v) in d.Items()) { r.Append(k); r.Append(v); } break;
+                case PyDict d:
+                {
+                    // As CPython's dict_traverse: a dict whose keys are all str shows only its values.
+                    bool strKeys = true;
+                    foreach (var (k, _) in d.Items()) if (k.GetType() != typeof(PyStr)) { strKeys = false; break; }
+                    foreach (var (k, v) in d.Items()) { r.Append(v); if (!strKeys) r.Append(k); }
+                    break;
+                }
                 case PyAnySet s: foreach (var x in s.ToArray()) r.Append(x); break;
                 case PyInstance inst:
-                    r.Append(inst.Type);
-                    if (inst.Dict is PyDict idict) r.Append(idict);
+                    // As 3.11's inline instance values: the attribute values, then the class.
+                    if (inst.Dict is PyDict idict) foreach (var (_, v) in idict.Items()) r.Append(v);
                     if (inst.Slots != null) foreach (var x in inst.Slots) if (x != null) r.Append(x);
+                    r.Append(inst.Type);
                     break;
             }
         }

@@ -16,10 +16,15 @@ public sealed class PyStructSeq : PyTuple
         public readonly string FullName;
         public readonly string?[] Fields;
         public readonly int NSequence;
-        public Layout(string fullName, string?[] fields, int nSequence) { FullName = fullName; Fields = fields; NSequence = nSequence; }
+        /// <summary>Type-specific completion of an instance made by Python code (T(sequence, dict)).</summary>
+        public readonly Action<PyStructSeq>? AfterNew;
+        public Layout(string fullName, string?[] fields, int nSequence, Action<PyStructSeq>? afterNew)
+        {
+            FullName = fullName; Fields = fields; NSequence = nSequence; AfterNew = afterNew;
+        }
     }
 
-    static readonly Dictionary<PyType, Layout> Layouts = new(ReferenceEqualityComparer.Instance);
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<PyType, Layout> Layouts = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>All fields past the visible ones (n_fields - n_sequence_fields of them).</summary>
     public readonly PyObject[] Hidden;
@@ -36,17 +41,17 @@ public sealed class PyStructSeq : PyTuple
     static Layout LayoutOf(PyType t)
     {
         for (var k = t; k != null; k = k.Base)
-            lock (Layouts) if (Layouts.TryGetValue(k, out var l)) return l;
+            if (Layouts.TryGetValue(k, out var l)) return l;
         throw PyExc.TypeError($"{t.Name} is not a struct sequence type");
     }
 
     /// <summary>Creates a struct sequence type named `fullName` ("os.stat_result"): fields in order,
     /// the first nSequence of them visible as tuple items.</summary>
-    public static PyType MakeType(string fullName, string?[] fields, int nSequence, string? doc = null)
+    public static PyType MakeType(string fullName, string?[] fields, int nSequence, string? doc = null, Action<PyStructSeq>? afterNew = null)
     {
         int dot = fullName.LastIndexOf('.');
         var t = PyType.Builtin(fullName[(dot + 1)..], typeof(PyStructSeq), TypeObjects.Tuple, module: dot < 0 ? "builtins" : fullName[..dot]);
-        lock (Layouts) Layouts[t] = new Layout(fullName, fields, nSequence);
+        Layouts[t] = new Layout(fullName, fields, nSequence, afterNew);
         var ns = t.Namespace;
         int unnamed = 0;
         var match = new List<PyObject>();
@@ -108,7 +113,9 @@ public sealed class PyStructSeq : PyTuple
             else if (dict is PyDict d && l.Fields[i] is string name && d.GetStr(name) is PyObject dv) v = dv;
             hidden[i - min] = v;
         }
-        return new PyStructSeq(cls, items[..min], hidden);
+        var r = new PyStructSeq(cls, items[..min], hidden);
+        l.AfterNew?.Invoke(r);
+        return r;
     }
 
     [PySlot("__repr__")]

@@ -28,6 +28,7 @@ internal static unsafe class LibC
     [DllImport(Lib, SetLastError = true)] public static extern nint write(int fd, byte* buf, nint count);
     [DllImport(Lib, SetLastError = true)] public static extern nint pread(int fd, byte* buf, nint count, long offset);
     [DllImport(Lib, SetLastError = true)] public static extern nint pwrite(int fd, byte* buf, nint count, long offset);
+    [DllImport(Lib, SetLastError = true)] public static extern nint sendfile(int outFd, int inFd, long* offset, nint count);
     [DllImport(Lib, SetLastError = true)] public static extern long lseek(int fd, long offset, int whence);
     [DllImport(Lib, SetLastError = true)] public static extern int fsync(int fd);
     [DllImport(Lib, SetLastError = true)] public static extern int fdatasync(int fd);
@@ -122,6 +123,8 @@ internal static unsafe class LibC
     [DllImport(Lib)] public static extern int posix_spawn_file_actions_init(IntPtr fa);
     [DllImport(Lib)] public static extern int posix_spawn_file_actions_destroy(IntPtr fa);
     [DllImport(Lib)] public static extern int posix_spawn_file_actions_adddup2(IntPtr fa, int fd, int newfd);
+    [DllImport(Lib)] public static extern int posix_spawn_file_actions_addopen(IntPtr fa, int fd, byte[] path, int oflag, int mode);
+    [DllImport(Lib, SetLastError = true)] public static extern int execve(byte[] path, IntPtr* argv, IntPtr* envp);
     [DllImport(Lib)] public static extern int posix_spawn_file_actions_addclose(IntPtr fa, int fd);
     [DllImport(Lib)] public static extern int posix_spawn_file_actions_addchdir_np(IntPtr fa, byte[] path);
     [DllImport(Lib)] public static extern int posix_spawnattr_init(IntPtr attr);

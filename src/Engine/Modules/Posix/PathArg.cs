@@ -25,7 +25,7 @@ public readonly struct PathArg
         if (allowFd && o is PyInt && o is not PyBool || allowFd && o is PyBool)
             return new PathArg(null, FdArg.ToFd(ts, o), o, false);
         if (nullable && o == PyNone.Value)
-            return new PathArg(Terminated(new byte[] { (byte)'.' }, ts, o), -1, o, false);
+            return new PathArg(Terminated(new byte[] { (byte)'.' }, false, func, arg), -1, o, false);
         var p = FsPath(ts, o, allowBytes: true, out bool bad);
         if (bad)
         {
@@ -33,8 +33,8 @@ public readonly struct PathArg
                                      : (nullable ? "string, bytes, os.PathLike or None" : "string, bytes or os.PathLike");
             throw PyExc.TypeError($"{func}: {arg} should be {allowed}, not {o.Type.Name}");
         }
-        if (p is PyStr s) return new PathArg(Terminated(Encode(ts, s), ts, p), -1, p, false);
-        return new PathArg(Terminated(((PyBytes)p).Data, ts, p), -1, p, true);
+        if (p is PyStr s) return new PathArg(Terminated(Encode(ts, s), false, func, arg), -1, p, false);
+        return new PathArg(Terminated(((PyBytes)p).Data, true, func, arg), -1, p, true);
     }
 
     /// <summary>os.fspath: str or bytes unchanged, else the result of type(o).__fspath__(o).
@@ -50,10 +50,11 @@ public readonly struct PathArg
         throw PyExc.TypeError($"expected {o.Type.Name}.__fspath__() to return str or bytes, not {r.Type.Name}");
     }
 
-    static byte[] Terminated(byte[] data, ThreadState ts, PyObject obj)
+    static byte[] Terminated(byte[] data, bool fromBytes, string func, string arg)
     {
+        // CPython's two checks: the str encoder's, and path_converter's own for bytes.
         if (Array.IndexOf(data, (byte)0) >= 0)
-            throw PyExc.ValueError(obj is PyStr ? "embedded null character in path" : "embedded null byte");
+            throw PyExc.ValueError(fromBytes ? $"{func}: embedded null character in {arg}" : "embedded null byte");
         var r = new byte[data.Length + 1];
         data.CopyTo(r, 0);
         return r;

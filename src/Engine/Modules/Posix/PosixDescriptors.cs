@@ -96,6 +96,22 @@ public static unsafe class PosixDescriptors
         return n;
     }
 
+    /// <summary>sendfile(out_fd, in_fd, offset, count): offset None reads from in_fd's position.</summary>
+    [PyMethod]
+    static long sendfile(ThreadState ts, [PyKeyword] int out_fd, int in_fd, PyObject offset, long count)
+    {
+        nint n;
+        if (offset == PyNone.Value)
+            do n = LibC.sendfile(out_fd, in_fd, null, (nint)count); while (n < 0 && LibC.Errno == LibC.EINTR);
+        else
+        {
+            long off = Ops.Index(ts, offset).ToLongChecked();
+            do n = LibC.sendfile(out_fd, in_fd, &off, (nint)count); while (n < 0 && LibC.Errno == LibC.EINTR);
+        }
+        if (n < 0) throw PosixErrors.Last();
+        return n;
+    }
+
     [PyMethod]
     static long lseek(ThreadState ts, int fd, long position, int how)
     {

@@ -57,6 +57,7 @@ public static unsafe class PosixModule
         Importer.NativeModules["errno"] = ErrnoModule.Create;
         Importer.NativeModules["_stat"] = StatModule.Create;
         PwdModule.Register();
+        PosixSubprocessModule.Register();
     }
 
     static PyDict NameTable((string Name, long Value)[] table)

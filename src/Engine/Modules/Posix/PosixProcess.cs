@@ -176,7 +176,7 @@ public static unsafe class PosixProcess
         var p = PathArg.FsPath(ts, o, allowBytes: true, out bool bad);
         if (bad) throw PyExc.TypeError($"expected str, bytes or os.PathLike object, not {o.Type.Name}");
         var b = p is PyStr s ? PathArg.Encode(ts, s) : ((PyBytes)p).Data;
-        if (Array.IndexOf(b, (byte)0) >= 0) throw PyExc.ValueError(p is PyStr ? "embedded null character" : "embedded null byte");
+        if (Array.IndexOf(b, (byte)0) >= 0) throw PyExc.ValueError("embedded null byte");
         return [.. b, 0];
     }
 
@@ -233,6 +233,75 @@ public static unsafe class PosixProcess
     [PyMethod] static int WSTOPSIG(ThreadState ts, [PyKeyword] int status) => (status >> 8) & 0xff;
     [PyMethod] static bool WIFCONTINUED(ThreadState ts, [PyKeyword] int status) => status == 0xffff;
     [PyMethod] static bool WCOREDUMP(ThreadState ts, [PyKeyword] int status) => (status & 0x80) != 0;
+
+    [PyMethod]
+    static void execv(ThreadState ts, PyObject path, PyObject argv)
+    {
+        var p = PosixSpawn.FsBytes(ts, path, "path");
+        PosixSpawn.Exec(p, PosixSpawn.Argv(ts, argv, "execv", true), null, path);
+    }
+
+    [PyMethod]
+    static void execve(ThreadState ts, [PyKeyword] PyObject path, PyObject argv, PyObject env)
+    {
+        var p = PosixSpawn.FsBytes(ts, path, "path");
+        PosixSpawn.Exec(p, PosixSpawn.Argv(ts, argv, "execve", true), PosixSpawn.EnvFromMapping(ts, env), path);
+    }
+
+    [PyMethod]
+    static int posix_spawn(ThreadState ts, PyObject path, PyObject argv, PyObject env, [PyKwOnly] PyObject? file_actions = null,
+        PyObject? setpgroup = null, bool resetids = false, bool setsid = false, PyObject? setsigmask = null, PyObject? setsigdef = null, PyObject? scheduler = null)
+        => Spawn(ts, "posix_spawn", false, path, argv, env, file_actions, setpgroup, resetids, setsid, setsigmask, setsigdef, scheduler);
+
+    [PyMethod]
+    static int posix_spawnp(ThreadState ts, PyObject path, PyObject argv, PyObject env, [PyKwOnly] PyObject? file_actions = null,
+        PyObject? setpgroup = null, bool resetids = false, bool setsid = false, PyObject? setsigmask = null, PyObject? setsigdef = null, PyObject? scheduler = null)
+        => Spawn(ts, "posix_spawnp", true, path, argv, env, file_actions, setpgroup, resetids, setsid, setsigmask, setsigdef, scheduler);
+
+    static int[] Signals(ThreadState ts, PyObject o)
+    {
+        var items = Ops.ToArray(ts, o);
+        var r = new int[items.Length];
+        for (int i = 0; i < r.Length; i++)
+        {
+            r[i] = FdArg.ToFd(ts, items[i]);
+            if (r[i] < 1 || r[i] >= SignalModule.NSIG) throw PyExc.ValueError($"signal number {r[i]} out of range [1; {SignalModule.NSIG - 1}]");
+        }
+        return r;
+    }
+
+    static int Spawn(ThreadState ts, string func, bool search, PyObject path, PyObject argv, PyObject env, PyObject? fileActions,
+        PyObject? setpgroup, bool resetids, bool setsid, PyObject? setsigmask, PyObject? setsigdef, PyObject? scheduler)
+    {
+        var p = PosixSpawn.FsBytes(ts, path, "path");
+        var args = PosixSpawn.Argv(ts, argv, func, false);
+        var envs = PosixSpawn.EnvFromMapping(ts, env);
+        var opt = new PosixSpawn.Options();
+        if (fileActions != null && fileActions != PyNone.Value)
+        {
+            foreach (var fa in Ops.Iterate(ts, fileActions))
+            {
+                if (fa is not PyTuple t || t.Items.Length == 0) throw PyExc.TypeError("Each file_actions element must be a non-empty tuple");
+                var it = t.Items;
+                long kind = Ops.Index(ts, it[0]).ToLongChecked();
+                if (kind == 0 && it.Length == 5)
+                    opt.Actions.Add((0, FdArg.ToFd(ts, it[1]), 0, PosixSpawn.FsBytes(ts, it[2], "path"), FdArg.ToFd(ts, it[3]), FdArg.ToFd(ts, it[4])));
+                else if (kind == 1 && it.Length == 2) opt.Actions.Add((1, FdArg.ToFd(ts, it[1]), 0, null, 0, 0));
+                else if (kind == 2 && it.Length == 3) opt.Actions.Add((2, FdArg.ToFd(ts, it[1]), FdArg.ToFd(ts, it[2]), null, 0, 0));
+                else if (kind is >= 0 and <= 2) throw PyExc.TypeError("A " + (kind == 0 ? "open" : kind == 1 ? "close" : "dup2") + " file_action tuple must have " + (kind == 0 ? 5 : kind == 1 ? 2 : 3) + " elements");
+                else throw PyExc.TypeError("Unknown file_actions identifier");
+            }
+        }
+        if (setpgroup != null && setpgroup != PyNone.Value) { opt.Flags |= PosixSpawn.SETPGROUP; opt.PGroup = FdArg.ToFd(ts, setpgroup); }
+        if (resetids) opt.Flags |= PosixSpawn.RESETIDS;
+        if (setsid) opt.Flags |= PosixSpawn.SETSID;
+        if (setsigmask != null && setsigmask != PyNone.Value) opt.SigMask = Signals(ts, setsigmask);
+        if (setsigdef != null && setsigdef != PyNone.Value) opt.SigDefault = Signals(ts, setsigdef);
+        if (scheduler != null && scheduler != PyNone.Value) throw PyExc.NotImplementedError($"{func}: scheduler is not supported");
+        int pid = PosixSpawn.Spawn(p, args, envs, opt, search, out int err);
+        if (pid < 0) throw PosixErrors.FromErrno(err, path);
+        return pid;
+    }
 
     [PyMethod]
     static void _exit(ThreadState ts, [PyKeyword] int status) => LibC._exit(status);

@@ -13,7 +13,14 @@ public static unsafe class PosixStat
     public static readonly PyType StatResultType = PyStructSeq.MakeType("os.stat_result", new string?[] {
         "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", null, null, null,
         "st_atime", "st_mtime", "st_ctime", "st_atime_ns", "st_mtime_ns", "st_ctime_ns", "st_blksize", "st_blocks", "st_rdev" }, 10,
-        "stat_result: Result from stat, fstat, or lstat.");
+        "stat_result: Result from stat, fstat, or lstat.", FillTimes);
+
+    /// <summary>As CPython's statresult_new: float times not given take the integer ones.</summary>
+    static void FillTimes(PyStructSeq s)
+    {
+        for (int i = 0; i < 3; i++)
+            if (s.Hidden[i] == PyNone.Value) s.Hidden[i] = s.Items[7 + i];
+    }
 
     /// <summary>The raw fields the callers (stat_result, DirEntry) need.</summary>
     public readonly struct Raw
@@ -62,7 +69,9 @@ public static unsafe class PosixStat
     }
 
     static PyObject U(ulong v) => v <= long.MaxValue ? PyInt.From((long)v) : PyInt.From((BigInteger)v);
-    static PyObject Ns(long sec, long nsec) => PyInt.From((BigInteger)sec * 1_000_000_000 + nsec);
+    static PyObject Ns(long sec, long nsec) => sec > -9_000_000_000L && sec < 9_000_000_000L
+        ? PyInt.From(sec * 1_000_000_000 + nsec)
+        : PyInt.From((BigInteger)sec * 1_000_000_000 + nsec);
 
     public static PyObject Result(in Raw s) => PyStructSeq.Create(StatResultType,
         PyInt.From(s.Mode), U(s.Ino), U(s.Dev), U(s.Nlink), PyInt.From(s.Uid), PyInt.From(s.Gid), PyInt.From(s.Size),
