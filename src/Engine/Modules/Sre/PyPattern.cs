@@ -21,6 +21,7 @@ public sealed class PyPattern : PyObject
     internal readonly PyTuple? IndexGroup;
     /// <summary>1 for a bytes pattern, 0 for str, -1 when unknown (source None).</summary>
     internal readonly int IsBytes;
+    internal readonly SreSetCache Sets;
 
     [PySlot("__new__")]
     static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
@@ -31,6 +32,7 @@ public sealed class PyPattern : PyObject
     {
         Source = source; Flags = flags; Code = code; Groups = groups;
         GroupIndex = groupIndex; IndexGroup = indexGroup; IsBytes = isBytes;
+        Sets = new SreSetCache(code);
     }
 
     internal SreState NewState(PyObject @string, long pos, long endpos)
@@ -38,7 +40,7 @@ public sealed class PyPattern : PyObject
         var text = SreText.Get(@string);
         if (text.IsBytes && IsBytes == 0) throw PyExc.TypeError("cannot use a string pattern on a bytes-like object");
         if (!text.IsBytes && IsBytes > 0) throw PyExc.TypeError("cannot use a bytes pattern on a string-like object");
-        return text.NewState(Code, Groups, pos, endpos);
+        return text.NewState(Code, Sets, Groups, pos, endpos);
     }
 
     [PyMethod]
