@@ -93,3 +93,6 @@ print(re.sub(rb"(a)?b", rb"<\1\g<0>>", bytearray(b"abxb")), re.sub(rb"(a)?b", rb
 print(attempt(lambda: re.sub(rb"(a)?b", rb"<\1>", memoryview(b"abxb"))), attempt(lambda: re.sub("(a)", rb"\1", "a")))
 print(attempt(lambda: re.sub(b"(a)", r"\1", b"a")), re.sub("(?P<x>.)", r"\g<x>\g<x>", "ab", count=1))
 print(re.sub(r"(\w+)", r"\1\1", "ab cd " * 3), re.subn(r"(?:(x)|(y))", r"<\1\2>", "xyxz"))
+
+# re.DEBUG prints the parse tree and the code (re._compiler.dis over our _sre constants)
+re.compile(r"a(b|c)*?d[^x-z]\1(?=e)", re.DEBUG)
