@@ -85,3 +85,14 @@ ba = bytearray(b"abcdefgh")
 m1, m2 = re.search(b"[a-h]+", ba), re.search(b"[e-h]+", ba)
 ba[:] = b"xyz"
 print(m1.group(), m2.group(), m1.span(), m2.span())
+
+# replacement templates: groups that did not match, escapes, every kind of text
+for text in ["abc", "xbz", "", S("abc")]:
+    print(repr(re.sub(r"(a)?b(c)?", r"[\1|\2|\g<0>|\n\t\\\101\0]", text)), re.subn(r"(a)?b(c)?", r"<\2\1>", text))
+print(re.sub(rb"(a)?b", rb"<\1\g<0>>", bytearray(b"abxb")), re.sub(rb"(a)?b", rb"<\1>", B(b"abxb")))
+print(attempt(lambda: re.sub(rb"(a)?b", rb"<\1>", memoryview(b"abxb"))), attempt(lambda: re.sub("(a)", rb"\1", "a")))
+print(attempt(lambda: re.sub(b"(a)", r"\1", b"a")), re.sub("(?P<x>.)", r"\g<x>\g<x>", "ab", count=1))
+print(re.sub(r"(\w+)", r"\1\1", "ab cd " * 3), re.subn(r"(?:(x)|(y))", r"<\1\2>", "xyxz"))
+
+# re.DEBUG prints the parse tree and the code (re._compiler.dis over our _sre constants)
+re.compile(r"a(b|c)*?d[^x-z]\1(?=e)", re.DEBUG)

@@ -21,6 +21,7 @@ public sealed class PyPattern : PyObject
     internal readonly PyTuple? IndexGroup;
     /// <summary>1 for a bytes pattern, 0 for str, -1 when unknown (source None).</summary>
     internal readonly int IsBytes;
+    internal readonly SreSetCache Sets;
 
     [PySlot("__new__")]
     static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
@@ -31,6 +32,7 @@ public sealed class PyPattern : PyObject
     {
         Source = source; Flags = flags; Code = code; Groups = groups;
         GroupIndex = groupIndex; IndexGroup = indexGroup; IsBytes = isBytes;
+        Sets = new SreSetCache(code);
     }
 
     internal SreState NewState(PyObject @string, long pos, long endpos)
@@ -38,7 +40,7 @@ public sealed class PyPattern : PyObject
         var text = SreText.Get(@string);
         if (text.IsBytes && IsBytes == 0) throw PyExc.TypeError("cannot use a string pattern on a bytes-like object");
         if (!text.IsBytes && IsBytes > 0) throw PyExc.TypeError("cannot use a bytes pattern on a string-like object");
-        return text.NewState(Code, Groups, pos, endpos);
+        return text.NewState(Code, Sets, Groups, pos, endpos);
     }
 
     [PyMethod]
@@ -137,6 +139,7 @@ public sealed class PyPattern : PyObject
     {
         PyObject filter;
         bool callable;
+        SreTemplate? template = null;
         if (Ops.IsCallable(repl)) { filter = repl; callable = true; }
         else
         {
@@ -150,8 +153,22 @@ public sealed class PyPattern : PyObject
             else
             {
                 var re = Importer.ImportModule(ts, "re");
-                filter = Ops.Call(ts, Ops.GetAttr(ts, re, "_subx"), this, repl);
-                callable = Ops.IsCallable(filter);
+                // For a plain str/bytes/bytearray text the template is compiled by re's own
+                // _compile_repl (as _subx would) and expanded here; other texts take 3.11's
+                // path through re._subx and _parser.expand_template.
+                var kind = @string.Type;
+                if (kind == TypeObjects.Str || kind == PyBytes.TypeObject || kind == PyByteArray.TypeObject)
+                {
+                    var compiled = Ops.Call(ts, Ops.GetAttr(ts, re, "_compile_repl"), repl, this);
+                    template = SreTemplate.From(ts, compiled, kind != TypeObjects.Str);
+                }
+                if (template?.Literal is PyObject lit) { filter = lit; callable = false; template = null; }
+                else if (template != null) { filter = PyNone.Value; callable = false; }
+                else
+                {
+                    filter = Ops.Call(ts, Ops.GetAttr(ts, re, "_subx"), this, repl);
+                    callable = Ops.IsCallable(filter);
+                }
             }
         }
 
@@ -167,7 +184,8 @@ public sealed class PyPattern : PyObject
             if (!st.Search()) break;
             int b = st.Start, e = st.Ptr;
             if (i < b) parts.Add(text.Slice(i, b));
-            var item = callable ? Ops.Call(ts, filter, new PyMatch(this, st)) : filter;
+            var item = template != null ? template.Expand(ts, st, Groups)
+                     : callable ? Ops.Call(ts, filter, new PyMatch(this, st)) : filter;
             if (item != PyNone.Value) parts.Add(item);
             i = e;
             n++;

@@ -35,10 +35,13 @@ internal sealed class SreMatcher<TS> : SreState where TS : struct, ISreSubject
         J_MIN_REPEAT_ONE = 10, J_BRANCH = 11, J_ASSERT = 12, J_ASSERT_NOT = 13, J_POSS_REPEAT_1 = 14,
         J_POSS_REPEAT_2 = 15, J_ATOMIC_GROUP = 16;
 
-    public SreMatcher(TS subject, SreText text, uint[] code, int groups, int pos, int endpos)
+    readonly SreSetCache _sets;
+
+    public SreMatcher(TS subject, SreText text, uint[] code, SreSetCache sets, int groups, int pos, int endpos)
         : base(text, code, groups, pos, endpos)
     {
         _s = subject;
+        _sets = sets;
     }
 
     // ---- the saved-data stack ----
@@ -133,9 +136,9 @@ internal sealed class SreMatcher<TS> : SreState where TS : struct, ISreSubject
             case SreOp.NOT_LITERAL_UNI_IGNORE: return (uint)SreChars.LowerUnicode(ch) != code[pc + 1];
             case SreOp.LITERAL_LOC_IGNORE: return SreChars.CharLocIgnore(code[pc + 1], ch);
             case SreOp.NOT_LITERAL_LOC_IGNORE: return !SreChars.CharLocIgnore(code[pc + 1], ch);
-            case SreOp.IN: return SreChars.InSet(code, pc + 2, ch);
-            case SreOp.IN_IGNORE: return SreChars.InSet(code, pc + 2, SreChars.LowerAscii(ch));
-            case SreOp.IN_UNI_IGNORE: return SreChars.InSet(code, pc + 2, SreChars.LowerUnicode(ch));
+            case SreOp.IN: return _sets.Contains(pc + 2, ch);
+            case SreOp.IN_IGNORE: return _sets.Contains(pc + 2, SreChars.LowerAscii(ch));
+            case SreOp.IN_UNI_IGNORE: return _sets.Contains(pc + 2, SreChars.LowerUnicode(ch));
             case SreOp.IN_LOC_IGNORE: return SreChars.InSetLocIgnore(code, pc + 2, ch);
             case SreOp.CATEGORY: return SreChars.Category(code[pc + 1], ch);
         }
@@ -155,7 +158,7 @@ internal sealed class SreMatcher<TS> : SreState where TS : struct, ISreSubject
         switch (code[pc])
         {
             case SreOp.IN:
-                while (ptr < end && SreChars.InSet(code, pc + 2, _s[ptr])) ptr++;
+                while (ptr < end && _sets.Contains(pc + 2, _s[ptr])) ptr++;
                 break;
             case SreOp.ANY:
             {
@@ -262,7 +265,7 @@ internal sealed class SreMatcher<TS> : SreState where TS : struct, ISreSubject
             MustAdvance = false;
             for (;;)
             {
-                while (ptr < end && !SreChars.InSet(code, charsetPc, _s[ptr])) ptr++;
+                while (ptr < end && !_sets.Contains(charsetPc, _s[ptr])) ptr++;
                 if (ptr >= end) return false;
                 Start = Ptr = ptr;
                 if (Run(pc, false)) return true;
@@ -271,23 +274,51 @@ internal sealed class SreMatcher<TS> : SreState where TS : struct, ISreSubject
             }
         }
 
-        // general case: try every position; only the first may be refused by MustAdvance
+        // general case: try every position; only the first may be refused by MustAdvance.
+        // (Not in CPython: positions where the pattern's first character cannot match are
+        // skipped without starting the matcher; it would fail there at once.)
+        int fp = FirstCharacterOp(pc);
         Start = Ptr = ptr;
-        bool ok = Run(pc, true);
+        bool ok = (fp < 0 || (ptr < End && MatchOne(fp, _s[ptr]))) && Run(pc, true);
         MustAdvance = false;
         if (!ok && code[pc] == SreOp.AT && (code[pc + 1] == SreOp.AT_BEGINNING || code[pc + 1] == SreOp.AT_BEGINNING_STRING))
         {
             Start = Ptr = end;
             return false;
         }
+        int realEnd = End;
         while (!ok && ptr < end)
         {
             ptr++;
+            if (fp >= 0)
+            {
+                while (ptr < end && !MatchOne(fp, _s[ptr])) ptr++;
+                if (ptr >= realEnd || !MatchOne(fp, _s[ptr])) continue;
+            }
             LastMark = LastIndex = -1;
             Start = Ptr = ptr;
             ok = Run(pc, false);
         }
         return ok;
+    }
+
+    /// <summary>The single-character op every match must begin with (after MARKs), if the
+    /// program starts with one or with a *_REPEAT_ONE of at least one item; else -1.</summary>
+    int FirstCharacterOp(int pc)
+    {
+        var code = Code;
+        while (code[pc] == SreOp.MARK) pc += 2;
+        switch (code[pc])
+        {
+            case SreOp.ANY: case SreOp.LITERAL: case SreOp.NOT_LITERAL: case SreOp.CATEGORY:
+            case SreOp.LITERAL_IGNORE: case SreOp.NOT_LITERAL_IGNORE: case SreOp.LITERAL_UNI_IGNORE:
+            case SreOp.NOT_LITERAL_UNI_IGNORE: case SreOp.LITERAL_LOC_IGNORE: case SreOp.NOT_LITERAL_LOC_IGNORE:
+            case SreOp.IN: case SreOp.IN_IGNORE: case SreOp.IN_UNI_IGNORE: case SreOp.IN_LOC_IGNORE:
+                return pc;
+            case SreOp.REPEAT_ONE: case SreOp.MIN_REPEAT_ONE: case SreOp.POSSESSIVE_REPEAT_ONE:
+                return code[pc + 2] >= 1 && code[pc + 4] != SreOp.ANY_ALL ? pc + 4 : -1;
+        }
+        return -1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -381,7 +412,7 @@ internal sealed class SreMatcher<TS> : SreState where TS : struct, ISreSubject
 
             case SreOp.IN:
                 // <IN> <skip> <set>
-                if (ptr >= end || !SreChars.InSet(code, pc + 1, _s[ptr])) goto Failure;
+                if (ptr >= end || !_sets.Contains(pc + 1, _s[ptr])) goto Failure;
                 pc += (int)code[pc]; ptr++;
                 goto Dispatch;
 
@@ -416,12 +447,12 @@ internal sealed class SreMatcher<TS> : SreState where TS : struct, ISreSubject
                 goto Dispatch;
 
             case SreOp.IN_IGNORE:
-                if (ptr >= end || !SreChars.InSet(code, pc + 1, SreChars.LowerAscii(_s[ptr]))) goto Failure;
+                if (ptr >= end || !_sets.Contains(pc + 1, SreChars.LowerAscii(_s[ptr]))) goto Failure;
                 pc += (int)code[pc]; ptr++;
                 goto Dispatch;
 
             case SreOp.IN_UNI_IGNORE:
-                if (ptr >= end || !SreChars.InSet(code, pc + 1, SreChars.LowerUnicode(_s[ptr]))) goto Failure;
+                if (ptr >= end || !_sets.Contains(pc + 1, SreChars.LowerUnicode(_s[ptr]))) goto Failure;
                 pc += (int)code[pc]; ptr++;
                 goto Dispatch;
 
@@ -526,7 +557,7 @@ internal sealed class SreMatcher<TS> : SreState where TS : struct, ISreSubject
         }
         // cheap rejections: an alternative starting with a literal or a set
         if (code[pc + 1] == SreOp.LITERAL && (ptr >= end || (uint)_s[ptr] != code[pc + 2])) { pc += (int)code[pc]; goto BranchNext; }
-        if (code[pc + 1] == SreOp.IN && (ptr >= end || !SreChars.InSet(code, pc + 3, _s[ptr]))) { pc += (int)code[pc]; goto BranchNext; }
+        if (code[pc + 1] == SreOp.IN && (ptr >= end || !_sets.Contains(pc + 3, _s[ptr]))) { pc += (int)code[pc]; goto BranchNext; }
         Ptr = ptr;
         _ctx[ci].Pc = pc; _ctx[ci].Ptr = ptr;
         ci = PushCtx(ci, J_BRANCH, _ctx[ci].Toplevel);

@@ -67,12 +67,12 @@ internal sealed class SreText
     public PyObject Empty => IsBytes ? PyBytes.Empty : PyStr.Empty;
 
     /// <summary>A matcher state for `code` over this text between pos and endpos (clamped).</summary>
-    public SreState NewState(uint[] code, int groups, long pos, long endpos)
+    public SreState NewState(uint[] code, SreSetCache sets, int groups, long pos, long endpos)
     {
         int p = pos < 0 ? 0 : pos > Length ? Length : (int)pos;
         int e = endpos < 0 ? 0 : endpos > Length ? Length : (int)endpos;
-        if (Str != null) return new SreMatcher<SreStrSubject>(new SreStrSubject(Str), this, code, groups, p, e);
-        if (Bytes != null) return new SreMatcher<SreBytesSubject>(new SreBytesSubject(Bytes), this, code, groups, p, e);
-        return new SreMatcher<SreCodePointSubject>(new SreCodePointSubject(CodePoints!), this, code, groups, p, e);
+        if (Str != null) return new SreMatcher<SreStrSubject>(new SreStrSubject(Str), this, code, sets, groups, p, e);
+        if (Bytes != null) return new SreMatcher<SreBytesSubject>(new SreBytesSubject(Bytes), this, code, sets, groups, p, e);
+        return new SreMatcher<SreCodePointSubject>(new SreCodePointSubject(CodePoints!), this, code, sets, groups, p, e);
     }
 }
