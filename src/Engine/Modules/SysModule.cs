@@ -23,7 +23,14 @@ public static class SysModule
         ns.SetStr("__stderr__", engine.Stderr);
         ns.SetStr("__stdin__", engine.Stdin);
         ns.SetStr("version", new PyStr("3.11.0 (StacklessIron) [.NET]"));
-        ns.SetStr("version_info", new PyTuple(new PyObject[] { PyInt.From(3), PyInt.From(11), PyInt.From(0), new PyStr("final"), PyInt.From(0) }));
+        ns.SetStr("version_info", PyStructSeq.Create(VersionInfoType, PyInt.From(3), PyInt.From(11), PyInt.From(0), new PyStr("final"), PyInt.From(0)));
+        ns.SetStr("int_info", PyStructSeq.Create(IntInfoType, PyInt.From(30), PyInt.From(4), PyInt.From(StacklessIron.Objects.Formatting.NumberParsing.DefaultMaxStrDigits), PyInt.From(640)));
+        ns.SetStr("float_info", PyStructSeq.Create(FloatInfoType, new PyFloat(double.MaxValue), PyInt.From(1024), PyInt.From(308),
+            new PyFloat(2.2250738585072014e-308), PyInt.From(-1021), PyInt.From(-307), PyInt.From(15), PyInt.From(53),
+            new PyFloat(2.220446049250313e-16), PyInt.From(2), PyInt.From(1)));
+        ns.SetStr("hash_info", PyStructSeq.Create(HashInfoType, PyInt.From(64), PyInt.From(2305843009213693951L), PyInt.From(314159), PyInt.From(0),
+            PyInt.From(1000003), new PyStr("siphash13"), PyInt.From(64), PyInt.From(128), PyInt.From(0)));
+        ns.SetStr("thread_info", PyStructSeq.Create(ThreadInfoType, new PyStr("pthread"), new PyStr("semaphore"), PyNone.Value));
         ns.SetStr("hexversion", PyInt.From(0x030B00F0));
         ns.SetStr("platform", new PyStr(OperatingSystem.IsWindows() ? "win32" : OperatingSystem.IsMacOS() ? "darwin" : "linux"));
         ns.SetStr("byteorder", new PyStr(BitConverter.IsLittleEndian ? "little" : "big"));
@@ -48,10 +55,14 @@ public static class SysModule
         impl.Dict!.SetStr("hexversion", PyInt.From(0x030B00F0));
         impl.Dict!.SetStr("_multiarch", new PyStr("x86_64-linux-gnu"));
         ns.SetStr("implementation", impl);
-        var flags = new PySimpleNamespace();
-        foreach (var f in new[] { "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path" })
-            flags.Dict!.SetStr(f, PyInt.From(0));
-        ns.SetStr("flags", flags);
+        var flagValues = new PyObject[FlagNames.Length];
+        for (int i = 0; i < flagValues.Length; i++) flagValues[i] = PyInt.From(0);
+        flagValues[Array.IndexOf(FlagNames, "dont_write_bytecode")] = PyInt.From(1);
+        flagValues[Array.IndexOf(FlagNames, "hash_randomization")] = PyInt.From(1);
+        flagValues[Array.IndexOf(FlagNames, "dev_mode")] = PyBool.False;
+        flagValues[Array.IndexOf(FlagNames, "safe_path")] = PyBool.False;
+        flagValues[Array.IndexOf(FlagNames, "int_max_str_digits")] = PyInt.From(-1);
+        ns.SetStr("flags", PyStructSeq.Create(FlagsType, flagValues));
         ns.SetStr("displayhook", NativeMembers.Function(typeof(SysModule), nameof(displayhook), null, m));
         ns.SetStr("__displayhook__", ns.GetStr("displayhook")!);
         ns.SetStr("excepthook", NativeMembers.Function(typeof(SysModule), nameof(excepthook), null, m));
@@ -123,6 +134,27 @@ public static class SysModule
         Ops.CallMethod(ts, stdout, "write", new PyStr(Ops.ReprString(ts, @object) + "\n"));
         b.SetStr("_", @object);
     }
+
+    static readonly string[] FlagNames = { "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
+        "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode",
+        "warn_default_encoding", "safe_path", "int_max_str_digits" };
+
+    // sys's struct sequences: CPython's types, which Python code cannot instantiate.
+    static readonly PyType VersionInfoType = PyStructSeq.MakeType("version_info", "sys",
+        new[] { "major", "minor", "micro", "releaselevel", "serial" }, doc: "sys.version_info\n\nVersion information as a named tuple.", instantiable: false);
+    static readonly PyType FlagsType = PyStructSeq.MakeType("flags", "sys", FlagNames,
+        doc: "sys.flags\n\nFlags provided through command line arguments or environment vars.", instantiable: false);
+    static readonly PyType IntInfoType = PyStructSeq.MakeType("int_info", "sys",
+        new[] { "bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold" },
+        doc: "sys.int_info\n\nA named tuple that holds information about Python's\ninternal representation of integers.  The attributes are read only.", instantiable: false);
+    static readonly PyType FloatInfoType = PyStructSeq.MakeType("float_info", "sys",
+        new[] { "max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds" },
+        doc: "sys.float_info\n\nA named tuple holding information about the float type. It contains low level\ninformation about the precision and internal representation. Please study\nyour system's :file:`float.h` for more information.", instantiable: false);
+    static readonly PyType HashInfoType = PyStructSeq.MakeType("hash_info", "sys",
+        new[] { "width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff" },
+        doc: "hash_info\n\nA named tuple providing parameters used for computing\nhashes. The attributes are read only.", instantiable: false);
+    static readonly PyType ThreadInfoType = PyStructSeq.MakeType("thread_info", "sys",
+        new[] { "name", "lock", "version" }, doc: "sys.thread_info\n\nA named tuple holding information about the thread implementation.", instantiable: false);
 
     [PyMethod]
     static void excepthook(ThreadState ts, PyObject exctype, PyObject value, PyObject traceback)
