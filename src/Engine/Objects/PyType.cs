@@ -256,8 +256,10 @@ public sealed partial class PyType : PyObject
     {
         get
         {
+            // A builtin type whose instances are its base's C# class adds no layout (CPython:
+            // no extra ivars), e.g. TypeError over BaseException: they mix with each other.
             var t = this;
-            while (t.IsHeapType && t.Base != null) t = t.Base;
+            while (t.Base != null && (t.IsHeapType || t.Base.NativeClass == t.NativeClass)) t = t.Base;
             return t;
         }
     }
