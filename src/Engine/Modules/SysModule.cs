@@ -58,7 +58,7 @@ public static class SysModule
         var flagValues = new PyObject[FlagNames.Length];
         for (int i = 0; i < flagValues.Length; i++) flagValues[i] = PyInt.From(0);
         flagValues[Array.IndexOf(FlagNames, "dont_write_bytecode")] = PyInt.From(1);
-        flagValues[Array.IndexOf(FlagNames, "hash_randomization")] = PyInt.From(1);
+        flagValues[Array.IndexOf(FlagNames, "hash_randomization")] = PyInt.From(Environment.GetEnvironmentVariable("PYTHONHASHSEED") == "0" ? 0 : 1);
         flagValues[Array.IndexOf(FlagNames, "dev_mode")] = PyBool.False;
         flagValues[Array.IndexOf(FlagNames, "safe_path")] = PyBool.False;
         flagValues[Array.IndexOf(FlagNames, "int_max_str_digits")] = PyInt.From(-1);

@@ -67,6 +67,12 @@ public sealed class NativeFunction
                 else { posCount++; if (!keywordMode) posOnly++; }
             }
             _sig = new Signature(Name, names.ToArray(), posOnly, posCount, kwOnly, varArgs, varKw);
+            _sig.Style = !varArgs && !varKw && names.Count == 0 ? Signature.NativeStyle.NoArgs
+                : !varArgs && !varKw && names.Count == 1 && posOnly == 1 && !optional[0] ? Signature.NativeStyle.One
+                : !varKw && kwOnly == 0 && posOnly == posCount ? Signature.NativeStyle.Positional
+                : !varKw ? Signature.NativeStyle.Keywords
+                : Signature.NativeStyle.Python;
+            _sig.QualifiedName = HasSelf && OwnerName != null ? OwnerName + "." + Name : Name;
             var opt = new bool[_sig.Total];
             for (int i = 0; i < optional.Count; i++) opt[i] = optional[i];
             _optional = opt;
