@@ -85,9 +85,10 @@ stackless.run()
     }
 
     [Test]
-    public void SwitchUnderNativeBoundaryIsAPythonError()
+    public void SwitchUnderNativeBoundaryIsAHardSwitch()
     {
-        // sorted() calls the key from C#: a switch there would need hard switching.
+        // sorted() calls the key from C#: the main tasklet blocks there with native frames on its
+        // stack, so it is switched hard; the second receive has no sender left: deadlock error
         var (code, stdout, stderr) = Run(@"
 import stackless
 ch = stackless.channel()
@@ -95,10 +96,49 @@ stackless.tasklet(lambda: ch.send(1))()
 try:
     sorted([1, 2], key=lambda x: ch.receive())
 except RuntimeError as e:
-    print('RuntimeError')
+    print('RuntimeError', 'Deadlock' in str(e))
+print(sorted([2, 1], key=lambda x: stackless.schedule(x)))
 ");
         Assert.That(stderr, Is.Empty);
-        Assert.That(stdout.Trim(), Is.EqualTo("RuntimeError"));
+        Assert.That(stdout.Trim(), Is.EqualTo("RuntimeError True\n[1, 2]"));
+    }
+
+    [Test]
+    public void HardSwitchedTaskletsAreKilledWhenMainEnds()
+    {
+        // as in Stackless 3.7.5: tasklets parked with native frames on their stack are killed
+        // (oldest parked first) when the program ends; soft-blocked ones are left alone
+        var (code, stdout, stderr) = Run(@"
+import stackless
+ch = stackless.channel()
+def soft(n):
+    try:
+        ch.receive()
+    finally:
+        print('soft finally', n)
+def hard(n):
+    try:
+        sorted([1, 2], key=lambda x: ch.receive())
+    except TaskletExit:
+        print('hard exit', n, stackless.current.nesting_level)
+        raise
+    finally:
+        print('hard finally', n)
+stackless.tasklet(soft)(1)
+stackless.tasklet(hard)(2)
+stackless.tasklet(hard)(3)
+stackless.tasklet(soft)(4)
+stackless.tasklet(hard)(5)
+stackless.run()
+ch.send(0)
+ch.send(0)
+print('main end', ch.balance)
+raise KeyError(1)
+");
+        Assert.That(stdout.Replace("\r", ""), Is.EqualTo("soft finally 1\nmain end -4\nhard exit 3 0\nhard finally 3\nhard exit 5 0\nhard finally 5\nhard exit 2 0\nhard finally 2\n"));
+        Assert.That(code, Is.EqualTo(1));
+        // the traceback is main's own, as if no tasklet had been killed
+        Assert.That(stderr.Replace("\r", ""), Is.EqualTo("Traceback (most recent call last):\n  File \"<test>\", line 26, in <module>\nKeyError: 1\n"));
     }
 
     [Test]

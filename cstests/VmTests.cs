@@ -9,7 +9,7 @@ namespace StacklessIron.Tests;
 /// <summary>
 /// End-to-end programs (cstests/vmcases/*.py) run on the engine; stdout, stderr and the exit
 /// code must equal what CPython 3.11 produced (*.out, *.err, *.rc, recorded from python3.11;
-/// the caret lines of 3.11 tracebacks are not compared, the script's folder is stripped).
+/// caret lines included; the script's folder is stripped).
 /// </summary>
 public class VmTests
 {

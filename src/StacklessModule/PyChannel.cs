@@ -87,7 +87,9 @@ public class PyChannel : PyObject
     [PyMethod]
     static PyObject send_sequence(ThreadState ts, PyChannel self, PyObject iterable)
     {
-        // Each send may block; a nested loop cannot soft-switch, so this runs as Python code.
+        // Each send may block: the loop runs it as a Python frame, so the sends switch softly.
+        if (ts.TakeUnwindPermission())
+            return Interpreter.SwitchTo(ts, Interpreter.MakeFrame(ts, (PyFunction)StacklessModule.SendSequenceHelper!, new[] { (PyObject)self, iterable }, null));
         return Ops.Call(ts, StacklessModule.SendSequenceHelper!, self, iterable);
     }
 

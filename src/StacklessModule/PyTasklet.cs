@@ -41,6 +41,11 @@ public class PyTasklet : PyObject
     public int BlockDir;
     public bool Atomic, BlockTrap, IgnoreNesting;
     public Scheduler? Owner;
+    /// <summary>Set while it is suspended by a hard switch: the runner (OS thread) that keeps
+    /// its .NET stack and resumes it.</summary>
+    internal Runner? HardOn;
+    internal long ParkSeq;
+    public PyObject? TraceFunction, ProfileFunction;
 
     public PyTasklet(PyType type) : base(type) { }
 
@@ -238,10 +243,10 @@ public class PyTasklet : PyObject
     [PyGetter("paused")] static PyObject GetPaused(ThreadState ts, PyObject self) { var t = (PyTasklet)self; return PyBool.From(t.IsAlive(ts) && !t.InRunQueue && t.BlockedOn == null && Scheduler.Of(ts).Current != t); }
     [PyGetter("blocked")] static PyObject GetBlocked(ThreadState ts, PyObject self) => PyBool.From(((PyTasklet)self).BlockedOn != null);
     [PyGetter("scheduled")] static PyObject GetScheduled(ThreadState ts, PyObject self) { var t = (PyTasklet)self; return PyBool.From(t.InRunQueue || t.BlockedOn != null); }
-    [PyGetter("restorable")] static PyObject GetRestorable(ThreadState ts, PyObject self) => PyBool.True;
+    [PyGetter("restorable")] static PyObject GetRestorable(ThreadState ts, PyObject self) => PyBool.From(((PyTasklet)self).NestingLevel(ts) == 0);
     [PyGetter("is_current")] static PyObject GetIsCurrent(ThreadState ts, PyObject self) => PyBool.From(Scheduler.Of(ts).Current == self);
     [PyGetter("is_main")] static PyObject GetIsMain(ThreadState ts, PyObject self) => PyBool.From(Scheduler.Of(ts).Main == self);
-    [PyGetter("thread_id")] static PyObject GetThreadId(ThreadState ts, PyObject self) => PyInt.From(Environment.CurrentManagedThreadId);
+    [PyGetter("thread_id")] static PyObject GetThreadId(ThreadState ts, PyObject self) => PyInt.From(((PyTasklet)self).Owner?.ThreadId ?? Scheduler.Of(ts).ThreadId);
     [PyGetter("next")] static PyObject GetNext(ThreadState ts, PyObject self) => (PyObject?)((PyTasklet)self).Next ?? PyNone.Value;
     [PyGetter("prev")] static PyObject GetPrev(ThreadState ts, PyObject self) => (PyObject?)((PyTasklet)self).Prev ?? PyNone.Value;
     [PyGetter("frame")]
@@ -253,8 +258,30 @@ public class PyTasklet : PyObject
         f.Exposed = true;   // handed to Python: the VM must not recycle it
         return f;
     }
-    [PyGetter("nesting_level")] static PyObject GetNesting(ThreadState ts, PyObject self) => PyInt.From(Scheduler.Of(ts).Current == self ? ts.NestingLevel - 1 : 0);
+    [PyGetter("nesting_level")] static PyObject GetNesting(ThreadState ts, PyObject self) => PyInt.From(((PyTasklet)self).NestingLevel(ts));
+
+    /// <summary>Native calls that called back into Python below its current point (on its
+    /// .NET stack): 0 for a tasklet that can switch softly.</summary>
+    internal int NestingLevel(ThreadState ts)
+    {
+        if (Scheduler.Of(ts).Current == this) return Math.Max(0, ts.NestingLevel - NestingBase);
+        // Stackless counts the switching call too while the tasklet is parked
+        return HardOn != null ? Math.Max(0, HardOn.SavedNesting - NestingBase) + 1 : 0;
+    }
     [PyGetter("recursion_depth")] static PyObject GetRecursionDepth(ThreadState ts, PyObject self) => PyInt.From(Scheduler.Of(ts).Current == self ? ts.RecursionDepth : ((PyTasklet)self).RecursionDepth);
+    [PyGetter("trace_function")] static PyObject GetTrace(ThreadState ts, PyObject self) => ((PyTasklet)self).TraceFunction ?? PyNone.Value;
+    [PySetter("trace_function")] static void SetTrace(ThreadState ts, PyObject self, PyObject? v) => ((PyTasklet)self).TraceFunction = CheckHook(ts, (PyTasklet)self, v);
+    [PyGetter("profile_function")] static PyObject GetProfile(ThreadState ts, PyObject self) => ((PyTasklet)self).ProfileFunction ?? PyNone.Value;
+    [PySetter("profile_function")] static void SetProfile(ThreadState ts, PyObject self, PyObject? v) => ((PyTasklet)self).ProfileFunction = CheckHook(ts, (PyTasklet)self, v);
+
+    /// <summary>Tracing hooks are kept per tasklet (the engine has no tracing yet, so they are
+    /// stored, not called).</summary>
+    static PyObject? CheckHook(ThreadState ts, PyTasklet t, PyObject? v)
+    {
+        if (!t.IsAlive(ts)) throw PyExc.RuntimeError("tasklet is not alive");
+        return v == null || v == PyNone.Value ? null : v;
+    }
+
     [PyGetter("atomic")] static PyObject GetAtomic(ThreadState ts, PyObject self) => PyBool.From(((PyTasklet)self).Atomic);
     [PyGetter("ignore_nesting")] static PyObject GetIgnoreNesting(ThreadState ts, PyObject self) => PyBool.From(((PyTasklet)self).IgnoreNesting);
     [PySetter("ignore_nesting")] static void SetIgnoreNesting(ThreadState ts, PyObject self, PyObject? v) => ((PyTasklet)self).IgnoreNesting = v != null && Ops.IsTrue(ts, v);

@@ -1,5 +1,7 @@
 #nullable enable
 using System;
+using System.Collections.Generic;
+using Thread = System.Threading.Thread;
 using StacklessIron.Objects;
 using StacklessIron.Runtime;
 namespace StacklessIron.Stackless;
@@ -10,6 +12,9 @@ namespace StacklessIron.Stackless;
 /// friends) into its tasklet, loads the next one, and returns Interpreter.Unwind so that the VM
 /// loop continues with the new chain. The scheduler knows channels only as "block this tasklet,
 /// wake that one".
+/// A tasklet that switches while native code that called back into Python is on its .NET stack
+/// cannot leave that stack behind: it is switched "hard" (its OS thread parks, see Runner) and
+/// another runner's loop goes on with the soft tasklets; exactly one runner holds the baton.
 /// </summary>
 public sealed class Scheduler
 {
@@ -21,6 +26,8 @@ public sealed class Scheduler
     public int Count;
     public PyObject? ScheduleCallback, ChannelCallback;
     public int SwitchTrapLevel;
+    /// <summary>enable_softswitch(): when false every switch is hard.</summary>
+    public bool SoftSwitchEnabled = true;
     /// <summary>builtins.TaskletExit of this engine (set when the module is imported).</summary>
     public PyType? TaskletExit;
     /// <summary>The main tasklet waits in run(): it left the queue and comes back when the queue
@@ -30,11 +37,43 @@ public sealed class Scheduler
     bool _softTimeout, _totalTimeout, _timedOut;
     /// <summary>The watchdog fired while the tasklet was atomic: it interrupts when atomic ends.</summary>
     bool _preemptPending;
+    /// <summary>run(ignore_nesting=True): a tasklet is interrupted even under a native call.</summary>
+    bool _ignoreNesting;
+
+    /// <summary>Stack of the worker threads (big enough for deep native nesting to end in
+    /// RecursionError, not a crash).</summary>
+    const int WorkerStackSize = 64 * 1024 * 1024;
+    /// <summary>Idle workers kept for later hard switches; a surplus one ends.</summary>
+    const int MaxIdleWorkers = 2;
+    readonly Runner _host;
+    /// <summary>The runner holding the baton.</summary>
+    Runner _running;
+    readonly Stack<Runner> _idleWorkers = new();
+    public int WorkersStarted, WorkersEnded;
+    /// <summary>The id of the Python thread this scheduler belongs to (stable across runners).</summary>
+    public readonly long ThreadId;
+    /// <summary>Main's bottom frame while it is cut loose to run on a worker (PlaceMainAnchor).</summary>
+    Frame? _anchor, _anchorBack;
+    int _anchorDepth;
+    /// <summary>Main's cut anchor ended on a worker: the host's base loop must return this.</summary>
+    bool _mainEnded;
+    PyObject? _mainResult;
+    PyBaseException? _mainExc;
+    Queue<PyTasklet>? _exitKills;
+    Frame? _endedAnchor;
+    /// <summary>Tasklets parked by hard switches, and every runner ever started (for main's end).</summary>
+    int _hardParked;
+    long _parkSeq;
+    readonly List<Runner> _allRunners = new();
 
     Scheduler(ThreadState ts)
     {
         _ts = ts;
-        Main = new PyTasklet(PyTasklet.TypeObject) { Started = true, Owner = this };
+        ThreadId = Environment.CurrentManagedThreadId;
+        _host = new Runner(true, ts.NestingLevel);
+        _running = _host;
+        _allRunners.Add(_host);
+        Main = new PyTasklet(PyTasklet.TypeObject) { Started = true, Owner = this, NestingBase = ts.NestingLevel };
         Current = Main;
         Insert(Main);
         ts.ChainEnded = OnChainEnded;
@@ -84,21 +123,43 @@ public sealed class Scheduler
     void CheckCanSwitch(bool direct)
     {
         if (SwitchTrapLevel != 0) throw PyExc.RuntimeError("switch_trap");
-        if (!direct) throw PyExc.RuntimeError("cannot switch tasklets from here: native code is on the stack (hard switching is not supported yet)");
+    }
+
+    /// <summary>Whether `cur` can leave by a soft switch: the loop that called the switching
+    /// native is its base loop (no native frame of its own below the call), so that loop can go
+    /// on with another chain. Otherwise its .NET stack must be kept: a hard switch.</summary>
+    bool CanSwitchSoftly(PyTasklet cur, bool direct)
+    {
+        if (!direct || !SoftSwitchEnabled) return false;
+        int level = _ts.NestingLevel;
+        if (level == cur.NestingBase) return true;
+        if (cur == Main && _running == _host && level < cur.NestingBase)
+        {
+            // the loop main used as its base has returned: the current one takes its place
+            cur.NestingBase = level;
+            _host.BaseLevel = level;
+            return true;
+        }
+        return false;
     }
 
     /// <summary>Makes `next` the running tasklet. The caller has put the current one where it
-    /// belongs (queue, channel, nowhere) and set its TempVal (what its call returns on resume).</summary>
-    PyObject SwitchTo(PyTasklet next)
+    /// belongs (queue, channel, nowhere) and set its TempVal (what its call returns on resume).
+    /// Returns Interpreter.Unwind after a soft switch; after a hard one it returns only when
+    /// the current tasklet is resumed, with its value.</summary>
+    PyObject SwitchTo(PyTasklet next, bool direct)
     {
         var cur = Current;
         if (next == cur) return TakeValue(cur);
-        if (next.Started && next.NestingBase != _ts.NestingLevel)
-            throw PyExc.RuntimeError("cannot switch to a tasklet suspended under another native call (hard switching is not supported yet)");
-        Save(cur, true);
-        Callback(cur, next);
-        Load(next);
-        return Interpreter.Unwind;
+        if (CanSwitchSoftly(cur, direct))
+        {
+            Save(cur, true);
+            Callback(cur, next);
+            Continue(next);
+            return Interpreter.Unwind;
+        }
+        ParkHard(cur, next);
+        return TakeValue(cur);
     }
 
     void Save(PyTasklet cur, bool withValue)
@@ -106,7 +167,6 @@ public sealed class Scheduler
         cur.Frame = _ts.Frame;
         cur.RecursionDepth = _ts.RecursionDepth;
         cur.HandledException = _ts.HandledException;
-        cur.NestingBase = _ts.NestingLevel;
         cur.ResumeWithValue = withValue;
     }
 
@@ -120,12 +180,277 @@ public sealed class Scheduler
         finally { _ts.Frame = saved; }
     }
 
-    /// <summary>Loads `next`'s chain into the thread state (ts.Frame, and the value or exception
-    /// its pending call gets).</summary>
+    // ---------------- runners: where chains run (hard switching) ----------------
+
+    /// <summary>The base loop of the running runner is free (its tasklet was saved or ended):
+    /// `next` runs in it if it is soft; if `next` is parked on another runner, this one hands
+    /// over the baton and waits idle (or ends, for a surplus worker). Afterwards ts.Frame is
+    /// the chain this loop goes on with.</summary>
+    void Continue(PyTasklet next)
+    {
+        if (_mainEnded) { MainEndStep(); return; }
+        if (next.HardOn == null) { Load(next); return; }
+        Current = next;
+        LeaveBaseLoop(next.HardOn);
+    }
+
+    /// <summary>The running runner, at its base level with no tasklet, is to give the baton to
+    /// `target` and wait idle. It does so in a fresh frame that calls the idle native (Idle)
+    /// from its loop: the loop first stores the state of the frame that made the switching
+    /// call, which another runner may resume meanwhile. ts.Frame is that idle frame.</summary>
+    void LeaveBaseLoop(Runner target)
+    {
+        var me = _running;
+        me.IdleTarget = target;
+        _ts.Frame = Interpreter.MakeFrame(_ts, (PyFunction)StacklessModule.IdleFrame!, new[] { StacklessModule.IdleNative! }, null);
+        _ts.RecursionDepth = 1;
+        _ts.HandledException = null;
+    }
+
+    /// <summary>The idle native (see LeaveBaseLoop): hands over the baton and waits until told
+    /// to load a tasklet (or to finish main); a surplus worker ends instead.</summary>
+    internal PyObject Idle()
+    {
+        var me = _running;
+        var target = me.IdleTarget!;
+        me.IdleTarget = null;
+        if (!me.IsHost && _idleWorkers.Count >= MaxIdleWorkers)
+        {
+            // enough idle workers: this one ends; its thread passes the baton on as it exits
+            me.HandOffAtExit = target;
+            var bf = me.BaseFrame!;
+            bf.Slots[bf.Sp++] = PyNone.Value;
+            _ts.Frame = bf;
+            _ts.RecursionDepth = 1;
+            return Interpreter.Unwind;
+        }
+        me.Idle = true;
+        me.SavedNesting = _ts.NestingLevel;
+        if (!me.IsHost) _idleWorkers.Push(me);
+        target.Give();
+        me.Wake.Wait();
+        _running = me;
+        _ts.NestingLevel = me.SavedNesting;
+        if (me.FinishMain) { me.FinishMain = false; FinishMainOnHost(); return Interpreter.Unwind; }
+        var t = me.ToLoad!;
+        me.ToLoad = null;
+        Load(t);
+        return Interpreter.Unwind;
+    }
+
+    /// <summary>Hard switch: `cur` keeps its .NET stack on this runner, which waits until
+    /// `cur` is resumed; `next` runs on its own runner or in an idle (or new) base loop.</summary>
+    void ParkHard(PyTasklet cur, PyTasklet next)
+    {
+        var me = _running;
+        Save(cur, true);
+        cur.HardOn = me;
+        cur.ParkSeq = ++_parkSeq;
+        me.Parked = cur;
+        me.SavedNesting = _ts.NestingLevel;
+        Callback(cur, next);
+        Current = next;
+        _hardParked++;
+        StartElsewhere(next);
+        me.Wake.Wait();
+        _hardParked--;
+        // resumed: whoever woke us made `cur` current
+        _running = me;
+        _ts.NestingLevel = me.SavedNesting;
+        _ts.Frame = cur.Frame;
+        cur.Frame = null;
+        cur.HardOn = null;
+        me.Parked = null;
+        _ts.RecursionDepth = cur.RecursionDepth;
+        _ts.HandledException = cur.HandledException;
+        cur.HandledException = null;
+        if (!_totalTimeout) _ts.Ticks = _timeout;
+    }
+
+    /// <summary>Passes the baton so that `next` runs (the caller then waits or ends).</summary>
+    void StartElsewhere(PyTasklet next)
+    {
+        if (next.HardOn != null) { next.HardOn.Give(); return; }
+        Runner? r = null;
+        if (next == Main && _host.Idle) r = _host;
+        else if (_idleWorkers.Count > 0) r = _idleWorkers.Pop();
+        else if (_host.Idle) r = _host;
+        if (r != null)
+        {
+            r.Idle = false;
+            r.ToLoad = next;
+            r.Give();
+            return;
+        }
+        var w = new Runner(false, 0) { ToLoad = next };
+        _allRunners.Add(w);
+        var th = new Thread(() => WorkerMain(w), WorkerStackSize) { IsBackground = true, Name = "stackless worker" };
+        WorkersStarted++;
+        th.Start();
+    }
+
+    /// <summary>A worker's thread: a VM loop whose bottom frame calls the worker-start native
+    /// (WorkerStarted), which loads the first tasklet. The loop runs soft chains until the
+    /// bottom frame is resumed to end it.</summary>
+    void WorkerMain(Runner me)
+    {
+        _running = me;
+        _ts.NestingLevel = 0;
+        _ts.Frame = null;
+        _ts.RecursionDepth = 0;
+        try
+        {
+            me.BaseFrame = Interpreter.MakeFrame(_ts, (PyFunction)StacklessModule.WorkerBase!, new[] { StacklessModule.WorkerStart! }, null);
+            Interpreter.RunFrame(_ts, me.BaseFrame);
+        }
+        catch (Exception e)
+        {
+            try { _ts.Engine.Stderr.Write($"Fatal error in a stackless worker thread: {e.Message}\n"); } catch (Exception) { }
+        }
+        var to = me.HandOffAtExit;
+        me.HandOffAtExit = null;
+        WorkersEnded++;
+        _allRunners.Remove(me);
+        to?.Give();
+    }
+
+    /// <summary>The worker-start native, called by a new worker's bottom frame from its loop.</summary>
+    internal PyObject WorkerStarted()
+    {
+        var me = _running;
+        me.BaseLevel = _ts.NestingLevel;
+        var t = me.ToLoad!;
+        me.ToLoad = null;
+        Load(t);
+        return Interpreter.Unwind;
+    }
+
+    /// <summary>Main's bottom frame in the host's base loop (its "anchor") is an entry frame:
+    /// when it returns, that loop returns. Main may have to run in a worker's loop (the host's
+    /// is buried under a hard-switched tasklet); there the anchor must end like a tasklet's
+    /// chain, so it is cut loose (not an entry, no Back) and tied back on the host. It is also
+    /// cut on the host when the program's bottom frame ends while hard-switched tasklets are
+    /// parked: those are killed first, as Stackless kills tasklets with stacks at exit.</summary>
+    void PlaceMainAnchor()
+    {
+        bool cut = _running != _host;
+        if (!cut && _hardParked > 0 && _anchor == null)
+        {
+            var f = Main.Frame;
+            while (f != null && !f.IsEntry) f = f.Back;
+            cut = f != null && f.Back == null;
+        }
+        if (!cut)
+        {
+            if (_anchor == null) return;
+            _anchor.IsEntry = true;
+            _anchor.Back = _anchorBack;
+            _anchor = null; _anchorBack = null;
+            return;
+        }
+        if (_anchor != null) return;
+        int n = 0;
+        for (var f = Main.Frame; f != null; f = f.Back)
+        {
+            n++;
+            if (!f.IsEntry) continue;
+            _anchor = f;
+            _anchorBack = f.Back;
+            _anchorDepth = Main.RecursionDepth - n;
+            f.IsEntry = false;
+            f.Back = null;
+            return;
+        }
+    }
+
+    /// <summary>Main's cut anchor returned (or raised): the host's base loop must return that
+    /// result. If the anchor was the program's bottom frame, the hard-switched tasklets are
+    /// killed first; a tasklet that buries the host's base loop is killed in any case.</summary>
+    void MainEndedAway(PyObject? result, PyBaseException? exc)
+    {
+        _mainEnded = true;
+        _mainResult = result;
+        _mainExc = exc;
+        _endedAnchor = _anchor;
+        _anchor = null;
+        _exitKills = new Queue<PyTasklet>();
+        if (_anchorBack == null)
+        {
+            // oldest parked stack first, as Stackless walks its chain of saved stacks
+            var parked = new List<PyTasklet>();
+            foreach (var r in _allRunners)
+                if (r.Parked != null) parked.Add(r.Parked);
+            parked.Sort((a, b) => a.ParkSeq.CompareTo(b.ParkSeq));
+            foreach (var t in parked) _exitKills.Enqueue(t);
+        }
+        MainEndStep();
+    }
+
+    /// <summary>One step of ending main: kill the next hard-switched tasklet (it runs its
+    /// finally blocks, then this is called again), or make the host's base loop return.</summary>
+    void MainEndStep()
+    {
+        while (_exitKills != null && _exitKills.Count > 0)
+        {
+            var t = _exitKills.Dequeue();
+            if (t.HardOn != null && !t.Dead) { KillForMainEnd(t); return; }
+        }
+        if (_running == _host) { FinishMainOnHost(); return; }
+        if (_host.Parked != null) { KillForMainEnd(_host.Parked); return; }
+        _host.FinishMain = true;
+        _host.Idle = false;
+        Current = Main;
+        LeaveBaseLoop(_host);
+    }
+
+    void KillForMainEnd(PyTasklet t)
+    {
+        t.TempVal = new PyBomb(PyExc.New(TaskletExit!).Value);
+        if (t.BlockedOn != null) t.BlockedOn.Unlink(t);
+        if (!t.InRunQueue) Insert(t);
+        _head = t;
+        Current = t;
+        LeaveBaseLoop(t.HardOn!);
+    }
+
+    /// <summary>On the host, at its base level: its base loop returns what main's anchor
+    /// gave: a value through a one-line frame standing in for the anchor; an exception by
+    /// raising it once more in the anchor, tied back (so the traceback is the same).</summary>
+    void FinishMainOnHost()
+    {
+        _mainEnded = false;
+        _exitKills = null;
+        var anchor = _endedAnchor!;
+        _endedAnchor = null;
+        Frame f;
+        if (_mainExc != null)
+        {
+            var exc = _mainExc;
+            if (exc.Traceback != null && exc.Traceback.Frame == anchor) exc.Traceback = exc.Traceback.Next;
+            f = anchor;
+            _ts.UnwindException = exc;
+        }
+        else f = Interpreter.MakeFrame(_ts, (PyFunction)StacklessModule.MainReturn!, new[] { _mainResult ?? PyNone.Value }, null);
+        f.IsEntry = true;
+        f.Back = _anchorBack;
+        _anchorBack = null;
+        _mainResult = null; _mainExc = null;
+        _ts.Frame = f;
+        _ts.RecursionDepth = _anchorDepth + 1;
+        _ts.HandledException = null;
+        Current = Main;
+        Main.Frame = null;
+        if (!Main.InRunQueue) Insert(Main);
+        _head = Main;
+    }
+
+    /// <summary>Loads soft `next`'s chain into the running runner's base loop (ts.Frame, and
+    /// the value or exception its pending call gets).</summary>
     void Load(PyTasklet next)
     {
         Current = next;
         var ts = _ts;
+        if (next == Main) PlaceMainAnchor();
         var frame = next.Frame!;
         next.Frame = null;
         next.NestingBase = ts.NestingLevel;
@@ -186,6 +511,7 @@ public sealed class Scheduler
     void OnChainEnded(ThreadState ts, PyObject? result, PyBaseException? exc)
     {
         var cur = Current;
+        if (cur == Main) { MainEndedAway(result, exc); return; }
         cur.Dead = true;
         cur.Frame = null;
         cur.TempVal = PyNone.Value;
@@ -198,7 +524,7 @@ public sealed class Scheduler
         else
             next = _head ?? WakeMain(PyNone.Value);
         Callback(cur, next);
-        Load(next);
+        Continue(next);
     }
 
     // ---------------- operations ----------------
@@ -212,7 +538,7 @@ public sealed class Scheduler
             // tasklet stays scheduled and run() returns None
             CheckCanSwitch(direct);
             cur.TempVal = retval;
-            return SwitchTo(WakeMain(PyNone.Value));
+            return SwitchTo(WakeMain(PyNone.Value), direct);
         }
         if (remove)
         {
@@ -220,30 +546,30 @@ public sealed class Scheduler
             CheckCanSwitch(direct);
             cur.TempVal = retval;
             Remove(cur);
-            return SwitchTo(_head ?? WakeMain(PyNone.Value));
+            return SwitchTo(_head ?? WakeMain(PyNone.Value), direct);
         }
         if (Count <= 1 && cur.InRunQueue) return retval;
         CheckCanSwitch(direct);
         cur.TempVal = retval;
         _head = cur.InRunQueue ? cur.Next : _head ?? WakeMain(PyNone.Value);
-        return SwitchTo(_head!);
+        return SwitchTo(_head!, direct);
     }
 
-    public PyObject Run(long timeout, bool soft, bool total, bool direct)
+    public PyObject Run(long timeout, bool soft, bool total, bool ignoreNesting, bool direct)
     {
         var cur = Current;
         if (cur != Main) throw PyExc.RuntimeError("run() must be run from the main tasklet");
         if (Count <= 1 && cur.InRunQueue) return PyNone.Value;
         CheckCanSwitch(direct);
         _timeout = timeout > 0 ? timeout : 0;
-        _softTimeout = soft; _totalTimeout = total; _timedOut = false;
+        _softTimeout = soft; _totalTimeout = total; _timedOut = false; _ignoreNesting = ignoreNesting;
         _ts.PreemptHook = timeout > 0 ? Preempt : null;
         _ts.Ticks = _timeout;
         Remove(cur);
         _mainInRun = true;
         cur.TempVal = PyNone.Value;
         if (_head == null) { EndRun(); Insert(cur); return PyNone.Value; }
-        return SwitchTo(_head);
+        return SwitchTo(_head, direct);
     }
 
     /// <summary>VM hook at backward jumps once the tick budget of run(timeout) is spent.</summary>
@@ -252,13 +578,23 @@ public sealed class Scheduler
         var cur = Current;
         if (!_mainInRun || cur == Main) { ts.PreemptHook = null; return false; }
         if (cur.Atomic) { _preemptPending = true; ts.Ticks = long.MaxValue; return false; }
-        if (ts.NestingLevel != cur.NestingBase || SwitchTrapLevel != 0) { ts.Ticks = 1; return false; }
+        bool nested = ts.NestingLevel != cur.NestingBase;
+        if (nested && !(_ignoreNesting || cur.IgnoreNesting) || SwitchTrapLevel != 0) { ts.Ticks = 1; return false; }
         if (_softTimeout) { _timedOut = true; ts.Ticks = long.MaxValue; return false; }
         Remove(cur);
         var m = WakeMain(cur);
+        if (nested)
+        {
+            // interrupted under a native call: its thread parks here and goes on when resumed
+            ParkHard(cur, m);
+            var v = cur.TempVal;
+            cur.TempVal = PyNone.Value;
+            if (v is PyBomb b) throw new PyException(b.Exception ?? PyExc.New(ExceptionTypes.TypeError).Value);
+            return false;
+        }
         Save(cur, false);
         Callback(cur, m);
-        Load(m);
+        Continue(m);
         return true;
     }
 
@@ -287,7 +623,7 @@ public sealed class Scheduler
         if (remove) Remove(cur);
         cur.TempVal = PyNone.Value;
         _head = t;
-        return SwitchTo(t);
+        return SwitchTo(t, direct);
     }
 
     public PyObject Throw(PyTasklet t, PyBaseException exc, bool pending, bool direct)
@@ -302,7 +638,7 @@ public sealed class Scheduler
         if (pending) return PyNone.Value;
         cur.TempVal = PyNone.Value;
         _head = t;
-        return SwitchTo(t);
+        return SwitchTo(t, direct);
     }
 
     public PyObject ChannelAction(PyChannel ch, int dir, PyObject value, bool direct)
@@ -313,7 +649,7 @@ public sealed class Scheduler
         if (ChannelCallback != null)
         {
             var saved = _ts.Frame;
-            try { Ops.Call(_ts, ChannelCallback, ch, cur, PyBool.From(dir > 0), PyBool.From(!cando)); }
+            try { Ops.Call(_ts, ChannelCallback, ch, cur, PyInt.From(dir > 0 ? 1 : 0), PyInt.From(cando ? 0 : 1)); }
             finally { _ts.Frame = saved; }
         }
         if (cando)
@@ -331,14 +667,14 @@ public sealed class Scheduler
                 Insert(target);
                 cur.TempVal = received;
                 _head = cur.Next;
-                return SwitchTo(_head!);
+                return SwitchTo(_head!, direct);
             }
             if (switchNow)
             {
                 InsertAfter(cur, target);
                 cur.TempVal = received;
                 _head = target;
-                return SwitchTo(target);
+                return SwitchTo(target, direct);
             }
             Insert(target);
             cur.TempVal = received;
@@ -355,6 +691,6 @@ public sealed class Scheduler
         Remove(cur);
         ch.Append(cur, dir);
         cur.TempVal = dir > 0 ? value : PyNone.Value;
-        return SwitchTo(_head ?? WakeMain(PyNone.Value));
+        return SwitchTo(_head ?? WakeMain(PyNone.Value), direct);
     }
 }

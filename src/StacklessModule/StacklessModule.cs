@@ -10,6 +10,9 @@ public static class StacklessModule
 {
     /// <summary>Python helpers (run as Python frames so that they can switch softly).</summary>
     internal static PyObject? SendSequenceHelper, CallHelper;
+    /// <summary>A worker thread's bottom function (it calls WorkerStart) and the stand-ins for
+    /// main's bottom frame when that ended on a worker (see Scheduler.FinishMainOnHost).</summary>
+    internal static PyObject? WorkerBase, WorkerStart, MainReturn, IdleFrame, IdleNative;
 
     /// <summary>Makes `import stackless` available to engines of this process.</summary>
     public static void Register()
@@ -22,6 +25,15 @@ public static class StacklessModule
     const string PythonPart = @"
 def _call(func, args, kwargs):
     return func(*args, **kwargs)
+
+def _worker_base(start):
+    start()
+
+def _idle_frame(idle):
+    idle()
+
+def _main_return(value):
+    return value
 
 def send_sequence(self, iterable):
     n = 0
@@ -43,8 +55,11 @@ def __getattr__(name):
     if name == 'current': return getcurrent()
     if name == 'main': return getmain()
     if name == 'runcount': return getruncount()
-    if name == 'threads': return [getcurrentid()]
+    if name == 'threads': return getthreads()
     raise AttributeError(f""module 'stackless' has no attribute '{name}'"")
+
+def __dir__():
+    return sorted(set(globals()) | {'current', 'main', 'runcount', 'threads'})
 ";
 
     public static PyModule Create(ThreadState ts)
@@ -63,7 +78,6 @@ def __getattr__(name):
                 ts.Engine.BuiltinsDict.SetStr("TaskletExit", existing);
             }
             Scheduler.Of(ts).TaskletExit = existing;
-            ns.SetStr("TaskletExit", existing);
         }
         ns.SetStr("tasklet", PyTasklet.TypeObject);
         ns.SetStr("channel", PyChannel.TypeObject);
@@ -71,11 +85,21 @@ def __getattr__(name):
         ns.SetStr("PICKLEFLAGS_PRESERVE_TRACING_STATE", PyInt.From(1));
         ns.SetStr("PICKLEFLAGS_PRESERVE_AG_FINALIZER", PyInt.From(2));
         ns.SetStr("PICKLEFLAGS_RESET_AG_FINALIZER", PyInt.From(4));
-        ns.SetStr("PICKLEFLAGS_PICKLE_CONTEXT", PyInt.From(8));
         ns.SetStr("__builtins__", ts.Engine.Builtins);
         var code = (PyCode)ts.Engine.CompileSource(ts, PythonPart, "<stackless>", CompileMode.Exec, 0);
         Interpreter.RunModuleCode(ts, code, ns);
         CallHelper = ns.GetStr("_call");
+        ns.Pop(ts, new PyStr("_call"));
+        foreach (var hidden in new[] { "_worker_base", "_main_return", "_worker_start", "_idle_frame", "_idle" })
+        {
+            var v = ns.GetStr(hidden)!;
+            if (hidden == "_worker_base") WorkerBase = v;
+            else if (hidden == "_main_return") MainReturn = v;
+            else if (hidden == "_idle_frame") IdleFrame = v;
+            else if (hidden == "_idle") IdleNative = v;
+            else WorkerStart = v;
+            ns.Pop(ts, new PyStr(hidden));
+        }
         SendSequenceHelper = ns.GetStr("send_sequence");
         ns.Pop(ts, new PyStr("send_sequence"));
         PyChannel.TypeObject.Namespace.SetStr("send_sequence", SendSequenceHelper!);
@@ -104,12 +128,35 @@ def __getattr__(name):
     [PyMethod]
     static long getruncount(ThreadState ts) => Scheduler.Of(ts).Count;
     [PyMethod]
-    static long getcurrentid(ThreadState ts) => Environment.CurrentManagedThreadId;
+    static long getcurrentid(ThreadState ts) => Scheduler.Of(ts).ThreadId;
+
+    [PyMethod]
+    static PyObject _idle(ThreadState ts)
+    {
+        ts.TakeUnwindPermission();
+        return Scheduler.Of(ts).Idle();
+    }
+
+    [PyMethod]
+    static PyObject _worker_start(ThreadState ts)
+    {
+        ts.TakeUnwindPermission();
+        return Scheduler.Of(ts).WorkerStarted();
+    }
+
+    [PyMethod]
+    static PyObject getthreads(ThreadState ts) => new PyList(new PyObject[] { PyInt.From(Scheduler.Of(ts).ThreadId) });
 
     [PyMethod]
     static PyObject get_thread_info(ThreadState ts, PyObject? thread_id = null)
     {
         var s = Scheduler.Of(ts);
+        if (thread_id != null && thread_id != PyNone.Value)
+        {
+            var id = Ops.Index(ts, thread_id);
+            if (id.Sign < 0) throw PyExc.OverflowError("can't convert negative value to unsigned int");
+            if (!id.FitsLong || id.Small != s.ThreadId) throw PyExc.RuntimeError("Thread id not found");
+        }
         return new PyTuple(new PyObject[] { s.Main, s.Current, PyInt.From(s.Count) });
     }
 
@@ -133,7 +180,7 @@ def __getattr__(name):
     static PyObject run(ThreadState ts, [PyKeyword] long timeout = 0, bool threadblock = false, bool soft = false, bool ignore_nesting = false, bool totaltimeout = false)
     {
         bool direct = ts.TakeUnwindPermission();
-        return Scheduler.Of(ts).Run(timeout, soft, totaltimeout, direct);
+        return Scheduler.Of(ts).Run(timeout, soft, totaltimeout, ignore_nesting, direct);
     }
 
     [PyMethod]
@@ -169,8 +216,17 @@ def __getattr__(name):
         return old;
     }
 
+    /// <summary>enable_softswitch(flag): with False every switch is made hard (each tasklet that
+    /// switches keeps an OS thread); None only asks. Returns the previous setting.</summary>
     [PyMethod]
-    static PyObject enable_softswitch(ThreadState ts, PyObject? flag) => PyBool.True;
+    static PyObject enable_softswitch(ThreadState ts, params PyObject[] args)
+    {
+        if (args.Length != 1) throw PyExc.TypeError($"enable_softswitch() takes exactly one argument ({args.Length} given)");
+        var s = Scheduler.Of(ts);
+        var old = s.SoftSwitchEnabled;
+        if (args[0] != PyNone.Value) s.SoftSwitchEnabled = Ops.IsTrue(ts, args[0]);
+        return PyBool.From(old);
+    }
 
     [PyMethod]
     static long pickle_flags(ThreadState ts, [PyKeyword] long new_flags = -1, long mask = 0) => 0;

@@ -14,6 +14,8 @@ public static class Builtins
         NativeMembers.FillModule(m, typeof(Builtins));
         var ns = m.Namespace;
         ns.SetStr("__build_class__", new PyBuiltinFunction(new NativeFunction("__build_class__", typeof(Builtins).GetMethod(nameof(BuildClassEntry), System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!, false), m));
+        // builtins.open is io.open (the same object); _io's module reuses this one.
+        ns.SetStr("open", NativeMembers.Function(typeof(IoModule), "open", null, m));
         ns.SetStr("None", PyNone.Value);
         ns.SetStr("Ellipsis", PyEllipsis.Value);
         ns.SetStr("NotImplemented", PyNotImplemented.Value);
@@ -100,7 +102,14 @@ public static class Builtins
 
     static string IntToBase(ThreadState ts, PyObject x, int b, string prefix)
     {
-        var v = Ops.Index(ts, x).Big;
+        var iv = Ops.Index(ts, x);
+        if (iv.FitsLong && iv.Small != long.MinValue)
+        {
+            // Convert.ToString(long, base) prints negatives in two's complement: take the magnitude
+            long m = Math.Abs(iv.Small);
+            return (iv.Small < 0 ? "-" : "") + prefix + Convert.ToString(m, b);
+        }
+        var v = iv.Big;
         bool neg = v.Sign < 0;
         if (neg) v = -v;
         var sb = new StringBuilder();
@@ -290,14 +299,26 @@ public static class Builtins
     [PyMethod] static long hash(ThreadState ts, PyObject obj) => Ops.Hash(ts, obj);
     [PyMethod] static long id(ThreadState ts, PyObject obj) => Ops.Id(obj);
 
+    /// <summary>input(prompt): the prompt goes to sys.stdout (flushed, after sys.stderr is
+    /// flushed), the line comes from sys.stdin.readline() without its newline; EOFError at end.</summary>
     [PyMethod]
     static PyObject input(ThreadState ts, PyObject? prompt = null)
     {
-        var stdout = ts.Engine.Sys.Get("stdout");
-        if (prompt != null && stdout != null) { Ops.CallMethod(ts, stdout, "write", Ops.Str(ts, prompt)); Ops.CallMethod(ts, stdout, "flush"); }
         var stdin = ts.Engine.Sys.Get("stdin");
-        var line = stdin != null ? Ops.CallMethod(ts, stdin, "readline") : new PyStr(Console.In.ReadLine() is string l ? l + "\n" : "");
-        var s = ((PyStr)line).Value;
+        var stdout = ts.Engine.Sys.Get("stdout");
+        var stderr = ts.Engine.Sys.Get("stderr");
+        if (stdin == null || stdin == PyNone.Value) throw PyExc.RuntimeError("input(): lost sys.stdin");
+        if (stdout == null || stdout == PyNone.Value) throw PyExc.RuntimeError("input(): lost sys.stdout");
+        if (stderr == null || stderr == PyNone.Value) throw PyExc.RuntimeError("input(): lost sys.stderr");
+        try { Ops.CallMethod(ts, stderr, "flush"); } catch (PyException) { }
+        if (prompt != null)
+        {
+            Ops.CallMethod(ts, stdout, "write", Ops.Str(ts, prompt));
+        }
+        try { Ops.CallMethod(ts, stdout, "flush"); } catch (PyException) { }
+        var line = Ops.CallMethod(ts, stdin, "readline");
+        if (line is not PyStr ls) throw PyExc.TypeError("object.readline() returned non-string");
+        var s = ls.Value;
         if (s.Length == 0) throw PyExc.EOFError("EOF when reading a line");
         return new PyStr(s.EndsWith('\n') ? s[..^1] : s);
     }
@@ -389,15 +410,16 @@ public static class Builtins
         }
         string sepS = sep == null || sep == PyNone.Value ? " " : sep is PyStr ss ? ss.Value : throw PyExc.TypeError($"sep must be None or a string, not {sep.Type.Name}");
         string endS = end == null || end == PyNone.Value ? "\n" : end is PyStr es ? es.Value : throw PyExc.TypeError($"end must be None or a string, not {end.Type.Name}");
-        if (file is ConsoleStream cs)
+        if (file is PyTextIOWrapper tw && !tw.Type.IsHeapType)
         {
+            // The common case, sys.stdout or a text file: no method lookups, one encode per piece.
             for (int i = 0; i < args.Length; i++)
             {
-                if (i > 0) cs.Write(sepS);
-                cs.Write(Ops.StrString(ts, args[i]));
+                if (i > 0) tw.Write(ts, sepS);
+                tw.Write(ts, args[i] is PyStr ps && ps.Type == TypeObjects.Str ? ps.Value : Ops.StrString(ts, args[i]));
             }
-            cs.Write(endS);
-            if (flush != null && Ops.IsTrue(ts, flush)) cs.Flush();
+            tw.Write(ts, endS);
+            if (flush != null && Ops.IsTrue(ts, flush)) Ops.CallMethod(ts, file, "flush");
             return;
         }
         var write = Ops.GetAttr(ts, file, "write");

@@ -124,6 +124,22 @@ public static class SysModule
     [PyMethod] static long getrefcount(ThreadState ts, PyObject @object) => 2;
     [PyMethod] static bool is_finalizing(ThreadState ts) => false;
 
+    /// <summary>Audit hooks per engine (sys.addaudithook); events come only from Python code
+    /// (os.walk, ...) for now: the engine's own operations raise none yet.</summary>
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PythonEngine, PyList> AuditHooks = new();
+
+    [PyMethod]
+    static void audit(ThreadState ts, PyObject @event, params PyObject[] args)
+    {
+        if (@event is not PyStr) throw PyExc.TypeError($"expected str for argument 'event', not {@event.Type.Name}");
+        if (!AuditHooks.TryGetValue(ts.Engine, out var hooks)) return;
+        var tuple = new PyTuple(args);
+        foreach (var h in hooks.ToArray()) Ops.Call(ts, h, @event, tuple);
+    }
+
+    [PyMethod]
+    static void addaudithook(ThreadState ts, PyObject hook) => AuditHooks.GetOrCreateValue(ts.Engine).Append(hook);
+
     [PyMethod]
     static void displayhook(ThreadState ts, PyObject @object)
     {
@@ -140,21 +156,16 @@ public static class SysModule
         "warn_default_encoding", "safe_path", "int_max_str_digits" };
 
     // sys's struct sequences: CPython's types, which Python code cannot instantiate.
-    static readonly PyType VersionInfoType = PyStructSeq.MakeType("version_info", "sys",
-        new[] { "major", "minor", "micro", "releaselevel", "serial" }, doc: "sys.version_info\n\nVersion information as a named tuple.", instantiable: false);
-    static readonly PyType FlagsType = PyStructSeq.MakeType("flags", "sys", FlagNames,
+    static readonly PyType VersionInfoType = PyStructSeq.MakeType("sys.version_info", new[] { "major", "minor", "micro", "releaselevel", "serial" }, doc: "sys.version_info\n\nVersion information as a named tuple.", instantiable: false);
+    static readonly PyType FlagsType = PyStructSeq.MakeType("sys.flags", FlagNames,
         doc: "sys.flags\n\nFlags provided through command line arguments or environment vars.", instantiable: false);
-    static readonly PyType IntInfoType = PyStructSeq.MakeType("int_info", "sys",
-        new[] { "bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold" },
+    static readonly PyType IntInfoType = PyStructSeq.MakeType("sys.int_info", new[] { "bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold" },
         doc: "sys.int_info\n\nA named tuple that holds information about Python's\ninternal representation of integers.  The attributes are read only.", instantiable: false);
-    static readonly PyType FloatInfoType = PyStructSeq.MakeType("float_info", "sys",
-        new[] { "max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds" },
+    static readonly PyType FloatInfoType = PyStructSeq.MakeType("sys.float_info", new[] { "max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds" },
         doc: "sys.float_info\n\nA named tuple holding information about the float type. It contains low level\ninformation about the precision and internal representation. Please study\nyour system's :file:`float.h` for more information.", instantiable: false);
-    static readonly PyType HashInfoType = PyStructSeq.MakeType("hash_info", "sys",
-        new[] { "width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff" },
+    static readonly PyType HashInfoType = PyStructSeq.MakeType("sys.hash_info", new[] { "width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff" },
         doc: "hash_info\n\nA named tuple providing parameters used for computing\nhashes. The attributes are read only.", instantiable: false);
-    static readonly PyType ThreadInfoType = PyStructSeq.MakeType("thread_info", "sys",
-        new[] { "name", "lock", "version" }, doc: "sys.thread_info\n\nA named tuple holding information about the thread implementation.", instantiable: false);
+    static readonly PyType ThreadInfoType = PyStructSeq.MakeType("sys.thread_info", new[] { "name", "lock", "version" }, doc: "sys.thread_info\n\nA named tuple holding information about the thread implementation.", instantiable: false);
 
     [PyMethod]
     static void excepthook(ThreadState ts, PyObject exctype, PyObject value, PyObject traceback)

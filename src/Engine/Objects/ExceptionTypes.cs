@@ -219,9 +219,38 @@ public static class ExceptionTypes
         }
     }
 
+    /// <summary>The OSError subclass CPython picks for an errno (Linux values), or OSError itself.
+    /// OSError(errno, strerror, ...) builds an instance of this class.</summary>
+    public static PyType OSErrorFor(long errno) => errno switch
+    {
+        11 or 114 or 115 => BlockingIOError,    // EAGAIN (= EWOULDBLOCK), EALREADY, EINPROGRESS
+        10 => ChildProcessError,                 // ECHILD
+        32 or 108 => BrokenPipeError,            // EPIPE, ESHUTDOWN
+        103 => ConnectionAbortedError,           // ECONNABORTED
+        111 => ConnectionRefusedError,           // ECONNREFUSED
+        104 => ConnectionResetError,             // ECONNRESET
+        17 => FileExistsError,                   // EEXIST
+        2 => FileNotFoundError,                  // ENOENT
+        21 => IsADirectoryError,                 // EISDIR
+        20 => NotADirectoryError,                // ENOTDIR
+        4 => InterruptedError,                   // EINTR
+        13 or 1 => PermissionError,              // EACCES, EPERM
+        3 => ProcessLookupError,                 // ESRCH
+        110 => TimeoutError,                     // ETIMEDOUT
+        _ => OSError,
+    };
+
+    /// <summary>OSError called with (errno, strerror, ...) becomes the errno's subclass.</summary>
+    public static PyType MapOSErrorType(PyType type, ReadOnlySpan<PyObject> args)
+    {
+        if (type != OSError || args.Length < 2 || args.Length > 5 || args[0] is not PyInt e || !e.FitsLong) return type;
+        return OSErrorFor(e.Small);
+    }
+
     /// <summary>A new exception instance of a builtin class, initialised like a Python call would.</summary>
     public static PyBaseException Create(PyType type, params PyObject[] args)
     {
+        type = MapOSErrorType(type, args);
         var e = new PyBaseException(type, args.Length == 0 ? PyTuple.Empty : new PyTuple(args));
         RunNativeInit(e, default, null);
         return e;

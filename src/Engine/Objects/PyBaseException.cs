@@ -38,8 +38,8 @@ public class PyBaseException : PyObject
     [PySlot("__new__")]
     static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        var e = new PyBaseException(cls);
         int npos = args.Length - (kwnames?.Items.Length ?? 0);
+        var e = new PyBaseException(ExceptionTypes.MapOSErrorType(cls, args.Slice(0, npos)));
         e.Args = new PyTuple(args.Slice(0, npos).ToArray());
         return e;
     }

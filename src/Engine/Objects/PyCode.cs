@@ -18,6 +18,9 @@ public sealed class PyCode : PyObject
     public readonly int[]? CellArgs;
     /// <summary>One finished frame kept for the next call of this code (Frame.ForCall/Recycle).</summary>
     public Frame? SpareFrame;
+    /// <summary>The argument count when a call with exactly that many positional arguments
+    /// binds by plain copying (no keyword-only, *args or **kwargs parameters), else -1.</summary>
+    public readonly int SimpleArgCount;
 
     /// <summary>LOAD_GLOBAL inline cache entry: valid while both dicts keep their versions.</summary>
     public struct GlobalCacheEntry
@@ -29,6 +32,37 @@ public sealed class PyCode : PyObject
 
     GlobalCacheEntry[]? _globalCache;
 
+    /// <summary>What an attribute inline cache entry found for its type.</summary>
+    public enum AttrKind : byte
+    {
+        /// <summary>Not cacheable (custom attribute hooks, descriptors): the generic path.</summary>
+        None,
+        /// <summary>No attribute of that name on the type: the instance dict (Hint guesses the entry).</summary>
+        InstanceDict,
+        /// <summary>A `__slots__` member: PyInstance.Slots[Index].</summary>
+        Slot,
+        /// <summary>LOAD_METHOD: Descr is a function or method descriptor found on the type.</summary>
+        Method,
+    }
+
+    /// <summary>LOAD_ATTR / STORE_ATTR / LOAD_METHOD inline cache entry: valid while the
+    /// object's type is Type with VersionTag Version (any change to the type or its bases
+    /// gives it a new VersionTag).</summary>
+    public struct AttrCacheEntry
+    {
+        public PyType? Type;
+        public int Version;
+        public AttrKind Kind;
+        public int Index;
+        public int Hint;
+        public PyObject? Descr;
+    }
+
+    AttrCacheEntry[]? _attrCache;
+
+    /// <summary>The attribute caches, one entry per instruction (allocated on first use).</summary>
+    public AttrCacheEntry[] AttrCache => _attrCache ??= new AttrCacheEntry[Code.Code.Length];
+
     /// <summary>The LOAD_GLOBAL cache, one entry per instruction (allocated on first use).</summary>
     public GlobalCacheEntry[] GlobalCache => _globalCache ??= new GlobalCacheEntry[Code.Code.Length];
 
@@ -39,6 +73,7 @@ public sealed class PyCode : PyObject
         for (int i = 0; i < Consts.Length; i++) Consts[i] = Materialize(code.Constants[i]);
         Names = Array.ConvertAll(code.Names, PyStr.Intern);
         VarNames = Array.ConvertAll(code.VarNames, PyStr.Intern);
+        SimpleArgCount = code.KwOnlyArgCount == 0 && (code.Flags & (CodeFlags.VarArgs | CodeFlags.VarKeywords)) == 0 ? code.ArgCount : -1;
         int nargs = code.ArgCount + code.KwOnlyArgCount + ((code.Flags & CodeFlags.VarArgs) != 0 ? 1 : 0) + ((code.Flags & CodeFlags.VarKeywords) != 0 ? 1 : 0);
         for (int i = 0; i < code.CellVars.Length; i++)
         {

@@ -156,6 +156,31 @@ public class PyDict : PyObject
         return slot >= 0 ? _entries[_index[slot]].Value : null;
     }
     public PyObject? GetStr(string key) => GetStr(PyStr.Intern(key));
+
+    /// <summary>GetStr with a caller-kept guess of the entry index (an attribute inline cache):
+    /// a hit when that entry holds this very key object, else a normal lookup that updates it.</summary>
+    public PyObject? GetStrHinted(PyStr key, ref int hint)
+    {
+        int h = hint;
+        var entries = _entries;
+        if ((uint)h < (uint)_used && (object?)entries[h].Key == key) return entries[h].Value;
+        int slot = FindSlot(null, key, key.GetHash());
+        if (slot < 0) return null;
+        int ix = _index[slot];
+        hint = ix;
+        return _entries[ix].Value;
+    }
+
+    /// <summary>SetStr with an entry-index guess, as GetStrHinted.</summary>
+    public void SetStrHinted(PyStr key, PyObject value, ref int hint)
+    {
+        int h = hint;
+        var entries = _entries;
+        if ((uint)h < (uint)_used && (object?)entries[h].Key == key) { entries[h].Value = value; Version++; return; }
+        Insert(null, key, key.GetHash(), value);
+        int slot = FindSlot(null, key, key.GetHash());
+        if (slot >= 0) hint = _index[slot];
+    }
     public void SetStr(PyStr key, PyObject value) => Insert(null, key, key.GetHash(), value);
     public void SetStr(string key, PyObject value) => SetStr(PyStr.Intern(key), value);
     public bool ContainsStr(string key) => GetStr(key) != null;

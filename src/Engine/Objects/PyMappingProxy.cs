@@ -11,6 +11,24 @@ public sealed class PyMappingProxy : PyObject
 
     public PyMappingProxy(PyObject mapping) : base(TypeObject) { Mapping = mapping; }
 
+    /// <summary>mappingproxy(mapping) (types.MappingProxyType; enum's __members__ uses it).</summary>
+    [PySlot("__new__")]
+    static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        int nkw = kwnames?.Items.Length ?? 0;
+        if (args.Length != 1 || (nkw == 1 && ((PyStr)kwnames!.Items[0]).Value != "mapping"))
+            throw PyExc.TypeError($"mappingproxy() takes exactly one argument ({args.Length} given)");
+        var m = args[0];
+        if (m.Type.GetItem == null || m is PyList || m is PyTuple)
+            throw PyExc.TypeError($"mappingproxy() argument must be a mapping, not {m.Type.Name}");
+        return new PyMappingProxy(m);
+    }
+
+    /// <summary>Comparisons go to the underlying mapping (a proxy equals an equal dict).</summary>
+    [PySlot("__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__")]
+    static PyObject Compare(ThreadState ts, PyObject a, PyObject b, CompareOp op)
+        => a is PyMappingProxy p ? Ops.RichCompare(ts, p.Mapping, b, op) : PyNotImplemented.Value;
+
     [PySlot("__getitem__")] static PyObject GetItem(ThreadState ts, PyObject self, PyObject key) => Ops.GetItem(ts, ((PyMappingProxy)self).Mapping, key);
     [PySlot("__len__")] static long Len(ThreadState ts, PyObject self) => Ops.Len(ts, ((PyMappingProxy)self).Mapping);
     [PySlot("__iter__")] static PyObject Iter(ThreadState ts, PyObject self) => Ops.GetIter(ts, ((PyMappingProxy)self).Mapping);

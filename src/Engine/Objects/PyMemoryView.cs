@@ -6,8 +6,9 @@ namespace StacklessIron.Objects;
 
 /// <summary>`memoryview` (basic): a one-dimensional view of unsigned bytes (format 'B') over a
 /// bytes, bytearray or another memoryview, with slicing (contiguous steps only), item access,
-/// tobytes/tolist/hex, release and the context-manager protocol. Multi-dimensional shapes and
-/// cast() are not done.
+/// tobytes/tolist/hex, release and the context-manager protocol. cast() gives one-dimensional
+/// views of the native single-item formats (b B c ? h H i I l L q Q n N f d); multi-dimensional
+/// shapes are not done.
 /// Unlike CPython, a live view does not stop its bytearray from resizing: CPython releases a
 /// temporary view (`memoryview(buf)[n:]`) the moment its reference count drops, .NET has no
 /// such moment, so counting exports would block resizes forever. A view instead reads the
@@ -18,12 +19,46 @@ public sealed class PyMemoryView : PyObject
     public static readonly PyType TypeObject = PyType.Builtin("memoryview", typeof(PyMemoryView), subclassable: false);
 
     readonly PyObject _obj;     // the exporting object (bytes or bytearray)
-    readonly int _start, _length;
+    readonly int _start, _length;   // in bytes
+    readonly char _format;          // struct-module item code (native order and size)
+    readonly int _itemsize;
     bool _released;
 
-    PyMemoryView(PyObject obj, int start, int length) : base(TypeObject)
+    PyMemoryView(PyObject obj, int start, int length, char format = 'B', int itemsize = 1) : base(TypeObject)
     {
-        _obj = obj; _start = start; _length = length;
+        _obj = obj; _start = start; _length = length; _format = format; _itemsize = itemsize;
+    }
+
+    int ItemCount => _length / _itemsize;
+
+    static int ItemSize(char f) => f switch
+    {
+        'b' or 'B' or 'c' or '?' => 1,
+        'h' or 'H' => 2,
+        'i' or 'I' or 'f' => 4,
+        'l' or 'L' or 'q' or 'Q' or 'n' or 'N' or 'd' => 8,
+        _ => 0,
+    };
+
+    /// <summary>The item at byte offset `at` as a Python object.</summary>
+    PyObject Unpack(ReadOnlySpan<byte> span, int at)
+    {
+        var b = span.Slice(at, _itemsize);
+        return _format switch
+        {
+            'B' => PyInt.From(b[0]),
+            'b' => PyInt.From((sbyte)b[0]),
+            'c' => PyBytes.From(new[] { b[0] }),
+            '?' => PyBool.From(b[0] != 0),
+            'h' => PyInt.From(BitConverter.ToInt16(b)),
+            'H' => PyInt.From(BitConverter.ToUInt16(b)),
+            'i' => PyInt.From(BitConverter.ToInt32(b)),
+            'I' => PyInt.From(BitConverter.ToUInt32(b)),
+            'l' or 'q' or 'n' => PyInt.From(BitConverter.ToInt64(b)),
+            'L' or 'Q' or 'N' => PyInt.From(new System.Numerics.BigInteger(BitConverter.ToUInt64(b))),
+            'f' => new PyFloat(BitConverter.ToSingle(b)),
+            _ => new PyFloat(BitConverter.ToDouble(b)),
+        };
     }
 
     public bool ReadOnly => _obj is PyBytes;
@@ -36,6 +71,19 @@ public sealed class PyMemoryView : PyObject
             var m = _obj is PyBytes b ? (ReadOnlyMemory<byte>)b.Data : ((PyByteArray)_obj).Memory;
             if (_start + _length > m.Length) throw PyExc.ValueError("memoryview: the underlying bytearray was resized below the view");
             return m.Slice(_start, _length);
+        }
+    }
+
+    /// <summary>The view's bytes to write into (readinto() targets); TypeError when read-only.</summary>
+    public Span<byte> WritableSpan
+    {
+        get
+        {
+            CheckReleased();
+            if (ReadOnly) throw PyExc.TypeError("cannot modify read-only memory");
+            var whole = ((PyByteArray)_obj).WritableSpan;
+            if (_start + _length > whole.Length) throw PyExc.ValueError("memoryview: the underlying bytearray was resized below the view");
+            return whole.Slice(_start, _length);
         }
     }
 
@@ -60,9 +108,33 @@ public sealed class PyMemoryView : PyObject
         };
     }
 
-    PyMemoryView Sub(int start, int length) { CheckReleased(); return new PyMemoryView(_obj, _start + start, length); }
+    PyMemoryView Sub(int start, int length) { CheckReleased(); return new PyMemoryView(_obj, _start + start, length, _format, _itemsize); }
 
-    [PySlot("__len__")] static long Len(ThreadState ts, PyObject self) { var m = (PyMemoryView)self; m.CheckReleased(); return m._length; }
+    [PySlot("__len__")] static long Len(ThreadState ts, PyObject self) { var m = (PyMemoryView)self; m.CheckReleased(); return m.ItemCount; }
+
+    /// <summary>memoryview.cast(format[, shape]): the same bytes seen as items of another format.
+    /// As CPython, one side of the cast must be a byte format.</summary>
+    [PyMethod]
+    static PyObject cast(ThreadState ts, PyMemoryView self, [PyKeyword] string format, PyObject? shape = null)
+    {
+        self.CheckReleased();
+        string f = format.StartsWith('@') ? format.Substring(1) : format;
+        int size = f.Length == 1 ? ItemSize(f[0]) : 0;
+        if (size == 0)
+            throw PyExc.ValueError("memoryview: destination format must be a native single character format prefixed with an optional '@'");
+        bool byteFmt(char c) => c == 'B' || c == 'b' || c == 'c';
+        if (!byteFmt(self._format) && !byteFmt(f[0]))
+            throw PyExc.TypeError("memoryview: cannot cast between two non-byte formats");
+        if (self._length % size != 0)
+            throw PyExc.TypeError("memoryview: length is not a multiple of itemsize");
+        if (shape != null && shape != PyNone.Value)
+        {
+            var dims = Ops.ToArray(ts, shape);
+            if (dims.Length != 1 || Ops.Index(ts, dims[0]).Small * size != self._length)
+                throw PyExc.NotImplementedError("memoryview: only one-dimensional casts of the whole buffer are supported");
+        }
+        return new PyMemoryView(self._obj, self._start, self._length, f[0], size);
+    }
 
     [PySlot("__repr__")]
     static PyObject ReprSlot(ThreadState ts, PyObject self)
@@ -75,17 +147,18 @@ public sealed class PyMemoryView : PyObject
         var span = m.Memory.Span;
         if (PyStr.IsSlice(key))
         {
-            PyStr.SliceIndices(ts, key, m._length, out long start, out _, out long step, out long count);
+            PyStr.SliceIndices(ts, key, m.ItemCount, out long start, out _, out long step, out long count);
             if (count <= 0) return m.Sub(0, 0);
             if (step != 1) throw PyExc.NotImplementedError("memoryview: non-contiguous slices are not supported");
-            return m.Sub((int)start, (int)count);
+            return m.Sub((int)start * m._itemsize, (int)count * m._itemsize);
         }
         if (key is PyInt || key.Type.Index != null)
         {
             long k = PyStr.SizeArg(ts, key);
-            if (k < 0) k += span.Length;
-            if (k < 0 || k >= span.Length) throw PyExc.IndexError("index out of bounds on dimension 1");
-            return PyInt.From(span[(int)k]);
+            int n = m.ItemCount;
+            if (k < 0) k += n;
+            if (k < 0 || k >= n) throw PyExc.IndexError("index out of bounds on dimension 1");
+            return m.Unpack(span, (int)k * m._itemsize);
         }
         throw PyExc.TypeError("memoryview: invalid slice key");
     }
@@ -100,6 +173,7 @@ public sealed class PyMemoryView : PyObject
         var whole = ((PyByteArray)m._obj).WritableSpan;
         if (m._start + m._length > whole.Length) throw PyExc.ValueError("memoryview: the underlying bytearray was resized below the view");
         var target = whole.Slice(m._start, m._length);
+        if (m._format != 'B') throw PyExc.NotImplementedError($"memoryview: assignment to items of format '{m._format}' is not supported");
         if (PyStr.IsSlice(key))
         {
             PyStr.SliceIndices(ts, key, m._length, out long start, out _, out long step, out long count);
@@ -143,8 +217,8 @@ public sealed class PyMemoryView : PyObject
     static PyObject tolist(ThreadState ts, PyMemoryView self)
     {
         var span = self.Memory.Span;
-        var items = new PyObject[span.Length];
-        for (int i = 0; i < items.Length; i++) items[i] = PyInt.From(span[i]);
+        var items = new PyObject[self.ItemCount];
+        for (int i = 0; i < items.Length; i++) items[i] = self.Unpack(span, i * self._itemsize);
         return new PyList(items);
     }
 
@@ -166,11 +240,11 @@ public sealed class PyMemoryView : PyObject
     [PyGetter("obj")] static PyObject GetObj(ThreadState ts, PyObject self) { var m = (PyMemoryView)self; m.CheckReleased(); return m._obj; }
     [PyGetter("nbytes")] static PyObject GetNbytes(ThreadState ts, PyObject self) => PyInt.From(((PyMemoryView)self).Memory.Length);
     [PyGetter("readonly")] static PyObject GetReadonly(ThreadState ts, PyObject self) { var m = (PyMemoryView)self; m.CheckReleased(); return PyBool.From(m.ReadOnly); }
-    [PyGetter("itemsize")] static PyObject GetItemsize(ThreadState ts, PyObject self) { ((PyMemoryView)self).CheckReleased(); return PyInt.From(1); }
-    [PyGetter("format")] static PyObject GetFormat(ThreadState ts, PyObject self) { ((PyMemoryView)self).CheckReleased(); return PyStr.From("B"); }
+    [PyGetter("itemsize")] static PyObject GetItemsize(ThreadState ts, PyObject self) { var m = (PyMemoryView)self; m.CheckReleased(); return PyInt.From(m._itemsize); }
+    [PyGetter("format")] static PyObject GetFormat(ThreadState ts, PyObject self) { var m = (PyMemoryView)self; m.CheckReleased(); return PyStr.From(m._format.ToString()); }
     [PyGetter("ndim")] static PyObject GetNdim(ThreadState ts, PyObject self) { ((PyMemoryView)self).CheckReleased(); return PyInt.From(1); }
-    [PyGetter("shape")] static PyObject GetShape(ThreadState ts, PyObject self) { var m = (PyMemoryView)self; m.CheckReleased(); return PyTuple.Of(PyInt.From(m._length)); }
-    [PyGetter("strides")] static PyObject GetStrides(ThreadState ts, PyObject self) { ((PyMemoryView)self).CheckReleased(); return PyTuple.Of(PyInt.From(1)); }
+    [PyGetter("shape")] static PyObject GetShape(ThreadState ts, PyObject self) { var m = (PyMemoryView)self; m.CheckReleased(); return PyTuple.Of(PyInt.From(m.ItemCount)); }
+    [PyGetter("strides")] static PyObject GetStrides(ThreadState ts, PyObject self) { var m = (PyMemoryView)self; m.CheckReleased(); return PyTuple.Of(PyInt.From(m._itemsize)); }
     [PyGetter("suboffsets")] static PyObject GetSuboffsets(ThreadState ts, PyObject self) { ((PyMemoryView)self).CheckReleased(); return PyTuple.Empty; }
     [PyGetter("released")] static PyObject GetReleased(ThreadState ts, PyObject self) => PyBool.From(((PyMemoryView)self)._released);
     [PyGetter("contiguous")] static PyObject GetContiguous(ThreadState ts, PyObject self) { ((PyMemoryView)self).CheckReleased(); return PyBool.True; }

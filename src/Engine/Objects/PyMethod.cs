@@ -18,6 +18,9 @@ public sealed class PyMethod : PyObject
         var all = new PyObject[args.Length + 1];
         all[0] = m.Self;
         args.CopyTo(all.AsSpan(1));
+        // a native target called straight from the loop may still soft-switch (stackless:
+        // `with stackless.atomic()` calls its bound __exit__ this way)
+        if (ts.UnwindAllowed && m.Func is not PyFunction && m.Func.Type.Call is { } call) return call(ts, m.Func, all, kwnames);
         return Ops.Call(ts, m.Func, all, kwnames);
     }
 

@@ -23,6 +23,14 @@ public sealed class PyRangeIterator : PyObject
         return new PyLongRangeIterator(start, step, len);
     }
 
+    /// <summary>The next item as a long (FOR_ITER's fast path); false when exhausted.</summary>
+    public bool TryNext(out long value)
+    {
+        if (_index >= _len) { value = 0; return false; }
+        value = _start + _step * _index++;
+        return true;
+    }
+
     [PySlot("__iter__")] static PyObject Iter(ThreadState ts, PyObject self) => self;
     [PySlot("__next__")]
     static PyObject? Next(ThreadState ts, PyObject self)

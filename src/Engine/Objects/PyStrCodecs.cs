@@ -20,18 +20,51 @@ public static class PyStrCodecs
 
     static readonly System.Text.UTF8Encoding StrictUtf8 = new(false, true);
 
+    /// <summary>The codec registry (`_codecs`), once installed: (ts, str or bytes, encoding,
+    /// errors, encode?) -> bytes or str. Used for the encodings and error handlers the
+    /// built-in algorithms do not know.</summary>
+    public static Func<ThreadState, PyObject, string, string, bool, PyObject>? Registry;
+
+    static bool IsBuiltinHandler(string errors)
+        => errors is "strict" or "ignore" or "replace" or "surrogateescape" or "surrogatepass" or "backslashreplace" or "xmlcharrefreplace";
+
     public static byte[] Encode(ThreadState ts, PyStr str, string encoding, string errors)
     {
         // Fast path: UTF-8 of a string without surrogates cannot fail, and .NET's encoder is
         // vectorised.
         if ((encoding == "utf-8" || encoding == "utf8") && !CodePoints.HasSurrogates(str.Value))
             return System.Text.Encoding.UTF8.GetBytes(str.Value);
+        if (Registry != null && !IsBuiltinHandler(errors))
+        {
+            // As CPython, an error handler is only looked up when an error occurs.
+            try { if (StrCodecs.TryEncode(str.Value, encoding, "strict", out var clean)) return clean; }
+            catch (FormatError) { }
+            // A registered handler (codecs.register_error) handles the error; otherwise the
+            // built-in algorithm reports the unknown handler as CPython does.
+            try { return RegistryEncode(ts, str, encoding, errors); }
+            catch (PyException e) when (e.Matches(ExceptionTypes.LookupError)) { }
+        }
         try
         {
             if (StrCodecs.TryEncode(str.Value, encoding, errors, out var result)) return result;
         }
         catch (FormatError e) { throw PyStr.Raise(e, str); }
+        if (Registry != null) return RegistryEncode(ts, str, encoding, errors);
         throw PyExc.LookupError($"unknown encoding: {encoding}");
+    }
+
+    static byte[] RegistryEncode(ThreadState ts, PyStr str, string encoding, string errors)
+    {
+        var r = Registry!(ts, str, encoding, errors, true);
+        if (r is PyBytes b) return b.Data;
+        throw PyExc.TypeError($"'{encoding}' encoder returned '{r.Type.Name}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types");
+    }
+
+    static string RegistryDecode(ThreadState ts, ReadOnlyMemory<byte> data, string encoding, string errors, PyObject input)
+    {
+        var r = Registry!(ts, input is PyBytes ? input : PyBytes.From(data.ToArray()), encoding, errors, false);
+        if (r is PyStr s) return s.Value;
+        throw PyExc.TypeError($"'{encoding}' decoder returned '{r.Type.Name}' instead of 'str'; use codecs.decode() to decode to arbitrary types");
     }
 
     public static string Decode(ThreadState ts, ReadOnlyMemory<byte> data, string encoding, string errors, PyObject input)
@@ -45,11 +78,19 @@ public static class PyStrCodecs
             try { return StrictUtf8.GetString(data.Span); }
             catch (System.Text.DecoderFallbackException) { }
         }
+        if (Registry != null && !IsBuiltinHandler(errors))
+        {
+            try { if (StrCodecs.TryDecode(data.Span, encoding, "strict", out var clean)) return clean; }
+            catch (FormatError) { }
+            try { return RegistryDecode(ts, data, encoding, errors, input); }
+            catch (PyException e) when (e.Matches(ExceptionTypes.LookupError)) { }
+        }
         try
         {
             if (StrCodecs.TryDecode(data.Span, encoding, errors, out var result)) return result;
         }
         catch (FormatError e) { throw PyStr.Raise(e, input); }
+        if (Registry != null) return RegistryDecode(ts, data, encoding, errors, input);
         throw PyExc.LookupError($"unknown encoding: {encoding}");
     }
 }

@@ -1,125 +1,133 @@
 #nullable enable
 using System;
-using System.Runtime.CompilerServices;
+using System.Text;
 namespace StacklessIron.Objects;
 
-/// <summary>
-/// A struct sequence (CPython's structseq: sys.flags, sys.float_info, os.stat_result ...): a
-/// tuple of its first n_sequence_fields values whose fields are also attributes; further
-/// fields are attributes only. Each kind is its own type made by <see cref="MakeType"/>.
-/// </summary>
+/// <summary>A "struct sequence" (CPython's structseq: os.stat_result, os.terminal_size,
+/// posix.times_result ...): a tuple of the visible fields whose named fields are also
+/// attributes; fields past n_sequence_fields are attributes only. Each such type is made by
+/// MakeType and shares this implementation; its layout lives in a per-type Layout.</summary>
 [PyType("structseq")]
 public sealed class PyStructSeq : PyTuple
 {
-    /// <summary>What one struct-sequence type knows: its field names and how many are in the tuple.</summary>
-    sealed class Layout
+    /// <summary>Field names of one struct sequence type (null = unnamed, visible by index only).</summary>
+    public sealed class Layout
     {
-        public required string[] Fields;
-        public required int NSequence;
-        public required bool Instantiable;
+        public readonly string FullName;
+        public readonly string?[] Fields;
+        public readonly int NSequence;
+        /// <summary>False for types Python code may not create (sys.flags, sys.float_info ...).</summary>
+        public bool Instantiable = true;
+        public Layout(string fullName, string?[] fields, int nSequence) { FullName = fullName; Fields = fields; NSequence = nSequence; }
     }
 
-    static readonly ConditionalWeakTable<PyType, Layout> s_layouts = new();
+    static readonly Dictionary<PyType, Layout> Layouts = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>The fields after the tuple part (attributes only).</summary>
-    public readonly PyObject[] Extra;
+    /// <summary>All fields past the visible ones (n_fields - n_sequence_fields of them).</summary>
+    public readonly PyObject[] Hidden;
 
-    PyStructSeq(PyType type, PyObject[] sequence, PyObject[] extra) : base(type, sequence) { Extra = extra; }
+    public PyStructSeq(PyType type, PyObject[] visible, PyObject[] hidden) : base(type, visible) { Hidden = hidden; }
 
-    /// <summary>A new struct-sequence type `module.name`. `instantiable`: whether Python code
-    /// may call it (sys's types may not).</summary>
-    public static PyType MakeType(string name, string module, string[] fields, int nSequence = -1, string? doc = null, bool instantiable = true)
+    /// <summary>An instance from all n_fields values in order.</summary>
+    public static PyStructSeq Create(PyType type, params PyObject[] all)
     {
-        if (nSequence < 0) nSequence = fields.Length;
-        var t = PyType.Builtin(name, typeof(PyStructSeq), TypeObjects.Tuple, subclassable: false, module: module);
-        s_layouts.Add(t, new Layout { Fields = fields, NSequence = nSequence, Instantiable = instantiable });
-        for (int i = 0; i < fields.Length; i++)
-        {
-            int index = i;
-            t.Namespace.SetStr(fields[i], new PyGetSetDescriptor(t, fields[i], (ts, self) => ((PyStructSeq)self).Field(index),
-                (ts, self, v) => throw PyExc.AttributeError("readonly attribute")));
-        }
-        t.Namespace.SetStr("n_sequence_fields", PyInt.From(nSequence));
-        t.Namespace.SetStr("n_fields", PyInt.From(fields.Length));
-        t.Namespace.SetStr("n_unnamed_fields", PyInt.From(0));
-        var matchArgs = new PyObject[nSequence];
-        for (int i = 0; i < nSequence; i++) matchArgs[i] = new PyStr(fields[i]);
-        t.Namespace.SetStr("__match_args__", new PyTuple(matchArgs));
-        if (doc != null) t.Namespace.SetStr("__doc__", new PyStr(doc));
-        t.Modified(null);
-        return t;
-    }
-
-    /// <summary>An instance of struct-sequence type `type` from all its field values.</summary>
-    public static PyStructSeq Create(PyType type, params PyObject[] values)
-    {
-        var layout = LayoutOf(type);
-        if (values.Length != layout.Fields.Length)
-            throw new ArgumentException($"{type.Name} has {layout.Fields.Length} fields, got {values.Length}");
-        return new PyStructSeq(type, values[..layout.NSequence], values[layout.NSequence..]);
+        var l = LayoutOf(type);
+        return new PyStructSeq(type, all[..l.NSequence], all[l.NSequence..]);
     }
 
     static Layout LayoutOf(PyType t)
-        => s_layouts.TryGetValue(t, out var l) ? l : throw PyExc.TypeError($"'{t.Name}' is not a struct sequence type");
+    {
+        for (var k = t; k != null; k = k.Base)
+            lock (Layouts) if (Layouts.TryGetValue(k, out var l)) return l;
+        throw PyExc.TypeError($"{t.Name} is not a struct sequence type");
+    }
 
-    PyObject Field(int i) => i < Items.Length ? Items[i] : Extra[i - Items.Length];
+    /// <summary>Creates a struct sequence type named `fullName` ("os.stat_result"): fields in order,
+    /// the first nSequence of them visible as tuple items.</summary>
+    public static PyType MakeType(string fullName, string?[] fields, int nSequence = -1, string? doc = null, bool instantiable = true)
+    {
+        if (nSequence < 0) nSequence = fields.Length;
+        int dot = fullName.LastIndexOf('.');
+        var t = PyType.Builtin(fullName[(dot + 1)..], typeof(PyStructSeq), TypeObjects.Tuple, module: dot < 0 ? "builtins" : fullName[..dot]);
+        lock (Layouts) Layouts[t] = new Layout(fullName, fields, nSequence) { Instantiable = instantiable };
+        var ns = t.Namespace;
+        int unnamed = 0;
+        var match = new List<PyObject>();
+        for (int i = 0; i < fields.Length; i++)
+        {
+            var name = fields[i];
+            if (name == null) { unnamed++; continue; }
+            int index = i;
+            ns.SetStr(name, new PyGetSetDescriptor(t, name, (ts, self) =>
+            {
+                var s = (PyStructSeq)self;
+                return index < s.Items.Length ? s.Items[index] : s.Hidden[index - s.Items.Length];
+            }, (ts, self, v) => throw PyExc.AttributeError("readonly attribute")));
+            if (i < nSequence) match.Add(new PyStr(name));
+        }
+        ns.SetStr("n_sequence_fields", PyInt.From(nSequence));
+        ns.SetStr("n_fields", PyInt.From(fields.Length));
+        ns.SetStr("n_unnamed_fields", PyInt.From(unnamed));
+        ns.SetStr("__match_args__", new PyTuple(match.ToArray()));
+        if (doc != null) ns.SetStr("__doc__", new PyStr(doc));
+        return t;
+    }
 
     [PySlot("__new__")]
     static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        var layout = LayoutOf(cls);
-        var full = FullName(cls);
-        if (!layout.Instantiable) throw PyExc.TypeError($"cannot create '{full}' instances");
-        PyObject? sequence = null, dict = null;
-        int npos = args.Length - (kwnames?.Items.Length ?? 0);
-        if (npos > 2) throw PyExc.TypeError($"{cls.Name}() takes at most 2 arguments ({npos} given)");
-        if (npos >= 1) sequence = args[0];
-        if (npos >= 2) dict = args[1];
-        if (kwnames != null)
-            for (int i = 0; i < kwnames.Items.Length; i++)
-            {
-                var k = ((PyStr)kwnames.Items[i]).Value;
-                if (k == "sequence" && sequence == null) sequence = args[npos + i];
-                else if (k == "dict" && dict == null) dict = args[npos + i];
-                else throw PyExc.TypeError($"{cls.Name}() got an unexpected keyword argument '{k}'");
-            }
-        if (sequence == null) throw PyExc.TypeError($"{cls.Name}() missing required argument 'sequence' (pos 1)");
-        var items = Ops.ToArray(ts, sequence);
-        int min = layout.NSequence, max = layout.Fields.Length;
-        if (items.Length < min)
-            throw PyExc.TypeError(min == max ? $"{full}() takes a {min}-sequence ({items.Length}-sequence given)"
-                                             : $"{full}() takes an at least {min}-sequence ({items.Length}-sequence given)");
-        if (items.Length > max)
-            throw PyExc.TypeError(min == max ? $"{full}() takes a {min}-sequence ({items.Length}-sequence given)"
-                                             : $"{full}() takes an at most {max}-sequence ({items.Length}-sequence given)");
-        if (dict != null && dict != PyNone.Value && dict is not PyDict)
-            throw PyExc.TypeError($"{full}() takes a dict as second arg, if any");
-        var extra = new PyObject[max - min];
-        for (int i = 0; i < extra.Length; i++)
+        var l = LayoutOf(cls);
+        if (!l.Instantiable) throw PyExc.TypeError($"cannot create '{l.FullName}' instances");
+        int nkw = kwnames?.Items.Length ?? 0, npos = args.Length - nkw;
+        PyObject? seq = null, dict = null;
+        for (int i = 0; i < npos; i++)
         {
-            int f = min + i;
-            extra[i] = f < items.Length ? items[f]
-                : (dict as PyDict)?.GetStr(layout.Fields[f]) ?? PyNone.Value;
+            if (i == 0) seq = args[0];
+            else if (i == 1) dict = args[1];
+            else throw PyExc.TypeError($"{l.FullName}() takes at most 2 arguments ({npos} given)");
         }
-        return new PyStructSeq(cls, items[..min], extra);
-    }
-
-    static string FullName(PyType t)
-    {
-        var m = t.ModuleName;
-        return m == "builtins" ? t.Name : m + "." + t.Name;
+        for (int i = 0; i < nkw; i++)
+        {
+            var k = ((PyStr)kwnames!.Items[i]).Value;
+            if (k == "sequence" && seq == null) seq = args[npos + i];
+            else if (k == "dict" && dict == null) dict = args[npos + i];
+            else throw PyExc.TypeError($"'{k}' is an invalid keyword argument for {l.FullName}()");
+        }
+        if (seq == null) throw PyExc.TypeError($"{l.FullName}() missing required argument 'sequence' (pos 1)");
+        var items = Ops.ToArray(ts, seq);
+        int min = l.NSequence, max = l.Fields.Length;
+        if (items.Length < min)
+            throw PyExc.TypeError(min == max ? $"{l.FullName}() takes a {min}-sequence ({items.Length}-sequence given)"
+                                             : $"{l.FullName}() takes an at least {min}-sequence ({items.Length}-sequence given)");
+        if (items.Length > max)
+            throw PyExc.TypeError(min == max ? $"{l.FullName}() takes a {min}-sequence ({items.Length}-sequence given)"
+                                             : $"{l.FullName}() takes an at most {max}-sequence ({items.Length}-sequence given)");
+        if (dict != null && dict != PyNone.Value && dict is not PyDict)
+            throw PyExc.TypeError($"{l.FullName}() takes a dict as second arg, if any");
+        var hidden = new PyObject[max - min];
+        for (int i = min; i < max; i++)
+        {
+            PyObject v = PyNone.Value;
+            if (i < items.Length) v = items[i];
+            else if (dict is PyDict d && l.Fields[i] is string name && d.GetStr(name) is PyObject dv) v = dv;
+            hidden[i - min] = v;
+        }
+        return new PyStructSeq(cls, items[..min], hidden);
     }
 
     [PySlot("__repr__")]
     static PyObject Repr(ThreadState ts, PyObject self)
     {
         var s = (PyStructSeq)self;
-        var layout = LayoutOf(s.Type);
-        var sb = new System.Text.StringBuilder(FullName(s.Type)).Append('(');
-        for (int i = 0; i < s.Items.Length; i++)
+        var l = LayoutOf(s.Type);
+        // As CPython: the i-th visible value is shown under the i-th *named* field's name.
+        var names = new List<string>();
+        foreach (var f in l.Fields) if (f != null) names.Add(f);
+        var sb = new StringBuilder(l.FullName).Append('(');
+        for (int i = 0; i < s.Items.Length && i < names.Count; i++)
         {
             if (i > 0) sb.Append(", ");
-            sb.Append(layout.Fields[i]).Append('=').Append(Ops.ReprString(ts, s.Items[i]));
+            sb.Append(names[i]).Append('=').Append(Ops.ReprString(ts, s.Items[i]));
         }
         return new PyStr(sb.Append(')').ToString());
     }
@@ -127,9 +135,10 @@ public sealed class PyStructSeq : PyTuple
     [PyMethod]
     static PyObject __reduce__(ThreadState ts, PyStructSeq self)
     {
-        var layout = LayoutOf(self.Type);
+        var l = LayoutOf(self.Type);
         var d = new PyDict();
-        for (int i = 0; i < self.Extra.Length; i++) d.SetItem(ts, new PyStr(layout.Fields[layout.NSequence + i]), self.Extra[i]);
-        return PyTuple.Of(self.Type, PyTuple.Of(new PyTuple(self.Items), d));
+        for (int i = l.NSequence; i < l.Fields.Length; i++)
+            if (l.Fields[i] is string name) d.SetStr(name, self.Hidden[i - l.NSequence]);
+        return new PyTuple(new PyObject[] { self.Type, new PyTuple(new PyObject[] { new PyTuple(self.Items), d }) });
     }
 }

@@ -256,10 +256,10 @@ public sealed partial class PyType : PyObject
     {
         get
         {
-            // A builtin type whose instances are its base's C# class adds no layout (CPython:
-            // no extra ivars), e.g. TypeError over BaseException: they mix with each other.
+            // A builtin type whose instances are the same C# class as its base's adds nothing to
+            // the layout (LookupError over Exception), so `class E(LookupError, SystemError)` is fine.
             var t = this;
-            while (t.Base != null && (t.IsHeapType || t.Base.NativeClass == t.NativeClass)) t = t.Base;
+            while (t.Base != null && (t.IsHeapType || t.Base.NativeClass == t.NativeClass && t.Base != TypeObjects.Object)) t = t.Base;
             return t;
         }
     }

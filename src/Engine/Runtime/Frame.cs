@@ -73,10 +73,13 @@ public sealed class Frame : PyObject
     /// returned without being exposed), or a new one.</summary>
     public static Frame ForCall(PyCode code, PyDict globals, PyDict builtins)
     {
-        var f = Interlocked.Exchange(ref code.SpareFrame, null);
+        // Plain read and write: Python code runs under one lock (the GIL / the tasklet baton),
+        // so two threads never take the same spare at once.
+        var f = code.SpareFrame;
         if (f == null) return new Frame(code, globals, builtins, null, null);
+        code.SpareFrame = null;
         f.Globals = globals; f.Builtins = builtins;
-        f.MakeCells();
+        if (code.Code.CellVars.Length != 0) f.MakeCells();
         return f;
     }
 
@@ -84,7 +87,8 @@ public sealed class Frame : PyObject
     public void Recycle()
     {
         if (Exposed || Generator != null || Locals != null) return;
-        Array.Clear(Slots);
+        // Value-stack entries above Sp are already null (every pop clears its slot).
+        Array.Clear(Slots, 0, Sp);
         Sp = StackBase; Pc = 0; Lasti = -1;
         Back = null; Function = null; InitSelf = null; PendingContinuation = null; _localsCache = null;
         IsEntry = false; Finished = false; ReturnMode = 0;

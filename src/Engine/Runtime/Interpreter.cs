@@ -27,7 +27,7 @@ public static partial class Interpreter
     /// <summary>Pops the top n values of a frame's stack into a new array, bottom first
     /// (BUILD_TUPLE / BUILD_LIST / BUILD_SET), clearing their slots.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    static PyObject[] PopItems(PyObject?[] s, ref int sp, int n)
+    static PyObject[] PopItems(Span<PyObject?> s, ref int sp, int n)
     {
         var items = new PyObject[n];
         sp -= n;
@@ -124,8 +124,12 @@ public static partial class Interpreter
         var c = code.Code;
         var frame = Frame.ForCall(code, f.Globals, f.Builtins);
         frame.Function = f;
-        if (kwnames == null && args.Length == c.ArgCount && c.KwOnlyArgCount == 0 && (c.Flags & (CodeFlags.VarArgs | CodeFlags.VarKeywords)) == 0)
-            args.CopyTo(frame.Slots);
+        if (kwnames == null && args.Length == code.SimpleArgCount)
+        {
+            // a loop for the usual 0-3 arguments beats the bulk copy (with its write-barrier call)
+            Span<PyObject?> dst = frame.Slots;
+            for (int i = 0; i < args.Length; i++) dst[i] = args[i];
+        }
         else
             f.Signature.Bind(ts, args, kwnames, frame.Slots.AsSpan(0, f.Signature.Total), f.Defaults, f.KwDefaults);
         var cellArgs = code.CellArgs;
@@ -322,7 +326,9 @@ public static partial class Interpreter
         addTraceback = true;
         raisedAt = -1;
         Frame f = frameRef;
-        PyObject?[] s;
+        // The value stack as a Span: stores through it skip the covariant array store check
+        // (StelemRef) that every push into a PyObject[] would pay.
+        Span<PyObject?> s;
         int sp, pc;
         int[] code;
         PyObject[] consts;
@@ -457,6 +463,23 @@ public static partial class Interpreter
                 case Opcode.LOAD_ATTR:
                 {
                     var obj = s[sp - 1]!;
+                    if (obj is PyInstance inst)
+                    {
+                        ref var ac = ref f.Code.AttrCache[pc - 1];
+                        var t = inst.Type;
+                        if (ac.Type != t || ac.Version != t.VersionTag) FillLoadAttrCache(ref ac, t, names[arg]);
+                        if (ac.Kind == PyCode.AttrKind.InstanceDict)
+                        {
+                            var d = inst.Dict;
+                            var v = d?.GetStrHinted(names[arg], ref ac.Hint);
+                            if (v != null) { s[sp - 1] = v; break; }
+                        }
+                        else if (ac.Kind == PyCode.AttrKind.Slot)
+                        {
+                            var sl = inst.Slots;
+                            if (sl != null && (uint)ac.Index < (uint)sl.Length && sl[ac.Index] is PyObject v) { s[sp - 1] = v; break; }
+                        }
+                    }
                     s[sp - 1] = LoadAttr(ts, obj, names[arg]);
                     break;
                 }
@@ -464,9 +487,15 @@ public static partial class Interpreter
                 {
                     var obj = s[sp - 1]!; var v = s[sp - 2]!;
                     s[--sp] = null; s[--sp] = null;
-                    if (obj is PyInstance inst && inst.Type.SetAttr == s_objectSetAttr && inst.Dict is PyDict idict && inst.Type.Lookup(names[arg]) == null)
-                        idict.SetStr(names[arg], v);
-                    else Ops.SetAttr(ts, obj, names[arg], v);
+                    if (obj is PyInstance inst)
+                    {
+                        ref var ac = ref f.Code.AttrCache[pc - 1];
+                        var t = inst.Type;
+                        if (ac.Type != t || ac.Version != t.VersionTag) FillStoreAttrCache(ref ac, t, names[arg]);
+                        if (ac.Kind == PyCode.AttrKind.InstanceDict && inst.Dict is PyDict idict) { idict.SetStrHinted(names[arg], v, ref ac.Hint); break; }
+                        if (ac.Kind == PyCode.AttrKind.Slot && inst.Slots is PyObject?[] sl && (uint)ac.Index < (uint)sl.Length) { sl[ac.Index] = v; break; }
+                    }
+                    Ops.SetAttr(ts, obj, names[arg], v);
                     break;
                 }
                 case Opcode.DELETE_ATTR:
@@ -480,6 +509,20 @@ public static partial class Interpreter
                     var obj = s[sp - 1]!;
                     var name = names[arg];
                     var t = obj.Type;
+                    {
+                        ref var ac = ref f.Code.AttrCache[pc - 1];
+                        if (ac.Type != t || ac.Version != t.VersionTag) FillMethodCache(ref ac, t, name);
+                        if (ac.Kind == PyCode.AttrKind.Method)
+                        {
+                            var od = obj.Dict;
+                            if (od == null || od.Count == 0 || od.GetStr(name) == null)
+                            {
+                                s[sp - 1] = ac.Descr;
+                                s[sp++] = obj;
+                                break;
+                            }
+                        }
+                    }
                     if (t.GetAttr == s_objectGetAttr || t.GetAttr == s_moduleGetAttr && obj is not PyModule)
                     {
                         var descr = t.Lookup(name);
@@ -797,13 +840,21 @@ public static partial class Interpreter
                 case Opcode.POP_JUMP_IF_FALSE:
                 {
                     var v = s[--sp]!; s[sp] = null;
-                    if (v == PyBool.False || (v != PyBool.True && !Ops.IsTrue(ts, v))) pc = arg;
+                    if (v == PyBool.False || (v != PyBool.True && !Ops.IsTrue(ts, v)))
+                    {
+                        if (arg < pc && ts.PreemptHook != null) goto case Opcode.JUMP_BACKWARD;  // a loop: preemption tick
+                        pc = arg;
+                    }
                     break;
                 }
                 case Opcode.POP_JUMP_IF_TRUE:
                 {
                     var v = s[--sp]!; s[sp] = null;
-                    if (v == PyBool.True || (v != PyBool.False && Ops.IsTrue(ts, v))) pc = arg;
+                    if (v == PyBool.True || (v != PyBool.False && Ops.IsTrue(ts, v)))
+                    {
+                        if (arg < pc && ts.PreemptHook != null) goto case Opcode.JUMP_BACKWARD;  // a loop: preemption tick
+                        pc = arg;
+                    }
                     break;
                 }
                 case Opcode.POP_JUMP_IF_NONE: { var v = s[--sp]; s[sp] = null; if (v == PyNone.Value) pc = arg; break; }
@@ -842,6 +893,12 @@ public static partial class Interpreter
                         var l = li.List;
                         if (l != null && li.Pos < l.Count) { s[sp++] = l.Items[li.Pos++]; break; }
                         li.List = null;
+                        s[--sp] = null; pc = arg;
+                        break;
+                    }
+                    if (it is PyRangeIterator ri)
+                    {
+                        if (ri.TryNext(out long rv)) { s[sp++] = PyInt.From(rv); break; }
                         s[--sp] = null; pc = arg;
                         break;
                     }
@@ -892,7 +949,7 @@ public static partial class Interpreter
                     kwnames = null;
                     if (callable is PyFunction fn)
                     {
-                        var nf = MakeFrame(ts, fn, new ReadOnlySpan<PyObject>(s!, argStart, n), kw);
+                        var nf = MakeFrame(ts, fn, ArgSpan(s, argStart, n), kw);
                         for (int i = baseIdx; i < sp; i++) s[i] = null;
                         sp = baseIdx;
                         if (fn.IsGeneratorLike) { s[sp++] = PyGenerator.Create(nf, fn); break; }
@@ -901,18 +958,20 @@ public static partial class Interpreter
                         nf.ReturnMode = ReturnPush;
                         EnterFrame(ts, nf);
                         f = nf;
+                        // a call is a preemption tick too (recursion without loops)
+                        if (ts.PreemptHook != null && --ts.Ticks <= 0 && ts.PreemptHook(ts)) goto switched;
                         goto load_frame;
                     }
                     if (callable is PyType cls && cls.Type.Call == s_typeCall && cls.Init != null && cls.Init == SlotDefs.InitDef.Generic
                         && cls.Lookup(s_init) is PyFunction initFn && !initFn.IsGeneratorLike && cls.New != null)
                     {
-                        var argSpan = new ReadOnlySpan<PyObject>(s!, argStart, n);
+                        var argSpan = ArgSpan(s, argStart, n);
                         var obj = cls.New(ts, cls, argSpan, kw);
                         if (obj.Type == cls)
                         {
                             // [.., obj, args...] so that the __init__ frame gets self first.
                             s[argStart - 1] = obj;
-                            var nf = MakeFrame(ts, initFn, new ReadOnlySpan<PyObject>(s!, argStart - 1, n + 1), kw);
+                            var nf = MakeFrame(ts, initFn, ArgSpan(s, argStart - 1, n + 1), kw);
                             for (int i = baseIdx; i < sp; i++) s[i] = null;
                             sp = baseIdx;
                             f.Sp = sp; f.Pc = pc;
@@ -929,13 +988,31 @@ public static partial class Interpreter
                         s[sp++] = obj;
                         break;
                     }
-                    var call = callable.Type.Call;
-                    if (call == null) { exc = PyExc.TypeError($"'{callable.Type.Name}' object is not callable").Value; goto error; }
-                    // A native may soft-switch: push a frame (ts.SwitchTo) or change the tasklet
-                    // (stackless) and return Unwind; the loop then continues with ts.Frame.
-                    ts.UnwindAllowed = true;
-                    var result = call(ts, callable, new ReadOnlySpan<PyObject>(s!, argStart, n), kw);
-                    ts.UnwindAllowed = false;
+                    PyObject result;
+                    if (callable is PyMethodDescriptor md && n > 0 && kw == null && s[argStart]!.Type == md.Owner)
+                    {
+                        // obj.method(...) on a builtin type (LOAD_METHOD pushed the descriptor and
+                        // self): the native directly, without the call slot's checks.
+                        ts.UnwindAllowed = true;
+                        result = md.Func.Call(ts, s[argStart], ArgSpan(s, argStart + 1, n - 1), null);
+                        ts.UnwindAllowed = false;
+                    }
+                    else if (callable is PyBuiltinFunction bf)
+                    {
+                        ts.UnwindAllowed = true;
+                        result = bf.Func.Call(ts, bf.Self, ArgSpan(s, argStart, n), kw);
+                        ts.UnwindAllowed = false;
+                    }
+                    else
+                    {
+                        var call = callable.Type.Call;
+                        if (call == null) { exc = PyExc.TypeError($"'{callable.Type.Name}' object is not callable").Value; goto error; }
+                        // A native may soft-switch: push a frame (ts.SwitchTo) or change the tasklet
+                        // (stackless) and return Unwind; the loop then continues with ts.Frame.
+                        ts.UnwindAllowed = true;
+                        result = call(ts, callable, ArgSpan(s, argStart, n), kw);
+                        ts.UnwindAllowed = false;
+                    }
                     for (int i = baseIdx; i < sp; i++) s[i] = null;
                     sp = baseIdx;
                     if (result == Unwind) { f.Sp = sp; f.Pc = pc; goto switched; }
@@ -1391,12 +1468,48 @@ public static partial class Interpreter
     }
 
     static readonly PyStr s_init = PyStr.Intern("__init__");
+
+    /// <summary>Call arguments on the value stack (all non-null there).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+#pragma warning disable CS8619
+    static ReadOnlySpan<PyObject> ArgSpan(Span<PyObject?> s, int start, int n) => s.Slice(start, n);
+#pragma warning restore CS8619
     /// <summary>STACKLESS_TRACE=1 prints every instruction (a static readonly flag: free when off).</summary>
     static readonly bool Trace = Environment.GetEnvironmentVariable("STACKLESS_TRACE") == "1";
     static GetAttrSlot? s_objectGetAttr => TypeObjects.Object.GetAttr;
     static GetAttrSlot? s_moduleGetAttr => PyModule.TypeObject.GetAttr;
     static SetAttrSlot? s_objectSetAttr => TypeObjects.Object.SetAttr;
     static CallSlot? s_typeCall => TypeObjects.Type.Call;
+
+    /// <summary>Classifies `name` on instances of `t` for LOAD_ATTR's cache.</summary>
+    static void FillLoadAttrCache(ref PyCode.AttrCacheEntry ac, PyType t, PyStr name)
+    {
+        ac.Type = t; ac.Version = t.VersionTag; ac.Kind = PyCode.AttrKind.None; ac.Descr = null;
+        if (t.GetAttr != s_objectGetAttr) return;
+        var descr = t.Lookup(name);
+        if (descr == null) ac.Kind = PyCode.AttrKind.InstanceDict;
+        else if (descr is PyMemberDescriptor md && t.IsSubtypeOf(md.Owner)) { ac.Kind = PyCode.AttrKind.Slot; ac.Index = md.Index; }
+    }
+
+    /// <summary>Classifies `name` on instances of `t` for STORE_ATTR's cache.</summary>
+    static void FillStoreAttrCache(ref PyCode.AttrCacheEntry ac, PyType t, PyStr name)
+    {
+        ac.Type = t; ac.Version = t.VersionTag; ac.Kind = PyCode.AttrKind.None; ac.Descr = null;
+        if (t.SetAttr != s_objectSetAttr) return;
+        var descr = t.Lookup(name);
+        if (descr == null) ac.Kind = PyCode.AttrKind.InstanceDict;
+        else if (descr is PyMemberDescriptor md && t.IsSubtypeOf(md.Owner)) { ac.Kind = PyCode.AttrKind.Slot; ac.Index = md.Index; }
+    }
+
+    /// <summary>For LOAD_METHOD's cache: a plain function or method descriptor on the type
+    /// (an instance-dict entry of the same name still wins; checked at each use).</summary>
+    static void FillMethodCache(ref PyCode.AttrCacheEntry ac, PyType t, PyStr name)
+    {
+        ac.Type = t; ac.Version = t.VersionTag; ac.Kind = PyCode.AttrKind.None; ac.Descr = null;
+        if (t.GetAttr != s_objectGetAttr) return;
+        var descr = t.Lookup(name);
+        if (descr is PyFunction || descr is PyMethodDescriptor) { ac.Kind = PyCode.AttrKind.Method; ac.Descr = descr; }
+    }
 
     static PyObject LoadAttr(ThreadState ts, PyObject obj, PyStr name)
     {

@@ -22,6 +22,17 @@ public sealed class NativeFunction
     Signature? _sig;
     bool[]? _optional;
     Func<ThreadState, PyObject?[], PyObject>? _invoker;
+    // Fixed-arity invokers (self and positional parameters as separate arguments, missing
+    // optional ones as null): a call with positional arguments only needs no bound array
+    // and no Signature.Bind. Set when the method takes at most 4 such parameters and no
+    // *args, **kwargs or keyword-only ones; _fastArity says which one is set.
+    Func<ThreadState, PyObject>? _f0;
+    Func<ThreadState, PyObject?, PyObject>? _f1;
+    Func<ThreadState, PyObject?, PyObject?, PyObject>? _f2;
+    Func<ThreadState, PyObject?, PyObject?, PyObject?, PyObject>? _f3;
+    Func<ThreadState, PyObject?, PyObject?, PyObject?, PyObject?, PyObject>? _f4;
+    int _fastArity = -1;
+    int _required;       // leading positional parameters that are not optional
 
     public NativeFunction(string name, MethodInfo method, bool hasSelf, string? ownerName = null)
     {
@@ -34,12 +45,34 @@ public sealed class NativeFunction
     {
         if (_invoker == null) Build();
         var sig = _sig!;
+        if (kwnames == null && _fastArity >= 0 && args.Length <= sig.PosCount && args.Length >= _required)
+        {
+            if (HasSelf)
+                switch (_fastArity)
+                {
+                    case 1: return _f1!(ts, self);
+                    case 2: return _f2!(ts, self, Arg(args, 0));
+                    case 3: return _f3!(ts, self, Arg(args, 0), Arg(args, 1));
+                    case 4: return _f4!(ts, self, Arg(args, 0), Arg(args, 1), Arg(args, 2));
+                }
+            else
+                switch (_fastArity)
+                {
+                    case 0: return _f0!(ts);
+                    case 1: return _f1!(ts, Arg(args, 0));
+                    case 2: return _f2!(ts, Arg(args, 0), Arg(args, 1));
+                    case 3: return _f3!(ts, Arg(args, 0), Arg(args, 1), Arg(args, 2));
+                    case 4: return _f4!(ts, Arg(args, 0), Arg(args, 1), Arg(args, 2), Arg(args, 3));
+                }
+        }
         int off = HasSelf ? 1 : 0;
         var bound = new PyObject?[sig.Total + off];
         if (HasSelf) bound[0] = self;
         sig.Bind(ts, args, kwnames, bound.AsSpan(off), null, null, _optional);
         return _invoker!(ts, bound);
     }
+
+    static PyObject? Arg(ReadOnlySpan<PyObject> args, int i) => i < args.Length ? args[i] : null;
 
     void Build()
     {
@@ -76,14 +109,44 @@ public sealed class NativeFunction
             var opt = new bool[_sig.Total];
             for (int i = 0; i < optional.Count; i++) opt[i] = optional[i];
             _optional = opt;
+            while (_required < _sig.PosCount && !opt[_required]) _required++;
+            if (!varArgs && !varKw && kwOnly == 0 && posCount + (HasSelf ? 1 : 0) <= 4) CompileFastInvoker(ps);
             _invoker = CompileInvoker(ps, first);
         }
+    }
+
+    void CompileFastInvoker(ParameterInfo[] ps)
+    {
+        var ts = Expression.Parameter(typeof(ThreadState), "ts");
+        int arity = _sig!.PosCount + (HasSelf ? 1 : 0);
+        var pars = new ParameterExpression[arity];
+        for (int i = 0; i < arity; i++) pars[i] = Expression.Parameter(typeof(PyObject), "a" + i);
+        var body = InvokerBody(ps, ts, i => pars[i]);
+        var all = new List<ParameterExpression> { ts };
+        all.AddRange(pars);
+        switch (arity)
+        {
+            case 0: _f0 = Expression.Lambda<Func<ThreadState, PyObject>>(body, all).Compile(); break;
+            case 1: _f1 = Expression.Lambda<Func<ThreadState, PyObject?, PyObject>>(body, all).Compile(); break;
+            case 2: _f2 = Expression.Lambda<Func<ThreadState, PyObject?, PyObject?, PyObject>>(body, all).Compile(); break;
+            case 3: _f3 = Expression.Lambda<Func<ThreadState, PyObject?, PyObject?, PyObject?, PyObject>>(body, all).Compile(); break;
+            case 4: _f4 = Expression.Lambda<Func<ThreadState, PyObject?, PyObject?, PyObject?, PyObject?, PyObject>>(body, all).Compile(); break;
+        }
+        _fastArity = arity;
     }
 
     Func<ThreadState, PyObject?[], PyObject> CompileInvoker(ParameterInfo[] ps, int first)
     {
         var ts = Expression.Parameter(typeof(ThreadState), "ts");
         var arr = Expression.Parameter(typeof(PyObject?[]), "args");
+        var body = InvokerBody(ps, ts, index => Expression.ArrayIndex(arr, Expression.Constant(index)));
+        return Expression.Lambda<Func<ThreadState, PyObject?[], PyObject>>(body, ts, arr).Compile();
+    }
+
+    /// <summary>The call of Method with converted arguments; `raw(i)` reads bound slot i
+    /// ([self?] + positional/keyword params + [*args] + [**kwargs]).</summary>
+    Expression InvokerBody(ParameterInfo[] ps, ParameterExpression ts, Func<int, Expression> rawOf)
+    {
         var callArgs = new List<Expression> { ts };
         int slot = 0;
         // the bound array is [self?] + positional/keyword params + [*args] + [**kwargs]
@@ -99,7 +162,7 @@ public sealed class NativeFunction
             else if (p.IsDefined(typeof(PyKwArgsAttribute), false)) index = off + _sig.VarKwIndex;
             else index = off + named++;
             slot++;
-            Expression raw = Expression.ArrayIndex(arr, Expression.Constant(index));
+            Expression raw = rawOf(index);
             callArgs.Add(Convert(raw, p, ts, HasSelf && i == 1));
         }
         _ = nNamed; _ = slot;
@@ -113,7 +176,7 @@ public sealed class NativeFunction
         else if (rt == typeof(double)) body = Expression.Convert(Expression.New(typeof(PyFloat).GetConstructor(new[] { typeof(double) })!, call), typeof(PyObject));
         else if (rt == typeof(string)) body = Expression.Convert(Expression.New(typeof(PyStr).GetConstructor(new[] { typeof(string) })!, call), typeof(PyObject));
         else throw new InvalidOperationException($"native {Method.Name}: unsupported return type {rt}");
-        return Expression.Lambda<Func<ThreadState, PyObject?[], PyObject>>(body, ts, arr).Compile();
+        return body;
     }
 
     Expression Convert(Expression raw, ParameterInfo p, ParameterExpression ts, bool isSelf)
@@ -124,8 +187,11 @@ public sealed class NativeFunction
         if (t == typeof(PyObject)) conv = raw;
         else if (typeof(PyObject).IsAssignableFrom(t))
         {
+            // `raw as T ?? fail`: the type test inline; the generic helper (shared code with a
+            // runtime type lookup) only builds the error.
             var m = typeof(NativeConvert).GetMethod(isSelf ? nameof(NativeConvert.Self) : nameof(NativeConvert.Cast))!.MakeGenericMethod(t);
-            conv = Expression.Call(m, raw, Expression.Constant(Name), Expression.Constant(isSelf ? (OwnerName ?? "object") : pname));
+            var fail = Expression.Call(m, raw, Expression.Constant(Name), Expression.Constant(isSelf ? (OwnerName ?? "object") : pname));
+            conv = Expression.Coalesce(Expression.TypeAs(raw, t), fail);
         }
         else if (t == typeof(PyObject[])) conv = Expression.Field(Expression.Convert(raw, typeof(PyTuple)), nameof(PyTuple.Items));
         else if (t == typeof(int)) conv = Expression.Call(typeof(NativeConvert).GetMethod(nameof(NativeConvert.ToInt))!, ts, raw);

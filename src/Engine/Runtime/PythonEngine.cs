@@ -15,22 +15,21 @@ public sealed class PythonEngine
     public int RecursionLimit = 1000;
     public readonly PyModule Builtins;
     public readonly PyModule Sys;
-    public readonly ConsoleStream Stdout, Stderr, Stdin;
+    /// <summary>The standard streams the engine set up (sys.__stdout__ etc.): TextIOWrappers
+    /// over file descriptors 0, 1, 2, or over the writers an embedding host passed in.</summary>
+    public readonly PyTextIOWrapper Stdout, Stderr, Stdin;
     public readonly NativeFunction ImportFunc;
-    readonly TextWriter _stderrWriter;
 
     public PyDict BuiltinsDict => Builtins.Namespace;
 
     public PythonEngine(TextWriter? stdout = null, TextWriter? stderr = null, TextReader? stdin = null)
     {
         MainThread = new ThreadState(this);
-        var utf8 = new UTF8Encoding(false);
-        stdout ??= new StreamWriter(Console.OpenStandardOutput(), utf8, 1 << 14) { AutoFlush = false };
-        _stderrWriter = stderr ?? new StreamWriter(Console.OpenStandardError(), utf8) { AutoFlush = true };
-        stdin ??= new StreamReader(Console.OpenStandardInput(), utf8);
-        Stdout = new ConsoleStream(stdout, "<stdout>", 1, false);
-        Stderr = new ConsoleStream(_stderrWriter, "<stderr>", 2, true);
-        Stdin = new ConsoleStream(stdin, "<stdin>", 0);
+        IoModule.Register();
+        CodecsModule.Register();
+        Stdin = IoModule.StandardStream(MainThread, 0, stdin, null);
+        Stdout = IoModule.StandardStream(MainThread, 1, null, stdout);
+        Stderr = IoModule.StandardStream(MainThread, 2, null, stderr);
         Builtins = StacklessIron.Modules.Builtins.Create(this);
         ImportFunc = ((PyBuiltinFunction)Builtins.Get("__import__")!).Func;
         Sys = SysModule.Create(this);
@@ -42,13 +41,44 @@ public sealed class PythonEngine
         ItertoolsModule.Register();
         TimeModule.Register();
         ThreadModule.Register();
+        StacklessIron.Modules.Sre.SreModule.Register();
+        StacklessIron.Modules.Posix.PosixModule.Register();
+        SignalModule.Register();
+        AtexitModule.Register();
+        GcModule.Register();
+        ImpModule.Register();
+        CollectionsModule.Register();
+        StructModule.Register();
+        StringModule.Register();
+        FunctoolsModule.Register();
+        RandomModule.Register();
+        HashModules.Register();
+        BinasciiModule.Register();
+        HeapqModule.Register();
+        BisectModule.Register();
+        // os.py picks its platform module from this list ('posix' in sys.builtin_module_names).
+        var builtinNames = new List<string>(Importer.NativeModules.Keys) { "builtins", "sys" };
+        builtinNames.Sort(string.CompareOrdinal);
+        Sys.Set("builtin_module_names", new PyTuple(builtinNames.ConvertAll(n => (PyObject)new PyStr(n)).ToArray()));
     }
 
-    /// <summary>Flushes sys.stdout/sys.stderr (at exit).</summary>
+    /// <summary>Flushes what is still buffered for output (at exit): files the program left
+    /// open, the current sys.stdout/sys.stderr, and the engine's own streams.</summary>
     public void FlushStreams()
     {
-        try { Stdout.Flush(); Stderr.Flush(); }
-        catch (IOException) { }
+        var ts = MainThread;
+        try { IoModule.FlushOpenWriters(ts); } catch (PyException) { } catch (IOException) { }
+        foreach (var name in new[] { "stdout", "stderr" })
+        {
+            try
+            {
+                var f = Sys.Get(name);
+                if (f != null && f != PyNone.Value && f != Stdout && f != Stderr && !IoModule.IsClosed(ts, f)) Ops.CallMethod(ts, f, "flush");
+            }
+            catch (PyException) { }
+        }
+        try { Stdout.Flush(); } catch (PyException) { } catch (IOException) { }
+        try { Stderr.Flush(); } catch (PyException) { } catch (IOException) { }
     }
 
     // ---------------- compiling ----------------
@@ -174,20 +204,26 @@ public sealed class PythonEngine
     public int RunMain(Func<ThreadState, PyObject> body)
     {
         var ts = MainThread;
+        int status;
         try
         {
             body(ts);
-            FlushStreams();
-            return 0;
+            status = 0;
         }
         catch (PyException e)
         {
-            return HandleUncaught(ts, e.Value);
+            status = HandleUncaught(ts, e.Value);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return HandleUncaught(ts, PyExc.SystemError($"internal error: {e.GetType().Name}: {e.Message}").Value);
+            status = HandleUncaught(ts, PyExc.SystemError($"internal error: {e.GetType().Name}: {e.Message}").Value);
         }
+        // As CPython's finalisation: atexit callbacks run after the main code (and after an
+        // uncaught exception was reported), before the streams are flushed.
+        try { AtexitModule.RunExitFuncs(ts); }
+        catch (Exception e) when (e is not OutOfMemoryException) { Stderr.Write($"internal error in atexit: {e.Message}\n"); }
+        FlushStreams();
+        return status;
     }
 
     public int HandleUncaught(ThreadState ts, PyBaseException exc)

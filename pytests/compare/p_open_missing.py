@@ -1,4 +1,4 @@
-# Reading and writing a file with open() (engine has no open builtin yet).
+# open() of a missing file raises FileNotFoundError with errno 2.
 try:
     with open("/nonexistent/dir/file.txt") as f:
         print(f.read())

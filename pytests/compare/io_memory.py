@@ -1,0 +1,77 @@
+# io.BytesIO and io.StringIO: reading, writing past the end, seek/tell/truncate, lines,
+# newline modes, getbuffer, pickling state, and the errors CPython raises.
+import io
+
+
+def show(label, f):
+    try:
+        print(label, repr(f()))
+    except Exception as e:
+        print(label, type(e).__name__, e)
+
+
+b = io.BytesIO(b"hello\nworld\nend")
+print(b.read(3), b.tell(), b.readline(), b.readline(2), b.read1(2), b.readlines())
+print(b.seek(0), list(b), b.seek(-100, 1), b.seek(0, 2), b.read())
+print(b.seek(20), b.write(b"X"), b.getvalue())
+print(b.seek(2), b.write(b"YZ"), b.getvalue(), b.tell())
+print(b.truncate(4), b.getvalue(), b.tell(), b.truncate(), b.getvalue())
+ba = bytearray(3)
+b.seek(0)
+print(b.readinto(ba), ba, b.readable(), b.writable(), b.seekable(), b.isatty())
+v = b.getbuffer()
+v[0] = ord("h")
+print(b.getvalue(), len(v), v.tobytes())
+v.release()
+print(b.__getstate__()[:2])
+b.writelines([b"1", bytearray(b"2"), memoryview(b"3")])
+print(b.getvalue())
+show("write str", lambda: b.write("s"))
+show("neg seek", lambda: b.seek(-1))
+show("bad whence", lambda: b.seek(0, 3))
+show("neg truncate", lambda: b.truncate(-1))
+show("read str", lambda: b.read("x"))
+show("init str", lambda: io.BytesIO("x"))
+b.close()
+print(b.closed)
+for name in ["read", "getvalue", "tell", "readline", "flush", "isatty", "readable"]:
+    show("closed " + name, getattr(b, name))
+print(io.BytesIO().read(), io.BytesIO(b"abc").read(None), io.BytesIO(initial_bytes=b"k").read())
+
+s = io.StringIO("alpha\nbeta\ngamma")
+print(repr(s.read(3)), s.tell(), repr(s.readline()), repr(s.readline(2)), s.readlines())
+print(s.seek(0), list(s), s.seek(0, 2), repr(s.read()))
+print(s.seek(20), s.write("X"), repr(s.getvalue()))
+print(s.seek(2), s.write("YZ"), s.tell(), s.truncate(5), repr(s.getvalue()), s.tell())
+print(s.line_buffering, s.encoding, s.errors, s.newlines, s.readable(), s.writable(), s.seekable())
+show("seek cur", lambda: s.seek(1, 1))
+show("seek neg", lambda: s.seek(-1))
+show("seek whence", lambda: s.seek(0, 7))
+show("write bytes", lambda: s.write(b"x"))
+show("newline bad", lambda: io.StringIO(newline="x"))
+show("newline type", lambda: io.StringIO(newline=3))
+show("init type", lambda: io.StringIO(3))
+s.close()
+show("closed read", s.read)
+show("closed getvalue", s.getvalue)
+
+for nl in [None, "", "\n", "\r", "\r\n"]:
+    s = io.StringIO(newline=nl)
+    s.write("a\nb\r\nc\rd")
+    v = s.getvalue()
+    s.seek(0)
+    print(repr(nl), repr(v), list(s), s.newlines)
+s = io.StringIO(newline=None)
+s.write("a\r")
+s.write("\nb")
+print(repr(s.getvalue()), s.newlines)
+s = io.StringIO("x\U0001f600y\u00e9z")
+print(s.read(2), s.tell(), s.read(1), s.tell(), s.seek(1), s.read())
+st = io.StringIO("abc\ndef", newline="\r\n")
+st.seek(2)
+state = st.__getstate__()
+print(state[:3])
+t = io.StringIO()
+t.__setstate__(state)
+print(repr(t.getvalue()), t.tell())
+print(repr(io.StringIO(None).getvalue()), repr(io.StringIO(initial_value="q", newline=None).read()))

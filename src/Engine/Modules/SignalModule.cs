@@ -1,0 +1,177 @@
+#nullable enable
+using System;
+using System.Runtime.CompilerServices;
+using StacklessIron.Modules.Posix;
+namespace StacklessIron.Modules;
+
+/// <summary>The `_signal` module (signal.py wraps it). The handler table is per engine, as in
+/// CPython; SIG_IGN and SIG_DFL map to the OS through .NET's PosixSignalRegistration for the
+/// signals .NET can intercept (SIGINT, SIGTERM, SIGHUP, SIGQUIT ...).
+/// A Python handler runs when the program sends the signal to itself (raise_signal, or
+/// os.kill of its own pid): the VM has no pending-signal check yet, so a signal from outside
+/// (Ctrl-C, kill from another process) gets the OS default action unless it is ignored.</summary>
+public static class SignalModule
+{
+    public const int NSIG = 65, SIGINT = 2, SIGPIPE = 13, SIGXFSZ = 25;
+    static readonly PyInt SigDfl = PyInt.From(0), SigIgn = PyInt.From(1);
+
+    sealed class State
+    {
+        public readonly PyObject?[] Handlers = new PyObject?[NSIG];
+        public readonly System.Runtime.InteropServices.PosixSignalRegistration?[] Ignored = new System.Runtime.InteropServices.PosixSignalRegistration?[NSIG];
+        public int WakeupFd = -1;
+        public PyObject? DefaultIntHandler;
+    }
+
+    static readonly ConditionalWeakTable<PythonEngine, State> States = new();
+
+    static State StateOf(ThreadState ts)
+    {
+        return States.GetValue(ts.Engine, _ => new State());
+    }
+
+    public static PyModule Create(ThreadState ts)
+    {
+        var m = new PyModule("_signal", "This module provides mechanisms to use signal handlers in Python.");
+        NativeMembers.FillModule(m, typeof(SignalModule));
+        foreach (var (name, value) in PosixConstants.Signals) m.Set(name, PyInt.From(value));
+        m.Set("SIG_DFL", SigDfl);
+        m.Set("SIG_IGN", SigIgn);
+        var st = StateOf(ts);
+        st.DefaultIntHandler = m.Get("default_int_handler");
+        // As CPython: a signal the process inherited as ignored reads back as SIG_IGN (a
+        // background job's SIGINT, for one), so default_int_handler is not installed for it.
+        for (int i = 1; i < NSIG; i++) st.Handlers[i] ??= InheritedIgnored(i) ? SigIgn : SigDfl;
+        // CPython ignores SIGPIPE and SIGXFSZ at start-up (errors come back as EPIPE/EFBIG) and
+        // installs default_int_handler for SIGINT.
+        st.Handlers[SIGPIPE] = SigIgn;
+        st.Handlers[SIGXFSZ] = SigIgn;
+        if (st.Handlers[SIGINT] == SigDfl) st.Handlers[SIGINT] = st.DefaultIntHandler!;
+        return m;
+    }
+
+    public static void Register() => Importer.NativeModules["_signal"] = Create;
+
+    /// <summary>True if the OS disposition of `sig` is SIG_IGN (sigaction's first field is the handler).</summary>
+    static unsafe bool InheritedIgnored(int sig)
+    {
+        var old = stackalloc byte[256];
+        try { return LibC.sigaction(sig, null, old) == 0 && *(nint*)old == 1; }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { return false; }
+    }
+
+    static int CheckSignum(long signalnum)
+    {
+        if (signalnum < 1 || signalnum >= NSIG) throw PyExc.ValueError("signal number out of range");
+        return (int)signalnum;
+    }
+
+    static System.Runtime.InteropServices.PosixSignal? DotnetSignal(int sig) => sig switch
+    {
+        1 => System.Runtime.InteropServices.PosixSignal.SIGHUP,
+        2 => System.Runtime.InteropServices.PosixSignal.SIGINT,
+        3 => System.Runtime.InteropServices.PosixSignal.SIGQUIT,
+        15 => System.Runtime.InteropServices.PosixSignal.SIGTERM,
+        17 => System.Runtime.InteropServices.PosixSignal.SIGCHLD,
+        18 => System.Runtime.InteropServices.PosixSignal.SIGCONT,
+        20 => System.Runtime.InteropServices.PosixSignal.SIGTSTP,
+        21 => System.Runtime.InteropServices.PosixSignal.SIGTTIN,
+        22 => System.Runtime.InteropServices.PosixSignal.SIGTTOU,
+        28 => System.Runtime.InteropServices.PosixSignal.SIGWINCH,
+        _ => null,
+    };
+
+    [PyMethod]
+    static PyObject signal(ThreadState ts, long signalnum, PyObject handler)
+    {
+        int sig = CheckSignum(signalnum);
+        bool isDfl = handler is PyInt hi && hi.FitsLong && hi.Small == 0;
+        bool isIgn = handler is PyInt hj && hj.FitsLong && hj.Small == 1;
+        if (!isDfl && !isIgn && !Ops.IsCallable(handler))
+            throw PyExc.TypeError("signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object");
+        if (ts != ts.Engine.MainThread) throw PyExc.ValueError("signal only works in main thread of the main interpreter");
+        if (sig == 9 || sig == 19 || sig == 32 || sig == 33) throw PosixErrors.FromErrno(LibC.EINVAL);
+        var st = StateOf(ts);
+        var old = st.Handlers[sig] ?? SigDfl;
+        st.Handlers[sig] = handler;
+        // Ignoring takes effect in the OS where .NET lets us intercept the signal: the
+        // registration cancels the default action.
+        st.Ignored[sig]?.Dispose();
+        st.Ignored[sig] = null;
+        if (isIgn && DotnetSignal(sig) is { } ps)
+            st.Ignored[sig] = System.Runtime.InteropServices.PosixSignalRegistration.Create(ps, c => c.Cancel = true);
+        return old;
+    }
+
+    [PyMethod]
+    static PyObject getsignal(ThreadState ts, long signalnum)
+    {
+        int sig = CheckSignum(signalnum);
+        return StateOf(ts).Handlers[sig] ?? SigDfl;
+    }
+
+    [PyMethod]
+    static void default_int_handler(ThreadState ts, params PyObject[] args) => throw PyExc.New(ExceptionTypes.KeyboardInterrupt);
+
+    /// <summary>Delivers `sig` to this process as CPython would see it: a Python handler runs now
+    /// (with the current frame), SIG_IGN does nothing; false when the OS should act instead.</summary>
+    public static bool DeliverToSelf(ThreadState ts, int sig)
+    {
+        if (sig < 1 || sig >= NSIG || !States.TryGetValue(ts.Engine, out var st)) return false;
+        var h = st.Handlers[sig];
+        if (h == null || h == SigDfl || (h is PyInt d && d.FitsLong && d.Small == 0)) return false;
+        if (h is PyInt i && i.FitsLong && i.Small == 1) return true;
+        var frame = ts.Frame;
+        if (frame != null) frame.Exposed = true;
+        Ops.Call(ts, h, PyInt.From(sig), (PyObject?)frame ?? PyNone.Value);
+        return true;
+    }
+
+    [PyMethod]
+    static void raise_signal(ThreadState ts, long signalnum)
+    {
+        int sig = CheckSignum(signalnum);
+        if (DeliverToSelf(ts, sig)) return;
+        if (LibC.raise(sig) != 0) throw PosixErrors.Last();
+    }
+
+    [PyMethod]
+    static long set_wakeup_fd(ThreadState ts, long fd, [PyKwOnly] bool warn_on_full_buffer = true)
+    {
+        if (ts != ts.Engine.MainThread) throw PyExc.ValueError("set_wakeup_fd only works in main thread of the main interpreter");
+        if (fd != -1)
+        {
+            if (fd < 0 || fd > int.MaxValue) throw PyExc.ValueError($"invalid fd: {fd}");
+            if (PosixStat.FStat((int)fd, out _) is int err && err != 0) throw PosixErrors.FromErrno(err);
+        }
+        var st = StateOf(ts);
+        long old = st.WakeupFd;
+        st.WakeupFd = (int)fd;
+        return old;
+    }
+
+    [PyMethod]
+    static PyObject valid_signals(ThreadState ts)
+    {
+        var items = new List<PyObject>();
+        for (int i = 1; i < NSIG; i++) if (i != 32 && i != 33) items.Add(PyInt.From(i));
+        return ts.Engine.MakeSet(ts, items.ToArray());
+    }
+
+    [PyMethod]
+    static PyObject strsignal(ThreadState ts, long signalnum)
+    {
+        int sig = CheckSignum(signalnum);
+        var p = LibC.strsignal(sig);
+        var s = p == IntPtr.Zero ? null : System.Runtime.InteropServices.Marshal.PtrToStringUTF8(p);
+        return s == null || s.StartsWith("Unknown signal") ? PyNone.Value : new PyStr(s);
+    }
+
+    [PyMethod]
+    static long alarm(ThreadState ts, long seconds) => LibC.alarm((uint)Math.Clamp(seconds, 0, uint.MaxValue));
+
+    /// <summary>Interrupted system calls are always retried here (PEP 475), which is what
+    /// siginterrupt(sig, False) asks for; True cannot be honoured, so only the number is checked.</summary>
+    [PyMethod]
+    static void siginterrupt(ThreadState ts, long signalnum, long flag) => CheckSignum(signalnum);
+}
