@@ -48,6 +48,16 @@ public static class SysModule
         ns.SetStr("_xoptions", new PyDict());
         ns.SetStr("orig_argv", new PyList());
         ns.SetStr("pycache_prefix", PyNone.Value);
+        ns.SetStr("abiflags", PyStr.Empty);
+        ns.SetStr("api_version", PyInt.From(1013));
+        ns.SetStr("float_repr_style", new PyStr("short"));
+        ns.SetStr("copyright", new PyStr("Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved."));
+        ns.SetStr("_base_executable", new PyStr(Environment.ProcessPath ?? ""));
+        ns.SetStr("_home", PyNone.Value);
+        ns.SetStr("_framework", PyStr.Empty);
+        ns.SetStr("_stdlib_dir", new PyStr("/usr/lib/python3.11"));
+        ns.SetStr("__breakpointhook__", ns.GetStr("breakpointhook")!);
+        ns.SetStr("__unraisablehook__", ns.GetStr("unraisablehook")!);
         var impl = new PySimpleNamespace();
         impl.Dict!.SetStr("name", new PyStr("stacklessiron"));
         impl.Dict!.SetStr("cache_tag", PyNone.Value);
@@ -123,6 +133,58 @@ public static class SysModule
     [PyMethod] static string getfilesystemencodeerrors(ThreadState ts) => "surrogateescape";
     [PyMethod] static long getrefcount(ThreadState ts, PyObject @object) => 2;
     [PyMethod] static bool is_finalizing(ThreadState ts) => false;
+
+    // Tracing and profiling hooks are accepted and handed back; the VM does not call them yet.
+    static PyObject s_trace = PyNone.Value, s_profile = PyNone.Value, s_asyncFirstIter = PyNone.Value, s_asyncFinalizer = PyNone.Value;
+    static double s_switchInterval = 0.005;
+    static int s_coroutineOriginDepth;
+    [PyMethod] static void settrace(ThreadState ts, PyObject function) => s_trace = function;
+    [PyMethod] static PyObject gettrace(ThreadState ts) => s_trace;
+    [PyMethod] static void setprofile(ThreadState ts, PyObject function) => s_profile = function;
+    [PyMethod] static PyObject getprofile(ThreadState ts) => s_profile;
+    [PyMethod] static double getswitchinterval(ThreadState ts) => s_switchInterval;
+    [PyMethod]
+    static void setswitchinterval(ThreadState ts, double interval)
+    {
+        if (interval <= 0) throw PyExc.ValueError("switch interval must be strictly positive");
+        s_switchInterval = interval;
+    }
+    [PyMethod] static long getallocatedblocks(ThreadState ts) => 0;
+    [PyMethod] static long getdlopenflags(ThreadState ts) => 2;
+    [PyMethod] static void setdlopenflags(ThreadState ts, int flags) { }
+    [PyMethod] static void _clear_type_cache(ThreadState ts) { }
+    [PyMethod] static PyObject call_tracing(ThreadState ts, PyObject func, PyTuple args) => Ops.Call(ts, func, args.Items);
+    [PyMethod] static PyObject breakpointhook(ThreadState ts, params PyObject[] args) => PyNone.Value;
+    [PyMethod] static long get_coroutine_origin_tracking_depth(ThreadState ts) => s_coroutineOriginDepth;
+    [PyMethod]
+    static void set_coroutine_origin_tracking_depth(ThreadState ts, [PyKeyword] int depth)
+    {
+        if (depth < 0) throw PyExc.ValueError("depth must be >= 0");
+        s_coroutineOriginDepth = depth;
+    }
+    [PyMethod]
+    static PyObject get_asyncgen_hooks(ThreadState ts) => PyTuple.Of(s_asyncFirstIter, s_asyncFinalizer);
+    [PyMethod]
+    static void set_asyncgen_hooks(ThreadState ts, [PyKeyword] PyObject? firstiter = null, PyObject? finalizer = null)
+    {
+        if (firstiter != null) s_asyncFirstIter = firstiter;
+        if (finalizer != null) s_asyncFinalizer = finalizer;
+    }
+
+    /// <summary>sys.unraisablehook: "Exception ignored in: obj" and the exception's report.</summary>
+    [PyMethod]
+    static void unraisablehook(ThreadState ts, PyObject unraisable)
+    {
+        var err = ts.Engine.Sys.Get("stderr");
+        var sb = new System.Text.StringBuilder();
+        var msg = Ops.GetAttrOrNull(ts, unraisable, PyStr.Intern("err_msg"));
+        var obj = Ops.GetAttrOrNull(ts, unraisable, PyStr.Intern("object"));
+        sb.Append(msg is PyStr ms ? ms.Value : "Exception ignored in");
+        if (obj != null && obj != PyNone.Value) sb.Append(": ").Append(Ops.ReprString(ts, obj));
+        sb.Append('\n');
+        if (Ops.GetAttrOrNull(ts, unraisable, PyStr.Intern("exc_value")) is PyBaseException e) sb.Append(ts.Engine.FormatException(ts, e));
+        if (err != null && err != PyNone.Value) Ops.CallMethod(ts, err, "write", new PyStr(sb.ToString()));
+    }
 
     /// <summary>Audit hooks per engine (sys.addaudithook); events come only from Python code
     /// (os.walk, ...) for now: the engine's own operations raise none yet.</summary>
