@@ -40,3 +40,40 @@ def test_builtin_layout_conflict_still_detected():
         assert str(e) == "multiple bases have instance lay-out conflict"
     else:
         raise AssertionError("lay-out conflict not detected")
+
+def test_type_is_generic():
+    alias = type[int]
+    assert alias.__origin__ is type and alias.__args__ == (int,)
+    assert repr(type[int]) == "type[int]"
+    class C: pass
+    try:
+        C[int]
+    except TypeError as e:
+        assert str(e) == "type 'C' is not subscriptable"
+    else:
+        raise AssertionError("a plain class became generic")
+
+def test_assign_bases():
+    class A:
+        def who(self): return "A"
+    class B:
+        def who(self): return "B"
+    class C(A): pass
+    class D(C): pass
+    assert D().who() == "A"
+    C.__bases__ = (B,)
+    assert C.__bases__ == (B,) and D().who() == "B"
+    assert [k.__name__ for k in D.__mro__] == ["D", "C", "B", "object"]
+    for bad, msg in (([B], "can only assign tuple to C.__bases__, not list"), ((), "can only assign non-empty tuple to C.__bases__, not ()"),
+                     ((D,), "a __bases__ item causes an inheritance cycle")):
+        try:
+            C.__bases__ = bad
+        except TypeError as e:
+            assert str(e) == msg, str(e)
+        else:
+            raise AssertionError("accepted " + repr(bad))
+    from typing import NamedTuple
+    class P(NamedTuple):
+        x: int
+        y: int = 2
+    assert P(1) == (1, 2) and P(1).y == 2

@@ -306,6 +306,8 @@ public static class Ops
         if (f != null) return f(ts, o, key);
         if (o is PyType t)
         {
+            // `type[int]` (PEP 585): type itself, not its instances' classes, is generic.
+            if (t == TypeObjects.Type) return new PyGenericAlias(t, key);
             var cg = TypeGetAttrOrNull(ts, t, "__class_getitem__");
             if (cg != null) return Call(ts, cg, key);
             throw PyExc.TypeError($"type '{t.Name}' is not subscriptable");
