@@ -53,9 +53,9 @@ public class ObjectModelTests
         Ops.Call(ts, append, PyInt.From(3));
         Assert.That(Repr(ts, l), Is.EqualTo("[3]"));
         var e = Assert.Throws<PyException>(() => Ops.Call(ts, append))!;
-        Assert.That(Ops.StrString(ts, e.Value), Is.EqualTo("append() missing 1 required positional argument: 'object'"));
+        Assert.That(Ops.StrString(ts, e.Value), Is.EqualTo("list.append() takes exactly one argument (0 given)"));
         e = Assert.Throws<PyException>(() => Ops.Call(ts, append, PyInt.From(1), PyInt.From(2)))!;
-        Assert.That(Ops.StrString(ts, e.Value), Is.EqualTo("append() takes 1 positional argument but 2 were given"));
+        Assert.That(Ops.StrString(ts, e.Value), Is.EqualTo("list.append() takes exactly one argument (2 given)"));
         // optional parameter with a C# default
         var pop = Ops.GetAttr(ts, l, "pop");
         Assert.That(Repr(ts, Ops.Call(ts, pop)), Is.EqualTo("3"));

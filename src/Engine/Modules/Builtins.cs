@@ -397,43 +397,8 @@ public static class Builtins
 
     [PyMethod]
     static PyObject pow(ThreadState ts, [PyKeyword] PyObject @base, PyObject exp, PyObject? mod = null)
-    {
-        if (mod == null || mod == PyNone.Value) return Ops.BinaryOp(ts, @base, exp, (int)BinaryOpArg.Power);
-        if (@base is PyInt b && exp is PyInt e && mod is PyInt m)
-        {
-            if (m.Sign == 0) throw PyExc.ValueError("pow() 3rd argument cannot be 0");
-            var bb = b.Big; var ee = e.Big; var mm = m.Big;
-            if (ee.Sign < 0)
-            {
-                // modular inverse
-                var inv = ModInverse(bb, BigInteger.Abs(mm)) ?? throw PyExc.ValueError("base is not invertible for the given modulus");
-                bb = inv; ee = -ee;
-            }
-            var r = BigInteger.ModPow(bb, ee, BigInteger.Abs(mm));
-            if (r.Sign < 0) r += BigInteger.Abs(mm);
-            if (mm.Sign < 0 && !r.IsZero) r += mm;
-            return PyInt.From(r);
-        }
-        var pm = @base.Type.Lookup("__pow__");
-        if (pm != null) return SlotDefs.CallBoundKw(ts, pm, @base, new[] { exp, mod }, null);
-        throw PyExc.TypeError($"unsupported operand type(s) for pow(): '{@base.Type.Name}', '{exp.Type.Name}', '{mod.Type.Name}'");
-    }
+        => Ops.Power(ts, @base, exp, mod ?? PyNone.Value);
 
-    static BigInteger? ModInverse(BigInteger a, BigInteger m)
-    {
-        BigInteger g = m, x = 0, x1 = 1, a1 = ((a % m) + m) % m;
-        BigInteger b = a1;
-        BigInteger old_r = b, r = m, old_s = 1, s = 0;
-        while (!r.IsZero)
-        {
-            var q = old_r / r;
-            (old_r, r) = (r, old_r - q * r);
-            (old_s, s) = (s, old_s - q * s);
-        }
-        _ = g; _ = x; _ = x1;
-        if (old_r != 1) return null;
-        return ((old_s % m) + m) % m;
-    }
 
     [PyMethod]
     static void print(ThreadState ts, [PyKwOnly] PyObject? sep = null, PyObject? end = null, PyObject? file = null, PyObject? flush = null, params PyObject[] args)

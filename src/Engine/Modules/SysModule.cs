@@ -23,7 +23,14 @@ public static class SysModule
         ns.SetStr("__stderr__", engine.Stderr);
         ns.SetStr("__stdin__", engine.Stdin);
         ns.SetStr("version", new PyStr("3.11.0 (StacklessIron) [.NET]"));
-        ns.SetStr("version_info", new PyTuple(new PyObject[] { PyInt.From(3), PyInt.From(11), PyInt.From(0), new PyStr("final"), PyInt.From(0) }));
+        ns.SetStr("version_info", PyStructSeq.Create(VersionInfoType, PyInt.From(3), PyInt.From(11), PyInt.From(0), new PyStr("final"), PyInt.From(0)));
+        ns.SetStr("int_info", PyStructSeq.Create(IntInfoType, PyInt.From(30), PyInt.From(4), PyInt.From(StacklessIron.Objects.Formatting.NumberParsing.DefaultMaxStrDigits), PyInt.From(640)));
+        ns.SetStr("float_info", PyStructSeq.Create(FloatInfoType, new PyFloat(double.MaxValue), PyInt.From(1024), PyInt.From(308),
+            new PyFloat(2.2250738585072014e-308), PyInt.From(-1021), PyInt.From(-307), PyInt.From(15), PyInt.From(53),
+            new PyFloat(2.220446049250313e-16), PyInt.From(2), PyInt.From(1)));
+        ns.SetStr("hash_info", PyStructSeq.Create(HashInfoType, PyInt.From(64), PyInt.From(2305843009213693951L), PyInt.From(314159), PyInt.From(0),
+            PyInt.From(1000003), new PyStr("siphash13"), PyInt.From(64), PyInt.From(128), PyInt.From(0)));
+        ns.SetStr("thread_info", PyStructSeq.Create(ThreadInfoType, new PyStr("pthread"), new PyStr("semaphore"), PyNone.Value));
         ns.SetStr("hexversion", PyInt.From(0x030B00F0));
         ns.SetStr("platform", new PyStr(OperatingSystem.IsWindows() ? "win32" : OperatingSystem.IsMacOS() ? "darwin" : "linux"));
         ns.SetStr("byteorder", new PyStr(BitConverter.IsLittleEndian ? "little" : "big"));
@@ -41,6 +48,16 @@ public static class SysModule
         ns.SetStr("_xoptions", new PyDict());
         ns.SetStr("orig_argv", new PyList());
         ns.SetStr("pycache_prefix", PyNone.Value);
+        ns.SetStr("abiflags", PyStr.Empty);
+        ns.SetStr("api_version", PyInt.From(1013));
+        ns.SetStr("float_repr_style", new PyStr("short"));
+        ns.SetStr("copyright", new PyStr("Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved."));
+        ns.SetStr("_base_executable", new PyStr(Environment.ProcessPath ?? ""));
+        ns.SetStr("_home", PyNone.Value);
+        ns.SetStr("_framework", PyStr.Empty);
+        ns.SetStr("_stdlib_dir", new PyStr("/usr/lib/python3.11"));
+        ns.SetStr("__breakpointhook__", ns.GetStr("breakpointhook")!);
+        ns.SetStr("__unraisablehook__", ns.GetStr("unraisablehook")!);
         var impl = new PySimpleNamespace();
         impl.Dict!.SetStr("name", new PyStr("stacklessiron"));
         impl.Dict!.SetStr("cache_tag", PyNone.Value);
@@ -48,10 +65,14 @@ public static class SysModule
         impl.Dict!.SetStr("hexversion", PyInt.From(0x030B00F0));
         impl.Dict!.SetStr("_multiarch", new PyStr("x86_64-linux-gnu"));
         ns.SetStr("implementation", impl);
-        var flags = new PySimpleNamespace();
-        foreach (var f in new[] { "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path" })
-            flags.Dict!.SetStr(f, PyInt.From(0));
-        ns.SetStr("flags", flags);
+        var flagValues = new PyObject[FlagNames.Length];
+        for (int i = 0; i < flagValues.Length; i++) flagValues[i] = PyInt.From(0);
+        flagValues[Array.IndexOf(FlagNames, "dont_write_bytecode")] = PyInt.From(1);
+        flagValues[Array.IndexOf(FlagNames, "hash_randomization")] = PyInt.From(Environment.GetEnvironmentVariable("PYTHONHASHSEED") == "0" ? 0 : 1);
+        flagValues[Array.IndexOf(FlagNames, "dev_mode")] = PyBool.False;
+        flagValues[Array.IndexOf(FlagNames, "safe_path")] = PyBool.False;
+        flagValues[Array.IndexOf(FlagNames, "int_max_str_digits")] = PyInt.From(-1);
+        ns.SetStr("flags", PyStructSeq.Create(FlagsType, flagValues));
         ns.SetStr("displayhook", NativeMembers.Function(typeof(SysModule), nameof(displayhook), null, m));
         ns.SetStr("__displayhook__", ns.GetStr("displayhook")!);
         ns.SetStr("excepthook", NativeMembers.Function(typeof(SysModule), nameof(excepthook), null, m));
@@ -113,6 +134,58 @@ public static class SysModule
     [PyMethod] static long getrefcount(ThreadState ts, PyObject @object) => 2;
     [PyMethod] static bool is_finalizing(ThreadState ts) => false;
 
+    // Tracing and profiling hooks are accepted and handed back; the VM does not call them yet.
+    static PyObject s_trace = PyNone.Value, s_profile = PyNone.Value, s_asyncFirstIter = PyNone.Value, s_asyncFinalizer = PyNone.Value;
+    static double s_switchInterval = 0.005;
+    static int s_coroutineOriginDepth;
+    [PyMethod] static void settrace(ThreadState ts, PyObject function) => s_trace = function;
+    [PyMethod] static PyObject gettrace(ThreadState ts) => s_trace;
+    [PyMethod] static void setprofile(ThreadState ts, PyObject function) => s_profile = function;
+    [PyMethod] static PyObject getprofile(ThreadState ts) => s_profile;
+    [PyMethod] static double getswitchinterval(ThreadState ts) => s_switchInterval;
+    [PyMethod]
+    static void setswitchinterval(ThreadState ts, double interval)
+    {
+        if (interval <= 0) throw PyExc.ValueError("switch interval must be strictly positive");
+        s_switchInterval = interval;
+    }
+    [PyMethod] static long getallocatedblocks(ThreadState ts) => 0;
+    [PyMethod] static long getdlopenflags(ThreadState ts) => 2;
+    [PyMethod] static void setdlopenflags(ThreadState ts, int flags) { }
+    [PyMethod] static void _clear_type_cache(ThreadState ts) { }
+    [PyMethod] static PyObject call_tracing(ThreadState ts, PyObject func, PyTuple args) => Ops.Call(ts, func, args.Items);
+    [PyMethod] static PyObject breakpointhook(ThreadState ts, params PyObject[] args) => PyNone.Value;
+    [PyMethod] static long get_coroutine_origin_tracking_depth(ThreadState ts) => s_coroutineOriginDepth;
+    [PyMethod]
+    static void set_coroutine_origin_tracking_depth(ThreadState ts, [PyKeyword] int depth)
+    {
+        if (depth < 0) throw PyExc.ValueError("depth must be >= 0");
+        s_coroutineOriginDepth = depth;
+    }
+    [PyMethod]
+    static PyObject get_asyncgen_hooks(ThreadState ts) => PyTuple.Of(s_asyncFirstIter, s_asyncFinalizer);
+    [PyMethod]
+    static void set_asyncgen_hooks(ThreadState ts, [PyKeyword] PyObject? firstiter = null, PyObject? finalizer = null)
+    {
+        if (firstiter != null) s_asyncFirstIter = firstiter;
+        if (finalizer != null) s_asyncFinalizer = finalizer;
+    }
+
+    /// <summary>sys.unraisablehook: "Exception ignored in: obj" and the exception's report.</summary>
+    [PyMethod]
+    static void unraisablehook(ThreadState ts, PyObject unraisable)
+    {
+        var err = ts.Engine.Sys.Get("stderr");
+        var sb = new System.Text.StringBuilder();
+        var msg = Ops.GetAttrOrNull(ts, unraisable, PyStr.Intern("err_msg"));
+        var obj = Ops.GetAttrOrNull(ts, unraisable, PyStr.Intern("object"));
+        sb.Append(msg is PyStr ms ? ms.Value : "Exception ignored in");
+        if (obj != null && obj != PyNone.Value) sb.Append(": ").Append(Ops.ReprString(ts, obj));
+        sb.Append('\n');
+        if (Ops.GetAttrOrNull(ts, unraisable, PyStr.Intern("exc_value")) is PyBaseException e) sb.Append(ts.Engine.FormatException(ts, e));
+        if (err != null && err != PyNone.Value) Ops.CallMethod(ts, err, "write", new PyStr(sb.ToString()));
+    }
+
     /// <summary>Audit hooks per engine (sys.addaudithook); events come only from Python code
     /// (os.walk, ...) for now: the engine's own operations raise none yet.</summary>
     static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PythonEngine, PyList> AuditHooks = new();
@@ -139,6 +212,22 @@ public static class SysModule
         Ops.CallMethod(ts, stdout, "write", new PyStr(Ops.ReprString(ts, @object) + "\n"));
         b.SetStr("_", @object);
     }
+
+    static readonly string[] FlagNames = { "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
+        "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode",
+        "warn_default_encoding", "safe_path", "int_max_str_digits" };
+
+    // sys's struct sequences: CPython's types, which Python code cannot instantiate.
+    static readonly PyType VersionInfoType = PyStructSeq.MakeType("sys.version_info", new[] { "major", "minor", "micro", "releaselevel", "serial" }, doc: "sys.version_info\n\nVersion information as a named tuple.", instantiable: false);
+    static readonly PyType FlagsType = PyStructSeq.MakeType("sys.flags", FlagNames,
+        doc: "sys.flags\n\nFlags provided through command line arguments or environment vars.", instantiable: false);
+    static readonly PyType IntInfoType = PyStructSeq.MakeType("sys.int_info", new[] { "bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold" },
+        doc: "sys.int_info\n\nA named tuple that holds information about Python's\ninternal representation of integers.  The attributes are read only.", instantiable: false);
+    static readonly PyType FloatInfoType = PyStructSeq.MakeType("sys.float_info", new[] { "max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds" },
+        doc: "sys.float_info\n\nA named tuple holding information about the float type. It contains low level\ninformation about the precision and internal representation. Please study\nyour system's :file:`float.h` for more information.", instantiable: false);
+    static readonly PyType HashInfoType = PyStructSeq.MakeType("sys.hash_info", new[] { "width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff" },
+        doc: "hash_info\n\nA named tuple providing parameters used for computing\nhashes. The attributes are read only.", instantiable: false);
+    static readonly PyType ThreadInfoType = PyStructSeq.MakeType("sys.thread_info", new[] { "name", "lock", "version" }, doc: "sys.thread_info\n\nA named tuple holding information about the thread implementation.", instantiable: false);
 
     [PyMethod]
     static void excepthook(ThreadState ts, PyObject exctype, PyObject value, PyObject traceback)

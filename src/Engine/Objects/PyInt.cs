@@ -249,6 +249,40 @@ public class PyInt : PyObject
         return From(PyFloat.Call(() => IntMath.Pow(x.Big, y.Big)));
     }
 
+    /// <summary>pow(v, w, z) for ints (long_pow with a modulus): NotImplemented unless all
+    /// three are ints; a negative exponent takes the modular inverse.</summary>
+    internal static PyObject PowMod(ThreadState ts, PyObject v, PyObject w, PyObject z)
+    {
+        if (v is not PyInt b || w is not PyInt e || z is not PyInt m) return PyNotImplemented.Value;
+        var mm = m.Big;
+        if (mm.IsZero) throw PyExc.ValueError("pow() 3rd argument cannot be 0");
+        var abs = System.Numerics.BigInteger.Abs(mm);
+        var bb = b.Big; var ee = e.Big;
+        if (ee.Sign < 0)
+        {
+            bb = ModInverse(bb, abs) ?? throw PyExc.ValueError("base is not invertible for the given modulus");
+            ee = -ee;
+        }
+        var r = System.Numerics.BigInteger.ModPow(bb, ee, abs);
+        if (r.Sign < 0) r += abs;
+        if (mm.Sign < 0 && !r.IsZero) r += mm;
+        return From(r);
+    }
+
+    static System.Numerics.BigInteger? ModInverse(System.Numerics.BigInteger a, System.Numerics.BigInteger m)
+    {
+        if (m.IsOne) return System.Numerics.BigInteger.Zero;
+        System.Numerics.BigInteger oldR = ((a % m) + m) % m, r = m, oldS = 1, s = 0;
+        while (!r.IsZero)
+        {
+            var q = oldR / r;
+            (oldR, r) = (r, oldR - q * r);
+            (oldS, s) = (s, oldS - q * s);
+        }
+        if (oldR != 1) return null;
+        return ((oldS % m) + m) % m;
+    }
+
     [PySlot("__lshift__", "__rlshift__")]
     static PyObject LShift(ThreadState ts, PyObject a, PyObject b)
     {

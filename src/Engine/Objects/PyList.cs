@@ -249,12 +249,21 @@ public class PyList : PyObject
     {
         var other = seqOnLeft ? b : a;
         var slot = other.Type.NumberOps[5];
-        if (seqOnLeft && slot != null && slot != mine)
+        if (seqOnLeft && slot != null && slot != mine && !IsSequenceRepeat(slot))
         {
             var r = slot(ts, a, b);
             if (r != PyNotImplemented.Value) return r;
         }
         throw PyExc.TypeError($"can't multiply sequence by non-int of type '{other.Type.Name}'");
+    }
+
+    /// <summary>A builtin sequence's `*` (CPython's sq_repeat, not a number slot): it never
+    /// gets the other sequence's turn, so `[1] * "a"` names str as CPython does.</summary>
+    static bool IsSequenceRepeat(BinarySlot slot)
+    {
+        var t = slot.Method.DeclaringType;
+        return t == typeof(PyStr) || t == typeof(PyTuple) || t == typeof(PyList)
+            || (t != null && t.IsGenericType && t.GetGenericTypeDefinition() == typeof(PyBytesMethods<>));
     }
 
     static PyObject[] Repeat(PyObject[] items, int len, long k)

@@ -18,6 +18,8 @@ public sealed class PyStructSeq : PyTuple
         public readonly int NSequence;
         /// <summary>Type-specific completion of an instance made by Python code (T(sequence, dict)).</summary>
         public readonly Action<PyStructSeq>? AfterNew;
+        /// <summary>False for types Python code may not create (sys.flags, sys.float_info ...).</summary>
+        public bool Instantiable = true;
         public Layout(string fullName, string?[] fields, int nSequence, Action<PyStructSeq>? afterNew)
         {
             FullName = fullName; Fields = fields; NSequence = nSequence; AfterNew = afterNew;
@@ -47,11 +49,12 @@ public sealed class PyStructSeq : PyTuple
 
     /// <summary>Creates a struct sequence type named `fullName` ("os.stat_result"): fields in order,
     /// the first nSequence of them visible as tuple items.</summary>
-    public static PyType MakeType(string fullName, string?[] fields, int nSequence, string? doc = null, Action<PyStructSeq>? afterNew = null)
+    public static PyType MakeType(string fullName, string?[] fields, int nSequence = -1, string? doc = null, Action<PyStructSeq>? afterNew = null, bool instantiable = true)
     {
+        if (nSequence < 0) nSequence = fields.Length;
         int dot = fullName.LastIndexOf('.');
         var t = PyType.Builtin(fullName[(dot + 1)..], typeof(PyStructSeq), TypeObjects.Tuple, module: dot < 0 ? "builtins" : fullName[..dot]);
-        Layouts[t] = new Layout(fullName, fields, nSequence, afterNew);
+        Layouts[t] = new Layout(fullName, fields, nSequence, afterNew) { Instantiable = instantiable };
         var ns = t.Namespace;
         int unnamed = 0;
         var match = new List<PyObject>();
@@ -64,7 +67,7 @@ public sealed class PyStructSeq : PyTuple
             {
                 var s = (PyStructSeq)self;
                 return index < s.Items.Length ? s.Items[index] : s.Hidden[index - s.Items.Length];
-            }, null));
+            }, (ts, self, v) => throw PyExc.AttributeError("readonly attribute")));
             if (i < nSequence) match.Add(new PyStr(name));
         }
         ns.SetStr("n_sequence_fields", PyInt.From(nSequence));
@@ -79,6 +82,7 @@ public sealed class PyStructSeq : PyTuple
     static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
         var l = LayoutOf(cls);
+        if (!l.Instantiable) throw PyExc.TypeError($"cannot create '{l.FullName}' instances");
         int nkw = kwnames?.Items.Length ?? 0, npos = args.Length - nkw;
         PyObject? seq = null, dict = null;
         for (int i = 0; i < npos; i++)

@@ -121,6 +121,58 @@ public sealed partial class PyType
     }
     [PyGetter("__mro__")] static PyObject GetMro(ThreadState ts, PyObject self) => new PyTuple(((PyType)self).Mro);
     [PyGetter("__bases__")] static PyObject GetBases(ThreadState ts, PyObject self) => new PyTuple(((PyType)self).Bases);
+    /// <summary>`C.__bases__ = (...)` on a class (typing.NamedTuple does it): same instance
+    /// layout required; the MROs of the class and its subclasses are recomputed.</summary>
+    [PySetter("__bases__")]
+    static void SetBases(ThreadState ts, PyObject self, PyObject? value)
+    {
+        var t = (PyType)self;
+        if ((t.Flags & TypeFlags.Immutable) != 0 || !t.IsHeapType) throw PyExc.TypeError($"cannot set '__bases__' attribute of immutable type '{t.Name}'");
+        if (value == null) throw PyExc.TypeError($"cannot delete '__bases__' attribute of immutable type '{t.Name}'");
+        if (value is not PyTuple tup) throw PyExc.TypeError($"can only assign tuple to {t.Name}.__bases__, not {value.Type.Name}");
+        if (tup.Items.Length == 0) throw PyExc.TypeError($"can only assign non-empty tuple to {t.Name}.__bases__, not ()");
+        var bases = new PyType[tup.Items.Length];
+        for (int i = 0; i < bases.Length; i++)
+        {
+            if (tup.Items[i] is not PyType b) throw PyExc.TypeError($"{t.Name}.__bases__ must be tuple of classes, not '{tup.Items[i].Type.Name}'");
+            if (b == t || b.IsSubtypeOf(t)) throw PyExc.TypeError("a __bases__ item causes an inheritance cycle");
+            bases[i] = b;
+        }
+        var oldSolid = t.Base?.SolidBase;
+        var newSolid = bases[0].SolidBase;
+        foreach (var b in bases) if (b.SolidBase.IsSubtypeOf(newSolid)) newSolid = b.SolidBase;
+        if (oldSolid != null && newSolid.NativeClass != oldSolid.NativeClass)
+            throw PyExc.TypeError($"__bases__ assignment: '{bases[0].Name}' object layout differs from '{t.Base!.Name}'");
+        var (oldBases, oldBase, oldMro) = (t.Bases, t.Base, t.Mro);
+        t.Bases = bases; t.Base = bases[0];
+        try
+        {
+            t.Mro = t.ComputeMro();
+            foreach (var sub in AllSubclasses(t)) sub.Mro = sub.ComputeMro();
+        }
+        catch (PyException)
+        {
+            (t.Bases, t.Base, t.Mro) = (oldBases, oldBase, oldMro);
+            throw;
+        }
+        foreach (var b in bases) if (Array.IndexOf(oldBases, b) < 0) b.AddSubclass(t);
+        t.Modified(null);
+    }
+
+    static List<PyType> AllSubclasses(PyType t)
+    {
+        var all = new List<PyType>();
+        var work = new Stack<PyType>(t.Subclasses());
+        while (work.Count > 0)
+        {
+            var s = work.Pop();
+            if (all.Contains(s)) continue;
+            all.Add(s);
+            foreach (var x in s.Subclasses()) work.Push(x);
+        }
+        return all;
+    }
+
     [PyGetter("__base__")] static PyObject GetBase(ThreadState ts, PyObject self) => (PyObject?)((PyType)self).Base ?? PyNone.Value;
     [PyGetter("__dict__")] static PyObject GetDict(ThreadState ts, PyObject self) => new PyMappingProxy(((PyType)self)._dict);
     [PyGetter("__doc__")]

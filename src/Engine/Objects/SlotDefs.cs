@@ -37,6 +37,9 @@ public static class SlotDefs
     public static SlotDef GetAttrDef = null!, HashDef = null!, InitDef = null!, NewDef = null!;
 
     static readonly string[] CompareNames = { "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__" };
+    /// <summary>Per binary operator: the slot a class gets when it defines the dunder in Python.</summary>
+    internal static readonly BinarySlot?[] GenericBinary = new BinarySlot?[13];
+
     public static readonly string[] BinaryNames =
         { "add", "and", "floordiv", "lshift", "matmul", "mul", "mod", "or", "pow", "rshift", "sub", "truediv", "xor" };
 
@@ -302,14 +305,21 @@ public static class SlotDefs
                 }
                 return doOther ? CallMaybe(ts, b, rname, a) : PyNotImplemented.Value;
             };
+            GenericBinary[index] = generic;
             Add(new[] { name.Value, rname.Value }, typeof(BinarySlot), (t, d) => t.NumberOps[index] = (BinarySlot?)d, generic,
                 (ts, w, self, args, kw) =>
                 {
                     if (w.Name == "__pow__" || w.Name == "__rpow__")
                     {
                         NoKw(w, kw);
-                        if (args.Length == 2 && args[1] != PyNone.Value) return PyNotImplemented.Value;
-                        if (args.Length < 1 || args.Length > 2) throw PyExc.TypeError($"expected 1 or 2 arguments, got {args.Length}");
+                        // CPython unpacks these with an empty function name: " expected at most 2 arguments".
+                        if (args.Length > 2) throw PyExc.TypeError($" expected at most 2 arguments, got {args.Length}");
+                        if (args.Length < 1) throw PyExc.TypeError($" expected at least 1 argument, got {args.Length}");
+                        if (args.Length == 2 && args[1] != PyNone.Value)
+                        {
+                            var ternary = Ops.TernaryPowerOf(ts, (BinarySlot)w.Fn);
+                            return w.Name == "__pow__" ? ternary(ts, self, args[0], args[1]) : ternary(ts, args[0], self, args[1]);
+                        }
                     }
                     else Expect(w, args, kw, 1);
                     var fn = (BinarySlot)w.Fn;

@@ -82,8 +82,11 @@ public static class ClassBuilder
                     continue;
                 }
                 var mangled = Mangle(name, sn.Value);
-                if (dict.GetStr(mangled) != null)
+                // Only the class body's own names conflict; a name listed twice (datetime's
+                // date.__slots__ + time.__slots__) keeps one slot.
+                if (ns.GetStr(mangled) != null)
                     throw PyExc.ValueError($"'{sn.Value}' in __slots__ conflicts with class variable");
+                if (dict.GetStr(mangled) is PyMemberDescriptor existing && existing.Owner == type) continue;
                 dict.SetStr(mangled, new PyMemberDescriptor(type, mangled, slotCount++));
             }
         }

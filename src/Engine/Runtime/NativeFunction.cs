@@ -106,6 +106,12 @@ public sealed class NativeFunction
                 else { posCount++; if (!keywordMode) posOnly++; }
             }
             var sig = new Signature(Name, names.ToArray(), posOnly, posCount, kwOnly, varArgs, varKw);
+            sig.Style = !varArgs && !varKw && names.Count == 0 ? Signature.NativeStyle.NoArgs
+                : !varArgs && !varKw && names.Count == 1 && posOnly == 1 && !optional[0] ? Signature.NativeStyle.One
+                : !varKw && kwOnly == 0 && posOnly == posCount ? Signature.NativeStyle.Positional
+                : !varKw ? Signature.NativeStyle.Keywords
+                : Signature.NativeStyle.Python;
+            sig.QualifiedName = HasSelf && OwnerName != null ? OwnerName + "." + Name : Name;
             var opt = new bool[sig.Total];
             for (int i = 0; i < optional.Count; i++) opt[i] = optional[i];
             _optional = opt;

@@ -358,6 +358,8 @@ public static class Ops
         if (f != null) return f(ts, o, key);
         if (o is PyType t)
         {
+            // `type[int]` (PEP 585): type itself, not its instances' classes, is generic.
+            if (t == TypeObjects.Type) return new PyGenericAlias(t, key);
             var cg = TypeGetAttrOrNull(ts, t, "__class_getitem__");
             if (cg != null) return Call(ts, cg, key);
             throw PyExc.TypeError($"type '{t.Name}' is not subscriptable");
@@ -427,6 +429,63 @@ public static class Ops
             throw PyExc.TypeError($"unsupported operand type(s) for >>: '{a.Type.Name}' and '{b.Type.Name}'. Did you mean \"print(<message>, file=<output_stream>)\"?");
         throw PyExc.TypeError($"unsupported operand type(s) for {_binSymbols[op]}: '{a.Type.Name}' and '{b.Type.Name}'");
     }
+
+    /// <summary>pow(v, w, z) (CPython's ternary_op on nb_power): each distinct operand type's
+    /// power gets its turn, the modulus's type last; None as z is plain `v ** w`.</summary>
+    public static PyObject Power(ThreadState ts, PyObject v, PyObject w, PyObject z)
+    {
+        if (z == PyNone.Value) return BinaryOp(ts, v, w, (int)StacklessIron.Compiling.BinaryOpArg.Power);
+        const int pow = 8;
+        var slotV = v.Type.NumberOps[pow];
+        var slotW = w.Type != v.Type ? w.Type.NumberOps[pow] : null;
+        if (slotW == slotV) slotW = null;
+        PyObject r;
+        if (slotV != null)
+        {
+            if (slotW != null && w.Type.IsSubtypeOf(v.Type))
+            {
+                r = TernaryPowerOf(ts, slotW)(ts, v, w, z);
+                if (r != PyNotImplemented.Value) return r;
+                slotW = null;
+            }
+            r = TernaryPowerOf(ts, slotV)(ts, v, w, z);
+            if (r != PyNotImplemented.Value) return r;
+        }
+        if (slotW != null)
+        {
+            r = TernaryPowerOf(ts, slotW)(ts, v, w, z);
+            if (r != PyNotImplemented.Value) return r;
+        }
+        var slotZ = z.Type.NumberOps[pow];
+        if (slotZ != null && slotZ != slotV && slotZ != slotW)
+        {
+            r = TernaryPowerOf(ts, slotZ)(ts, v, w, z);
+            if (r != PyNotImplemented.Value) return r;
+        }
+        throw PyExc.TypeError($"unsupported operand type(s) for ** or pow(): '{v.Type.Name}', '{w.Type.Name}', '{z.Type.Name}'");
+    }
+
+    /// <summary>The three-argument form of a type's `**` slot: ints compute modulo z, float and
+    /// complex refuse a modulus as CPython's do, a Python class's __pow__ gets (w, z) when it is
+    /// the left operand (three-argument pow never calls __rpow__), anything else declines.</summary>
+    public static Func<ThreadState, PyObject, PyObject, PyObject, PyObject> TernaryPowerOf(ThreadState ts, BinarySlot slot)
+    {
+        var owner = slot.Method.DeclaringType;
+        if (owner == typeof(PyInt)) return PyInt.PowMod;
+        if (owner == typeof(PyFloat))
+            return (ts, v, w, z) => throw PyExc.TypeError("pow() 3rd argument not allowed unless all arguments are integers");
+        if (owner == typeof(PyComplex)) return (ts, v, w, z) => throw PyExc.ValueError("complex modulo");
+        if (slot == SlotDefs.GenericBinary[8])
+            return (ts, v, w, z) =>
+            {
+                if (v.Type.NumberOps[8] != slot) return PyNotImplemented.Value;
+                var f = v.Type.Lookup(s_pow);
+                return f == null ? PyNotImplemented.Value : SlotDefs.CallBoundKw(ts, f, v, new[] { w, z }, null);
+            };
+        return (ts, v, w, z) => PyNotImplemented.Value;
+    }
+
+    static readonly PyStr s_pow = PyStr.Intern("__pow__");
 
     static PyObject? BinaryOpOrNull(ThreadState ts, PyObject a, PyObject b, int op)
     {

@@ -237,9 +237,11 @@ public sealed class PythonEngine
                 Ops.Call(ts, hook, exc.Type, exc, (PyObject?)exc.Traceback ?? PyNone.Value);
             else PrintException(ts, exc);
         }
-        catch (PyException)
+        catch (PyException e)
         {
-            PrintException(ts, exc);
+            FlushStdout(ts);
+            Stderr.Write("Error in sys.excepthook:\n" + FormatException(ts, e.Value) + "\nOriginal exception was:\n" + FormatException(ts, exc));
+            Stderr.Flush();
         }
         FlushStreams();
         // CPython ends by SIGINT after an uncaught KeyboardInterrupt: status 130 for the shell.

@@ -18,6 +18,26 @@ public sealed class Signature
     public readonly int Total;         // length of the bound array
     readonly PyStr[] _names;
 
+    /// <summary>How a native function's argument errors read: CPython's C functions do not use
+    /// the Python-function messages but those of their calling convention.</summary>
+    public enum NativeStyle
+    {
+        /// <summary>A Python function: "f() takes 1 positional argument but 2 were given".</summary>
+        Python,
+        /// <summary>METH_NOARGS: "list.clear() takes no arguments (1 given)".</summary>
+        NoArgs,
+        /// <summary>METH_O: "list.append() takes exactly one argument (0 given)".</summary>
+        One,
+        /// <summary>Argument Clinic, positional-only: "get expected at least 1 argument, got 0".</summary>
+        Positional,
+        /// <summary>Argument Clinic with keywords: "'x' is an invalid keyword argument for sort()".</summary>
+        Keywords,
+    }
+
+    public NativeStyle Style;
+    /// <summary>The name in METH_NOARGS/METH_O messages ("list.append"; a function's own name).</summary>
+    public string? QualifiedName;
+
     public Signature(string funcName, string[] names, int posOnly, int posCount, int kwOnly, bool varArgs, bool varKw)
     {
         FuncName = funcName; Names = names; PosOnly = posOnly; PosCount = posCount; KwOnly = kwOnly;
@@ -40,6 +60,7 @@ public sealed class Signature
     {
         int nkw = kwnames?.Items.Length ?? 0;
         int npos = args.Length - nkw;
+        if (Style != NativeStyle.Python) CheckNative(npos, kwnames, optional);
         int n = Math.Min(npos, PosCount);
         for (int i = 0; i < n; i++) dest[i] = args[i];
         PyDict? kwdict = null;
@@ -71,6 +92,72 @@ public sealed class Signature
         if (posOnlyAsKw != null)
             throw PyExc.TypeError($"{FuncName}() got some positional-only arguments passed as keyword arguments: '{string.Join(", ", posOnlyAsKw)}'");
         if (npos < PosCount || KwOnly > 0) FillDefaults(dest, posDefaults, kwDefaults, optional);
+    }
+
+    /// <summary>The argument errors of a native function, worded as its CPython counterpart's
+    /// calling convention words them (getargs.c); anything it lets pass is bound normally.</summary>
+    void CheckNative(int npos, PyTuple? kwnames, bool[]? optional)
+    {
+        int nkw = kwnames?.Items.Length ?? 0;
+        string qn = QualifiedName ?? FuncName;
+        static string S(int n) => n == 1 ? "" : "s";
+        bool Required(int i) => optional == null || !optional[i];
+        switch (Style)
+        {
+            case NativeStyle.NoArgs:
+                if (nkw > 0) throw PyExc.TypeError($"{qn}() takes no keyword arguments");
+                if (npos > 0) throw PyExc.TypeError($"{qn}() takes no arguments ({npos} given)");
+                return;
+            case NativeStyle.One:
+                if (nkw > 0) throw PyExc.TypeError($"{qn}() takes no keyword arguments");
+                if (npos != 1) throw PyExc.TypeError($"{qn}() takes exactly one argument ({npos} given)");
+                return;
+            case NativeStyle.Positional:
+            {
+                // METH_VARARGS names the method with its type ("set.union()").
+                if (nkw > 0) throw PyExc.TypeError($"{(VarArgs ? qn : FuncName)}() takes no keyword arguments");
+                if (VarArgs) return;
+                int min = 0;
+                while (min < PosCount && Required(min)) min++;
+                if (npos >= min && npos <= PosCount) return;
+                if (min == PosCount) throw PyExc.TypeError($"{FuncName} expected {min} argument{S(min)}, got {npos}");
+                if (npos < min) throw PyExc.TypeError($"{FuncName} expected at least {min} argument{S(min)}, got {npos}");
+                throw PyExc.TypeError($"{FuncName} expected at most {PosCount} argument{S(PosCount)}, got {npos}");
+            }
+            case NativeStyle.Keywords:
+            {
+                int maxArgs = PosCount + KwOnly;
+                int minPos = 0;
+                while (minPos < PosCount && Required(minPos)) minPos++;
+                if (!VarArgs && !VarKw && npos + nkw > maxArgs)
+                    throw PyExc.TypeError($"{FuncName}() takes at most {maxArgs} {(npos == 0 ? "keyword " : "")}argument{S(maxArgs)} ({npos + nkw} given)");
+                if (!VarArgs && npos > PosCount)
+                    throw PyExc.TypeError(PosCount == 0 ? $"{FuncName}() takes no positional arguments"
+                        : $"{FuncName}() takes {(minPos < PosCount ? "at most" : "exactly")} {PosCount} positional argument{S(PosCount)} ({npos} given)");
+                int minPosOnly = Math.Min(PosOnly, minPos);
+                if (npos < minPosOnly)
+                    throw PyExc.TypeError($"{FuncName}() takes {(minPosOnly < PosCount ? "at least" : "exactly")} {minPosOnly} positional argument{S(minPosOnly)} ({npos} given)");
+                var byName = new bool[maxArgs];
+                string? invalid = null;
+                int both = -1;
+                for (int k = 0; k < nkw; k++)
+                {
+                    var key = kwnames!.Items[k];
+                    int idx = key is PyStr ? FindName(key) : -1;
+                    if (idx < 0 || idx < PosOnly) { invalid ??= key is PyStr ks ? ks.Value : Ops.StrValue(key); continue; }
+                    if (idx < npos && idx < PosCount) { if (both < 0) both = idx; continue; }
+                    byName[idx] = true;
+                }
+                for (int i = Math.Max(Math.Min(npos, PosCount), PosOnly); i < maxArgs; i++)
+                    if (!byName[i] && Required(i))
+                        throw PyExc.TypeError($"{FuncName}() missing required argument '{Names[i]}' (pos {i + 1})");
+                if (both >= 0)
+                    throw PyExc.TypeError($"argument for {FuncName}() given by name ('{Names[both]}') and position ({both + 1})");
+                if (invalid != null && !VarKw)
+                    throw PyExc.TypeError($"'{invalid}' is an invalid keyword argument for {FuncName}()");
+                return;
+            }
+        }
     }
 
     int FindName(PyObject key)
