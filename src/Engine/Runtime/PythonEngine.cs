@@ -56,6 +56,7 @@ public sealed class PythonEngine
         BinasciiModule.Register();
         HeapqModule.Register();
         BisectModule.Register();
+        StacklessIron.Modules.Ast.AstModule.Register();
         // os.py picks its platform module from this list ('posix' in sys.builtin_module_names).
         var builtinNames = new List<string>(Importer.NativeModules.Keys) { "builtins", "sys" };
         builtinNames.Sort(string.CompareOrdinal);
