@@ -57,6 +57,8 @@ public sealed class PythonEngine
         HeapqModule.Register();
         BisectModule.Register();
         StacklessIron.Modules.Ast.AstModule.Register();
+        WarningsModule.Register();
+        ContextvarsModule.Register();
         // os.py picks its platform module from this list ('posix' in sys.builtin_module_names).
         var builtinNames = new List<string>(Importer.NativeModules.Keys) { "builtins", "sys" };
         builtinNames.Sort(string.CompareOrdinal);
