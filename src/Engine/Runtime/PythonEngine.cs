@@ -59,6 +59,7 @@ public sealed class PythonEngine
         StacklessIron.Modules.Ast.AstModule.Register();
         WarningsModule.Register();
         ContextvarsModule.Register();
+        MarshalModule.Register();
         // os.py picks its platform module from this list ('posix' in sys.builtin_module_names).
         var builtinNames = new List<string>(Importer.NativeModules.Keys) { "builtins", "sys" };
         builtinNames.Sort(string.CompareOrdinal);
