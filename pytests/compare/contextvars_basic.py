@@ -1,5 +1,5 @@
 # contextvars: ContextVar get/set/reset, Token, Context run/copy/mapping protocol, copy_context,
-# and the modules built on them (decimal's local contexts through _pydecimal, fractions, statistics).
+# (contextvars_decimal.py: the modules built on them.)
 from contextvars import ContextVar, Context, copy_context, Token
 
 v = ContextVar('v', default=1)
@@ -63,13 +63,3 @@ print(repr(v).startswith("<ContextVar name='v' default=1 at 0x"), repr(w).starts
 c3 = copy_context()
 c3.run(w.set, 'inner')
 print(w.get(), c3[w])
-
-import decimal, fractions, statistics
-decimal.getcontext().prec = 5
-print(decimal.Decimal(1) / decimal.Decimal(7))
-with decimal.localcontext() as lc:
-    lc.prec = 3
-    print(decimal.Decimal(1) / decimal.Decimal(7))
-print(decimal.Decimal(1) / decimal.Decimal(7))
-print(fractions.Fraction(3, 4) + fractions.Fraction('1/3'), statistics.mean([1, 2, 3, 4]), statistics.median([3, 1, 2]))
-print(statistics.stdev([1.5, 2.5, 2.5, 2.75, 3.25, 4.75]))
