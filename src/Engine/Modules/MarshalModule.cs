@@ -147,17 +147,20 @@ public static class MarshalModule
         public Reader(ThreadState ts, byte[] d) { _ts = ts; _d = d; }
 
         static PyException Bad(string why = "bad marshal data (unknown type code)") => PyExc.ValueError(why);
+        /// <summary>No type code where a value should start.</summary>
         static PyException Eof() => PyExc.New(ExceptionTypes.EOFError, new PyStr("EOF read where object expected"));
+        /// <summary>A value's fixed-size or counted part runs past the end.</summary>
+        static PyException Short() => PyExc.New(ExceptionTypes.EOFError, new PyStr("marshal data too short"));
 
-        byte Byte(ref int p) => p < _d.Length ? _d[p++] : throw Eof();
+        byte Byte(ref int p) => p < _d.Length ? _d[p++] : throw Short();
         int I32(ref int p)
         {
-            if (p + 4 > _d.Length) throw Eof();
+            if (p + 4 > _d.Length) throw Short();
             int v = BitConverter.ToInt32(_d, p); p += 4; return v;
         }
         byte[] Bytes(ref int p, int n)
         {
-            if (n < 0 || p + n > _d.Length) throw Eof();
+            if (n < 0 || p + n > _d.Length) throw Short();
             var b = _d.AsSpan(p, n).ToArray(); p += n; return b;
         }
         double F64(ref int p) => BitConverter.ToDouble(Bytes(ref p, 8));
@@ -168,7 +171,8 @@ public static class MarshalModule
             _ts.CheckStack();
             try
             {
-                byte code = Byte(ref p);
+                if (p >= _d.Length) throw Eof();
+                byte code = _d[p++];
                 bool flag = (code & 0x80) != 0;
                 char type = (char)(code & 0x7F);
                 int slot = -1;
@@ -190,7 +194,7 @@ public static class MarshalModule
                         for (int i = count - 1; i >= 0; i--)
                         {
                             int at = p + 2 * i;
-                            if (at + 2 > _d.Length) throw Eof();
+                            if (at + 2 > _d.Length) throw Short();
                             v = (v << 15) | (_d[at] | _d[at + 1] << 8);
                         }
                         p += 2 * count;
