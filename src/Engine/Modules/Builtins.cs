@@ -158,6 +158,8 @@ public static class Builtins
     {
         var fn = filename is PyStr fs ? fs.Value : Ops.StrString(ts, filename);
         var md = mode is PyStr ms ? ms.Value : throw PyExc.TypeError("compile() mode must be str");
+        if (Ast.AstFromPython.IsAst(source)) return Ast.AstModule.Compile(ts, source, fn, md, flags);
+        if ((flags & Ast.AstModule.PyCF_ONLY_AST) != 0) return Ast.AstModule.Parse(ts, SourceText(ts, source, "compile"), fn, md);
         CompileMode cm = md switch
         {
             "exec" => CompileMode.Exec, "eval" => CompileMode.Eval, "single" => CompileMode.Single,
@@ -179,7 +181,7 @@ public static class Builtins
             foreach (var x in Ops.Iterate(ts, source)) b[i++] = (byte)((PyInt)x).Small;
             return b;
         }
-        throw PyExc.TypeError($"{func}() arg 1 must be a string, bytes or code object");
+        throw PyExc.TypeError(func == "compile" ? "compile() arg 1 must be a string, bytes or AST object" : $"{func}() arg 1 must be a string, bytes or code object");
     }
 
     static (PyDict globals, PyObject locals) EvalNamespaces(ThreadState ts, PyObject? globals, PyObject? locals, string func)

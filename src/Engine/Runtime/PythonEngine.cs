@@ -49,6 +49,10 @@ public sealed class PythonEngine
         GcModule.Register();
         ImpModule.Register();
         StdlibSupportModules.Register();
+        StacklessIron.Modules.Ast.AstModule.Register();
+        WarningsModule.Register();
+        ContextvarsModule.Register();
+        MarshalModule.Register();
         // os.py picks its platform module from this list ('posix' in sys.builtin_module_names).
         var builtinNames = new List<string>(Importer.NativeModules.Keys) { "builtins", "sys" };
         builtinNames.Sort(string.CompareOrdinal);
