@@ -405,7 +405,7 @@ public static partial class Interpreter
                     {
                         ref var ac = ref f.Code.AttrCache[pc - 1];
                         var t = inst.Type;
-                        if (ac.Type != t || ac.Version != t.VersionTag) FillLoadAttrCache(ref ac, t, names[arg]);
+                        if (ac.Type != t || ac.Version != t.VersionTag) FillAttrCache(ref ac, t, names[arg], t.GetAttr == s_objectGetAttr);
                         if (ac.Kind == PyCode.AttrKind.InstanceDict)
                         {
                             var d = inst.Dict;
@@ -429,7 +429,7 @@ public static partial class Interpreter
                     {
                         ref var ac = ref f.Code.AttrCache[pc - 1];
                         var t = inst.Type;
-                        if (ac.Type != t || ac.Version != t.VersionTag) FillStoreAttrCache(ref ac, t, names[arg]);
+                        if (ac.Type != t || ac.Version != t.VersionTag) FillAttrCache(ref ac, t, names[arg], t.SetAttr == s_objectSetAttr);
                         if (ac.Kind == PyCode.AttrKind.InstanceDict && inst.Dict is PyDict idict) { idict.SetStrHinted(names[arg], v, ref ac.Hint); break; }
                         if (ac.Kind == PyCode.AttrKind.Slot && inst.Slots is PyObject?[] sl && (uint)ac.Index < (uint)sl.Length) { sl[ac.Index] = v; break; }
                     }
@@ -1522,21 +1522,12 @@ public static partial class Interpreter
     static SetAttrSlot? s_objectSetAttr => TypeObjects.Object.SetAttr;
     static CallSlot? s_typeCall => TypeObjects.Type.Call;
 
-    /// <summary>Classifies `name` on instances of `t` for LOAD_ATTR's cache.</summary>
-    static void FillLoadAttrCache(ref PyCode.AttrCacheEntry ac, PyType t, PyStr name)
+    /// <summary>Classifies `name` on instances of `t` for LOAD_ATTR's or STORE_ATTR's cache;
+    /// `genericAccess` says the type uses object's own getattr (load) or setattr (store).</summary>
+    static void FillAttrCache(ref PyCode.AttrCacheEntry ac, PyType t, PyStr name, bool genericAccess)
     {
         ac.Type = t; ac.Version = t.VersionTag; ac.Kind = PyCode.AttrKind.None; ac.Descr = null;
-        if (t.GetAttr != s_objectGetAttr) return;
-        var descr = t.Lookup(name);
-        if (descr == null) ac.Kind = PyCode.AttrKind.InstanceDict;
-        else if (descr is PyMemberDescriptor md && t.IsSubtypeOf(md.Owner)) { ac.Kind = PyCode.AttrKind.Slot; ac.Index = md.Index; }
-    }
-
-    /// <summary>Classifies `name` on instances of `t` for STORE_ATTR's cache.</summary>
-    static void FillStoreAttrCache(ref PyCode.AttrCacheEntry ac, PyType t, PyStr name)
-    {
-        ac.Type = t; ac.Version = t.VersionTag; ac.Kind = PyCode.AttrKind.None; ac.Descr = null;
-        if (t.SetAttr != s_objectSetAttr) return;
+        if (!genericAccess) return;
         var descr = t.Lookup(name);
         if (descr == null) ac.Kind = PyCode.AttrKind.InstanceDict;
         else if (descr is PyMemberDescriptor md && t.IsSubtypeOf(md.Owner)) { ac.Kind = PyCode.AttrKind.Slot; ac.Index = md.Index; }
