@@ -49,6 +49,7 @@ public sealed class PythonEngine
         GcModule.Register();
         ImpModule.Register();
         StdlibSupportModules.Register();
+        StacklessIron.Modules.Select.SelectModule.Register();
         StacklessIron.Modules.Ast.AstModule.Register();
         WarningsModule.Register();
         ContextvarsModule.Register();
