@@ -1,8 +1,8 @@
 # bool as int, None, truthiness, and comparisons.
-print(True + True, True * 10, False - 1, int(True), bool(0), bool(""), bool([0]))
+print(True + True, True * 10, False - 1, int(True), bool(0), bool(""), bool([0]), -True)
 print(True & False, True | False, True ^ True, ~True)
-print(isinstance(True, int), type(True).__name__, str(None), repr(None))
-print(None is None, None == None, None != 0, not None)
+print(isinstance(True, int), type(True).__name__, str(None), repr(None), repr(True), str(False))
+print(None is None, None == None, None != 0, not None, not 0, not [1])
 vals = [0, 1, "", "a", [], [0], {}, {1: 2}, (), (0,), None, 0.0, -0.0, 3.5, set(), range(0), range(3)]
 print([bool(v) for v in vals])
 print(1 < 2 < 3, 3 > 2 > 2, 1 == 1.0 == True, "a" < "b" < "c")
