@@ -4,17 +4,13 @@ using System.Runtime.InteropServices;
 using System.Text;
 namespace StacklessIron.Modules;
 
-/// <summary>The file-descriptor system calls FileIO needs (Linux, glibc), and OSError built
-/// from errno the way CPython builds it: the subclass chosen by errno, strerror from libc,
-/// the filename attached. Real descriptors, so os.read/os.fstat/opener= interoperate.</summary>
+/// <summary>The file-descriptor system calls FileIO needs (Linux, glibc); their errors are
+/// posix's OSErrors. Real descriptors, so os.read/os.fstat/opener= interoperate.</summary>
 public static class IoSyscalls
 {
     public const int O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_CREAT = 0x40, O_EXCL = 0x80, O_TRUNC = 0x200,
                      O_APPEND = 0x400, O_NONBLOCK = 0x800, O_CLOEXEC = 0x80000;
-    public const int EPERM = 1, ENOENT = 2, ESRCH = 3, EINTR = 4, EBADF = 9, ECHILD = 10, EAGAIN = 11, EACCES = 13,
-                     EEXIST = 17, ENOTDIR = 20, EISDIR = 21, EINVAL = 22, ESPIPE = 29, EPIPE = 32,
-                     ECONNABORTED = 103, ECONNRESET = 104, ESHUTDOWN = 108, ETIMEDOUT = 110, ECONNREFUSED = 111,
-                     EALREADY = 114, EINPROGRESS = 115;
+    public const int EINTR = 4, EAGAIN = 11, EISDIR = 21, ESPIPE = 29;
     public const int S_IFMT = 0xF000, S_IFDIR = 0x4000, S_IFREG = 0x8000;
 
     [DllImport("libc.so.6", SetLastError = true, EntryPoint = "open")] static extern int sys_open(byte[] path, int flags, int mode);
@@ -25,7 +21,6 @@ public static class IoSyscalls
     [DllImport("libc.so.6", SetLastError = true, EntryPoint = "ftruncate")] static extern int sys_ftruncate(int fd, long length);
     [DllImport("libc.so.6", SetLastError = true, EntryPoint = "isatty")] static extern int sys_isatty(int fd);
     [DllImport("libc.so.6", SetLastError = true, EntryPoint = "fstat")] static extern int sys_fstat(int fd, byte[] statbuf);
-    [DllImport("libc.so.6", EntryPoint = "strerror")] static extern IntPtr sys_strerror(int errnum);
 
     /// <summary>A path as the OS sees it: UTF-8, with lone surrogates U+DC80..U+DCFF standing
     /// for the raw bytes they escaped (surrogateescape, the file-system encoding's handler).</summary>
@@ -102,40 +97,8 @@ public static class IoSyscalls
         return true;
     }
 
-    public static string StrError(int errno)
-    {
-        var p = sys_strerror(errno);
-        return p == IntPtr.Zero ? $"Unknown error {errno}" : Marshal.PtrToStringUTF8(p) ?? $"Unknown error {errno}";
-    }
-
-    /// <summary>The OSError subclass CPython picks for an errno (PEP 3151).</summary>
-    public static PyType ErrorTypeFor(int errno) => errno switch
-    {
-        EAGAIN or EALREADY or EINPROGRESS => ExceptionTypes.BlockingIOError,
-        ECHILD => ExceptionTypes.ChildProcessError,
-        EPIPE or ESHUTDOWN => ExceptionTypes.BrokenPipeError,
-        ECONNABORTED => ExceptionTypes.ConnectionAbortedError,
-        ECONNREFUSED => ExceptionTypes.ConnectionRefusedError,
-        ECONNRESET => ExceptionTypes.ConnectionResetError,
-        EEXIST => ExceptionTypes.FileExistsError,
-        ENOENT => ExceptionTypes.FileNotFoundError,
-        EISDIR => ExceptionTypes.IsADirectoryError,
-        ENOTDIR => ExceptionTypes.NotADirectoryError,
-        EINTR => ExceptionTypes.InterruptedError,
-        EACCES or EPERM => ExceptionTypes.PermissionError,
-        ESRCH => ExceptionTypes.ProcessLookupError,
-        ETIMEDOUT => ExceptionTypes.TimeoutError,
-        _ => ExceptionTypes.OSError,
-    };
-
-    /// <summary>OSError(errno, strerror[, filename]) of the right subclass.</summary>
-    public static PyException Error(int errno, PyObject? filename = null)
-    {
-        var args = filename == null
-            ? new PyObject[] { PyInt.From(errno), new PyStr(StrError(errno)) }
-            : new PyObject[] { PyInt.From(errno), new PyStr(StrError(errno)), filename };
-        return PyExc.New(ErrorTypeFor(errno), args);
-    }
+    /// <summary>OSError(errno, strerror[, filename]) of the right subclass (posix builds them).</summary>
+    public static PyException Error(int errno, PyObject? filename = null) => Posix.PosixErrors.FromErrno(errno, filename);
 
     /// <summary>The error of the call that just failed.</summary>
     public static PyException LastError(PyObject? filename = null) => Error(Errno, filename);
