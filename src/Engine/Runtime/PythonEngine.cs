@@ -25,9 +25,7 @@ public sealed class PythonEngine
     public PythonEngine(TextWriter? stdout = null, TextWriter? stderr = null, TextReader? stdin = null)
     {
         MainThread = new ThreadState(this);
-        IoModule.Register();
-        CodecsModule.Register();
-        LocaleModule.Register();
+        NativeModuleTable.RegisterAll();
         Stdin = IoModule.StandardStream(MainThread, 0, stdin, null);
         Stdout = IoModule.StandardStream(MainThread, 1, null, stdout);
         Stderr = IoModule.StandardStream(MainThread, 2, null, stderr);
@@ -37,23 +35,6 @@ public sealed class PythonEngine
         Modules.SetStr("builtins", Builtins);
         Modules.SetStr("sys", Sys);
         ExceptionGroups.EnsureInstalled();
-        WeakrefModule.Register();
-        MathModule.Register();
-        ItertoolsModule.Register();
-        TimeModule.Register();
-        ThreadModule.Register();
-        StacklessIron.Modules.Sre.SreModule.Register();
-        StacklessIron.Modules.Posix.PosixModule.Register();
-        SignalModule.Register();
-        AtexitModule.Register();
-        GcModule.Register();
-        ImpModule.Register();
-        StdlibSupportModules.Register();
-        StacklessIron.Modules.Select.SelectModule.Register();
-        StacklessIron.Modules.Ast.AstModule.Register();
-        WarningsModule.Register();
-        ContextvarsModule.Register();
-        MarshalModule.Register();
         // os.py picks its platform module from this list ('posix' in sys.builtin_module_names).
         var builtinNames = new List<string>(Importer.NativeModules.Keys) { "builtins", "sys" };
         builtinNames.Sort(string.CompareOrdinal);

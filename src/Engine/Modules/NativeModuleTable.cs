@@ -1,0 +1,47 @@
+#nullable enable
+using System;
+namespace StacklessIron.Modules;
+
+/// <summary>Every native module of the engine, registered with the importer in one place
+/// (each Register only records a factory, so the order does not matter). The stackless
+/// module registers itself from its own assembly.</summary>
+public static class NativeModuleTable
+{
+    public static void RegisterAll()
+    {
+        // the runtime's own
+        IoModule.Register();
+        CodecsModule.Register();
+        LocaleModule.Register();
+        WeakrefModule.Register();
+        MathModule.Register();
+        ItertoolsModule.Register();
+        TimeModule.Register();
+        ThreadModule.Register();
+        WarningsModule.Register();
+        ContextvarsModule.Register();
+        MarshalModule.Register();
+        StacklessIron.Modules.Ast.AstModule.Register();
+        // the operating system
+        StacklessIron.Modules.Posix.PosixModule.Register();
+        SignalModule.Register();
+        AtexitModule.Register();
+        GcModule.Register();
+        ImpModule.Register();
+        StacklessIron.Modules.Select.SelectModule.Register();
+        // what the standard library's pure-Python modules import
+        StacklessIron.Modules.Sre.SreModule.Register();
+        CollectionsModule.Register();
+        StructModule.Register();
+        StringModule.Register();
+        FunctoolsModule.Register();
+        RandomModule.Register();
+        HashModules.Register();
+        BinasciiModule.Register();
+        HeapqModule.Register();
+        BisectModule.Register();
+        UnicodedataModule.Register();
+        ArrayModule.Register();
+        OperatorModule.Register();
+    }
+}
