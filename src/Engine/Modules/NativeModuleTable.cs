@@ -43,5 +43,6 @@ public static class NativeModuleTable
         UnicodedataModule.Register();
         ArrayModule.Register();
         OperatorModule.Register();
+        StacklessIron.Modules.Zlib.ZlibModule.Register();
     }
 }
