@@ -44,5 +44,6 @@ public static class NativeModuleTable
         ArrayModule.Register();
         OperatorModule.Register();
         StacklessIron.Modules.Zlib.ZlibModule.Register();
+        StacklessIron.Modules.Socket.SocketModule.Register();
     }
 }
