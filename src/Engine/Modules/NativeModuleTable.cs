@@ -45,5 +45,6 @@ public static class NativeModuleTable
         OperatorModule.Register();
         StacklessIron.Modules.Zlib.ZlibModule.Register();
         StacklessIron.Modules.Socket.SocketModule.Register();
+        StacklessIron.Modules.Csv.CsvModule.Register();
     }
 }
