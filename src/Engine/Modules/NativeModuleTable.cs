@@ -46,5 +46,6 @@ public static class NativeModuleTable
         StacklessIron.Modules.Zlib.ZlibModule.Register();
         StacklessIron.Modules.Socket.SocketModule.Register();
         StacklessIron.Modules.Csv.CsvModule.Register();
+        StacklessIron.Modules.Termios.TermiosModule.Register();
     }
 }
