@@ -47,5 +47,6 @@ public static class NativeModuleTable
         StacklessIron.Modules.Socket.SocketModule.Register();
         StacklessIron.Modules.Csv.CsvModule.Register();
         StacklessIron.Modules.Termios.TermiosModule.Register();
+        StacklessIron.Modules.Bz2.Bz2Module.Register();
     }
 }
