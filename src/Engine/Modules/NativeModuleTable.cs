@@ -48,5 +48,6 @@ public static class NativeModuleTable
         StacklessIron.Modules.Csv.CsvModule.Register();
         StacklessIron.Modules.Termios.TermiosModule.Register();
         StacklessIron.Modules.Bz2.Bz2Module.Register();
+        StacklessIron.Modules.Lzma.LzmaModule.Register();
     }
 }
