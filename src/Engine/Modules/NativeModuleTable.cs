@@ -49,5 +49,6 @@ public static class NativeModuleTable
         StacklessIron.Modules.Termios.TermiosModule.Register();
         StacklessIron.Modules.Bz2.Bz2Module.Register();
         StacklessIron.Modules.Lzma.LzmaModule.Register();
+        StacklessIron.Modules.Symtable.SymtableModule.Register();
     }
 }
