@@ -50,5 +50,6 @@ public static class NativeModuleTable
         StacklessIron.Modules.Bz2.Bz2Module.Register();
         StacklessIron.Modules.Lzma.LzmaModule.Register();
         StacklessIron.Modules.Symtable.SymtableModule.Register();
+        StacklessIron.Modules.Crypt.CryptModule.Register();
     }
 }
