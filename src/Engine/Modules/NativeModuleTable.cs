@@ -51,5 +51,6 @@ public static class NativeModuleTable
         StacklessIron.Modules.Lzma.LzmaModule.Register();
         StacklessIron.Modules.Symtable.SymtableModule.Register();
         StacklessIron.Modules.Crypt.CryptModule.Register();
+        StacklessIron.Modules.Expat.ExpatModule.Register();
     }
 }
