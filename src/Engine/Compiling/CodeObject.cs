@@ -74,6 +74,15 @@ public sealed class CodeObject
 
     public int NLocalsPlus => VarNames.Length + CellVars.Length + FreeVars.Length;
 
+    /// <summary>A copy sharing the instruction and table arrays, without the runtime cache
+    /// (code.replace() changes only fields that are not arrays).</summary>
+    public CodeObject ShallowCopy()
+    {
+        var c = (CodeObject)MemberwiseClone();
+        c.RuntimeCache = null;
+        return c;
+    }
+
     public static Opcode OpOf(int instr) => (Opcode)(instr & 0xFF);
     public static int ArgOf(int instr) => instr >> 8;
     public static int Encode(Opcode op, int arg = 0) => (int)op | (arg << 8);

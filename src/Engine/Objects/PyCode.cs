@@ -184,6 +184,32 @@ public sealed class PyCode : PyObject
         return Ops.GetIter(ts, new PyList(rows.ToArray()));
     }
 
+    /// <summary>code.replace(**changes): a new code object with other flags, names, file or
+    /// first line (types.coroutine and asyncio change co_flags). The fields that hold the
+    /// instructions and tables cannot be replaced here.</summary>
+    [PyMethod]
+    static PyObject replace(ThreadState ts, PyCode self, [PyKwArgs] PyDict? changes = null)
+    {
+        var c = self.Code.ShallowCopy();
+        if (changes != null)
+            foreach (var (k, v) in changes.Items())
+            {
+                string name = Ops.StrValue(k);
+                switch (name)
+                {
+                    case "co_flags": c.Flags = (CodeFlags)Ops.Index(ts, v).Small; break;
+                    case "co_firstlineno": c.FirstLineNo = (int)Ops.Index(ts, v).Small; break;
+                    case "co_name": c.Name = v is PyStr n ? n.Value : throw PyExc.TypeError($"replace() argument 'co_name' must be str, not {v.Type.Name}"); break;
+                    case "co_qualname": c.QualName = v is PyStr q ? q.Value : throw PyExc.TypeError($"replace() argument 'co_qualname' must be str, not {v.Type.Name}"); break;
+                    case "co_filename": c.Filename = v is PyStr f ? f.Value : throw PyExc.TypeError($"replace() argument 'co_filename' must be str, not {v.Type.Name}"); break;
+                    default:
+                        if (!name.StartsWith("co_") || self.Type.Lookup(name) == null) throw PyExc.TypeError($"'{name}' is an invalid keyword argument for replace()");
+                        throw PyExc.ValueError($"replace() of {name} is not supported by StacklessIron");
+                }
+            }
+        return PyCode.For(c);
+    }
+
     static PyTuple StrTuple(string[] s) => new(Array.ConvertAll(s, x => (PyObject)new PyStr(x)));
 
     [PySlot("__repr__")]
