@@ -12,7 +12,18 @@ namespace StacklessIron.Objects;
 [PyType("generator")]
 public class PyGenerator : PyObject
 {
-    public static readonly PyType TypeObject = PyType.Builtin("generator", typeof(PyGenerator), subclassable: false);
+    public static readonly PyType TypeObject = MakeType();
+
+    static PyType MakeType()
+    {
+        var t = PyType.Builtin("generator", typeof(PyGenerator), subclassable: false);
+        // The namespace's __next__ is a method (so a call from the loop may resume softly),
+        // which would make the slot the generic "look up __next__ and call it" path: C#
+        // consumers (sum, list, join ...) get the direct resumption instead. The type is not
+        // subclassable and its namespace is read-only, so the slot is never re-resolved.
+        t.IterNext = Next;
+        return t;
+    }
 
     public Frame? Frame;
     public bool Started, Running;
@@ -234,7 +245,6 @@ public class PyGenerator : PyObject
 
     [PySlot("__iter__")] static PyObject Iter(ThreadState ts, PyObject self) => self;
 
-    [PySlot("__next__")]
     static PyObject? Next(ThreadState ts, PyObject self) => ((PyGenerator)self).Send(ts, PyNone.Value, out _);
 
     [PyMethod("__next__")]
