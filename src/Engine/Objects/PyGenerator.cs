@@ -31,6 +31,9 @@ public class PyGenerator : PyObject
     /// <summary>The exception the generator was handling when it last yielded.</summary>
     PyBaseException? _savedExc;
     PyBaseException? _callerExc;
+    /// <summary>The native consumer (sum, any ...) the loop hands each yielded value to, while
+    /// the generator runs with ReturnConsume.</summary>
+    internal IterationConsumer? Consumer;
 
     protected PyGenerator(PyType type, Frame frame, string name, string qualname) : base(type)
     {

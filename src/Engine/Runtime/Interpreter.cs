@@ -16,7 +16,7 @@ namespace StacklessIron.Runtime;
 public static partial class Interpreter
 {
     /// <summary>How a finished or suspended frame hands its result to the frame below it.</summary>
-    public const byte ReturnPush = 0, ReturnForIter = 1, ReturnSend = 2, ReturnGenNext = 3, ReturnGenSend = 4;
+    public const byte ReturnPush = 0, ReturnForIter = 1, ReturnSend = 2, ReturnGenNext = 3, ReturnGenSend = 4, ReturnConsume = 5;
 
     /// <summary>What a native function returns after ts.SwitchTo(frame): "continue in the
     /// loop with that frame; its result is my result" (Stackless's soft switching).</summary>
@@ -268,6 +268,7 @@ public static partial class Interpreter
         if (gen != null)
         {
             gen.OnExit(ts);
+            gen.Consumer = null;
             if (exc.Type.IsSubtypeOf(ExceptionTypes.StopIteration) || (gen.IsAsyncGen && exc.Type.IsSubtypeOf(ExceptionTypes.StopAsyncIteration)))
             {
                 var what = gen.IsCoroutine ? "coroutine" : gen.IsAsyncGen ? "async generator" : "generator";
@@ -942,6 +943,11 @@ public static partial class Interpreter
                             exc = v == PyNone.Value ? PyExc.StopIteration().Value : PyExc.StopIteration(v).Value;
                             if (gen != null && gen.IsAsyncGen) exc = PyExc.New(ExceptionTypes.StopAsyncIteration).Value;
                             goto error;
+                        case ReturnConsume:
+                            v = ConsumeReturn(ts, gen!, out exc)!;
+                            if (exc != null) goto error;
+                            s[sp++] = v;
+                            break;
                     }
                     break;
                 }
@@ -949,6 +955,15 @@ public static partial class Interpreter
                 {
                     var v = s[--sp]!; s[sp] = null;
                     f.Sp = sp; f.Pc = pc;
+                    if (f.ReturnMode == ReturnConsume)
+                    {
+                        // a native consumer (sum, any ...) takes the item; the generator goes on
+                        f = ConsumeYield(ts, f, v, out exc);
+                        if (exc == null) goto load_frame;
+                        frameRef = f;
+                        s = f.Slots; sp = f.Sp; pc = f.Pc; code = f.Code.Code.Code; consts = f.Code.Consts; names = f.Code.Names;
+                        goto error;
+                    }
                     ts.RecursionDepth--;
                     var caller = f.Back;
                     f.Back = null;
