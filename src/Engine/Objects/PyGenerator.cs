@@ -10,7 +10,7 @@ namespace StacklessIron.Objects;
 /// expose different members (PyCoroutine, PyAsyncGenerator).
 /// </summary>
 [PyType("generator")]
-public class PyGenerator : PyObject
+public sealed class PyGenerator : PyObject
 {
     public static readonly PyType TypeObject = MakeType();
 
@@ -35,7 +35,7 @@ public class PyGenerator : PyObject
     /// the generator runs with ReturnConsume.</summary>
     internal IterationConsumer? Consumer;
 
-    protected PyGenerator(PyType type, Frame frame, string name, string qualname) : base(type)
+    PyGenerator(PyType type, Frame frame, string name, string qualname) : base(type)
     {
         Frame = frame; Name = name; QualName = qualname;
         frame.Generator = this;
@@ -72,21 +72,33 @@ public class PyGenerator : PyObject
         }
     }
 
-    // exception state: sys.exc_info() inside the generator sees its own handled exception
+    // exception state: sys.exc_info() inside the generator sees its own handled exception.
+    // _callerExc is null whenever the generator is not running, so the usual case (no
+    // exception handled on either side) stores nothing here.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void OnResume(ThreadState ts)
     {
         Running = true;
         Started = true;
-        _callerExc = ts.HandledException;
+        var h = ts.HandledException;
+        if (h != null) _callerExc = h;
         if (_savedExc != null) ts.HandledException = _savedExc;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void OnYield(ThreadState ts)
     {
         Running = false;
-        _savedExc = ts.HandledException != _callerExc ? ts.HandledException : null;
-        ts.HandledException = _callerExc;
-        _callerExc = null;
+        var h = ts.HandledException;
+        var c = _callerExc;
+        if (h != c)
+        {
+            _savedExc = h;
+            ts.HandledException = c;
+            if (c != null) _callerExc = null;
+        }
+        else if (c != null) { _savedExc = null; _callerExc = null; }
+        else if (_savedExc != null) _savedExc = null;
     }
 
     public void OnExit(ThreadState ts)
