@@ -12,7 +12,7 @@ public static partial class Builtins
         PyObject _acc;
         public SumConsumer(PyObject start) { _acc = start; }
 
-        public override bool Add(ThreadState ts, PyObject x)
+        public override bool AddQuick(PyObject x)
         {
             var acc = _acc;
             if (acc is PyInt ai && x is PyInt xi && ai.FitsLong && xi.FitsLong && acc.Type == PyInt.TypeObject && x.Type == PyInt.TypeObject)
@@ -25,6 +25,13 @@ public static partial class Builtins
                 _acc = new PyFloat(af.Value + xf.Value);
                 return true;
             }
+            return false;
+        }
+
+        public override bool Add(ThreadState ts, PyObject x)
+        {
+            if (AddQuick(x)) return true;
+            var acc = _acc;
             _acc = Ops.BinaryOp(ts, acc, x, (int)BinaryOpArg.Add);
             return true;
         }
@@ -38,6 +45,17 @@ public static partial class Builtins
         readonly bool _stopOn;
         bool _stopped;
         public AnyAllConsumer(bool stopOn) { _stopOn = stopOn; }
+
+        public override bool AddQuick(PyObject x)
+        {
+            // a bool or small int whose truth does not stop: nothing to call, nothing to decide
+            bool t;
+            if (x == PyBool.True) t = true;
+            else if (x == PyBool.False) t = false;
+            else if (x is PyInt i && x.Type == PyInt.TypeObject && i.FitsLong) t = i.Small != 0;
+            else return false;
+            return t != _stopOn;
+        }
 
         public override bool Add(ThreadState ts, PyObject x)
         {
@@ -58,8 +76,18 @@ public static partial class Builtins
         PyObject? _best, _bestKey;
         public MinMaxConsumer(PyObject? key, PyObject? dflt, CompareOp op, string name) { _key = key; _default = dflt; _op = op; _name = name; }
 
+        public override bool AddQuick(PyObject x)
+        {
+            if (_key != null || x is not PyInt ki || x.Type != PyInt.TypeObject || !ki.FitsLong) return false;
+            if (_best == null) { _best = _bestKey = x; return true; }
+            if (_bestKey is not PyInt bi || _bestKey.Type != PyInt.TypeObject || !bi.FitsLong) return false;
+            if (_op == CompareOp.Gt ? ki.Small > bi.Small : ki.Small < bi.Small) _best = _bestKey = x;
+            return true;
+        }
+
         public override bool Add(ThreadState ts, PyObject x)
         {
+            if (AddQuick(x)) return true;
             var k = _key == null ? x : Ops.Call(ts, _key, x);
             if (_best == null) { _best = x; _bestKey = k; return true; }
             bool better;

@@ -428,8 +428,11 @@ public static partial class Builtins
     static PyObject sorted(ThreadState ts, PyObject iterable, [PyKwOnly] PyObject? key = null, bool reverse = false)
     {
         // one sort for sorted() and list.sort(): the list's TimSort
+        if (key == PyNone.Value) key = null;
+        if (iterable is PyGenerator)
+            return new CollectingConsumer((ts2, l) => { l.Sort(ts2, key, reverse); return l; }).Run(ts, iterable);
         var list = new PyList((PyObject[])Ops.ToArray(ts, iterable).Clone());
-        list.Sort(ts, key == PyNone.Value ? null : key, reverse);
+        list.Sort(ts, key, reverse);
         return list;
     }
 

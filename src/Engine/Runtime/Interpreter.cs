@@ -958,6 +958,7 @@ public static partial class Interpreter
                     if (f.ReturnMode == ReturnConsume)
                     {
                         // a native consumer (sum, any ...) takes the item; the generator goes on
+                        if (f.Generator!.Consumer!.AddQuick(v)) { s[sp++] = PyNone.Value; break; }
                         f = ConsumeYield(ts, f, v, out exc);
                         if (exc == null) goto load_frame;
                         frameRef = f;
