@@ -102,3 +102,26 @@ def withret():
 w = withret()
 print(sum(w), w.gi_frame)
 print(sum(x for x in range(3) if x), max(iter([3, 1])), min(3, 1, 2), max(1, 2, key=lambda v: -v))
+# list(), tuple(), sorted(), str.join() of a generator
+print(list(x * 2 for x in range(5)), tuple(x for x in "abc"), tuple(x for x in ()), list(g(0)))
+print(sorted(x % 5 for x in range(12)), sorted((x for x in "hello"), key=lambda c: -ord(c), reverse=True))
+print(",".join(str(x) for x in range(6)), "".join(c.upper() for c in "abc"), "-".join(x for x in ()))
+try:
+    ",".join(x for x in [1, "a"])
+except TypeError as e:
+    print("TypeError", e)
+try:
+    sorted((x for x in [1, "a", 2]))
+except TypeError as e:
+    print("TypeError", e, [fs.name for fs in traceback.extract_tb(e.__traceback__)])
+try:
+    list(raiser())
+except ZeroDivisionError as e:
+    print("ZDE", [fs.name for fs in traceback.extract_tb(e.__traceback__)])
+class L(list): pass
+class T(tuple): pass
+print(type(L(x for x in range(2))), L(x for x in range(2)), type(T(x for x in range(2))), T(x for x in range(2)))
+gl = (x for x in range(4)); next(gl)
+print(list(gl), list(gl), tuple(gl))
+print(list(map(tuple, [g(2), g(3)])), [sorted(g(3), reverse=True) for _ in range(2)])
+print(any(x for x in range(0, 5)), all(x for x in range(0, 5)), any([0, 0.0, ""]), all(x for x in [1, 2, 3]))
