@@ -12,6 +12,8 @@ def test_consumed_in_the_loop():
     assert sum(level_gen()) == base
     assert max(level_gen()) == base and min(level_gen()) == base
     assert any(x == base for x in level_gen()) and all(x == base for x in level_gen())
+    assert list(level_gen()) == [base] and tuple(level_gen()) == (base,) and sorted(level_gen()) == [base]
+    assert "".join(str(x) for x in level_gen()) == str(base)
 
 def test_consumed_from_native_code_is_nested():
     base = stackless.current.nesting_level
@@ -29,13 +31,14 @@ def test_block_inside_consumed_generator_is_soft():
         log.append(("sum", sum(gen(2))))
         log.append(("max", max(x * 2 for x in gen(2))))
         log.append(("any", any(v > 10 for v in gen(3))))
+        log.append(("list", list(gen(1)), sorted(gen(2)), "".join(str(x) for x in gen(1))))
     t = stackless.tasklet(worker)()
     stackless.run()
     assert t.blocked and t.restorable and t.nesting_level == 0, (t.restorable, t.nesting_level)
     assert t.frame.f_code.co_name == "gen"
-    for v in [1, 2, 5, 3, 20]:
+    for v in [1, 2, 5, 3, 20, 7, 9, 8, 6]:
         ch.send(v)
-    assert log == [("sum", 3), ("max", 10), ("any", True)], log
+    assert log == [("sum", 3), ("max", 10), ("any", True), ("list", [7], [8, 9], "6")], log
     assert ch.balance == 0 and not t.alive
 
 def test_kill_while_blocked_in_consumed_generator():
