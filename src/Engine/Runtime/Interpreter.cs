@@ -708,9 +708,9 @@ public static partial class Interpreter
                     }
                     if (it is PyGenerator g && g.CanResumeSoftly)
                     {
-                        if (g.Started) g.Frame!.Slots[g.Frame.Sp++] = PyNone.Value;
-                        f.Sp = sp; f.Pc = pc;
                         var nf = g.Frame!;
+                        if (g.Started) SendNone(nf);
+                        f.Sp = sp; f.Pc = pc;
                         nf.ReturnMode = ReturnForIter;
                         nf.Back = f;
                         g.OnResume(ts);
@@ -958,7 +958,12 @@ public static partial class Interpreter
                     if (f.ReturnMode == ReturnConsume)
                     {
                         // a native consumer (sum, any ...) takes the item; the generator goes on
-                        if (f.Generator!.Consumer!.AddQuick(v)) { s[sp++] = PyNone.Value; break; }
+                        if (f.Generator!.Consumer!.AddQuick(v))
+                        {
+                            if (CodeObject.OpOf(code[pc]) == Opcode.POP_TOP) pc++;   // as SendNone
+                            else s[sp++] = PyNone.Value;
+                            break;
+                        }
                         f = ConsumeYield(ts, f, v, out exc);
                         if (exc == null) goto load_frame;
                         frameRef = f;
