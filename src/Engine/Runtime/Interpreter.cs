@@ -993,9 +993,9 @@ public static partial class Interpreter
                     if (receiver is PyGenerator g && g.CanResumeSoftly)
                     {
                         if (!g.Started && v != PyNone.Value) { exc = PyExc.TypeError($"can't send non-None value to a just-started {g.KindName}").Value; goto error; }
-                        if (g.Started) g.Frame!.Slots[g.Frame.Sp++] = v;
-                        f.Sp = sp; f.Pc = pc;
                         var nf = g.Frame!;
+                        if (g.Started) { if (v == PyNone.Value) SendNone(nf); else nf.Slots[nf.Sp++] = v; }
+                        f.Sp = sp; f.Pc = pc;
                         nf.ReturnMode = ReturnSend;
                         nf.Back = f;
                         g.OnResume(ts);
