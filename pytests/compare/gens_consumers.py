@@ -125,3 +125,34 @@ gl = (x for x in range(4)); next(gl)
 print(list(gl), list(gl), tuple(gl))
 print(list(map(tuple, [g(2), g(3)])), [sorted(g(3), reverse=True) for _ in range(2)])
 print(any(x for x in range(0, 5)), all(x for x in range(0, 5)), any([0, 0.0, ""]), all(x for x in [1, 2, 3]))
+# set() and dict() of a generator, errors at an item leave the generator there
+print(sorted(set(x % 4 for x in range(10))), set(x for x in ()), dict((k, k * 2) for k in range(4)), dict(x for x in ()))
+print(dict((str(k), [k]) for k in range(3)), dict([k, v] for k, v in zip("ab", "cd")), dict(("ab", "cd")[i] for i in range(2)))
+class H:
+    def __init__(self, v): self.v = v
+    def __hash__(self): return 1
+    def __eq__(self, o): print("eq", self.v, o.v); return isinstance(o, H) and self.v == o.v
+print(len(set(H(v) for v in [1, 2, 1])), len(dict((H(v), 0) for v in [3, 3])))
+def items_then_bad():
+    yield (1, 2)
+    yield [3, 4]
+    yield 5
+    print("not reached")
+gb = items_then_bad()
+try:
+    dict(gb)
+except TypeError as e:
+    print("TypeError", e, list(gb))
+try:
+    dict(x for x in [(1, 2), (1, 2, 3)])
+except ValueError as e:
+    print("ValueError", e)
+gs = (x for x in [1, [], 2])
+try:
+    set(gs)
+except TypeError as e:
+    print("TypeError", e, list(gs))
+print(sorted(map(repr, set(x for x in [1, True, 1.0, "a", None]))), dict((x, 1) for x in [1, True, 1.0]))
+class S(set): pass
+class D(dict): pass
+print(type(S(x for x in [1])), type(D((x, x) for x in [1])), frozenset(x for x in [1, 1, 2]))

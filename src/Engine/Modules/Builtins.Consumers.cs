@@ -12,7 +12,7 @@ public static partial class Builtins
         PyObject _acc;
         public SumConsumer(PyObject start) { _acc = start; }
 
-        public override bool AddQuick(PyObject x)
+        public override bool AddQuick(ThreadState ts, PyObject x)
         {
             var acc = _acc;
             if (acc is PyInt ai && x is PyInt xi && ai.FitsLong && xi.FitsLong && acc.Type == PyInt.TypeObject && x.Type == PyInt.TypeObject)
@@ -30,7 +30,7 @@ public static partial class Builtins
 
         public override bool Add(ThreadState ts, PyObject x)
         {
-            if (AddQuick(x)) return true;
+            if (AddQuick(ts, x)) return true;
             var acc = _acc;
             _acc = Ops.BinaryOp(ts, acc, x, (int)BinaryOpArg.Add);
             return true;
@@ -46,7 +46,7 @@ public static partial class Builtins
         bool _stopped;
         public AnyAllConsumer(bool stopOn) { _stopOn = stopOn; }
 
-        public override bool AddQuick(PyObject x)
+        public override bool AddQuick(ThreadState ts, PyObject x)
         {
             // a bool or small int whose truth does not stop: nothing to call, nothing to decide
             bool t;
@@ -76,7 +76,7 @@ public static partial class Builtins
         PyObject? _best, _bestKey;
         public MinMaxConsumer(PyObject? key, PyObject? dflt, CompareOp op, string name) { _key = key; _default = dflt; _op = op; _name = name; }
 
-        public override bool AddQuick(PyObject x)
+        public override bool AddQuick(ThreadState ts, PyObject x)
         {
             if (_key != null || x is not PyInt ki || x.Type != PyInt.TypeObject || !ki.FitsLong) return false;
             if (_best == null) { _best = _bestKey = x; return true; }
@@ -87,7 +87,7 @@ public static partial class Builtins
 
         public override bool Add(ThreadState ts, PyObject x)
         {
-            if (AddQuick(x)) return true;
+            if (AddQuick(ts, x)) return true;
             var k = _key == null ? x : Ops.Call(ts, _key, x);
             if (_best == null) { _best = x; _bestKey = k; return true; }
             bool better;

@@ -15,17 +15,7 @@ public sealed class CollectingConsumer : IterationConsumer
 
     public CollectingConsumer(Func<ThreadState, PyList, PyObject> finish) { _finish = finish; }
 
-    public override bool AddQuick(PyObject item) { _items.Append(item); return true; }
+    public override bool AddQuick(ThreadState ts, PyObject item) { _items.Append(item); return true; }
     public override bool Add(ThreadState ts, PyObject item) { _items.Append(item); return true; }
     public override PyObject Finish(ThreadState ts) => _finish(ts, _items);
-
-    static readonly Func<ThreadState, PyList, PyObject> s_asList = (ts, l) => l;
-    static readonly Func<ThreadState, PyList, PyObject> s_asTuple = (ts, l) => l.Count == 0 ? PyTuple.Empty : new PyTuple(l.ToArray());
-
-    /// <summary>list(gen) and tuple(gen) for the exact types (what type.__call__ would build
-    /// with __new__/__init__); null for other classes.</summary>
-    public static IterationConsumer? ForConstructor(PyType cls)
-        => cls == PyList.TypeObject ? new CollectingConsumer(s_asList)
-         : cls == TypeObjects.Tuple ? new CollectingConsumer(s_asTuple)
-         : null;
 }

@@ -958,7 +958,7 @@ public static partial class Interpreter
                     if (f.ReturnMode == ReturnConsume)
                     {
                         // a native consumer (sum, any ...) takes the item; the generator goes on
-                        if (f.Generator!.Consumer!.AddQuick(v))
+                        if (f.Generator!.Consumer!.AddQuick(ts, v))
                         {
                             if (CodeObject.OpOf(code[pc]) == Opcode.POP_TOP) pc++;   // as SendNone
                             else s[sp++] = PyNone.Value;

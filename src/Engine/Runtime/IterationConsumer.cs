@@ -19,7 +19,7 @@ public abstract class IterationConsumer
     /// <summary>Takes the item when that can run no Python code and raise nothing (e.g. adding
     /// two small ints), so the loop need not suspend the generator around it; false (state
     /// unchanged) sends the item to Add.</summary>
-    public virtual bool AddQuick(PyObject item) => false;
+    public virtual bool AddQuick(ThreadState ts, PyObject item) => false;
 
     /// <summary>The native's result, once the items ran out or Add stopped.</summary>
     public abstract PyObject Finish(ThreadState ts);
