@@ -16,7 +16,7 @@ namespace StacklessIron.Runtime;
 public static partial class Interpreter
 {
     /// <summary>How a finished or suspended frame hands its result to the frame below it.</summary>
-    public const byte ReturnPush = 0, ReturnForIter = 1, ReturnSend = 2, ReturnGenNext = 3, ReturnGenSend = 4;
+    public const byte ReturnPush = 0, ReturnForIter = 1, ReturnSend = 2, ReturnGenNext = 3, ReturnGenSend = 4, ReturnConsume = 5;
 
     /// <summary>What a native function returns after ts.SwitchTo(frame): "continue in the
     /// loop with that frame; its result is my result" (Stackless's soft switching).</summary>
@@ -272,6 +272,7 @@ public static partial class Interpreter
         if (gen != null)
         {
             gen.OnExit(ts);
+            gen.Consumer = null;
             if (exc.Type.IsSubtypeOf(ExceptionTypes.StopIteration) || (gen.IsAsyncGen && exc.Type.IsSubtypeOf(ExceptionTypes.StopAsyncIteration)))
             {
                 var what = gen.IsCoroutine ? "coroutine" : gen.IsAsyncGen ? "async generator" : "generator";
@@ -716,9 +717,9 @@ public static partial class Interpreter
                     }
                     if (it is PyGenerator g && g.CanResumeSoftly)
                     {
-                        if (g.Started) g.Frame!.Slots[g.Frame.Sp++] = PyNone.Value;
-                        f.Sp = sp; f.Pc = pc;
                         var nf = g.Frame!;
+                        if (g.Started) SendNone(nf);
+                        f.Sp = sp; f.Pc = pc;
                         nf.ReturnMode = ReturnForIter;
                         nf.Back = f;
                         g.OnResume(ts);
@@ -951,6 +952,11 @@ public static partial class Interpreter
                             exc = v == PyNone.Value ? PyExc.StopIteration().Value : PyExc.StopIteration(v).Value;
                             if (gen != null && gen.IsAsyncGen) exc = PyExc.New(ExceptionTypes.StopAsyncIteration).Value;
                             goto error;
+                        case ReturnConsume:
+                            v = ConsumeReturn(ts, gen!, out exc)!;
+                            if (exc != null) goto error;
+                            s[sp++] = v;
+                            break;
                     }
                     break;
                 }
@@ -958,6 +964,21 @@ public static partial class Interpreter
                 {
                     var v = s[--sp]!; s[sp] = null;
                     f.Sp = sp; f.Pc = pc;
+                    if (f.ReturnMode == ReturnConsume)
+                    {
+                        // a native consumer (sum, any ...) takes the item; the generator goes on
+                        if (f.Generator!.Consumer!.AddQuick(ts, v))
+                        {
+                            if (CodeObject.OpOf(code[pc]) == Opcode.POP_TOP) pc++;   // as SendNone
+                            else s[sp++] = PyNone.Value;
+                            break;
+                        }
+                        f = ConsumeYield(ts, f, v, out exc);
+                        if (exc == null) goto load_frame;
+                        frameRef = f;
+                        s = f.Slots; sp = f.Sp; pc = f.Pc; code = f.Code.Code.Code; consts = f.Code.Consts; names = f.Code.Names;
+                        goto error;
+                    }
                     ts.RecursionDepth--;
                     var caller = f.Back;
                     f.Back = null;
@@ -981,9 +1002,9 @@ public static partial class Interpreter
                     if (receiver is PyGenerator g && g.CanResumeSoftly)
                     {
                         if (!g.Started && v != PyNone.Value) { exc = PyExc.TypeError($"can't send non-None value to a just-started {g.KindName}").Value; goto error; }
-                        if (g.Started) g.Frame!.Slots[g.Frame.Sp++] = v;
-                        f.Sp = sp; f.Pc = pc;
                         var nf = g.Frame!;
+                        if (g.Started) { if (v == PyNone.Value) SendNone(nf); else nf.Slots[nf.Sp++] = v; }
+                        f.Sp = sp; f.Pc = pc;
                         nf.ReturnMode = ReturnSend;
                         nf.Back = f;
                         g.OnResume(ts);
