@@ -20,42 +20,49 @@ public partial class PyStr
 
     /// <summary>str % args for the common shape: only %s, %d, %i and %% without flags,
     /// width or precision, each argument an exact str or an exact int that fits a long, as
-    /// many arguments as conversions. Null for anything else (the general formatter decides,
-    /// errors included).</summary>
+    /// many arguments as conversions, a result of at most 512 chars. The text is written
+    /// into a stack buffer and copied once into the result. Null for anything else (the
+    /// general formatter decides, errors included).</summary>
     static string? PercentFast(string format, PyObject args)
     {
-        PyObject[] items;
-        if (args is PyTuple t) { if (args.Type != TypeObjects.Tuple) return null; items = t.Items; }
-        else if (args.Type == TypeObjects.Str || args.Type == PyInt.TypeObject) items = new[] { args };
-        else return null;
-        var sb = new StringBuilder(format.Length + 16 * items.Length);
-        int next = 0, i = 0, n = format.Length;
+        PyObject[]? tuple = null;   // null: args itself is the one argument
+        int count = 1;
+        if (args is PyTuple t) { if (args.Type != TypeObjects.Tuple) return null; tuple = t.Items; count = tuple.Length; }
+        else if (args.Type != TypeObjects.Str && args.Type != PyInt.TypeObject) return null;
+        Span<char> buf = stackalloc char[512];
+        int len = 0, next = 0, i = 0, n = format.Length;
         while (i < n)
         {
             int pct = format.IndexOf('%', i);
-            if (pct < 0) { sb.Append(format, i, n - i); break; }
-            sb.Append(format, i, pct - i);
-            if (pct + 1 >= n) return null;
+            int end = pct < 0 ? n : pct;
+            if (!format.AsSpan(i, end - i).TryCopyTo(buf.Slice(len))) return null;
+            len += end - i;
+            if (pct < 0 || pct + 1 >= n) { if (pct >= 0) return null; break; }
             char c = format[pct + 1];
             i = pct + 2;
-            if (c == '%') { sb.Append('%'); continue; }
-            if (next >= items.Length) return null;
-            var a = items[next++];
-            if (c == 's')
+            if (c == '%')
             {
-                if (a.Type == TypeObjects.Str) sb.Append(((PyStr)a).Value);
-                else if (a.Type == PyInt.TypeObject && ((PyInt)a).FitsLong) sb.Append(((PyInt)a).Small);
-                else return null;
+                if (len == buf.Length) return null;
+                buf[len++] = '%';
+                continue;
             }
-            else if (c == 'd' || c == 'i')
+            if (next >= count) return null;
+            var a = tuple != null ? tuple[next] : args;
+            next++;
+            if (c == 's' && a.Type == TypeObjects.Str)
             {
-                if (a.Type == PyInt.TypeObject && ((PyInt)a).FitsLong) sb.Append(((PyInt)a).Small);
-                else return null;
+                if (!((PyStr)a).Value.AsSpan().TryCopyTo(buf.Slice(len))) return null;
+                len += ((PyStr)a).Value.Length;
+            }
+            else if ((c == 's' || c == 'd' || c == 'i') && a.Type == PyInt.TypeObject && ((PyInt)a).FitsLong)
+            {
+                if (!((PyInt)a).Small.TryFormat(buf.Slice(len), out int w, default, System.Globalization.CultureInfo.InvariantCulture)) return null;
+                len += w;
             }
             else return null;
         }
-        if (next != items.Length) return null;
-        return sb.ToString();
+        if (next != count) return null;
+        return new string(buf.Slice(0, len));
     }
 
     [PyMethod]
