@@ -253,6 +253,24 @@ public partial class PyStr : PyObject
         return PyNotImplemented.Value;
     }
 
+    /// <summary>BUILD_STRING (f-strings): the parts, all str, joined into one str with a single
+    /// allocation of the text (a lone exact str is the result itself, as in CPython).</summary>
+    public static PyStr Concat(ReadOnlySpan<PyObject?> parts)
+    {
+        static string V(PyObject? p) => ((PyStr)p!).Value;
+        switch (parts.Length)
+        {
+            case 0: return Empty;
+            case 1: return parts[0]!.Type == TypeObjects.Str ? (PyStr)parts[0]! : From(V(parts[0]));
+            case 2: return From(string.Concat(V(parts[0]), V(parts[1])));
+            case 3: return From(string.Concat(V(parts[0]), V(parts[1]), V(parts[2])));
+            case 4: return From(string.Concat(V(parts[0]), V(parts[1]), V(parts[2]), V(parts[3])));
+        }
+        var texts = new string[parts.Length];
+        for (int i = 0; i < texts.Length; i++) texts[i] = V(parts[i]);
+        return From(string.Concat(texts));
+    }
+
     /// <summary>The repeat count of seq * n, or null when n is not an integer (the caller
     /// then returns NotImplemented, or raises CPython's sequence message for builtin types).</summary>
     internal static long? RepeatCount(ThreadState ts, PyObject n)
