@@ -590,10 +590,10 @@ public static partial class Interpreter
                 }
                 case Opcode.BUILD_STRING:
                 {
-                    var sb = new StringBuilder();
                     sp -= arg;
-                    for (int i = 0; i < arg; i++) { sb.Append(((PyStr)s[sp + i]!).Value); s[sp + i] = null; }
-                    s[sp++] = new PyStr(sb.ToString());
+                    var joined = PyStr.Concat(s.Slice(sp, arg));
+                    for (int i = 0; i < arg; i++) s[sp + i] = null;
+                    s[sp++] = joined;
                     break;
                 }
                 case Opcode.LIST_APPEND: { var v = s[--sp]!; s[sp] = null; ((PyList)s[sp - arg]!).Append(v); break; }
