@@ -7,6 +7,9 @@ namespace StacklessIron.Objects;
 [PyType("object")]
 public static class PyBaseObject
 {
+    // Compared by reference: every type that inherits object's slot holds this same delegate
+    // (SlotDefs copies the wrapper's), and delegate == on static methods that differ takes a
+    // slow runtime lookup of both method handles (it was most of the time of `str(i)`).
     static NewSlot? _objectNew;
     static InitSlot? _objectInit;
 

@@ -600,10 +600,10 @@ public static partial class Interpreter
                 }
                 case Opcode.BUILD_STRING:
                 {
-                    var sb = new StringBuilder();
                     sp -= arg;
-                    for (int i = 0; i < arg; i++) { sb.Append(((PyStr)s[sp + i]!).Value); s[sp + i] = null; }
-                    s[sp++] = new PyStr(sb.ToString());
+                    var joined = PyStr.Concat(s.Slice(sp, arg));
+                    for (int i = 0; i < arg; i++) s[sp + i] = null;
+                    s[sp++] = joined;
                     break;
                 }
                 case Opcode.LIST_APPEND: { var v = s[--sp]!; s[sp] = null; ((PyList)s[sp - arg]!).Append(v); break; }
@@ -1547,6 +1547,8 @@ public static partial class Interpreter
 #pragma warning restore CS8619
     /// <summary>STACKLESS_TRACE=1 prints every instruction (a static readonly flag: free when off).</summary>
     static readonly bool Trace = Environment.GetEnvironmentVariable("STACKLESS_TRACE") == "1";
+    // Slots are compared by reference: a type that inherits one holds the same delegate, and
+    // delegate == on two different static methods is a slow runtime method-handle lookup.
     static GetAttrSlot? s_objectGetAttr => TypeObjects.Object.GetAttr;
     static GetAttrSlot? s_moduleGetAttr => PyModule.TypeObject.GetAttr;
     static SetAttrSlot? s_objectSetAttr => TypeObjects.Object.SetAttr;
