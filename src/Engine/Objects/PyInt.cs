@@ -13,8 +13,11 @@ public class PyInt : PyObject
 {
     public static readonly PyType TypeObject = PyType.Builtin("int", typeof(PyInt));
     public static PyType IntType => TypeObject;
+    /// <summary>The value when it fits a long; for a big value, its sign (+1 or -1).</summary>
     public readonly long Small;
-    readonly object? _big;     // boxed BigInteger when the value does not fit a long
+    /// <summary>The magnitude of a value that does not fit a long: BigInteger's own limb
+    /// array (see PyIntLimbs), shared and never written.</summary>
+    readonly uint[]? _mag;
 
     const int CacheMin = -5, CacheMax = 1024;
     static readonly PyInt[] _cache = MakeCache();
@@ -29,28 +32,45 @@ public class PyInt : PyObject
     protected PyInt(PyType type, BigInteger v) : base(type)
     {
         if (v >= long.MinValue && v <= long.MaxValue) Small = (long)v;
-        else _big = v;
+        else { _mag = PyIntLimbs.Decompose(v, out int sign); Small = sign; }
     }
+    /// <summary>A big value from a normalized magnitude that does not fit a long.</summary>
+    PyInt(int sign, uint[] mag) : base(TypeObject) { Small = sign; _mag = mag; }
 
     public static PyInt From(long v) => v >= CacheMin && v <= CacheMax ? _cache[v - CacheMin] : new PyInt(TypeObject, v);
     public static PyInt From(int v) => From((long)v);
     public static PyInt From(BigInteger v) => v >= long.MinValue && v <= long.MaxValue ? From((long)v) : new PyInt(TypeObject, v);
     public static PyInt WithType(PyType t, BigInteger v) => t == TypeObject ? From(v) : new PyIntSubclass(t, v);
 
-    public bool IsBig => _big != null;
-    public bool FitsLong => _big == null;
-    public BigInteger Big => _big != null ? (BigInteger)_big : Small;
-    public int Sign => _big != null ? ((BigInteger)_big).Sign : Math.Sign(Small);
+    /// <summary>The int with this sign and normalized magnitude: a long when it fits.</summary>
+    static PyInt FromMagnitude(int sign, uint[] mag)
+    {
+        if (mag.Length <= 2)
+        {
+            ulong m = mag.Length == 0 ? 0 : mag.Length == 1 ? mag[0] : ((ulong)mag[1] << 32) | mag[0];
+            if (m <= long.MaxValue) return From(sign < 0 ? -(long)m : (long)m);
+            if (sign < 0 && m == 1UL << 63) return From(long.MinValue);
+        }
+        return new PyInt(sign, mag);
+    }
+
+    public bool IsBig => _mag != null;
+    public bool FitsLong => _mag == null;
+    public BigInteger Big => _mag != null ? PyIntLimbs.Compose((int)Small, _mag) : Small;
+    public int Sign => _mag != null ? (int)Small : Math.Sign(Small);
+
+    /// <summary>|value| as limbs; a small value's go into <paramref name="buf"/> (two limbs).</summary>
+    ReadOnlySpan<uint> Magnitude(Span<uint> buf) => _mag ?? PyIntLimbs.OfLong(Small, buf);
 
     public long ToLongChecked()
     {
-        if (_big != null) throw PyExc.OverflowError("Python int too large to convert to C ssize_t");
+        if (_mag != null) throw PyExc.OverflowError("Python int too large to convert to C ssize_t");
         return Small;
     }
 
     public double ToDouble()
     {
-        if (_big == null && Small > -(1L << 53) && Small < (1L << 53)) return Small;
+        if (_mag == null && Small > -(1L << 53) && Small < (1L << 53)) return Small;
         try { return IntMath.ToDouble(Big); }
         catch (FormatError e) { throw PyFloat.ToPy(e); }
     }
@@ -61,16 +81,20 @@ public class PyInt : PyObject
     public long HashValue()
     {
         long h;
-        if (_big == null)
+        if (_mag == null)
         {
             if (Small > -Modulus && Small < Modulus) h = Small;
-            else h = (long)(BigInteger.Remainder(Small, Modulus));
+            else h = Small % Modulus;
         }
-        else h = (long)BigInteger.Remainder((BigInteger)_big, Modulus);
+        else
+        {
+            h = PyIntLimbs.HashMagnitude(_mag);
+            if (Small < 0) h = -h;
+        }
         return h == -1 ? -2 : h;
     }
 
-    public override string ToString() => _big != null ? ((BigInteger)_big).ToString() : Small.ToString();
+    public override string ToString() => _mag != null ? Big.ToString() : Small.ToString();
 
     // ---------------- slots ----------------
 
@@ -155,23 +179,56 @@ public class PyInt : PyObject
     static PyObject Add(ThreadState ts, PyObject a, PyObject b)
     {
         if (!Get2(a, b, out var x, out var y)) return PyNotImplemented.Value;
-        if (x.FitsLong && y.FitsLong) { long r; try { r = checked(x.Small + y.Small); } catch (OverflowException) { return From(x.Big + y.Big); } return From(r); }
-        return From(x.Big + y.Big);
+        if (x._mag == null && y._mag == null)
+        {
+            long p = x.Small, q = y.Small, r = p + q;
+            if (((p ^ r) & (q ^ r)) >= 0) return From(r);
+        }
+        return AddBig(x, y, y.Sign);
     }
 
     [PySlot("__sub__", "__rsub__")]
     static PyObject Sub(ThreadState ts, PyObject a, PyObject b)
     {
         if (!Get2(a, b, out var x, out var y)) return PyNotImplemented.Value;
-        if (x.FitsLong && y.FitsLong) { long r; try { r = checked(x.Small - y.Small); } catch (OverflowException) { return From(x.Big - y.Big); } return From(r); }
-        return From(x.Big - y.Big);
+        if (x._mag == null && y._mag == null)
+        {
+            long p = x.Small, q = y.Small, r = p - q;
+            if (((p ^ q) & (p ^ r)) >= 0) return From(r);
+        }
+        return AddBig(x, y, -y.Sign);
+    }
+
+    /// <summary>x + y (signY = y's sign) or x - y (signY = minus y's sign) on magnitudes.</summary>
+    static PyInt AddBig(PyInt x, PyInt y, int signY)
+    {
+        Span<uint> bx = stackalloc uint[2], by = stackalloc uint[2];
+        ReadOnlySpan<uint> mx = x.Magnitude(bx), my = y.Magnitude(by);
+        int signX = x.Sign;
+        if (signY == 0) return FromMagnitude(signX, x._mag ?? mx.ToArray());
+        if (signX == 0) return FromMagnitude(signY, y._mag ?? my.ToArray());
+        if (signX == signY) return FromMagnitude(signX, PyIntLimbs.Add(mx, my));
+        int c = PyIntLimbs.CompareMagnitudes(mx, my);
+        if (c == 0) return From(0);
+        return c > 0 ? FromMagnitude(signX, PyIntLimbs.Subtract(mx, my)) : FromMagnitude(signY, PyIntLimbs.Subtract(my, mx));
     }
 
     [PySlot("__mul__", "__rmul__")]
     static PyObject Mul(ThreadState ts, PyObject a, PyObject b)
     {
         if (!Get2(a, b, out var x, out var y)) return PyNotImplemented.Value;
-        if (x.FitsLong && y.FitsLong) { long r; try { r = checked(x.Small * y.Small); } catch (OverflowException) { return From(x.Big * y.Big); } return From(r); }
+        if (x._mag == null && y._mag == null)
+        {
+            long high = Math.BigMul(x.Small, y.Small, out long low);
+            if (high == (low >> 63)) return From(low);
+        }
+        int sign = x.Sign * y.Sign;
+        if (sign == 0) return From(0);
+        // A big int times one limb (f *= i): one pass straight into the result.
+        Span<uint> bx = stackalloc uint[2], by = stackalloc uint[2];
+        ReadOnlySpan<uint> mx = x.Magnitude(bx), my = y.Magnitude(by);
+        if (my.Length == 1) return FromMagnitude(sign, PyIntLimbs.MultiplyByLimb(mx, my[0]));
+        if (mx.Length == 1) return FromMagnitude(sign, PyIntLimbs.MultiplyByLimb(my, mx[0]));
         return From(x.Big * y.Big);
     }
 
@@ -364,7 +421,7 @@ public class PyInt : PyObject
 
     [PyMethod]
     static PyObject bit_length(ThreadState ts, PyInt self) =>
-        From(self.FitsLong ? (self.Small == long.MinValue ? 64 : 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)Math.Abs(self.Small))) : IntMath.BitLength(self.Big));
+        From(self.FitsLong ? (self.Small == long.MinValue ? 64 : 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)Math.Abs(self.Small))) : PyIntLimbs.BitLength(self._mag));
 
     [PyMethod]
     static PyObject bit_count(ThreadState ts, PyInt self) =>
