@@ -77,6 +77,15 @@ public class PyInt : PyObject
 
     const long Modulus = (1L << 61) - 1;
 
+    /// <summary>sys.int_info.str_digits_check_threshold: the smallest nonzero digit limit.</summary>
+    public const int MaxStrDigitsThreshold = 640;
+    public static bool IsValidMaxStrDigits(long n) => n == 0 || (n >= MaxStrDigitsThreshold && n <= int.MaxValue);
+
+    /// <summary>PYTHONINTMAXSTRDIGITS when set to a valid limit (CPython refuses to start
+    /// otherwise; here an invalid value is ignored).</summary>
+    public static int? MaxStrDigitsFromEnvironment() =>
+        long.TryParse(Environment.GetEnvironmentVariable("PYTHONINTMAXSTRDIGITS"), out long n) && IsValidMaxStrDigits(n) ? (int)n : null;
+
     /// <summary>CPython's numeric hash: value modulo 2**61 - 1, sign kept, -1 mapped to -2.</summary>
     public long HashValue()
     {
@@ -126,11 +135,11 @@ public class PyInt : PyObject
             var bi = Ops.Index(ts, bound[1]!);
             int b = bi.FitsLong && bi.Small >= int.MinValue && bi.Small <= int.MaxValue ? (int)bi.Small : 99;
             if ((b != 0 && b < 2) || b > 36) throw PyExc.ValueError("int() base must be >= 2 and <= 36, or 0");
-            if (x is PyStr bs) return WithType(cls, PyFloat.Call(() => NumberParsing.ParseInt(bs.Value, b)));
+            if (x is PyStr bs) return WithType(cls, PyFloat.Call(() => NumberParsing.ParseInt(bs.Value, b, ts.Engine.IntMaxStrDigits)));
             if (x.Type.Name is "bytes" or "bytearray") return WithType(cls, ParseBytes(ts, x, b));
             throw PyExc.TypeError("int() can't convert non-string with explicit base");
         }
-        if (x is PyStr s) return WithType(cls, PyFloat.Call(() => NumberParsing.ParseInt(s.Value, 10)));
+        if (x is PyStr s) return WithType(cls, PyFloat.Call(() => NumberParsing.ParseInt(s.Value, 10, ts.Engine.IntMaxStrDigits)));
         if (x is PyFloat f) return cls == TypeObject ? PyFloat.ToInt(f.Value) : WithType(cls, PyFloat.ToInt(f.Value).Big);
         if (x.Type.Name is "bytes" or "bytearray" && x.Type.Int == null && x.Type.Index == null) return WithType(cls, ParseBytes(ts, x, 10));
         var v = Ops.ToIntValue(ts, x);
@@ -143,7 +152,7 @@ public class PyInt : PyObject
         var bytes = new byte[Ops.Len(ts, x)];
         int k = 0;
         foreach (var o in Ops.Iterate(ts, x)) bytes[k++] = (byte)((PyInt)o).Small;
-        return PyFloat.Call(() => NumberParsing.ParseIntBytes(bytes, b));
+        return PyFloat.Call(() => NumberParsing.ParseIntBytes(bytes, b, ts.Engine.IntMaxStrDigits));
     }
 
     [PySlot("__repr__")]
@@ -151,7 +160,7 @@ public class PyInt : PyObject
     {
         var x = (PyInt)self;
         if (x.FitsLong) return new PyStr(x.Small.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return new PyStr(PyFloat.Call(() => NumberParsing.ToDecimalString(x.Big)));
+        return new PyStr(PyFloat.Call(() => NumberParsing.ToDecimalString(x.Big, ts.Engine.IntMaxStrDigits)));
     }
     [PySlot("__hash__")] static long Hash(ThreadState ts, PyObject self) => ((PyInt)self).HashValue();
     [PySlot("__bool__")] static bool Bool(ThreadState ts, PyObject self) => ((PyInt)self).Sign != 0;
@@ -400,7 +409,7 @@ public class PyInt : PyObject
     {
         if (PyFloat.SpecText(spec).Length == 0) return Ops.Str(ts, self);
         if (self.FitsLong) return new PyStr(PyFloat.Call(() => FormatSpec.FormatInt(self.Small, PyFloat.SpecText(spec))));
-        return new PyStr(PyFloat.Call(() => FormatSpec.FormatInt(self.Big, PyFloat.SpecText(spec))));
+        return new PyStr(PyFloat.Call(() => FormatSpec.FormatInt(self.Big, PyFloat.SpecText(spec), maxStrDigits: ts.Engine.IntMaxStrDigits)));
     }
 
     [PyMethod]
