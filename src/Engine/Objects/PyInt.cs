@@ -71,6 +71,12 @@ public class PyInt : PyObject
     public double ToDouble()
     {
         if (_mag == null && Small > -(1L << 53) && Small < (1L << 53)) return Small;
+        if (_mag != null)
+        {
+            double d = PyIntLimbs.ToDouble(_mag);
+            if (double.IsInfinity(d)) throw PyExc.OverflowError("int too large to convert to float");
+            return Small < 0 ? -d : d;
+        }
         try { return IntMath.ToDouble(Big); }
         catch (FormatError e) { throw PyFloat.ToPy(e); }
     }
@@ -360,7 +366,12 @@ public class PyInt : PyObject
             if (r >> (int)y.Small == x.Small) return From(r);
         }
         if (!y.FitsLong && x.Sign != 0) throw PyExc.OverflowError("too many digits in integer");
-        return From(PyFloat.Call(() => IntMath.LeftShift(x.Big, y.Big)));
+        if (x.Sign == 0) return From(0);
+        // Sign and magnitude: the magnitude shifts, the sign stays (256 MB of bits at most, as IntMath).
+        Span<uint> bx = stackalloc uint[2];
+        var mx = x.Magnitude(bx);
+        if (y.Small + PyIntLimbs.BitLength(mx) > int.MaxValue) throw PyExc.MemoryError();
+        return FromMagnitude(x.Sign, PyIntLimbs.ShiftLeft(mx, y.Small));
     }
 
     [PySlot("__rshift__", "__rrshift__")]
@@ -369,28 +380,49 @@ public class PyInt : PyObject
         if (!Get2(a, b, out var x, out var y)) return PyNotImplemented.Value;
         if (y.Sign < 0) throw PyExc.ValueError("negative shift count");
         if (x.FitsLong && y.FitsLong) return From(y.Small >= 64 ? (x.Small < 0 ? -1 : 0) : x.Small >> (int)y.Small);
-        return From(PyFloat.Call(() => IntMath.RightShift(x.Big, y.Big)));
+        if (!y.FitsLong) return From(x.Sign < 0 ? -1 : 0);
+        // Floor division by 2**n: a negative value whose shifted-out bits are not all zero
+        // rounds one further from zero.
+        Span<uint> bx = stackalloc uint[2];
+        var q = PyIntLimbs.ShiftRight(x.Magnitude(bx), y.Small, out bool lostOnes);
+        var r = FromMagnitude(x.Sign, q);
+        return x.Sign < 0 && lostOnes ? AddBig(r, From(-1), -1) : r;
     }
 
     [PySlot("__and__", "__rand__")]
     static PyObject And(ThreadState ts, PyObject a, PyObject b)
     {
         if (!Get2(a, b, out var x, out var y)) return PyNotImplemented.Value;
-        return x.FitsLong && y.FitsLong ? From(x.Small & y.Small) : From(x.Big & y.Big);
+        if (x.FitsLong && y.FitsLong) return From(x.Small & y.Small);
+        return BitwiseBig(x, y, '&');
     }
 
     [PySlot("__or__", "__ror__")]
     static PyObject Or(ThreadState ts, PyObject a, PyObject b)
     {
         if (!Get2(a, b, out var x, out var y)) return PyNotImplemented.Value;
-        return x.FitsLong && y.FitsLong ? From(x.Small | y.Small) : From(x.Big | y.Big);
+        if (x.FitsLong && y.FitsLong) return From(x.Small | y.Small);
+        return BitwiseBig(x, y, '|');
     }
 
     [PySlot("__xor__", "__rxor__")]
     static PyObject Xor(ThreadState ts, PyObject a, PyObject b)
     {
         if (!Get2(a, b, out var x, out var y)) return PyNotImplemented.Value;
-        return x.FitsLong && y.FitsLong ? From(x.Small ^ y.Small) : From(x.Big ^ y.Big);
+        if (x.FitsLong && y.FitsLong) return From(x.Small ^ y.Small);
+        return BitwiseBig(x, y, '^');
+    }
+
+    /// <summary>&amp;, |, ^ with a big operand: on the limbs when neither is negative, else
+    /// through BigInteger's two's complement.</summary>
+    static PyObject BitwiseBig(PyInt x, PyInt y, char op)
+    {
+        if (x.Sign >= 0 && y.Sign >= 0)
+        {
+            Span<uint> bx = stackalloc uint[2], by = stackalloc uint[2];
+            return FromMagnitude(1, PyIntLimbs.Bitwise(x.Magnitude(bx), y.Magnitude(by), op));
+        }
+        return From(op == '&' ? x.Big & y.Big : op == '|' ? x.Big | y.Big : x.Big ^ y.Big);
     }
 
     static PyObject DivModOf(PyObject a, PyObject b)

@@ -194,17 +194,106 @@ static class PyIntLimbs
         return extraSure || carry != 0 ? r : Trimmed(r, n + 1);
     }
 
+    /// <summary>a &amp; b, a | b or a ^ b (op '&amp;', '|', '^') of two magnitudes, as for
+    /// non-negative ints; normalized.</summary>
+    public static uint[] Bitwise(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b, char op)
+    {
+        if (a.Length < b.Length) { var t = a; a = b; b = t; }
+        int m = b.Length;
+        if (op == '&')
+        {
+            var r = new uint[m];
+            for (int i = 0; i < m; i++) r[i] = a[i] & b[i];
+            return Trimmed(r, m);
+        }
+        var w = GC.AllocateUninitializedArray<uint>(a.Length);
+        if (op == '|') for (int i = 0; i < m; i++) w[i] = a[i] | b[i];
+        else for (int i = 0; i < m; i++) w[i] = a[i] ^ b[i];
+        a.Slice(m).CopyTo(w.AsSpan(m));
+        return Trimmed(w, w.Length);
+    }
+
+    /// <summary>|a| shifted left by <paramref name="bits"/>, normalized.</summary>
+    public static uint[] ShiftLeft(ReadOnlySpan<uint> a, long bits)
+    {
+        int limbs = (int)(bits >> 5), s = (int)(bits & 31);
+        int n = a.Length;
+        var r = new uint[n + limbs + (s == 0 ? 0 : 1)];
+        if (s == 0) a.CopyTo(r.AsSpan(limbs));
+        else
+        {
+            uint carry = 0;
+            for (int i = 0; i < n; i++)
+            {
+                r[i + limbs] = (a[i] << s) | carry;
+                carry = a[i] >> (32 - s);
+            }
+            r[n + limbs] = carry;
+        }
+        return Trimmed(r, r.Length);
+    }
+
+    /// <summary>|a| shifted right by <paramref name="bits"/> (truncating), normalized;
+    /// <paramref name="lostOnes"/> tells whether any one bit was shifted out.</summary>
+    public static uint[] ShiftRight(ReadOnlySpan<uint> a, long bits, out bool lostOnes)
+    {
+        int n = a.Length;
+        if (bits >= (long)n * 32) { lostOnes = n > 0; return Array.Empty<uint>(); }
+        int limbs = (int)(bits >> 5), s = (int)(bits & 31);
+        lostOnes = a.Slice(0, limbs).ContainsAnyExcept(0u) || (s != 0 && (a[limbs] & ((1u << s) - 1)) != 0);
+        var r = new uint[n - limbs];
+        if (s == 0) a.Slice(limbs).CopyTo(r);
+        else
+        {
+            for (int i = 0; i < r.Length; i++)
+            {
+                uint hi = i + limbs + 1 < n ? a[i + limbs + 1] : 0;
+                r[i] = (a[i + limbs] >> s) | (hi << (32 - s));
+            }
+        }
+        return Trimmed(r, r.Length);
+    }
+
+    /// <summary>The magnitude (at least two limbs, below 2**1024 or infinity) as a correctly
+    /// rounded double (half to even): the top 64 bits with a sticky bit for the rest, rounded
+    /// to 53 here, then scaled exactly.</summary>
+    public static double ToDouble(ReadOnlySpan<uint> mag)
+    {
+        int n = mag.Length;
+        long bits = BitLength(mag);
+        if (bits > 1024) return double.PositiveInfinity;
+        ulong top;
+        bool sticky;
+        if (n == 2) { top = ((ulong)mag[1] << 32) | mag[0]; sticky = false; }   // 64 bits exactly
+        else
+        {
+            int topBits = 32 - BitOperations.LeadingZeroCount(mag[n - 1]);
+            UInt128 window = ((UInt128)mag[n - 1] << 64) | ((UInt128)mag[n - 2] << 32) | mag[n - 3];
+            top = (ulong)(window >> topBits);
+            sticky = (mag[n - 3] & (uint)((1UL << topBits) - 1)) != 0 || mag.Slice(0, n - 3).ContainsAnyExcept(0u);
+        }
+        ulong kept = top >> 11, rest = top & 0x7FF;
+        if (rest > 0x400 || (rest == 0x400 && (sticky || (kept & 1) != 0))) kept++;
+        return Math.ScaleB((double)(long)kept, (int)(bits - 64 + 11));
+    }
+
     const ulong HashModulus = (1UL << 61) - 1;
 
     /// <summary>|value| mod 2**61 - 1, folding limbs from the top: 2**32 times h is a
     /// rotation of h's 61 bits by 32.</summary>
     public static long HashMagnitude(ReadOnlySpan<uint> mag)
     {
+        // Two limbs per step: 2**64 times h is h rotated by 3 within its 61 bits, and a
+        // 64-bit value v is (v mod 2**61) + (v >> 61) modulo 2**61 - 1.
         ulong h = 0;
-        for (int i = mag.Length - 1; i >= 0; i--)
+        int i = mag.Length - 1;
+        if ((mag.Length & 1) != 0) h = mag[i--];
+        for (; i > 0; i -= 2)
         {
-            h = ((h << 32) & HashModulus) | (h >> 29);
-            h += mag[i];
+            h = ((h << 3) & HashModulus) | (h >> 58);
+            ulong v = ((ulong)mag[i] << 32) | mag[i - 1];
+            h += (v & HashModulus) + (v >> 61);
+            if (h >= HashModulus) h -= HashModulus;
             if (h >= HashModulus) h -= HashModulus;
         }
         return (long)h;
