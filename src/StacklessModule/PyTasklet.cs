@@ -7,10 +7,10 @@ namespace StacklessIron.Stackless;
 /// <summary>
 /// A tasklet: a suspended frame chain plus its state. Soft switching only swaps which chain the
 /// VM loop runs (ts.Frame), so a blocked tasklet costs its frames and this object, no stack.
-/// Next/Prev link it into whichever queue holds it (the run queue or one channel's queue).
+/// The run queue or one channel's queue (TaskletQueue) holds it while it is scheduled.
 /// </summary>
 [PyType("tasklet")]
-public class PyTasklet : PyObject
+public sealed class PyTasklet : PyObject
 {
     public static readonly PyType TypeObject = PyType.Builtin("tasklet", typeof(PyTasklet), module: "_stackless");
 
@@ -33,7 +33,6 @@ public class PyTasklet : PyObject
     public bool ResumeWithValue;
     public int RecursionDepth, NestingBase;
     public PyBaseException? HandledException;
-    public PyTasklet? Next, Prev;
     /// <summary>In the run queue.</summary>
     public bool InRunQueue;
     /// <summary>The channel it waits on, and whether to send (1) or receive (-1).</summary>
@@ -143,7 +142,7 @@ public class PyTasklet : PyObject
     [PyMethod]
     static PyObject insert(ThreadState ts, PyTasklet self)
     {
-        if (self.Dead || (!self.Started && self.Func == null && self != self.Owner?.Main)) throw PyExc.RuntimeError("You cannot run an unbound(dead) tasklet");
+        if (self.Dead || (!self.Started && !self.SetUp && self != Scheduler.Of(ts).Main)) throw PyExc.RuntimeError("You cannot run an unbound(dead) tasklet");
         if (self.BlockedOn != null) throw PyExc.RuntimeError("You cannot run a blocked tasklet");
         Scheduler.Of(ts).Insert(self);
         return PyNone.Value;
@@ -249,8 +248,17 @@ public class PyTasklet : PyObject
     [PyGetter("is_current")] static PyObject GetIsCurrent(ThreadState ts, PyObject self) => PyBool.From(Scheduler.Of(ts).Current == self);
     [PyGetter("is_main")] static PyObject GetIsMain(ThreadState ts, PyObject self) => PyBool.From(Scheduler.Of(ts).Main == self);
     [PyGetter("thread_id")] static PyObject GetThreadId(ThreadState ts, PyObject self) => PyInt.From(((PyTasklet)self).Owner?.ThreadId ?? Scheduler.Of(ts).ThreadId);
-    [PyGetter("next")] static PyObject GetNext(ThreadState ts, PyObject self) => (PyObject?)((PyTasklet)self).Next ?? PyNone.Value;
-    [PyGetter("prev")] static PyObject GetPrev(ThreadState ts, PyObject self) => (PyObject?)((PyTasklet)self).Prev ?? PyNone.Value;
+    [PyGetter("next")] static PyObject GetNext(ThreadState ts, PyObject self) => (PyObject?)((PyTasklet)self).Neighbour(ts, true) ?? PyNone.Value;
+    [PyGetter("prev")] static PyObject GetPrev(ThreadState ts, PyObject self) => (PyObject?)((PyTasklet)self).Neighbour(ts, false) ?? PyNone.Value;
+
+    /// <summary>The next (or previous) tasklet in the queue that holds it: the run queue is a
+    /// ring; a channel's queue ends at its first and last tasklet.</summary>
+    PyTasklet? Neighbour(ThreadState ts, bool next)
+    {
+        if (InRunQueue) { var q = (Owner ?? Scheduler.Of(ts)).RunQueue; return next ? q.After(this, true) : q.Before(this, true); }
+        if (BlockedOn != null) return next ? BlockedOn.Waiting.After(this, false) : BlockedOn.Waiting.Before(this, false);
+        return null;
+    }
     [PyGetter("frame")]
     static PyObject GetFrame(ThreadState ts, PyObject self)
     {
