@@ -115,7 +115,10 @@ public sealed class PyChannel : PyObject
         bool direct = ts.TakeUnwindPermission();
         var ch = (PyChannel)self;
         if (ch.Closed) return null;
-        return Scheduler.Of(ts).ChannelAction(ch, -1, PyNone.Value, direct);
+        // a StopIteration sent through the channel ends the iteration (after a soft switch the
+        // loop sees it when the tasklet resumes; here, for a value at hand or a hard switch)
+        try { return Scheduler.Of(ts).ChannelAction(ch, -1, PyNone.Value, direct); }
+        catch (PyException e) when (e.Matches(ExceptionTypes.StopIteration)) { return null; }
     }
 
     [PyGetter("balance")] static PyObject GetBalance(ThreadState ts, PyObject self) => PyInt.From(((PyChannel)self).Balance);

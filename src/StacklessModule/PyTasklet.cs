@@ -79,29 +79,39 @@ public sealed class PyTasklet : PyObject
         if (func != null && func != PyNone.Value) t.DoBind(ts, func, a, k);
     }
 
+    /// <summary>bind(func, args, kwargs), in Stackless's order of checks: without arguments it
+    /// only (un)binds the function; with arguments (func None: the one already bound) the
+    /// tasklet is also set up, alive but not scheduled. Its old frames, if any, are dropped.</summary>
     internal void DoBind(ThreadState ts, PyObject? func, PyObject? args, PyObject? kwargs)
     {
         var s = Scheduler.Of(ts);
+        if (func == PyNone.Value) func = null;
+        if (args == PyNone.Value) args = null;
+        if (kwargs == PyNone.Value) kwargs = null;
+        if (func != null && !Ops.IsCallable(func)) throw PyExc.TypeError("tasklet function must be a callable or None");
+        if (s.Current == this) throw PyExc.RuntimeError("can't (re)bind the current tasklet");
         if (InRunQueue || BlockedOn != null) throw PyExc.RuntimeError("tasklet is scheduled");
-        if (Started && !Dead) throw PyExc.RuntimeError("tasklet is alive");
-        if (func != null && func != PyNone.Value && !Ops.IsCallable(func)) throw PyExc.TypeError("tasklet function must be a callable");
-        if (func == null || func == PyNone.Value)
-        {
-            if (InRunQueue) throw PyExc.RuntimeError("tasklet is scheduled");
-            Func = null; Args = null; Kwargs = null;
-            if (args != null && args != PyNone.Value || kwargs != null && kwargs != PyNone.Value)
-                throw PyExc.ValueError("cannot bind arguments without a function");
-            return;
-        }
-        Func = func;
-        Dead = false; Started = false;
-        if (args != null && args != PyNone.Value) Args = Ops.ToArray(ts, args);
-        if (kwargs != null && kwargs != PyNone.Value)
+        if (HardOn != null) throw PyExc.RuntimeError("tasklet has C state on its stack");
+        if (this == s.Main && args == null && kwargs == null) throw PyExc.RuntimeError("can't unbind the main tasklet");
+        PyDict? kw = null;
+        if (kwargs != null)
         {
             if (kwargs is not PyDict kd) throw PyExc.TypeError("tasklet kwargs must be a dict");
-            Kwargs = kd;
+            kw = kd;
         }
+        var fargs = args != null ? Ops.ToArray(ts, args) : null;
         Owner = s;
+        if (args == null && kwargs == null)
+        {
+            Frame = null; RecursionDepth = 0; Started = false; Dead = false; SetUp = false;
+            Func = func;
+            return;
+        }
+        var f = func ?? (SetUp || Started ? null : Func);
+        if (f == null) throw PyExc.RuntimeError("the tasklet was not bound to a function");
+        Frame = StacklessModule.MakeStartFrame(ts, f, fargs ?? Array.Empty<PyObject>(), kw);
+        RecursionDepth = 0; Started = false; Dead = false; SetUp = true;
+        Func = null;
     }
 
     [PyMethod]
@@ -116,8 +126,8 @@ public sealed class PyTasklet : PyObject
 
     static PyObject SetupCore(ThreadState ts, PyTasklet self, PyObject[] args, PyDict? kw)
     {
-        if (self.Func == null) throw PyExc.TypeError("cframe function must be a callable");
-        if (self.Started && !self.Dead) throw PyExc.RuntimeError("tasklet is alive");
+        if (self.IsAlive(ts)) throw PyExc.RuntimeError("tasklet is alive");
+        if (self.Func == null) throw PyExc.RuntimeError("the tasklet was not bound to a function");
         self.Frame = StacklessModule.MakeStartFrame(ts, self.Func, args, kw);
         self.Func = null;
         self.Dead = false;
@@ -297,8 +307,20 @@ public sealed class PyTasklet : PyObject
     [PySetter("ignore_nesting")] static void SetIgnoreNesting(ThreadState ts, PyObject self, PyObject? v) => ((PyTasklet)self).IgnoreNesting = v != null && Ops.IsTrue(ts, v);
     [PyGetter("block_trap")] static PyObject GetBlockTrap(ThreadState ts, PyObject self) => PyBool.From(((PyTasklet)self).BlockTrap);
     [PySetter("block_trap")] static void SetBlockTrap(ThreadState ts, PyObject self, PyObject? v) => ((PyTasklet)self).BlockTrap = v != null && Ops.IsTrue(ts, v);
-    [PyGetter("tempval")] static PyObject GetTempval(ThreadState ts, PyObject self) { var v = ((PyTasklet)self).TempVal; return v; }
-    [PySetter("tempval")] static void SetTempval(ThreadState ts, PyObject self, PyObject? v) => ((PyTasklet)self).TempVal = v ?? PyNone.Value;
+    // until it is set up, a tasklet's bound function is its tempval (as in Stackless)
+    [PyGetter("tempval")]
+    static PyObject GetTempval(ThreadState ts, PyObject self)
+    {
+        var t = (PyTasklet)self;
+        return t.Func != null && !t.SetUp && !t.Started ? t.Func : t.TempVal;
+    }
+    [PySetter("tempval")]
+    static void SetTempval(ThreadState ts, PyObject self, PyObject? v)
+    {
+        var t = (PyTasklet)self;
+        if (t.Func != null && !t.SetUp && !t.Started) t.Func = v == null || v == PyNone.Value ? null : v;
+        else t.TempVal = v ?? PyNone.Value;
+    }
 
     public bool IsAlive(ThreadState ts)
     {

@@ -213,7 +213,7 @@ public sealed class Scheduler
         var cb = ScheduleCallback!;
         var saved = _ts.Frame;
         try { Ops.Call(_ts, cb, (PyObject?)prev ?? PyNone.Value, next); }
-        catch (PyException e) { StacklessModule.WriteUnraisable(_ts, e, "schedule callback"); }
+        catch (PyException e) { StacklessModule.WriteUnraisable(_ts, e, "Error in scheduling callback"); }
         finally { _ts.Frame = saved; }
     }
 
@@ -627,6 +627,9 @@ public sealed class Scheduler
         if (remove)
         {
             if (cur.InRunQueue && Count == 1 && !_mainInRun && cur == Main) return retval;
+            // the last runnable tasklet cannot leave the queue while main is blocked
+            if (Count - (cur.InRunQueue ? 1 : 0) == 0 && !_mainInRun && cur != Main && Main.BlockedOn != null)
+                throw PyExc.RuntimeError("Deadlock: the last runnable tasklet cannot be blocked.");
             CheckCanSwitch(direct);
             cur.TempVal = retval;
             Remove(cur);
@@ -741,7 +744,7 @@ public sealed class Scheduler
         int balance = ch.Balance;
         if (ch.Closing && balance == 0) throw PyExc.ValueError("Send/receive operation on a closed channel");
         bool cando = dir > 0 ? balance < 0 : balance > 0;
-        if (ChannelCallback != null) CallChannelCallback(ch, cur, dir, cando);
+        if (ChannelCallback != null) CallChannelCallback(ch, cur, dir, cando, value);
         if (cando)
         {
             bool switchNow = ch.ScheduleAll || ch.Preference == -dir;
@@ -788,8 +791,10 @@ public sealed class Scheduler
         return SwitchTo(_timedOut && _timeoutOwner >= 0 ? WakeTimeoutOwner(PyNone.Value) : RunQueue.Front ?? WakeMain(PyNone.Value), direct);
     }
 
-    void CallChannelCallback(PyChannel ch, PyTasklet cur, int dir, bool cando)
+    void CallChannelCallback(PyChannel ch, PyTasklet cur, int dir, bool cando, PyObject value)
     {
+        // the callback sees the value on its way in the acting tasklet's tempval, as in Stackless
+        cur.TempVal = dir > 0 ? value : PyNone.Value;
         var saved = _ts.Frame;
         try { Ops.Call(_ts, ChannelCallback!, ch, cur, PyInt.From(dir > 0 ? 1 : 0), PyInt.From(cando ? 0 : 1)); }
         finally { _ts.Frame = saved; }
