@@ -307,13 +307,20 @@ public static partial class Interpreter
     {
         var handled = ts.HandledException;
         if (handled == null || handled == exc) return;
-        // Avoid cycles: cut the chain where `exc` already appears.
+        // Avoid cycles: cut the chain where `exc` already appears. The chain may already hold
+        // a cycle of its own (a program can set __context__): a slower second walker meets the
+        // first one inside it, and the walk stops there.
         var o = handled;
+        var slow = handled;
+        bool advanceSlow = false;
         while (o != null)
         {
             var ctx = o.Context as PyBaseException;
             if (ctx == exc) { o.Context = null; break; }
             o = ctx;
+            if (advanceSlow) slow = slow!.Context as PyBaseException;
+            advanceSlow = !advanceSlow;
+            if (o == slow) break;
         }
         exc.Context = handled;
     }
