@@ -115,3 +115,43 @@ print(plistlib.loads(plistlib.dumps(data, fmt=plistlib.FMT_BINARY)) == data)
 # xmlrpc marshalling
 payload = xmlrpc.client.dumps((1, "two", [3.0, True], {"k": None}), "method", allow_none=True)
 print(xmlrpc.client.loads(payload, use_builtin_types=True))
+
+# DTD declarations, xml.dom.minidom and xml.sax
+dtd_doc = b"""<?xml version="1.0" standalone="no"?>
+<!DOCTYPE doc [
+  <!ELEMENT doc (head, item*)>
+  <!ELEMENT head (#PCDATA)>
+  <!ELEMENT item EMPTY>
+  <!ATTLIST item kind CDATA #REQUIRED size (s|m|l) "m">
+  <!NOTATION gif SYSTEM "image/gif">
+  <!ENTITY pic SYSTEM "pic.gif" NDATA gif>
+  <!ENTITY who "world">
+]>
+<doc><head>hello &who;</head><item kind="a"/><item kind="b" size="l"/></doc>"""
+decls = []
+p = expat.ParserCreate()
+p.ElementDeclHandler = lambda name, model: decls.append(("element", name, model))
+p.AttlistDeclHandler = lambda *a: decls.append(("attlist",) + a)
+p.NotationDeclHandler = lambda *a: decls.append(("notation",) + a)
+p.UnparsedEntityDeclHandler = lambda *a: decls.append(("unparsed",) + a)
+p.EntityDeclHandler = lambda *a: decls.append(("entity",) + a)
+p.StartDoctypeDeclHandler = lambda *a: decls.append(("doctype",) + a)
+p.Parse(dtd_doc, True)
+for d in decls:
+    print(d)
+import xml.dom.minidom, xml.sax
+dom = xml.dom.minidom.parseString(dtd_doc)
+print(dom.doctype.name, [n.getAttribute("size") for n in dom.getElementsByTagName("item")], dom.documentElement.firstChild.firstChild.data)
+print(dom.documentElement.toxml())
+class Collect(xml.sax.ContentHandler):
+    def __init__(self):
+        super().__init__(); self.seen = []
+    def startElement(self, name, attrs): self.seen.append((name, dict(attrs)))
+    def characters(self, text): self.seen.append(text)
+h = Collect()
+xml.sax.parseString(b"<r k='v'>hi<s/>there</r>", h)
+print(h.seen)
+try:
+    xml.sax.parseString(b"<r><s></r>", Collect())
+except xml.sax.SAXParseException as e:
+    print("SAXParseException", e.getMessage(), e.getLineNumber(), e.getColumnNumber())

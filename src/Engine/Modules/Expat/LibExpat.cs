@@ -44,6 +44,17 @@ internal static unsafe class LibExpat
     [DllImport(Lib)] public static extern void XML_SetEndDoctypeDeclHandler(IntPtr p, delegate* unmanaged<IntPtr, void> h);
     [DllImport(Lib)] public static extern void XML_SetEntityDeclHandler(IntPtr p, delegate* unmanaged<IntPtr, byte*, int, byte*, int, byte*, byte*, byte*, byte*, void> h);
 
+    [DllImport(Lib)] public static extern void XML_SetNotationDeclHandler(IntPtr p, delegate* unmanaged<IntPtr, byte*, byte*, byte*, byte*, void> h);
+    [DllImport(Lib)] public static extern void XML_SetUnparsedEntityDeclHandler(IntPtr p, delegate* unmanaged<IntPtr, byte*, byte*, byte*, byte*, byte*, void> h);
+    [DllImport(Lib)] public static extern void XML_SetSkippedEntityHandler(IntPtr p, delegate* unmanaged<IntPtr, byte*, int, void> h);
+    [DllImport(Lib)] public static extern void XML_SetNotStandaloneHandler(IntPtr p, delegate* unmanaged<IntPtr, int> h);
+    [DllImport(Lib)] public static extern void XML_SetExternalEntityRefHandler(IntPtr p, delegate* unmanaged<IntPtr, byte*, byte*, byte*, byte*, int> h);
+    [DllImport(Lib)] public static extern void XML_SetExternalEntityRefHandlerArg(IntPtr p, IntPtr arg);
+    [DllImport(Lib)] public static extern void XML_SetElementDeclHandler(IntPtr p, delegate* unmanaged<IntPtr, byte*, byte*, void> h);
+    [DllImport(Lib)] public static extern void XML_SetAttlistDeclHandler(IntPtr p, delegate* unmanaged<IntPtr, byte*, byte*, byte*, byte*, int, void> h);
+    [DllImport(Lib)] public static extern int XML_GetSpecifiedAttributeCount(IntPtr p);
+    [DllImport(Lib)] public static extern void XML_FreeContentModel(IntPtr p, byte* model);
+
     public static string? Str(byte* s) => s == null ? null : Marshal.PtrToStringUTF8((IntPtr)s);
     public static string Str(byte* s, int len) => System.Text.Encoding.UTF8.GetString(s, len);
     public static string? ErrorString(int code) => Marshal.PtrToStringUTF8(XML_ErrorString(code));

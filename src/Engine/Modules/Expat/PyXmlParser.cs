@@ -17,13 +17,15 @@ public sealed unsafe class PyXmlParser : PyObject
     internal enum H
     {
         StartElement, EndElement, CharacterData, ProcessingInstruction, Comment, StartNamespaceDecl, EndNamespaceDecl,
-        Default, DefaultExpand, StartCdataSection, EndCdataSection, XmlDecl, StartDoctypeDecl, EndDoctypeDecl, EntityDecl, Count
+        Default, DefaultExpand, StartCdataSection, EndCdataSection, XmlDecl, StartDoctypeDecl, EndDoctypeDecl, EntityDecl,
+        NotationDecl, UnparsedEntityDecl, SkippedEntity, NotStandalone, ExternalEntityRef, ElementDecl, AttlistDecl, Count
     }
     static readonly string[] s_names = {
         "StartElementHandler", "EndElementHandler", "CharacterDataHandler", "ProcessingInstructionHandler", "CommentHandler",
         "StartNamespaceDeclHandler", "EndNamespaceDeclHandler", "DefaultHandler", "DefaultHandlerExpand",
         "StartCdataSectionHandler", "EndCdataSectionHandler", "XmlDeclHandler", "StartDoctypeDeclHandler",
-        "EndDoctypeDeclHandler", "EntityDeclHandler" };
+        "EndDoctypeDeclHandler", "EntityDeclHandler", "NotationDeclHandler", "UnparsedEntityDeclHandler",
+        "SkippedEntityHandler", "NotStandaloneHandler", "ExternalEntityRefHandler", "ElementDeclHandler", "AttlistDeclHandler" };
     // After s_names: building the type runs InitType, which reads them.
     public static readonly PyType TypeObject = PyType.Builtin("xmlparser", typeof(PyXmlParser), subclassable: false, module: "pyexpat");
 
@@ -85,6 +87,16 @@ public sealed unsafe class PyXmlParser : PyObject
             case H.StartDoctypeDecl: LibExpat.XML_SetStartDoctypeDeclHandler(p, on ? &OnStartDoctypeDecl : null); break;
             case H.EndDoctypeDecl: LibExpat.XML_SetEndDoctypeDeclHandler(p, on ? &OnEndDoctypeDecl : null); break;
             case H.EntityDecl: LibExpat.XML_SetEntityDeclHandler(p, on ? &OnEntityDecl : null); break;
+            case H.NotationDecl: LibExpat.XML_SetNotationDeclHandler(p, on ? &OnNotationDecl : null); break;
+            case H.UnparsedEntityDecl: LibExpat.XML_SetUnparsedEntityDeclHandler(p, on ? &OnUnparsedEntityDecl : null); break;
+            case H.SkippedEntity: LibExpat.XML_SetSkippedEntityHandler(p, on ? &OnSkippedEntity : null); break;
+            case H.NotStandalone: LibExpat.XML_SetNotStandaloneHandler(p, on ? &OnNotStandalone : null); break;
+            case H.ExternalEntityRef:
+                LibExpat.XML_SetExternalEntityRefHandler(p, on ? &OnExternalEntityRef : null);
+                LibExpat.XML_SetExternalEntityRefHandlerArg(p, GCHandle.ToIntPtr(_self));
+                break;
+            case H.ElementDecl: LibExpat.XML_SetElementDeclHandler(p, on ? &OnElementDecl : null); break;
+            case H.AttlistDecl: LibExpat.XML_SetAttlistDeclHandler(p, on ? &OnAttlistDecl : null); break;
         }
     }
 
@@ -129,14 +141,16 @@ public sealed unsafe class PyXmlParser : PyObject
         self?.Call(H.StartElement, () =>
         {
             var n = Str(name);
+            // specified_attributes: leave out the defaults the DTD supplied (they come last).
+            int max = self.SpecifiedAttributes ? LibExpat.XML_GetSpecifiedAttributeCount(self._parser) : int.MaxValue;
             if (self.OrderedAttributes)
             {
                 var l = new PyList();
-                for (int i = 0; atts[i] != null; i++) l.Append(Str(atts[i]));
+                for (int i = 0; i < max && atts[i] != null; i++) l.Append(Str(atts[i]));
                 return new[] { n, l };
             }
             var d = new PyDict();
-            for (int i = 0; atts[i] != null; i += 2) d.SetItem(self._ts!, Str(atts[i]), Str(atts[i + 1]));
+            for (int i = 0; i < max && atts[i] != null; i += 2) d.SetItem(self._ts!, Str(atts[i]), Str(atts[i + 1]));
             return new[] { n, d };
         });
     }
@@ -183,6 +197,69 @@ public sealed unsafe class PyXmlParser : PyObject
         => From(ud)?.Call(H.EntityDecl, () => new[] {
             Str(name), PyInt.From(isParameter), value == null ? PyNone.Value : new PyStr(LibExpat.Str(value, valueLength)),
             Str(baseUri), Str(systemId), Str(publicId), Str(notation) });
+
+    [UnmanagedCallersOnly]
+    static void OnNotationDecl(IntPtr ud, byte* name, byte* baseUri, byte* systemId, byte* publicId)
+        => From(ud)?.Call(H.NotationDecl, () => new[] { Str(name), Str(baseUri), Str(systemId), Str(publicId) });
+
+    [UnmanagedCallersOnly]
+    static void OnUnparsedEntityDecl(IntPtr ud, byte* name, byte* baseUri, byte* systemId, byte* publicId, byte* notation)
+        => From(ud)?.Call(H.UnparsedEntityDecl, () => new[] { Str(name), Str(baseUri), Str(systemId), Str(publicId), Str(notation) });
+
+    [UnmanagedCallersOnly]
+    static void OnSkippedEntity(IntPtr ud, byte* name, int isParameter) => From(ud)?.Call(H.SkippedEntity, () => new[] { Str(name), PyInt.From(isParameter) });
+
+    [UnmanagedCallersOnly]
+    static void OnAttlistDecl(IntPtr ud, byte* elname, byte* attname, byte* type, byte* dflt, int required)
+        => From(ud)?.Call(H.AttlistDecl, () => new[] { Str(elname), Str(attname), Str(type), Str(dflt), PyInt.From(required) });
+
+    /// <summary>An XML_Content tree (type, quant, name, children) as CPython's nested tuples.</summary>
+    static PyObject Model(byte* c)
+    {
+        // struct XML_Content { enum type; enum quant; XML_Char *name; unsigned numchildren; XML_Content *children; }
+        int type = *(int*)c, quant = *(int*)(c + 4);
+        byte* name = *(byte**)(c + 8);
+        uint n = *(uint*)(c + 16);
+        byte* children = *(byte**)(c + 24);
+        var kids = new PyObject[n];
+        for (int i = 0; i < n; i++) kids[i] = Model(children + 32 * i);
+        return PyTuple.Of(PyInt.From(type), PyInt.From(quant), Str(name), new PyTuple(kids));
+    }
+
+    [UnmanagedCallersOnly]
+    static void OnElementDecl(IntPtr ud, byte* name, byte* model)
+    {
+        var self = From(ud);
+        try { self?.Call(H.ElementDecl, () => new[] { Str(name), Model(model) }); }
+        finally { if (self != null) LibExpat.XML_FreeContentModel(self._parser, model); }
+    }
+
+    /// <summary>A handler whose int result Expat uses (0 stops with an error).</summary>
+    int CallInt(H which, Func<PyObject[]> args)
+    {
+        if (_pending != null || _ts == null) return 0;
+        try
+        {
+            Flush();
+            var h = _handlers[(int)which];
+            if (h == null) return 0;
+            var r = Ops.Call(_ts, h, args());
+            return r is PyInt i && i.FitsLong ? (int)i.Small : r == PyNone.Value ? 0 : (int)Ops.Index(_ts, r).Small;
+        }
+        catch (Exception e)
+        {
+            _pending = e;
+            LibExpat.XML_StopParser(_parser, 0);
+            return 0;
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    static int OnNotStandalone(IntPtr ud) => From(ud)?.CallInt(H.NotStandalone, () => Array.Empty<PyObject>()) ?? 0;
+
+    [UnmanagedCallersOnly]
+    static int OnExternalEntityRef(IntPtr ud, byte* context, byte* baseUri, byte* systemId, byte* publicId)
+        => From(ud)?.CallInt(H.ExternalEntityRef, () => new[] { Str(context), Str(baseUri), Str(systemId), Str(publicId) }) ?? 0;
 
     // ---------------- parsing ----------------
 
