@@ -559,14 +559,39 @@ public static partial class Interpreter
                 {
                     var b = s[--sp]!; s[sp] = null;
                     var a = s[sp - 1]!;
+                    bool r;
                     if (a is PyInt ia && b is PyInt ib && ia.FitsLong && ib.FitsLong && a.Type == PyInt.TypeObject && b.Type == PyInt.TypeObject)
                     {
                         long x = ia.Small, y = ib.Small;
-                        bool r = arg switch { 0 => x < y, 1 => x <= y, 2 => x == y, 3 => x != y, 4 => x > y, _ => x >= y };
-                        s[sp - 1] = r ? PyBool.True : PyBool.False;
+                        r = arg switch { 0 => x < y, 1 => x <= y, 2 => x == y, 3 => x != y, 4 => x > y, _ => x >= y };
+                    }
+                    else if (a is PyFloat fa && b is PyFloat fb && a.Type == PyFloat.TypeObject && b.Type == PyFloat.TypeObject)
+                    {
+                        // IEEE comparisons are Python's: NaN is unequal and unordered
+                        double x = fa.Value, y = fb.Value;
+                        r = arg switch { 0 => x < y, 1 => x <= y, 2 => x == y, 3 => x != y, 4 => x > y, _ => x >= y };
+                    }
+                    else
+                    {
+                        s[sp - 1] = Ops.RichCompare(ts, a, b, (CompareOp)arg);
                         break;
                     }
-                    s[sp - 1] = Ops.RichCompare(ts, a, b, (CompareOp)arg);
+                    // A conditional jump on the result (`if a < b:`, `while i < n:`) is taken here,
+                    // without pushing the bool for it to pop. A backward one with a preemption
+                    // hook set runs as itself, to count its tick.
+                    if ((uint)pc < (uint)code.Length)
+                    {
+                        int next = code[pc];
+                        int nextOp = next & 0xFF;
+                        if ((nextOp == (int)Opcode.POP_JUMP_IF_FALSE || nextOp == (int)Opcode.POP_JUMP_IF_TRUE)
+                            && ((next >> 8) > pc || ts.PreemptHook == null))
+                        {
+                            s[--sp] = null;
+                            pc = r == (nextOp == (int)Opcode.POP_JUMP_IF_TRUE) ? next >> 8 : pc + 1;
+                            break;
+                        }
+                    }
+                    s[sp - 1] = r ? PyBool.True : PyBool.False;
                     break;
                 }
                 case Opcode.IS_OP:
