@@ -165,3 +165,21 @@ print(error(P, 1, 2, 3))
 print(str(123), int('7'), P(1, 2).y, type(NoInit()).__name__)
 print(error(object.__init__, object(), 1))
 print(error(lambda: NoInit().__init__(1)))
+
+
+# BUILD_SLICE makes a slice object itself: rebinding builtins.slice does not change x[a:b]
+import builtins
+
+
+class Recorder:
+    def __getitem__(self, key):
+        return (type(key).__name__, key.start, key.stop, key.step)
+
+
+real_slice = builtins.slice
+builtins.slice = lambda *a: 'not a slice'
+try:
+    print('abcdef'[1:4], 'abcdef'[::-1], [1, 2, 3, 4][::2], Recorder()[1:'x':None], Recorder()[::-1])
+finally:
+    builtins.slice = real_slice
+print(str(12345)[::-1], 'abc'[10:], (1, 2, 3)[-2:])

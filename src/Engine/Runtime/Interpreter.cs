@@ -1203,7 +1203,8 @@ public static partial class Interpreter
                 var stop = s[--sp]!; var start = s[sp - 1]!;
                 s[sp] = null;
                 if (arg == 3) s[sp + 1] = null;
-                s[sp - 1] = ts.Engine.MakeSlice(ts, start, stop, step!);
+                // the slice type itself, as CPython's PySlice_New (not a call of builtins.slice)
+                s[sp - 1] = new PySlice(start, stop, step);
                 break;
             }
 
