@@ -164,6 +164,23 @@ public sealed class Frame : PyObject
     [PyGetter("f_trace")] static PyObject GetTrace(ThreadState ts, PyObject self) => PyNone.Value;
     [PySetter("f_trace")] static void SetTrace(ThreadState ts, PyObject self, PyObject? v) { }
 
+    /// <summary>frame.clear(): drops the locals a finished frame still holds (unittest's
+    /// assertRaises clears the frames of every traceback it catches). A suspended generator's
+    /// frame closes its generator first; a running frame cannot be cleared.</summary>
+    [PyMethod]
+    static void clear(ThreadState ts, Frame self)
+    {
+        if (!self.Finished)
+        {
+            if (self.Generator is not { Running: false } gen)
+                throw PyExc.RuntimeError("cannot clear an executing frame");
+            gen.Close(ts);
+        }
+        Array.Clear(self.Slots);
+        self.Sp = self.StackBase;
+        self._localsCache = null;
+    }
+
     [PySlot("__repr__")]
     static PyObject Repr(ThreadState ts, PyObject self)
     {

@@ -16,7 +16,7 @@ namespace StacklessIron.Runtime;
 public static partial class Interpreter
 {
     /// <summary>How a finished or suspended frame hands its result to the frame below it.</summary>
-    public const byte ReturnPush = 0, ReturnForIter = 1, ReturnSend = 2, ReturnGenNext = 3, ReturnGenSend = 4;
+    public const byte ReturnPush = 0, ReturnForIter = 1, ReturnSend = 2, ReturnGenNext = 3, ReturnGenSend = 4, ReturnConsume = 5;
 
     /// <summary>What a native function returns after ts.SwitchTo(frame): "continue in the
     /// loop with that frame; its result is my result" (Stackless's soft switching).</summary>
@@ -272,6 +272,7 @@ public static partial class Interpreter
         if (gen != null)
         {
             gen.OnExit(ts);
+            gen.Consumer = null;
             if (exc.Type.IsSubtypeOf(ExceptionTypes.StopIteration) || (gen.IsAsyncGen && exc.Type.IsSubtypeOf(ExceptionTypes.StopAsyncIteration)))
             {
                 var what = gen.IsCoroutine ? "coroutine" : gen.IsAsyncGen ? "async generator" : "generator";
@@ -306,13 +307,20 @@ public static partial class Interpreter
     {
         var handled = ts.HandledException;
         if (handled == null || handled == exc) return;
-        // Avoid cycles: cut the chain where `exc` already appears.
+        // Avoid cycles: cut the chain where `exc` already appears. The chain may already hold
+        // a cycle of its own (a program can set __context__): a slower second walker meets the
+        // first one inside it, and the walk stops there.
         var o = handled;
+        var slow = handled;
+        bool advanceSlow = false;
         while (o != null)
         {
             var ctx = o.Context as PyBaseException;
             if (ctx == exc) { o.Context = null; break; }
             o = ctx;
+            if (advanceSlow) slow = slow!.Context as PyBaseException;
+            advanceSlow = !advanceSlow;
+            if (o == slow) break;
         }
         exc.Context = handled;
     }
@@ -624,10 +632,10 @@ public static partial class Interpreter
                 }
                 case Opcode.BUILD_STRING:
                 {
-                    var sb = new StringBuilder();
                     sp -= arg;
-                    for (int i = 0; i < arg; i++) { sb.Append(((PyStr)s[sp + i]!).Value); s[sp + i] = null; }
-                    s[sp++] = new PyStr(sb.ToString());
+                    var joined = PyStr.Concat(s.Slice(sp, arg));
+                    for (int i = 0; i < arg; i++) s[sp + i] = null;
+                    s[sp++] = joined;
                     break;
                 }
                 case Opcode.LIST_APPEND: { var v = s[--sp]!; s[sp] = null; ((PyList)s[sp - arg]!).Append(v); break; }
@@ -741,9 +749,9 @@ public static partial class Interpreter
                     }
                     if (it is PyGenerator g && g.CanResumeSoftly)
                     {
-                        if (g.Started) g.Frame!.Slots[g.Frame.Sp++] = PyNone.Value;
-                        f.Sp = sp; f.Pc = pc;
                         var nf = g.Frame!;
+                        if (g.Started) SendNone(nf);
+                        f.Sp = sp; f.Pc = pc;
                         nf.ReturnMode = ReturnForIter;
                         nf.Back = f;
                         g.OnResume(ts);
@@ -976,6 +984,11 @@ public static partial class Interpreter
                             exc = v == PyNone.Value ? PyExc.StopIteration().Value : PyExc.StopIteration(v).Value;
                             if (gen != null && gen.IsAsyncGen) exc = PyExc.New(ExceptionTypes.StopAsyncIteration).Value;
                             goto error;
+                        case ReturnConsume:
+                            v = ConsumeReturn(ts, gen!, out exc)!;
+                            if (exc != null) goto error;
+                            s[sp++] = v;
+                            break;
                     }
                     break;
                 }
@@ -983,6 +996,21 @@ public static partial class Interpreter
                 {
                     var v = s[--sp]!; s[sp] = null;
                     f.Sp = sp; f.Pc = pc;
+                    if (f.ReturnMode == ReturnConsume)
+                    {
+                        // a native consumer (sum, any ...) takes the item; the generator goes on
+                        if (f.Generator!.Consumer!.AddQuick(ts, v))
+                        {
+                            if (CodeObject.OpOf(code[pc]) == Opcode.POP_TOP) pc++;   // as SendNone
+                            else s[sp++] = PyNone.Value;
+                            break;
+                        }
+                        f = ConsumeYield(ts, f, v, out exc);
+                        if (exc == null) goto load_frame;
+                        frameRef = f;
+                        s = f.Slots; sp = f.Sp; pc = f.Pc; code = f.Code.Code.Code; consts = f.Code.Consts; names = f.Code.Names;
+                        goto error;
+                    }
                     ts.RecursionDepth--;
                     var caller = f.Back;
                     f.Back = null;
@@ -1006,9 +1034,9 @@ public static partial class Interpreter
                     if (receiver is PyGenerator g && g.CanResumeSoftly)
                     {
                         if (!g.Started && v != PyNone.Value) { exc = PyExc.TypeError($"can't send non-None value to a just-started {g.KindName}").Value; goto error; }
-                        if (g.Started) g.Frame!.Slots[g.Frame.Sp++] = v;
-                        f.Sp = sp; f.Pc = pc;
                         var nf = g.Frame!;
+                        if (g.Started) { if (v == PyNone.Value) SendNone(nf); else nf.Slots[nf.Sp++] = v; }
+                        f.Sp = sp; f.Pc = pc;
                         nf.ReturnMode = ReturnSend;
                         nf.Back = f;
                         g.OnResume(ts);
@@ -1074,6 +1102,12 @@ public static partial class Interpreter
             exc = ts.UnwindException;
             if (exc == null) continue;
             ts.UnwindException = null;
+            if ((Opcode)(code[f.Lasti] & 0xFF) == Opcode.FOR_ITER && exc.Type.IsSubtypeOf(ExceptionTypes.StopIteration))
+            {
+                // an iterator's __next__ that switched away (a channel) ended with StopIteration: the loop ends
+                s[--sp] = null; pc = code[f.Lasti] >> 8;
+                continue;
+            }
             goto error;
 
         error:
@@ -1552,6 +1586,8 @@ public static partial class Interpreter
 #pragma warning restore CS8619
     /// <summary>STACKLESS_TRACE=1 prints every instruction (a static readonly flag: free when off).</summary>
     static readonly bool Trace = Environment.GetEnvironmentVariable("STACKLESS_TRACE") == "1";
+    // Slots are compared by reference: a type that inherits one holds the same delegate, and
+    // delegate == on two different static methods is a slow runtime method-handle lookup.
     static GetAttrSlot? s_objectGetAttr => TypeObjects.Object.GetAttr;
     static GetAttrSlot? s_moduleGetAttr => PyModule.TypeObject.GetAttr;
     static SetAttrSlot? s_objectSetAttr => TypeObjects.Object.SetAttr;
