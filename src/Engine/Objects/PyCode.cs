@@ -23,6 +23,8 @@ public sealed class PyCode : PyObject
     /// <summary>The argument count when a call with exactly that many positional arguments
     /// binds by plain copying (no keyword-only, *args or **kwargs parameters), else -1.</summary>
     public readonly int SimpleArgCount;
+    /// <summary>A call makes a generator, coroutine or async generator (read at every call).</summary>
+    public readonly bool IsGeneratorLike;
 
     /// <summary>LOAD_GLOBAL inline cache entry: valid while both dicts keep their versions.</summary>
     public struct GlobalCacheEntry
@@ -75,6 +77,7 @@ public sealed class PyCode : PyObject
         for (int i = 0; i < Consts.Length; i++) Consts[i] = Materialize(code.Constants[i]);
         Names = Array.ConvertAll(code.Names, PyStr.Intern);
         VarNames = Array.ConvertAll(code.VarNames, PyStr.Intern);
+        IsGeneratorLike = (code.Flags & (CodeFlags.Generator | CodeFlags.Coroutine | CodeFlags.AsyncGenerator)) != 0;
         SimpleArgCount = code.KwOnlyArgCount == 0 && (code.Flags & (CodeFlags.VarArgs | CodeFlags.VarKeywords)) == 0 ? code.ArgCount : -1;
         int nargs = code.ArgCount + code.KwOnlyArgCount + ((code.Flags & CodeFlags.VarArgs) != 0 ? 1 : 0) + ((code.Flags & CodeFlags.VarKeywords) != 0 ? 1 : 0);
         for (int i = 0; i < code.CellVars.Length; i++)

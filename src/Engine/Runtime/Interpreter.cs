@@ -107,6 +107,7 @@ public static partial class Interpreter
         return eb;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static void EnterFrame(ThreadState ts, Frame frame)
     {
         if (++ts.RecursionDepth > ts.Engine.RecursionLimit)
@@ -141,7 +142,7 @@ public static partial class Interpreter
             for (int i = 0; i < cellArgs.Length; i++)
                 if (cellArgs[i] >= 0) ((PyCell)frame.Slots[nv + i]!).Value = frame.Slots[cellArgs[i]];
         }
-        SetUpClosure(frame, f);
+        if (f.Closure != null) SetUpClosure(frame, f);
         return frame;
     }
 
