@@ -405,7 +405,7 @@ public static partial class Interpreter
                     {
                         ref var ac = ref f.Code.AttrCache[pc - 1];
                         var t = inst.Type;
-                        if (ac.Type != t || ac.Version != t.VersionTag) FillAttrCache(ref ac, t, names[arg], ReferenceEquals(t.GetAttr, s_objectGetAttr));
+                        if (ac.Type != t || ac.Version != t.VersionTag) FillAttrCache(ref ac, t, names[arg], t.GetAttr == s_objectGetAttr);
                         if (ac.Kind == PyCode.AttrKind.InstanceDict)
                         {
                             var d = inst.Dict;
@@ -429,7 +429,7 @@ public static partial class Interpreter
                     {
                         ref var ac = ref f.Code.AttrCache[pc - 1];
                         var t = inst.Type;
-                        if (ac.Type != t || ac.Version != t.VersionTag) FillAttrCache(ref ac, t, names[arg], ReferenceEquals(t.SetAttr, s_objectSetAttr));
+                        if (ac.Type != t || ac.Version != t.VersionTag) FillAttrCache(ref ac, t, names[arg], t.SetAttr == s_objectSetAttr);
                         if (ac.Kind == PyCode.AttrKind.InstanceDict && inst.Dict is PyDict idict) { idict.SetStrHinted(names[arg], v, ref ac.Hint); break; }
                         if (ac.Kind == PyCode.AttrKind.Slot && inst.Slots is PyObject?[] sl && (uint)ac.Index < (uint)sl.Length) { sl[ac.Index] = v; break; }
                     }
@@ -455,7 +455,7 @@ public static partial class Interpreter
                             }
                         }
                     }
-                    if (ReferenceEquals(t.GetAttr, s_objectGetAttr) || ReferenceEquals(t.GetAttr, s_moduleGetAttr) && obj is not PyModule)
+                    if (t.GetAttr == s_objectGetAttr || t.GetAttr == s_moduleGetAttr && obj is not PyModule)
                     {
                         var descr = t.Lookup(name);
                         if ((descr is PyFunction || descr is PyMethodDescriptor) && (obj.Dict == null || obj.Dict.GetStr(name) == null))
@@ -765,7 +765,7 @@ public static partial class Interpreter
                         if (ts.PreemptHook != null && --ts.Ticks <= 0 && ts.PreemptHook(ts)) goto switched;
                         goto load_frame;
                     }
-                    if (callable is PyType cls && ReferenceEquals(cls.Type.Call, s_typeCall) && cls.Init != null && ReferenceEquals(cls.Init, SlotDefs.InitDef.Generic)
+                    if (callable is PyType cls && cls.Type.Call == s_typeCall && cls.Init != null && cls.Init == SlotDefs.InitDef.Generic
                         && cls.Lookup(s_init) is PyFunction initFn && !initFn.IsGeneratorLike && cls.New != null)
                     {
                         var argSpan = ArgSpan(s, argStart, n);
@@ -1517,8 +1517,6 @@ public static partial class Interpreter
 #pragma warning restore CS8619
     /// <summary>STACKLESS_TRACE=1 prints every instruction (a static readonly flag: free when off).</summary>
     static readonly bool Trace = Environment.GetEnvironmentVariable("STACKLESS_TRACE") == "1";
-    // Slots are compared by reference: a type that inherits one holds the same delegate, and
-    // delegate == on two different static methods is a slow runtime method-handle lookup.
     static GetAttrSlot? s_objectGetAttr => TypeObjects.Object.GetAttr;
     static GetAttrSlot? s_moduleGetAttr => PyModule.TypeObject.GetAttr;
     static SetAttrSlot? s_objectSetAttr => TypeObjects.Object.SetAttr;
@@ -1540,14 +1538,14 @@ public static partial class Interpreter
     static void FillMethodCache(ref PyCode.AttrCacheEntry ac, PyType t, PyStr name)
     {
         ac.Type = t; ac.Version = t.VersionTag; ac.Kind = PyCode.AttrKind.None; ac.Descr = null;
-        if (!ReferenceEquals(t.GetAttr, s_objectGetAttr)) return;
+        if (t.GetAttr != s_objectGetAttr) return;
         var descr = t.Lookup(name);
         if (descr is PyFunction || descr is PyMethodDescriptor) { ac.Kind = PyCode.AttrKind.Method; ac.Descr = descr; }
     }
 
     static PyObject LoadAttr(ThreadState ts, PyObject obj, PyStr name)
     {
-        if (obj is PyInstance inst && ReferenceEquals(inst.Type.GetAttr, s_objectGetAttr))
+        if (obj is PyInstance inst && inst.Type.GetAttr == s_objectGetAttr)
         {
             var t = inst.Type;
             var descr = t.Lookup(name);
