@@ -7,9 +7,6 @@ namespace StacklessIron.Objects;
 [PyType("object")]
 public static class PyBaseObject
 {
-    // Compared by reference: every type that inherits object's slot holds this same delegate
-    // (SlotDefs copies the wrapper's), and delegate == on static methods that differ takes a
-    // slow runtime lookup of both method handles (it was most of the time of `str(i)`).
     static NewSlot? _objectNew;
     static InitSlot? _objectInit;
 
@@ -22,8 +19,8 @@ public static class PyBaseObject
         _objectInit ??= TypeObjects.Object.Init;
         if (ExcessArgs(args))
         {
-            if (!ReferenceEquals(cls.New, _objectNew)) throw PyExc.TypeError("object.__new__() takes exactly one argument (the type to instantiate)");
-            if (ReferenceEquals(cls.Init, _objectInit)) throw PyExc.TypeError($"{cls.Name}() takes no arguments");
+            if (cls.New != _objectNew) throw PyExc.TypeError("object.__new__() takes exactly one argument (the type to instantiate)");
+            if (cls.Init == _objectInit) throw PyExc.TypeError($"{cls.Name}() takes no arguments");
         }
         if ((cls.Flags & TypeFlags.Abstract) != 0) throw AbstractError(ts, cls);
         if (cls.NativeClass != typeof(PyInstance))
@@ -50,8 +47,8 @@ public static class PyBaseObject
         if (ExcessArgs(args))
         {
             var t = self.Type;
-            if (!ReferenceEquals(t.Init, _objectInit)) throw PyExc.TypeError("object.__init__() takes exactly one argument (the instance to initialize)");
-            if (ReferenceEquals(t.New, _objectNew)) throw PyExc.TypeError($"{t.Name}.__init__() takes exactly one argument (the instance to initialize)");
+            if (t.Init != _objectInit) throw PyExc.TypeError("object.__init__() takes exactly one argument (the instance to initialize)");
+            if (t.New == _objectNew) throw PyExc.TypeError($"{t.Name}.__init__() takes exactly one argument (the instance to initialize)");
         }
     }
 
