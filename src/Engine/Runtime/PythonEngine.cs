@@ -13,6 +13,9 @@ public sealed class PythonEngine
     public readonly PyDict Modules = new();
     public readonly ThreadState MainThread;
     public int RecursionLimit = 1000;
+    /// <summary>sys.get_int_max_str_digits(): the most decimal digits int(str) and str(int)
+    /// accept (0 = no limit); PYTHONINTMAXSTRDIGITS sets it at start as in CPython.</summary>
+    public int IntMaxStrDigits = StacklessIron.Objects.PyInt.MaxStrDigitsFromEnvironment() ?? StacklessIron.Objects.Formatting.NumberParsing.DefaultMaxStrDigits;
     public readonly PyModule Builtins;
     public readonly PyModule Sys;
     /// <summary>The standard streams the engine set up (sys.__stdout__ etc.): TextIOWrappers
