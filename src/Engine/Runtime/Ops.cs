@@ -492,7 +492,10 @@ public static class Ops
         var ta = a.Type; var tb = b.Type;
         var slotA = ta.NumberOps[op];
         var slotB = ta != tb ? tb.NumberOps[op] : null;
-        if (slotB == slotA) slotB = null;
+        // Identity, not delegate ==: that compares method handles in the runtime when the
+        // instances differ (float + int), a fifth of a mixed-type arithmetic loop. A type that
+        // inherits a slot shares its delegate instance.
+        if (ReferenceEquals(slotB, slotA)) slotB = null;
         PyObject r;
         if (slotA != null)
         {
