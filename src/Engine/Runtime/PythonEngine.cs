@@ -117,11 +117,9 @@ public sealed class PythonEngine
 
     // ---------------- helpers for the VM ----------------
 
-    public PyObject MakeSlice(ThreadState ts, PyObject start, PyObject stop, PyObject step)
-    {
-        var t = BuiltinsDict.GetStr("slice") ?? throw PyExc.SystemError("slice objects are not available yet");
-        return Ops.Call(ts, t, start, stop, step);
-    }
+    /// <summary>BUILD_SLICE: the slice object itself, as CPython's PySlice_New (no call through
+    /// the builtins name `slice`, which a program may rebind).</summary>
+    public PyObject MakeSlice(ThreadState ts, PyObject start, PyObject stop, PyObject step) => new PySlice(start, stop, step);
 
     public PyObject MakeSet(ThreadState ts, PyObject[] items)
     {
