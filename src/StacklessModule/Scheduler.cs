@@ -497,7 +497,13 @@ public sealed class Scheduler
             next.Started = true;
             ts.RecursionDepth = 1;
             ts.HandledException = null;
-            if (next.TempVal is PyBomb b0) { next.TempVal = PyNone.Value; ts.UnwindException = b0.Exception; }
+            if (next.TempVal is PyBomb b0)
+            {
+                // thrown at before it ran: raised at its first instruction (no handler is active there)
+                next.TempVal = PyNone.Value;
+                if (frame.Lasti < 0) frame.Lasti = 0;
+                ts.UnwindException = b0.Exception;
+            }
         }
         else
         {
@@ -596,6 +602,7 @@ public sealed class Scheduler
         if (cur == Main) { MainEndedAway(result, exc); return; }
         cur.Frame = null;
         cur.TempVal = PyNone.Value;
+        cur.RecursionDepth = 0;
         Remove(cur);
         ts.HandledException = null;
         ts.RecursionDepth = 0;

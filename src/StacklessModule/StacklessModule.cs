@@ -129,8 +129,36 @@ def __dir__():
     /// <summary>Builds the not-yet-run chain of a tasklet: one frame that calls its function.</summary>
     internal static Frame MakeStartFrame(ThreadState ts, PyObject func, PyObject[] args, PyDict? kwargs)
     {
-        if (func is PyFunction f && !f.IsGeneratorLike && (kwargs == null || kwargs.Count == 0))
-            return Interpreter.MakeFrame(ts, f, args, null);
+        // a Python function (or a bound method of one) gets its own frame as the bottom of the
+        // chain, so that the tasklet runs (and switches) softly; other callables go through the
+        // _call helper, a Python frame that calls them
+        PyObject target = func;
+        PyObject? self = null;
+        if (func is PyMethod pm && pm.Func is PyFunction) { target = pm.Func; self = pm.Self; }
+        if (target is PyFunction f && !f.IsGeneratorLike)
+        {
+            int nkw = kwargs?.Count ?? 0, off = self != null ? 1 : 0;
+            var all = new PyObject[off + args.Length + nkw];
+            if (self != null) all[0] = self;
+            args.CopyTo(all, off);
+            PyTuple? kwnames = null;
+            bool ok = true;
+            if (nkw > 0)
+            {
+                var names = new PyObject[nkw];
+                int i = 0;
+                foreach (var (k, v) in kwargs!.Items())
+                {
+                    if (k is not PyStr) { ok = false; break; }
+                    names[i] = k; all[off + args.Length + i] = v; i++;
+                }
+                kwnames = new PyTuple(names);
+            }
+            // arguments that do not fit raise when the tasklet runs, as the call would there
+            if (ok)
+                try { return Interpreter.MakeFrame(ts, f, all, kwnames); }
+                catch (PyException) { }
+        }
         var helper = (PyFunction)CallHelper!;
         return Interpreter.MakeFrame(ts, helper, new PyObject[] { func, new PyTuple(args), kwargs ?? new PyDict() }, null);
     }
