@@ -254,6 +254,38 @@ def test_bound_method_tasklet_runs_softly():
     assert errs and "positional argument" in errs[0], errs
 
 
+def test_error_handler():
+    # test_miscell.TestErrorHandler and TestModule (debug, uncollectables)
+    def foo(): pass
+    assert stackless.set_error_handler(foo) is None
+    assert stackless.set_error_handler(None) is foo
+    assert stackless.set_error_handler(None) is None
+    seen = []
+    def handler(exc, val, tb):
+        seen.append((exc, str(val), stackless.getcurrent()))
+    def func():
+        raise ZeroDivisionError("I am borken")
+    t = stackless.tasklet(func)()
+    old = stackless.set_error_handler(handler)
+    try:
+        stackless.run()                             # handled: main sees nothing
+        s = stackless.tasklet(func)()
+        s.throw(ZeroDivisionError, "thrown error")  # thrown before it ran: handled in it
+    finally:
+        stackless.set_error_handler(old)
+    assert seen == [(ZeroDivisionError, "I am borken", t), (ZeroDivisionError, "thrown error", s)], seen
+    def broken(exc, val, tb):
+        raise IndexError("we are the mods")
+    stackless.tasklet(func)()
+    stackless.set_error_handler(broken)
+    try:
+        raises(IndexError, "mods", stackless.run)   # the handler's error goes to main
+    finally:
+        stackless.set_error_handler(None)
+    assert stackless.getdebug() in (True, False) and stackless.debug in (True, False)
+    assert type(stackless.getuncollectables()) is list and type(stackless.uncollectables) is list
+
+
 for name, fn in list(globals().items()):
     if name.startswith('test_') and callable(fn):
         fn()

@@ -45,10 +45,12 @@ def __getattr__(name):
     if name == 'main': return getmain()
     if name == 'runcount': return getruncount()
     if name == 'threads': return getthreads()
+    if name == 'debug': return getdebug()
+    if name == 'uncollectables': return getuncollectables()
     raise AttributeError(f""module 'stackless' has no attribute '{name}'"")
 
 def __dir__():
-    return sorted(set(globals()) | {'current', 'main', 'runcount', 'threads'})
+    return sorted(set(globals()) | {'current', 'main', 'runcount', 'threads', 'debug', 'uncollectables'})
 ";
 
     public static PyModule Create(ThreadState ts)
@@ -96,7 +98,8 @@ def __dir__():
         var all = new System.Collections.Generic.List<PyObject>();
         foreach (var name in new[] { "atomic", "channel", "enable_softswitch", "get_channel_callback", "get_schedule_callback",
             "get_thread_info", "getcurrent", "getcurrentid", "getmain", "getruncount", "getthreads", "run", "schedule",
-            "schedule_remove", "set_channel_callback", "set_schedule_callback", "switch_trap", "tasklet", "stackless" })
+            "schedule_remove", "set_channel_callback", "set_error_handler", "set_schedule_callback", "switch_trap", "tasklet",
+            "getdebug", "getuncollectables", "stackless" })
             all.Add(new PyStr(name));
         ns.SetStr("__all__", new PyList(all.ToArray()));
         SendSequenceHelper = ns.GetStr("send_sequence");
@@ -248,6 +251,26 @@ def __dir__():
 
     [PyMethod]
     static PyObject get_channel_callback(ThreadState ts) => Scheduler.Of(ts).ChannelCallback ?? PyNone.Value;
+
+    /// <summary>set_error_handler(handler): handler(type, value, tb) takes exceptions that escape
+    /// tasklets instead of main; None restores that default. Returns the previous handler.</summary>
+    [PyMethod]
+    static PyObject set_error_handler(ThreadState ts, PyObject? handler = null)
+    {
+        var s = Scheduler.Of(ts);
+        var old = s.ErrorHandler;
+        s.ErrorHandler = handler == null || handler == PyNone.Value ? null : handler;
+        return old ?? PyNone.Value;
+    }
+
+    /// <summary>Whether this is a debug build of Stackless: it is not.</summary>
+    [PyMethod]
+    static bool getdebug(ThreadState ts) => false;
+
+    /// <summary>Tasklets the collector could not free (frames with C state): the .NET collector
+    /// frees every unreachable tasklet, so there are none.</summary>
+    [PyMethod]
+    static PyObject getuncollectables(ThreadState ts) => new PyList();
 
     [PyMethod]
     static long switch_trap(ThreadState ts, long delta)
