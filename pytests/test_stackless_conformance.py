@@ -286,6 +286,22 @@ def test_error_handler():
     assert type(stackless.getuncollectables()) is list and type(stackless.uncollectables) is list
 
 
+def test_infinite_call_recursion_raises():
+    # test_defects.TestInfiniteRecursion: an instance as its class's __call__ (directly or
+    # through another class) recurses in native code: a RecursionError, never a crash
+    class A(object):
+        def __call__(self): pass
+    A.__call__ = A()
+    raises(RecursionError, "maximum recursion depth exceeded", A())
+    class B(object):
+        def __call__(self): pass
+    class C(object):
+        def __call__(self): pass
+    B.__call__ = C()
+    C.__call__ = B()
+    raises(RecursionError, "maximum recursion depth exceeded", B())
+
+
 for name, fn in list(globals().items()):
     if name.startswith('test_') and callable(fn):
         fn()
