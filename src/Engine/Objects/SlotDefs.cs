@@ -406,6 +406,7 @@ public static class SlotDefs
             all[0] = self; args.CopyTo(all.AsSpan(1));
             return Ops.Call(ts, f, all, kwnames);
         }
+        ts.CheckStack();    // an instance as its own class's __call__ recurses natively: RecursionError, not a crash
         var get = f.Type.DescrGet;
         if (get != null) f = get(ts, f, self, self.Type);
         return Ops.Call(ts, f, args, kwnames);
