@@ -15,6 +15,7 @@ def test_consumed_in_the_loop():
     assert list(level_gen()) == [base] and tuple(level_gen()) == (base,) and sorted(level_gen()) == [base]
     assert "".join(str(x) for x in level_gen()) == str(base)
     assert set(level_gen()) == {base} and dict((x, x) for x in level_gen()) == {base: base}
+    l = []; l.extend(level_gen()); assert l == [base]
 
 def test_consumed_from_native_code_is_nested():
     base = stackless.current.nesting_level
