@@ -92,27 +92,15 @@ public static partial class Builtins
 
     [PyMethod] static PyObject ascii(ThreadState ts, PyObject obj) => new PyStr(AsciiOf(Ops.ReprString(ts, obj)));
 
-    static string IntToBase(ThreadState ts, PyObject x, int b, string prefix)
+    static string IntToBase(ThreadState ts, PyObject x, int b)
     {
         var iv = Ops.Index(ts, x);
-        if (iv.FitsLong && iv.Small != long.MinValue)
-        {
-            // Convert.ToString(long, base) prints negatives in two's complement: take the magnitude
-            long m = Math.Abs(iv.Small);
-            return (iv.Small < 0 ? "-" : "") + prefix + Convert.ToString(m, b);
-        }
-        var v = iv.Big;
-        bool neg = v.Sign < 0;
-        if (neg) v = -v;
-        var sb = new StringBuilder();
-        if (v.IsZero) sb.Append('0');
-        while (!v.IsZero) { int d = (int)(v % b); sb.Insert(0, (char)(d < 10 ? '0' + d : 'a' + d - 10)); v /= b; }
-        return (neg ? "-" : "") + prefix + sb;
+        return iv.FitsLong ? StacklessIron.Objects.Formatting.NumberParsing.ToPrefixedBase(iv.Small, b) : StacklessIron.Objects.Formatting.NumberParsing.ToPrefixedBase(iv.Big, b);
     }
 
-    [PyMethod] static string bin(ThreadState ts, PyObject number) => IntToBase(ts, number, 2, "0b");
-    [PyMethod] static string oct(ThreadState ts, PyObject number) => IntToBase(ts, number, 8, "0o");
-    [PyMethod] static string hex(ThreadState ts, PyObject number) => IntToBase(ts, number, 16, "0x");
+    [PyMethod] static string bin(ThreadState ts, PyObject number) => IntToBase(ts, number, 2);
+    [PyMethod] static string oct(ThreadState ts, PyObject number) => IntToBase(ts, number, 8);
+    [PyMethod] static string hex(ThreadState ts, PyObject number) => IntToBase(ts, number, 16);
 
     [PyMethod] static bool callable(ThreadState ts, PyObject obj) => Ops.IsCallable(obj);
 

@@ -194,6 +194,8 @@ public static class SlotDefs
             (CallSlot)((ts, self, args, kwnames) =>
             {
                 var f = self.Type.Lookup(sCall) ?? throw PyExc.TypeError($"'{self.Type.Name}' object is not callable");
+                // `A.__call__ = A()` recurses here without entering the VM: guard the .NET stack.
+                ts.CheckStack();
                 return CallBoundKw(ts, f, self, args, kwnames);
             }),
             (ts, w, self, args, kw) => ((CallSlot)w.Fn)(ts, self, args, kw));
@@ -291,8 +293,9 @@ public static class SlotDefs
             generic = (ts, a, b) =>
             {
                 var ta = a.Type; var tb = b.Type;
-                bool doOther = ta != tb && tb.NumberOps[index] == generic && tb.Lookup(rname) != null;
-                if (ta.NumberOps[index] == generic)
+                // identity, not delegate ==, which compares unequal delegates' methods slowly
+                bool doOther = ta != tb && (object?)tb.NumberOps[index] == (object?)generic && tb.Lookup(rname) != null;
+                if ((object?)ta.NumberOps[index] == (object?)generic)
                 {
                     if (doOther && tb.IsSubtypeOf(ta))
                     {

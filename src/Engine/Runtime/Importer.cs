@@ -123,6 +123,7 @@ public static class Importer
         {
             module = factory(ts);
             modules.SetStr(fullname, module);
+            if (module is PyModule builtinModule) SetSpec(ts, builtinModule, fullname, null);
         }
         else
         {
@@ -224,8 +225,10 @@ public static class Importer
         if (namespacePkg) return module;
         try
         {
+            SetSpec(ts, module, name, path);
             var code = ts.Engine.CompileFile(ts, path);
             Interpreter.RunModuleCode(ts, code, ns);
+            if (name == "importlib") InstallImportlibFinders(ts, module);
         }
         catch (Exception)
         {
@@ -233,6 +236,54 @@ public static class Importer
             throw;
         }
         return module;
+    }
+
+    /// <summary>The import statement is native and does not need sys.meta_path, but
+    /// importlib's own entry points (import_module, util.find_spec, reload, pkgutil) search
+    /// sys.meta_path and sys.path_hooks. Once the importlib package has loaded (its
+    /// _bootstrap set up by its __init__), they get what CPython installs at start-up: the
+    /// builtin and frozen importers, and the path finder with its file-finder hook.</summary>
+    static void InstallImportlibFinders(ThreadState ts, PyModule importlib)
+    {
+        if (ts.Engine.Sys.Get("meta_path") is not PyList metaPath || metaPath.Count != 0) return;
+        var bootstrap = importlib.Namespace.GetStr("_bootstrap");
+        var external = importlib.Namespace.GetStr("_bootstrap_external");
+        if (bootstrap == null || external == null) return;
+        metaPath.Append(Ops.GetAttr(ts, bootstrap, PyStr.Intern("BuiltinImporter")));
+        metaPath.Append(Ops.GetAttr(ts, bootstrap, PyStr.Intern("FrozenImporter")));
+        Ops.CallMethod(ts, external, "_install", bootstrap);
+        // Modules imported before importlib get their specs now (find_spec and reload read them).
+        foreach (var (key, value) in new List<(PyObject, PyObject)>(ts.Engine.Modules.Items()))
+        {
+            if (key is not PyStr name || value is not PyModule m || m.Namespace.GetStr(s_spec) is { } spec && spec != PyNone.Value) continue;
+            var file = m.Namespace.GetStr(s_file) as PyStr;
+            if (file != null || NativeModules.ContainsKey(name.Value)) SetSpec(ts, m, name.Value, file?.Value);
+        }
+    }
+
+    /// <summary>Gives a module the __spec__ and __loader__ importlib would have given it (a
+    /// source file's, or a builtin's when `path` is null), once importlib is loaded; before
+    /// that nothing reads them.</summary>
+    static void SetSpec(ThreadState ts, PyModule module, string name, string? path)
+    {
+        if (ts.Engine.Sys.Get("meta_path") is not PyList { Count: > 0 }) return;
+        var modules = ts.Engine.Modules;
+        PyObject spec;
+        if (path != null)
+        {
+            if (modules.GetStr("importlib._bootstrap_external") is not PyModule external) return;
+            spec = Ops.CallMethod(ts, external, "spec_from_file_location", new PyStr(name), new PyStr(path));
+        }
+        else
+        {
+            if (modules.GetStr("importlib._bootstrap") is not PyModule bootstrap) return;
+            var builtinImporter = Ops.GetAttr(ts, bootstrap, PyStr.Intern("BuiltinImporter"));
+            spec = Ops.Call(ts, Ops.GetAttr(ts, bootstrap, PyStr.Intern("ModuleSpec")),
+                new PyObject[] { new PyStr(name), builtinImporter, new PyStr("built-in") }, new PyTuple(new PyObject[] { PyStr.Intern("origin") }));
+        }
+        if (spec == PyNone.Value) return;
+        module.Namespace.SetStr(s_spec, spec);
+        module.Namespace.SetStr("__loader__", Ops.GetAttr(ts, spec, PyStr.Intern("loader")));
     }
 
     /// <summary>IMPORT_FROM: an attribute of the module, or its submodule from sys.modules.</summary>

@@ -1,0 +1,107 @@
+"""Runs one module of CPython's test suite (test.NAME) the way regrtest loads it, under
+whichever interpreter runs this file (StacklessIron or CPython, for the reference counts).
+
+usage: <python> tools/cpython_test_driver.py NAME PROGRESS_FILE
+Each finished test appends one line "<outcome> <test id>" to PROGRESS_FILE (flushed; a test
+with failing subtests counts once, with its worst outcome), so the
+caller can count what ran even when the process dies or is killed by its time limit. The
+last line written is "done". Failures and errors go to stdout with their tracebacks.
+"""
+import sys
+import unittest
+
+OUTCOMES = ("ok", "fail", "error", "skip", "xfail", "xpass")
+
+
+class ProgressResult(unittest.TextTestResult):
+    """Writes one line per test when it stops: its worst outcome, subtests included."""
+    RANK = {"ok": 0, "skip": 1, "xfail": 1, "xpass": 2, "fail": 3, "error": 4}
+
+    def __init__(self, stream, descriptions, verbosity, progress=None):
+        super().__init__(stream, descriptions, verbosity)
+        self.progress = progress
+        self.outcome = None
+
+    def note(self, outcome):
+        if self.outcome is None or self.RANK[outcome] > self.RANK[self.outcome]:
+            self.outcome = outcome
+
+    def startTest(self, test):
+        super().startTest(test)
+        self.outcome = None
+
+    def stopTest(self, test):
+        super().stopTest(test)
+        self.progress.write(f"{self.outcome or 'ok'} {test.id() if hasattr(test, 'id') else test}\n")
+        self.progress.flush()
+
+    def addSuccess(self, test):
+        super().addSuccess(test)
+        self.note("ok")
+
+    def addFailure(self, test, err):
+        super().addFailure(test, err)
+        self.note("fail")
+
+    def addError(self, test, err):
+        super().addError(test, err)
+        self.note("error")
+
+    def addSkip(self, test, reason):
+        super().addSkip(test, reason)
+        self.note("skip")
+
+    def addExpectedFailure(self, test, err):
+        super().addExpectedFailure(test, err)
+        self.note("xfail")
+
+    def addUnexpectedSuccess(self, test):
+        super().addUnexpectedSuccess(test)
+        self.note("xpass")
+
+    def addSubTest(self, test, subtest, err):
+        super().addSubTest(test, subtest, err)
+        if err is not None:
+            self.note("fail" if issubclass(err[0], test.failureException) else "error")
+
+
+def load(name):
+    from test import support
+    __import__("test." + name)
+    module = sys.modules["test." + name]
+    test_main = getattr(module, "test_main", None)
+    if test_main is None:
+        return unittest.TestLoader().loadTestsFromModule(module)
+    # An old-style module runs its classes through support.run_unittest: collect them instead.
+    collected = unittest.TestSuite()
+
+    def collect(*classes):
+        for cls in classes:
+            if isinstance(cls, str):
+                collected.addTest(unittest.TestLoader().loadTestsFromModule(sys.modules[cls]))
+            elif isinstance(cls, (unittest.TestSuite, unittest.TestCase)):
+                collected.addTest(cls)
+            else:
+                collected.addTest(unittest.TestLoader().loadTestsFromTestCase(cls))
+    support.run_unittest = collect
+    test_main()
+    return collected
+
+
+def main():
+    name, progress_path = sys.argv[1], sys.argv[2]
+    with open(progress_path, "w") as progress:
+        try:
+            suite = load(name)
+        except unittest.SkipTest as e:
+            progress.write(f"skipmodule {e}\n")
+            progress.write("done\n")
+            return
+        runner = unittest.TextTestRunner(stream=sys.stdout, verbosity=1,
+                                         resultclass=lambda *a: ProgressResult(*a, progress=progress))
+        runner.run(suite)
+        progress.write("done\n")
+
+
+if __name__ == "__main__":
+    main()
