@@ -51,10 +51,10 @@ public static partial class Interpreter
     {
         if (!gen.Started && sent != PyNone.Value) throw PyExc.TypeError($"can't send non-None value to a just-started {gen.KindName}");
         var f = gen.Frame!;
+        if (ts.RecursionDepth >= ts.Engine.RecursionLimit) throw new PyException(GeneratorOverLimit(gen));
         if (gen.Started) f.Slots[f.Sp++] = sent;
         gen.OnResume(ts);
-        try { return SwitchTo(ts, f, ReturnGenSend); }
-        catch (PyException) { if (gen.Started && f.Sp > f.StackBase) f.Slots[--f.Sp] = null; gen.OnYield(ts); throw; }
+        return SwitchTo(ts, f, ReturnGenSend);
     }
 
     // ---------------- entry points from C# ----------------
@@ -751,12 +751,14 @@ public static partial class Interpreter
                     if (it is PyGenerator g && g.CanResumeSoftly)
                     {
                         var nf = g.Frame!;
-                        if (g.Started) SendNone(nf);
                         f.Sp = sp; f.Pc = pc;
+                        if (ts.RecursionDepth >= ts.Engine.RecursionLimit) { exc = GeneratorOverLimit(g); goto error; }
+                        if (g.Started) SendNone(nf);
                         nf.ReturnMode = ReturnForIter;
                         nf.Back = f;
                         g.OnResume(ts);
-                        EnterFrame(ts, nf);
+                        ts.RecursionDepth++;
+                        ts.Frame = nf;
                         f = nf;
                         goto load_frame;
                     }
@@ -1036,12 +1038,14 @@ public static partial class Interpreter
                     {
                         if (!g.Started && v != PyNone.Value) { exc = PyExc.TypeError($"can't send non-None value to a just-started {g.KindName}").Value; goto error; }
                         var nf = g.Frame!;
-                        if (g.Started) { if (v == PyNone.Value) SendNone(nf); else nf.Slots[nf.Sp++] = v; }
                         f.Sp = sp; f.Pc = pc;
+                        if (ts.RecursionDepth >= ts.Engine.RecursionLimit) { exc = GeneratorOverLimit(g); goto error; }
+                        if (g.Started) { if (v == PyNone.Value) SendNone(nf); else nf.Slots[nf.Sp++] = v; }
                         nf.ReturnMode = ReturnSend;
                         nf.Back = f;
                         g.OnResume(ts);
-                        EnterFrame(ts, nf);
+                        ts.RecursionDepth++;
+                        ts.Frame = nf;
                         f = nf;
                         goto load_frame;
                     }
