@@ -504,31 +504,10 @@ for args in [('abc', 'ascii'), ('é', 'latin-1'), ('é', 'ascii'), (b'x', 'ascii
         Assert.That(Ops.ReprString(ts, Ops.CallMethod(ts, ro, "tolist")), Is.EqualTo("[7]"));
     }
 
-    /// <summary>A stand-in for the containers part's slice type (same name, same `indices`
-    /// contract), so slicing can be tested before that type is merged.</summary>
-    [PyType("slice")]
-    public sealed class TestSlice : PyObject
+    static PySlice MakeSlice(long? start, long? stop, long? step)
     {
-        public static readonly PyType TypeObject = PyType.Builtin("slice", typeof(TestSlice), subclassable: false);
-        readonly long? _start, _stop, _step;
-        public TestSlice(long? start, long? stop, long? step) : base(TypeObject) { _start = start; _stop = stop; _step = step; }
-
-        [PyMethod]
-        static PyObject indices(ThreadState ts, TestSlice self, long length)
-        {
-            long step = self._step ?? 1;
-            if (step == 0) throw PyExc.ValueError("slice step cannot be zero");
-            long lower = step < 0 ? -1 : 0, upper = step < 0 ? length - 1 : length;
-            long Clamp(long? v, long dflt)
-            {
-                if (v == null) return dflt;
-                long x = v.Value;
-                if (x < 0) { x += length; return x < lower ? lower : x; }
-                return x > upper ? upper : x;
-            }
-            long start = Clamp(self._start, step < 0 ? upper : lower), stop = Clamp(self._stop, step < 0 ? lower : upper);
-            return PyTuple.Of(PyInt.From(start), PyInt.From(stop), PyInt.From(step));
-        }
+        PyObject O(long? v) => v == null ? PyNone.Value : PyInt.From(v.Value);
+        return new PySlice(O(start), O(stop), O(step));
     }
 
     [Test]
@@ -545,7 +524,7 @@ for args in [('abc', 'ascii'), ('é', 'latin-1'), ('é', 'ascii'), (b'x', 'ascii
             {
                 string N(long? v) => v?.ToString() ?? "None";
                 lines.Add($"{N(a)},{N(b)},{N(c)}");
-                var sl = new TestSlice(a, b, c);
+                var sl = MakeSlice(a, b, c);
                 var r1 = (PyStr)Ops.GetItem(ts, new PyStr(s), sl);
                 var bytes = System.Text.Encoding.UTF8.GetBytes(s);
                 var r2 = Ops.GetItem(ts, new PyBytes(bytes), sl);
@@ -584,7 +563,7 @@ print('\n'.join(out))
                 Assert.That(mine[i], Is.EqualTo(expected[i]), $"case {i}: {lines[i]}");
         }
         finally { try { Directory.Delete(dir, true); } catch (IOException) { } }
-        var e0 = Assert.Throws<PyException>(() => Ops.GetItem(ts, new PyStr("abc"), new TestSlice(null, null, 0)))!;
+        var e0 = Assert.Throws<PyException>(() => Ops.GetItem(ts, new PyStr("abc"), MakeSlice(null, null, 0)))!;
         Assert.That(Ops.StrString(ts, e0.Value), Is.EqualTo("slice step cannot be zero"));
     }
 

@@ -8,7 +8,7 @@ namespace StacklessIron.Stackless;
 /// restores the previous one. Native, so that a watchdog interrupt deferred by the block is
 /// taken in __exit__ itself (the tasklet's frame is then the user's, as in Stackless).</summary>
 [PyType("atomic")]
-public class PyAtomic : PyObject
+public sealed class PyAtomic : PyObject
 {
     public static readonly PyType TypeObject = PyType.Builtin("atomic", typeof(PyAtomic), module: "stackless");
 

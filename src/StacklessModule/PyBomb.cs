@@ -7,7 +7,7 @@ namespace StacklessIron.Stackless;
 /// <summary>A bomb carries an exception as a value (through a channel or a tasklet's tempval):
 /// the tasklet that receives it raises the exception instead.</summary>
 [PyType("bomb")]
-public class PyBomb : PyObject
+public sealed class PyBomb : PyObject
 {
     public static readonly PyType TypeObject = PyType.Builtin("bomb", typeof(PyBomb), module: "stackless");
     public PyBaseException? Exception;

@@ -9,14 +9,16 @@ namespace StacklessIron.Stackless;
 /// (balance < 0). A rendezvous hands the value over; `preference` decides who runs on.
 /// </summary>
 [PyType("channel")]
-public class PyChannel : PyObject
+public sealed class PyChannel : PyObject
 {
     public static readonly PyType TypeObject = PyType.Builtin("channel", typeof(PyChannel), module: "_stackless");
 
     PyDict? _dict;
     public override PyDict? Dict { get => _dict; set => _dict = value; }
 
-    public PyTasklet? Head, Tail;
+    /// <summary>The tasklets blocked on it, in arrival order.</summary>
+    internal readonly TaskletQueue Waiting = new();
+    public PyTasklet? Head => Waiting.Front;
     public int Balance;
     /// <summary>-1: the receiver runs on a rendezvous (default); 1: the sender; 0: neither.</summary>
     public int Preference = -1;
@@ -38,18 +40,24 @@ public class PyChannel : PyObject
     internal void Append(PyTasklet t, int dir)
     {
         t.BlockedOn = this; t.BlockDir = dir;
-        t.Prev = Tail; t.Next = null;
-        if (Tail != null) Tail.Next = t; else Head = t;
-        Tail = t;
+        Waiting.PushBack(t);
         Balance += dir;
+    }
+
+    /// <summary>Takes the first waiting tasklet off the channel (the one a rendezvous pairs with).</summary>
+    internal PyTasklet PopFront()
+    {
+        var t = Waiting.PopFront();
+        Balance -= t.BlockDir;
+        t.BlockedOn = null; t.BlockDir = 0;
+        return t;
     }
 
     internal void Unlink(PyTasklet t)
     {
-        if (t.Prev != null) t.Prev.Next = t.Next; else Head = t.Next;
-        if (t.Next != null) t.Next.Prev = t.Prev; else Tail = t.Prev;
+        Waiting.Remove(t);
         Balance -= t.BlockDir;
-        t.Next = t.Prev = null; t.BlockedOn = null; t.BlockDir = 0;
+        t.BlockedOn = null; t.BlockDir = 0;
     }
 
     public bool Closed => Closing && Balance == 0;
@@ -107,7 +115,10 @@ public class PyChannel : PyObject
         bool direct = ts.TakeUnwindPermission();
         var ch = (PyChannel)self;
         if (ch.Closed) return null;
-        return Scheduler.Of(ts).ChannelAction(ch, -1, PyNone.Value, direct);
+        // a StopIteration sent through the channel ends the iteration (after a soft switch the
+        // loop sees it when the tasklet resumes; here, for a value at hand or a hard switch)
+        try { return Scheduler.Of(ts).ChannelAction(ch, -1, PyNone.Value, direct); }
+        catch (PyException e) when (e.Matches(ExceptionTypes.StopIteration)) { return null; }
     }
 
     [PyGetter("balance")] static PyObject GetBalance(ThreadState ts, PyObject self) => PyInt.From(((PyChannel)self).Balance);

@@ -7,10 +7,10 @@ namespace StacklessIron.Stackless;
 /// <summary>
 /// A tasklet: a suspended frame chain plus its state. Soft switching only swaps which chain the
 /// VM loop runs (ts.Frame), so a blocked tasklet costs its frames and this object, no stack.
-/// Next/Prev link it into whichever queue holds it (the run queue or one channel's queue).
+/// The run queue or one channel's queue (TaskletQueue) holds it while it is scheduled.
 /// </summary>
 [PyType("tasklet")]
-public class PyTasklet : PyObject
+public sealed class PyTasklet : PyObject
 {
     public static readonly PyType TypeObject = PyType.Builtin("tasklet", typeof(PyTasklet), module: "_stackless");
 
@@ -33,7 +33,6 @@ public class PyTasklet : PyObject
     public bool ResumeWithValue;
     public int RecursionDepth, NestingBase;
     public PyBaseException? HandledException;
-    public PyTasklet? Next, Prev;
     /// <summary>In the run queue.</summary>
     public bool InRunQueue;
     /// <summary>The channel it waits on, and whether to send (1) or receive (-1).</summary>
@@ -80,29 +79,39 @@ public class PyTasklet : PyObject
         if (func != null && func != PyNone.Value) t.DoBind(ts, func, a, k);
     }
 
+    /// <summary>bind(func, args, kwargs), in Stackless's order of checks: without arguments it
+    /// only (un)binds the function; with arguments (func None: the one already bound) the
+    /// tasklet is also set up, alive but not scheduled. Its old frames, if any, are dropped.</summary>
     internal void DoBind(ThreadState ts, PyObject? func, PyObject? args, PyObject? kwargs)
     {
         var s = Scheduler.Of(ts);
+        if (func == PyNone.Value) func = null;
+        if (args == PyNone.Value) args = null;
+        if (kwargs == PyNone.Value) kwargs = null;
+        if (func != null && !Ops.IsCallable(func)) throw PyExc.TypeError("tasklet function must be a callable or None");
+        if (s.Current == this) throw PyExc.RuntimeError("can't (re)bind the current tasklet");
         if (InRunQueue || BlockedOn != null) throw PyExc.RuntimeError("tasklet is scheduled");
-        if (Started && !Dead) throw PyExc.RuntimeError("tasklet is alive");
-        if (func != null && func != PyNone.Value && !Ops.IsCallable(func)) throw PyExc.TypeError("tasklet function must be a callable");
-        if (func == null || func == PyNone.Value)
-        {
-            if (InRunQueue) throw PyExc.RuntimeError("tasklet is scheduled");
-            Func = null; Args = null; Kwargs = null;
-            if (args != null && args != PyNone.Value || kwargs != null && kwargs != PyNone.Value)
-                throw PyExc.ValueError("cannot bind arguments without a function");
-            return;
-        }
-        Func = func;
-        Dead = false; Started = false;
-        if (args != null && args != PyNone.Value) Args = Ops.ToArray(ts, args);
-        if (kwargs != null && kwargs != PyNone.Value)
+        if (HardOn != null) throw PyExc.RuntimeError("tasklet has C state on its stack");
+        if (this == s.Main && args == null && kwargs == null) throw PyExc.RuntimeError("can't unbind the main tasklet");
+        PyDict? kw = null;
+        if (kwargs != null)
         {
             if (kwargs is not PyDict kd) throw PyExc.TypeError("tasklet kwargs must be a dict");
-            Kwargs = kd;
+            kw = kd;
         }
+        var fargs = args != null ? Ops.ToArray(ts, args) : null;
         Owner = s;
+        if (args == null && kwargs == null)
+        {
+            Frame = null; RecursionDepth = 0; Started = false; Dead = false; SetUp = false;
+            Func = func;
+            return;
+        }
+        var f = func ?? (SetUp || Started ? null : Func);
+        if (f == null) throw PyExc.RuntimeError("the tasklet was not bound to a function");
+        Frame = StacklessModule.MakeStartFrame(ts, f, fargs ?? Array.Empty<PyObject>(), kw);
+        RecursionDepth = 0; Started = false; Dead = false; SetUp = true;
+        Func = null;
     }
 
     [PyMethod]
@@ -117,8 +126,8 @@ public class PyTasklet : PyObject
 
     static PyObject SetupCore(ThreadState ts, PyTasklet self, PyObject[] args, PyDict? kw)
     {
-        if (self.Func == null) throw PyExc.TypeError("cframe function must be a callable");
-        if (self.Started && !self.Dead) throw PyExc.RuntimeError("tasklet is alive");
+        if (self.IsAlive(ts)) throw PyExc.RuntimeError("tasklet is alive");
+        if (self.Func == null) throw PyExc.RuntimeError("the tasklet was not bound to a function");
         self.Frame = StacklessModule.MakeStartFrame(ts, self.Func, args, kw);
         self.Func = null;
         self.Dead = false;
@@ -143,7 +152,7 @@ public class PyTasklet : PyObject
     [PyMethod]
     static PyObject insert(ThreadState ts, PyTasklet self)
     {
-        if (self.Dead || (!self.Started && self.Func == null && self != self.Owner?.Main)) throw PyExc.RuntimeError("You cannot run an unbound(dead) tasklet");
+        if (self.Dead || (!self.Started && !self.SetUp && self != Scheduler.Of(ts).Main)) throw PyExc.RuntimeError("You cannot run an unbound(dead) tasklet");
         if (self.BlockedOn != null) throw PyExc.RuntimeError("You cannot run a blocked tasklet");
         Scheduler.Of(ts).Insert(self);
         return PyNone.Value;
@@ -249,8 +258,17 @@ public class PyTasklet : PyObject
     [PyGetter("is_current")] static PyObject GetIsCurrent(ThreadState ts, PyObject self) => PyBool.From(Scheduler.Of(ts).Current == self);
     [PyGetter("is_main")] static PyObject GetIsMain(ThreadState ts, PyObject self) => PyBool.From(Scheduler.Of(ts).Main == self);
     [PyGetter("thread_id")] static PyObject GetThreadId(ThreadState ts, PyObject self) => PyInt.From(((PyTasklet)self).Owner?.ThreadId ?? Scheduler.Of(ts).ThreadId);
-    [PyGetter("next")] static PyObject GetNext(ThreadState ts, PyObject self) => (PyObject?)((PyTasklet)self).Next ?? PyNone.Value;
-    [PyGetter("prev")] static PyObject GetPrev(ThreadState ts, PyObject self) => (PyObject?)((PyTasklet)self).Prev ?? PyNone.Value;
+    [PyGetter("next")] static PyObject GetNext(ThreadState ts, PyObject self) => (PyObject?)((PyTasklet)self).Neighbour(ts, true) ?? PyNone.Value;
+    [PyGetter("prev")] static PyObject GetPrev(ThreadState ts, PyObject self) => (PyObject?)((PyTasklet)self).Neighbour(ts, false) ?? PyNone.Value;
+
+    /// <summary>The next (or previous) tasklet in the queue that holds it: the run queue is a
+    /// ring; a channel's queue ends at its first and last tasklet.</summary>
+    PyTasklet? Neighbour(ThreadState ts, bool next)
+    {
+        if (InRunQueue) { var q = (Owner ?? Scheduler.Of(ts)).RunQueue; return next ? q.After(this, true) : q.Before(this, true); }
+        if (BlockedOn != null) return next ? BlockedOn.Waiting.After(this, false) : BlockedOn.Waiting.Before(this, false);
+        return null;
+    }
     [PyGetter("frame")]
     static PyObject GetFrame(ThreadState ts, PyObject self)
     {
@@ -289,8 +307,20 @@ public class PyTasklet : PyObject
     [PySetter("ignore_nesting")] static void SetIgnoreNesting(ThreadState ts, PyObject self, PyObject? v) => ((PyTasklet)self).IgnoreNesting = v != null && Ops.IsTrue(ts, v);
     [PyGetter("block_trap")] static PyObject GetBlockTrap(ThreadState ts, PyObject self) => PyBool.From(((PyTasklet)self).BlockTrap);
     [PySetter("block_trap")] static void SetBlockTrap(ThreadState ts, PyObject self, PyObject? v) => ((PyTasklet)self).BlockTrap = v != null && Ops.IsTrue(ts, v);
-    [PyGetter("tempval")] static PyObject GetTempval(ThreadState ts, PyObject self) { var v = ((PyTasklet)self).TempVal; return v; }
-    [PySetter("tempval")] static void SetTempval(ThreadState ts, PyObject self, PyObject? v) => ((PyTasklet)self).TempVal = v ?? PyNone.Value;
+    // until it is set up, a tasklet's bound function is its tempval (as in Stackless)
+    [PyGetter("tempval")]
+    static PyObject GetTempval(ThreadState ts, PyObject self)
+    {
+        var t = (PyTasklet)self;
+        return t.Func != null && !t.SetUp && !t.Started ? t.Func : t.TempVal;
+    }
+    [PySetter("tempval")]
+    static void SetTempval(ThreadState ts, PyObject self, PyObject? v)
+    {
+        var t = (PyTasklet)self;
+        if (t.Func != null && !t.SetUp && !t.Started) t.Func = v == null || v == PyNone.Value ? null : v;
+        else t.TempVal = v ?? PyNone.Value;
+    }
 
     public bool IsAlive(ThreadState ts)
     {

@@ -1,6 +1,8 @@
 #nullable enable
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Thread = System.Threading.Thread;
 using StacklessIron.Objects;
 using StacklessIron.Runtime;
@@ -21,9 +23,10 @@ public sealed class Scheduler
     readonly ThreadState _ts;
     public readonly PyTasklet Main;
     public PyTasklet Current;
-    PyTasklet? _head;
+    /// <summary>The run queue, a ring whose front is the current tasklet while it is runnable.</summary>
+    internal readonly TaskletQueue RunQueue = new();
     /// <summary>Tasklets in the run queue (the main tasklet counts while it is in it).</summary>
-    public int Count;
+    public int Count => RunQueue.Count;
     public PyObject? ScheduleCallback, ChannelCallback;
     public int SwitchTrapLevel;
     /// <summary>enable_softswitch(): when false every switch is hard.</summary>
@@ -84,7 +87,9 @@ public sealed class Scheduler
         ts.ChainEnded = OnChainEnded;
     }
 
-    public static Scheduler Of(ThreadState ts) => ts.Scheduler as Scheduler ?? (Scheduler)(ts.Scheduler = new Scheduler(ts));
+    public static Scheduler Of(ThreadState ts) => ts.Scheduler as Scheduler ?? Create(ts);
+
+    static Scheduler Create(ThreadState ts) => (Scheduler)(ts.Scheduler = new Scheduler(ts));
 
     // ---------------- the run queue ----------------
 
@@ -92,41 +97,56 @@ public sealed class Scheduler
     {
         if (t.InRunQueue) return;
         if (t.BlockedOn != null) throw PyExc.RuntimeError("You cannot run a blocked tasklet");
-        t.Owner = this;
-        if (_head == null) { _head = t; t.Next = t.Prev = t; }
-        else { var tail = _head.Prev!; tail.Next = t; t.Prev = tail; t.Next = _head; _head.Prev = t; }
+        if (t.Owner != this) t.Owner = this;
+        RunQueue.PushBack(t);
         t.InRunQueue = true;
-        Count++;
     }
 
+    /// <summary>Puts `t` right after `anchor` in the ring (at the back if `anchor` is not in it).</summary>
     void InsertAfter(PyTasklet anchor, PyTasklet t)
     {
-        if (!anchor.InRunQueue) { Insert(t); return; }
-        var n = anchor.Next!;
-        anchor.Next = t; t.Prev = anchor; t.Next = n; n.Prev = t;
+        int i = anchor.InRunQueue ? RunQueue.IndexOf(anchor) : -1;
+        if (i < 0) { Insert(t); return; }
+        if (t.Owner != this) t.Owner = this;
+        RunQueue.InsertAt(i + 1, t);
         t.InRunQueue = true;
-        t.Owner = this;
-        Count++;
     }
 
+    /// <summary>Puts `t` right before `anchor` in the ring; before the front is the back.</summary>
     void InsertBefore(PyTasklet anchor, PyTasklet t)
     {
-        if (!anchor.InRunQueue) { Insert(t); return; }
-        InsertAfter(anchor.Prev!, t);
+        int i = anchor.InRunQueue ? RunQueue.IndexOf(anchor) : -1;
+        if (i <= 0) { Insert(t); return; }
+        if (t.Owner != this) t.Owner = this;
+        RunQueue.InsertAt(i, t);
+        t.InRunQueue = true;
     }
 
     public void Remove(PyTasklet t)
     {
         if (!t.InRunQueue) return;
-        if (t.Next == t) _head = null;
-        else
-        {
-            t.Prev!.Next = t.Next; t.Next!.Prev = t.Prev;
-            if (_head == t) _head = t.Next;
-        }
-        t.Next = t.Prev = null;
+        RunQueue.Remove(t);
         t.InRunQueue = false;
-        Count--;
+    }
+
+    /// <summary>Turns the ring so that `t` (inserted if needed) is in front.</summary>
+    void MakeHead(PyTasklet t)
+    {
+        if (!t.InRunQueue) Insert(t);
+        if (RunQueue.Front != t) RunQueue.RotateToFront(RunQueue.IndexOf(t));
+    }
+
+    /// <summary>The ring turns past the current tasklet (if it is in it): the one after it is
+    /// in front; with an empty ring, main (or the innermost run()) wakes.</summary>
+    PyTasklet AdvancePast(PyTasklet cur)
+    {
+        if (cur.InRunQueue)
+        {
+            if (RunQueue.Front == cur) RunQueue.RotateFrontToBack();
+            else RunQueue.RotateToFront((RunQueue.IndexOf(cur) + 1) % RunQueue.Count);
+            return RunQueue.Front!;
+        }
+        return RunQueue.Front ?? WakeMain(PyNone.Value);
     }
 
     // ---------------- switching ----------------
@@ -177,17 +197,23 @@ public sealed class Scheduler
     {
         cur.Frame = _ts.Frame;
         cur.RecursionDepth = _ts.RecursionDepth;
-        cur.HandledException = _ts.HandledException;
+        // stores of references cost a GC write barrier: skip the usual null-over-null one
+        var h = _ts.HandledException;
+        if (cur.HandledException != h) cur.HandledException = h;
         cur.ResumeWithValue = withValue;
     }
 
     void Callback(PyTasklet? prev, PyTasklet next)
     {
-        var cb = ScheduleCallback;
-        if (cb == null) return;
+        if (ScheduleCallback != null) CallScheduleCallback(prev, next);
+    }
+
+    void CallScheduleCallback(PyTasklet? prev, PyTasklet next)
+    {
+        var cb = ScheduleCallback!;
         var saved = _ts.Frame;
         try { Ops.Call(_ts, cb, (PyObject?)prev ?? PyNone.Value, next); }
-        catch (PyException e) { StacklessModule.WriteUnraisable(_ts, e, "schedule callback"); }
+        catch (PyException e) { StacklessModule.WriteUnraisable(_ts, e, "Error in scheduling callback"); }
         finally { _ts.Frame = saved; }
     }
 
@@ -419,8 +445,7 @@ public sealed class Scheduler
     {
         t.TempVal = new PyBomb(PyExc.New(TaskletExit!).Value);
         if (t.BlockedOn != null) t.BlockedOn.Unlink(t);
-        if (!t.InRunQueue) Insert(t);
-        _head = t;
+        MakeHead(t);
         Current = t;
         LeaveBaseLoop(t.HardOn!);
     }
@@ -452,8 +477,7 @@ public sealed class Scheduler
         _ts.HandledException = null;
         Current = Main;
         Main.Frame = null;
-        if (!Main.InRunQueue) Insert(Main);
-        _head = Main;
+        MakeHead(Main);
     }
 
     /// <summary>Loads soft `next`'s chain into the running runner's base loop (ts.Frame, and
@@ -478,11 +502,17 @@ public sealed class Scheduler
         else
         {
             ts.RecursionDepth = next.RecursionDepth;
-            ts.HandledException = next.HandledException;
-            next.HandledException = null;
+            var h = next.HandledException;
+            if (ts.HandledException != h) ts.HandledException = h;
+            if (h != null) next.HandledException = null;
             var v = next.TempVal;
             if (v is PyBomb b) { next.TempVal = PyNone.Value; ts.UnwindException = b.Exception; }
-            else if (next.ResumeWithValue) { next.TempVal = PyNone.Value; frame.Slots[frame.Sp++] = v; }
+            else if (next.ResumeWithValue)
+            {
+                if (v != PyNone.Value) next.TempVal = PyNone.Value;
+                // the result of the call it switched out in (Slots is exactly a PyObject[]: no covariance check)
+                Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(frame.Slots), frame.Sp++) = v;
+            }
         }
         if (!_totalTimeout) ts.Ticks = _timeout;
     }
@@ -508,8 +538,7 @@ public sealed class Scheduler
             if (value is not PyBomb) value = new PyBomb(PyExc.RuntimeError("Deadlock: the last runnable tasklet cannot be blocked.").Value);
         }
         m.TempVal = value;
-        if (!m.InRunQueue) Insert(m);
-        _head = m;
+        MakeHead(m);
         return m;
     }
 
@@ -533,8 +562,7 @@ public sealed class Scheduler
         var w = _watchdogs[i];
         LeaveRun(i);
         w.TempVal = value;
-        if (!w.InRunQueue) Insert(w);
-        _head = w;
+        MakeHead(w);
         return w;
     }
 
@@ -577,7 +605,7 @@ public sealed class Scheduler
         else if (_timedOut && _timeoutOwner >= 0)
             next = WakeTimeoutOwner(PyNone.Value);      // run(timeout, soft=True) expired: a switch point
         else
-            next = _head ?? WakeMain(PyNone.Value);
+            next = RunQueue.Front ?? WakeMain(PyNone.Value);
         Callback(cur, next);    // the ending tasklet still counts as alive there, as in Stackless
         cur.Dead = true;
         Continue(next);
@@ -599,16 +627,18 @@ public sealed class Scheduler
         if (remove)
         {
             if (cur.InRunQueue && Count == 1 && !_mainInRun && cur == Main) return retval;
+            // the last runnable tasklet cannot leave the queue while main is blocked
+            if (Count - (cur.InRunQueue ? 1 : 0) == 0 && !_mainInRun && cur != Main && Main.BlockedOn != null)
+                throw PyExc.RuntimeError("Deadlock: the last runnable tasklet cannot be blocked.");
             CheckCanSwitch(direct);
             cur.TempVal = retval;
             Remove(cur);
-            return SwitchTo(_head ?? WakeMain(PyNone.Value), direct);
+            return SwitchTo(RunQueue.Front ?? WakeMain(PyNone.Value), direct);
         }
         if (Count <= 1 && cur.InRunQueue) return retval;
         CheckCanSwitch(direct);
         cur.TempVal = retval;
-        _head = cur.InRunQueue ? cur.Next : _head ?? WakeMain(PyNone.Value);
-        return SwitchTo(_head!, direct);
+        return SwitchTo(AdvancePast(cur), direct);
     }
 
     public PyObject Run(long timeout, bool soft, bool total, bool ignoreNesting, bool direct)
@@ -629,8 +659,9 @@ public sealed class Scheduler
         _watchdogs.Add(cur);
         cur.IsWatchdog = true;
         cur.TempVal = PyNone.Value;
-        if (_head == null) { LeaveRun(_watchdogs.Count - 1); Insert(cur); return PyNone.Value; }
-        return SwitchTo(_head, direct);
+        var first = RunQueue.Front;
+        if (first == null) { LeaveRun(_watchdogs.Count - 1); Insert(cur); return PyNone.Value; }
+        return SwitchTo(first, direct);
     }
 
     /// <summary>VM hook at backward jumps once the tick budget of run(timeout) is spent.</summary>
@@ -688,7 +719,7 @@ public sealed class Scheduler
         if (!t.InRunQueue) InsertBefore(cur, t);
         if (remove) Remove(cur);
         cur.TempVal = PyNone.Value;
-        _head = t;
+        MakeHead(t);
         return SwitchTo(t, direct);
     }
 
@@ -703,48 +734,48 @@ public sealed class Scheduler
         if (!t.InRunQueue) { if (pending) Insert(t); else InsertBefore(cur, t); }
         if (pending) return PyNone.Value;
         cur.TempVal = PyNone.Value;
-        _head = t;
+        MakeHead(t);
         return SwitchTo(t, direct);
     }
 
     public PyObject ChannelAction(PyChannel ch, int dir, PyObject value, bool direct)
     {
         var cur = Current;
-        if (ch.Closed) throw PyExc.ValueError("Send/receive operation on a closed channel");
-        bool cando = dir > 0 ? ch.Balance < 0 : ch.Balance > 0;
-        if (ChannelCallback != null)
-        {
-            var saved = _ts.Frame;
-            try { Ops.Call(_ts, ChannelCallback, ch, cur, PyInt.From(dir > 0 ? 1 : 0), PyInt.From(cando ? 0 : 1)); }
-            finally { _ts.Frame = saved; }
-        }
+        int balance = ch.Balance;
+        if (ch.Closing && balance == 0) throw PyExc.ValueError("Send/receive operation on a closed channel");
+        bool cando = dir > 0 ? balance < 0 : balance > 0;
+        if (ChannelCallback != null) CallChannelCallback(ch, cur, dir, cando, value);
         if (cando)
         {
-            var target = ch.Head!;
-            PyObject received;
-            if (dir > 0) { received = PyNone.Value; }
-            else { received = target.TempVal; }
             bool switchNow = ch.ScheduleAll || ch.Preference == -dir;
             if (switchNow) CheckCanSwitch(direct);
-            ch.Unlink(target);
-            target.TempVal = dir > 0 ? value : PyNone.Value;
+            var target = ch.PopFront();
+            PyObject received;
+            if (dir > 0) { received = PyNone.Value; target.TempVal = value; }
+            else { received = target.TempVal; target.TempVal = PyNone.Value; }
             if (ch.ScheduleAll)
             {
                 Insert(target);
                 cur.TempVal = received;
-                _head = cur.Next;
-                return SwitchTo(_head!, direct);
+                return SwitchTo(AdvancePast(cur), direct);
             }
             if (switchNow)
             {
-                InsertAfter(cur, target);
                 cur.TempVal = received;
-                _head = target;
+                if (cur.InRunQueue && RunQueue.Front == cur)
+                {
+                    // the target goes right after the current one and runs: the ring turns by one
+                    if (target.Owner != this) target.Owner = this;
+                    RunQueue.ReplaceFrontAndPushBack(target);
+                    target.InRunQueue = true;
+                }
+                else { InsertAfter(cur, target); MakeHead(target); }
                 return SwitchTo(target, direct);
             }
             Insert(target);
-            cur.TempVal = received;
-            return TakeValue(cur);
+            if (cur.TempVal != PyNone.Value) cur.TempVal = PyNone.Value;
+            if (received is PyBomb bomb) throw new PyException(bomb.Exception ?? PyExc.New(ExceptionTypes.TypeError).Value);
+            return received;
         }
         if (cur.BlockTrap) throw PyExc.RuntimeError("this tasklet does not like to be blocked.");
         if (ch.Closing) throw PyExc.ValueError("Send/receive operation on a closed channel");
@@ -757,6 +788,15 @@ public sealed class Scheduler
         Remove(cur);
         ch.Append(cur, dir);
         cur.TempVal = dir > 0 ? value : PyNone.Value;
-        return SwitchTo(_timedOut && _timeoutOwner >= 0 ? WakeTimeoutOwner(PyNone.Value) : _head ?? WakeMain(PyNone.Value), direct);
+        return SwitchTo(_timedOut && _timeoutOwner >= 0 ? WakeTimeoutOwner(PyNone.Value) : RunQueue.Front ?? WakeMain(PyNone.Value), direct);
+    }
+
+    void CallChannelCallback(PyChannel ch, PyTasklet cur, int dir, bool cando, PyObject value)
+    {
+        // the callback sees the value on its way in the acting tasklet's tempval, as in Stackless
+        cur.TempVal = dir > 0 ? value : PyNone.Value;
+        var saved = _ts.Frame;
+        try { Ops.Call(_ts, ChannelCallback!, ch, cur, PyInt.From(dir > 0 ? 1 : 0), PyInt.From(cando ? 0 : 1)); }
+        finally { _ts.Frame = saved; }
     }
 }

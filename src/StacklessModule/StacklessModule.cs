@@ -90,15 +90,39 @@ def __dir__():
             else WorkerStart = v;
             ns.Pop(ts, new PyStr(hidden));
         }
+        // as Stackless's stackless.py: the module names itself, and `from stackless import *`
+        // gives the same names (bomb and the PICKLEFLAGS are not among them there either)
+        ns.SetStr("stackless", m);
+        var all = new System.Collections.Generic.List<PyObject>();
+        foreach (var name in new[] { "atomic", "channel", "enable_softswitch", "get_channel_callback", "get_schedule_callback",
+            "get_thread_info", "getcurrent", "getcurrentid", "getmain", "getruncount", "getthreads", "run", "schedule",
+            "schedule_remove", "set_channel_callback", "set_schedule_callback", "switch_trap", "tasklet", "stackless" })
+            all.Add(new PyStr(name));
+        ns.SetStr("__all__", new PyList(all.ToArray()));
         SendSequenceHelper = ns.GetStr("send_sequence");
         ns.Pop(ts, new PyStr("send_sequence"));
         PyChannel.TypeObject.Namespace.SetStr("send_sequence", SendSequenceHelper!);
         return m;
     }
 
-    internal static void WriteUnraisable(ThreadState ts, PyException e, string where)
+    /// <summary>Reports an exception nobody can catch through sys.unraisablehook, as CPython's
+    /// PyErr_WriteUnraisable(obj) does with `what` as the object ("Exception ignored in: 'what'").</summary>
+    internal static void WriteUnraisable(ThreadState ts, PyException e, string what)
     {
-        try { ts.Engine.Stderr.Write($"Exception ignored in {where}: {Ops.ReprString(ts, e.Value)}\n"); }
+        try
+        {
+            var args = new PySimpleNamespace();
+            var d = args.Dict!;
+            d.SetStr("exc_type", e.Value.Type);
+            d.SetStr("exc_value", e.Value);
+            d.SetStr("exc_traceback", (PyObject?)e.Value.Traceback ?? PyNone.Value);
+            d.SetStr("err_msg", PyNone.Value);
+            d.SetStr("object", new PyStr(what));
+            var hook = ts.Engine.Sys.Get("unraisablehook");
+            if (hook != null && hook != PyNone.Value) { Ops.Call(ts, hook, args); return; }
+        }
+        catch (PyException) { }
+        try { ts.Engine.Stderr.Write($"Exception ignored in: '{what}': {Ops.ReprString(ts, e.Value)}\n"); }
         catch (PyException) { }
     }
 
@@ -216,6 +240,23 @@ def __dir__():
         var old = s.SoftSwitchEnabled;
         if (args[0] != PyNone.Value) s.SoftSwitchEnabled = Ops.IsTrue(ts, args[0]);
         return PyBool.From(old);
+    }
+
+    /// <summary>Stackless's test helper: calls func(*args, **kw) from native code, so that the
+    /// call nests a loop (a switch inside is hard). Keywords post_callback (called as
+    /// post_callback(result, 0, try_stackless, **kw) afterwards) and set_try_stackless are taken
+    /// out first; a func of None returns the args tuple.</summary>
+    [PyMethod]
+    static PyObject _test_nostacklesscall(ThreadState ts, [PyKwArgs] PyDict kw, params PyObject[] args)
+    {
+        if (args.Length == 0) throw PyExc.IndexError("tuple index out of range");
+        var post = kw.GetStr("post_callback");
+        if (post != null) kw.Pop(ts, new PyStr("post_callback"));
+        if (kw.GetStr("set_try_stackless") != null) kw.Pop(ts, new PyStr("set_try_stackless"));
+        var rest = args[1..];
+        PyObject result = args[0] == PyNone.Value ? new PyTuple(rest) : Ops.CallWithDict(ts, args[0], rest, kw.Count == 0 ? null : kw);
+        if (post == null) return result;
+        return Ops.CallWithDict(ts, post, new PyObject[] { result, PyInt.From(0), PyInt.From(0) }, kw.Count == 0 ? null : kw);
     }
 
     [PyMethod]

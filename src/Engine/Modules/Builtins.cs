@@ -6,7 +6,7 @@ using System;
 namespace StacklessIron.Modules;
 
 /// <summary>The `builtins` module: functions here, builtin types registered by name.</summary>
-public static class Builtins
+public static partial class Builtins
 {
     public static PyModule Create(PythonEngine engine)
     {
@@ -85,42 +85,22 @@ public static class Builtins
     [PyMethod] static PyObject abs(ThreadState ts, PyObject x) => Ops.Absolute(ts, x);
 
     [PyMethod]
-    static bool all(ThreadState ts, PyObject iterable)
-    {
-        foreach (var x in Ops.Iterate(ts, iterable)) if (!Ops.IsTrue(ts, x)) return false;
-        return true;
-    }
+    static PyObject all(ThreadState ts, PyObject iterable) => new AnyAllConsumer(false).Run(ts, iterable);
 
     [PyMethod]
-    static bool any(ThreadState ts, PyObject iterable)
-    {
-        foreach (var x in Ops.Iterate(ts, iterable)) if (Ops.IsTrue(ts, x)) return true;
-        return false;
-    }
+    static PyObject any(ThreadState ts, PyObject iterable) => new AnyAllConsumer(true).Run(ts, iterable);
 
     [PyMethod] static PyObject ascii(ThreadState ts, PyObject obj) => new PyStr(AsciiOf(Ops.ReprString(ts, obj)));
 
-    static string IntToBase(ThreadState ts, PyObject x, int b, string prefix)
+    static string IntToBase(ThreadState ts, PyObject x, int b)
     {
         var iv = Ops.Index(ts, x);
-        if (iv.FitsLong && iv.Small != long.MinValue)
-        {
-            // Convert.ToString(long, base) prints negatives in two's complement: take the magnitude
-            long m = Math.Abs(iv.Small);
-            return (iv.Small < 0 ? "-" : "") + prefix + Convert.ToString(m, b);
-        }
-        var v = iv.Big;
-        bool neg = v.Sign < 0;
-        if (neg) v = -v;
-        var sb = new StringBuilder();
-        if (v.IsZero) sb.Append('0');
-        while (!v.IsZero) { int d = (int)(v % b); sb.Insert(0, (char)(d < 10 ? '0' + d : 'a' + d - 10)); v /= b; }
-        return (neg ? "-" : "") + prefix + sb;
+        return iv.FitsLong ? StacklessIron.Objects.Formatting.NumberParsing.ToPrefixedBase(iv.Small, b) : StacklessIron.Objects.Formatting.NumberParsing.ToPrefixedBase(iv.Big, b);
     }
 
-    [PyMethod] static string bin(ThreadState ts, PyObject number) => IntToBase(ts, number, 2, "0b");
-    [PyMethod] static string oct(ThreadState ts, PyObject number) => IntToBase(ts, number, 8, "0o");
-    [PyMethod] static string hex(ThreadState ts, PyObject number) => IntToBase(ts, number, 16, "0x");
+    [PyMethod] static string bin(ThreadState ts, PyObject number) => IntToBase(ts, number, 2);
+    [PyMethod] static string oct(ThreadState ts, PyObject number) => IntToBase(ts, number, 8);
+    [PyMethod] static string hex(ThreadState ts, PyObject number) => IntToBase(ts, number, 16);
 
     [PyMethod] static bool callable(ThreadState ts, PyObject obj) => Ops.IsCallable(obj);
 
@@ -376,22 +356,13 @@ public static class Builtins
 
     static PyObject MinMax(ThreadState ts, PyObject[] args, PyObject? key, PyObject? dflt, CompareOp op, string name)
     {
-        IEnumerable<PyObject> items;
         if (args.Length == 0) throw PyExc.TypeError($"{name} expected at least 1 argument, got 0");
-        if (args.Length == 1) items = Ops.Iterate(ts, args[0]);
-        else
-        {
-            if (dflt != null) throw PyExc.TypeError($"Cannot specify a default for {name}() with multiple positional arguments");
-            items = args;
-        }
         if (key == PyNone.Value) key = null;
-        PyObject? best = null, bestKey = null;
-        foreach (var x in items)
-        {
-            var k = key == null ? x : Ops.Call(ts, key, x);
-            if (best == null || Ops.RichCompareBool(ts, k, bestKey!, op)) { best = x; bestKey = k; }
-        }
-        return best ?? dflt ?? throw PyExc.ValueError($"{name}() arg is an empty sequence");
+        if (args.Length == 1) return new MinMaxConsumer(key, dflt, op, name).Run(ts, args[0]);
+        if (dflt != null) throw PyExc.TypeError($"Cannot specify a default for {name}() with multiple positional arguments");
+        var c = new MinMaxConsumer(key, null, op, name);
+        foreach (var x in args) c.Add(ts, x);
+        return c.Finish(ts);
     }
 
     [PyMethod]
@@ -450,8 +421,11 @@ public static class Builtins
     static PyObject sorted(ThreadState ts, PyObject iterable, [PyKwOnly] PyObject? key = null, bool reverse = false)
     {
         // one sort for sorted() and list.sort(): the list's TimSort
+        if (key == PyNone.Value) key = null;
+        if (iterable is PyGenerator)
+            return new CollectingConsumer((ts2, l) => { l.Sort(ts2, key, reverse); return l; }).Run(ts, iterable);
         var list = new PyList((PyObject[])Ops.ToArray(ts, iterable).Clone());
-        list.Sort(ts, key == PyNone.Value ? null : key, reverse);
+        list.Sort(ts, key, reverse);
         return list;
     }
 
@@ -461,16 +435,7 @@ public static class Builtins
         PyObject acc = start ?? PyInt.From(0);
         if (acc is PyStr) throw PyExc.TypeError("sum() can't sum strings [use ''.join(seq) instead]");
         if (acc.Type.Name is "bytes" or "bytearray" && !acc.Type.IsHeapType) throw PyExc.TypeError($"sum() can't sum {acc.Type.Name} [use b''.join(seq) instead]");
-        foreach (var x in Ops.Iterate(ts, iterable))
-        {
-            if (acc is PyInt ai && x is PyInt xi && ai.FitsLong && xi.FitsLong && acc.Type == PyInt.TypeObject && x.Type == PyInt.TypeObject)
-            {
-                long r = ai.Small + xi.Small;
-                if (((ai.Small ^ r) & (xi.Small ^ r)) >= 0) { acc = PyInt.From(r); continue; }
-            }
-            acc = Ops.BinaryOp(ts, acc, x, (int)BinaryOpArg.Add);
-        }
-        return acc;
+        return new SumConsumer(acc).Run(ts, iterable);
     }
 
     [PyMethod]

@@ -169,16 +169,28 @@ public static class MathModule
     static BigInteger ISqrt(BigInteger n)
     {
         if (n.IsZero) return 0;
-        // Newton from an overestimate converges monotonically down to floor(sqrt(n)).
-        var x = BigInteger.One << (int)((n.GetBitLength() + 1) / 2);
-        while (true)
+        if (n < (BigInteger.One << 52))
         {
-            var y = (x + n / x) >> 1;
-            if (y >= x) return x;
-            x = y;
+            // Exact in a double; the square root's rounding is fixed up by one step either way.
+            long v = (long)n, r = (long)Math.Sqrt(v);
+            while (r * r > v) r--;
+            while ((r + 1) * (r + 1) <= v) r++;
+            return r;
         }
+        // Newton's iteration at growing precision: each step doubles the number of correct
+        // leading bits of a, working on the top bits of n only, so the total cost is a few
+        // full-size divisions instead of one per iteration from a poor guess.
+        long c = ((long)n.GetBitLength() - 1) / 2;
+        BigInteger a = 1;
+        long d = 0;
+        for (int s = 63 - BitOperations.LeadingZeroCount((ulong)c); s >= 0; s--)
+        {
+            long e = d;
+            d = c >> s;
+            a = (a << (int)(d - e - 1)) + (n >> (int)(2 * c - e - d + 1)) / a;
+        }
+        return a * a > n ? a - 1 : a;
     }
-
     [PyMethod]
     static PyObject comb(ThreadState ts, PyObject n, PyObject k)
     {
@@ -187,6 +199,8 @@ public static class MathModule
         if (kv.Sign < 0) throw PyExc.ValueError("k must be a non-negative integer");
         if (kv > nv) return PyInt.From(0);
         if (kv > nv - kv) kv = nv - kv;
+        // n!/(k!(n-k)!) as one division of two products built by binary splitting.
+        if (nv < long.MaxValue) return PyInt.From(RangeProduct((long)(nv - kv) + 1, (long)nv) / RangeProduct(1, (long)kv));
         BigInteger r = 1;
         for (BigInteger i = 1; i <= kv; i++) r = r * (nv - kv + i) / i;
         return PyInt.From(r);
@@ -199,6 +213,7 @@ public static class MathModule
         if (nv.Sign < 0) throw PyExc.ValueError("n must be a non-negative integer");
         if (kv.Sign < 0) throw PyExc.ValueError("k must be a non-negative integer");
         if (kv > nv) return PyInt.From(0);
+        if (nv < long.MaxValue) return PyInt.From(RangeProduct((long)(nv - kv) + 1, (long)nv));
         BigInteger r = 1;
         for (BigInteger i = nv - kv + 1; i <= nv; i++) r *= i;
         return PyInt.From(r);

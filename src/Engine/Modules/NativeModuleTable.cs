@@ -43,5 +43,10 @@ public static class NativeModuleTable
         UnicodedataModule.Register();
         ArrayModule.Register();
         OperatorModule.Register();
+        StacklessIron.Modules.Zlib.ZlibModule.Register();
+        StacklessIron.Modules.Socket.SocketModule.Register();
+        StacklessIron.Modules.Csv.CsvModule.Register();
+        StacklessIron.Modules.Termios.TermiosModule.Register();
+        StacklessIron.Modules.Bz2.Bz2Module.Register();
     }
 }

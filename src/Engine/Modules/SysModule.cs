@@ -71,7 +71,7 @@ public static class SysModule
         flagValues[Array.IndexOf(FlagNames, "hash_randomization")] = PyInt.From(Environment.GetEnvironmentVariable("PYTHONHASHSEED") == "0" ? 0 : 1);
         flagValues[Array.IndexOf(FlagNames, "dev_mode")] = PyBool.False;
         flagValues[Array.IndexOf(FlagNames, "safe_path")] = PyBool.False;
-        flagValues[Array.IndexOf(FlagNames, "int_max_str_digits")] = PyInt.From(-1);
+        flagValues[Array.IndexOf(FlagNames, "int_max_str_digits")] = PyInt.From(PyInt.MaxStrDigitsFromEnvironment() ?? -1);
         ns.SetStr("flags", PyStructSeq.Create(FlagsType, flagValues));
         ns.SetStr("displayhook", NativeMembers.Function(typeof(SysModule), nameof(displayhook), null, m));
         ns.SetStr("__displayhook__", ns.GetStr("displayhook")!);
@@ -87,6 +87,18 @@ public static class SysModule
     }
 
     [PyMethod] static long getrecursionlimit(ThreadState ts) => ts.Engine.RecursionLimit;
+
+    [PyMethod] static long get_int_max_str_digits(ThreadState ts) => ts.Engine.IntMaxStrDigits;
+
+    [PyMethod]
+    static void set_int_max_str_digits(ThreadState ts, [PyKeyword] PyObject maxdigits)
+    {
+        // A C int argument: CPython's message for one that does not fit.
+        var n = Ops.Index(ts, maxdigits);
+        if (!n.FitsLong || n.Small > int.MaxValue || n.Small < int.MinValue) throw PyExc.OverflowError("Python int too large to convert to C int");
+        if (!PyInt.IsValidMaxStrDigits(n.Small)) throw PyExc.ValueError($"maxdigits must be 0 or larger than {PyInt.MaxStrDigitsThreshold}");
+        ts.Engine.IntMaxStrDigits = (int)n.Small;
+    }
 
     [PyMethod]
     static void setrecursionlimit(ThreadState ts, PyObject limit)

@@ -7,6 +7,9 @@ namespace StacklessIron.Objects;
 [PyType("object")]
 public static class PyBaseObject
 {
+    // Compared by reference: every type that inherits object's slot holds this same delegate
+    // (SlotDefs copies the wrapper's), and delegate == on static methods that differ takes a
+    // slow runtime lookup of both method handles (it was most of the time of `str(i)`).
     static NewSlot? _objectNew;
     static InitSlot? _objectInit;
 
@@ -19,8 +22,8 @@ public static class PyBaseObject
         _objectInit ??= TypeObjects.Object.Init;
         if (ExcessArgs(args))
         {
-            if (cls.New != _objectNew) throw PyExc.TypeError("object.__new__() takes exactly one argument (the type to instantiate)");
-            if (cls.Init == _objectInit) throw PyExc.TypeError($"{cls.Name}() takes no arguments");
+            if (!Interpreter.Same(cls.New, _objectNew)) throw PyExc.TypeError("object.__new__() takes exactly one argument (the type to instantiate)");
+            if (Interpreter.Same(cls.Init, _objectInit)) throw PyExc.TypeError($"{cls.Name}() takes no arguments");
         }
         if ((cls.Flags & TypeFlags.Abstract) != 0) throw AbstractError(ts, cls);
         if (cls.NativeClass != typeof(PyInstance))
@@ -47,8 +50,8 @@ public static class PyBaseObject
         if (ExcessArgs(args))
         {
             var t = self.Type;
-            if (t.Init != _objectInit) throw PyExc.TypeError("object.__init__() takes exactly one argument (the instance to initialize)");
-            if (t.New == _objectNew) throw PyExc.TypeError($"{t.Name}.__init__() takes exactly one argument (the instance to initialize)");
+            if (!Interpreter.Same(t.Init, _objectInit)) throw PyExc.TypeError("object.__init__() takes exactly one argument (the instance to initialize)");
+            if (Interpreter.Same(t.New, _objectNew)) throw PyExc.TypeError($"{t.Name}.__init__() takes exactly one argument (the instance to initialize)");
         }
     }
 
@@ -125,20 +128,11 @@ public static class PyBaseObject
     static PyObject __subclasshook__(ThreadState ts, PyType cls, params PyObject[] args) => PyNotImplemented.Value;
 
     [PyMethod]
-    static PyObject __reduce_ex__(ThreadState ts, PyObject self, PyObject protocol)
-    {
-        var reduce = Ops.GetAttr(ts, self, PyStr.Intern("__reduce__"));
-        return Ops.Call(ts, reduce);
-    }
+    static PyObject __reduce_ex__(ThreadState ts, PyObject self, PyObject protocol) => ObjectReduce.ReduceEx(ts, self, protocol);
 
     [PyMethod]
-    static PyObject __reduce__(ThreadState ts, PyObject self)
-    {
-        var copyreg = Importer.ImportModule(ts, "copyreg");
-        var f = Ops.GetAttr(ts, copyreg, PyStr.Intern("_reduce_ex"));
-        return Ops.Call(ts, f, self, PyInt.From(0));
-    }
+    static PyObject __reduce__(ThreadState ts, PyObject self) => ObjectReduce.Reduce(ts, self);
 
     [PyMethod]
-    static PyObject __getstate__(ThreadState ts, PyObject self) => (PyObject?)self.Dict ?? PyNone.Value;
+    static PyObject __getstate__(ThreadState ts, PyObject self) => ObjectReduce.DefaultState(ts, self, false);
 }

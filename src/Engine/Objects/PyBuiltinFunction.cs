@@ -50,5 +50,13 @@ public sealed class PyBuiltinFunction : PyObject
         return f.ModuleName != null ? new PyStr(f.ModuleName) : f.Self is PyModule m ? m.GetName() : PyNone.Value;
     }
     [PyGetter("__doc__")] static PyObject GetDoc(ThreadState ts, PyObject self) => PyNone.Value;
+    /// <summary>Pickled by name: a module function as its qualified name, a bound method as
+    /// getattr(self, name), as CPython's builtin methods.</summary>
+    [PyMethod]
+    static PyObject __reduce__(ThreadState ts, PyBuiltinFunction self)
+    {
+        if (self.Self == null || self.Self is PyModule) return GetQualName(ts, self);
+        return PyTuple.Of(ts.Engine.BuiltinsDict.GetStr("getattr")!, PyTuple.Of(self.Self, new PyStr(self.Name)));
+    }
     [PyGetter("__text_signature__")] static PyObject GetTextSig(ThreadState ts, PyObject self) => PyNone.Value;
 }

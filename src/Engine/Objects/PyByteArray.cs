@@ -94,7 +94,7 @@ public class PyByteArray : PyObject, IPyBytesLike
     static void SetItem(ThreadState ts, PyObject self, PyObject key, PyObject? value)
     {
         var ba = (PyByteArray)self;
-        if (key is PyInt || (key.Type.Index != null && !PyStr.IsSlice(key)))
+        if (key is PyInt || key.Type.Index != null)
         {
             var iv = key is PyInt pi ? pi : Ops.Index(ts, key);
             byte b = value == null ? (byte)0 : PyBytes.ByteValue(ts, value);   // the value is checked first
@@ -105,8 +105,8 @@ public class PyByteArray : PyObject, IPyBytesLike
             else ba._buf[k] = b;
             return;
         }
-        if (!PyStr.IsSlice(key)) throw PyExc.TypeError($"bytearray indices must be integers or slices, not {key.Type.Name}");
-        PyStr.SliceIndices(ts, key, ba._count, out long start, out long stop, out long step, out long count);
+        if (key is not PySlice) throw PyExc.TypeError($"bytearray indices must be integers or slices, not {key.Type.Name}");
+        long count = ((PySlice)key).GetIndices(ts, ba._count, out long start, out long stop, out long step);
         byte[] data;
         if (value == null) data = Array.Empty<byte>();
         else if (value == self) data = ba.Span.ToArray();

@@ -44,7 +44,7 @@ public static class PyBytesMethods<T> where T : PyObject, IPyBytesLike
     static PyObject GetItem(ThreadState ts, PyObject selfObj, PyObject key)
     {
         var self = (T)selfObj;
-        if (key is PyInt || (key.Type.Index != null && !PyStr.IsSlice(key)))
+        if (key is PyInt || key.Type.Index != null)
         {
             var iv = key is PyInt pi ? pi : Ops.Index(ts, key);
             if (!iv.FitsLong) throw PyExc.IndexError("cannot fit 'int' into an index-sized integer");
@@ -54,9 +54,9 @@ public static class PyBytesMethods<T> where T : PyObject, IPyBytesLike
             if (k < 0 || k >= span.Length) throw PyExc.IndexError(self is PyByteArray ? "bytearray index out of range" : "index out of range");
             return PyInt.From(span[(int)k]);
         }
-        if (PyStr.IsSlice(key))
+        if (key is PySlice)
         {
-            PyStr.SliceIndices(ts, key, self.Span.Length, out long start, out _, out long step, out long count);
+            long count = ((PySlice)key).GetIndices(ts, self.Span.Length, out long start, out _, out long step);
             var span = self.Span;
             if (count <= 0) return Make(self, Array.Empty<byte>());
             if (step == 1) return count == span.Length ? self.SameOrCopy() : Make(self, span.Slice((int)start, (int)count));

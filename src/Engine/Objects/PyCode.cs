@@ -16,8 +16,10 @@ public sealed class PyCode : PyObject
     Signature? _signature;
     /// <summary>Per cell variable: the index of the argument it starts from, or -1 (null: none).</summary>
     public readonly int[]? CellArgs;
-    /// <summary>One finished frame kept for the next call of this code (Frame.ForCall/Recycle).</summary>
+    /// <summary>Finished frames kept for the next calls of this code, chained through Frame.Back
+    /// (Frame.ForCall/Recycle), and how many.</summary>
     public Frame? SpareFrame;
+    public int SpareCount;
     /// <summary>The argument count when a call with exactly that many positional arguments
     /// binds by plain copying (no keyword-only, *args or **kwargs parameters), else -1.</summary>
     public readonly int SimpleArgCount;

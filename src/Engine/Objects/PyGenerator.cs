@@ -10,9 +10,20 @@ namespace StacklessIron.Objects;
 /// expose different members (PyCoroutine, PyAsyncGenerator).
 /// </summary>
 [PyType("generator")]
-public class PyGenerator : PyObject
+public sealed class PyGenerator : PyObject
 {
-    public static readonly PyType TypeObject = PyType.Builtin("generator", typeof(PyGenerator), subclassable: false);
+    public static readonly PyType TypeObject = MakeType();
+
+    static PyType MakeType()
+    {
+        var t = PyType.Builtin("generator", typeof(PyGenerator), subclassable: false);
+        // The namespace's __next__ is a method (so a call from the loop may resume softly),
+        // which would make the slot the generic "look up __next__ and call it" path: C#
+        // consumers (sum, list, join ...) get the direct resumption instead. The type is not
+        // subclassable and its namespace is read-only, so the slot is never re-resolved.
+        t.IterNext = Next;
+        return t;
+    }
 
     public Frame? Frame;
     public bool Started, Running;
@@ -20,8 +31,11 @@ public class PyGenerator : PyObject
     /// <summary>The exception the generator was handling when it last yielded.</summary>
     PyBaseException? _savedExc;
     PyBaseException? _callerExc;
+    /// <summary>The native consumer (sum, any ...) the loop hands each yielded value to, while
+    /// the generator runs with ReturnConsume.</summary>
+    internal IterationConsumer? Consumer;
 
-    protected PyGenerator(PyType type, Frame frame, string name, string qualname) : base(type)
+    PyGenerator(PyType type, Frame frame, string name, string qualname) : base(type)
     {
         Frame = frame; Name = name; QualName = qualname;
         frame.Generator = this;
@@ -58,21 +72,33 @@ public class PyGenerator : PyObject
         }
     }
 
-    // exception state: sys.exc_info() inside the generator sees its own handled exception
+    // exception state: sys.exc_info() inside the generator sees its own handled exception.
+    // _callerExc is null whenever the generator is not running, so the usual case (no
+    // exception handled on either side) stores nothing here.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void OnResume(ThreadState ts)
     {
         Running = true;
         Started = true;
-        _callerExc = ts.HandledException;
+        var h = ts.HandledException;
+        if (h != null) _callerExc = h;
         if (_savedExc != null) ts.HandledException = _savedExc;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void OnYield(ThreadState ts)
     {
         Running = false;
-        _savedExc = ts.HandledException != _callerExc ? ts.HandledException : null;
-        ts.HandledException = _callerExc;
-        _callerExc = null;
+        var h = ts.HandledException;
+        var c = _callerExc;
+        if (h != c)
+        {
+            _savedExc = h;
+            ts.HandledException = c;
+            if (c != null) _callerExc = null;
+        }
+        else if (c != null) { _savedExc = null; _callerExc = null; }
+        else if (_savedExc != null) _savedExc = null;
     }
 
     public void OnExit(ThreadState ts)
@@ -234,7 +260,6 @@ public class PyGenerator : PyObject
 
     [PySlot("__iter__")] static PyObject Iter(ThreadState ts, PyObject self) => self;
 
-    [PySlot("__next__")]
     static PyObject? Next(ThreadState ts, PyObject self) => ((PyGenerator)self).Send(ts, PyNone.Value, out _);
 
     [PyMethod("__next__")]

@@ -13,8 +13,11 @@ public class PyInt : PyObject
 {
     public static readonly PyType TypeObject = PyType.Builtin("int", typeof(PyInt));
     public static PyType IntType => TypeObject;
+    /// <summary>The value when it fits a long; for a big value, its sign (+1 or -1).</summary>
     public readonly long Small;
-    readonly object? _big;     // boxed BigInteger when the value does not fit a long
+    /// <summary>The magnitude of a value that does not fit a long: BigInteger's own limb
+    /// array (see PyIntLimbs), shared and never written.</summary>
+    readonly uint[]? _mag;
 
     const int CacheMin = -5, CacheMax = 1024;
     static readonly PyInt[] _cache = MakeCache();
@@ -29,48 +32,84 @@ public class PyInt : PyObject
     protected PyInt(PyType type, BigInteger v) : base(type)
     {
         if (v >= long.MinValue && v <= long.MaxValue) Small = (long)v;
-        else _big = v;
+        else { _mag = PyIntLimbs.Decompose(v, out int sign); Small = sign; }
     }
+    /// <summary>A big value from a normalized magnitude that does not fit a long.</summary>
+    PyInt(int sign, uint[] mag) : base(TypeObject) { Small = sign; _mag = mag; }
 
     public static PyInt From(long v) => v >= CacheMin && v <= CacheMax ? _cache[v - CacheMin] : new PyInt(TypeObject, v);
     public static PyInt From(int v) => From((long)v);
     public static PyInt From(BigInteger v) => v >= long.MinValue && v <= long.MaxValue ? From((long)v) : new PyInt(TypeObject, v);
     public static PyInt WithType(PyType t, BigInteger v) => t == TypeObject ? From(v) : new PyIntSubclass(t, v);
 
-    public bool IsBig => _big != null;
-    public bool FitsLong => _big == null;
-    public BigInteger Big => _big != null ? (BigInteger)_big : Small;
-    public int Sign => _big != null ? ((BigInteger)_big).Sign : Math.Sign(Small);
+    /// <summary>The int with this sign and normalized magnitude: a long when it fits.</summary>
+    static PyInt FromMagnitude(int sign, uint[] mag)
+    {
+        if (mag.Length <= 2)
+        {
+            ulong m = mag.Length == 0 ? 0 : mag.Length == 1 ? mag[0] : ((ulong)mag[1] << 32) | mag[0];
+            if (m <= long.MaxValue) return From(sign < 0 ? -(long)m : (long)m);
+            if (sign < 0 && m == 1UL << 63) return From(long.MinValue);
+        }
+        return new PyInt(sign, mag);
+    }
+
+    public bool IsBig => _mag != null;
+    public bool FitsLong => _mag == null;
+    public BigInteger Big => _mag != null ? PyIntLimbs.Compose((int)Small, _mag) : Small;
+    public int Sign => _mag != null ? (int)Small : Math.Sign(Small);
+
+    /// <summary>|value| as limbs; a small value's go into <paramref name="buf"/> (two limbs).</summary>
+    ReadOnlySpan<uint> Magnitude(Span<uint> buf) => _mag ?? PyIntLimbs.OfLong(Small, buf);
 
     public long ToLongChecked()
     {
-        if (_big != null) throw PyExc.OverflowError("Python int too large to convert to C ssize_t");
+        if (_mag != null) throw PyExc.OverflowError("Python int too large to convert to C ssize_t");
         return Small;
     }
 
     public double ToDouble()
     {
-        if (_big == null && Small > -(1L << 53) && Small < (1L << 53)) return Small;
+        if (_mag == null && Small > -(1L << 53) && Small < (1L << 53)) return Small;
+        if (_mag != null)
+        {
+            double d = PyIntLimbs.ToDouble(_mag);
+            if (double.IsInfinity(d)) throw PyExc.OverflowError("int too large to convert to float");
+            return Small < 0 ? -d : d;
+        }
         try { return IntMath.ToDouble(Big); }
         catch (FormatError e) { throw PyFloat.ToPy(e); }
     }
 
     const long Modulus = (1L << 61) - 1;
 
+    /// <summary>sys.int_info.str_digits_check_threshold: the smallest nonzero digit limit.</summary>
+    public const int MaxStrDigitsThreshold = 640;
+    public static bool IsValidMaxStrDigits(long n) => n == 0 || (n >= MaxStrDigitsThreshold && n <= int.MaxValue);
+
+    /// <summary>PYTHONINTMAXSTRDIGITS when set to a valid limit (CPython refuses to start
+    /// otherwise; here an invalid value is ignored).</summary>
+    public static int? MaxStrDigitsFromEnvironment() =>
+        long.TryParse(Environment.GetEnvironmentVariable("PYTHONINTMAXSTRDIGITS"), out long n) && IsValidMaxStrDigits(n) ? (int)n : null;
+
     /// <summary>CPython's numeric hash: value modulo 2**61 - 1, sign kept, -1 mapped to -2.</summary>
     public long HashValue()
     {
         long h;
-        if (_big == null)
+        if (_mag == null)
         {
             if (Small > -Modulus && Small < Modulus) h = Small;
-            else h = (long)(BigInteger.Remainder(Small, Modulus));
+            else h = Small % Modulus;
         }
-        else h = (long)BigInteger.Remainder((BigInteger)_big, Modulus);
+        else
+        {
+            h = PyIntLimbs.HashMagnitude(_mag);
+            if (Small < 0) h = -h;
+        }
         return h == -1 ? -2 : h;
     }
 
-    public override string ToString() => _big != null ? ((BigInteger)_big).ToString() : Small.ToString();
+    public override string ToString() => _mag != null ? Big.ToString() : Small.ToString();
 
     // ---------------- slots ----------------
 
@@ -102,11 +141,11 @@ public class PyInt : PyObject
             var bi = Ops.Index(ts, bound[1]!);
             int b = bi.FitsLong && bi.Small >= int.MinValue && bi.Small <= int.MaxValue ? (int)bi.Small : 99;
             if ((b != 0 && b < 2) || b > 36) throw PyExc.ValueError("int() base must be >= 2 and <= 36, or 0");
-            if (x is PyStr bs) return WithType(cls, PyFloat.Call(() => NumberParsing.ParseInt(bs.Value, b)));
+            if (x is PyStr bs) return WithType(cls, PyFloat.Call(() => NumberParsing.ParseInt(bs.Value, b, ts.Engine.IntMaxStrDigits)));
             if (x.Type.Name is "bytes" or "bytearray") return WithType(cls, ParseBytes(ts, x, b));
             throw PyExc.TypeError("int() can't convert non-string with explicit base");
         }
-        if (x is PyStr s) return WithType(cls, PyFloat.Call(() => NumberParsing.ParseInt(s.Value, 10)));
+        if (x is PyStr s) return WithType(cls, PyFloat.Call(() => NumberParsing.ParseInt(s.Value, 10, ts.Engine.IntMaxStrDigits)));
         if (x is PyFloat f) return cls == TypeObject ? PyFloat.ToInt(f.Value) : WithType(cls, PyFloat.ToInt(f.Value).Big);
         if (x.Type.Name is "bytes" or "bytearray" && x.Type.Int == null && x.Type.Index == null) return WithType(cls, ParseBytes(ts, x, 10));
         var v = Ops.ToIntValue(ts, x);
@@ -119,7 +158,7 @@ public class PyInt : PyObject
         var bytes = new byte[Ops.Len(ts, x)];
         int k = 0;
         foreach (var o in Ops.Iterate(ts, x)) bytes[k++] = (byte)((PyInt)o).Small;
-        return PyFloat.Call(() => NumberParsing.ParseIntBytes(bytes, b));
+        return PyFloat.Call(() => NumberParsing.ParseIntBytes(bytes, b, ts.Engine.IntMaxStrDigits));
     }
 
     [PySlot("__repr__")]
@@ -127,7 +166,7 @@ public class PyInt : PyObject
     {
         var x = (PyInt)self;
         if (x.FitsLong) return new PyStr(x.Small.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return new PyStr(PyFloat.Call(() => NumberParsing.ToDecimalString(x.Big)));
+        return new PyStr(PyFloat.Call(() => NumberParsing.ToDecimalString(x.Big, ts.Engine.IntMaxStrDigits)));
     }
     [PySlot("__hash__")] static long Hash(ThreadState ts, PyObject self) => ((PyInt)self).HashValue();
     [PySlot("__bool__")] static bool Bool(ThreadState ts, PyObject self) => ((PyInt)self).Sign != 0;
@@ -155,23 +194,56 @@ public class PyInt : PyObject
     static PyObject Add(ThreadState ts, PyObject a, PyObject b)
     {
         if (!Get2(a, b, out var x, out var y)) return PyNotImplemented.Value;
-        if (x.FitsLong && y.FitsLong) { long r; try { r = checked(x.Small + y.Small); } catch (OverflowException) { return From(x.Big + y.Big); } return From(r); }
-        return From(x.Big + y.Big);
+        if (x._mag == null && y._mag == null)
+        {
+            long p = x.Small, q = y.Small, r = p + q;
+            if (((p ^ r) & (q ^ r)) >= 0) return From(r);
+        }
+        return AddBig(x, y, y.Sign);
     }
 
     [PySlot("__sub__", "__rsub__")]
     static PyObject Sub(ThreadState ts, PyObject a, PyObject b)
     {
         if (!Get2(a, b, out var x, out var y)) return PyNotImplemented.Value;
-        if (x.FitsLong && y.FitsLong) { long r; try { r = checked(x.Small - y.Small); } catch (OverflowException) { return From(x.Big - y.Big); } return From(r); }
-        return From(x.Big - y.Big);
+        if (x._mag == null && y._mag == null)
+        {
+            long p = x.Small, q = y.Small, r = p - q;
+            if (((p ^ q) & (p ^ r)) >= 0) return From(r);
+        }
+        return AddBig(x, y, -y.Sign);
+    }
+
+    /// <summary>x + y (signY = y's sign) or x - y (signY = minus y's sign) on magnitudes.</summary>
+    static PyInt AddBig(PyInt x, PyInt y, int signY)
+    {
+        Span<uint> bx = stackalloc uint[2], by = stackalloc uint[2];
+        ReadOnlySpan<uint> mx = x.Magnitude(bx), my = y.Magnitude(by);
+        int signX = x.Sign;
+        if (signY == 0) return FromMagnitude(signX, x._mag ?? mx.ToArray());
+        if (signX == 0) return FromMagnitude(signY, y._mag ?? my.ToArray());
+        if (signX == signY) return FromMagnitude(signX, PyIntLimbs.Add(mx, my));
+        int c = PyIntLimbs.CompareMagnitudes(mx, my);
+        if (c == 0) return From(0);
+        return c > 0 ? FromMagnitude(signX, PyIntLimbs.Subtract(mx, my)) : FromMagnitude(signY, PyIntLimbs.Subtract(my, mx));
     }
 
     [PySlot("__mul__", "__rmul__")]
     static PyObject Mul(ThreadState ts, PyObject a, PyObject b)
     {
         if (!Get2(a, b, out var x, out var y)) return PyNotImplemented.Value;
-        if (x.FitsLong && y.FitsLong) { long r; try { r = checked(x.Small * y.Small); } catch (OverflowException) { return From(x.Big * y.Big); } return From(r); }
+        if (x._mag == null && y._mag == null)
+        {
+            long high = Math.BigMul(x.Small, y.Small, out long low);
+            if (high == (low >> 63)) return From(low);
+        }
+        int sign = x.Sign * y.Sign;
+        if (sign == 0) return From(0);
+        // A big int times one limb (f *= i): one pass straight into the result.
+        Span<uint> bx = stackalloc uint[2], by = stackalloc uint[2];
+        ReadOnlySpan<uint> mx = x.Magnitude(bx), my = y.Magnitude(by);
+        if (my.Length == 1) return FromMagnitude(sign, PyIntLimbs.MultiplyByLimb(mx, my[0]));
+        if (mx.Length == 1) return FromMagnitude(sign, PyIntLimbs.MultiplyByLimb(my, mx[0]));
         return From(x.Big * y.Big);
     }
 
@@ -294,7 +366,12 @@ public class PyInt : PyObject
             if (r >> (int)y.Small == x.Small) return From(r);
         }
         if (!y.FitsLong && x.Sign != 0) throw PyExc.OverflowError("too many digits in integer");
-        return From(PyFloat.Call(() => IntMath.LeftShift(x.Big, y.Big)));
+        if (x.Sign == 0) return From(0);
+        // Sign and magnitude: the magnitude shifts, the sign stays (256 MB of bits at most, as IntMath).
+        Span<uint> bx = stackalloc uint[2];
+        var mx = x.Magnitude(bx);
+        if (y.Small + PyIntLimbs.BitLength(mx) > int.MaxValue) throw PyExc.MemoryError();
+        return FromMagnitude(x.Sign, PyIntLimbs.ShiftLeft(mx, y.Small));
     }
 
     [PySlot("__rshift__", "__rrshift__")]
@@ -303,28 +380,49 @@ public class PyInt : PyObject
         if (!Get2(a, b, out var x, out var y)) return PyNotImplemented.Value;
         if (y.Sign < 0) throw PyExc.ValueError("negative shift count");
         if (x.FitsLong && y.FitsLong) return From(y.Small >= 64 ? (x.Small < 0 ? -1 : 0) : x.Small >> (int)y.Small);
-        return From(PyFloat.Call(() => IntMath.RightShift(x.Big, y.Big)));
+        if (!y.FitsLong) return From(x.Sign < 0 ? -1 : 0);
+        // Floor division by 2**n: a negative value whose shifted-out bits are not all zero
+        // rounds one further from zero.
+        Span<uint> bx = stackalloc uint[2];
+        var q = PyIntLimbs.ShiftRight(x.Magnitude(bx), y.Small, out bool lostOnes);
+        var r = FromMagnitude(x.Sign, q);
+        return x.Sign < 0 && lostOnes ? AddBig(r, From(-1), -1) : r;
     }
 
     [PySlot("__and__", "__rand__")]
     static PyObject And(ThreadState ts, PyObject a, PyObject b)
     {
         if (!Get2(a, b, out var x, out var y)) return PyNotImplemented.Value;
-        return x.FitsLong && y.FitsLong ? From(x.Small & y.Small) : From(x.Big & y.Big);
+        if (x.FitsLong && y.FitsLong) return From(x.Small & y.Small);
+        return BitwiseBig(x, y, '&');
     }
 
     [PySlot("__or__", "__ror__")]
     static PyObject Or(ThreadState ts, PyObject a, PyObject b)
     {
         if (!Get2(a, b, out var x, out var y)) return PyNotImplemented.Value;
-        return x.FitsLong && y.FitsLong ? From(x.Small | y.Small) : From(x.Big | y.Big);
+        if (x.FitsLong && y.FitsLong) return From(x.Small | y.Small);
+        return BitwiseBig(x, y, '|');
     }
 
     [PySlot("__xor__", "__rxor__")]
     static PyObject Xor(ThreadState ts, PyObject a, PyObject b)
     {
         if (!Get2(a, b, out var x, out var y)) return PyNotImplemented.Value;
-        return x.FitsLong && y.FitsLong ? From(x.Small ^ y.Small) : From(x.Big ^ y.Big);
+        if (x.FitsLong && y.FitsLong) return From(x.Small ^ y.Small);
+        return BitwiseBig(x, y, '^');
+    }
+
+    /// <summary>&amp;, |, ^ with a big operand: on the limbs when neither is negative, else
+    /// through BigInteger's two's complement.</summary>
+    static PyObject BitwiseBig(PyInt x, PyInt y, char op)
+    {
+        if (x.Sign >= 0 && y.Sign >= 0)
+        {
+            Span<uint> bx = stackalloc uint[2], by = stackalloc uint[2];
+            return FromMagnitude(1, PyIntLimbs.Bitwise(x.Magnitude(bx), y.Magnitude(by), op));
+        }
+        return From(op == '&' ? x.Big & y.Big : op == '|' ? x.Big | y.Big : x.Big ^ y.Big);
     }
 
     static PyObject DivModOf(PyObject a, PyObject b)
@@ -343,7 +441,7 @@ public class PyInt : PyObject
     {
         if (PyFloat.SpecText(spec).Length == 0) return Ops.Str(ts, self);
         if (self.FitsLong) return new PyStr(PyFloat.Call(() => FormatSpec.FormatInt(self.Small, PyFloat.SpecText(spec))));
-        return new PyStr(PyFloat.Call(() => FormatSpec.FormatInt(self.Big, PyFloat.SpecText(spec))));
+        return new PyStr(PyFloat.Call(() => FormatSpec.FormatInt(self.Big, PyFloat.SpecText(spec), maxStrDigits: ts.Engine.IntMaxStrDigits)));
     }
 
     [PyMethod]
@@ -364,7 +462,7 @@ public class PyInt : PyObject
 
     [PyMethod]
     static PyObject bit_length(ThreadState ts, PyInt self) =>
-        From(self.FitsLong ? (self.Small == long.MinValue ? 64 : 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)Math.Abs(self.Small))) : IntMath.BitLength(self.Big));
+        From(self.FitsLong ? (self.Small == long.MinValue ? 64 : 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)Math.Abs(self.Small))) : PyIntLimbs.BitLength(self._mag));
 
     [PyMethod]
     static PyObject bit_count(ThreadState ts, PyInt self) =>

@@ -145,9 +145,9 @@ public sealed class PyMemoryView : PyObject
     {
         var m = (PyMemoryView)self;
         var span = m.Memory.Span;
-        if (PyStr.IsSlice(key))
+        if (key is PySlice)
         {
-            PyStr.SliceIndices(ts, key, m.ItemCount, out long start, out _, out long step, out long count);
+            long count = ((PySlice)key).GetIndices(ts, m.ItemCount, out long start, out _, out long step);
             if (count <= 0) return m.Sub(0, 0);
             if (step != 1) throw PyExc.NotImplementedError("memoryview: non-contiguous slices are not supported");
             return m.Sub((int)start * m._itemsize, (int)count * m._itemsize);
@@ -174,9 +174,9 @@ public sealed class PyMemoryView : PyObject
         if (m._start + m._length > whole.Length) throw PyExc.ValueError("memoryview: the underlying bytearray was resized below the view");
         var target = whole.Slice(m._start, m._length);
         if (m._format != 'B') throw PyExc.NotImplementedError($"memoryview: assignment to items of format '{m._format}' is not supported");
-        if (PyStr.IsSlice(key))
+        if (key is PySlice)
         {
-            PyStr.SliceIndices(ts, key, m._length, out long start, out _, out long step, out long count);
+            long count = ((PySlice)key).GetIndices(ts, m._length, out long start, out _, out long step);
             var data = PyBytes.Buffer(value).ToArray();
             if (data.Length != count) throw PyExc.ValueError("memoryview assignment: lvalue and rvalue have different structures");
             for (long i = 0, j = start; i < count; i++, j += step) target[(int)j] = data[i];

@@ -53,5 +53,8 @@ public sealed class PySlotWrapper : PyObject
     [PyGetter("__name__")] static PyObject GetName(ThreadState ts, PyObject self) => new PyStr(((PySlotWrapper)self).Name);
     [PyGetter("__qualname__")] static PyObject GetQualName(ThreadState ts, PyObject self) { var w = (PySlotWrapper)self; return new PyStr(w.Owner.QualName + "." + w.Name); }
     [PyGetter("__objclass__")] static PyObject GetObjClass(ThreadState ts, PyObject self) => ((PySlotWrapper)self).Owner;
+    // A type's __new__ stands for CPython's built-in method bound to the type (copyreg reads it).
+    [PyGetter("__self__")] static PyObject GetSelf(ThreadState ts, PyObject self)
+        => self is PySlotWrapper { Name: "__new__" } w ? w.Owner : throw PyExc.AttributeError("'wrapper_descriptor' object has no attribute '__self__'");
     [PyGetter("__doc__")] static PyObject GetDoc(ThreadState ts, PyObject self) => PyNone.Value;
 }

@@ -20,42 +20,63 @@ public partial class PyStr
 
     /// <summary>str % args for the common shape: only %s, %d, %i and %% without flags,
     /// width or precision, each argument an exact str or an exact int that fits a long, as
-    /// many arguments as conversions. Null for anything else (the general formatter decides,
-    /// errors included).</summary>
+    /// many arguments as conversions. One pass checks the shape and measures the result, a
+    /// second writes it straight into the new string. Null for anything else (the general
+    /// formatter decides, errors included).</summary>
     static string? PercentFast(string format, PyObject args)
     {
-        PyObject[] items;
-        if (args is PyTuple t) { if (args.Type != TypeObjects.Tuple) return null; items = t.Items; }
-        else if (args.Type == TypeObjects.Str || args.Type == PyInt.TypeObject) items = new[] { args };
-        else return null;
-        var sb = new StringBuilder(format.Length + 16 * items.Length);
-        int next = 0, i = 0, n = format.Length;
-        while (i < n)
+        PyObject[]? tuple = null;   // null: args itself is the one argument
+        int count = 1;
+        if (args is PyTuple t) { if (args.Type != TypeObjects.Tuple) return null; tuple = t.Items; count = tuple.Length; }
+        else if (args.Type != TypeObjects.Str && args.Type != PyInt.TypeObject) return null;
+        long length = 0;
+        int next = 0;
+        for (int i = 0, n = format.Length; i < n;)
         {
             int pct = format.IndexOf('%', i);
-            if (pct < 0) { sb.Append(format, i, n - i); break; }
-            sb.Append(format, i, pct - i);
+            if (pct < 0) { length += n - i; break; }
+            length += pct - i;
             if (pct + 1 >= n) return null;
             char c = format[pct + 1];
             i = pct + 2;
-            if (c == '%') { sb.Append('%'); continue; }
-            if (next >= items.Length) return null;
-            var a = items[next++];
-            if (c == 's')
-            {
-                if (a.Type == TypeObjects.Str) sb.Append(((PyStr)a).Value);
-                else if (a.Type == PyInt.TypeObject && ((PyInt)a).FitsLong) sb.Append(((PyInt)a).Small);
-                else return null;
-            }
-            else if (c == 'd' || c == 'i')
-            {
-                if (a.Type == PyInt.TypeObject && ((PyInt)a).FitsLong) sb.Append(((PyInt)a).Small);
-                else return null;
-            }
+            if (c == '%') { length++; continue; }
+            if (next >= count) return null;
+            var a = tuple != null ? tuple[next] : args;
+            next++;
+            if (c == 's' && a.Type == TypeObjects.Str) length += ((PyStr)a).Value.Length;
+            else if ((c == 's' || c == 'd' || c == 'i') && a.Type == PyInt.TypeObject && ((PyInt)a).FitsLong) length += DecimalLength(((PyInt)a).Small);
             else return null;
         }
-        if (next != items.Length) return null;
-        return sb.ToString();
+        if (next != count || length > int.MaxValue) return null;
+        return string.Create((int)length, (format, tuple, args), static (dst, st) =>
+        {
+            var (format, tuple, args) = st;
+            int pos = 0, next = 0;
+            for (int i = 0, n = format.Length; i < n;)
+            {
+                int pct = format.IndexOf('%', i);
+                int end = pct < 0 ? n : pct;
+                format.AsSpan(i, end - i).CopyTo(dst.Slice(pos));
+                pos += end - i;
+                if (pct < 0) break;
+                char c = format[pct + 1];
+                i = pct + 2;
+                if (c == '%') { dst[pos++] = '%'; continue; }
+                var a = tuple != null ? tuple[next] : args;
+                next++;
+                if (a is PyStr sa) { sa.Value.AsSpan().CopyTo(dst.Slice(pos)); pos += sa.Value.Length; }
+                else { ((PyInt)a).Small.TryFormat(dst.Slice(pos), out int w, default, System.Globalization.CultureInfo.InvariantCulture); pos += w; }
+            }
+        });
+    }
+
+    /// <summary>The length of a long's decimal text, sign included.</summary>
+    static int DecimalLength(long v)
+    {
+        ulong m = v < 0 ? (ulong)(-(v + 1)) + 1 : (ulong)v;
+        int n = 1;
+        while (m >= 10) { m /= 10; n++; }
+        return v < 0 ? n + 1 : n;
     }
 
     [PyMethod]

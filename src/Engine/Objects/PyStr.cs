@@ -190,7 +190,14 @@ public partial class PyStr : PyObject
     static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
         string s;
-        if (args.Length == 1 && kwnames == null) s = Ops.StrString(ts, args[0]);
+        if (args.Length == 1 && kwnames == null)
+        {
+            // str(x) is x.__str__() itself, a str subclass instance included (as CPython's
+            // unicode_new returns PyObject_Str's result): no second object for the same text
+            var r = Ops.Str(ts, args[0]);
+            if (cls == TypeObjects.Str) return r;
+            s = r.Value;
+        }
         else if (args.Length == 0) s = "";
         else
         {
@@ -246,6 +253,24 @@ public partial class PyStr : PyObject
         return PyNotImplemented.Value;
     }
 
+    /// <summary>BUILD_STRING (f-strings): the parts, all str, joined into one str with a single
+    /// allocation of the text (a lone exact str is the result itself, as in CPython).</summary>
+    public static PyStr Concat(ReadOnlySpan<PyObject?> parts)
+    {
+        static string V(PyObject? p) => ((PyStr)p!).Value;
+        switch (parts.Length)
+        {
+            case 0: return Empty;
+            case 1: return parts[0]!.Type == TypeObjects.Str ? (PyStr)parts[0]! : From(V(parts[0]));
+            case 2: return From(string.Concat(V(parts[0]), V(parts[1])));
+            case 3: return From(string.Concat(V(parts[0]), V(parts[1]), V(parts[2])));
+            case 4: return From(string.Concat(V(parts[0]), V(parts[1]), V(parts[2]), V(parts[3])));
+        }
+        var texts = new string[parts.Length];
+        for (int i = 0; i < texts.Length; i++) texts[i] = V(parts[i]);
+        return From(string.Concat(texts));
+    }
+
     /// <summary>The repeat count of seq * n, or null when n is not an integer (the caller
     /// then returns NotImplemented, or raises CPython's sequence message for builtin types).</summary>
     internal static long? RepeatCount(ThreadState ts, PyObject n)
@@ -297,52 +322,55 @@ public partial class PyStr : PyObject
     {
         var str = (PyStr)self;
         var s = str.Value;
-        if (key is PyInt || (key.Type.Index != null && !IsSlice(key)))
+        if (key is PyInt pi)
         {
-            var iv = key is PyInt pi ? pi : Ops.Index(ts, key);
-            if (!iv.FitsLong) throw PyExc.IndexError("cannot fit 'int' into an index-sized integer");
-            long k = iv.Small;
-            int len = str.CpLength;
-            if (k < 0) k += len;
-            if (k < 0 || k >= len) throw PyExc.IndexError("string index out of range");
-            if (str.IsSimple) return FromCodePoint(s[(int)k]);
-            int ci = str.CharIndex((int)k);
-            return FromCodePoint(CodePoints.At(s, ci, out _));
+            if (!pi.FitsLong) throw PyExc.IndexError("cannot fit 'int' into an index-sized integer");
+            return str.ItemAt(pi.Small);
         }
-        if (IsSlice(key))
+        if (key is PySlice slice) return str.Slice(ts, slice);
+        if (key.Type.Index != null)
         {
-            SliceIndices(ts, key, str.CpLength, out long start, out long stop, out long step, out long count);
-            if (count <= 0) return Empty;
-            if (step == 1)
-            {
-                if (count == str.CpLength && str.Type == TypeObjects.Str) return str;
-                return From(str.Substring((int)start, (int)stop));
-            }
-            var sb = new StringBuilder((int)count);
-            if (str.IsSimple)
-                for (long i = 0, j = start; i < count; i++, j += step) sb.Append(s[(int)j]);
-            else
-            {
-                var cps = CodePoints.ToArray(s);
-                for (long i = 0, j = start; i < count; i++, j += step) UnicodeInfo.AppendCodePoint(sb, cps[(int)j]);
-            }
-            return From(sb.ToString());
+            var iv = Ops.Index(ts, key);
+            if (!iv.FitsLong) throw PyExc.IndexError("cannot fit 'int' into an index-sized integer");
+            return str.ItemAt(iv.Small);
         }
         throw PyExc.TypeError($"string indices must be integers, not '{key.Type.Name}'");
     }
 
-    /// <summary>True for a slice object. (The slice type belongs to the containers part; it is
-    /// recognised by its builtin name and read through its public `indices` method.)</summary>
-    internal static bool IsSlice(PyObject key) => key.Type.Name == "slice" && !key.Type.IsHeapType;
-
-    /// <summary>slice.indices(length) plus the number of selected items (PySlice_AdjustIndices).</summary>
-    internal static void SliceIndices(ThreadState ts, PyObject slice, long length, out long start, out long stop, out long step, out long count)
+    /// <summary>self[k] for a code point index k (negative counts from the end).</summary>
+    PyObject ItemAt(long k)
     {
-        var t = Ops.CallMethod(ts, slice, "indices", PyInt.From(length)) as PyTuple;
-        if (t == null || t.Count != 3) throw PyExc.SystemError("slice.indices() did not return a 3-tuple");
-        start = ((PyInt)t.Items[0]).Small; stop = ((PyInt)t.Items[1]).Small; step = ((PyInt)t.Items[2]).Small;
-        if (step > 0) count = start < stop ? (stop - start - 1) / step + 1 : 0;
-        else count = stop < start ? (start - stop - 1) / (-step) + 1 : 0;
+        int len = CpLength;
+        if (k < 0) k += len;
+        if ((ulong)k >= (ulong)len) throw PyExc.IndexError("string index out of range");
+        if (IsSimple) return FromCodePoint(Value[(int)k]);
+        return FromCodePoint(CodePoints.At(Value, CharIndex((int)k), out _));
+    }
+
+    /// <summary>self[slice] in code points (PySlice_Unpack + PySlice_AdjustIndices, as CPython).</summary>
+    PyObject Slice(ThreadState ts, PySlice slice)
+    {
+        long count = slice.GetIndices(ts, CpLength, out long start, out long stop, out long step);
+        if (count <= 0) return Empty;
+        if (step == 1)
+        {
+            if (count == CpLength && Type == TypeObjects.Str) return this;
+            return From(Substring((int)start, (int)stop));
+        }
+        var s = Value;
+        if (IsSimple)
+        {
+            if (count == 1) return FromCodePoint(s[(int)start]);
+            // written straight into the result: no builder, one allocation
+            return new PyStr(string.Create((int)count, (s, (int)start, (int)step), static (dst, st) =>
+            {
+                for (int i = 0, j = st.Item2; i < dst.Length; i++, j += st.Item3) dst[i] = st.s[j];
+            }));
+        }
+        var sb = new StringBuilder((int)count);
+        var cps = CodePoints.ToArray(s);
+        for (long i = 0, j = start; i < count; i++, j += step) UnicodeInfo.AppendCodePoint(sb, cps[(int)j]);
+        return From(sb.ToString());
     }
 
     [PySlot("__iter__")]

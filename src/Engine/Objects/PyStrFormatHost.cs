@@ -99,7 +99,7 @@ public sealed class PyStrFormatHost : IFormatHost
         return false;
     }
 
-    public int MaxStrDigits => NumberParsing.DefaultMaxStrDigits;
+    public int MaxStrDigits => _ts.Engine.IntMaxStrDigits;
 
     public bool TryGetString(object? value, out string text)
     {

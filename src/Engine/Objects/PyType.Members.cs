@@ -12,6 +12,9 @@ public sealed partial class PyType
         var cls = (PyType)self;
         if (cls == TypeObjects.Type && args.Length == 1 && kwnames == null) return args[0].Type;
         if (cls.New == null) throw PyExc.TypeError($"cannot create '{cls.FullName}' instances");
+        // list(gen), tuple(gen), set(gen), dict(gen): the loop runs the generator into the new object
+        if (args.Length == 1 && kwnames == null && args[0] is PyGenerator && ConstructorConsumers.For(cls) is { } consumer)
+            return consumer.Run(ts, args[0]);
         var obj = cls.New(ts, cls, args, kwnames);
         if (!obj.Type.IsSubtypeOf(cls)) return obj;
         obj.Type.Init?.Invoke(ts, obj, args, kwnames);

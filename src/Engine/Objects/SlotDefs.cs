@@ -293,8 +293,9 @@ public static class SlotDefs
             generic = (ts, a, b) =>
             {
                 var ta = a.Type; var tb = b.Type;
-                bool doOther = ta != tb && tb.NumberOps[index] == generic && tb.Lookup(rname) != null;
-                if (ta.NumberOps[index] == generic)
+                // identity, not delegate ==, which compares unequal delegates' methods slowly
+                bool doOther = ta != tb && (object?)tb.NumberOps[index] == (object?)generic && tb.Lookup(rname) != null;
+                if ((object?)ta.NumberOps[index] == (object?)generic)
                 {
                     if (doOther && tb.IsSubtypeOf(ta))
                     {

@@ -73,26 +73,42 @@ public sealed class Frame : PyObject
     /// returned without being exposed), or a new one.</summary>
     public static Frame ForCall(PyCode code, PyDict globals, PyDict builtins)
     {
-        // Plain read and write: Python code runs under one lock (the GIL / the tasklet baton),
+        // Plain reads and writes: Python code runs under one lock (the GIL / the tasklet baton),
         // so two threads never take the same spare at once.
         var f = code.SpareFrame;
         if (f == null) return new Frame(code, globals, builtins, null, null);
-        code.SpareFrame = null;
-        f.Globals = globals; f.Builtins = builtins;
+        // spares are chained through Back
+        code.SpareFrame = f.Back;
+        code.SpareCount--;
+        f.Back = null;
+        // a spare usually comes back to the same function: skip the stores (and their GC barriers)
+        if (f.Globals != globals) f.Globals = globals;
+        if (f.Builtins != builtins) f.Builtins = builtins;
         if (code.Code.CellVars.Length != 0) f.MakeCells();
         return f;
     }
+
+    /// <summary>Spare frames kept per code object: enough for the depth of usual recursion
+    /// (fib, tree walks) to reuse frames instead of allocating one per call.</summary>
+    const int MaxSpares = 16;
 
     /// <summary>Offers a finished, unexposed function frame for reuse by the next call.</summary>
     public void Recycle()
     {
         if (Exposed || Generator != null || Locals != null) return;
+        var code = Code;
+        if (code.SpareCount >= MaxSpares) return;
         // Value-stack entries above Sp are already null (every pop clears its slot).
-        Array.Clear(Slots, 0, Sp);
+        var slots = Slots;
+        int n = Sp;
+        if (n <= 8) { for (int i = 0; i < n; i++) slots[i] = null; }
+        else Array.Clear(slots, 0, n);
         Sp = StackBase; Pc = 0; Lasti = -1;
-        Back = null; Function = null; InitSelf = null; PendingContinuation = null; _localsCache = null;
+        Function = null; InitSelf = null; PendingContinuation = null; _localsCache = null;
         IsEntry = false; Finished = false; ReturnMode = 0;
-        Code.SpareFrame = this;
+        Back = code.SpareFrame;
+        code.SpareFrame = this;
+        code.SpareCount++;
     }
 
     public CodeObject CodeObject => Code.Code;

@@ -438,7 +438,7 @@ public static class Ops
         const int pow = 8;
         var slotV = v.Type.NumberOps[pow];
         var slotW = w.Type != v.Type ? w.Type.NumberOps[pow] : null;
-        if (slotW == slotV) slotW = null;
+        if (ReferenceEquals(slotW, slotV)) slotW = null;
         PyObject r;
         if (slotV != null)
         {
@@ -492,7 +492,9 @@ public static class Ops
         var ta = a.Type; var tb = b.Type;
         var slotA = ta.NumberOps[op];
         var slotB = ta != tb ? tb.NumberOps[op] : null;
-        if (slotB == slotA) slotB = null;
+        // by reference: a type that inherits the slot holds the same delegate, and == on two
+        // different static-method delegates is a slow runtime lookup (int * float paid it)
+        if (ReferenceEquals(slotB, slotA)) slotB = null;
         PyObject r;
         if (slotA != null)
         {

@@ -13,6 +13,9 @@ public sealed class PythonEngine
     public readonly PyDict Modules = new();
     public readonly ThreadState MainThread;
     public int RecursionLimit = 1000;
+    /// <summary>sys.get_int_max_str_digits(): the most decimal digits int(str) and str(int)
+    /// accept (0 = no limit); PYTHONINTMAXSTRDIGITS sets it at start as in CPython.</summary>
+    public int IntMaxStrDigits = StacklessIron.Objects.PyInt.MaxStrDigitsFromEnvironment() ?? StacklessIron.Objects.Formatting.NumberParsing.DefaultMaxStrDigits;
     public readonly PyModule Builtins;
     public readonly PyModule Sys;
     /// <summary>The standard streams the engine set up (sys.__stdout__ etc.): TextIOWrappers
@@ -114,11 +117,9 @@ public sealed class PythonEngine
 
     // ---------------- helpers for the VM ----------------
 
-    public PyObject MakeSlice(ThreadState ts, PyObject start, PyObject stop, PyObject step)
-    {
-        var t = BuiltinsDict.GetStr("slice") ?? throw PyExc.SystemError("slice objects are not available yet");
-        return Ops.Call(ts, t, start, stop, step);
-    }
+    /// <summary>BUILD_SLICE: the slice object itself, as CPython's PySlice_New (no call through
+    /// the builtins name `slice`, which a program may rebind).</summary>
+    public PyObject MakeSlice(ThreadState ts, PyObject start, PyObject stop, PyObject step) => new PySlice(start, stop, step);
 
     public PyObject MakeSet(ThreadState ts, PyObject[] items)
     {

@@ -37,6 +37,7 @@ internal static unsafe class LibC
     [DllImport(Lib, SetLastError = true)] public static extern int dup2(int oldfd, int newfd);
     [DllImport(Lib, SetLastError = true)] public static extern int pipe2(int* fds, int flags);
     [DllImport(Lib, SetLastError = true)] public static extern int isatty(int fd);
+    [DllImport(Lib, SetLastError = true)] public static extern int openpty(int* master, int* slave, byte* name, void* termp, void* winp);
     [DllImport(Lib, SetLastError = true)] public static extern int fcntl(int fd, int cmd, int arg);
     [DllImport(Lib, SetLastError = true)] public static extern int ioctl(int fd, ulong request, void* arg);
 

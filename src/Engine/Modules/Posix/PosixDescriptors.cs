@@ -175,6 +175,17 @@ public static unsafe class PosixDescriptors
     [PyMethod]
     static PyObject pipe(ThreadState ts) => Pipe(LibC.O_CLOEXEC);
 
+    /// <summary>A new pseudo-terminal pair (master, slave), both non-inheritable as in CPython.</summary>
+    [PyMethod]
+    static PyObject openpty(ThreadState ts)
+    {
+        int master, slave;
+        if (LibC.openpty(&master, &slave, null, null, null) != 0) throw PosixErrors.Last();
+        LibC.fcntl(master, LibC.F_SETFD, LibC.FD_CLOEXEC);
+        LibC.fcntl(slave, LibC.F_SETFD, LibC.FD_CLOEXEC);
+        return PyTuple.Of(PyInt.From(master), PyInt.From(slave));
+    }
+
     [PyMethod]
     static PyObject pipe2(ThreadState ts, int flags) => Pipe(flags);
 

@@ -45,15 +45,46 @@ public static class FloatFormatter
                                 bool alwaysSign = false)
     {
         bool negative = double.IsNegative(value) && !double.IsNaN(value);
+        if ((code == 'f' || code == 'F') && !alt && (precision > 0 || !addDot0) && TryFormatFixed(Math.Abs(value), precision, negative ? '-' : alwaysSign ? '+' : '\0', out var text))
+            return text;
         string body = FormatAbs(Math.Abs(value), code, precision, alt, addDot0);
         if (negative) return "-" + body;
         return alwaysSign ? "+" + body : body;
+    }
+
+    /// <summary>'f' with a small precision for a value whose scaled, rounded form fits 128 bits
+    /// (nearly every value printed with '.2f'): the digits are written once into the result,
+    /// with none of the intermediate strings of the general path. False when out of range.</summary>
+    private static bool TryFormatFixed(double absValue, int precision, char sign, out string text)
+    {
+        text = "";
+        if (!double.IsFinite(absValue) || precision > 22 || !TryRoundScaledFast(absValue, precision, out UInt128 q)) return false;
+        Span<char> digits = stackalloc char[48];
+        int n;
+        if (q <= ulong.MaxValue) { if (!((ulong)q).TryFormat(digits, out n, default, CultureInfo.InvariantCulture)) return false; }
+        else if (!q.TryFormat(digits, out n, default, CultureInfo.InvariantCulture)) return false;
+        int intDigits = Math.Max(n - precision, 1);       // "0" before the point when below one
+        int length = (sign != '\0' ? 1 : 0) + intDigits + (precision > 0 ? 1 + precision : 0);
+        Span<char> dst = length <= 128 ? stackalloc char[length] : new char[length];
+        int pos = 0;
+        if (sign != '\0') dst[pos++] = sign;
+        // the digit string right-aligned under the integer and fraction positions, zeros before it
+        int lead = intDigits + precision - n;
+        for (int i = 0; i < intDigits + precision; i++)
+        {
+            if (i == intDigits) dst[pos++] = '.';
+            dst[pos++] = i < lead ? '0' : digits[i - lead];
+        }
+        text = new string(dst);
+        return true;
     }
 
     /// <summary>Formats |value| (the sign is the caller's business). See <see cref="Format"/>.</summary>
     public static string FormatAbs(double value, char code, int precision, bool alt, bool addDot0)
     {
         value = Math.Abs(value);
+        if ((code == 'f' || code == 'F') && !alt && (precision > 0 || !addDot0) && TryFormatFixed(value, precision, '\0', out var text))
+            return text;
         bool upper = char.IsUpper(code);
         char lower = char.ToLowerInvariant(code);
         if (double.IsNaN(value)) return upper ? "NAN" : "nan";

@@ -169,7 +169,7 @@ public sealed class FormatSpec
         spec.Length == 0 ? value.ToString(CultureInfo.InvariantCulture) : FormatInt(new BigInteger(value), spec, typeName);
 
     /// <summary>format(int, spec). The float presentation types convert to float first.</summary>
-    public static string FormatInt(BigInteger value, string spec, string typeName = "int")
+    public static string FormatInt(BigInteger value, string spec, string typeName = "int", int maxStrDigits = NumberParsing.DefaultMaxStrDigits)
     {
         if (spec.Length == 0) return value.ToString(CultureInfo.InvariantCulture);
         var f = Parse(spec, typeName, '>');
@@ -203,7 +203,7 @@ public sealed class FormatSpec
             case 'o': digits = NumberParsing.ToBase(magnitude, 8); prefix = "0o"; groupSize = 4; break;
             case 'x': digits = NumberParsing.ToBase(magnitude, 16); prefix = "0x"; groupSize = 4; break;
             case 'X': digits = NumberParsing.ToBase(magnitude, 16).ToUpperInvariant(); prefix = "0X"; groupSize = 4; break;
-            default: digits = NumberParsing.ToDecimalString(magnitude); break;
+            default: digits = NumberParsing.ToDecimalString(magnitude, maxStrDigits); break;
         }
         if (!f.Alternate) prefix = "";
         if (f.Thousands != '\0') digits = Group(digits, f.Thousands, groupSize, 0);

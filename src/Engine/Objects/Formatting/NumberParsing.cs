@@ -437,6 +437,30 @@ public static class NumberParsing
         return new string(arr);
     }
 
+    /// <summary>bin(), oct() and hex() of a machine integer: sign, prefix and digits written
+    /// straight into the result (no intermediate strings).</summary>
+    public static string ToPrefixedBase(long value, int @base)
+    {
+        int bits = @base switch { 2 => 1, 8 => 3, 16 => 4, _ => throw new ArgumentOutOfRangeException(nameof(@base)) };
+        ulong m = value < 0 ? (ulong)(-(value + 1)) + 1 : (ulong)value;   // long.MinValue included
+        int digits = m == 0 ? 1 : (64 - BitOperations.LeadingZeroCount(m) + bits - 1) / bits;
+        int length = (value < 0 ? 3 : 2) + digits;
+        return string.Create(length, (m, bits, value < 0), static (dst, st) =>
+        {
+            int i = 0;
+            if (st.Item3) dst[i++] = '-';
+            dst[i++] = '0';
+            dst[i] = st.bits switch { 1 => 'b', 3 => 'o', _ => 'x' };
+            ulong v = st.m;
+            ulong mask = (1UL << st.bits) - 1;
+            for (int k = dst.Length - 1; k > i; k--)
+            {
+                dst[k] = DigitChars[(int)(v & mask)];
+                v >>= st.bits;
+            }
+        });
+    }
+
     /// <summary>bin(), oct() and hex(): sign, prefix, digits ("-0x1f").</summary>
     public static string ToPrefixedBase(BigInteger value, int @base)
     {

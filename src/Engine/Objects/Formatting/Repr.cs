@@ -18,6 +18,20 @@ public static class Repr
 
     public static string Str(string s)
     {
+        // the usual case: printable ASCII without a backslash and not both quote kinds, so
+        // nothing is escaped and the text goes between the quotes as it is
+        var span = s.AsSpan();
+        if (!span.ContainsAnyExceptInRange(' ', '~') && !span.Contains('\\'))
+        {
+            bool single = span.Contains('\''), both = single && span.Contains('"');
+            if (!both)
+                return string.Create(s.Length + 2, (s, single ? '"' : '\''), static (dst, st) =>
+                {
+                    dst[0] = st.Item2;
+                    st.s.AsSpan().CopyTo(dst.Slice(1));
+                    dst[^1] = st.Item2;
+                });
+        }
         var sb = new StringBuilder(s.Length + 2);
         AppendStr(sb, s);
         return sb.ToString();

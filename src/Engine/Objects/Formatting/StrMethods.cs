@@ -115,6 +115,9 @@ public static class StrMethods
     /// <summary>str.count: non-overlapping matches; "" matches between every code point.</summary>
     public static int Count(string s, string sub, long? start = null, long? end = null)
     {
+        // the whole string, a needle that cannot cut a pair: one vectorised count
+        if (start == null && end == null && sub.Length > 0 && !NeedsBoundaryCheck(sub))
+            return sub.Length == 1 ? s.AsSpan().Count(sub[0]) : s.AsSpan().Count(sub.AsSpan());
         if (!CharRange(s, start, end, out int from, out int to, out bool plain)) return 0;
         if (sub.Length == 0)
             return (plain ? to - from : CodePoints.Length(s.AsSpan(from, to - from))) + 1;
@@ -147,6 +150,13 @@ public static class StrMethods
     {
         if (count < 0) count = long.MaxValue;
         if (count == 0) return s;
+        if (count == long.MaxValue && oldValue.Length > 0 && !NeedsBoundaryCheck(oldValue))
+        {
+            // every match, left to right, non-overlapping: .NET's ordinal Replace is exactly that
+            // (it returns s itself when nothing matches, which the caller relies on)
+            if (oldValue.Length == 1 && newValue.Length == 1) return s.Replace(oldValue[0], newValue[0]);
+            return s.Replace(oldValue, newValue, StringComparison.Ordinal);
+        }
         var sb = new StringBuilder(s.Length);
         if (oldValue.Length == 0)
         {
@@ -323,33 +333,43 @@ public static class StrMethods
 
     private static string DoStrip(string s, string? chars, bool left, bool right)
     {
-        HashSet<int>? set = null;
-        if (chars != null)
+        int i = 0, j = s.Length;
+        if (chars == null)
         {
-            set = new HashSet<int>();
+            // every whitespace code point is in the BMP and none is a surrogate: char by char is exact
+            if (left) while (i < j && UnicodeInfo.IsSpace(s[i])) i++;
+            if (right) while (j > i && UnicodeInfo.IsSpace(s[j - 1])) j--;
+        }
+        else if (!chars.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            // no surrogate among chars, so no half of a pair in s can match: compare chars
+            if (left) { int k = s.AsSpan().IndexOfAnyExcept(chars); i = k < 0 ? j : k; }
+            if (right) j = i + s.AsSpan(i).LastIndexOfAnyExcept(chars) + 1;
+        }
+        else
+        {
+            var set = new HashSet<int>();
             for (int k = 0; k < chars.Length;)
             {
                 set.Add(CodePoints.At(chars, k, out int w));
                 k += w;
             }
+            if (left)
+                while (i < j)
+                {
+                    int cp = CodePoints.At(s, i, out int w);
+                    if (!set.Contains(cp)) break;
+                    i += w;
+                }
+            if (right)
+                while (j > i)
+                {
+                    int start = j - 1;
+                    if (char.IsLowSurrogate(s[start]) && start > i && char.IsHighSurrogate(s[start - 1])) start--;
+                    if (!set.Contains(CodePoints.At(s, start, out _))) break;
+                    j = start;
+                }
         }
-        bool Strippable(int cp) => set == null ? UnicodeInfo.IsSpace(cp) : set.Contains(cp);
-        int i = 0, j = s.Length;
-        if (left)
-            while (i < j)
-            {
-                int cp = CodePoints.At(s, i, out int w);
-                if (!Strippable(cp)) break;
-                i += w;
-            }
-        if (right)
-            while (j > i)
-            {
-                int start = j - 1;
-                if (char.IsLowSurrogate(s[start]) && start > i && char.IsHighSurrogate(s[start - 1])) start--;
-                if (!Strippable(CodePoints.At(s, start, out _))) break;
-                j = start;
-            }
         return i == 0 && j == s.Length ? s : s.Substring(i, j - i);
     }
 
@@ -482,15 +502,18 @@ public static class StrMethods
         else UnicodeInfo.AppendLower(sb, cp);
     }
 
-    private static bool IsAscii(string s)
+    private static bool IsAscii(string s) => System.Text.Ascii.IsValid(s);
+
+    /// <summary>Upper- or lower-cases an all-ASCII string (vectorised; ASCII case maps 1:1).</summary>
+    static string AsciiCase(string s, bool upper) => string.Create(s.Length, (s, upper), static (dst, st) =>
     {
-        foreach (char c in s) if (c >= 0x80) return false;
-        return true;
-    }
+        if (st.upper) System.Text.Ascii.ToUpper(st.s, dst, out _);
+        else System.Text.Ascii.ToLower(st.s, dst, out _);
+    });
 
     public static string Upper(string s)
     {
-        if (IsAscii(s)) return s.ToUpperInvariant();
+        if (IsAscii(s)) return AsciiCase(s, true);
         var sb = new StringBuilder(s.Length);
         for (int i = 0; i < s.Length;)
         {
@@ -502,7 +525,7 @@ public static class StrMethods
 
     public static string Lower(string s)
     {
-        if (IsAscii(s)) return s.ToLowerInvariant();
+        if (IsAscii(s)) return AsciiCase(s, false);
         var sb = new StringBuilder(s.Length);
         for (int i = 0; i < s.Length;)
         {
@@ -515,7 +538,7 @@ public static class StrMethods
 
     public static string CaseFold(string s)
     {
-        if (IsAscii(s)) return s.ToLowerInvariant();
+        if (IsAscii(s)) return AsciiCase(s, false);
         var sb = new StringBuilder(s.Length);
         for (int i = 0; i < s.Length;)
         {

@@ -1,0 +1,70 @@
+# The fast paths of str work (strs helper): each one next to the cases that must leave it.
+import builtins
+
+# str(x) is x.__str__()'s own object, a str subclass instance included
+class S(str): pass
+class A:
+    def __str__(self): return S("x")
+print(type(str(A())).__name__, type(S(A())).__name__, type(str(S("y"))).__name__, str(A()) == "x")
+print(type(f"{A()}").__name__, type(f"{A()!s}").__name__, type(format(A())).__name__)
+print(str(), str(12345), str(-7), str(2**70), str(1.5), str(None), str(b"ab"), str(b"ab", "ascii"))
+
+# slicing: steps, bounds, non-BMP code points; bytes, bytearray and memoryview alike
+samples = ["", "abcdef", "a\U0001F600b\U00010400c", "\u00e9t\u00e9"]
+for s in samples:
+    row = []
+    for a in (None, 0, 2, -1, -3, 10, -10):
+        for b in (None, 1, -2, 10):
+            for c in (None, 1, 2, -1, -2, 3):
+                row.append(s[a:b:c])
+    print(repr(s), "|".join(row))
+    bs = s.encode()
+    print(bs[::-1], bs[1:5:2], bytearray(bs)[::-2], memoryview(bs)[1:3].tobytes(), bs[-2:], bs[5:1:-1])
+print("abc"[True], "abc"[-1], b"abc"[-3])
+class Idx:
+    def __index__(self): return 1
+print("abc"[Idx()], "abcdef"[Idx():Idx() * 4 if False else 4], b"xyz"[Idx()])
+one_f = 1.0
+for bad in (lambda: "abc"[::0], lambda: "abc"[3], lambda: "abc"[one_f], lambda: "abc"["a":]):
+    try: bad()
+    except Exception as e: print(type(e).__name__, e)
+saved = builtins.slice
+builtins.slice = None          # BUILD_SLICE builds the slice itself
+print("abcdef"[::-1], "abcdef"[1:3])
+builtins.slice = saved
+
+# hex, oct, bin
+for v in (0, 1, -1, 255, -256, 2**63 - 1, -2**63, 2**63, -2**63 - 1, 2**200 + 12345, -(2**130), True, Idx()):
+    print(hex(v), oct(v), bin(v))
+
+# repr of str: quote choice and escapes
+for s in ("", "abc", "a'b", 'a"b', "a'\"b", "a\\b", "tab\t", "\u00e9", "\x7f", "~ ", "\ud800", "\U0001F600"):
+    print(repr(s), ascii(s))
+
+# strip, count, replace, upper/lower
+for s, c in (("  abc  ", None), ("xxabcxx", "x"), ("", None), ("   ", None), ("abc", ""), ("xyx", "xy"),
+             ("\u2003a\u2003", None), ("\U0001F600a\U0001F600", "\U0001F600"), ("ab", "ba"), ("\x1c a \x85", None)):
+    print(repr(s.strip(c)), repr(s.lstrip(c)), repr(s.rstrip(c)))
+for s, sub in (("a1b2c1d1", "1"), ("aaaa", "aa"), ("abc", ""), ("", ""), ("x\U0001F600y\U0001F600", "\U0001F600"), ("abcabc", "bc")):
+    print(s.count(sub), s.count(sub, 1), s.count(sub, 0, -1), s.replace(sub, "+"), s.replace(sub, "", 1), s.replace(sub, "<>"))
+print("a-b-c".replace("-", "+"), "a-b-c".replace("x", "+") == "a-b-c", "aaa".replace("a", "aa"))
+print("Hello World \u00e9".upper(), "ABC \u00c9".lower(), "aBc".casefold(), "\u00df".upper(), "MiXeD".swapcase())
+
+# float 'f' formats: exact ties, signs, widths, large and tiny values
+for v in (0.0, -0.0, 0.005, 0.015, 0.125, 0.375, 2.675, -1.5, 1e15, 1e22, 1e23, 123456789.987654321,
+          5e-324, 1.7976931348623157e308, float("inf"), float("nan"), -float("inf")):
+    print(f"{v:.2f}|{v:.0f}|{v:.3f}|{v:+.1f}|{v:10.2f}|{v:<10.2f}|{v:.22f}|{v:.25f}|{v:,.2f}|{v:#.0f}",
+          "%.2f %.0f %5.1f %-8.3f %+.2f %.2F" % (v, v, v, v, v, v), "{:.2f} {:.3F} {:f}".format(v, v, v))
+
+# % formatting: the fast shape and everything next to it
+x, s = 7, "ab"
+print("%s%%%d" % ("a", 3), "%s" % "z", "%d" % 5, "%i%%" % (-12,), "%s" % (2**70), "%s %s" % ("a" * 600, 1),
+      "%d-%s" % (True, s), "%s" % (S("q"),), "%s" % 1.5, "%d" % 2.7, "%s:%s" % (x, s), "%" "s" % "")
+for fmt, args in (("%s %s", ("a",)), ("%d %", (1,)), ("%d", "x"), ("%s", ()), ("%s", (1, 2)), ("%z", 1)):
+    try: print(fmt % args)
+    except (TypeError, ValueError) as e: print(type(e).__name__, e)
+
+# f-strings: BUILD_STRING joins
+print(f"{s}-{x}", f"{x}{s}{x}{s}{x}", f"a{x!r}b{s!r}c{x:>4}d{s:^5}e", f"{s}", f"{''}{''}", f"{''}", f"{s}{''}")
+e, g = "\u00e9", "\U0001F600"
+print(len(f"{'a' * 1000}{'b' * 1000}{x}"), f"{e}{g}{x}")

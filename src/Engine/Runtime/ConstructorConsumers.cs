@@ -1,0 +1,85 @@
+#nullable enable
+using System;
+namespace StacklessIron.Runtime;
+
+/// <summary>
+/// list(gen), tuple(gen), set(gen) and dict(gen) for the exact builtin types: consumers that
+/// build what type.__call__ would build with __new__/__init__, item by item as the loop runs
+/// the generator (an error at an item leaves the generator suspended there, as in CPython).
+/// </summary>
+public static class ConstructorConsumers
+{
+    static readonly Func<ThreadState, PyList, PyObject> s_asList = (ts, l) => l;
+    static readonly Func<ThreadState, PyList, PyObject> s_asTuple = (ts, l) => l.Count == 0 ? PyTuple.Empty : new PyTuple(l.ToArray());
+
+    /// <summary>The consumer for calling `cls` with one iterable argument; null for other classes.</summary>
+    public static IterationConsumer? For(PyType cls)
+        => cls == PyList.TypeObject ? new CollectingConsumer(s_asList)
+         : cls == TypeObjects.Tuple ? new CollectingConsumer(s_asTuple)
+         : cls == PySet.TypeObject ? new SetConsumer()
+         : cls == TypeObjects.Dict ? new DictConsumer()
+         : null;
+
+    /// <summary>Whether comparing `o` with an object of the same kind runs no Python code.</summary>
+    static bool IsPlainKey(PyObject o)
+        => o.Type == PyInt.TypeObject || o.Type == TypeObjects.Str || o == PyNone.Value || o is PyBool;
+
+    sealed class SetConsumer : IterationConsumer
+    {
+        readonly PySet _set = new();
+        // while every element is a plain int/str/None/bool, adding another one hashes and
+        // compares without Python code (a user __eq__ could otherwise run on a hash collision)
+        bool _plain = true;
+
+        public override bool AddQuick(ThreadState ts, PyObject item)
+        {
+            if (!_plain || !IsPlainKey(item)) return false;
+            _set.AddKey(ts, item);
+            return true;
+        }
+
+        public override bool Add(ThreadState ts, PyObject item)
+        {
+            if (!IsPlainKey(item)) _plain = false;
+            _set.AddKey(ts, item);
+            return true;
+        }
+
+        public override PyObject Finish(ThreadState ts) => _set;
+    }
+
+    sealed class DictConsumer : IterationConsumer
+    {
+        readonly PyDict _dict = new();
+        bool _plain = true;
+        int _n;
+
+        public override bool AddQuick(ThreadState ts, PyObject item)
+        {
+            if (!_plain || item is not PyTuple t || t.Items.Length != 2 || !IsPlainKey(t.Items[0])) return false;
+            _dict.SetItem(ts, t.Items[0], t.Items[1]);
+            _n++;
+            return true;
+        }
+
+        public override bool Add(ThreadState ts, PyObject item)
+        {
+            PyObject k, v;
+            if (item is PyTuple t && t.Items.Length == 2) { k = t.Items[0]; v = t.Items[1]; }
+            else
+            {
+                if (item.Type.Iter == null && item.Type.GetItem == null)
+                    throw PyExc.TypeError($"cannot convert dictionary update sequence element #{_n} to a sequence");
+                var pair = Ops.ToArray(ts, item);
+                if (pair.Length != 2) throw PyExc.ValueError($"dictionary update sequence element #{_n} has length {pair.Length}; 2 is required");
+                k = pair[0]; v = pair[1];
+            }
+            if (!IsPlainKey(k)) _plain = false;
+            _dict.SetItem(ts, k, v);
+            _n++;
+            return true;
+        }
+
+        public override PyObject Finish(ThreadState ts) => _dict;
+    }
+}
