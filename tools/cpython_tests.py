@@ -34,7 +34,7 @@ augassign compare richcmp opcodes keywordonlyarg positional_only_arg raise basee
 genexps listcomps setcomps dictcomps userlist userdict userstring deque defaultdict ordered_dict
 heapq bisect operator abc copy pow binop contains extcall dictviews index isinstance
 named_expressions patma unary string_literals syntax print int_literal decorators
-global memoryview bytes statistics fractions decimal struct textwrap re""".split()
+global memoryview statistics fractions decimal struct textwrap re""".split()
 
 
 def run_module(argv, name, timeout):
@@ -95,7 +95,7 @@ def main():
     ap.add_argument("--top", type=int, default=0)
     ap.add_argument("--host", default=HOST)
     args = ap.parse_args()
-    names = [m if m.startswith("test_") else "test_" + m for m in (args.modules or CORE)]
+    names = list(dict.fromkeys(m if m.startswith("test_") else "test_" + m for m in (args.modules or CORE)))
     names = [n for n in names if os.path.exists(f"/usr/lib/python3.11/test/{n}.py")
              or os.path.isdir(f"/usr/lib/python3.11/test/{n}")]
     if not os.path.exists(args.host):
