@@ -74,6 +74,15 @@ public sealed class CodeObject
 
     public int NLocalsPlus => VarNames.Length + CellVars.Length + FreeVars.Length;
 
+    /// <summary>A copy sharing the instruction and table arrays (code.replace changes only
+    /// scalar fields), without the runtime view of this one.</summary>
+    public CodeObject ShallowCopy()
+    {
+        var copy = (CodeObject)MemberwiseClone();
+        copy.RuntimeCache = null;
+        return copy;
+    }
+
     public static Opcode OpOf(int instr) => (Opcode)(instr & 0xFF);
     public static int ArgOf(int instr) => instr >> 8;
     public static int Encode(Opcode op, int arg = 0) => (int)op | (arg << 8);

@@ -189,6 +189,46 @@ public sealed class PyCode : PyObject
         return Ops.GetIter(ts, new PyList(rows.ToArray()));
     }
 
+    /// <summary>code.replace(**changes): a copy with other names, file, first line or flags
+    /// (types.coroutine sets CO_ITERABLE_COROUTINE this way). The instructions and the tables
+    /// derived from them cannot be replaced here: asking for that is a clean ValueError.</summary>
+    [PyMethod]
+    static PyObject replace(ThreadState ts, PyCode self, [PyKwArgs] PyDict? changes = null)
+    {
+        if (changes == null || changes.Count == 0) return self;
+        var copy = self.Code.ShallowCopy();
+        foreach (var (key, value) in changes.Items())
+        {
+            var name = ((PyStr)key).Value;
+            switch (name)
+            {
+                case "co_name": copy.Name = StrArg(name, value); break;
+                case "co_qualname": copy.QualName = StrArg(name, value); break;
+                case "co_filename": copy.Filename = StrArg(name, value); break;
+                case "co_firstlineno": copy.FirstLineNo = IntArg(ts, name, value); break;
+                case "co_flags": copy.Flags = (CodeFlags)IntArg(ts, name, value); break;
+                case "co_argcount" or "co_posonlyargcount" or "co_kwonlyargcount" or "co_nlocals" or "co_stacksize"
+                    or "co_code" or "co_consts" or "co_names" or "co_varnames" or "co_freevars" or "co_cellvars"
+                    or "co_linetable" or "co_exceptiontable":
+                    throw PyExc.ValueError($"code.replace(): {name} cannot be replaced in StacklessIron");
+                default:
+                    throw PyExc.TypeError($"'{name}' is an invalid keyword argument for replace()");
+            }
+        }
+        return For(copy);
+    }
+
+    static string StrArg(string name, PyObject value)
+        => value is PyStr s ? s.Value : throw PyExc.TypeError($"replace() argument '{name}' must be str, not {value.Type.Name}");
+
+    static int IntArg(ThreadState ts, string name, PyObject value)
+    {
+        if (value is not PyInt) throw PyExc.TypeError($"'{value.Type.Name}' object cannot be interpreted as an integer");
+        var n = Ops.Index(ts, value);
+        if (!n.FitsLong || n.Small > int.MaxValue || n.Small < int.MinValue) throw PyExc.OverflowError("Python int too large to convert to C int");
+        return (int)n.Small;
+    }
+
     static PyTuple StrTuple(string[] s) => new(Array.ConvertAll(s, x => (PyObject)new PyStr(x)));
 
     [PySlot("__repr__")]
