@@ -194,8 +194,6 @@ public static class SlotDefs
             (CallSlot)((ts, self, args, kwnames) =>
             {
                 var f = self.Type.Lookup(sCall) ?? throw PyExc.TypeError($"'{self.Type.Name}' object is not callable");
-                // `A.__call__ = A()` recurses here without entering the VM: guard the .NET stack.
-                ts.CheckStack();
                 return CallBoundKw(ts, f, self, args, kwnames);
             }),
             (ts, w, self, args, kw) => ((CallSlot)w.Fn)(ts, self, args, kw));
