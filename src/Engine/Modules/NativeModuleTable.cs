@@ -48,5 +48,9 @@ public static class NativeModuleTable
         StacklessIron.Modules.Csv.CsvModule.Register();
         StacklessIron.Modules.Termios.TermiosModule.Register();
         StacklessIron.Modules.Bz2.Bz2Module.Register();
+        StacklessIron.Modules.Lzma.LzmaModule.Register();
+        StacklessIron.Modules.Symtable.SymtableModule.Register();
+        StacklessIron.Modules.Crypt.CryptModule.Register();
+        StacklessIron.Modules.Expat.ExpatModule.Register();
     }
 }

@@ -51,6 +51,7 @@ public sealed class PyStringIO : PyTextIOBase
         s._writenl = newline is "\r" or "\r\n" ? newline : null;
         s._decoder = newline == null || newline == "" ? PyIncrementalNewlineDecoder.Create(null, newline == null) : null;
         s._buf.Clear();
+        s._text = null;
         s._pos = 0;
         s._padBeyond = 0;
         s._astral = false;
@@ -74,7 +75,10 @@ public sealed class PyStringIO : PyTextIOBase
         if (_closed) throw PyExc.ValueError("I/O operation on closed file");
     }
 
-    string Text => _buf.ToString();
+    // The buffer as one string, kept between writes: line reads would otherwise copy the
+    // whole buffer for every line.
+    string? _text;
+    string Text => _text ??= _buf.ToString();
 
     int CpIndex(int utf16) => _astral ? CodePoints.Length(_buf.ToString(0, utf16).AsSpan()) : utf16;
 
@@ -102,6 +106,7 @@ public sealed class PyStringIO : PyTextIOBase
         if (_decoder != null) s = _decoder.Translate(s, true);
         if (_writenl != null) s = s.Replace("\n", _writenl);
         if (s.Length == 0) return;
+        _text = null;
         if (!_astral && CodePoints.HasSurrogates(s)) _astral = true;
         if ((long)_buf.Length + _padBeyond + s.Length > Array.MaxLength) throw PyExc.MemoryError();
         if (_padBeyond > 0)
@@ -235,6 +240,7 @@ public sealed class PyStringIO : PyTextIOBase
         {
             int at = self.Utf16Index(size);
             self._buf.Length = at;
+            self._text = null;
         }
         return size;
     }
@@ -272,6 +278,7 @@ public sealed class PyStringIO : PyTextIOBase
         if (t.Items[0] is not PyStr v) throw PyExc.TypeError("initial_value must be str");
         // The saved text is already translated: store it as it is.
         self._buf.Append(v.Value);
+        self._text = null;
         self._astral = CodePoints.HasSurrogates(v.Value);
         if (t.Items[2] is not PyInt p) throw PyExc.TypeError($"third item of state must be an integer, got {t.Items[2].Type.Name}");
         if (p.Small < 0) throw PyExc.ValueError("position value cannot be negative");
