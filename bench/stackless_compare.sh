@@ -3,7 +3,7 @@
 # present, on a reference Stackless build (SLP=/path/to/stackless/python3), one line each.
 set -u
 here="$(cd "$(dirname "$0")" && pwd)"
-ours="dotnet $here/../src/Host/bin/Release/net10.0/stackless-iron.dll"
+ours="$here/../stackless-iron"   # the launcher: the ReadyToRun build users run
 slp="${SLP:-/tmp/slp-install/bin/python3}"
 for b in pingpong hackysack spawn; do
     printf 'ours:      '; $ours "$here/$b.py"

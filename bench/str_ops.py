@@ -1,4 +1,5 @@
-"""Times each str operation the benchmarks use, one line per operation (ns per operation).
+"""Times each str operation the benchmarks use, one line per operation (ns of process CPU time
+per operation: steadier than wall time on a shared machine).
 Run under both engines and compare: bench/str_ops.sh prints the ratios side by side."""
 import time, sys
 
@@ -8,9 +9,9 @@ def bench(name, fn):
     fn(N // 10)              # warm-up
     best = None
     for _ in range(3):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         fn(N)
-        dt = time.perf_counter() - t0
+        dt = time.process_time() - t0
         best = dt if best is None or dt < best else best
     print("%-14s %8.1f" % (name, best * 1e9 / N))
 

@@ -15,6 +15,7 @@ def test_consumed_in_the_loop():
     assert list(level_gen()) == [base] and tuple(level_gen()) == (base,) and sorted(level_gen()) == [base]
     assert "".join(str(x) for x in level_gen()) == str(base)
     assert set(level_gen()) == {base} and dict((x, x) for x in level_gen()) == {base: base}
+    l = []; l.extend(level_gen()); assert l == [base]
 
 def test_consumed_from_native_code_is_nested():
     base = stackless.current.nesting_level
@@ -93,6 +94,33 @@ def test_deep_recursion_through_consumers():
         pass
     else:
         assert False
+
+def test_resume_at_the_limit_ends_the_generator():
+    # whichever way it is resumed (by the loop, by a consumer, by native code), a generator
+    # resumed at the recursion limit ends cleanly (it used to keep a pushed value or stay
+    # "already executing")
+    def gen():
+        for i in range(3):
+            yield i
+    def f(n, how, G):
+        return how(G) if n == 0 else f(n - 1, how, G)
+    for how in (lambda G: sum(G), lambda G: list(zip(G, [1])), lambda G: [x for x in G][:1], lambda G: next(G)):
+        # the first depth that fails is the one where the generator's resumption passes the limit
+        depth = sys.getrecursionlimit() - 80
+        while True:
+            G = gen(); next(G)
+            try:
+                f(depth, how, G)
+            except RecursionError:
+                break
+            depth += 1
+        assert not G.gi_running and G.gi_frame is None
+        try:
+            next(G)
+        except StopIteration:
+            pass
+        else:
+            assert False
 
 for _name, _fn in list(globals().items()):
     if _name.startswith("test_"):

@@ -197,6 +197,111 @@ def test_star_import_names():
     assert 'channel' in ns and 'run' in ns and 'bomb' not in ns
 
 
+def test_throw_to_new_and_dead_tasklets():
+    # test_miscell.TestTaskletThrow{Immediate,NonImmediate}: test_new, test_kill_new,
+    # test_kill_dead, test_throw_invalid
+    c = stackless.channel()
+    caught = []
+    def foo():
+        try:
+            c.receive()
+        except Exception as e:
+            caught.append(e)
+            raise
+    for pending in (False, True):
+        s = stackless.tasklet(foo)()
+        assert s.frame is None and s.alive
+        try:
+            s.throw(IndexError, pending=pending)
+            assert pending and s.alive and s.scheduled
+            stackless.run()
+            raise AssertionError("IndexError did not reach main")
+        except IndexError:
+            pass
+        assert not s.alive and caught == []
+    ran = []
+    s = stackless.tasklet(ran.append)(1)
+    s.throw(TaskletExit)
+    assert not s.alive and ran == [] and stackless.getruncount() == 1
+    s.throw(TaskletExit)                    # dead: ending it again is no error
+    raises(RuntimeError, "You cannot throw to a dead tasklet", s.throw, IndexError)
+    raises(TypeError, "instance exception may not have a separate value",
+           stackless.getcurrent().throw, IndexError(1), (1, 2, 3))
+    raises(TypeError, "exc", stackless.getcurrent().throw)
+
+
+def test_bound_method_tasklet_runs_softly():
+    # test_miscell.TestBind.test_bind / test_unbind_ok, TestContextManager.test_nestingLevel:
+    # a tasklet bound to a method (or given keywords) switches softly
+    class C:
+        def task(self, yield_=True, **kw):
+            self.levels.append((stackless.current.nesting_level, kw))
+            stackless.schedule_remove()
+    o = C(); o.levels = []
+    t = stackless.tasklet(o.task)(False, k=1)
+    stackless.run()
+    assert t.alive and not t.scheduled and t.restorable and t.nesting_level == 0
+    assert o.levels == [(0, {'k': 1})], o.levels
+    t.insert(); stackless.run()
+    assert not t.alive and t.recursion_depth == 0
+    errs = []
+    def g(a): pass
+    t = stackless.tasklet(g)(1, 2)          # wrong arguments: raised when it runs
+    try:
+        stackless.run()
+    except TypeError as e:
+        errs.append(str(e))
+    assert errs and "positional argument" in errs[0], errs
+
+
+def test_error_handler():
+    # test_miscell.TestErrorHandler and TestModule (debug, uncollectables)
+    def foo(): pass
+    assert stackless.set_error_handler(foo) is None
+    assert stackless.set_error_handler(None) is foo
+    assert stackless.set_error_handler(None) is None
+    seen = []
+    def handler(exc, val, tb):
+        seen.append((exc, str(val), stackless.getcurrent()))
+    def func():
+        raise ZeroDivisionError("I am borken")
+    t = stackless.tasklet(func)()
+    old = stackless.set_error_handler(handler)
+    try:
+        stackless.run()                             # handled: main sees nothing
+        s = stackless.tasklet(func)()
+        s.throw(ZeroDivisionError, "thrown error")  # thrown before it ran: handled in it
+    finally:
+        stackless.set_error_handler(old)
+    assert seen == [(ZeroDivisionError, "I am borken", t), (ZeroDivisionError, "thrown error", s)], seen
+    def broken(exc, val, tb):
+        raise IndexError("we are the mods")
+    stackless.tasklet(func)()
+    stackless.set_error_handler(broken)
+    try:
+        raises(IndexError, "mods", stackless.run)   # the handler's error goes to main
+    finally:
+        stackless.set_error_handler(None)
+    assert stackless.getdebug() in (True, False) and stackless.debug in (True, False)
+    assert type(stackless.getuncollectables()) is list and type(stackless.uncollectables) is list
+
+
+def test_infinite_call_recursion_raises():
+    # test_defects.TestInfiniteRecursion: an instance as its class's __call__ (directly or
+    # through another class) recurses in native code: a RecursionError, never a crash
+    class A(object):
+        def __call__(self): pass
+    A.__call__ = A()
+    raises(RecursionError, "maximum recursion depth exceeded", A())
+    class B(object):
+        def __call__(self): pass
+    class C(object):
+        def __call__(self): pass
+    B.__call__ = C()
+    C.__call__ = B()
+    raises(RecursionError, "maximum recursion depth exceeded", B())
+
+
 for name, fn in list(globals().items()):
     if name.startswith('test_') and callable(fn):
         fn()

@@ -3,12 +3,13 @@
 each in its own process with a time limit, and prints one line per module: tests run, passed,
 failures, errors, skipped (or why the module stopped: import error, crash, time-out), and a total.
 
-usage: tools/cpython_tests.py [-j JOBS] [-t SECONDS] [--log DIR] [--cpython] [--top N] [module ...]
+usage: tools/cpython_tests.py [-j JOBS] [-t SECONDS] [--log DIR] [--cpython] [--top N] [--host DLL] [module ...]
   module     test module names (test_int or int); default: the core-language list below
   --cpython  also run each module under python3.11 and show its count of tests run (the
              reference: a module that stops early runs fewer tests than CPython does)
   --log DIR  keep each module's output (failures with tracebacks) in DIR/<module>.txt
   --top N    after the table, the N most frequent last lines of failure/error tracebacks
+  --host DLL another build of the host (e.g. main's, for a before/after table)
 Runs with the host in src/Host/bin/Release (build first: dotnet build -c Release).
 """
 import argparse
@@ -33,7 +34,7 @@ augassign compare richcmp opcodes keywordonlyarg positional_only_arg raise basee
 genexps listcomps setcomps dictcomps userlist userdict userstring deque defaultdict ordered_dict
 heapq bisect operator abc copy pow binop contains extcall dictviews index isinstance
 named_expressions patma unary string_literals syntax print int_literal decorators
-global memoryview bytes statistics fractions decimal struct textwrap re""".split()
+global memoryview statistics fractions decimal struct textwrap re""".split()
 
 
 def run_module(argv, name, timeout):
@@ -92,17 +93,18 @@ def main():
     ap.add_argument("--log")
     ap.add_argument("--cpython", action="store_true")
     ap.add_argument("--top", type=int, default=0)
+    ap.add_argument("--host", default=HOST)
     args = ap.parse_args()
-    names = [m if m.startswith("test_") else "test_" + m for m in (args.modules or CORE)]
+    names = list(dict.fromkeys(m if m.startswith("test_") else "test_" + m for m in (args.modules or CORE)))
     names = [n for n in names if os.path.exists(f"/usr/lib/python3.11/test/{n}.py")
              or os.path.isdir(f"/usr/lib/python3.11/test/{n}")]
-    if not os.path.exists(HOST):
-        sys.exit(f"no host at {HOST}: build first (dotnet build StacklessIron.sln -c Release)")
+    if not os.path.exists(args.host):
+        sys.exit(f"no host at {args.host}: build first (dotnet build StacklessIron.sln -c Release)")
     if args.log:
         os.makedirs(args.log, exist_ok=True)
 
     def job(name):
-        ours = run_module(["dotnet", HOST], name, args.timeout)
+        ours = run_module(["dotnet", args.host], name, args.timeout)
         ref = run_module([CPYTHON], name, args.timeout) if args.cpython else None
         return name, ours, ref
 

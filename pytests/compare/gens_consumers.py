@@ -156,3 +156,19 @@ print(sorted(map(repr, set(x for x in [1, True, 1.0, "a", None]))), dict((x, 1) 
 class S(set): pass
 class D(dict): pass
 print(type(S(x for x in [1])), type(D((x, x) for x in [1])), frozenset(x for x in [1, 1, 2]))
+# list.extend(gen): items appended as they come (visible to the generator), errors midway
+le = [0]
+def ext():
+    for i in range(3):
+        yield len(le) + i
+le.extend(ext())
+print(le, le.extend(x for x in ()), le)
+def ext_bad():
+    yield 1
+    raise KeyError("k")
+try:
+    le.extend(ext_bad())
+except KeyError as e:
+    print("KeyError", e, le)
+class LL(list): pass
+ll = LL([1]); ll.extend(x for x in "ab"); print(ll, type(ll))

@@ -68,3 +68,12 @@ for fmt, args in (("%s %s", ("a",)), ("%d %", (1,)), ("%d", "x"), ("%s", ()), ("
 print(f"{s}-{x}", f"{x}{s}{x}{s}{x}", f"a{x!r}b{s!r}c{x:>4}d{s:^5}e", f"{s}", f"{''}{''}", f"{''}", f"{s}{''}")
 e, g = "\u00e9", "\U0001F600"
 print(len(f"{'a' * 1000}{'b' * 1000}{x}"), f"{e}{g}{x}")
+# int with an alignment and a width (FORMAT_VALUE's fast path), around the edges
+for v in (0, 7, -5, 123, -12345, 2**63 - 1, -2**63, 2**64, True):
+    print(f"[{v:>8}|{v:<8}|{v:^8}|{v:^9}|{v:3}|{v:>1}|{v:20}|{v:^21}]")
+# one-char needles (the char search) with start/end, next to a lone-surrogate needle
+t = "key:value:x\U0001F600:y"
+for sub in (":", "x", "z", "\U0001F600", "\ud83d", "\ude00"):
+    print(repr(sub), t.find(sub), t.find(sub, 4), t.find(sub, 4, 9), t.rfind(sub), t.rfind(sub, 0, 9), t.rfind(sub, 20),
+          t.count(sub, 2), t.split(sub), t.rsplit(sub, 1), t.partition(sub), t.rpartition(sub), t.replace(sub, "_", 2))
+print("".find("a"), "a".find("a", 1), "a".rfind("a", 1), "abc".find("c", -1), "abc".rfind("a", -5, -2), "aXbXc".split("X", 1))

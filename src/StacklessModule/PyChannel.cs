@@ -88,7 +88,7 @@ public sealed class PyChannel : PyObject
     static PyObject send_throw(ThreadState ts, PyChannel self, PyObject exc, PyObject? val = null, PyObject? tb = null)
     {
         bool direct = ts.TakeUnwindPermission();
-        var e = PyTasklet.MakeException(ts, exc, val, tb);
+        var e = PyTasklet.MakeException(ts, exc, val, tb, true);
         return Scheduler.Of(ts).ChannelAction(self, 1, new PyBomb(e), direct);
     }
 

@@ -197,19 +197,18 @@ public sealed class PyTasklet : PyObject
     }
 
     [PyMethod]
-    static PyObject @throw(ThreadState ts, PyTasklet self, [PyKeyword] PyObject? exc = null, PyObject? val = null, PyObject? tb = null, bool pending = false)
+    static PyObject @throw(ThreadState ts, PyTasklet self, [PyKeyword] PyObject exc, PyObject? val = null, PyObject? tb = null, bool pending = false)
     {
         bool direct = ts.TakeUnwindPermission();
         var s = Scheduler.Of(ts);
-        var e = MakeException(ts, exc ?? PyNone.Value, val, tb);
-        if (self.Dead) throw PyExc.RuntimeError("You cannot throw to a dead tasklet");
-        if (!self.Started && self != s.Main)
+        var e = MakeException(ts, exc, val, tb, true);
+        if (self != s.Main && (self.Dead || !self.Started && !self.SetUp))
         {
-            // never ran: it dies without running; TaskletExit is silent, others go to the caller
-            s.Remove(self); self.Dead = true; self.Func = null;
-            if (e.Type.IsSubtypeOf(s.TaskletExit!)) return PyNone.Value;
-            throw new PyException(e);
+            // not alive (ended, or never set up): ending it with TaskletExit is no error
+            if (e.Type.IsSubtypeOf(s.TaskletExit!)) { s.Remove(self); return PyNone.Value; }
+            throw PyExc.RuntimeError("You cannot throw to a dead tasklet");
         }
+        // a set-up tasklet that has not run yet raises it as it starts (unhandled: it reaches main)
         return s.Throw(self, e, pending, direct);
     }
 
@@ -223,8 +222,15 @@ public sealed class PyTasklet : PyObject
         return s.Throw(self, e, false, direct);
     }
 
-    internal static PyBaseException MakeException(ThreadState ts, PyObject exc, PyObject? val, PyObject? tb)
+    /// <summary>The exception that exc/val/tb stand for. `raiseRules`: as the raise statement
+    /// (throw, send_throw): an instance takes no separate value, tb must be a traceback.</summary>
+    internal static PyBaseException MakeException(ThreadState ts, PyObject exc, PyObject? val, PyObject? tb, bool raiseRules = false)
     {
+        if (raiseRules)
+        {
+            if (tb != null && tb != PyNone.Value && tb is not PyTraceback) throw PyExc.TypeError("third argument must be a traceback object");
+            if (exc is PyBaseException && val != null && val != PyNone.Value) throw PyExc.TypeError("instance exception may not have a separate value");
+        }
         if (exc is PyBaseException be) return be;
         if (exc is PyType t && t.IsSubtypeOf(ExceptionTypes.BaseException))
         {
@@ -273,6 +279,7 @@ public sealed class PyTasklet : PyObject
     static PyObject GetFrame(ThreadState ts, PyObject self)
     {
         var t = (PyTasklet)self;
+        if (!t.Started && Scheduler.Of(ts).Current != t) return PyNone.Value;   // its start frame is not a Python frame yet
         var f = Scheduler.Of(ts).Current == t ? ts.Frame : t.Frame;
         if (f == null) return PyNone.Value;
         f.Exposed = true;   // handed to Python: the VM must not recycle it

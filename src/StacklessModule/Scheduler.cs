@@ -27,7 +27,7 @@ public sealed class Scheduler
     internal readonly TaskletQueue RunQueue = new();
     /// <summary>Tasklets in the run queue (the main tasklet counts while it is in it).</summary>
     public int Count => RunQueue.Count;
-    public PyObject? ScheduleCallback, ChannelCallback;
+    public PyObject? ScheduleCallback, ChannelCallback, ErrorHandler;
     public int SwitchTrapLevel;
     /// <summary>enable_softswitch(): when false every switch is hard.</summary>
     public bool SoftSwitchEnabled = true;
@@ -497,7 +497,13 @@ public sealed class Scheduler
             next.Started = true;
             ts.RecursionDepth = 1;
             ts.HandledException = null;
-            if (next.TempVal is PyBomb b0) { next.TempVal = PyNone.Value; ts.UnwindException = b0.Exception; }
+            if (next.TempVal is PyBomb b0)
+            {
+                // thrown at before it ran: raised at its first instruction (no handler is active there)
+                next.TempVal = PyNone.Value;
+                if (frame.Lasti < 0) frame.Lasti = 0;
+                ts.UnwindException = b0.Exception;
+            }
         }
         else
         {
@@ -596,9 +602,11 @@ public sealed class Scheduler
         if (cur == Main) { MainEndedAway(result, exc); return; }
         cur.Frame = null;
         cur.TempVal = PyNone.Value;
+        cur.RecursionDepth = 0;
         Remove(cur);
         ts.HandledException = null;
         ts.RecursionDepth = 0;
+        if (exc != null && ErrorHandler != null && !exc.Type.IsSubtypeOf(TaskletExit!)) exc = CallErrorHandler(exc);
         PyTasklet next;
         if (exc != null && !exc.Type.IsSubtypeOf(TaskletExit!))
             next = WakeMain(new PyBomb(exc));   // an escaping exception is raised in the main tasklet
@@ -609,6 +617,20 @@ public sealed class Scheduler
         Callback(cur, next);    // the ending tasklet still counts as alive there, as in Stackless
         cur.Dead = true;
         Continue(next);
+    }
+
+    /// <summary>set_error_handler(): handler(type, value, tb) gets an exception that escapes a
+    /// tasklet, in that tasklet (still current). Returns null when it handled it, or the error
+    /// the handler raised (which then goes to main, as the original would have).</summary>
+    PyBaseException? CallErrorHandler(PyBaseException exc)
+    {
+        try
+        {
+            Ops.Call(_ts, ErrorHandler!, exc.Type, exc, (PyObject?)exc.Traceback ?? PyNone.Value);
+            return null;
+        }
+        catch (PyException e) { return e.Value; }
+        finally { _ts.Frame = null; }
     }
 
     // ---------------- operations ----------------

@@ -45,10 +45,12 @@ def __getattr__(name):
     if name == 'main': return getmain()
     if name == 'runcount': return getruncount()
     if name == 'threads': return getthreads()
+    if name == 'debug': return getdebug()
+    if name == 'uncollectables': return getuncollectables()
     raise AttributeError(f""module 'stackless' has no attribute '{name}'"")
 
 def __dir__():
-    return sorted(set(globals()) | {'current', 'main', 'runcount', 'threads'})
+    return sorted(set(globals()) | {'current', 'main', 'runcount', 'threads', 'debug', 'uncollectables'})
 ";
 
     public static PyModule Create(ThreadState ts)
@@ -96,7 +98,8 @@ def __dir__():
         var all = new System.Collections.Generic.List<PyObject>();
         foreach (var name in new[] { "atomic", "channel", "enable_softswitch", "get_channel_callback", "get_schedule_callback",
             "get_thread_info", "getcurrent", "getcurrentid", "getmain", "getruncount", "getthreads", "run", "schedule",
-            "schedule_remove", "set_channel_callback", "set_schedule_callback", "switch_trap", "tasklet", "stackless" })
+            "schedule_remove", "set_channel_callback", "set_error_handler", "set_schedule_callback", "switch_trap", "tasklet",
+            "getdebug", "getuncollectables", "stackless" })
             all.Add(new PyStr(name));
         ns.SetStr("__all__", new PyList(all.ToArray()));
         SendSequenceHelper = ns.GetStr("send_sequence");
@@ -129,8 +132,36 @@ def __dir__():
     /// <summary>Builds the not-yet-run chain of a tasklet: one frame that calls its function.</summary>
     internal static Frame MakeStartFrame(ThreadState ts, PyObject func, PyObject[] args, PyDict? kwargs)
     {
-        if (func is PyFunction f && !f.IsGeneratorLike && (kwargs == null || kwargs.Count == 0))
-            return Interpreter.MakeFrame(ts, f, args, null);
+        // a Python function (or a bound method of one) gets its own frame as the bottom of the
+        // chain, so that the tasklet runs (and switches) softly; other callables go through the
+        // _call helper, a Python frame that calls them
+        PyObject target = func;
+        PyObject? self = null;
+        if (func is PyMethod pm && pm.Func is PyFunction) { target = pm.Func; self = pm.Self; }
+        if (target is PyFunction f && !f.IsGeneratorLike)
+        {
+            int nkw = kwargs?.Count ?? 0, off = self != null ? 1 : 0;
+            var all = new PyObject[off + args.Length + nkw];
+            if (self != null) all[0] = self;
+            args.CopyTo(all, off);
+            PyTuple? kwnames = null;
+            bool ok = true;
+            if (nkw > 0)
+            {
+                var names = new PyObject[nkw];
+                int i = 0;
+                foreach (var (k, v) in kwargs!.Items())
+                {
+                    if (k is not PyStr) { ok = false; break; }
+                    names[i] = k; all[off + args.Length + i] = v; i++;
+                }
+                kwnames = new PyTuple(names);
+            }
+            // arguments that do not fit raise when the tasklet runs, as the call would there
+            if (ok)
+                try { return Interpreter.MakeFrame(ts, f, all, kwnames); }
+                catch (PyException) { }
+        }
         var helper = (PyFunction)CallHelper!;
         return Interpreter.MakeFrame(ts, helper, new PyObject[] { func, new PyTuple(args), kwargs ?? new PyDict() }, null);
     }
@@ -220,6 +251,26 @@ def __dir__():
 
     [PyMethod]
     static PyObject get_channel_callback(ThreadState ts) => Scheduler.Of(ts).ChannelCallback ?? PyNone.Value;
+
+    /// <summary>set_error_handler(handler): handler(type, value, tb) takes exceptions that escape
+    /// tasklets instead of main; None restores that default. Returns the previous handler.</summary>
+    [PyMethod]
+    static PyObject set_error_handler(ThreadState ts, PyObject? handler = null)
+    {
+        var s = Scheduler.Of(ts);
+        var old = s.ErrorHandler;
+        s.ErrorHandler = handler == null || handler == PyNone.Value ? null : handler;
+        return old ?? PyNone.Value;
+    }
+
+    /// <summary>Whether this is a debug build of Stackless: it is not.</summary>
+    [PyMethod]
+    static bool getdebug(ThreadState ts) => false;
+
+    /// <summary>Tasklets the collector could not free (frames with C state): the .NET collector
+    /// frees every unreachable tasklet, so there are none.</summary>
+    [PyMethod]
+    static PyObject getuncollectables(ThreadState ts) => new PyList();
 
     [PyMethod]
     static long switch_trap(ThreadState ts, long delta)

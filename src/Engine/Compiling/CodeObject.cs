@@ -74,13 +74,13 @@ public sealed class CodeObject
 
     public int NLocalsPlus => VarNames.Length + CellVars.Length + FreeVars.Length;
 
-    /// <summary>A copy sharing the instruction and table arrays, without the runtime cache
-    /// (code.replace() changes only fields that are not arrays).</summary>
+    /// <summary>A copy sharing the instruction and table arrays (code.replace changes only
+    /// scalar fields), without the runtime view of this one.</summary>
     public CodeObject ShallowCopy()
     {
-        var c = (CodeObject)MemberwiseClone();
-        c.RuntimeCache = null;
-        return c;
+        var copy = (CodeObject)MemberwiseClone();
+        copy.RuntimeCache = null;
+        return copy;
     }
 
     public static Opcode OpOf(int instr) => (Opcode)(instr & 0xFF);

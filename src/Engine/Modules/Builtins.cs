@@ -221,7 +221,12 @@ public static partial class Builtins
             var loc = locals(ts);
             names = new PyList(Ops.ToArray(ts, Ops.CallMethod(ts, loc, "keys")));
         }
-        else names = Ops.CallMethod(ts, @object, "__dir__");
+        else
+        {
+            // A special method: looked up on the type, so dir(cls) takes the metaclass's __dir__.
+            var dirMethod = @object.Type.Lookup("__dir__") ?? throw PyExc.TypeError("object does not provide __dir__");
+            names = SlotDefs.CallBoundKw(ts, dirMethod, @object, ReadOnlySpan<PyObject>.Empty, null);
+        }
         var list = new PyList((PyObject[])Ops.ToArray(ts, names).Clone());
         list.Sort(ts, null, false);
         return list;

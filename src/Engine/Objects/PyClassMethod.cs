@@ -22,7 +22,22 @@ public sealed class PyClassMethod : PyObject
     }
 
     [PySlot("__init__")]
-    static void Init(ThreadState ts, PyObject self, ReadOnlySpan<PyObject> args, PyTuple? kwnames) { }
+    static void Init(ThreadState ts, PyObject self, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+        => CopyWrappedAttributes(ts, self, ((PyClassMethod)self).Callable);
+
+    static readonly PyStr[] s_wrappedAttributes =
+        { PyStr.Intern("__module__"), PyStr.Intern("__name__"), PyStr.Intern("__qualname__"), PyStr.Intern("__doc__"), PyStr.Intern("__annotations__") };
+
+    /// <summary>classmethod(f) and staticmethod(f) carry f's name, module, doc and annotations
+    /// in their own __dict__, as functools.wraps would copy them (those f has).</summary>
+    internal static void CopyWrappedAttributes(ThreadState ts, PyObject wrapper, PyObject callable)
+    {
+        var dict = wrapper.Dict!;
+        foreach (var name in s_wrappedAttributes)
+            if (Ops.GetAttrOrNull(ts, callable, name) is PyObject value) dict.SetItem(ts, name, value);
+    }
+
+    [PyGetter("__dict__")] static PyObject GetDict(ThreadState ts, PyObject self) => self.Dict!;
 
     [PySlot("__get__")]
     static PyObject Get(ThreadState ts, PyObject self, PyObject? obj, PyType? type)

@@ -23,6 +23,8 @@ public sealed class PyCode : PyObject
     /// <summary>The argument count when a call with exactly that many positional arguments
     /// binds by plain copying (no keyword-only, *args or **kwargs parameters), else -1.</summary>
     public readonly int SimpleArgCount;
+    /// <summary>A call makes a generator, coroutine or async generator (read at every call).</summary>
+    public readonly bool IsGeneratorLike;
 
     /// <summary>LOAD_GLOBAL inline cache entry: valid while both dicts keep their versions.</summary>
     public struct GlobalCacheEntry
@@ -75,6 +77,7 @@ public sealed class PyCode : PyObject
         for (int i = 0; i < Consts.Length; i++) Consts[i] = Materialize(code.Constants[i]);
         Names = Array.ConvertAll(code.Names, PyStr.Intern);
         VarNames = Array.ConvertAll(code.VarNames, PyStr.Intern);
+        IsGeneratorLike = (code.Flags & (CodeFlags.Generator | CodeFlags.Coroutine | CodeFlags.AsyncGenerator)) != 0;
         SimpleArgCount = code.KwOnlyArgCount == 0 && (code.Flags & (CodeFlags.VarArgs | CodeFlags.VarKeywords)) == 0 ? code.ArgCount : -1;
         int nargs = code.ArgCount + code.KwOnlyArgCount + ((code.Flags & CodeFlags.VarArgs) != 0 ? 1 : 0) + ((code.Flags & CodeFlags.VarKeywords) != 0 ? 1 : 0);
         for (int i = 0; i < code.CellVars.Length; i++)
@@ -186,30 +189,44 @@ public sealed class PyCode : PyObject
         return Ops.GetIter(ts, new PyList(rows.ToArray()));
     }
 
-    /// <summary>code.replace(**changes): a new code object with other flags, names, file or
-    /// first line (types.coroutine and asyncio change co_flags). The fields that hold the
-    /// instructions and tables cannot be replaced here.</summary>
+    /// <summary>code.replace(**changes): a copy with other names, file, first line or flags
+    /// (types.coroutine sets CO_ITERABLE_COROUTINE this way). The instructions and the tables
+    /// derived from them cannot be replaced here: asking for that is a clean ValueError.</summary>
     [PyMethod]
     static PyObject replace(ThreadState ts, PyCode self, [PyKwArgs] PyDict? changes = null)
     {
-        var c = self.Code.ShallowCopy();
-        if (changes != null)
-            foreach (var (k, v) in changes.Items())
+        if (changes == null || changes.Count == 0) return self;
+        var copy = self.Code.ShallowCopy();
+        foreach (var (key, value) in changes.Items())
+        {
+            var name = ((PyStr)key).Value;
+            switch (name)
             {
-                string name = Ops.StrValue(k);
-                switch (name)
-                {
-                    case "co_flags": c.Flags = (CodeFlags)Ops.Index(ts, v).Small; break;
-                    case "co_firstlineno": c.FirstLineNo = (int)Ops.Index(ts, v).Small; break;
-                    case "co_name": c.Name = v is PyStr n ? n.Value : throw PyExc.TypeError($"replace() argument 'co_name' must be str, not {v.Type.Name}"); break;
-                    case "co_qualname": c.QualName = v is PyStr q ? q.Value : throw PyExc.TypeError($"replace() argument 'co_qualname' must be str, not {v.Type.Name}"); break;
-                    case "co_filename": c.Filename = v is PyStr f ? f.Value : throw PyExc.TypeError($"replace() argument 'co_filename' must be str, not {v.Type.Name}"); break;
-                    default:
-                        if (!name.StartsWith("co_") || self.Type.Lookup(name) == null) throw PyExc.TypeError($"'{name}' is an invalid keyword argument for replace()");
-                        throw PyExc.ValueError($"replace() of {name} is not supported by StacklessIron");
-                }
+                case "co_name": copy.Name = StrArg(name, value); break;
+                case "co_qualname": copy.QualName = StrArg(name, value); break;
+                case "co_filename": copy.Filename = StrArg(name, value); break;
+                case "co_firstlineno": copy.FirstLineNo = IntArg(ts, name, value); break;
+                case "co_flags": copy.Flags = (CodeFlags)IntArg(ts, name, value); break;
+                case "co_argcount" or "co_posonlyargcount" or "co_kwonlyargcount" or "co_nlocals" or "co_stacksize"
+                    or "co_code" or "co_consts" or "co_names" or "co_varnames" or "co_freevars" or "co_cellvars"
+                    or "co_linetable" or "co_exceptiontable":
+                    throw PyExc.ValueError($"code.replace(): {name} cannot be replaced in StacklessIron");
+                default:
+                    throw PyExc.TypeError($"'{name}' is an invalid keyword argument for replace()");
             }
-        return PyCode.For(c);
+        }
+        return For(copy);
+    }
+
+    static string StrArg(string name, PyObject value)
+        => value is PyStr s ? s.Value : throw PyExc.TypeError($"replace() argument '{name}' must be str, not {value.Type.Name}");
+
+    static int IntArg(ThreadState ts, string name, PyObject value)
+    {
+        if (value is not PyInt) throw PyExc.TypeError($"'{value.Type.Name}' object cannot be interpreted as an integer");
+        var n = Ops.Index(ts, value);
+        if (!n.FitsLong || n.Small > int.MaxValue || n.Small < int.MinValue) throw PyExc.OverflowError("Python int too large to convert to C int");
+        return (int)n.Small;
     }
 
     static PyTuple StrTuple(string[] s) => new(Array.ConvertAll(s, x => (PyObject)new PyStr(x)));

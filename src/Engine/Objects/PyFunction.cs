@@ -45,7 +45,7 @@ public sealed class PyFunction : PyObject
         }
     }
 
-    public bool IsGeneratorLike => (Code.Code.Flags & (CodeFlags.Generator | CodeFlags.Coroutine | CodeFlags.AsyncGenerator)) != 0;
+    public bool IsGeneratorLike => Code.IsGeneratorLike;
 
     [PySlot("__call__")]
     static PyObject CallImpl(ThreadState ts, PyObject self, ReadOnlySpan<PyObject> args, PyTuple? kwnames)

@@ -124,17 +124,15 @@ public sealed class PyGenerator : PyObject
         }
         if (!Started && toThrow == null && sent != PyNone.Value)
             throw PyExc.TypeError($"can't send non-None value to a just-started {KindName}");
+        // past the recursion limit (or the .NET stack's) the generator ends before anything of
+        // it changed, as in CPython (Interpreter.GeneratorOverLimit)
+        if (ts.RecursionDepth >= ts.Engine.RecursionLimit || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw new PyException(Interpreter.GeneratorOverLimit(this));
         if (Started && toThrow == null && pushSent) f.Slots[f.Sp++] = sent;
-        ts.CheckStack();
         f.Back = ts.Frame;
         f.IsEntry = true;
         f.ReturnMode = Interpreter.ReturnPush;
-        if (++ts.RecursionDepth > ts.Engine.RecursionLimit)
-        {
-            ts.RecursionDepth--;
-            f.IsEntry = false; f.Back = null;
-            throw PyExc.RecursionError("maximum recursion depth exceeded");
-        }
+        ts.RecursionDepth++;
         OnResume(ts);
         ts.Frame = f;
         ts.NestingLevel++;

@@ -80,6 +80,7 @@ static class PyIntLimbs
 
     /// <summary>|a| + |b|, exact length. The array is sized from the top limbs, so it is
     /// reallocated only when they cannot tell whether a carry comes out.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static uint[] Add(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
     {
         if (a.Length < b.Length) { var t = a; a = b; b = t; }
@@ -136,6 +137,7 @@ static class PyIntLimbs
     }
 
     /// <summary>|a| - |b| for |a| &gt;= |b|, normalized (may be empty for zero).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static uint[] Subtract(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
     {
         int n = a.Length, m = b.Length;
@@ -174,6 +176,7 @@ static class PyIntLimbs
     }
 
     /// <summary>|a| * m for one limb m &gt; 0, exact length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static uint[] MultiplyByLimb(ReadOnlySpan<uint> a, uint m)
     {
         int n = a.Length;

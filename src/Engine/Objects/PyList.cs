@@ -319,7 +319,14 @@ public class PyList : PyObject
     // ---------------- methods ----------------
 
     [PyMethod] static void append(ThreadState ts, PyList self, PyObject @object) => self.Append(@object);
-    [PyMethod] static void extend(ThreadState ts, PyList self, PyObject iterable) => self.Extend(ts, iterable);
+    [PyMethod]
+    static PyObject extend(ThreadState ts, PyList self, PyObject iterable)
+    {
+        // a generator: the loop runs it, appending each item (no nested loop per item)
+        if (iterable is PyGenerator) return new CollectingConsumer(self).Run(ts, iterable);
+        self.Extend(ts, iterable);
+        return PyNone.Value;
+    }
     [PyMethod] static void clear(ThreadState ts, PyList self) { self.Items = Array.Empty<PyObject>(); self.Count = 0; }
     [PyMethod] static PyObject copy(ThreadState ts, PyList self) => new PyList(self.ToArray());
     [PyMethod] static void reverse(ThreadState ts, PyList self) => Array.Reverse(self.Items, 0, self.Count);

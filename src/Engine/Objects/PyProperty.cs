@@ -9,6 +9,8 @@ public sealed class PyProperty : PyObject
     public static readonly PyType TypeObject = PyType.Builtin("property", typeof(PyProperty));
     public PyObject? FGet, FSet, FDel, Doc;
     public PyStr? Name;
+    /// <summary>The doc came from fget: a copy with a new getter takes the new getter's doc.</summary>
+    public bool DocFromGetter;
     PyDict? _dict;
 
     public PyProperty(PyType type) : base(type) { }
@@ -24,7 +26,16 @@ public sealed class PyProperty : PyObject
     {
         self.FGet = NoneToNull(fget); self.FSet = NoneToNull(fset); self.FDel = NoneToNull(fdel);
         self.Doc = NoneToNull(doc);
-        if (self.Doc == null && self.FGet != null) self.Doc = NoneToNull(Ops.GetAttrOrNull(ts, self.FGet, PyStr.Intern("__doc__")));
+        self.DocFromGetter = false;
+        if (self.Doc != null || self.FGet == null) return;
+        if (Ops.GetAttrOrNull(ts, self.FGet, PyStr.Intern("__doc__")) is not PyObject getterDoc) return;
+        self.DocFromGetter = true;
+        if (self.Type == TypeObject) { self.Doc = NoneToNull(getterDoc); return; }
+        // A subclass's own class docstring would shadow the property's __doc__: the getter's
+        // doc goes into the instance instead (AttributeError when it has no instance dict).
+        if (!self.Type.InstanceHasDict)
+            throw PyExc.AttributeError($"'{self.Type.Name}' object attribute '__doc__' is read-only");
+        Ops.SetAttr(ts, self, PyStr.Intern("__doc__"), getterDoc);
     }
 
     [PySlot("__get__")]
@@ -32,7 +43,7 @@ public sealed class PyProperty : PyObject
     {
         var p = (PyProperty)self;
         if (obj == null) return p;
-        if (p.FGet == null) throw PyExc.AttributeError(p.Name != null ? $"property '{p.Name.Value}' of '{obj.Type.Name}' object has no getter" : "unreadable attribute");
+        if (p.FGet == null) throw PyExc.AttributeError(p.Name != null ? $"property '{p.Name.Value}' of '{obj.Type.QualName}' object has no getter" : $"property of '{obj.Type.QualName}' object has no getter");
         return Ops.Call(ts, p.FGet, obj);
     }
 
@@ -42,26 +53,36 @@ public sealed class PyProperty : PyObject
         var p = (PyProperty)self;
         if (value == null)
         {
-            if (p.FDel == null) throw PyExc.AttributeError(p.Name != null ? $"property '{p.Name.Value}' of '{obj.Type.Name}' object has no deleter" : "can't delete attribute");
+            if (p.FDel == null) throw PyExc.AttributeError(p.Name != null ? $"property '{p.Name.Value}' of '{obj.Type.QualName}' object has no deleter" : $"property of '{obj.Type.QualName}' object has no deleter");
             Ops.Call(ts, p.FDel, obj);
         }
         else
         {
-            if (p.FSet == null) throw PyExc.AttributeError(p.Name != null ? $"property '{p.Name.Value}' of '{obj.Type.Name}' object has no setter" : "can't set attribute");
+            if (p.FSet == null) throw PyExc.AttributeError(p.Name != null ? $"property '{p.Name.Value}' of '{obj.Type.QualName}' object has no setter" : $"property of '{obj.Type.QualName}' object has no setter");
             Ops.Call(ts, p.FSet, obj, value);
         }
     }
 
-    PyProperty CopyWith(PyObject? g, PyObject? s, PyObject? d)
+    /// <summary>getter/setter/deleter: a new property of the same type, made by calling the
+    /// type (a subclass's __init__ runs), keeping the name.</summary>
+    static PyObject CopyWith(ThreadState ts, PyProperty old, PyObject? g, PyObject? s, PyObject? d)
     {
-        var p = new PyProperty(Type) { FGet = g, FSet = s, FDel = d, Doc = Doc, Name = Name };
-        return p;
+        var doc = old.DocFromGetter && g != null ? PyNone.Value : old.Doc ?? PyNone.Value;
+        var copy = Ops.Call(ts, old.Type, g ?? PyNone.Value, s ?? PyNone.Value, d ?? PyNone.Value, doc);
+        if (copy is PyProperty p) p.Name = old.Name;
+        return copy;
     }
 
-    [PyMethod] static PyObject getter(ThreadState ts, PyProperty self, PyObject f) => self.CopyWith(f, self.FSet, self.FDel);
-    [PyMethod] static PyObject setter(ThreadState ts, PyProperty self, PyObject f) => self.CopyWith(self.FGet, f, self.FDel);
-    [PyMethod] static PyObject deleter(ThreadState ts, PyProperty self, PyObject f) => self.CopyWith(self.FGet, self.FSet, f);
-    [PyMethod] static void __set_name__(ThreadState ts, PyProperty self, PyObject owner, PyObject name) { self.Name = name as PyStr; }
+    [PyMethod] static PyObject getter(ThreadState ts, PyProperty self, PyObject f) => CopyWith(ts, self, f, self.FSet, self.FDel);
+    [PyMethod] static PyObject setter(ThreadState ts, PyProperty self, PyObject f) => CopyWith(ts, self, self.FGet, f, self.FDel);
+    [PyMethod] static PyObject deleter(ThreadState ts, PyProperty self, PyObject f) => CopyWith(ts, self, self.FGet, self.FSet, f);
+
+    [PyMethod]
+    static void __set_name__(ThreadState ts, PyProperty self, params PyObject[] args)
+    {
+        if (args.Length != 2) throw PyExc.TypeError($"__set_name__() takes 2 positional arguments but {args.Length} were given");
+        self.Name = args[1] as PyStr;
+    }
 
     [PyGetter("fget")] static PyObject GetFGet(ThreadState ts, PyObject self) => ((PyProperty)self).FGet ?? PyNone.Value;
     [PyGetter("fset")] static PyObject GetFSet(ThreadState ts, PyObject self) => ((PyProperty)self).FSet ?? PyNone.Value;

@@ -22,7 +22,10 @@ public sealed class PyStaticMethod : PyObject
     }
 
     [PySlot("__init__")]
-    static void Init(ThreadState ts, PyObject self, ReadOnlySpan<PyObject> args, PyTuple? kwnames) { }
+    static void Init(ThreadState ts, PyObject self, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+        => PyClassMethod.CopyWrappedAttributes(ts, self, ((PyStaticMethod)self).Callable);
+
+    [PyGetter("__dict__")] static PyObject GetDict(ThreadState ts, PyObject self) => self.Dict!;
 
     [PySlot("__get__")]
     static PyObject Get(ThreadState ts, PyObject self, PyObject? obj, PyType? type) => ((PyStaticMethod)self).Callable;

@@ -71,7 +71,7 @@ public partial class PyStr
     }
 
     /// <summary>The length of a long's decimal text, sign included.</summary>
-    static int DecimalLength(long v)
+    internal static int DecimalLength(long v)
     {
         ulong m = v < 0 ? (ulong)(-(v + 1)) + 1 : (ulong)v;
         int n = 1;

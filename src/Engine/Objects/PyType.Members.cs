@@ -11,6 +11,8 @@ public sealed partial class PyType
     {
         var cls = (PyType)self;
         if (cls == TypeObjects.Type && args.Length == 1 && kwnames == null) return args[0].Type;
+        // str(x) is x.__str__() itself (str.__new__ then object.__init__, which does nothing)
+        if (cls == TypeObjects.Str && args.Length == 1 && kwnames == null) return Ops.Str(ts, args[0]);
         if (cls.New == null) throw PyExc.TypeError($"cannot create '{cls.FullName}' instances");
         // list(gen), tuple(gen), set(gen), dict(gen): the loop runs the generator into the new object
         if (args.Length == 1 && kwnames == null && args[0] is PyGenerator && ConstructorConsumers.For(cls) is { } consumer)

@@ -194,8 +194,6 @@ public static class SlotDefs
             (CallSlot)((ts, self, args, kwnames) =>
             {
                 var f = self.Type.Lookup(sCall) ?? throw PyExc.TypeError($"'{self.Type.Name}' object is not callable");
-                // `A.__call__ = A()` recurses here without entering the VM: guard the .NET stack.
-                ts.CheckStack();
                 return CallBoundKw(ts, f, self, args, kwnames);
             }),
             (ts, w, self, args, kw) => ((CallSlot)w.Fn)(ts, self, args, kw));
@@ -406,6 +404,7 @@ public static class SlotDefs
             all[0] = self; args.CopyTo(all.AsSpan(1));
             return Ops.Call(ts, f, all, kwnames);
         }
+        ts.CheckStack();    // an instance as its own class's __call__ recurses natively: RecursionError, not a crash
         var get = f.Type.DescrGet;
         if (get != null) f = get(ts, f, self, self.Type);
         return Ops.Call(ts, f, args, kwnames);

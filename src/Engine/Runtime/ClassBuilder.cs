@@ -54,6 +54,12 @@ public static class ClassBuilder
         }
 
         var dict = ns.Copy();
+        // The compiler's __qualname__ and __classcell__ leave the namespace before __slots__ may
+        // name them too (a slot then takes the name).
+        var qn = dict.GetStr(s_qualname);
+        if (qn != null) dict.RemoveStr(s_qualname);
+        var cellObj = dict.GetStr(s_classcell);
+        if (cellObj != null) dict.RemoveStr(s_classcell);
         var type = new PyType(metatype, name, bases, solid.NativeClass, TypeFlags.HeapType | TypeFlags.BaseType);
         type.SetNamespace(dict);
 
@@ -84,7 +90,9 @@ public static class ClassBuilder
                 var mangled = Mangle(name, sn.Value);
                 // Only the class body's own names conflict; a name listed twice (datetime's
                 // date.__slots__ + time.__slots__) keeps one slot.
-                if (ns.GetStr(mangled) != null)
+                // __qualname__ and __classcell__ come from the compiler and leave the namespace
+                // below, so they are no class variables.
+                if (ns.GetStr(mangled) != null && mangled != "__qualname__" && mangled != "__classcell__")
                     throw PyExc.ValueError($"'{sn.Value}' in __slots__ conflicts with class variable");
                 if (dict.GetStr(mangled) is PyMemberDescriptor existing && existing.Owner == type) continue;
                 dict.SetStr(mangled, new PyMemberDescriptor(type, mangled, slotCount++));
@@ -95,15 +103,13 @@ public static class ClassBuilder
         if (type.InstanceHasDict && !baseHasDict && dict.GetStr("__dict__") == null)
             dict.SetStr("__dict__", new PyGetSetDescriptor(type, "__dict__",
                 (ts2, o) => (PyObject?)o.Dict ?? throw PyExc.AttributeError("This object has no __dict__"),
-                (ts2, o, v) => o.Dict = v as PyDict ?? throw PyExc.TypeError($"__dict__ must be set to a dictionary, not a '{v?.Type.Name ?? "NoneType"}'")));
+                (ts2, o, v) => o.Dict = v == null ? new PyDict() : v as PyDict ?? throw PyExc.TypeError($"__dict__ must be set to a dictionary, not a '{v?.Type.Name ?? "NoneType"}'")));
 
         // names
-        var qn = dict.GetStr(s_qualname);
         if (qn != null)
         {
             if (qn is not PyStr qs) throw PyExc.TypeError($"type __qualname__ must be a str, not {qn.Type.Name}");
             type.QualName = qs.Value;
-            dict.RemoveStr(s_qualname);
         }
         if (dict.GetStr(s_module) == null)
         {
@@ -123,12 +129,10 @@ public static class ClassBuilder
         SlotDefs.ResolveAll(type);
 
         // __classcell__
-        var cellObj = dict.GetStr(s_classcell);
         if (cellObj != null)
         {
             if (cellObj is not PyCell cell) throw PyExc.TypeError($"__classcell__ must be a nonlocal cell, not {cellObj.Type}");
             cell.Value = type;
-            dict.RemoveStr(s_classcell);
         }
 
         // __set_name__

@@ -10,12 +10,16 @@ namespace StacklessIron.Runtime;
 /// </summary>
 public sealed class CollectingConsumer : IterationConsumer
 {
-    readonly PyList _items = new();
-    readonly Func<ThreadState, PyList, PyObject> _finish;
+    readonly PyList _items;
+    readonly Func<ThreadState, PyList, PyObject>? _finish;
 
-    public CollectingConsumer(Func<ThreadState, PyList, PyObject> finish) { _finish = finish; }
+    public CollectingConsumer(Func<ThreadState, PyList, PyObject> finish) { _items = new PyList(); _finish = finish; }
+
+    /// <summary>list.extend(gen): appends to `list` itself (each item as it comes, as CPython
+    /// does) and returns None.</summary>
+    public CollectingConsumer(PyList list) { _items = list; }
 
     public override bool AddQuick(ThreadState ts, PyObject item) { _items.Append(item); return true; }
     public override bool Add(ThreadState ts, PyObject item) { _items.Append(item); return true; }
-    public override PyObject Finish(ThreadState ts) => _finish(ts, _items);
+    public override PyObject Finish(ThreadState ts) => _finish == null ? PyNone.Value : _finish(ts, _items);
 }

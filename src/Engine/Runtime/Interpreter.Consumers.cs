@@ -9,33 +9,15 @@ namespace StacklessIron.Runtime;
 // result on the caller's stack as the native's return value.
 public static partial class Interpreter
 {
-    /// <summary>Resumes a generator frame suspended at a yield with None sent: the common
-    /// `yield x` statement drops that None at once (POP_TOP), so both are skipped.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    static void SendNone(Frame f)
-    {
-        if (CodeObject.OpOf(f.Code.Code.Code[f.Pc]) == Opcode.POP_TOP) f.Pc++;
-        else f.Slots[f.Sp++] = PyNone.Value;
-    }
-
     /// <summary>Starts `gen` in the loop for `consumer` (the native then returns Unwind).</summary>
     internal static PyObject Consume(ThreadState ts, PyGenerator gen, IterationConsumer consumer)
     {
         var f = gen.Frame!;
-        int pc0 = f.Pc;
+        if (ts.RecursionDepth >= ts.Engine.RecursionLimit) throw new PyException(GeneratorOverLimit(gen));
         if (gen.Started) SendNone(f);
         gen.Consumer = consumer;
         gen.OnResume(ts);
-        try { return SwitchTo(ts, f, ReturnConsume); }
-        catch (PyException)
-        {
-            // RecursionError on entry: the generator stays as it was
-            if (gen.Started) { if (f.Pc != pc0) f.Pc = pc0; else if (f.Sp > f.StackBase) f.Slots[--f.Sp] = null; }
-            gen.Consumer = null;
-            f.Back = null;
-            gen.OnYield(ts);
-            throw;
-        }
+        return SwitchTo(ts, f, ReturnConsume);
     }
 
     /// <summary>YIELD_VALUE of a consumed generator frame `f` (its Sp/Pc saved past the yield):

@@ -51,10 +51,10 @@ public static partial class Interpreter
     {
         if (!gen.Started && sent != PyNone.Value) throw PyExc.TypeError($"can't send non-None value to a just-started {gen.KindName}");
         var f = gen.Frame!;
+        if (ts.RecursionDepth >= ts.Engine.RecursionLimit) throw new PyException(GeneratorOverLimit(gen));
         if (gen.Started) f.Slots[f.Sp++] = sent;
         gen.OnResume(ts);
-        try { return SwitchTo(ts, f, ReturnGenSend); }
-        catch (PyException) { if (gen.Started && f.Sp > f.StackBase) f.Slots[--f.Sp] = null; gen.OnYield(ts); throw; }
+        return SwitchTo(ts, f, ReturnGenSend);
     }
 
     // ---------------- entry points from C# ----------------
@@ -107,6 +107,7 @@ public static partial class Interpreter
         return eb;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static void EnterFrame(ThreadState ts, Frame frame)
     {
         if (++ts.RecursionDepth > ts.Engine.RecursionLimit)
@@ -141,7 +142,7 @@ public static partial class Interpreter
             for (int i = 0; i < cellArgs.Length; i++)
                 if (cellArgs[i] >= 0) ((PyCell)frame.Slots[nv + i]!).Value = frame.Slots[cellArgs[i]];
         }
-        SetUpClosure(frame, f);
+        if (f.Closure != null) SetUpClosure(frame, f);
         return frame;
     }
 
@@ -567,14 +568,39 @@ public static partial class Interpreter
                 {
                     var b = s[--sp]!; s[sp] = null;
                     var a = s[sp - 1]!;
+                    bool r;
                     if (a is PyInt ia && b is PyInt ib && ia.FitsLong && ib.FitsLong && a.Type == PyInt.TypeObject && b.Type == PyInt.TypeObject)
                     {
                         long x = ia.Small, y = ib.Small;
-                        bool r = arg switch { 0 => x < y, 1 => x <= y, 2 => x == y, 3 => x != y, 4 => x > y, _ => x >= y };
-                        s[sp - 1] = r ? PyBool.True : PyBool.False;
+                        r = arg switch { 0 => x < y, 1 => x <= y, 2 => x == y, 3 => x != y, 4 => x > y, _ => x >= y };
+                    }
+                    else if (a is PyFloat fa && b is PyFloat fb && a.Type == PyFloat.TypeObject && b.Type == PyFloat.TypeObject)
+                    {
+                        // IEEE comparisons are Python's: NaN is unequal and unordered
+                        double x = fa.Value, y = fb.Value;
+                        r = arg switch { 0 => x < y, 1 => x <= y, 2 => x == y, 3 => x != y, 4 => x > y, _ => x >= y };
+                    }
+                    else
+                    {
+                        s[sp - 1] = Ops.RichCompare(ts, a, b, (CompareOp)arg);
                         break;
                     }
-                    s[sp - 1] = Ops.RichCompare(ts, a, b, (CompareOp)arg);
+                    // A conditional jump on the result (`if a < b:`, `while i < n:`) is taken here,
+                    // without pushing the bool for it to pop. A backward one with a preemption
+                    // hook set runs as itself, to count its tick.
+                    if ((uint)pc < (uint)code.Length)
+                    {
+                        int next = code[pc];
+                        int nextOp = next & 0xFF;
+                        if ((nextOp == (int)Opcode.POP_JUMP_IF_FALSE || nextOp == (int)Opcode.POP_JUMP_IF_TRUE)
+                            && ((next >> 8) > pc || ts.PreemptHook == null))
+                        {
+                            s[--sp] = null;
+                            pc = r == (nextOp == (int)Opcode.POP_JUMP_IF_TRUE) ? next >> 8 : pc + 1;
+                            break;
+                        }
+                    }
+                    s[sp - 1] = r ? PyBool.True : PyBool.False;
                     break;
                 }
                 case Opcode.IS_OP:
@@ -725,12 +751,14 @@ public static partial class Interpreter
                     if (it is PyGenerator g && g.CanResumeSoftly)
                     {
                         var nf = g.Frame!;
-                        if (g.Started) SendNone(nf);
                         f.Sp = sp; f.Pc = pc;
+                        if (ts.RecursionDepth >= ts.Engine.RecursionLimit) { exc = GeneratorOverLimit(g); goto error; }
+                        if (g.Started) SendNone(nf);
                         nf.ReturnMode = ReturnForIter;
                         nf.Back = f;
                         g.OnResume(ts);
-                        EnterFrame(ts, nf);
+                        ts.RecursionDepth++;
+                        ts.Frame = nf;
                         f = nf;
                         goto load_frame;
                     }
@@ -1010,12 +1038,14 @@ public static partial class Interpreter
                     {
                         if (!g.Started && v != PyNone.Value) { exc = PyExc.TypeError($"can't send non-None value to a just-started {g.KindName}").Value; goto error; }
                         var nf = g.Frame!;
-                        if (g.Started) { if (v == PyNone.Value) SendNone(nf); else nf.Slots[nf.Sp++] = v; }
                         f.Sp = sp; f.Pc = pc;
+                        if (ts.RecursionDepth >= ts.Engine.RecursionLimit) { exc = GeneratorOverLimit(g); goto error; }
+                        if (g.Started) { if (v == PyNone.Value) SendNone(nf); else nf.Slots[nf.Sp++] = v; }
                         nf.ReturnMode = ReturnSend;
                         nf.Back = f;
                         g.OnResume(ts);
-                        EnterFrame(ts, nf);
+                        ts.RecursionDepth++;
+                        ts.Frame = nf;
                         f = nf;
                         goto load_frame;
                     }
@@ -1212,7 +1242,8 @@ public static partial class Interpreter
                 var stop = s[--sp]!; var start = s[sp - 1]!;
                 s[sp] = null;
                 if (arg == 3) s[sp + 1] = null;
-                s[sp - 1] = ts.Engine.MakeSlice(ts, start, stop, step!);
+                // the slice type itself, as CPython's PySlice_New (not a call of builtins.slice)
+                s[sp - 1] = new PySlice(start, stop, step);
                 break;
             }
 

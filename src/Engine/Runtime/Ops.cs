@@ -83,15 +83,16 @@ public static class Ops
                 if (c is < '0' or > '9') return null;
                 width = width * 10 + (c - '0');
             }
-            var body = i.Small.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            int pad = width - body.Length;
-            if (pad <= 0) return body;
-            return align switch
+            long v = i.Small;
+            int pad = width - PyStr.DecimalLength(v);
+            if (pad <= 0) return v.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // spaces, then the digits written at their offset: one allocation
+            int left = align == '>' ? pad : align == '<' ? 0 : pad / 2;
+            return string.Create(width, (v, left), static (dst, st) =>
             {
-                '>' => new string(' ', pad) + body,
-                '<' => body + new string(' ', pad),
-                _ => new string(' ', pad / 2) + body + new string(' ', pad - pad / 2),
-            };
+                dst.Fill(' ');
+                st.v.TryFormat(dst.Slice(st.left), out _, default, System.Globalization.CultureInfo.InvariantCulture);
+            });
         }
         if (o.Type == PyFloat.TypeObject)
         {

@@ -117,10 +117,6 @@ public sealed class PythonEngine
 
     // ---------------- helpers for the VM ----------------
 
-    /// <summary>BUILD_SLICE: the slice object itself, as CPython's PySlice_New (no call through
-    /// the builtins name `slice`, which a program may rebind).</summary>
-    public PyObject MakeSlice(ThreadState ts, PyObject start, PyObject stop, PyObject step) => new PySlice(start, stop, step);
-
     public PyObject MakeSet(ThreadState ts, PyObject[] items)
     {
         var t = BuiltinsDict.GetStr("set") ?? throw PyExc.SystemError("set objects are not available yet");

@@ -56,6 +56,8 @@ public static class StrMethods
     /// <summary>Ordinal search in s[from:to] for sub, respecting code point boundaries.</summary>
     private static int IndexOf(string s, string sub, int from, int to)
     {
+        // one non-surrogate char (split(","), find(":")): the char search, no boundary to check
+        if (sub.Length == 1 && !char.IsSurrogate(sub[0])) return to > from ? s.IndexOf(sub[0], from, to - from) : -1;
         bool check = NeedsBoundaryCheck(sub);
         while (true)
         {
@@ -68,6 +70,7 @@ public static class StrMethods
 
     private static int LastIndexOf(string s, string sub, int from, int to)
     {
+        if (sub.Length == 1 && !char.IsSurrogate(sub[0])) return to > from ? s.LastIndexOf(sub[0], to - 1, to - from) : -1;
         bool check = NeedsBoundaryCheck(sub);
         while (true)
         {
