@@ -5,7 +5,7 @@ set -u
 here="$(cd "$(dirname "$0")" && pwd)"
 ours="$here/../stackless-iron"   # the launcher: the ReadyToRun build users run
 slp="${SLP:-/tmp/slp-install/bin/python3}"
-for b in pingpong hackysack spawn; do
+for b in pingpong hackysack spawn tasklet_memory; do
     printf 'ours:      '; $ours "$here/$b.py"
     if [ -x "$slp" ]; then printf 'reference: '; "$slp" "$here/$b.py"; fi
 done
