@@ -1,6 +1,5 @@
 #nullable enable
 using System;
-using System.IO;
 using System.Runtime.InteropServices;
 namespace StacklessIron.Modules.Lzma;
 
@@ -8,14 +7,13 @@ namespace StacklessIron.Modules.Lzma;
 /// the first two with FORMAT_AUTO) incrementally, with max_length, needs_input, unused_data
 /// and the stream's integrity check kind.</summary>
 [PyType("LZMADecompressor")]
-public sealed unsafe class PyLZMADecompressor : PyObject
+public sealed unsafe class PyLZMADecompressor : PyObject, IDecompressionStream
 {
     public static readonly PyType TypeObject = PyType.Builtin("LZMADecompressor", typeof(PyLZMADecompressor), module: "_lzma");
     readonly LzmaStream* _lzs;
-    bool _initialised, _eof, _needsInput = true;
+    bool _initialised;
     int _check = LzmaModule.CHECK_UNKNOWN;
-    byte[] _pending = Array.Empty<byte>();
-    PyBytes _unusedData = PyBytes.Empty;
+    readonly IncrementalDecompressor _state = new();
 
     PyLZMADecompressor(PyType type) : base(type) { _lzs = (LzmaStream*)NativeMemory.AllocZeroed(LibLzma.StreamSize); }
 
@@ -68,74 +66,30 @@ public sealed unsafe class PyLZMADecompressor : PyObject
     [PySlot("__init__")]
     static void Init(ThreadState ts, PyObject self, ReadOnlySpan<PyObject> args, PyTuple? kwnames) { }
 
-    [PyGetter("eof")] static PyObject Eof(ThreadState ts, PyObject self) => PyBool.From(((PyLZMADecompressor)self)._eof);
-    [PyGetter("unused_data")] static PyObject UnusedData(ThreadState ts, PyObject self) => ((PyLZMADecompressor)self)._unusedData;
-    [PyGetter("needs_input")] static PyObject NeedsInput(ThreadState ts, PyObject self) => PyBool.From(((PyLZMADecompressor)self)._needsInput);
+    [PyGetter("eof")] static PyObject Eof(ThreadState ts, PyObject self) => PyBool.From(((PyLZMADecompressor)self)._state.Eof);
+    [PyGetter("unused_data")] static PyObject UnusedData(ThreadState ts, PyObject self) => ((PyLZMADecompressor)self)._state.UnusedData;
+    [PyGetter("needs_input")] static PyObject NeedsInput(ThreadState ts, PyObject self) => PyBool.From(((PyLZMADecompressor)self)._state.NeedsInput);
     [PyGetter("check")] static PyObject GetCheck(ThreadState ts, PyObject self) => PyInt.From(((PyLZMADecompressor)self)._check);
 
     [PyMethod]
     static PyObject decompress(ThreadState ts, PyLZMADecompressor self, [PyKeyword] PyObject data, long max_length = -1)
+        => self._state.Decompress(self, PyBytes.Buffer(data), max_length, "Already at end of stream");
+
+    void IDecompressionStream.SetInput(byte* input, int length) { _lzs->NextIn = input; _lzs->AvailIn = (nuint)length; }
+
+    int IDecompressionStream.Run(byte* output, int room, out bool streamEnd)
     {
-        var fresh = PyBytes.Buffer(data);
-        if (self._eof) throw PyExc.EOFError("Already at end of stream");
-        byte[] input;
-        if (self._pending.Length > 0)
-        {
-            input = new byte[self._pending.Length + fresh.Length];
-            self._pending.CopyTo(input, 0);
-            fresh.CopyTo(input.AsSpan(self._pending.Length));
-        }
-        else input = fresh.ToArray();
-        var output = new MemoryStream();
-        var chunk = new byte[max_length >= 0 ? (int)Math.Min(max_length, 1 << 20) : Math.Max(8192, Math.Min(input.Length * 4, 1 << 20))];
-        bool outputFull = false;
-        int left;
-        fixed (byte* inp = input)
-        fixed (byte* outp = chunk)
-        {
-            self._lzs->NextIn = inp;
-            self._lzs->AvailIn = (nuint)input.Length;
-            try
-            {
-                while (true)
-                {
-                    long room = max_length >= 0 ? Math.Min(chunk.Length, max_length - output.Length) : chunk.Length;
-                    if (room == 0) { outputFull = true; break; }
-                    self._lzs->NextOut = outp;
-                    self._lzs->AvailOut = (nuint)room;
-                    int r = LibLzma.Check(LibLzma.lzma_code(self._lzs, LibLzma.LZMA_RUN));
-                    output.Write(chunk, 0, (int)room - (int)self._lzs->AvailOut);
-                    if (r == LibLzma.LZMA_GET_CHECK || r == LibLzma.LZMA_NO_CHECK) self._check = LibLzma.lzma_get_check(self._lzs);
-                    if (r == LibLzma.LZMA_STREAM_END) { self._eof = true; break; }
-                    if (self._lzs->AvailIn == 0 && self._lzs->AvailOut != 0) break;
-                    if (self._lzs->AvailIn == 0 && max_length >= 0 && output.Length >= max_length) { outputFull = true; break; }
-                }
-            }
-            finally
-            {
-                left = (int)self._lzs->AvailIn;
-                self._lzs->NextIn = null; self._lzs->NextOut = null; self._lzs->AvailIn = 0; self._lzs->AvailOut = 0;
-            }
-        }
-        var rest = input.AsSpan(input.Length - left);
-        if (self._eof)
-        {
-            self._needsInput = false;
-            self._pending = Array.Empty<byte>();
-            if (rest.Length > 0) self._unusedData = PyBytes.From(rest.ToArray());
-        }
-        else if (rest.Length == 0)
-        {
-            self._pending = Array.Empty<byte>();
-            self._needsInput = !outputFull;
-        }
-        else
-        {
-            self._needsInput = false;
-            self._pending = rest.ToArray();
-        }
-        return PyBytes.From(output.ToArray());
+        _lzs->NextOut = output;
+        _lzs->AvailOut = (nuint)room;
+        int r = LibLzma.Check(LibLzma.lzma_code(_lzs, LibLzma.LZMA_RUN));
+        if (r == LibLzma.LZMA_GET_CHECK || r == LibLzma.LZMA_NO_CHECK) _check = LibLzma.lzma_get_check(_lzs);
+        streamEnd = r == LibLzma.LZMA_STREAM_END;
+        return room - (int)_lzs->AvailOut;
     }
+
+    int IDecompressionStream.InputLeft => (int)_lzs->AvailIn;
+
+    void IDecompressionStream.ClearBuffers() { _lzs->NextIn = null; _lzs->NextOut = null; _lzs->AvailIn = 0; _lzs->AvailOut = 0; }
 
     [PyMethod] static PyObject __getstate__(ThreadState ts, PyObject self) => throw PyExc.TypeError($"cannot pickle '{(self.Type == TypeObject ? "_lzma.LZMADecompressor" : self.Type.Name)}' object");
 }
