@@ -3,19 +3,6 @@ using System;
 using System.IO;
 namespace StacklessIron.Modules;
 
-/// <summary>One step of a C decompression library, as `_bz2` and `_lzma` drive it: the input
-/// is set once per call, then each Run decodes into the room given.</summary>
-internal unsafe interface IDecompressionStream
-{
-    void SetInput(byte* input, int length);
-    /// <summary>Decodes into `output` (at most `room` bytes); returns the bytes written and
-    /// whether the end of the stream was reached.</summary>
-    int Run(byte* output, int room, out bool streamEnd);
-    int InputLeft { get; }
-    /// <summary>Drops the pointers into pinned buffers once the call is over.</summary>
-    void ClearBuffers();
-}
-
 /// <summary>The input bookkeeping that BZ2Decompressor and LZMADecompressor share (CPython's
 /// contract for both): input that max_length left unread is held for the next call, input
 /// after the end of the stream becomes unused_data, and needs_input says whether more output
@@ -27,7 +14,7 @@ internal sealed class IncrementalDecompressor
     public PyBytes UnusedData { get; private set; } = PyBytes.Empty;
     byte[] _pending = Array.Empty<byte>();
 
-    public unsafe PyBytes Decompress(IDecompressionStream stream, ReadOnlySpan<byte> fresh, long maxLength, string eofMessage)
+    public unsafe PyBytes Decompress(ICodecStream stream, ReadOnlySpan<byte> fresh, long maxLength, string eofMessage)
     {
         if (Eof) throw PyExc.EOFError(eofMessage);
         byte[] input;
@@ -52,7 +39,7 @@ internal sealed class IncrementalDecompressor
                 {
                     long room = maxLength >= 0 ? Math.Min(chunk.Length, maxLength - output.Length) : chunk.Length;
                     if (room == 0) { outputFull = true; break; }
-                    int produced = stream.Run(outp, (int)room, out bool streamEnd);
+                    int produced = stream.Run(outp, (int)room, finish: false, out bool streamEnd);
                     output.Write(chunk, 0, produced);
                     if (streamEnd) { Eof = true; break; }
                     if (stream.InputLeft == 0 && produced < room) break;

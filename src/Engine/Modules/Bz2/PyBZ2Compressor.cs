@@ -1,16 +1,16 @@
 #nullable enable
 using System;
-using System.IO;
 using System.Runtime.InteropServices;
 namespace StacklessIron.Modules.Bz2;
 
 /// <summary>`_bz2.BZ2Compressor`: compresses data incrementally; flush() ends the stream.</summary>
 [PyType("BZ2Compressor")]
-public sealed unsafe class PyBZ2Compressor : PyObject
+public sealed unsafe class PyBZ2Compressor : PyObject, ICodecStream
 {
     public static readonly PyType TypeObject = PyType.Builtin("BZ2Compressor", typeof(PyBZ2Compressor), module: "_bz2");
     readonly BzStream* _bzs;
-    bool _initialised, _flushed;
+    bool _initialised;
+    readonly IncrementalCompressor _state = new();
 
     PyBZ2Compressor(PyType type) : base(type) { _bzs = (BzStream*)NativeMemory.AllocZeroed((nuint)sizeof(BzStream)); }
 
@@ -42,44 +42,25 @@ public sealed unsafe class PyBZ2Compressor : PyObject
     [PySlot("__init__")]
     static void Init(ThreadState ts, PyObject self, ReadOnlySpan<PyObject> args, PyTuple? kwnames) { }
 
-    byte[] Run(ReadOnlySpan<byte> input, int action)
-    {
-        var output = new MemoryStream();
-        var chunk = new byte[Math.Max(8192, Math.Min(input.Length, 1 << 20))];
-        fixed (byte* inp = input)
-        fixed (byte* outp = chunk)
-        {
-            _bzs->NextIn = inp;
-            _bzs->AvailIn = (uint)input.Length;
-            while (true)
-            {
-                if (action == LibBz2.BZ_RUN && _bzs->AvailIn == 0) break;
-                _bzs->NextOut = outp;
-                _bzs->AvailOut = (uint)chunk.Length;
-                int r = LibBz2.Check(LibBz2.BZ2_bzCompress(_bzs, action));
-                output.Write(chunk, 0, chunk.Length - (int)_bzs->AvailOut);
-                if (action == LibBz2.BZ_FINISH && r == LibBz2.BZ_STREAM_END) break;
-            }
-            _bzs->NextIn = null; _bzs->NextOut = null; _bzs->AvailIn = 0; _bzs->AvailOut = 0;
-        }
-        return output.ToArray();
-    }
+    [PyMethod]
+    static PyObject compress(ThreadState ts, PyBZ2Compressor self, PyObject data) => self._state.Compress(self, PyBytes.Buffer(data));
 
     [PyMethod]
-    static PyObject compress(ThreadState ts, PyBZ2Compressor self, PyObject data)
+    static PyObject flush(ThreadState ts, PyBZ2Compressor self) => self._state.Flush(self);
+
+    void ICodecStream.SetInput(byte* input, int length) { _bzs->NextIn = input; _bzs->AvailIn = (uint)length; }
+
+    int ICodecStream.Run(byte* output, int room, bool finish, out bool streamEnd)
     {
-        var input = PyBytes.Buffer(data);
-        if (self._flushed) throw PyExc.ValueError("Compressor has been flushed");
-        return PyBytes.From(self.Run(input, LibBz2.BZ_RUN));
+        _bzs->NextOut = output;
+        _bzs->AvailOut = (uint)room;
+        streamEnd = LibBz2.Check(LibBz2.BZ2_bzCompress(_bzs, finish ? LibBz2.BZ_FINISH : LibBz2.BZ_RUN)) == LibBz2.BZ_STREAM_END;
+        return room - (int)_bzs->AvailOut;
     }
 
-    [PyMethod]
-    static PyObject flush(ThreadState ts, PyBZ2Compressor self)
-    {
-        if (self._flushed) throw PyExc.ValueError("Repeated call to flush()");
-        self._flushed = true;
-        return PyBytes.From(self.Run(ReadOnlySpan<byte>.Empty, LibBz2.BZ_FINISH));
-    }
+    int ICodecStream.InputLeft => (int)_bzs->AvailIn;
+
+    void ICodecStream.ClearBuffers() { _bzs->NextIn = null; _bzs->NextOut = null; _bzs->AvailIn = 0; _bzs->AvailOut = 0; }
 
     [PyMethod] static PyObject __getstate__(ThreadState ts, PyObject self) => throw PyExc.TypeError($"cannot pickle '{(self.Type == TypeObject ? "_bz2.BZ2Compressor" : self.Type.Name)}' object");
 }

@@ -7,7 +7,7 @@ namespace StacklessIron.Modules.Bz2;
 /// use yet (max_length reached) is kept for the next call; input after the end of the stream
 /// becomes unused_data. needs_input says whether more input is required for more output.</summary>
 [PyType("BZ2Decompressor")]
-public sealed unsafe class PyBZ2Decompressor : PyObject, IDecompressionStream
+public sealed unsafe class PyBZ2Decompressor : PyObject, ICodecStream
 {
     public static readonly PyType TypeObject = PyType.Builtin("BZ2Decompressor", typeof(PyBZ2Decompressor), module: "_bz2");
     readonly BzStream* _bzs;
@@ -44,9 +44,9 @@ public sealed unsafe class PyBZ2Decompressor : PyObject, IDecompressionStream
     static PyObject decompress(ThreadState ts, PyBZ2Decompressor self, [PyKeyword] PyObject data, long max_length = -1)
         => self._state.Decompress(self, PyBytes.Buffer(data), max_length, "End of stream already reached");
 
-    void IDecompressionStream.SetInput(byte* input, int length) { _bzs->NextIn = input; _bzs->AvailIn = (uint)length; }
+    void ICodecStream.SetInput(byte* input, int length) { _bzs->NextIn = input; _bzs->AvailIn = (uint)length; }
 
-    int IDecompressionStream.Run(byte* output, int room, out bool streamEnd)
+    int ICodecStream.Run(byte* output, int room, bool finish, out bool streamEnd)
     {
         _bzs->NextOut = output;
         _bzs->AvailOut = (uint)room;
@@ -54,9 +54,9 @@ public sealed unsafe class PyBZ2Decompressor : PyObject, IDecompressionStream
         return room - (int)_bzs->AvailOut;
     }
 
-    int IDecompressionStream.InputLeft => (int)_bzs->AvailIn;
+    int ICodecStream.InputLeft => (int)_bzs->AvailIn;
 
-    void IDecompressionStream.ClearBuffers() { _bzs->NextIn = null; _bzs->NextOut = null; _bzs->AvailIn = 0; _bzs->AvailOut = 0; }
+    void ICodecStream.ClearBuffers() { _bzs->NextIn = null; _bzs->NextOut = null; _bzs->AvailIn = 0; _bzs->AvailOut = 0; }
 
     [PyMethod] static PyObject __getstate__(ThreadState ts, PyObject self) => throw PyExc.TypeError($"cannot pickle '{(self.Type == TypeObject ? "_bz2.BZ2Decompressor" : self.Type.Name)}' object");
 }

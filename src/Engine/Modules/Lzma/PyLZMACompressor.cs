@@ -1,17 +1,17 @@
 #nullable enable
 using System;
-using System.IO;
 using System.Runtime.InteropServices;
 namespace StacklessIron.Modules.Lzma;
 
 /// <summary>`_lzma.LZMACompressor`: compresses incrementally to an .xz stream, a legacy .lzma
 /// (FORMAT_ALONE) stream, or a raw filter chain; flush() ends the stream.</summary>
 [PyType("LZMACompressor")]
-public sealed unsafe class PyLZMACompressor : PyObject
+public sealed unsafe class PyLZMACompressor : PyObject, ICodecStream
 {
     public static readonly PyType TypeObject = PyType.Builtin("LZMACompressor", typeof(PyLZMACompressor), module: "_lzma");
     readonly LzmaStream* _lzs;
-    bool _initialised, _flushed;
+    bool _initialised;
+    readonly IncrementalCompressor _state = new();
 
     PyLZMACompressor(PyType type) : base(type) { _lzs = (LzmaStream*)NativeMemory.AllocZeroed(LibLzma.StreamSize); }
 
@@ -83,44 +83,25 @@ public sealed unsafe class PyLZMACompressor : PyObject
     [PySlot("__init__")]
     static void Init(ThreadState ts, PyObject self, ReadOnlySpan<PyObject> args, PyTuple? kwnames) { }
 
-    byte[] Run(ReadOnlySpan<byte> input, int action)
-    {
-        var output = new MemoryStream();
-        var chunk = new byte[Math.Max(8192, Math.Min(input.Length, 1 << 20))];
-        fixed (byte* inp = input)
-        fixed (byte* outp = chunk)
-        {
-            _lzs->NextIn = inp;
-            _lzs->AvailIn = (nuint)input.Length;
-            while (true)
-            {
-                if (action == LibLzma.LZMA_RUN && _lzs->AvailIn == 0) break;
-                _lzs->NextOut = outp;
-                _lzs->AvailOut = (nuint)chunk.Length;
-                int r = LibLzma.Check(LibLzma.lzma_code(_lzs, action));
-                output.Write(chunk, 0, chunk.Length - (int)_lzs->AvailOut);
-                if (action == LibLzma.LZMA_FINISH && r == LibLzma.LZMA_STREAM_END) break;
-            }
-            _lzs->NextIn = null; _lzs->NextOut = null; _lzs->AvailIn = 0; _lzs->AvailOut = 0;
-        }
-        return output.ToArray();
-    }
+    [PyMethod]
+    static PyObject compress(ThreadState ts, PyLZMACompressor self, PyObject data) => self._state.Compress(self, PyBytes.Buffer(data));
 
     [PyMethod]
-    static PyObject compress(ThreadState ts, PyLZMACompressor self, PyObject data)
+    static PyObject flush(ThreadState ts, PyLZMACompressor self) => self._state.Flush(self);
+
+    void ICodecStream.SetInput(byte* input, int length) { _lzs->NextIn = input; _lzs->AvailIn = (nuint)length; }
+
+    int ICodecStream.Run(byte* output, int room, bool finish, out bool streamEnd)
     {
-        var input = PyBytes.Buffer(data);
-        if (self._flushed) throw PyExc.ValueError("Compressor has been flushed");
-        return PyBytes.From(self.Run(input, LibLzma.LZMA_RUN));
+        _lzs->NextOut = output;
+        _lzs->AvailOut = (nuint)room;
+        streamEnd = LibLzma.Check(LibLzma.lzma_code(_lzs, finish ? LibLzma.LZMA_FINISH : LibLzma.LZMA_RUN)) == LibLzma.LZMA_STREAM_END;
+        return room - (int)_lzs->AvailOut;
     }
 
-    [PyMethod]
-    static PyObject flush(ThreadState ts, PyLZMACompressor self)
-    {
-        if (self._flushed) throw PyExc.ValueError("Repeated call to flush()");
-        self._flushed = true;
-        return PyBytes.From(self.Run(ReadOnlySpan<byte>.Empty, LibLzma.LZMA_FINISH));
-    }
+    int ICodecStream.InputLeft => (int)_lzs->AvailIn;
+
+    void ICodecStream.ClearBuffers() { _lzs->NextIn = null; _lzs->NextOut = null; _lzs->AvailIn = 0; _lzs->AvailOut = 0; }
 
     [PyMethod] static PyObject __getstate__(ThreadState ts, PyObject self) => throw PyExc.TypeError($"cannot pickle '{(self.Type == TypeObject ? "_lzma.LZMACompressor" : self.Type.Name)}' object");
 }

@@ -7,7 +7,7 @@ namespace StacklessIron.Modules.Lzma;
 /// the first two with FORMAT_AUTO) incrementally, with max_length, needs_input, unused_data
 /// and the stream's integrity check kind.</summary>
 [PyType("LZMADecompressor")]
-public sealed unsafe class PyLZMADecompressor : PyObject, IDecompressionStream
+public sealed unsafe class PyLZMADecompressor : PyObject, ICodecStream
 {
     public static readonly PyType TypeObject = PyType.Builtin("LZMADecompressor", typeof(PyLZMADecompressor), module: "_lzma");
     readonly LzmaStream* _lzs;
@@ -75,9 +75,9 @@ public sealed unsafe class PyLZMADecompressor : PyObject, IDecompressionStream
     static PyObject decompress(ThreadState ts, PyLZMADecompressor self, [PyKeyword] PyObject data, long max_length = -1)
         => self._state.Decompress(self, PyBytes.Buffer(data), max_length, "Already at end of stream");
 
-    void IDecompressionStream.SetInput(byte* input, int length) { _lzs->NextIn = input; _lzs->AvailIn = (nuint)length; }
+    void ICodecStream.SetInput(byte* input, int length) { _lzs->NextIn = input; _lzs->AvailIn = (nuint)length; }
 
-    int IDecompressionStream.Run(byte* output, int room, out bool streamEnd)
+    int ICodecStream.Run(byte* output, int room, bool finish, out bool streamEnd)
     {
         _lzs->NextOut = output;
         _lzs->AvailOut = (nuint)room;
@@ -87,9 +87,9 @@ public sealed unsafe class PyLZMADecompressor : PyObject, IDecompressionStream
         return room - (int)_lzs->AvailOut;
     }
 
-    int IDecompressionStream.InputLeft => (int)_lzs->AvailIn;
+    int ICodecStream.InputLeft => (int)_lzs->AvailIn;
 
-    void IDecompressionStream.ClearBuffers() { _lzs->NextIn = null; _lzs->NextOut = null; _lzs->AvailIn = 0; _lzs->AvailOut = 0; }
+    void ICodecStream.ClearBuffers() { _lzs->NextIn = null; _lzs->NextOut = null; _lzs->AvailIn = 0; _lzs->AvailOut = 0; }
 
     [PyMethod] static PyObject __getstate__(ThreadState ts, PyObject self) => throw PyExc.TypeError($"cannot pickle '{(self.Type == TypeObject ? "_lzma.LZMADecompressor" : self.Type.Name)}' object");
 }
