@@ -52,11 +52,7 @@ public static partial class Interpreter
             return caller;
         }
         SendNone(f);
-        gen.OnResume(ts);
-        f.Back = caller;
-        f.ReturnMode = ReturnConsume;
-        ts.RecursionDepth++;
-        ts.Frame = f;
+        EnterGeneratorFrame(ts, gen, f, caller, ReturnConsume);
         exc = null;
         return f;
     }

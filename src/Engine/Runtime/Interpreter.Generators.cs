@@ -15,6 +15,19 @@ public static partial class Interpreter
         else f.Slots[f.Sp++] = PyNone.Value;
     }
 
+    /// <summary>Puts generator frame `gf` (its sent value already in place) on top of `caller`
+    /// in the loop: FOR_ITER, SEND and a consumer's next item. The recursion limit was
+    /// checked before anything of the generator changed (GeneratorOverLimit).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    static void EnterGeneratorFrame(ThreadState ts, PyGenerator gen, Frame gf, Frame caller, byte returnMode)
+    {
+        gf.ReturnMode = returnMode;
+        gf.Back = caller;
+        gen.OnResume(ts);
+        ts.RecursionDepth++;
+        ts.Frame = gf;
+    }
+
     /// <summary>Resuming `gen` would pass the recursion limit: as in CPython, its frame fails
     /// on entry, so the generator ends there (no finally block runs) and the resumer gets the
     /// RecursionError. Called before anything of the generator changed.</summary>

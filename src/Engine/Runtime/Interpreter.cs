@@ -754,11 +754,7 @@ public static partial class Interpreter
                         f.Sp = sp; f.Pc = pc;
                         if (ts.RecursionDepth >= ts.Engine.RecursionLimit) { exc = GeneratorOverLimit(g); goto error; }
                         if (g.Started) SendNone(nf);
-                        nf.ReturnMode = ReturnForIter;
-                        nf.Back = f;
-                        g.OnResume(ts);
-                        ts.RecursionDepth++;
-                        ts.Frame = nf;
+                        EnterGeneratorFrame(ts, g, nf, f, ReturnForIter);
                         f = nf;
                         goto load_frame;
                     }
@@ -1041,11 +1037,7 @@ public static partial class Interpreter
                         f.Sp = sp; f.Pc = pc;
                         if (ts.RecursionDepth >= ts.Engine.RecursionLimit) { exc = GeneratorOverLimit(g); goto error; }
                         if (g.Started) { if (v == PyNone.Value) SendNone(nf); else nf.Slots[nf.Sp++] = v; }
-                        nf.ReturnMode = ReturnSend;
-                        nf.Back = f;
-                        g.OnResume(ts);
-                        ts.RecursionDepth++;
-                        ts.Frame = nf;
+                        EnterGeneratorFrame(ts, g, nf, f, ReturnSend);
                         f = nf;
                         goto load_frame;
                     }
