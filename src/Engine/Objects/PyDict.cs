@@ -319,22 +319,28 @@ public class PyDict : PyObject
         UpdateFromPairs(ts, d, src);
     }
 
+    /// <summary>Element `index` of a dict(...)/update() sequence as its key and value, with
+    /// CPython's messages for an element that is not a pair.</summary>
+    internal static void PairOfUpdateSequence(ThreadState ts, PyObject item, int index, out PyObject k, out PyObject v)
+    {
+        if (item is PyTuple t && t.Items.Length == 2) { k = t.Items[0]; v = t.Items[1]; }
+        else
+        {
+            if (item.Type.Iter == null && item.Type.GetItem == null)
+                throw PyExc.TypeError($"cannot convert dictionary update sequence element #{index} to a sequence");
+            var pair = Ops.ToArray(ts, item);
+            if (pair.Length != 2) throw PyExc.ValueError($"dictionary update sequence element #{index} has length {pair.Length}; 2 is required");
+            k = pair[0]; v = pair[1];
+        }
+    }
+
     static void UpdateFromPairs(ThreadState ts, PyDict d, PyObject src)
     {
         var it = Ops.GetIter(ts, src);
         int n = 0;
         while (Ops.Next(ts, it) is PyObject item)
         {
-            PyObject k, v;
-            if (item is PyTuple t && t.Items.Length == 2) { k = t.Items[0]; v = t.Items[1]; }
-            else
-            {
-                if (item.Type.Iter == null && item.Type.GetItem == null)
-                    throw PyExc.TypeError($"cannot convert dictionary update sequence element #{n} to a sequence");
-                var pair = Ops.ToArray(ts, item);
-                if (pair.Length != 2) throw PyExc.ValueError($"dictionary update sequence element #{n} has length {pair.Length}; 2 is required");
-                k = pair[0]; v = pair[1];
-            }
+            PairOfUpdateSequence(ts, item, n, out var k, out var v);
             d.SetItem(ts, k, v);
             n++;
         }

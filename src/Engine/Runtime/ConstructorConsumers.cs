@@ -64,16 +64,7 @@ public static class ConstructorConsumers
 
         public override bool Add(ThreadState ts, PyObject item)
         {
-            PyObject k, v;
-            if (item is PyTuple t && t.Items.Length == 2) { k = t.Items[0]; v = t.Items[1]; }
-            else
-            {
-                if (item.Type.Iter == null && item.Type.GetItem == null)
-                    throw PyExc.TypeError($"cannot convert dictionary update sequence element #{_n} to a sequence");
-                var pair = Ops.ToArray(ts, item);
-                if (pair.Length != 2) throw PyExc.ValueError($"dictionary update sequence element #{_n} has length {pair.Length}; 2 is required");
-                k = pair[0]; v = pair[1];
-            }
+            PyDict.PairOfUpdateSequence(ts, item, _n, out var k, out var v);
             if (!IsPlainKey(k)) _plain = false;
             _dict.SetItem(ts, k, v);
             _n++;
