@@ -26,6 +26,7 @@ public static class NativeModuleTable
         StacklessIron.Modules.Posix.PosixModule.Register();
         SignalModule.Register();
         AtexitModule.Register();
+        FaulthandlerModule.Register();
         GcModule.Register();
         ImpModule.Register();
         StacklessIron.Modules.Select.SelectModule.Register();
