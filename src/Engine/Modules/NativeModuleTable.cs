@@ -27,6 +27,7 @@ public static class NativeModuleTable
         SignalModule.Register();
         AtexitModule.Register();
         FaulthandlerModule.Register();
+        StacklessIron.Modules.Sqlite.SqliteModule.Register();
         GcModule.Register();
         ImpModule.Register();
         StacklessIron.Modules.Select.SelectModule.Register();
