@@ -32,6 +32,9 @@ public sealed partial class PyType : PyObject
     public Type NativeClass;
     /// <summary>Instances of this (user) type get an instance dict.</summary>
     public bool InstanceHasDict;
+    SharedKeys? _instanceKeys;
+    /// <summary>The names PyInstance keeps in inline values for instances of exactly this type.</summary>
+    public SharedKeys InstanceKeys => _instanceKeys ??= new SharedKeys();
     /// <summary>Number of `__slots__` storage cells in PyInstance.Slots (all bases included).</summary>
     public int SlotCount;
     /// <summary>Bumped on every change of this type's or a base's namespace (attribute caches).</summary>

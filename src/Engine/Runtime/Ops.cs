@@ -216,12 +216,12 @@ public static class Ops
             get = descr.Type.DescrGet;
             if (get != null && descr.Type.DescrSet != null) return get(ts, descr, obj, type);
         }
-        var dict = obj.Dict;
-        if (dict != null)
+        if (obj is PyInstance inst)
         {
-            var v = dict.GetStr(name);
-            if (v != null) return v;
+            // its own store without building a dict from inline values
+            if (inst.GetOwn(name) is PyObject own) return own;
         }
+        else if (obj.Dict is PyDict dict && dict.GetStr(name) is PyObject v) return v;
         if (get != null) return get(ts, descr!, obj, type);
         return descr;
     }
@@ -231,6 +231,12 @@ public static class Ops
         var type = obj.Type;
         var descr = type.Lookup(name);
         if (descr != null && descr.Type.DescrSet is DescrSetSlot set) { set(ts, descr, obj, value); return; }
+        if (obj is PyInstance inst && inst.HasDict)
+        {
+            if (value != null) inst.SetOwn(name, value);
+            else if (!inst.DelOwn(name)) throw PyExc.NoAttribute(obj, name);
+            return;
+        }
         var dict = obj.Dict;
         if (dict == null)
         {
@@ -304,7 +310,7 @@ public static class Ops
     {
         var pname = PyStr.Intern(name);
         var f = obj.Type.Lookup(pname);
-        if (f != null && (f is PyFunction || f is PyMethodDescriptor || f is PySlotWrapper) && (obj.Dict == null || obj.Dict.GetStr(pname) == null))
+        if (f != null && (f is PyFunction || f is PyMethodDescriptor || f is PySlotWrapper) && (obj is PyInstance inst ? inst.GetOwn(pname) == null : obj.Dict == null || obj.Dict.GetStr(pname) == null))
             return SlotDefs.CallBoundKw(ts, f, obj, args, null);
         return Call(ts, GetAttr(ts, obj, pname), args);
     }
