@@ -114,9 +114,11 @@ public static class Ops
 
     public static long Hash(ThreadState ts, PyObject o)
     {
-        if (o is PyStr s && o.Type == TypeObjects.Str) return s.GetHash();
-        if (o is PyInt i && o.Type == PyInt.TypeObject) return i.HashValue();
-        var f = o.Type.Hash ?? throw PyExc.TypeError($"unhashable type: '{o.Type.Name}'");
+        // the Python type first: `o is PyStr` on an int would walk the C# class chain
+        var t = o.Type;
+        if (t == PyInt.TypeObject) return ((PyInt)o).HashValue();
+        if (t == TypeObjects.Str) return ((PyStr)o).GetHash();
+        var f = t.Hash ?? throw PyExc.TypeError($"unhashable type: '{o.Type.Name}'");
         return f(ts, o);
     }
 
