@@ -533,7 +533,17 @@ public static class Ops
     public static PyObject Negative(ThreadState ts, PyObject o) => Unary(ts, o, o.Type.Neg, "-");
     public static PyObject Positive(ThreadState ts, PyObject o) => Unary(ts, o, o.Type.Pos, "+");
     public static PyObject Invert(ThreadState ts, PyObject o) => Unary(ts, o, o.Type.Invert, "~");
-    public static PyObject Absolute(ThreadState ts, PyObject o) => Unary(ts, o, o.Type.Abs, "abs()");
+    public static PyObject Absolute(ThreadState ts, PyObject o)
+    {
+        // an exact int that fits a long without the slot's two calls (abs(self.x) in a method);
+        // a non-negative one is itself, as in CPython
+        if (o.Type == PyInt.TypeObject)
+        {
+            var i = (PyInt)o;
+            if (i.FitsLong && i.Small != long.MinValue) return i.Small >= 0 ? o : PyInt.From(-i.Small);
+        }
+        return Unary(ts, o, o.Type.Abs, "abs()");
+    }
 
     /// <summary>operator.index(o): an int, via __index__.</summary>
     public static PyInt Index(ThreadState ts, PyObject o)
