@@ -1,5 +1,6 @@
 #nullable enable
 using System;
+using System.Runtime.CompilerServices;
 namespace StacklessIron.Objects;
 
 /// <summary>An instance of a user class whose solid base is `object`: a dict and/or
@@ -70,16 +71,23 @@ public sealed class PyInstance : PyObject
     }
 
     /// <summary>GetOwn with an inline cache's guess: a value index in values mode, a dict
-    /// entry index otherwise (each mode checks the key at the guess, so a wrong one only misses).</summary>
+    /// entry index otherwise (each mode checks the key at the guess, so a wrong one only misses).
+    /// The hit is small enough to inline into the loop; the rest is GetOwnHintedSlow.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public PyObject? GetOwnHinted(PyStr name, ref int hint)
+    {
+        var vals = _values;
+        int h = hint;
+        if (vals != null && (uint)h < (uint)vals.Length && Type.InstanceKeys.Is(h, name)) return vals[h];
+        return GetOwnHintedSlow(name, ref hint);
+    }
+
+    PyObject? GetOwnHintedSlow(PyStr name, ref int hint)
     {
         var vals = _values;
         if (vals != null)
         {
-            int h = hint;
-            var keys = Type.InstanceKeys;
-            if ((uint)h < (uint)vals.Length && keys.Is(h, name)) return vals[h];
-            int i = keys.IndexOf(name);
+            int i = Type.InstanceKeys.IndexOf(name);
             if (i < 0) return null;
             hint = i;
             return i < vals.Length ? vals[i] : null;
@@ -88,21 +96,24 @@ public sealed class PyInstance : PyObject
     }
 
     /// <summary>Sets an attribute in the instance's own store; false when it has none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool SetOwnHinted(PyStr name, PyObject value, ref int hint)
     {
         var vals = _values;
-        if (vals != null)
+        int h = hint;
+        // a replacement, or a new attribute past every set one (insertion order kept)
+        if (vals != null && (uint)h < (uint)vals.Length && Type.InstanceKeys.Is(h, name) && (vals[h] != null || h >= _end))
         {
-            int h = hint;
-            // a replacement, or a new attribute past every set one (insertion order kept)
-            if ((uint)h < (uint)vals.Length && Type.InstanceKeys.Is(h, name) && (vals[h] != null || h >= _end))
-            {
-                vals[h] = value;
-                if (h >= _end) _end = h + 1;
-                return true;
-            }
-            return SetValueSlow(name, value, ref hint);
+            vals[h] = value;
+            if (h >= _end) _end = h + 1;
+            return true;
         }
+        return SetOwnHintedSlow(name, value, ref hint);
+    }
+
+    bool SetOwnHintedSlow(PyStr name, PyObject value, ref int hint)
+    {
+        if (_values != null) return SetValueSlow(name, value, ref hint);
         var d = _dict;
         if (d == null) return false;
         d.SetStrHinted(name, value, ref hint);

@@ -1,5 +1,6 @@
 #nullable enable
 using System;
+using System.Runtime.CompilerServices;
 namespace StacklessIron.Objects;
 
 /// <summary>
@@ -13,22 +14,27 @@ public sealed class SharedKeys
     /// <summary>CPython's limit is similar (30): beyond it, instances are not uniform enough to share.</summary>
     public const int MaxKeys = 30;
     PyStr[] _names = new PyStr[4];
+    long[] _hashes = new long[4];
     public int Count;
 
     public PyStr NameAt(int i) => _names[i];
 
     /// <summary>Whether slot `i` holds exactly this key object (the inline caches' check).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Is(int i, PyStr name) => (uint)i < (uint)Count && (object)_names[i] == name;
 
     /// <summary>The slot of `name`, or -1. Names are almost always interned, so identity
-    /// decides at once; an equal string that is another object is found by the second pass.</summary>
+    /// decides at once; an equal string that is another object has the same (cached) hash.
+    /// A method name looked up for LOAD_METHOD's shadowing check is usually missing: the
+    /// hashes keep that to a few compares.</summary>
     public int IndexOf(PyStr name)
     {
         var names = _names;
         int n = Count;
         for (int i = 0; i < n; i++) if ((object)names[i] == name) return i;
-        var s = name.Value;
-        for (int i = 0; i < n; i++) if (names[i].Value == s) return i;
+        long h = name.GetHash();
+        var hashes = _hashes;
+        for (int i = 0; i < n; i++) if (hashes[i] == h && names[i].Value == name.Value) return i;
         return -1;
     }
 
@@ -36,8 +42,13 @@ public sealed class SharedKeys
     public int Add(PyStr name)
     {
         if (Count == MaxKeys) return -1;
-        if (Count == _names.Length) Array.Resize(ref _names, Math.Min(MaxKeys, _names.Length * 2));
+        if (Count == _names.Length)
+        {
+            Array.Resize(ref _names, Math.Min(MaxKeys, _names.Length * 2));
+            Array.Resize(ref _hashes, _names.Length);
+        }
         _names[Count] = name;
+        _hashes[Count] = name.GetHash();
         return Count++;
     }
 }
