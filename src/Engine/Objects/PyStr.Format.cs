@@ -72,6 +72,8 @@ public partial class PyStr
     [PyMethod]
     static PyObject format(ThreadState ts, PyStr self, [PyKwArgs] PyDict kwargs, params PyObject[] args)
     {
+        var template = PyStrFormatTemplate.For(self.Value);
+        if (template.Simple && template.Apply(ts, args) is string fast) return From(fast);
         var host = new PyStrFormatHost(ts);
         try
         {

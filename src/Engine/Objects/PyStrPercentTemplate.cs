@@ -6,16 +6,13 @@ namespace StacklessIron.Objects;
 
 /// <summary>
 /// A `str % args` format of the common shape (only %s, %d, %i and %%, no mapping key, flags,
-/// width or precision), parsed once: the literal text around each conversion and the
-/// conversion letters. A program's formats are mostly constants, so the parse is kept in a
-/// small cache keyed by the format string object itself; each call then only measures and
-/// writes its arguments. Formats of any other shape are remembered as such (Simple false) and
+/// width or precision), parsed once (PyStrTemplateCache): the literal text around each
+/// conversion and the conversion letters; each call then only measures and writes its
+/// arguments. Formats of any other shape are remembered as such (Simple false) and
 /// go to the general formatter without a second look.
 /// </summary>
 public sealed class PyStrPercentTemplate
 {
-    /// <summary>The format this was parsed from (the cache compares it by reference).</summary>
-    public readonly string Format;
     /// <summary>False: the format has something the fast path does not do.</summary>
     public readonly bool Simple;
     /// <summary>Literals[k] is the text before conversion k; the last one follows the last conversion ("%%" already made "%").</summary>
@@ -25,30 +22,17 @@ public sealed class PyStrPercentTemplate
     /// <summary>Total length of the literal text.</summary>
     readonly int _literalLength;
 
-    PyStrPercentTemplate(string format, bool simple, string[] literals, char[] conversions, int literalLength)
+    PyStrPercentTemplate(bool simple, string[] literals, char[] conversions, int literalLength)
     {
-        Format = format; Simple = simple; _literals = literals; _conversions = conversions; _literalLength = literalLength;
+        Simple = simple; _literals = literals; _conversions = conversions; _literalLength = literalLength;
     }
 
     public int Count => _conversions.Length;
 
-    // Direct-mapped by the identity hash of the format string; an entry is immutable, so a
-    // reader on another thread sees an old or a new one, never a torn one.
-    const int CacheSize = 256;
-    static readonly PyStrPercentTemplate?[] s_cache = new PyStrPercentTemplate?[CacheSize];
+    static readonly Func<string, PyStrPercentTemplate> s_parse = Parse;
 
     /// <summary>The parsed form of `format`, from the cache or parsed now.</summary>
-    public static PyStrPercentTemplate For(string format)
-    {
-        int slot = RuntimeHelpers.GetHashCode(format) & (CacheSize - 1);
-        var t = s_cache[slot];
-        if (t != null && ReferenceEquals(t.Format, format)) return t;
-        t = Parse(format);
-        s_cache[slot] = t;
-        return t;
-    }
-
-    static readonly string[] s_none = Array.Empty<string>();
+    public static PyStrPercentTemplate For(string format) => PyStrTemplateCache<PyStrPercentTemplate>.Get(format, s_parse);
 
     static PyStrPercentTemplate Parse(string format)
     {
@@ -61,11 +45,11 @@ public sealed class PyStrPercentTemplate
             int pct = format.IndexOf('%', i);
             if (pct < 0) { text.Append(format, i, n - i); break; }
             text.Append(format, i, pct - i);
-            if (pct + 1 >= n) return NotSimple(format);
+            if (pct + 1 >= n) return s_notSimple;
             char c = format[pct + 1];
             i = pct + 2;
             if (c == '%') { text.Append('%'); continue; }
-            if (c is not ('s' or 'd' or 'i')) return NotSimple(format);
+            if (c is not ('s' or 'd' or 'i')) return s_notSimple;
             literalLength += text.Length;
             literals.Add(text.ToString());
             text.Clear();
@@ -73,10 +57,10 @@ public sealed class PyStrPercentTemplate
         }
         literalLength += text.Length;
         literals.Add(text.ToString());
-        return new PyStrPercentTemplate(format, true, literals.ToArray(), conversions.ToArray(), literalLength);
+        return new PyStrPercentTemplate(true, literals.ToArray(), conversions.ToArray(), literalLength);
     }
 
-    static PyStrPercentTemplate NotSimple(string format) => new(format, false, s_none, Array.Empty<char>(), 0);
+    static readonly PyStrPercentTemplate s_notSimple = new(false, Array.Empty<string>(), Array.Empty<char>(), 0);
 
     /// <summary>The formatted text when every argument is an exact str (for %s) or an exact int
     /// that fits a long, and there are exactly as many as conversions; null otherwise (the
