@@ -386,7 +386,7 @@ public partial class PyStr : PyObject
     {
         if (format_spec is not PyStr spec) throw PyExc.TypeError($"__format__() argument must be str, not {format_spec.Type.Name}");
         if (spec.Value.Length == 0) return Str(ts, self);
-        try { return From(FormatSpec.FormatStr(self.Value, spec.Value)); }
+        try { return From(FormatSpec.FormatStr(self.Value, spec.Value, self.Type.Name)); }
         catch (FormatError e) { throw Raise(e); }
     }
 
