@@ -36,3 +36,10 @@ for k in range(30):
     print(f.format(*range(k % 4)), "{0}-{1}".format(k, k * k), ("{" + "}").format(k), S("[{}]").format(k))
 # keyword fields still go the general way
 print("{a}-{}".format(1, a=2), "{0}{x}".format(1, x="y"), "{}".format(*"abc"[:1]))
+# the spec errors name the subclass (int, float and str formatting alike)
+class F(float): pass
+class J(int): pass
+for v in (True, F(1.5), J(3), J(2**70), S("s"), 7, 2.5):
+    for spec in ("None", "q", ",c"):
+        try: print(format(v, spec))
+        except ValueError as e: print(e)
