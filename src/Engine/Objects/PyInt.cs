@@ -442,8 +442,8 @@ public class PyInt : PyObject
     static PyObject __format__(ThreadState ts, PyInt self, PyObject spec)
     {
         if (PyFloat.SpecText(spec).Length == 0) return Ops.Str(ts, self);
-        if (self.FitsLong) return new PyStr(PyFloat.Call(() => FormatSpec.FormatInt(self.Small, PyFloat.SpecText(spec))));
-        return new PyStr(PyFloat.Call(() => FormatSpec.FormatInt(self.Big, PyFloat.SpecText(spec), maxStrDigits: ts.Engine.IntMaxStrDigits)));
+        if (self.FitsLong) return new PyStr(PyFloat.Call(() => FormatSpec.FormatInt(self.Small, PyFloat.SpecText(spec), self.Type.Name)));
+        return new PyStr(PyFloat.Call(() => FormatSpec.FormatInt(self.Big, PyFloat.SpecText(spec), self.Type.Name, maxStrDigits: ts.Engine.IntMaxStrDigits)));
     }
 
     [PyMethod]
