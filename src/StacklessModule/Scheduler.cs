@@ -178,6 +178,7 @@ public sealed class Scheduler
     /// belongs (queue, channel, nowhere) and set its TempVal (what its call returns on resume).
     /// Returns Interpreter.Unwind after a soft switch; after a hard one it returns only when
     /// the current tasklet is resumed, with its value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     PyObject SwitchTo(PyTasklet next, bool direct)
     {
         var cur = Current;
@@ -196,6 +197,7 @@ public sealed class Scheduler
     /// <summary>SwitchTo for a `next` that resumes right now with `value` as the result of
     /// its pending call (a channel rendezvous that runs the receiver): the value goes straight
     /// onto its stack, not through its TempVal (two stores, each with a GC write barrier, less).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     PyObject SwitchToWithValue(PyTasklet next, PyObject value, bool direct)
     {
         var cur = Current;
@@ -245,6 +247,7 @@ public sealed class Scheduler
     /// `next` runs in it if it is soft; if `next` is parked on another runner, this one hands
     /// over the baton and waits idle (or ends, for a surplus worker). Afterwards ts.Frame is
     /// the chain this loop goes on with.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Continue(PyTasklet next)
     {
         if (_mainEnded) { MainEndStep(); return; }
@@ -504,6 +507,7 @@ public sealed class Scheduler
 
     /// <summary>Loads soft `next`'s chain into the running runner's base loop (ts.Frame, and
     /// the value or exception its pending call gets).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Load(PyTasklet next)
     {
         Current = next;
@@ -657,6 +661,7 @@ public sealed class Scheduler
 
     // ---------------- operations ----------------
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PyObject Schedule(PyObject retval, bool remove, bool direct)
     {
         var cur = Current;
@@ -782,6 +787,7 @@ public sealed class Scheduler
         return SwitchTo(t, direct);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PyObject ChannelAction(PyChannel ch, int dir, PyObject value, bool direct)
     {
         var cur = Current;
