@@ -560,16 +560,24 @@ public sealed class Scheduler
     /// <summary>The run queue is empty (or an exception escaped a tasklet): the innermost run()
     /// returns; without one the main tasklet runs again (blocked on a channel, it gets the
     /// deadlock error).</summary>
-    PyTasklet WakeMain(PyObject value)
+    PyTasklet WakeMain(PyObject value, bool lastEnded = false)
     {
         if (_watchdogs.Count > 0) return WakeWatchdog(_watchdogs.Count - 1, value);
         var m = Main;
         if (m.BlockedOn != null)
         {
+            // main blocked while others could still run, and the last of them ended (Stackless's
+            // words for that case), or it is the last one and cannot block
+            string msg = !lastEnded ? "Deadlock: the last runnable tasklet cannot be blocked."
+                : m.BlockDir < 0 ? "the main tasklet is receiving without a sender available."
+                : "the main tasklet is sending without a receiver available.";
             m.BlockedOn.Unlink(m);
-            if (value is not PyBomb) value = new PyBomb(PyExc.RuntimeError("Deadlock: the last runnable tasklet cannot be blocked.").Value);
+            if (value is not PyBomb) value = new PyBomb(PyExc.RuntimeError(msg).Value);
         }
-        m.TempVal = value;
+        // a main that left the queue (schedule_remove, switch) is revived with what its own
+        // call set to return; only an error replaces that (Stackless: "passing a value only if
+        // it is an exception")
+        if (value is PyBomb) m.TempVal = value;
         MakeHead(m);
         return m;
     }
@@ -639,7 +647,7 @@ public sealed class Scheduler
         else if (_timedOut && _timeoutOwner >= 0)
             next = WakeTimeoutOwner(PyNone.Value);      // run(timeout, soft=True) expired: a switch point
         else
-            next = RunQueue.Front ?? WakeMain(PyNone.Value);
+            next = RunQueue.Front ?? WakeMain(PyNone.Value, lastEnded: true);
         Callback(cur, next);    // the ending tasklet still counts as alive there, as in Stackless
         cur.Dead = true;
         Continue(next);
@@ -834,9 +842,10 @@ public sealed class Scheduler
         if (cur.BlockTrap) throw PyExc.RuntimeError("this tasklet does not like to be blocked.");
         if (ch.Closing) throw PyExc.ValueError("Send/receive operation on a closed channel");
         int others = Count - (cur.InRunQueue ? 1 : 0);
-        // the last runnable tasklet cannot block (unless main waits in run() and takes over);
-        // raised in a tasklet, the error ends it and reaches main like any escaping exception
-        if (others == 0 && !_mainInRun)
+        // the last runnable tasklet cannot block (unless main waits in run() or is paused, out
+        // of every queue: then main is revived); raised in a tasklet, the error ends it and
+        // reaches main like any escaping exception
+        if (others == 0 && !_mainInRun && (cur == Main || Main.BlockedOn != null))
             throw PyExc.RuntimeError("Deadlock: the last runnable tasklet cannot be blocked.");
         CheckCanSwitch(direct);
         Remove(cur);
