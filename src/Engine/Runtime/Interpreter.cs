@@ -776,7 +776,18 @@ public static partial class Interpreter
                     var b = s[baseIdx + 1]!;
                     PyObject callable;
                     int argStart, n;
-                    if (a != null) { callable = a; argStart = baseIdx + 1; n = arg + 1; }
+                    if (a != null)
+                    {
+                        callable = a; argStart = baseIdx + 1; n = arg + 1;
+                        if (a is PyMethod wm)
+                        {
+                            // a with-statement's bound __exit__ (BEFORE_WITH put it below the
+                            // arguments): [func, self, args...] in place, so a Python __exit__
+                            // runs as a frame of this loop, not nested (Stackless: nesting 0)
+                            s[baseIdx] = wm.Self;
+                            callable = wm.Func; argStart = baseIdx; n = arg + 2;
+                        }
+                    }
                     else
                     {
                         callable = b; argStart = baseIdx + 2; n = arg;
@@ -1083,6 +1094,7 @@ public static partial class Interpreter
                     {
                         case ColdError: goto error;
                         case ColdReraise: goto reraise;
+                        case ColdFramePushed: f.Pc = pc; goto switched;
                     }
                     break;
             }
@@ -1126,7 +1138,9 @@ public static partial class Interpreter
         }
     }
 
-    const int ColdNext = 0, ColdError = 1, ColdReraise = 2;
+    /// <summary>ColdFramePushed: the instruction pushed a Python frame (ts.Frame) whose result
+    /// becomes its result; the loop goes on in that frame.</summary>
+    const int ColdNext = 0, ColdError = 1, ColdReraise = 2, ColdFramePushed = 3;
 
     /// <summary>The instructions Dispatch runs rarely (names, imports, async, pattern matching,
     /// raising, building sets/maps ...). Returns ColdNext, or ColdError / ColdReraise with
@@ -1473,6 +1487,13 @@ public static partial class Interpreter
                 var exitFunc = s[sp - 4]!;
                 var e = val as PyBaseException;
                 var tb = (PyObject?)e?.Traceback ?? PyNone.Value;
+                if (exitFunc is PyMethod em && em.Func is PyFunction ef && !ef.IsGeneratorLike)
+                {
+                    // a Python __exit__ runs as a frame of this loop, as in BEFORE_WITH
+                    f.Sp = sp;
+                    SwitchTo(ts, MakeFrame(ts, ef, new[] { em.Self, val.Type, val, tb }, null));
+                    return ColdFramePushed;
+                }
                 s[sp++] = Ops.Call(ts, exitFunc, val.Type, val, tb);
                 break;
             }
@@ -1487,6 +1508,14 @@ public static partial class Interpreter
                     return ColdError;
                 }
                 s[sp - 1] = BindMethod(ts, exit, mgr);
+                if (enter is PyFunction ef && !ef.IsGeneratorLike)
+                {
+                    // a Python __enter__ runs as a frame of this loop, not in a nested one: a
+                    // tasklet switching inside it switches softly (Stackless: nesting_level 0)
+                    f.Sp = sp;
+                    SwitchTo(ts, MakeFrame(ts, ef, new ReadOnlySpan<PyObject>(ref mgr), null));
+                    return ColdFramePushed;
+                }
                 s[sp++] = SlotDefs.CallBoundKw(ts, enter, mgr, ReadOnlySpan<PyObject>.Empty, null);
                 break;
             }

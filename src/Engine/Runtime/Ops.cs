@@ -336,6 +336,9 @@ public static class Ops
     public static PyObject? Next(ThreadState ts, PyObject it)
     {
         var f = it.Type.IterNext ?? throw PyExc.TypeError($"'{it.Type.Name}' object is not an iterator");
+        // a native iterating (list(x), sorted(x) ...) must not pass on the soft-switch permission
+        // the loop gave it: a __next__ that switches (a channel) would return Unwind to it
+        ts.UnwindAllowed = false;
         return f(ts, it);
     }
 
