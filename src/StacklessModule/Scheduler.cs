@@ -89,6 +89,35 @@ public sealed class Scheduler
 
     public static Scheduler Of(ThreadState ts) => ts.Scheduler as Scheduler ?? Create(ts);
 
+    // ---------------- threads (ThreadBlock) ----------------
+
+    /// <summary>The Python thread this scheduler belongs to.</summary>
+    public ThreadState OwnerThread => _ts;
+    /// <summary>Where this thread waits when nothing of it can run but another thread can.</summary>
+    internal readonly ThreadBlock Block = new();
+    /// <summary>run(threadblock=True): a tasklet that blocks with nothing else runnable blocks the
+    /// thread (when another thread can wake it) instead of ending run().</summary>
+    public bool RunThreadBlock;
+
+    /// <summary>Nothing of this thread can run, `cur` is blocked on a channel, another thread can
+    /// run: this thread waits until a tasklet of it becomes runnable, then switches to it (to
+    /// `cur` itself when another thread's channel action woke it).</summary>
+    PyObject BlockThread(PyTasklet cur, bool direct)
+    {
+        while (RunQueue.Front == null)
+        {
+            Block.Wait(_ts);
+            if (RunQueue.Front == null && !ThreadBlock.OtherThreadRunnable(_ts))
+            {
+                cur.BlockedOn?.Unlink(cur);
+                cur.TempVal = PyNone.Value;
+                Insert(cur);
+                throw PyExc.RuntimeError("Deadlock: the last runnable tasklet cannot be blocked.");
+            }
+        }
+        return SwitchTo(RunQueue.Front!, direct);
+    }
+
     static Scheduler Create(ThreadState ts) => (Scheduler)(ts.Scheduler = new Scheduler(ts));
 
     // ---------------- the run queue ----------------
@@ -775,6 +804,13 @@ public sealed class Scheduler
             PyObject received;
             if (dir > 0) { received = PyNone.Value; target.TempVal = value; }
             else { received = target.TempVal; target.TempVal = PyNone.Value; }
+            if (target.Owner != this && target.Owner != null)
+            {
+                // a tasklet of another thread runs there; this one goes on
+                ThreadBlock.RunOnItsThread(target);
+                if (received is PyBomb rb) throw new PyException(rb.Exception ?? PyExc.New(ExceptionTypes.TypeError).Value);
+                return received;
+            }
             if (ch.ScheduleAll)
             {
                 Insert(target);
@@ -802,6 +838,15 @@ public sealed class Scheduler
         if (cur.BlockTrap) throw PyExc.RuntimeError("this tasklet does not like to be blocked.");
         if (ch.Closing) throw PyExc.ValueError("Send/receive operation on a closed channel");
         int others = Count - (cur.InRunQueue ? 1 : 0);
+        if (others == 0 && (!_mainInRun || RunThreadBlock) && ThreadBlock.OtherThreadRunnable(_ts))
+        {
+            // another thread may wake it: this thread blocks (see BlockThread)
+            CheckCanSwitch(direct);
+            Remove(cur);
+            ch.Append(cur, dir);
+            cur.TempVal = dir > 0 ? value : PyNone.Value;
+            return BlockThread(cur, direct);
+        }
         // the last runnable tasklet cannot block (unless main waits in run() and takes over);
         // raised in a tasklet, the error ends it and reaches main like any escaping exception
         if (others == 0 && !_mainInRun)
