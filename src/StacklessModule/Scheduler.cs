@@ -99,6 +99,18 @@ public sealed class Scheduler
     /// thread (when another thread can wake it) instead of ending run().</summary>
     public bool RunThreadBlock;
 
+    /// <summary>Nothing of this thread can run and main is blocked: while another thread can
+    /// wake one of its tasklets, this thread waits for that; null when none can.</summary>
+    PyTasklet? WaitForOtherThread()
+    {
+        while (RunQueue.Front == null)
+        {
+            if (!ThreadBlock.OtherThreadRunnable(_ts)) return null;
+            Block.Wait(_ts);
+        }
+        return RunQueue.Front;
+    }
+
     /// <summary>Nothing of this thread can run, `cur` is blocked on a channel, another thread can
     /// run: this thread waits until a tasklet of it becomes runnable, then switches to it (to
     /// `cur` itself when another thread's channel action woke it).</summary>
@@ -567,6 +579,7 @@ public sealed class Scheduler
     {
         if (_watchdogs.Count > 0) return WakeWatchdog(_watchdogs.Count - 1, value);
         var m = Main;
+        if (m.BlockedOn != null && value is not PyBomb && WaitForOtherThread() is PyTasklet woken) return woken;
         if (m.BlockedOn != null)
         {
             m.BlockedOn.Unlink(m);
