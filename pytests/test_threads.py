@@ -305,6 +305,23 @@ def test_timer_and_daemon():
     d.start()
     assert d.daemon and d.is_alive()    # left running: a daemon does not hold up the end
 
+def test_faulthandler_dumps_all_threads():
+    import faulthandler, io
+    ev = threading.Event()
+    def parked_here():
+        ev.wait(T)
+    t = threading.Thread(target=parked_here); t.start()
+    buf = io.StringIO()
+    faulthandler.dump_traceback(buf)
+    ev.set(); t.join(T)
+    text = buf.getvalue()
+    assert "line" in text and " in parked_here\n" in text and "Current thread 0x" in text, text
+    current = text[text.index("Current thread"):]
+    assert current.splitlines()[1].endswith(" in test_faulthandler_dumps_all_threads"), text
+    buf = io.StringIO()
+    faulthandler.dump_traceback(buf, all_threads=False)
+    assert buf.getvalue().startswith("Stack (most recent call first):\n")
+
 for _name, _fn in list(globals().items()):
     if _name.startswith("test_"):
         _fn()
