@@ -322,6 +322,33 @@ def test_faulthandler_dumps_all_threads():
     faulthandler.dump_traceback(buf, all_threads=False)
     assert buf.getvalue().startswith("Stack (most recent call first):\n")
 
+def test_import_waits_for_other_threads_import():
+    # a module whose code still runs in one thread is not handed half-done to another
+    import os, tempfile
+    d = tempfile.mkdtemp()
+    with open(os.path.join(d, "slow_threads_mod.py"), "w") as f:
+        f.write("import time\nfirst = 1\ntime.sleep(0.2)\nlast = 2\n")
+    sys.path.insert(0, d)
+    try:
+        started = threading.Event()
+        res = []
+        def imp():
+            started.set()
+            import slow_threads_mod
+            res.append(slow_threads_mod.last)
+        t = threading.Thread(target=imp); t.start()
+        assert started.wait(T)
+        time.sleep(0.05)
+        import slow_threads_mod
+        assert slow_threads_mod.last == 2
+        t.join(T)
+        assert res == [2]
+    finally:
+        sys.path.remove(d)
+        sys.modules.pop("slow_threads_mod", None)
+        os.remove(os.path.join(d, "slow_threads_mod.py"))
+        os.rmdir(d)
+
 for _name, _fn in list(globals().items()):
     if _name.startswith("test_"):
         _fn()

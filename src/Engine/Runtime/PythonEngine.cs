@@ -14,6 +14,8 @@ public sealed class PythonEngine
     public readonly ThreadState MainThread;
     /// <summary>The global interpreter lock; the main thread holds it from the start.</summary>
     public readonly GlobalInterpreterLock Gil;
+    /// <summary>Other threads wait for a module whose code still runs (see ModuleImportLocks).</summary>
+    public readonly ModuleImportLocks ImportLocks = new();
     public int RecursionLimit = 1000;
     /// <summary>sys.get_int_max_str_digits(): the most decimal digits int(str) and str(int)
     /// accept (0 = no limit); PYTHONINTMAXSTRDIGITS sets it at start as in CPython.</summary>
