@@ -101,7 +101,12 @@ public sealed class PyTasklet : PyObject
             kw = kd;
         }
         var fargs = args != null ? Ops.ToArray(ts, args) : null;
-        Owner = s;
+        // binding keeps the thread of a tasklet whose thread ended: it has none
+        if (Owner != null && Owner.OwnerThread.Ended)
+        {
+            if (args != null || kwargs != null) CheckThreadAlive();
+        }
+        else Owner = s;
         if (args == null && kwargs == null)
         {
             Frame = null; RecursionDepth = 0; Started = false; Dead = false; SetUp = false;
@@ -188,6 +193,8 @@ public sealed class PyTasklet : PyObject
     static PyObject @switch(ThreadState ts, PyTasklet self)
     {
         bool direct = ts.TakeUnwindPermission();
+        if (self.IsRemote(ts) && !self.Dead)
+            throw PyExc.RuntimeError(self.Owner!.OwnerThread.Ended ? "tasklet has no thread" : "can't switch to a different thread.");
         return Scheduler.Of(ts).RunTasklet(self, true, direct);
     }
 
@@ -210,6 +217,7 @@ public sealed class PyTasklet : PyObject
     {
         bool direct = ts.TakeUnwindPermission();
         var s = Scheduler.Of(ts);
+        self.CheckThreadAlive();
         var e = MakeException(ts, exc, val, tb, true);
         if (self != s.Main && (self.Dead || !self.Started && !self.SetUp))
         {
@@ -226,6 +234,7 @@ public sealed class PyTasklet : PyObject
     {
         bool direct = ts.TakeUnwindPermission();
         var s = Scheduler.Of(ts);
+        self.CheckThreadAlive();
         var e = MakeException(ts, exc_class, args.Length == 0 ? null : args.Length == 1 ? args[0] : new PyTuple(args), null);
         if (!self.Started && self != s.Main) { s.Remove(self); self.Dead = true; self.Func = null; return PyNone.Value; }
         return s.Throw(self, e, false, direct);
@@ -261,6 +270,12 @@ public sealed class PyTasklet : PyObject
 
     [PyMethod]
     static bool set_ignore_nesting(ThreadState ts, PyTasklet self, bool flag) { var old = self.IgnoreNesting; self.IgnoreNesting = flag; return old; }
+
+    /// <summary>A tasklet whose thread ended cannot be set up, run or thrown at (bind_thread first).</summary>
+    internal void CheckThreadAlive()
+    {
+        if (Owner != null && Owner.OwnerThread.Ended) throw PyExc.RuntimeError("tasklet has no thread");
+    }
 
     /// <summary>A tasklet of another (live or ended) thread's scheduler.</summary>
     internal bool IsRemote(ThreadState ts) => Owner != null && Owner.OwnerThread != ts;

@@ -85,6 +85,7 @@ public sealed class Scheduler
         Current = Main;
         Insert(Main);
         ts.ChainEnded = OnChainEnded;
+        ts.ThreadEnding = ThreadBlock.OnThreadEnded;
     }
 
     public static Scheduler Of(ThreadState ts) => ts.Scheduler as Scheduler ?? Create(ts);

@@ -219,7 +219,7 @@ def __dir__():
     }
 
     [PyMethod]
-    static PyObject schedule(ThreadState ts, PyObject? retval = null)
+    static PyObject schedule(ThreadState ts, [PyKeyword] PyObject? retval = null)
     {
         bool direct = ts.TakeUnwindPermission();
         var s = Scheduler.Of(ts);
@@ -227,7 +227,7 @@ def __dir__():
     }
 
     [PyMethod]
-    static PyObject schedule_remove(ThreadState ts, PyObject? retval = null)
+    static PyObject schedule_remove(ThreadState ts, [PyKeyword] PyObject? retval = null)
     {
         bool direct = ts.TakeUnwindPermission();
         var s = Scheduler.Of(ts);

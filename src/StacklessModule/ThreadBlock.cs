@@ -57,6 +57,14 @@ sealed class ThreadBlock
         return null;
     }
 
+    /// <summary>A thread ended: its run queue is gone (its tasklets are no longer scheduled,
+    /// and report no thread until bound to another).</summary>
+    public static void OnThreadEnded(ThreadState ts)
+    {
+        if (ts.Scheduler is not Scheduler s) return;
+        while (s.RunQueue.Front is PyTasklet t) s.Remove(t);
+    }
+
     /// <summary>Makes `t`, a tasklet of another thread's scheduler, runnable there and wakes
     /// that thread if it is blocked; the calling thread goes on (as Stackless's interthread switch).</summary>
     public static void RunOnItsThread(PyTasklet t)
