@@ -85,9 +85,51 @@ public sealed class Scheduler
         Current = Main;
         Insert(Main);
         ts.ChainEnded = OnChainEnded;
+        ts.ThreadEnding = ThreadBlock.OnThreadEnded;
     }
 
     public static Scheduler Of(ThreadState ts) => ts.Scheduler as Scheduler ?? Create(ts);
+
+    // ---------------- threads (ThreadBlock) ----------------
+
+    /// <summary>The Python thread this scheduler belongs to.</summary>
+    public ThreadState OwnerThread => _ts;
+    /// <summary>Where this thread waits when nothing of it can run but another thread can.</summary>
+    internal readonly ThreadBlock Block = new();
+    /// <summary>run(threadblock=True): a tasklet that blocks with nothing else runnable blocks the
+    /// thread (when another thread can wake it) instead of ending run().</summary>
+    public bool RunThreadBlock;
+
+    /// <summary>Nothing of this thread can run and main is blocked: while another thread can
+    /// wake one of its tasklets, this thread waits for that; null when none can.</summary>
+    PyTasklet? WaitForOtherThread()
+    {
+        while (RunQueue.Front == null)
+        {
+            if (!ThreadBlock.OtherThreadRunnable(_ts)) return null;
+            Block.Wait(_ts);
+        }
+        return RunQueue.Front;
+    }
+
+    /// <summary>Nothing of this thread can run, `cur` is blocked on a channel, another thread can
+    /// run: this thread waits until a tasklet of it becomes runnable, then switches to it (to
+    /// `cur` itself when another thread's channel action woke it).</summary>
+    PyObject BlockThread(PyTasklet cur, bool direct)
+    {
+        while (RunQueue.Front == null)
+        {
+            Block.Wait(_ts);
+            if (RunQueue.Front == null && !ThreadBlock.OtherThreadRunnable(_ts))
+            {
+                cur.BlockedOn?.Unlink(cur);
+                cur.TempVal = PyNone.Value;
+                Insert(cur);
+                throw PyExc.RuntimeError("Deadlock: the last runnable tasklet cannot be blocked.");
+            }
+        }
+        return SwitchTo(RunQueue.Front!, direct);
+    }
 
     static Scheduler Create(ThreadState ts) => (Scheduler)(ts.Scheduler = new Scheduler(ts));
 
@@ -564,6 +606,7 @@ public sealed class Scheduler
     {
         if (_watchdogs.Count > 0) return WakeWatchdog(_watchdogs.Count - 1, value);
         var m = Main;
+        if (m.BlockedOn != null && value is not PyBomb && WaitForOtherThread() is PyTasklet woken) return woken;
         if (m.BlockedOn != null)
         {
             // main blocked while others could still run, and the last of them ended (Stackless's
@@ -809,6 +852,15 @@ public sealed class Scheduler
             if (switchNow) CheckCanSwitch(direct);
             var target = ch.PopFront();
             PyObject received;
+            if (target.Owner != this && target.Owner != null)
+            {
+                if (dir > 0) { received = PyNone.Value; target.TempVal = value; }
+                else { received = target.TempVal; target.TempVal = PyNone.Value; }
+                // a tasklet of another thread runs there; this one goes on
+                ThreadBlock.RunOnItsThread(target);
+                if (received is PyBomb rb) throw new PyException(rb.Exception ?? PyExc.New(ExceptionTypes.TypeError).Value);
+                return received;
+            }
             if (ch.ScheduleAll)
             {
                 if (dir > 0) { received = PyNone.Value; target.TempVal = value; }
@@ -842,6 +894,15 @@ public sealed class Scheduler
         if (cur.BlockTrap) throw PyExc.RuntimeError("this tasklet does not like to be blocked.");
         if (ch.Closing) throw PyExc.ValueError("Send/receive operation on a closed channel");
         int others = Count - (cur.InRunQueue ? 1 : 0);
+        if (others == 0 && (!_mainInRun || RunThreadBlock) && ThreadBlock.OtherThreadRunnable(_ts))
+        {
+            // another thread may wake it: this thread blocks (see BlockThread)
+            CheckCanSwitch(direct);
+            Remove(cur);
+            ch.Append(cur, dir);
+            cur.TempVal = dir > 0 ? value : PyNone.Value;
+            return BlockThread(cur, direct);
+        }
         // the last runnable tasklet cannot block (unless main waits in run() or is paused, out
         // of every queue: then main is revived); raised in a tasklet, the error ends it and
         // reaches main like any escaping exception

@@ -101,6 +101,7 @@ public static class Importer
         if (existing != null)
         {
             if (existing == PyNone.Value) throw NotFound(fullname, $"import of {fullname} halted; None in sys.modules");
+            ts.Engine.ImportLocks.WaitIfRunning(ts, fullname);
             return existing;
         }
         PyObject? parent = null;
@@ -223,6 +224,7 @@ public static class Importer
         ns.SetStr("__builtins__", ts.Engine.Builtins);
         ts.Engine.Modules.SetStr(name, module);
         if (namespacePkg) return module;
+        using var running = ts.Engine.ImportLocks.Begin(ts, name);
         try
         {
             SetSpec(ts, module, name, path);

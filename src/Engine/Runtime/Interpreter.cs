@@ -591,7 +591,7 @@ public static partial class Interpreter
                         int next = code[pc];
                         int nextOp = next & 0xFF;
                         if ((nextOp == (int)Opcode.POP_JUMP_IF_FALSE || nextOp == (int)Opcode.POP_JUMP_IF_TRUE)
-                            && ((next >> 8) > pc || ts.PreemptHook == null))
+                            && ((next >> 8) > pc || ts.TickHook == null))
                         {
                             s[--sp] = null;
                             pc = r == (nextOp == (int)Opcode.POP_JUMP_IF_TRUE) ? next >> 8 : pc + 1;
@@ -687,10 +687,10 @@ public static partial class Interpreter
                 case Opcode.JUMP_FORWARD: pc = arg; break;
                 case Opcode.JUMP_BACKWARD:
                     pc = arg;
-                    if (ts.PreemptHook != null && --ts.Ticks <= 0)
+                    if (ts.TickHook != null && --ts.Ticks <= 0)
                     {
                         f.Sp = sp; f.Pc = pc;
-                        if (ts.PreemptHook(ts)) goto switched;
+                        if (ts.TickHook(ts)) goto switched;
                     }
                     break;
                 case Opcode.POP_JUMP_IF_FALSE:
@@ -698,7 +698,7 @@ public static partial class Interpreter
                     var v = s[--sp]!; s[sp] = null;
                     if (v == PyBool.False || (v != PyBool.True && !Ops.IsTrue(ts, v)))
                     {
-                        if (arg < pc && ts.PreemptHook != null) goto case Opcode.JUMP_BACKWARD;  // a loop: preemption tick
+                        if (arg < pc && ts.TickHook != null) goto case Opcode.JUMP_BACKWARD;  // a loop: preemption tick
                         pc = arg;
                     }
                     break;
@@ -708,7 +708,7 @@ public static partial class Interpreter
                     var v = s[--sp]!; s[sp] = null;
                     if (v == PyBool.True || (v != PyBool.False && Ops.IsTrue(ts, v)))
                     {
-                        if (arg < pc && ts.PreemptHook != null) goto case Opcode.JUMP_BACKWARD;  // a loop: preemption tick
+                        if (arg < pc && ts.TickHook != null) goto case Opcode.JUMP_BACKWARD;  // a loop: preemption tick
                         pc = arg;
                     }
                     break;
@@ -812,7 +812,7 @@ public static partial class Interpreter
                         EnterFrame(ts, nf);
                         f = nf;
                         // a call is a preemption tick too (recursion without loops)
-                        if (ts.PreemptHook != null && --ts.Ticks <= 0 && ts.PreemptHook(ts)) goto switched;
+                        if (ts.TickHook != null && --ts.Ticks <= 0 && ts.TickHook(ts)) goto switched;
                         goto load_frame;
                     }
                     if (callable is PyType cls && Same(cls.Type.Call, s_typeCall) && Same(cls.Init, SlotDefs.InitDef.Generic)
