@@ -72,9 +72,8 @@ def patch_threading():
     sentinels = {}
 
     def set_sentinel():
-        # a thread's "still running" lock: released when its tasklet ends
+        # a thread's "still running" lock (threading acquires it): released when its tasklet ends
         lock = locks.Lock()
-        lock.acquire()
         sentinels[stackless.getcurrent()] = lock
         return lock
 
@@ -89,7 +88,7 @@ def patch_threading():
             function(*args, **kwargs)
         finally:
             lock = sentinels.pop(stackless.getcurrent(), None)
-            if lock is not None:
+            if lock is not None and lock.locked():
                 lock.release()
 
     def start_new_thread(function, args, kwargs={}):
