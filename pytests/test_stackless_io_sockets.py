@@ -207,6 +207,8 @@ def test_large_sendall_and_makefile():
     def reader():
         f = b.makefile("rb")
         got.append(f.read(len(payload)))
+        got.append(f.readline())
+        got.append(f.readline())
         f.close()
 
     def writer():
@@ -220,9 +222,39 @@ def test_large_sendall_and_makefile():
     stackless.tasklet(writer)()
     stackless.run()
     assert got[0] == payload
-    f = b.makefile("r", encoding="utf-8")
-    assert f.readline() == "line one\n" and f.readline() == "line two\n"
-    f.close()
+    assert got[1:] == [b"line one\n", b"line two\n"], got[1:]
+    a.close(); b.close()
+
+
+def test_wait_under_native_call_switches_hard():
+    # a wait with a native call below it on the stack (a key function of sorted, the
+    # native io.BufferedReader) parks the tasklet by a hard switch: same outcome
+    import io
+    a, b = socket.socketpair()
+    got = []
+
+    def nested():
+        got.append(sorted([3, 1], key=lambda x: (b.recv(1), x)[1]))
+        got.append(io.BufferedReader(socket.SocketIO(b, "r")).readline())
+
+    def writer():
+        stackless.schedule()
+        a.sendall(b"12")
+        stackless.schedule()
+        a.sendall(b"native line\n")
+
+    stackless.tasklet(nested)()
+    stackless.tasklet(writer)()
+    stackless.run()
+    assert got == [[1, 3], b"native line\n"], got
+    old = stackless.enable_softswitch(False)
+    try:
+        stackless.tasklet(lambda: got.append(b.recv(5)))()
+        stackless.tasklet(lambda: a.sendall(b"hard!"))()
+        stackless.run()
+    finally:
+        stackless.enable_softswitch(old)
+    assert got[-1] == b"hard!"
     a.close(); b.close()
 
 

@@ -91,9 +91,16 @@ class socket(_RealSocket):
                 raise _timed_out()
 
     def _io(self, events, op, args, deadline=_NOT_GIVEN):
-        """Runs op(self, *args), waiting in the reactor while it would block."""
+        """Runs op(self, *args), waiting in the reactor while it would block. A send is
+        tried first (a socket is mostly writable); a receive waits first (its data has
+        mostly not arrived yet, and the wait answers at once when it has)."""
         if self._co_timeout == 0.0:
             return op(self, *args)
+        if events == _WRITE:
+            try:
+                return op(self, *args)
+            except (BlockingIOError, InterruptedError):
+                pass
         if deadline is _NOT_GIVEN:
             deadline = self._deadline()
         while True:
@@ -140,6 +147,15 @@ class socket(_RealSocket):
         return 0
 
     def recv(self, bufsize, flags=0):
+        if self._co_timeout is None:
+            # the common case, without the general path's overhead
+            fd = self.fileno()
+            if fd >= 0:
+                _wait(fd, _READ)
+                try:
+                    return _ss.recv(self, bufsize, flags)
+                except (BlockingIOError, InterruptedError):
+                    pass
         return self._io(_READ, _ss.recv, (bufsize, flags))
 
     def recv_into(self, buffer, nbytes=0, flags=0):
@@ -161,9 +177,14 @@ class socket(_RealSocket):
         if self._co_timeout == 0.0:
             return _ss.sendall(self, data, flags)
         deadline = self._deadline()
+        sent = 0
+        if type(data) is bytes:
+            # mostly all of it goes at once
+            sent = self._io(_WRITE, _ss.send, (data, flags), deadline)
+            if sent == len(data):
+                return
         with memoryview(data) as view, view.cast('B') as flat:
             total = len(flat)
-            sent = 0
             while sent < total:
                 sent += self._io(_WRITE, _ss.send, (flat[sent:], flags), deadline)
 

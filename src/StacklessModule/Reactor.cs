@@ -114,17 +114,9 @@ public sealed class Reactor
         return ms >= int.MaxValue ? int.MaxValue : (int)ms;
     }
 
-    /// <summary>The one place where the OS thread waits for I/O or time.</summary>
-    public static int BlockingPoll(SelectModule.PollFd[] fds, int timeoutMs)
-    {
-        if (fds.Length == 0)
-        {
-            if (timeoutMs < 0) timeoutMs = System.Threading.Timeout.Infinite;
-            if (timeoutMs != 0) System.Threading.Thread.Sleep(timeoutMs);
-            return 0;
-        }
-        return SelectModule.Poll(fds, timeoutMs);
-    }
+    /// <summary>The one place where the OS thread waits for I/O or time: select's poll(2)
+    /// (with no descriptors it just sleeps), where the thread lets other threads run.</summary>
+    public static int BlockingPoll(SelectModule.PollFd[] fds, int timeoutMs) => SelectModule.Poll(fds, timeoutMs);
 
     // ---------------- waiting (called by the tasklet that waits) ----------------
 
