@@ -275,7 +275,10 @@ public sealed class Reactor
         {
             Prune();
             if (_count == 0) return false;
-            PollOnce(-1);
+            // called in the middle of a switch: a failing poll must not escape from here;
+            // the scheduler then goes on as without waiters (main wakes, blocked: deadlock)
+            try { PollOnce(-1); }
+            catch (PyException) { return false; }
         }
         return true;
     }
