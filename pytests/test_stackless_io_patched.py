@@ -105,7 +105,7 @@ def test_time_sleep_patched():
     for _ in range(200):
         stackless.tasklet(sleeper)()
     stackless.run()
-    assert len(done) == 200 and time.monotonic() - t0 < 1.5
+    assert len(done) == 200 and time.monotonic() - t0 < 5
 
 
 def test_select_and_selectors_patched():
@@ -137,7 +137,7 @@ def test_select_and_selectors_patched():
     t0 = time.monotonic()
     assert real_select_module.select([b], [], [], 0.05) == ([], [], [])
     assert real_select_module.poll().poll(0) == []
-    assert time.monotonic() - t0 < 1
+    assert time.monotonic() - t0 < 5
     try:
         real_select_module.select([b], [], [], -1)
         raise AssertionError("accepted a negative timeout")

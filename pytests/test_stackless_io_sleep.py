@@ -20,7 +20,7 @@ def test_thousand_sleepers_take_one_sleep():
     stackless.run()
     elapsed = time.monotonic() - t0
     assert len(done) == 1000
-    assert 0.09 <= elapsed < 1.5, elapsed      # ~0.1 s in all, not 1000 x 0.1 s
+    assert 0.09 <= elapsed < 5, elapsed        # ~0.1 s in all, not 1000 x 0.1 s (margin for a loaded machine)
 
 
 def test_wake_order_follows_deadlines():
@@ -124,7 +124,7 @@ def test_event_queue_and_mainloop():
     t0 = time.monotonic()
     main.mainloop.run()
     assert calls == ["soon", "late", "worker"], calls
-    assert time.monotonic() - t0 < 2
+    assert time.monotonic() - t0 < 10
     assert not main.mainloop.running
 
 

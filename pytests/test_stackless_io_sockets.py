@@ -68,7 +68,8 @@ def test_many_clients_one_thread():
     # the clients really overlapped (all connected before the first finished), on one thread
     assert peak[0] == n, peak
     assert threading.active_count() == 1
-    assert peak[1] <= threads_before + 3, (threads_before, peak[1])
+    # (the runtime may start a helper thread or two meanwhile; a thread per client would be 60)
+    assert peak[1] <= threads_before + 10, (threads_before, peak[1])
 
 
 def test_interleaving():
