@@ -161,7 +161,8 @@ public static class Program
         return Interpreter.RunModuleCode(t, code, globals);
     }
 
-    /// <summary>src/Lib next to the built host (the project's own pure-Python modules).</summary>
+    /// <summary>The project's own pure-Python modules: src/Lib of the repository the host was
+    /// built in (so edits there count at once), else the copy in Lib/ next to the host.</summary>
     static string? FindProjectLib()
     {
         var dir = AppContext.BaseDirectory;
@@ -171,7 +172,8 @@ public static class Program
             if (Directory.Exists(candidate)) return candidate;
             dir = Path.GetDirectoryName(dir.TrimEnd('/'));
         }
-        return null;
+        var packaged = Path.Combine(AppContext.BaseDirectory, "Lib");
+        return Directory.Exists(packaged) ? packaged : null;
     }
 
     /// <summary>Prints what CPython prints for

@@ -31,6 +31,10 @@ public sealed class Scheduler
     public int SwitchTrapLevel;
     /// <summary>enable_softswitch(): when false every switch is hard.</summary>
     public bool SoftSwitchEnabled = true;
+    /// <summary>Cooperative I/O (Reactor.cs): tasklets waiting for descriptors or timers. When
+    /// the run queue empties the scheduler waits there instead of declaring a deadlock.</summary>
+    internal Reactor? Reactor;
+    bool IoPending => Reactor != null && Reactor.HasLiveWaiters();
     /// <summary>builtins.TaskletExit of this engine (set when the module is imported).</summary>
     public PyType? TaskletExit;
     /// <summary>Tasklets waiting in run() ("watchdogs", innermost last): each left the queue and
@@ -604,6 +608,7 @@ public sealed class Scheduler
     /// deadlock error).</summary>
     PyTasklet WakeMain(PyObject value, bool lastEnded = false)
     {
+        if (value is not PyBomb && Reactor != null && Reactor.RunUntilRunnable()) return RunQueue.Front!;
         if (_watchdogs.Count > 0) return WakeWatchdog(_watchdogs.Count - 1, value);
         var m = Main;
         if (m.BlockedOn != null && value is not PyBomb && WaitForOtherThread() is PyTasklet woken) return woken;
@@ -728,13 +733,14 @@ public sealed class Scheduler
         {
             if (cur.InRunQueue && Count == 1 && !_mainInRun && cur == Main) return retval;
             // the last runnable tasklet cannot leave the queue while main is blocked
-            if (Count - (cur.InRunQueue ? 1 : 0) == 0 && !_mainInRun && cur != Main && Main.BlockedOn != null)
+            if (Count - (cur.InRunQueue ? 1 : 0) == 0 && !_mainInRun && cur != Main && Main.BlockedOn != null && !IoPending)
                 throw PyExc.RuntimeError("Deadlock: the last runnable tasklet cannot be blocked.");
             CheckCanSwitch(direct);
             cur.TempVal = retval;
             Remove(cur);
             return SwitchTo(RunQueue.Front ?? WakeMain(PyNone.Value), direct);
         }
+        Reactor?.PollIfDue();
         if (Count <= 1 && cur.InRunQueue) return retval;
         CheckCanSwitch(direct);
         cur.TempVal = retval;
@@ -744,7 +750,7 @@ public sealed class Scheduler
     public PyObject Run(long timeout, bool soft, bool total, bool ignoreNesting, bool direct)
     {
         var cur = Current;
-        if (Count <= 1 && cur.InRunQueue) return PyNone.Value;
+        if (Count <= 1 && cur.InRunQueue && !IoPending) return PyNone.Value;
         CheckCanSwitch(direct);
         if (timeout > 0 && _timeoutOwner < 0)
         {
@@ -759,7 +765,7 @@ public sealed class Scheduler
         _watchdogs.Add(cur);
         cur.IsWatchdog = true;
         cur.TempVal = PyNone.Value;
-        var first = RunQueue.Front;
+        var first = RunQueue.Front ?? (Reactor != null && Reactor.RunUntilRunnable() ? RunQueue.Front : null);
         if (first == null) { LeaveRun(_watchdogs.Count - 1); Insert(cur); return PyNone.Value; }
         return SwitchTo(first, direct);
     }
@@ -894,7 +900,7 @@ public sealed class Scheduler
         if (cur.BlockTrap) throw PyExc.RuntimeError("this tasklet does not like to be blocked.");
         if (ch.Closing) throw PyExc.ValueError("Send/receive operation on a closed channel");
         int others = Count - (cur.InRunQueue ? 1 : 0);
-        if (others == 0 && (!_mainInRun || RunThreadBlock) && ThreadBlock.OtherThreadRunnable(_ts))
+        if (others == 0 && !IoPending && (!_mainInRun || RunThreadBlock) && ThreadBlock.OtherThreadRunnable(_ts))
         {
             // another thread may wake it: this thread blocks (see BlockThread)
             CheckCanSwitch(direct);
@@ -906,7 +912,8 @@ public sealed class Scheduler
         // the last runnable tasklet cannot block (unless main waits in run() or is paused, out
         // of every queue: then main is revived); raised in a tasklet, the error ends it and
         // reaches main like any escaping exception
-        if (others == 0 && !_mainInRun && (cur == Main || Main.BlockedOn != null))
+        // (a tasklet waiting for I/O or a timer will wake: the scheduler then waits on the reactor)
+        if (others == 0 && !_mainInRun && !IoPending && (cur == Main || Main.BlockedOn != null))
             throw PyExc.RuntimeError("Deadlock: the last runnable tasklet cannot be blocked.");
         CheckCanSwitch(direct);
         Remove(cur);

@@ -49,6 +49,7 @@ public static class StacklessModule
     public static void Register()
     {
         Importer.NativeModules["stackless"] = Create;
+        StacklessIoModule.Register();
     }
 
     const string PythonPart = @"
