@@ -242,13 +242,17 @@ if 'pickle' in sys.modules:
     [PyMethod]
     static PyObject reduce_generator(ThreadState ts, PyGenerator g)
     {
-        if (g.Running) throw PyExc.ValueError($"cannot pickle a running {g.KindName}");
+        // a generator that runs in a suspended tasklet (its frame in that tasklet's chain) is
+        // pickled as running; one that runs in the current chain right now cannot be
+        if (g.Running)
+            for (var f = ts.Frame; f != null; f = f.Back)
+                if (f == g.Frame) throw PyExc.ValueError($"cannot pickle a running {g.KindName}");
         if (g.IsAsyncGen) throw PyExc.TypeError("cannot pickle 'async_generator' object");
         PyObject frame = g.Finished ? g.Frame!.Code : PyFrameReducer.For(g.Frame!);
         return new PyTuple(new PyObject[]
         {
             Wrap(ts, "generator"),
-            new PyTuple(new PyObject[] { frame, PyBool.From(g.Started), new PyStr(g.Name), new PyStr(g.QualName) }),
+            new PyTuple(new PyObject[] { frame, PyBool.From(g.Started), new PyStr(g.Name), new PyStr(g.QualName), PyBool.From(g.Running) }),
         });
     }
 
@@ -286,7 +290,7 @@ if 'pickle' in sys.modules:
     static PyObject cell(ThreadState ts) => new PyCell();
 
     [PyMethod]
-    static PyObject generator(ThreadState ts, PyObject frame, bool started, string name, string qualname)
+    static PyObject generator(ThreadState ts, PyObject frame, bool started, string name, string qualname, bool running = false)
     {
         Frame f;
         bool finished = false;
@@ -297,6 +301,7 @@ if 'pickle' in sys.modules:
         var placeholder = new PyFunction(f.Code, f.Globals, f.Builtins) { Name = name, QualName = qualname };
         var g = PyGenerator.Create(f, placeholder);
         g.Started = started;
+        g.Running = running && !finished;
         if (finished) { f.Finished = true; g.Started = true; }
         return g;
     }
