@@ -245,7 +245,9 @@ def test_tasklet_with_native_state_is_not_restorable():
     stackless.run()
     assert not t.restorable and t.blocked
     t2 = roundtrip(t)
-    assert t2.alive and not t2.blocked and t2.frame.f_code.co_name == "<lambda>"
+    # the frames that were inside native calls (sorted, and the lambda under it) are replaced
+    # by one that raises Stackless's error
+    assert t2.alive and not t2.blocked and t2.frame.f_code.co_name == "_invalid_frame"
     t2.insert()
     try:
         stackless.run()
@@ -255,6 +257,35 @@ def test_tasklet_with_native_state_is_not_restorable():
         raise AssertionError("no error")
     ch.send(2)
     assert LOG == [[1, 2, 3]]
+
+
+def test_blocked_tasklet_with_native_state_raises_when_woken():
+    # a channel in a closure is pickled with the tasklet blocked on it: the value sent to the
+    # copy must not resume the frame that was inside the native call
+    LOG.clear()
+    def make():
+        ch = stackless.channel()
+        def f():
+            try:
+                LOG.append(sorted([3, 1, 2], key=lambda v: ch.receive() if v == 2 else v))
+            finally:
+                LOG.append("finally")
+        return ch, f
+    ch, f = make()
+    t = stackless.tasklet(f)()
+    stackless.run()
+    ch2, t2 = roundtrip((ch, t))
+    assert ch2.balance == -1 and t2.blocked
+    try:
+        ch2.send(2)
+    except RuntimeError as e:
+        assert "C state" in str(e)
+    else:
+        raise AssertionError("the invalid frame ran")
+    # f was inside the native call too: it does not run on, not even its finally (as in Stackless)
+    assert LOG == [] and not t2.alive
+    ch.send(2)
+    assert LOG == [[1, 2, 3], "finally"]
 
 
 def test_frames_alone_do_not_pickle():

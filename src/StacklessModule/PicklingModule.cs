@@ -96,6 +96,10 @@ def _pickle_moduledict(pickler, obj):
         return None
     return getattr, (m, '__dict__')
 
+def _invalid_frame():
+    # stands in for a frame that was inside a native call when its tasklet was pickled
+    raise RuntimeError(""cannot execute invalid frame with 'eval_frame_value': frame had a C state that can't be restored."")
+
 ModuleType = type(sys)
 FunctionType = type(_reduce_module)
 
@@ -153,7 +157,7 @@ if 'pickle' in sys.modules:
         ns.SetStr("__builtins__", ts.Engine.Builtins);
         var code = (PyCode)ts.Engine.CompileSource(ts, PythonPart, "<stackless pickling>", CompileMode.Exec, 0);
         Interpreter.RunModuleCode(ts, code, ns);
-        foreach (var name in new[] { "_patch_pickle", "_pickle_moduledict", "_reduce_module" })
+        foreach (var name in new[] { "_patch_pickle", "_pickle_moduledict", "_reduce_module", "_invalid_frame" })
             wrap.Namespace.SetStr(name, ns.GetStr(name)!);
         stackless.Namespace.SetStr("_pickle_moduledict", ns.GetStr("_pickle_moduledict")!);
         stackless.Namespace.SetStr("_wrap", wrap);

@@ -20,9 +20,6 @@ static class TaskletPickling
     const int Started = 1 << 8, ResumeWithValue = 1 << 9;
     const int ChannelClosing = 1, ChannelPreferenceShift = 1, ChannelPreferenceMask = 3 << 1, ChannelScheduleAll = 1 << 3;
 
-    /// <summary>What running a frame that was inside a native call when pickled raises (as in Stackless).</summary>
-    internal const string InvalidFrameMessage = "cannot execute invalid frame with 'eval_frame_value': frame had a C state that can't be restored.";
-
     internal static PyObject ReduceTasklet(ThreadState ts, PyTasklet t)
     {
         var s = Scheduler.Of(ts);
@@ -73,7 +70,19 @@ static class TaskletPickling
         if (t.HardOn != null) throw PyExc.RuntimeError("tasklet has C state on its stack");
         var frames = new Frame[list.Count];
         for (int i = 0; i < frames.Length; i++)
+        {
             frames[i] = list.Items[i] as Frame ?? throw PyExc.TypeError("tasklet() frames must be frames, not " + list.Items[i]!.Type.Name);
+            // a frame that was inside a native call must never run on: a frame of a function
+            // that raises Stackless's error stands in for it (the frames below it see the
+            // error as if from the call they made, and run their handlers)
+            if (frames[i].RestoredInvalid)
+            {
+                var stand = Interpreter.MakeFrame(ts, (PyFunction)PicklingModule.Wrap(ts, "_invalid_frame"), ReadOnlySpan<PyObject>.Empty, null);
+                stand.Lasti = 0;
+                stand.Exposed = true;
+                frames[i] = stand;
+            }
+        }
         for (int i = 0; i < frames.Length; i++)
         {
             var f = frames[i];
@@ -102,8 +111,6 @@ static class TaskletPickling
             t.ResumeWithValue = (flags & ResumeWithValue) != 0;
             t.RecursionDepth = frames.Length;
             t.TempVal = it[1];
-            // its innermost frame was inside a native call: it raises as it resumes
-            if (t.Frame.RestoredInvalid) t.TempVal = new PyBomb(PyExc.RuntimeError(InvalidFrameMessage).Value);
         }
         t.HandledException = it[5] as PyBaseException;
         return t;

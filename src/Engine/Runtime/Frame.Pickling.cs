@@ -10,7 +10,7 @@ namespace StacklessIron.Runtime;
 /// slots are the fast locals, cells and value stack up to the stack pointer, with None where
 /// the slot is empty; `nulls` (bytes, one per slot) tells those empty slots from a None value.
 /// `valid` is false for a frame whose registers were not saved (it was inside a native call
-/// when its tasklet was pickled): such a frame cannot go on.
+/// when its tasklet was pickled): such a frame cannot go on; only its locals are kept.
 /// </summary>
 public sealed partial class Frame
 {
@@ -31,7 +31,9 @@ public sealed partial class Frame
     /// <summary>The state tuple of this (suspended) frame. `valid`: its registers are saved.</summary>
     public PyTuple GetPickleState(bool valid)
     {
-        int n = Sp;
+        // the value stack of a frame left inside a native call is not known (the call's
+        // operands may be there, or not): it keeps only its locals, and cannot go on anyway
+        int n = valid ? Sp : StackBase;
         var items = new PyObject[n];
         var nulls = new byte[n];
         for (int i = 0; i < n; i++)
