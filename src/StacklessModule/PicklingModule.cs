@@ -22,10 +22,8 @@ public static class PicklingModule
     public static void Register()
     {
         Importer.NativeModules["_stackless"] = CreateCore;
-        Importer.SourceLoadedHooks["pickle"] = (ts, pickle) =>
-        {
-            if (ts.Engine.Modules.GetStr("stackless") is PyModule) PatchPickle(ts, pickle);
-        };
+        Importer.SourceLoadedHooks["copyreg"] = (ts, copyreg) => CallHelper(ts, "_register_reductions", copyreg);
+        Importer.SourceLoadedHooks["pickle"] = (ts, pickle) => CallHelper(ts, "_patch_pickle", pickle);
     }
 
     /// <summary>`_stackless`: Stackless's core module; it brings `stackless` in (a pickle names
@@ -71,7 +69,7 @@ public static class PicklingModule
     internal static PyObject Wrap(ThreadState ts, string name) => WrapModule(ts).Namespace.GetStr(name)!;
 
     const string PythonPart = @"
-import sys, copyreg
+import sys
 from _stackless import _wrap
 
 def _reduce_module(m):
@@ -103,16 +101,17 @@ def _invalid_frame():
 ModuleType = type(sys)
 FunctionType = type(_reduce_module)
 
-for _t, _r in ((type(_reduce_module.__code__), _wrap.reduce_code), (FunctionType, _wrap.reduce_function),
-               (_wrap._cell_type, _wrap.reduce_cell), (_wrap._generator_type, _wrap.reduce_generator),
-               (_wrap._coroutine_type, _wrap.reduce_generator), (ModuleType, _reduce_module)):
-    copyreg.pickle(_t, _r)
-del _t, _r
+def _register_reductions(copyreg):
+    for t, r in ((type(_reduce_module.__code__), _wrap.reduce_code), (FunctionType, _wrap.reduce_function),
+                 (_wrap._cell_type, _wrap.reduce_cell), (_wrap._generator_type, _wrap.reduce_generator),
+                 (_wrap._coroutine_type, _wrap.reduce_generator), (ModuleType, _reduce_module)):
+        copyreg.pickle(t, r)
 
 def _patch_pickle(pickle):
     P = pickle._Pickler
     if P.__dict__.get('_stackless_patched'):
         return
+    import copyreg
     save_global = P.save_global
     save_dict = P.dispatch[dict]
     PicklingError = pickle.PicklingError
@@ -138,6 +137,9 @@ def _patch_pickle(pickle):
     P.dispatch[dict] = save_dict_or_module_dict
     P._stackless_patched = True
 
+# copyreg and pickle get their part now if loaded, else when they are (Importer hooks)
+if 'copyreg' in sys.modules:
+    _register_reductions(sys.modules['copyreg'])
 if 'pickle' in sys.modules:
     _patch_pickle(sys.modules['pickle'])
 ";
@@ -157,17 +159,20 @@ if 'pickle' in sys.modules:
         ns.SetStr("__builtins__", ts.Engine.Builtins);
         var code = (PyCode)ts.Engine.CompileSource(ts, PythonPart, "<stackless pickling>", CompileMode.Exec, 0);
         Interpreter.RunModuleCode(ts, code, ns);
-        foreach (var name in new[] { "_patch_pickle", "_pickle_moduledict", "_reduce_module", "_invalid_frame" })
+        foreach (var name in new[] { "_patch_pickle", "_register_reductions", "_pickle_moduledict", "_reduce_module", "_invalid_frame" })
             wrap.Namespace.SetStr(name, ns.GetStr(name)!);
         stackless.Namespace.SetStr("_pickle_moduledict", ns.GetStr("_pickle_moduledict")!);
         stackless.Namespace.SetStr("_wrap", wrap);
         ts.Engine.Modules.SetStr("stackless._wrap", wrap);
     }
 
-    static void PatchPickle(ThreadState ts, PyModule pickle)
+    /// <summary>Runs a helper of the pickling part on a library module just loaded, once
+    /// `import stackless` has installed them (before that, pickle stays CPython's).</summary>
+    static void CallHelper(ThreadState ts, string name, PyModule module)
     {
-        var patch = WrapModule(ts).Namespace.GetStr("_patch_pickle");
-        if (patch != null) Ops.Call(ts, patch, pickle);
+        if (ts.Engine.Modules.GetStr("stackless") is not PyModule) return;
+        if (ts.Engine.Modules.GetStr("_stackless._wrap") is PyModule wrap && wrap.Namespace.GetStr(name) is { } helper)
+            Ops.Call(ts, helper, module);
     }
 
     // ---------------- pickle flags ----------------
