@@ -288,6 +288,44 @@ def test_blocked_tasklet_with_native_state_raises_when_woken():
     assert LOG == [[1, 2, 3], "finally"]
 
 
+def test_pending_kill_survives():
+    # kill(pending=True) leaves a bomb in tempval: it goes off in the unpickled tasklet
+    LOG.clear()
+    def f():
+        try:
+            stackless.schedule_remove()
+            LOG.append("not reached")
+        finally:
+            LOG.append("finally")
+    t = stackless.tasklet(f)()
+    stackless.run()
+    t.kill(pending=True)
+    assert isinstance(t.tempval, stackless.bomb)
+    t2 = roundtrip(t)
+    assert isinstance(t2.tempval, stackless.bomb) and t2.tempval.type is TaskletExit
+    t.remove()
+    t2.insert()
+    stackless.run()
+    assert LOG == ["finally"] and not t2.alive
+
+
+def test_itertools_count_loop():
+    import itertools
+    LOG.clear()
+    def counting():
+        for i in itertools.count(5):
+            if i == 8:
+                break
+            stackless.schedule_remove()
+            LOG.append(i)
+    t = stackless.tasklet(counting)()
+    stackless.run()
+    t2 = roundtrip(t)
+    t.kill()
+    run_until_dead(t2)
+    assert LOG == [5, 6, 7]
+
+
 def test_frames_alone_do_not_pickle():
     try:
         pickle.dumps(sys._getframe())

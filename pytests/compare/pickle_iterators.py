@@ -48,3 +48,12 @@ show("callable_iterator", iter(iter([1,2,3]).__next__, 3))
 show("deque", iter(collections.deque([1, 2, 3])))
 show("array", iter(array.array('i', [1, 2, 3])))
 show("dict reversed", reversed({1: 2, 3: 4}))
+
+import itertools
+show("count", itertools.count(3))
+show("count step", itertools.count(3, 2))
+show("count float", itertools.count(1.5))
+show("count float step", itertools.count(1, 1.0))
+show("repeat", itertools.repeat("a", 3))
+show("repeat forever", itertools.repeat("a"))
+show("repeat exhausted", itertools.repeat("a", 0))
