@@ -50,6 +50,7 @@ public static class StacklessModule
     {
         Importer.NativeModules["stackless"] = Create;
         StacklessIoModule.Register();
+        PicklingModule.Register();
     }
 
     const string PythonPart = @"
@@ -138,6 +139,7 @@ def __dir__():
         SendSequenceHelper = ns.GetStr("send_sequence");
         ns.Pop(ts, new PyStr("send_sequence"));
         PyChannel.TypeObject.Namespace.SetStr("send_sequence", SendSequenceHelper!);
+        PicklingModule.Install(ts, m);
         return m;
     }
 
@@ -359,8 +361,8 @@ def __dir__():
     }
 
     [PyMethod]
-    static long pickle_flags(ThreadState ts, [PyKeyword] long new_flags = -1, long mask = 0) => 0;
+    static long pickle_flags(ThreadState ts, [PyKeyword] long new_flags = -1, long mask = -1) => PicklingModule.Flags(ts, new_flags, mask, false);
 
     [PyMethod]
-    static long pickle_flags_default(ThreadState ts, [PyKeyword] long new_flags = -1, long mask = 0) => 0;
+    static long pickle_flags_default(ThreadState ts, [PyKeyword] long new_flags = -1, long mask = -1) => PicklingModule.Flags(ts, new_flags, mask, true);
 }
