@@ -95,6 +95,8 @@ public static class Program
         }
         return engine.RunMain(t =>
         {
+            // as CPython at start-up: SIGINT raises KeyboardInterrupt (default_int_handler)
+            Importer.ImportModule(t, "_signal");
             if (module != null)
             {
                 string file;

@@ -7,9 +7,11 @@ namespace StacklessIron.Modules;
 /// <summary>The `_signal` module (signal.py wraps it). The handler table is per engine, as in
 /// CPython; SIG_IGN and SIG_DFL map to the OS through .NET's PosixSignalRegistration for the
 /// signals .NET can intercept (SIGINT, SIGTERM, SIGHUP, SIGQUIT ...).
-/// A Python handler runs when the program sends the signal to itself (raise_signal, or
-/// os.kill of its own pid): the VM has no pending-signal check yet, so a signal from outside
-/// (Ctrl-C, kill from another process) gets the OS default action unless it is ignored.</summary>
+/// A Python handler (default_int_handler for SIGINT from the start) is called on the main
+/// thread: .NET delivers the signal on a thread of its own, which marks it pending and asks the
+/// main thread's loop to run the handlers at its next tick (ThreadState.RequestSignalCheck), and
+/// wakes time.sleep. If the same signal comes again before the first was handled (a program
+/// stuck in native code), the OS default action is taken, so Ctrl-C twice always stops it.</summary>
 public static class SignalModule
 {
     public const int NSIG = 65, SIGINT = 2, SIGPIPE = 13, SIGXFSZ = 25;
@@ -19,6 +21,9 @@ public static class SignalModule
     {
         public readonly PyObject?[] Handlers = new PyObject?[NSIG];
         public readonly System.Runtime.InteropServices.PosixSignalRegistration?[] Ignored = new System.Runtime.InteropServices.PosixSignalRegistration?[NSIG];
+        /// <summary>Registrations of signals whose handler is a Python callable.</summary>
+        public readonly System.Runtime.InteropServices.PosixSignalRegistration?[] Caught = new System.Runtime.InteropServices.PosixSignalRegistration?[NSIG];
+        public readonly bool[] Pending = new bool[NSIG];
         public int WakeupFd = -1;
         public PyObject? DefaultIntHandler;
     }
@@ -46,8 +51,68 @@ public static class SignalModule
         // installs default_int_handler for SIGINT.
         st.Handlers[SIGPIPE] = SigIgn;
         st.Handlers[SIGXFSZ] = SigIgn;
-        if (st.Handlers[SIGINT] == SigDfl) st.Handlers[SIGINT] = st.DefaultIntHandler!;
+        if (st.Handlers[SIGINT] == SigDfl)
+        {
+            st.Handlers[SIGINT] = st.DefaultIntHandler!;
+            Catch(ts.Engine, st, SIGINT);
+        }
+        ts.Engine.PendingSignalRunner = RunPending;
         return m;
+    }
+
+    /// <summary>Routes `sig` from the OS to its Python handler (see the class summary).</summary>
+    static void Catch(PythonEngine engine, State st, int sig)
+    {
+        if (st.Caught[sig] != null || DotnetSignal(sig) is not { } ps) return;
+        st.Caught[sig] = System.Runtime.InteropServices.PosixSignalRegistration.Create(ps, c =>
+        {
+            lock (st.Pending)
+            {
+                // the first one is still waiting for the loop: let the OS act this time
+                if (st.Pending[sig]) return;
+                st.Pending[sig] = true;
+            }
+            c.Cancel = true;
+            var main = engine.MainThread;
+            main.RequestSignalCheck();
+            engine.SignalArrived.Set();
+            // the loop may have overwritten its tick count meanwhile: ask again until it ran
+            System.Threading.ThreadPool.QueueUserWorkItem(_ =>
+            {
+                for (int i = 0; i < 200 && main.SignalCheckPending; i++)
+                {
+                    System.Threading.Thread.Sleep(5);
+                    if (main.SignalCheckPending) main.RequestSignalCheck();
+                }
+            });
+        });
+    }
+
+    static void Uncatch(State st, int sig)
+    {
+        st.Caught[sig]?.Dispose();
+        st.Caught[sig] = null;
+    }
+
+    /// <summary>Calls the handler of every signal that arrived since the last call, in signal
+    /// number order, with the current frame, on the main thread.</summary>
+    static void RunPending(ThreadState ts)
+    {
+        if (ts != ts.Engine.MainThread || !States.TryGetValue(ts.Engine, out var st)) return;
+        ts.Engine.SignalArrived.Reset();
+        for (int sig = 1; sig < NSIG; sig++)
+        {
+            lock (st.Pending)
+            {
+                if (!st.Pending[sig]) continue;
+                st.Pending[sig] = false;
+            }
+            var h = st.Handlers[sig];
+            if (h == null || h is PyInt) continue;
+            var frame = ts.Frame;
+            if (frame != null) frame.Exposed = true;
+            Ops.Call(ts, h, PyInt.From(sig), (PyObject?)frame ?? PyNone.Value);
+        }
     }
 
     public static void Register() => Importer.NativeModules["_signal"] = Create;
@@ -100,6 +165,8 @@ public static class SignalModule
         st.Ignored[sig] = null;
         if (isIgn && DotnetSignal(sig) is { } ps)
             st.Ignored[sig] = System.Runtime.InteropServices.PosixSignalRegistration.Create(ps, c => c.Cancel = true);
+        if (!isDfl && !isIgn) Catch(ts.Engine, st, sig);
+        else Uncatch(st, sig);
         return old;
     }
 

@@ -66,7 +66,25 @@ public static class TimeModule
         if (double.IsNaN(s)) throw PyExc.ValueError("Invalid value NaN (not a number)");
         if (s < 0) throw PyExc.ValueError("sleep length must be non-negative");
         if (s > 1e9) throw PyExc.OverflowError("timestamp too large to convert to C _PyTime_t");
-        using (ts.AllowThreads()) System.Threading.Thread.Sleep(TimeSpan.FromTicks((long)(s * 1e7)));
+        // On the main thread a signal for a Python handler interrupts the sleep: the handler
+        // runs (its exception ends the sleep), then the rest of the time is slept (PEP 475).
+        long end = Stopwatch.GetTimestamp() + (long)(s * Stopwatch.Frequency);
+        var arrived = ts == ts.Engine.MainThread ? ts.Engine.SignalArrived : null;
+        while (true)
+        {
+            long left = end - Stopwatch.GetTimestamp();
+            var wait = TimeSpan.FromSeconds(Math.Max(0, left) / (double)Stopwatch.Frequency);
+            bool signalled;
+            using (ts.AllowThreads())
+            {
+                if (arrived != null) signalled = arrived.Wait(wait);
+                else { System.Threading.Thread.Sleep(wait); signalled = false; }
+            }
+            if (!signalled) return;
+            arrived!.Reset();
+            ts.RunPendingSignals();
+            if (end - Stopwatch.GetTimestamp() <= 0) return;
+        }
     }
 
     [PyMethod]

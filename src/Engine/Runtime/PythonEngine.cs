@@ -12,6 +12,11 @@ public sealed class PythonEngine
 {
     public readonly PyDict Modules = new();
     public readonly ThreadState MainThread;
+    /// <summary>Runs the Python handlers of signals that arrived (set by the _signal module).</summary>
+    public Action<ThreadState>? PendingSignalRunner;
+    /// <summary>Set when a signal for a Python handler arrives: interruptible waits (time.sleep)
+    /// wake on it and run the handlers.</summary>
+    public readonly System.Threading.ManualResetEventSlim SignalArrived = new(false);
     /// <summary>The global interpreter lock; the main thread holds it from the start.</summary>
     public readonly GlobalInterpreterLock Gil;
     /// <summary>Other threads wait for a module whose code still runs (see ModuleImportLocks).</summary>

@@ -70,7 +70,34 @@ public sealed class ThreadState
     volatile bool _gilDropRequested;
     long _savedTicks;
 
-    internal void UpdateTickHook() => TickHook = Engine.Gil.Active ? _onTick : _preemptHook;
+    internal void UpdateTickHook() => TickHook = Engine.Gil.Active || _signalCheckRequested ? _onTick : _preemptHook;
+
+    // ---- signals ----
+    /// <summary>A signal arrived for a Python handler: the loop calls OnTick at its next tick
+    /// (backward jump or call), which runs the handlers on this (the main) thread.</summary>
+    volatile bool _signalCheckRequested;
+    long _signalSavedTicks;
+
+    /// <summary>Called from the thread .NET delivers a signal on. A request lost to a race with
+    /// the loop's own tick count is repeated by the caller until handled (SignalCheckPending).</summary>
+    public void RequestSignalCheck()
+    {
+        _signalCheckRequested = true;
+        TickHook = _onTick;
+        _signalSavedTicks = System.Threading.Interlocked.Exchange(ref Ticks, 0);
+    }
+
+    public bool SignalCheckPending => _signalCheckRequested;
+
+    /// <summary>Runs the Python handlers of signals that arrived (PythonEngine.PendingSignalRunner);
+    /// a handler's exception propagates to the caller, as from CPython's eval breaker.</summary>
+    public void RunPendingSignals()
+    {
+        if (!_signalCheckRequested) return;
+        _signalCheckRequested = false;
+        UpdateTickHook();
+        Engine.PendingSignalRunner?.Invoke(this);
+    }
 
     /// <summary>Called by a thread waiting for the lock: makes this (holding) thread's loop call
     /// its tick hook at once. A request lost to a race with the loop's own count is repeated
@@ -83,6 +110,13 @@ public sealed class ThreadState
 
     bool OnTick(ThreadState ts)
     {
+        if (_signalCheckRequested)
+        {
+            long saved = _signalSavedTicks;
+            Ticks = saved;
+            RunPendingSignals();
+            if (saved > 0 && !_gilDropRequested) return false;
+        }
         var gil = Engine.Gil;
         if (_gilDropRequested)
         {
