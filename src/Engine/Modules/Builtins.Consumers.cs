@@ -7,23 +7,44 @@ namespace StacklessIron.Modules;
 // iterable is a generator (each yield goes straight to Add, no nested loop per item).
 public static partial class Builtins
 {
+    /// <summary>sum(): while the total is an exact int that fits a long, or an exact float, it
+    /// is kept unboxed, as CPython's sum keeps a C long / double (no int object allocated per
+    /// item); the other items go through `+`. Both fast forms compute exactly what `+` of the
+    /// exact types computes (int + int, float + float, float + int converted with rounding), so
+    /// the result does not show which way an item took.</summary>
     sealed class SumConsumer : IterationConsumer
     {
-        PyObject _acc;
-        public SumConsumer(PyObject start) { _acc = start; }
+        const byte Boxed = 0, SmallInt = 1, Float = 2;
+        byte _mode;
+        long _small;
+        double _float;
+        PyObject? _acc;
+
+        public SumConsumer(PyObject start) => Unbox(start);
+
+        void Unbox(PyObject acc)
+        {
+            if (acc is PyInt i && acc.Type == PyInt.TypeObject && i.FitsLong) { _mode = SmallInt; _small = i.Small; _acc = null; }
+            else if (acc is PyFloat f && acc.Type == PyFloat.TypeObject) { _mode = Float; _float = f.Value; _acc = null; }
+            else { _mode = Boxed; _acc = acc; }
+        }
+
+        PyObject Total => _mode == SmallInt ? PyInt.From(_small) : _mode == Float ? new PyFloat(_float) : _acc!;
 
         public override bool AddQuick(ThreadState ts, PyObject x)
         {
-            var acc = _acc;
-            if (acc is PyInt ai && x is PyInt xi && ai.FitsLong && xi.FitsLong && acc.Type == PyInt.TypeObject && x.Type == PyInt.TypeObject)
+            if (_mode == SmallInt)
             {
-                long r = ai.Small + xi.Small;
-                if (((ai.Small ^ r) & (xi.Small ^ r)) >= 0) { _acc = PyInt.From(r); return true; }
+                if (x is PyInt xi && xi.FitsLong && x.Type == PyInt.TypeObject)
+                {
+                    long a = _small, b = xi.Small, r = a + b;
+                    if (((a ^ r) & (b ^ r)) >= 0) { _small = r; return true; }
+                }
             }
-            else if (acc is PyFloat af && x is PyFloat xf && acc.Type == PyFloat.TypeObject && x.Type == PyFloat.TypeObject)
+            else if (_mode == Float)
             {
-                _acc = new PyFloat(af.Value + xf.Value);
-                return true;
+                if (x is PyFloat xf && x.Type == PyFloat.TypeObject) { _float += xf.Value; return true; }
+                if (x is PyInt xi && xi.FitsLong && x.Type == PyInt.TypeObject) { _float += (double)xi.Small; return true; }
             }
             return false;
         }
@@ -31,12 +52,11 @@ public static partial class Builtins
         public override bool Add(ThreadState ts, PyObject x)
         {
             if (AddQuick(ts, x)) return true;
-            var acc = _acc;
-            _acc = Ops.BinaryOp(ts, acc, x, (int)BinaryOpArg.Add);
+            Unbox(Ops.BinaryOp(ts, Total, x, (int)BinaryOpArg.Add));
             return true;
         }
 
-        public override PyObject Finish(ThreadState ts) => _acc;
+        public override PyObject Finish(ThreadState ts) => Total;
     }
 
     /// <summary>any() (stops at the first true item) and all() (at the first false one).</summary>

@@ -39,6 +39,8 @@ public sealed class PyGenerator : PyObject
     {
         Frame = frame; Name = name; QualName = qualname;
         frame.Generator = this;
+        IsCoroutine = type == PyCoroutine.TypeObject;
+        IsAsyncGen = type == PyAsyncGenerator.TypeObject;
     }
 
     public static PyGenerator Create(Frame frame, PyFunction fn)
@@ -50,8 +52,9 @@ public sealed class PyGenerator : PyObject
         return new PyGenerator(type, frame, fn.Name, fn.QualName);
     }
 
-    public bool IsCoroutine => Type == PyCoroutine.TypeObject;
-    public bool IsAsyncGen => Type == PyAsyncGenerator.TypeObject;
+    // Fields, not Type comparisons: the loop tests them at every resumption, and reading another
+    // class's static there costs a class-initialisation check and a load.
+    public readonly bool IsCoroutine, IsAsyncGen;
     public string KindName => IsCoroutine ? "coroutine" : IsAsyncGen ? "async generator" : "generator";
     public bool Finished => Frame == null || Frame.Finished;
 

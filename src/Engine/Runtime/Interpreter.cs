@@ -746,9 +746,9 @@ public static partial class Interpreter
                         s[--sp] = null; pc = arg;
                         break;
                     }
-                    if (it is PyGenerator g && g.CanResumeSoftly)
+                    // g.CanResumeSoftly written out: Dispatch is past the JIT's inlining budget
+                    if (it is PyGenerator g && !g.Running && g.Frame is Frame nf && !nf.Finished && !g.IsAsyncGen)
                     {
-                        var nf = g.Frame!;
                         f.Sp = sp; f.Pc = pc;
                         if (ts.RecursionDepth >= ts.Engine.RecursionLimit) { exc = GeneratorOverLimit(g); goto error; }
                         if (g.Started) SendNone(nf);
@@ -1024,7 +1024,6 @@ public static partial class Interpreter
                     f.Back = null;
                     var gen = f.Generator!;
                     gen.OnYield(ts);
-                    if (gen.IsAsyncGen && v is not PyAsyncGenWrapped) { /* yielded from an await: passes through */ }
                     int mode = f.ReturnMode;
                     if (f.IsEntry) { f.IsEntry = false; ts.Frame = caller; return v; }
                     f = caller!;
@@ -1032,6 +1031,13 @@ public static partial class Interpreter
                     frameRef = f;
                     s = f.Slots; sp = f.Sp; pc = f.Pc; code = f.Code.Code.Code; consts = f.Code.Consts; names = f.Code.Names;
                     if (mode == ReturnSend) s[sp - 1] = v;
+                    else if (mode == ReturnForIter && CodeObject.OpOf(code[pc]) == Opcode.STORE_FAST)
+                    {
+                        // `for x in gen:` stores the item at once: do it here, saving the push,
+                        // the pop and one round of the loop
+                        s[code[pc] >> 8] = v;
+                        pc++;
+                    }
                     else s[sp++] = v;
                     break;
                 }
@@ -1039,10 +1045,9 @@ public static partial class Interpreter
                 {
                     var v = s[sp - 1]!;
                     var receiver = s[sp - 2]!;
-                    if (receiver is PyGenerator g && g.CanResumeSoftly)
+                    if (receiver is PyGenerator g && !g.Running && g.Frame is Frame nf && !nf.Finished && !g.IsAsyncGen)
                     {
                         if (!g.Started && v != PyNone.Value) { exc = PyExc.TypeError($"can't send non-None value to a just-started {g.KindName}").Value; goto error; }
-                        var nf = g.Frame!;
                         f.Sp = sp; f.Pc = pc;
                         if (ts.RecursionDepth >= ts.Engine.RecursionLimit) { exc = GeneratorOverLimit(g); goto error; }
                         if (g.Started) { if (v == PyNone.Value) SendNone(nf); else nf.Slots[nf.Sp++] = v; }
