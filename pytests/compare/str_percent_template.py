@@ -32,3 +32,6 @@ for e in range(20):
         if v >= 2**63: continue
         print("%d|%s|%i" % (v, -v, v), "%d" % (-v - 1))
 print("%d %d" % (-2**63, 2**63 - 1), "%s" % -0, "%d" % -1)
+# long formats (parsed at each call, not cached)
+long_fmt = "<%s>" + "." * 500 + "%d"
+print(len(long_fmt % ("a", 5)), (long_fmt % ("a", 5))[:8], (long_fmt % ("b", -1))[-4:], len(("{}" + "-" * 450 + "{}").format(1, 2)))

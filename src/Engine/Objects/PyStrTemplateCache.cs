@@ -12,6 +12,7 @@ namespace StacklessIron.Objects;
 public static class PyStrTemplateCache<T> where T : class
 {
     const int Size = 256;
+    const int MaxCachedLength = 400;
     static readonly Entry?[] s_slots = new Entry?[Size];
 
     sealed class Entry
@@ -24,6 +25,9 @@ public static class PyStrTemplateCache<T> where T : class
     /// <summary>The parse of `format`, from the cache or made by `parse` now.</summary>
     public static T Get(string format, Func<string, T> parse)
     {
+        // a long format is parsed each time (its parse is cheap next to its output), so the
+        // cache never keeps big texts alive
+        if (format.Length > MaxCachedLength) return parse(format);
         int slot = RuntimeHelpers.GetHashCode(format) & (Size - 1);
         var e = s_slots[slot];
         if (e != null && ReferenceEquals(e.Format, format)) return e.Template;
