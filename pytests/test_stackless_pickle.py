@@ -164,6 +164,30 @@ def test_preempted_tasklet():
     assert LOG == [3000] and not t2.alive
 
 
+def leaf(n):
+    return n + 1
+
+
+def test_preempted_at_a_call():
+    # a call is a preemption tick: the tasklet may stop in a frame that has not begun yet;
+    # that frame pickles, and killing the original there is a clean TaskletExit
+    LOG.clear()
+    def busy():
+        c = 0
+        while c < 20000:
+            c = leaf(c)
+        LOG.append(c)
+    for ticks in (5, 6, 7, 8):
+        t = stackless.tasklet(busy)()
+        assert stackless.run(ticks) is t
+        t2 = roundtrip(t)
+        t.kill()
+        assert not t.alive
+        t2.insert()
+        stackless.run()
+    assert LOG == [20000] * 4, LOG
+
+
 class Ctx:
     def __init__(self, name):
         self.name = name

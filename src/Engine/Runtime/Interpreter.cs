@@ -1114,7 +1114,7 @@ public static partial class Interpreter
             exc = ts.UnwindException;
             if (exc == null) continue;
             ts.UnwindException = null;
-            if ((Opcode)(code[f.Lasti] & 0xFF) == Opcode.FOR_ITER && exc.Type.IsSubtypeOf(ExceptionTypes.StopIteration))
+            if (f.Lasti >= 0 && (Opcode)(code[f.Lasti] & 0xFF) == Opcode.FOR_ITER && exc.Type.IsSubtypeOf(ExceptionTypes.StopIteration))
             {
                 // an iterator's __next__ that switched away (a channel) ended with StopIteration: the loop ends
                 s[--sp] = null; pc = code[f.Lasti] >> 8;
