@@ -65,10 +65,23 @@ public sealed class PyCode : PyObject
     AttrCacheEntry[]? _attrCache;
 
     /// <summary>The attribute caches, one entry per instruction (allocated on first use).</summary>
-    public AttrCacheEntry[] AttrCache => _attrCache ??= new AttrCacheEntry[Code.Code.Length];
+    public AttrCacheEntry[] AttrCache
+    {
+        // inlined into the loop: the lazy allocation is a call of its own
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get => _attrCache ?? NewAttrCache();
+    }
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    AttrCacheEntry[] NewAttrCache() => _attrCache = new AttrCacheEntry[Code.Code.Length];
 
     /// <summary>The LOAD_GLOBAL cache, one entry per instruction (allocated on first use).</summary>
-    public GlobalCacheEntry[] GlobalCache => _globalCache ??= new GlobalCacheEntry[Code.Code.Length];
+    public GlobalCacheEntry[] GlobalCache
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get => _globalCache ?? NewGlobalCache();
+    }
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    GlobalCacheEntry[] NewGlobalCache() => _globalCache = new GlobalCacheEntry[Code.Code.Length];
 
     PyCode(CodeObject code) : base(TypeObject)
     {

@@ -183,8 +183,14 @@ public static partial class Interpreter
             }
             try
             {
-                var r = Dispatch(ts, ref f, out pending, out addTraceback, out raisedAt);
-                if (r != null) return r;
+                var r = Dispatch(ts);
+                if (r != Raised && r != Reraised) return r;
+                // Dispatch left the exception in ts.ColdException and the raising frame in ts.Frame
+                f = ts.Frame!;
+                pending = ts.ColdException;
+                ts.ColdException = null;
+                addTraceback = r == Raised;
+                raisedAt = addTraceback ? f.Lasti : f.Pc - 1;
             }
             catch (PyException e)
             {
@@ -340,26 +346,21 @@ public static partial class Interpreter
     /// precompiled code, or tier 0 and its on-stack replacement) by the tiered form, which it
     /// installs for later calls only. Measured: fib 4.6x CPython tiered, 3.4x optimised.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    static PyObject? Dispatch(ThreadState ts, ref Frame frameRef, out PyBaseException? raised, out bool addTraceback, out int raisedAt)
+    static PyObject Dispatch(ThreadState ts)
     {
-        raised = null;
-        addTraceback = true;
-        raisedAt = -1;
-        Frame f = frameRef;
+        // No ref/out parameters: each would hold one of the five callee-saved registers (x64)
+        // for the whole loop, which the frame, pc, sp and the slots need more.
+        Frame f = ts.Frame!;
         // The value stack as a Span: stores through it skip the covariant array store check
         // (StelemRef) that every push into a PyObject[] would pay.
-        Span<PyObject?> s;
+        FrameSlots s;
         int sp, pc;
         int[] code;
-        PyObject[] consts;
-        PyStr[] names;
-        PyTuple? kwnames = null;
         PyBaseException? exc;
 
     load_frame:
-        frameRef = f;
-        s = f.Slots; sp = f.Sp; pc = f.Pc;
-        code = f.Code.Code.Code; consts = f.Code.Consts; names = f.Code.Names;
+        s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc;
+        code = f.Code.Code.Code;
 
         while (true)
         {
@@ -375,7 +376,7 @@ public static partial class Interpreter
                 case Opcode.PUSH_NULL: s[sp++] = null; break;
                 case Opcode.COPY: s[sp] = s[sp - arg]; sp++; break;
                 case Opcode.SWAP: { var t = s[sp - 1]; s[sp - 1] = s[sp - arg]; s[sp - arg] = t; break; }
-                case Opcode.LOAD_CONST: s[sp++] = consts[arg]; break;
+                case Opcode.LOAD_CONST: s[sp++] = f.Code.Consts[arg]; break;
 
                 case Opcode.LOAD_FAST:
                 {
@@ -404,7 +405,7 @@ public static partial class Interpreter
                         s[sp++] = cache.Value;
                         break;
                     }
-                    var name = names[arg];
+                    var name = f.Code.Names[arg];
                     var v = g.GetStr(name) ?? (bi.Type == TypeObjects.Dict ? bi.GetStr(name) : bi.GetItem(ts, name));
                     if (v == null) { exc = NameNotDefined(name); goto error; }
                     if (g.Type == TypeObjects.Dict && bi.Type == TypeObjects.Dict)
@@ -423,11 +424,11 @@ public static partial class Interpreter
                     {
                         ref var ac = ref f.Code.AttrCache[pc - 1];
                         var t = inst.Type;
-                        if (ac.Type != t || ac.Version != t.VersionTag) FillAttrCache(ref ac, t, names[arg], Same(t.GetAttr, s_objectGetAttr));
+                        if (ac.Type != t || ac.Version != t.VersionTag) FillAttrCache(ref ac, t, f.Code.Names[arg], Same(t.GetAttr, s_objectGetAttr));
                         if (ac.Kind == PyCode.AttrKind.InstanceDict)
                         {
                             var d = inst.Dict;
-                            var v = d?.GetStrHinted(names[arg], ref ac.Hint);
+                            var v = d?.GetStrHinted(f.Code.Names[arg], ref ac.Hint);
                             if (v != null) { s[sp - 1] = v; break; }
                         }
                         else if (ac.Kind == PyCode.AttrKind.Slot)
@@ -436,7 +437,7 @@ public static partial class Interpreter
                             if (sl != null && (uint)ac.Index < (uint)sl.Length && sl[ac.Index] is PyObject v) { s[sp - 1] = v; break; }
                         }
                     }
-                    s[sp - 1] = LoadAttr(ts, obj, names[arg]);
+                    s[sp - 1] = LoadAttr(ts, obj, f.Code.Names[arg]);
                     break;
                 }
                 case Opcode.STORE_ATTR:
@@ -447,24 +448,24 @@ public static partial class Interpreter
                     {
                         ref var ac = ref f.Code.AttrCache[pc - 1];
                         var t = inst.Type;
-                        if (ac.Type != t || ac.Version != t.VersionTag) FillAttrCache(ref ac, t, names[arg], Same(t.SetAttr, s_objectSetAttr));
-                        if (ac.Kind == PyCode.AttrKind.InstanceDict && inst.Dict is PyDict idict) { idict.SetStrHinted(names[arg], v, ref ac.Hint); break; }
+                        if (ac.Type != t || ac.Version != t.VersionTag) FillAttrCache(ref ac, t, f.Code.Names[arg], Same(t.SetAttr, s_objectSetAttr));
+                        if (ac.Kind == PyCode.AttrKind.InstanceDict && inst.Dict is PyDict idict) { idict.SetStrHinted(f.Code.Names[arg], v, ref ac.Hint); break; }
                         if (ac.Kind == PyCode.AttrKind.Slot && inst.Slots is PyObject?[] sl && (uint)ac.Index < (uint)sl.Length) { sl[ac.Index] = v; break; }
                     }
-                    Ops.SetAttr(ts, obj, names[arg], v);
+                    Ops.SetAttr(ts, obj, f.Code.Names[arg], v);
                     break;
                 }
                 case Opcode.LOAD_METHOD:
                 {
                     var obj = s[sp - 1]!;
-                    var name = names[arg];
+                    var name = f.Code.Names[arg];
                     var t = obj.Type;
                     {
                         ref var ac = ref f.Code.AttrCache[pc - 1];
                         if (ac.Type != t || ac.Version != t.VersionTag) FillMethodCache(ref ac, t, name);
                         if (ac.Kind == PyCode.AttrKind.Method)
                         {
-                            var od = obj.Dict;
+                            var od = obj is PyInstance pi ? pi.Dict : obj.Dict;   // sealed: no virtual call
                             if (od == null || od.Count == 0 || od.GetStr(name) == null)
                             {
                                 s[sp - 1] = ac.Descr;
@@ -492,15 +493,19 @@ public static partial class Interpreter
                 {
                     var key = s[--sp]!; s[sp] = null;
                     var container = s[sp - 1]!;
-                    if (container is PyList l && key is PyInt ki && ki.FitsLong && container.Type == PyList.TypeObject)
+                    // exact types first: a type compare is one load, where `is` on an unsealed
+                    // class calls the cast helper whenever the object is something else
+                    var ct = container.Type;
+                    if (ct == PyList.TypeObject && key.Type == PyInt.TypeObject && Unsafe.As<PyInt>(key).FitsLong)
                     {
-                        long i = ki.Small;
+                        var l = Unsafe.As<PyList>(container);
+                        long i = Unsafe.As<PyInt>(key).Small;
                         if (i < 0) i += l.Count;
                         if ((ulong)i < (ulong)l.Count) { s[sp - 1] = l.Items[i]; break; }
                     }
-                    else if (container is PyDict d && container.Type == TypeObjects.Dict)
+                    else if (ct == TypeObjects.Dict)
                     {
-                        var v = d.GetItem(ts, key);
+                        var v = Unsafe.As<PyDict>(container).GetItem(ts, key);
                         if (v != null) { s[sp - 1] = v; break; }
                     }
                     s[sp - 1] = Ops.GetItem(ts, container, key);
@@ -510,7 +515,7 @@ public static partial class Interpreter
                 {
                     var key = s[sp - 1]!; var container = s[sp - 2]!; var v = s[sp - 3]!;
                     s[--sp] = null; s[--sp] = null; s[--sp] = null;
-                    if (container is PyDict d && container.Type == TypeObjects.Dict) d.SetItem(ts, key, v);
+                    if (container.Type == TypeObjects.Dict) Unsafe.As<PyDict>(container).SetItem(ts, key, v);
                     else Ops.SetItem(ts, container, key, v);
                     break;
                 }
@@ -518,9 +523,10 @@ public static partial class Interpreter
                 {
                     var b = s[--sp]!; s[sp] = null;
                     var a = s[sp - 1]!;
-                    if (a is PyInt ia && b is PyInt ib && ia.FitsLong && ib.FitsLong && a.Type == PyInt.TypeObject && b.Type == PyInt.TypeObject)
+                    PyType at = a.Type, bt = b.Type;
+                    if (at == PyInt.TypeObject && bt == PyInt.TypeObject && Unsafe.As<PyInt>(a).FitsLong && Unsafe.As<PyInt>(b).FitsLong)
                     {
-                        long x = ia.Small, y = ib.Small, r;
+                        long x = Unsafe.As<PyInt>(a).Small, y = Unsafe.As<PyInt>(b).Small, r;
                         switch (arg)
                         {
                             case (int)BinaryOpArg.Add: case (int)BinaryOpArg.InplaceAdd:
@@ -545,8 +551,9 @@ public static partial class Interpreter
                                 goto slowBinary;
                         }
                     }
-                    else if (a is PyFloat fa && b is PyFloat fb && a.Type == PyFloat.TypeObject && b.Type == PyFloat.TypeObject)
+                    else if (at == PyFloat.TypeObject && bt == PyFloat.TypeObject)
                     {
+                        var fa = Unsafe.As<PyFloat>(a); var fb = Unsafe.As<PyFloat>(b);
                         switch (arg)
                         {
                             case (int)BinaryOpArg.Add: case (int)BinaryOpArg.InplaceAdd: s[sp - 1] = new PyFloat(fa.Value + fb.Value); continue;
@@ -554,9 +561,9 @@ public static partial class Interpreter
                             case (int)BinaryOpArg.Multiply: case (int)BinaryOpArg.InplaceMultiply: s[sp - 1] = new PyFloat(fa.Value * fb.Value); continue;
                         }
                     }
-                    else if (a is PyStr sa && b is PyStr sb && (arg == (int)BinaryOpArg.Add || arg == (int)BinaryOpArg.InplaceAdd) && a.Type == TypeObjects.Str && b.Type == TypeObjects.Str)
+                    else if (at == TypeObjects.Str && bt == TypeObjects.Str && (arg == (int)BinaryOpArg.Add || arg == (int)BinaryOpArg.InplaceAdd))
                     {
-                        s[sp - 1] = new PyStr(sa.Value + sb.Value);
+                        s[sp - 1] = new PyStr(Unsafe.As<PyStr>(a).Value + Unsafe.As<PyStr>(b).Value);
                         continue;
                     }
                 slowBinary:
@@ -569,15 +576,16 @@ public static partial class Interpreter
                     var b = s[--sp]!; s[sp] = null;
                     var a = s[sp - 1]!;
                     bool r;
-                    if (a is PyInt ia && b is PyInt ib && ia.FitsLong && ib.FitsLong && a.Type == PyInt.TypeObject && b.Type == PyInt.TypeObject)
+                    PyType at = a.Type, bt = b.Type;
+                    if (at == PyInt.TypeObject && bt == PyInt.TypeObject && Unsafe.As<PyInt>(a).FitsLong && Unsafe.As<PyInt>(b).FitsLong)
                     {
-                        long x = ia.Small, y = ib.Small;
+                        long x = Unsafe.As<PyInt>(a).Small, y = Unsafe.As<PyInt>(b).Small;
                         r = arg switch { 0 => x < y, 1 => x <= y, 2 => x == y, 3 => x != y, 4 => x > y, _ => x >= y };
                     }
-                    else if (a is PyFloat fa && b is PyFloat fb && a.Type == PyFloat.TypeObject && b.Type == PyFloat.TypeObject)
+                    else if (at == PyFloat.TypeObject && bt == PyFloat.TypeObject)
                     {
                         // IEEE comparisons are Python's: NaN is unequal and unordered
-                        double x = fa.Value, y = fb.Value;
+                        double x = Unsafe.As<PyFloat>(a).Value, y = Unsafe.As<PyFloat>(b).Value;
                         r = arg switch { 0 => x < y, 1 => x <= y, 2 => x == y, 3 => x != y, 4 => x > y, _ => x >= y };
                     }
                     else
@@ -621,20 +629,20 @@ public static partial class Interpreter
                 case Opcode.BUILD_TUPLE:
                 {
                     if (arg == 0) { s[sp++] = PyTuple.Empty; break; }
-                    var items = PopItems(s, sp, arg); sp -= arg;
+                    var items = PopItems(f.Slots, sp, arg); sp -= arg;
                     s[sp++] = new PyTuple(items);
                     break;
                 }
                 case Opcode.BUILD_LIST:
                 {
-                    var items = PopItems(s, sp, arg); sp -= arg;
+                    var items = PopItems(f.Slots, sp, arg); sp -= arg;
                     s[sp++] = new PyList(items);
                     break;
                 }
                 case Opcode.BUILD_STRING:
                 {
                     sp -= arg;
-                    var joined = PyStr.Concat(s.Slice(sp, arg));
+                    var joined = PyStr.Concat(f.Slots.AsSpan(sp, arg));
                     for (int i = 0; i < arg; i++) s[sp + i] = null;
                     s[sp++] = joined;
                     break;
@@ -644,8 +652,8 @@ public static partial class Interpreter
                 {
                     var seq = s[--sp]!; s[sp] = null;
                     PyObject[] items;
-                    if (seq is PyTuple t && seq.Type == TypeObjects.Tuple) items = t.Items;
-                    else if (seq is PyList l && seq.Type == PyList.TypeObject) items = l.ToArray();
+                    if (seq.Type == TypeObjects.Tuple) items = Unsafe.As<PyTuple>(seq).Items;
+                    else if (seq.Type == PyList.TypeObject) items = Unsafe.As<PyList>(seq).ToArray();
                     else
                     {
                         if (seq.Type.Iter == null && seq.Type.GetItem == null)
@@ -727,7 +735,7 @@ public static partial class Interpreter
                 case Opcode.GET_ITER:
                 {
                     var o = s[sp - 1]!;
-                    if (o is PyList l && o.Type == PyList.TypeObject) s[sp - 1] = new PyListIterator(l);
+                    if (o.Type == PyList.TypeObject) s[sp - 1] = new PyListIterator(Unsafe.As<PyList>(o));
                     else s[sp - 1] = Ops.GetIter(ts, o);
                     break;
                 }
@@ -769,7 +777,8 @@ public static partial class Interpreter
                     break;
                 }
 
-                case Opcode.KW_NAMES: kwnames = (PyTuple)consts[arg]; break;
+                // read by the CALL right after it (see CALL): no loop state lives across instructions
+                case Opcode.KW_NAMES: break;
 
                 case Opcode.CALL:
                 {
@@ -789,8 +798,7 @@ public static partial class Interpreter
                             callable = pm.Func; argStart = baseIdx + 1; n = arg + 1;
                         }
                     }
-                    var kw = kwnames;
-                    kwnames = null;
+                    var kw = CodeObject.OpOf(code[pc - 2]) == Opcode.KW_NAMES ? (PyTuple)f.Code.Consts[code[pc - 2] >> 8] : null;
                     if (callable is PyFunction fn)
                     {
                         var nf = MakeFrame(ts, fn, ArgSpan(s, argStart, n), kw);
@@ -900,19 +908,7 @@ public static partial class Interpreter
                     {
                         PyTuple? kwn = null;
                         PyObject[] flat = args;
-                        if (kwargs != null && kwargs.Count > 0)
-                        {
-                            flat = new PyObject[args.Length + kwargs.Count];
-                            args.CopyTo(flat, 0);
-                            var nm = new PyObject[kwargs.Count];
-                            int j = 0;
-                            foreach (var (k, v) in kwargs.Items())
-                            {
-                                if (k is not PyStr) { exc = PyExc.TypeError("keywords must be strings").Value; goto error; }
-                                nm[j] = k; flat[args.Length + j] = v; j++;
-                            }
-                            kwn = new PyTuple(nm);
-                        }
+                        if (kwargs != null && kwargs.Count > 0) kwn = FlattenKwargs(args, kwargs, out flat);
                         var nf = MakeFrame(ts, fn, flat, kwn);
                         f.Sp = sp; f.Pc = pc;
                         nf.Back = f;
@@ -950,8 +946,8 @@ public static partial class Interpreter
                         {
                             exc = PyExc.TypeError($"__init__() should return None, not '{v.Type.Name}'").Value;
                             if (f.IsEntry) { f.IsEntry = false; ts.Frame = caller; throw new PyException(exc); }
-                            f = caller!; ts.Frame = f; frameRef = f;
-                            s = f.Slots; sp = f.Sp; pc = f.Pc; code = f.Code.Code.Code; consts = f.Code.Consts; names = f.Code.Names;
+                            f = caller!; ts.Frame = f;
+                            s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc; code = f.Code.Code.Code;
                             goto error;
                         }
                         v = f.InitSelf;
@@ -968,8 +964,7 @@ public static partial class Interpreter
                     if (gen == null) f.Recycle();
                     f = caller!;
                     ts.Frame = f;
-                    frameRef = f;
-                    s = f.Slots; sp = f.Sp; pc = f.Pc; code = f.Code.Code.Code; consts = f.Code.Consts; names = f.Code.Names;
+                    s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc; code = f.Code.Code.Code;
                     switch (mode)
                     {
                         case ReturnPush: s[sp++] = v; break;
@@ -1006,8 +1001,7 @@ public static partial class Interpreter
                         }
                         f = ConsumeYield(ts, f, v, out exc);
                         if (exc == null) goto load_frame;
-                        frameRef = f;
-                        s = f.Slots; sp = f.Sp; pc = f.Pc; code = f.Code.Code.Code; consts = f.Code.Consts; names = f.Code.Names;
+                        s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc; code = f.Code.Code.Code;
                         goto error;
                     }
                     ts.RecursionDepth--;
@@ -1020,8 +1014,7 @@ public static partial class Interpreter
                     if (f.IsEntry) { f.IsEntry = false; ts.Frame = caller; return v; }
                     f = caller!;
                     ts.Frame = f;
-                    frameRef = f;
-                    s = f.Slots; sp = f.Sp; pc = f.Pc; code = f.Code.Code.Code; consts = f.Code.Consts; names = f.Code.Names;
+                    s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc; code = f.Code.Code.Code;
                     if (mode == ReturnSend) s[sp - 1] = v;
                     else s[sp++] = v;
                     break;
@@ -1078,7 +1071,7 @@ public static partial class Interpreter
                     // the rarely used instructions live in DispatchCold (a smaller hot loop JITs
                     // faster and keeps its locals in registers)
                     f.Sp = sp;
-                    int cold = DispatchCold(ts, f, s, instr, arg, names);
+                    int cold = DispatchCold(ts, f, f.Slots, instr, arg, f.Code.Names);
                     sp = f.Sp;
                     exc = ts.ColdException; ts.ColdException = null;
                     switch (cold)
@@ -1093,9 +1086,8 @@ public static partial class Interpreter
         switched:
             // a stackless switch changed ts.Frame: run that chain (raising UnwindException if set)
             f = ts.Frame!;
-            frameRef = f;
-            s = f.Slots; sp = f.Sp; pc = f.Pc;
-            code = f.Code.Code.Code; consts = f.Code.Consts; names = f.Code.Names;
+            s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc;
+            code = f.Code.Code.Code;
             exc = ts.UnwindException;
             if (exc == null) continue;
             ts.UnwindException = null;
@@ -1108,25 +1100,44 @@ public static partial class Interpreter
             goto error;
 
         error:
+            // raised at f.Lasti, a traceback entry to add
             ChainContext(ts, exc);
             f.Sp = sp; f.Pc = pc;
-            raisedAt = f.Lasti;
-            raised = exc;
-            addTraceback = true;
+            ts.ColdException = exc;
             ts.Frame = f;
-            frameRef = f;
-            return null;
+            return Raised;
 
         reraise:
+            // re-raised at f.Pc - 1 (f.Lasti may name the original instruction), no new entry
             f.Sp = sp; f.Pc = pc;
-            raisedAt = pc - 1;
-            raised = exc;
-            addTraceback = false;
+            ts.ColdException = exc;
             ts.Frame = f;
-            frameRef = f;
-            return null;
+            return Reraised;
         }
     }
+
+    /// <summary>CALL_FUNCTION_EX into a Python function: the positional arguments then the
+    /// **kwargs values in one array, and the tuple of their names.</summary>
+    /// <remarks>Outside Dispatch: a foreach over the dict is a try/finally, and a method with
+    /// an exception handler keeps every local live across it (sp, pc, the frame) in memory.</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static PyTuple FlattenKwargs(PyObject[] args, PyDict kwargs, out PyObject[] flat)
+    {
+        flat = new PyObject[args.Length + kwargs.Count];
+        args.CopyTo(flat, 0);
+        var nm = new PyObject[kwargs.Count];
+        int j = 0;
+        foreach (var (k, v) in kwargs.Items())
+        {
+            if (k is not PyStr) throw PyExc.TypeError("keywords must be strings");
+            nm[j] = k; flat[args.Length + j] = v; j++;
+        }
+        return new PyTuple(nm);
+    }
+
+    /// <summary>What Dispatch returns when an exception must be unwound (by Run): raised at
+    /// f.Lasti, or re-raised (RERAISE) at f.Pc - 1 without a new traceback entry.</summary>
+    static readonly PyObject Raised = new PyInstance(TypeObjects.Object), Reraised = new PyInstance(TypeObjects.Object);
 
     const int ColdNext = 0, ColdError = 1, ColdReraise = 2;
 
@@ -1581,6 +1592,8 @@ public static partial class Interpreter
 #pragma warning disable CS8619
     static ReadOnlySpan<PyObject> ArgSpan(Span<PyObject?> s, int start, int n) => s.Slice(start, n);
 #pragma warning restore CS8619
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static ReadOnlySpan<PyObject> ArgSpan(FrameSlots s, int start, int n) => s.Args(start, n);
     /// <summary>STACKLESS_TRACE=1 prints every instruction (a static readonly flag: free when off).</summary>
     static readonly bool Trace = Environment.GetEnvironmentVariable("STACKLESS_TRACE") == "1";
     // Slots are compared by reference: a type that inherits one holds the same delegate, and
