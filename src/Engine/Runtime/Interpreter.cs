@@ -360,7 +360,7 @@ public static partial class Interpreter
 
     load_frame:
         s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc;
-        code = f.Code.Code.Code;
+        code = f.Code.Quick;
 
         while (true)
         {
@@ -381,11 +381,60 @@ public static partial class Interpreter
                 case Opcode.LOAD_FAST:
                 {
                     var v = s[arg];
-                    if (v == null) { exc = PyExc.UnboundLocalError($"cannot access local variable '{f.Code.Code.VarNames[arg]}' where it is not associated with a value").Value; goto error; }
+                    if (v == null) { exc = UnboundLocal(f, arg); goto error; }
                     s[sp++] = v;
                     break;
                 }
                 case Opcode.STORE_FAST: s[arg] = s[--sp]; s[sp] = null; break;
+
+                // superinstructions (PyCode.Quick): the second instruction's arg is in code[pc],
+                // and an error in it is reported at its own index
+                case Opcode.LOAD_FAST__LOAD_FAST:
+                {
+                    var v = s[arg];
+                    if (v == null) { exc = UnboundLocal(f, arg); goto error; }
+                    s[sp++] = v;
+                    int arg2 = code[pc] >> 8;
+                    v = s[arg2];
+                    if (v == null) { f.Lasti = pc++; exc = UnboundLocal(f, arg2); goto error; }
+                    s[sp++] = v;
+                    pc++;
+                    break;
+                }
+                case Opcode.LOAD_FAST__LOAD_CONST:
+                {
+                    var v = s[arg];
+                    if (v == null) { exc = UnboundLocal(f, arg); goto error; }
+                    s[sp++] = v;
+                    s[sp++] = f.Code.Consts[code[pc] >> 8];
+                    pc++;
+                    break;
+                }
+                case Opcode.LOAD_CONST__LOAD_FAST:
+                {
+                    s[sp++] = f.Code.Consts[arg];
+                    int arg2 = code[pc] >> 8;
+                    var v = s[arg2];
+                    if (v == null) { f.Lasti = pc++; exc = UnboundLocal(f, arg2); goto error; }
+                    s[sp++] = v;
+                    pc++;
+                    break;
+                }
+                case Opcode.STORE_FAST__LOAD_FAST:
+                {
+                    s[arg] = s[--sp]; s[sp] = null;
+                    int arg2 = code[pc] >> 8;
+                    var v = s[arg2];
+                    if (v == null) { f.Lasti = pc++; exc = UnboundLocal(f, arg2); goto error; }
+                    s[sp++] = v;
+                    pc++;
+                    break;
+                }
+                case Opcode.STORE_FAST__STORE_FAST:
+                    s[arg] = s[--sp]; s[sp] = null;
+                    s[code[pc] >> 8] = s[--sp]; s[sp] = null;
+                    pc++;
+                    break;
                 case Opcode.LOAD_DEREF:
                 {
                     var cell = (PyCell)s[f.Code.Code.VarNames.Length + arg]!;
@@ -947,7 +996,7 @@ public static partial class Interpreter
                             exc = PyExc.TypeError($"__init__() should return None, not '{v.Type.Name}'").Value;
                             if (f.IsEntry) { f.IsEntry = false; ts.Frame = caller; throw new PyException(exc); }
                             f = caller!; ts.Frame = f;
-                            s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc; code = f.Code.Code.Code;
+                            s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc; code = f.Code.Quick;
                             goto error;
                         }
                         v = f.InitSelf;
@@ -964,7 +1013,7 @@ public static partial class Interpreter
                     if (gen == null) f.Recycle();
                     f = caller!;
                     ts.Frame = f;
-                    s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc; code = f.Code.Code.Code;
+                    s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc; code = f.Code.Quick;
                     switch (mode)
                     {
                         case ReturnPush: s[sp++] = v; break;
@@ -1001,7 +1050,7 @@ public static partial class Interpreter
                         }
                         f = ConsumeYield(ts, f, v, out exc);
                         if (exc == null) goto load_frame;
-                        s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc; code = f.Code.Code.Code;
+                        s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc; code = f.Code.Quick;
                         goto error;
                     }
                     ts.RecursionDepth--;
@@ -1014,7 +1063,7 @@ public static partial class Interpreter
                     if (f.IsEntry) { f.IsEntry = false; ts.Frame = caller; return v; }
                     f = caller!;
                     ts.Frame = f;
-                    s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc; code = f.Code.Code.Code;
+                    s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc; code = f.Code.Quick;
                     if (mode == ReturnSend) s[sp - 1] = v;
                     else s[sp++] = v;
                     break;
@@ -1087,7 +1136,7 @@ public static partial class Interpreter
             // a stackless switch changed ts.Frame: run that chain (raising UnwindException if set)
             f = ts.Frame!;
             s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc;
-            code = f.Code.Code.Code;
+            code = f.Code.Quick;
             exc = ts.UnwindException;
             if (exc == null) continue;
             ts.UnwindException = null;
@@ -1691,6 +1740,10 @@ public static partial class Interpreter
         e.Dict!.SetStr("name", name);
         return e;
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static PyBaseException UnboundLocal(Frame f, int i)
+        => PyExc.UnboundLocalError($"cannot access local variable '{f.Code.Code.VarNames[i]}' where it is not associated with a value").Value;
 
     static PyBaseException UnboundDeref(Frame f, int i)
     {
