@@ -125,6 +125,16 @@ public enum Opcode : byte
     MATCH_KEYS,
     COPY_DICT_WITHOUT_KEYS,
     LOAD_LOCALS,
+
+    // Superinstructions: never emitted by the compiler nor stored in a CodeObject. PyCode.Quick,
+    // the loop's copy of the instructions, has them in place of the first of two instructions
+    // (as CPython 3.11's quickening); the second stays where it was, so jumps to it, line
+    // numbers and the exception table keep their indices. The second's arg is read from it.
+    LOAD_FAST__LOAD_FAST,
+    LOAD_FAST__LOAD_CONST,
+    LOAD_CONST__LOAD_FAST,
+    STORE_FAST__LOAD_FAST,
+    STORE_FAST__STORE_FAST,
 }
 
 /// <summary>BINARY_OP argument: CPython 3.11's NB_* numbering.</summary>

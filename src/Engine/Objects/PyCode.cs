@@ -65,14 +65,52 @@ public sealed class PyCode : PyObject
     AttrCacheEntry[]? _attrCache;
 
     /// <summary>The attribute caches, one entry per instruction (allocated on first use).</summary>
-    public AttrCacheEntry[] AttrCache => _attrCache ??= new AttrCacheEntry[Code.Code.Length];
+    public AttrCacheEntry[] AttrCache
+    {
+        // inlined into the loop: the lazy allocation is a call of its own
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get => _attrCache ?? NewAttrCache();
+    }
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    AttrCacheEntry[] NewAttrCache() => _attrCache = new AttrCacheEntry[Code.Code.Length];
 
     /// <summary>The LOAD_GLOBAL cache, one entry per instruction (allocated on first use).</summary>
-    public GlobalCacheEntry[] GlobalCache => _globalCache ??= new GlobalCacheEntry[Code.Code.Length];
+    public GlobalCacheEntry[] GlobalCache
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get => _globalCache ?? NewGlobalCache();
+    }
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    GlobalCacheEntry[] NewGlobalCache() => _globalCache = new GlobalCacheEntry[Code.Code.Length];
+
+    /// <summary>The instructions the loop runs: Code.Code with pairs of common instructions
+    /// fused into superinstructions (see Opcode), one dispatch instead of two.</summary>
+    public readonly int[] Quick;
+
+    static int[] Quicken(int[] code)
+    {
+        var q = (int[])code.Clone();
+        for (int i = 0; i + 1 < q.Length; i++)
+        {
+            Opcode a = CodeObject.OpOf(q[i]), b = CodeObject.OpOf(code[i + 1]);
+            Opcode fused = (a, b) switch
+            {
+                (Opcode.LOAD_FAST, Opcode.LOAD_FAST) => Opcode.LOAD_FAST__LOAD_FAST,
+                (Opcode.LOAD_FAST, Opcode.LOAD_CONST) => Opcode.LOAD_FAST__LOAD_CONST,
+                (Opcode.LOAD_CONST, Opcode.LOAD_FAST) => Opcode.LOAD_CONST__LOAD_FAST,
+                (Opcode.STORE_FAST, Opcode.LOAD_FAST) => Opcode.STORE_FAST__LOAD_FAST,
+                (Opcode.STORE_FAST, Opcode.STORE_FAST) => Opcode.STORE_FAST__STORE_FAST,
+                _ => Opcode.NOP,
+            };
+            if (fused != Opcode.NOP) q[i] = (q[i] & ~0xFF) | (int)fused;
+        }
+        return q;
+    }
 
     PyCode(CodeObject code) : base(TypeObject)
     {
         Code = code;
+        Quick = Quicken(code.Code);
         Consts = new PyObject[code.Constants.Length];
         for (int i = 0; i < Consts.Length; i++) Consts[i] = Materialize(code.Constants[i]);
         Names = Array.ConvertAll(code.Names, PyStr.Intern);

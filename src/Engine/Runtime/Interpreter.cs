@@ -183,8 +183,14 @@ public static partial class Interpreter
             }
             try
             {
-                var r = Dispatch(ts, ref f, out pending, out addTraceback, out raisedAt);
-                if (r != null) return r;
+                var r = Dispatch(ts);
+                if (r != Raised && r != Reraised) return r;
+                // Dispatch left the exception in ts.ColdException and the raising frame in ts.Frame
+                f = ts.Frame!;
+                pending = ts.ColdException;
+                ts.ColdException = null;
+                addTraceback = r == Raised;
+                raisedAt = addTraceback ? f.Lasti : f.Pc - 1;
             }
             catch (PyException e)
             {
@@ -340,26 +346,21 @@ public static partial class Interpreter
     /// precompiled code, or tier 0 and its on-stack replacement) by the tiered form, which it
     /// installs for later calls only. Measured: fib 4.6x CPython tiered, 3.4x optimised.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    static PyObject? Dispatch(ThreadState ts, ref Frame frameRef, out PyBaseException? raised, out bool addTraceback, out int raisedAt)
+    static PyObject Dispatch(ThreadState ts)
     {
-        raised = null;
-        addTraceback = true;
-        raisedAt = -1;
-        Frame f = frameRef;
+        // No ref/out parameters: each would hold one of the five callee-saved registers (x64)
+        // for the whole loop, which the frame, pc, sp and the slots need more.
+        Frame f = ts.Frame!;
         // The value stack as a Span: stores through it skip the covariant array store check
         // (StelemRef) that every push into a PyObject[] would pay.
-        Span<PyObject?> s;
+        FrameSlots s;
         int sp, pc;
         int[] code;
-        PyObject[] consts;
-        PyStr[] names;
-        PyTuple? kwnames = null;
         PyBaseException? exc;
 
     load_frame:
-        frameRef = f;
-        s = f.Slots; sp = f.Sp; pc = f.Pc;
-        code = f.Code.Code.Code; consts = f.Code.Consts; names = f.Code.Names;
+        s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc;
+        code = f.Code.Quick;
 
         while (true)
         {
@@ -375,16 +376,65 @@ public static partial class Interpreter
                 case Opcode.PUSH_NULL: s[sp++] = null; break;
                 case Opcode.COPY: s[sp] = s[sp - arg]; sp++; break;
                 case Opcode.SWAP: { var t = s[sp - 1]; s[sp - 1] = s[sp - arg]; s[sp - arg] = t; break; }
-                case Opcode.LOAD_CONST: s[sp++] = consts[arg]; break;
+                case Opcode.LOAD_CONST: s[sp++] = f.Code.Consts[arg]; break;
 
                 case Opcode.LOAD_FAST:
                 {
                     var v = s[arg];
-                    if (v == null) { exc = PyExc.UnboundLocalError($"cannot access local variable '{f.Code.Code.VarNames[arg]}' where it is not associated with a value").Value; goto error; }
+                    if (v == null) { exc = UnboundLocal(f, arg); goto error; }
                     s[sp++] = v;
                     break;
                 }
                 case Opcode.STORE_FAST: s[arg] = s[--sp]; s[sp] = null; break;
+
+                // superinstructions (PyCode.Quick): the second instruction's arg is in code[pc],
+                // and an error in it is reported at its own index
+                case Opcode.LOAD_FAST__LOAD_FAST:
+                {
+                    var v = s[arg];
+                    if (v == null) { exc = UnboundLocal(f, arg); goto error; }
+                    s[sp++] = v;
+                    int arg2 = code[pc] >> 8;
+                    v = s[arg2];
+                    if (v == null) { f.Lasti = pc++; exc = UnboundLocal(f, arg2); goto error; }
+                    s[sp++] = v;
+                    pc++;
+                    break;
+                }
+                case Opcode.LOAD_FAST__LOAD_CONST:
+                {
+                    var v = s[arg];
+                    if (v == null) { exc = UnboundLocal(f, arg); goto error; }
+                    s[sp++] = v;
+                    s[sp++] = f.Code.Consts[code[pc] >> 8];
+                    pc++;
+                    break;
+                }
+                case Opcode.LOAD_CONST__LOAD_FAST:
+                {
+                    s[sp++] = f.Code.Consts[arg];
+                    int arg2 = code[pc] >> 8;
+                    var v = s[arg2];
+                    if (v == null) { f.Lasti = pc++; exc = UnboundLocal(f, arg2); goto error; }
+                    s[sp++] = v;
+                    pc++;
+                    break;
+                }
+                case Opcode.STORE_FAST__LOAD_FAST:
+                {
+                    s[arg] = s[--sp]; s[sp] = null;
+                    int arg2 = code[pc] >> 8;
+                    var v = s[arg2];
+                    if (v == null) { f.Lasti = pc++; exc = UnboundLocal(f, arg2); goto error; }
+                    s[sp++] = v;
+                    pc++;
+                    break;
+                }
+                case Opcode.STORE_FAST__STORE_FAST:
+                    s[arg] = s[--sp]; s[sp] = null;
+                    s[code[pc] >> 8] = s[--sp]; s[sp] = null;
+                    pc++;
+                    break;
                 case Opcode.LOAD_DEREF:
                 {
                     var cell = (PyCell)s[f.Code.Code.VarNames.Length + arg]!;
@@ -404,7 +454,7 @@ public static partial class Interpreter
                         s[sp++] = cache.Value;
                         break;
                     }
-                    var name = names[arg];
+                    var name = f.Code.Names[arg];
                     var v = g.GetStr(name) ?? (bi.Type == TypeObjects.Dict ? bi.GetStr(name) : bi.GetItem(ts, name));
                     if (v == null) { exc = NameNotDefined(name); goto error; }
                     if (g.Type == TypeObjects.Dict && bi.Type == TypeObjects.Dict)
@@ -423,10 +473,10 @@ public static partial class Interpreter
                     {
                         ref var ac = ref f.Code.AttrCache[pc - 1];
                         var t = inst.Type;
-                        if (ac.Type != t || ac.Version != t.VersionTag) FillAttrCache(ref ac, t, names[arg], Same(t.GetAttr, s_objectGetAttr));
+                        if (ac.Type != t || ac.Version != t.VersionTag) FillAttrCache(ref ac, t, f.Code.Names[arg], Same(t.GetAttr, s_objectGetAttr));
                         if (ac.Kind == PyCode.AttrKind.InstanceDict)
                         {
-                            var v = inst.GetOwnHinted(names[arg], ref ac.Hint);
+                            var v = inst.GetOwnHinted(f.Code.Names[arg], ref ac.Hint);
                             if (v != null) { s[sp - 1] = v; break; }
                         }
                         else if (ac.Kind == PyCode.AttrKind.Slot)
@@ -435,7 +485,7 @@ public static partial class Interpreter
                             if (sl != null && (uint)ac.Index < (uint)sl.Length && sl[ac.Index] is PyObject v) { s[sp - 1] = v; break; }
                         }
                     }
-                    s[sp - 1] = LoadAttr(ts, obj, names[arg]);
+                    s[sp - 1] = LoadAttr(ts, obj, f.Code.Names[arg]);
                     break;
                 }
                 case Opcode.STORE_ATTR:
@@ -446,17 +496,17 @@ public static partial class Interpreter
                     {
                         ref var ac = ref f.Code.AttrCache[pc - 1];
                         var t = inst.Type;
-                        if (ac.Type != t || ac.Version != t.VersionTag) FillAttrCache(ref ac, t, names[arg], Same(t.SetAttr, s_objectSetAttr));
-                        if (ac.Kind == PyCode.AttrKind.InstanceDict && inst.SetOwnHinted(names[arg], v, ref ac.Hint)) break;
+                        if (ac.Type != t || ac.Version != t.VersionTag) FillAttrCache(ref ac, t, f.Code.Names[arg], Same(t.SetAttr, s_objectSetAttr));
+                        if (ac.Kind == PyCode.AttrKind.InstanceDict && inst.SetOwnHinted(f.Code.Names[arg], v, ref ac.Hint)) break;
                         if (ac.Kind == PyCode.AttrKind.Slot && inst.Slots is PyObject?[] sl && (uint)ac.Index < (uint)sl.Length) { sl[ac.Index] = v; break; }
                     }
-                    Ops.SetAttr(ts, obj, names[arg], v);
+                    Ops.SetAttr(ts, obj, f.Code.Names[arg], v);
                     break;
                 }
                 case Opcode.LOAD_METHOD:
                 {
                     var obj = s[sp - 1]!;
-                    var name = names[arg];
+                    var name = f.Code.Names[arg];
                     var t = obj.Type;
                     {
                         ref var ac = ref f.Code.AttrCache[pc - 1];
@@ -490,15 +540,19 @@ public static partial class Interpreter
                 {
                     var key = s[--sp]!; s[sp] = null;
                     var container = s[sp - 1]!;
-                    if (container is PyList l && key is PyInt ki && ki.FitsLong && container.Type == PyList.TypeObject)
+                    // exact types first: a type compare is one load, where `is` on an unsealed
+                    // class calls the cast helper whenever the object is something else
+                    var ct = container.Type;
+                    if (ct == PyList.TypeObject && key.Type == PyInt.TypeObject && Unsafe.As<PyInt>(key).FitsLong)
                     {
-                        long i = ki.Small;
+                        var l = Unsafe.As<PyList>(container);
+                        long i = Unsafe.As<PyInt>(key).Small;
                         if (i < 0) i += l.Count;
                         if ((ulong)i < (ulong)l.Count) { s[sp - 1] = l.Items[i]; break; }
                     }
-                    else if (container is PyDict d && container.Type == TypeObjects.Dict)
+                    else if (ct == TypeObjects.Dict)
                     {
-                        var v = d.GetItem(ts, key);
+                        var v = Unsafe.As<PyDict>(container).GetItem(ts, key);
                         if (v != null) { s[sp - 1] = v; break; }
                     }
                     s[sp - 1] = Ops.GetItem(ts, container, key);
@@ -508,7 +562,7 @@ public static partial class Interpreter
                 {
                     var key = s[sp - 1]!; var container = s[sp - 2]!; var v = s[sp - 3]!;
                     s[--sp] = null; s[--sp] = null; s[--sp] = null;
-                    if (container is PyDict d && container.Type == TypeObjects.Dict) d.SetItem(ts, key, v);
+                    if (container.Type == TypeObjects.Dict) Unsafe.As<PyDict>(container).SetItem(ts, key, v);
                     else Ops.SetItem(ts, container, key, v);
                     break;
                 }
@@ -516,9 +570,10 @@ public static partial class Interpreter
                 {
                     var b = s[--sp]!; s[sp] = null;
                     var a = s[sp - 1]!;
-                    if (a is PyInt ia && b is PyInt ib && ia.FitsLong && ib.FitsLong && a.Type == PyInt.TypeObject && b.Type == PyInt.TypeObject)
+                    PyType at = a.Type, bt = b.Type;
+                    if (at == PyInt.TypeObject && bt == PyInt.TypeObject && Unsafe.As<PyInt>(a).FitsLong && Unsafe.As<PyInt>(b).FitsLong)
                     {
-                        long x = ia.Small, y = ib.Small, r;
+                        long x = Unsafe.As<PyInt>(a).Small, y = Unsafe.As<PyInt>(b).Small, r;
                         switch (arg)
                         {
                             case (int)BinaryOpArg.Add: case (int)BinaryOpArg.InplaceAdd:
@@ -543,8 +598,9 @@ public static partial class Interpreter
                                 goto slowBinary;
                         }
                     }
-                    else if (a is PyFloat fa && b is PyFloat fb && a.Type == PyFloat.TypeObject && b.Type == PyFloat.TypeObject)
+                    else if (at == PyFloat.TypeObject && bt == PyFloat.TypeObject)
                     {
+                        var fa = Unsafe.As<PyFloat>(a); var fb = Unsafe.As<PyFloat>(b);
                         switch (arg)
                         {
                             case (int)BinaryOpArg.Add: case (int)BinaryOpArg.InplaceAdd: s[sp - 1] = new PyFloat(fa.Value + fb.Value); continue;
@@ -552,9 +608,9 @@ public static partial class Interpreter
                             case (int)BinaryOpArg.Multiply: case (int)BinaryOpArg.InplaceMultiply: s[sp - 1] = new PyFloat(fa.Value * fb.Value); continue;
                         }
                     }
-                    else if (a is PyStr sa && b is PyStr sb && (arg == (int)BinaryOpArg.Add || arg == (int)BinaryOpArg.InplaceAdd) && a.Type == TypeObjects.Str && b.Type == TypeObjects.Str)
+                    else if (at == TypeObjects.Str && bt == TypeObjects.Str && (arg == (int)BinaryOpArg.Add || arg == (int)BinaryOpArg.InplaceAdd))
                     {
-                        s[sp - 1] = new PyStr(sa.Value + sb.Value);
+                        s[sp - 1] = new PyStr(Unsafe.As<PyStr>(a).Value + Unsafe.As<PyStr>(b).Value);
                         continue;
                     }
                 slowBinary:
@@ -567,15 +623,16 @@ public static partial class Interpreter
                     var b = s[--sp]!; s[sp] = null;
                     var a = s[sp - 1]!;
                     bool r;
-                    if (a is PyInt ia && b is PyInt ib && ia.FitsLong && ib.FitsLong && a.Type == PyInt.TypeObject && b.Type == PyInt.TypeObject)
+                    PyType at = a.Type, bt = b.Type;
+                    if (at == PyInt.TypeObject && bt == PyInt.TypeObject && Unsafe.As<PyInt>(a).FitsLong && Unsafe.As<PyInt>(b).FitsLong)
                     {
-                        long x = ia.Small, y = ib.Small;
+                        long x = Unsafe.As<PyInt>(a).Small, y = Unsafe.As<PyInt>(b).Small;
                         r = arg switch { 0 => x < y, 1 => x <= y, 2 => x == y, 3 => x != y, 4 => x > y, _ => x >= y };
                     }
-                    else if (a is PyFloat fa && b is PyFloat fb && a.Type == PyFloat.TypeObject && b.Type == PyFloat.TypeObject)
+                    else if (at == PyFloat.TypeObject && bt == PyFloat.TypeObject)
                     {
                         // IEEE comparisons are Python's: NaN is unequal and unordered
-                        double x = fa.Value, y = fb.Value;
+                        double x = Unsafe.As<PyFloat>(a).Value, y = Unsafe.As<PyFloat>(b).Value;
                         r = arg switch { 0 => x < y, 1 => x <= y, 2 => x == y, 3 => x != y, 4 => x > y, _ => x >= y };
                     }
                     else
@@ -619,20 +676,20 @@ public static partial class Interpreter
                 case Opcode.BUILD_TUPLE:
                 {
                     if (arg == 0) { s[sp++] = PyTuple.Empty; break; }
-                    var items = PopItems(s, sp, arg); sp -= arg;
+                    var items = PopItems(f.Slots, sp, arg); sp -= arg;
                     s[sp++] = new PyTuple(items);
                     break;
                 }
                 case Opcode.BUILD_LIST:
                 {
-                    var items = PopItems(s, sp, arg); sp -= arg;
+                    var items = PopItems(f.Slots, sp, arg); sp -= arg;
                     s[sp++] = new PyList(items);
                     break;
                 }
                 case Opcode.BUILD_STRING:
                 {
                     sp -= arg;
-                    var joined = PyStr.Concat(s.Slice(sp, arg));
+                    var joined = PyStr.Concat(f.Slots.AsSpan(sp, arg));
                     for (int i = 0; i < arg; i++) s[sp + i] = null;
                     s[sp++] = joined;
                     break;
@@ -642,8 +699,8 @@ public static partial class Interpreter
                 {
                     var seq = s[--sp]!; s[sp] = null;
                     PyObject[] items;
-                    if (seq is PyTuple t && seq.Type == TypeObjects.Tuple) items = t.Items;
-                    else if (seq is PyList l && seq.Type == PyList.TypeObject) items = l.ToArray();
+                    if (seq.Type == TypeObjects.Tuple) items = Unsafe.As<PyTuple>(seq).Items;
+                    else if (seq.Type == PyList.TypeObject) items = Unsafe.As<PyList>(seq).ToArray();
                     else
                     {
                         if (seq.Type.Iter == null && seq.Type.GetItem == null)
@@ -725,7 +782,7 @@ public static partial class Interpreter
                 case Opcode.GET_ITER:
                 {
                     var o = s[sp - 1]!;
-                    if (o is PyList l && o.Type == PyList.TypeObject) s[sp - 1] = new PyListIterator(l);
+                    if (o.Type == PyList.TypeObject) s[sp - 1] = new PyListIterator(Unsafe.As<PyList>(o));
                     else s[sp - 1] = Ops.GetIter(ts, o);
                     break;
                 }
@@ -767,7 +824,8 @@ public static partial class Interpreter
                     break;
                 }
 
-                case Opcode.KW_NAMES: kwnames = (PyTuple)consts[arg]; break;
+                // read by the CALL right after it (see CALL): no loop state lives across instructions
+                case Opcode.KW_NAMES: break;
 
                 case Opcode.CALL:
                 {
@@ -798,8 +856,7 @@ public static partial class Interpreter
                             callable = pm.Func; argStart = baseIdx + 1; n = arg + 1;
                         }
                     }
-                    var kw = kwnames;
-                    kwnames = null;
+                    var kw = CodeObject.OpOf(code[pc - 2]) == Opcode.KW_NAMES ? (PyTuple)f.Code.Consts[code[pc - 2] >> 8] : null;
                     if (callable is PyFunction fn)
                     {
                         var nf = MakeFrame(ts, fn, ArgSpan(s, argStart, n), kw);
@@ -909,19 +966,7 @@ public static partial class Interpreter
                     {
                         PyTuple? kwn = null;
                         PyObject[] flat = args;
-                        if (kwargs != null && kwargs.Count > 0)
-                        {
-                            flat = new PyObject[args.Length + kwargs.Count];
-                            args.CopyTo(flat, 0);
-                            var nm = new PyObject[kwargs.Count];
-                            int j = 0;
-                            foreach (var (k, v) in kwargs.Items())
-                            {
-                                if (k is not PyStr) { exc = PyExc.TypeError("keywords must be strings").Value; goto error; }
-                                nm[j] = k; flat[args.Length + j] = v; j++;
-                            }
-                            kwn = new PyTuple(nm);
-                        }
+                        if (kwargs != null && kwargs.Count > 0) kwn = FlattenKwargs(args, kwargs, out flat);
                         var nf = MakeFrame(ts, fn, flat, kwn);
                         f.Sp = sp; f.Pc = pc;
                         nf.Back = f;
@@ -959,8 +1004,8 @@ public static partial class Interpreter
                         {
                             exc = PyExc.TypeError($"__init__() should return None, not '{v.Type.Name}'").Value;
                             if (f.IsEntry) { f.IsEntry = false; ts.Frame = caller; throw new PyException(exc); }
-                            f = caller!; ts.Frame = f; frameRef = f;
-                            s = f.Slots; sp = f.Sp; pc = f.Pc; code = f.Code.Code.Code; consts = f.Code.Consts; names = f.Code.Names;
+                            f = caller!; ts.Frame = f;
+                            s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc; code = f.Code.Quick;
                             goto error;
                         }
                         v = f.InitSelf;
@@ -977,8 +1022,7 @@ public static partial class Interpreter
                     if (gen == null) f.Recycle();
                     f = caller!;
                     ts.Frame = f;
-                    frameRef = f;
-                    s = f.Slots; sp = f.Sp; pc = f.Pc; code = f.Code.Code.Code; consts = f.Code.Consts; names = f.Code.Names;
+                    s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc; code = f.Code.Quick;
                     switch (mode)
                     {
                         case ReturnPush: s[sp++] = v; break;
@@ -1015,8 +1059,7 @@ public static partial class Interpreter
                         }
                         f = ConsumeYield(ts, f, v, out exc);
                         if (exc == null) goto load_frame;
-                        frameRef = f;
-                        s = f.Slots; sp = f.Sp; pc = f.Pc; code = f.Code.Code.Code; consts = f.Code.Consts; names = f.Code.Names;
+                        s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc; code = f.Code.Quick;
                         goto error;
                     }
                     ts.RecursionDepth--;
@@ -1028,8 +1071,7 @@ public static partial class Interpreter
                     if (f.IsEntry) { f.IsEntry = false; ts.Frame = caller; return v; }
                     f = caller!;
                     ts.Frame = f;
-                    frameRef = f;
-                    s = f.Slots; sp = f.Sp; pc = f.Pc; code = f.Code.Code.Code; consts = f.Code.Consts; names = f.Code.Names;
+                    s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc; code = f.Code.Quick;
                     if (mode == ReturnSend) s[sp - 1] = v;
                     else if (mode == ReturnForIter && CodeObject.OpOf(code[pc]) == Opcode.STORE_FAST)
                     {
@@ -1092,7 +1134,7 @@ public static partial class Interpreter
                     // the rarely used instructions live in DispatchCold (a smaller hot loop JITs
                     // faster and keeps its locals in registers)
                     f.Sp = sp;
-                    int cold = DispatchCold(ts, f, s, instr, arg, names);
+                    int cold = DispatchCold(ts, f, f.Slots, instr, arg, f.Code.Names);
                     sp = f.Sp;
                     exc = ts.ColdException; ts.ColdException = null;
                     switch (cold)
@@ -1108,9 +1150,8 @@ public static partial class Interpreter
         switched:
             // a stackless switch changed ts.Frame: run that chain (raising UnwindException if set)
             f = ts.Frame!;
-            frameRef = f;
-            s = f.Slots; sp = f.Sp; pc = f.Pc;
-            code = f.Code.Code.Code; consts = f.Code.Consts; names = f.Code.Names;
+            s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc;
+            code = f.Code.Quick;
             exc = ts.UnwindException;
             if (exc == null) continue;
             ts.UnwindException = null;
@@ -1123,25 +1164,44 @@ public static partial class Interpreter
             goto error;
 
         error:
+            // raised at f.Lasti, a traceback entry to add
             ChainContext(ts, exc);
             f.Sp = sp; f.Pc = pc;
-            raisedAt = f.Lasti;
-            raised = exc;
-            addTraceback = true;
+            ts.ColdException = exc;
             ts.Frame = f;
-            frameRef = f;
-            return null;
+            return Raised;
 
         reraise:
+            // re-raised at f.Pc - 1 (f.Lasti may name the original instruction), no new entry
             f.Sp = sp; f.Pc = pc;
-            raisedAt = pc - 1;
-            raised = exc;
-            addTraceback = false;
+            ts.ColdException = exc;
             ts.Frame = f;
-            frameRef = f;
-            return null;
+            return Reraised;
         }
     }
+
+    /// <summary>CALL_FUNCTION_EX into a Python function: the positional arguments then the
+    /// **kwargs values in one array, and the tuple of their names.</summary>
+    /// <remarks>Outside Dispatch: a foreach over the dict is a try/finally, and a method with
+    /// an exception handler keeps every local live across it (sp, pc, the frame) in memory.</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static PyTuple FlattenKwargs(PyObject[] args, PyDict kwargs, out PyObject[] flat)
+    {
+        flat = new PyObject[args.Length + kwargs.Count];
+        args.CopyTo(flat, 0);
+        var nm = new PyObject[kwargs.Count];
+        int j = 0;
+        foreach (var (k, v) in kwargs.Items())
+        {
+            if (k is not PyStr) throw PyExc.TypeError("keywords must be strings");
+            nm[j] = k; flat[args.Length + j] = v; j++;
+        }
+        return new PyTuple(nm);
+    }
+
+    /// <summary>What Dispatch returns when an exception must be unwound (by Run): raised at
+    /// f.Lasti, or re-raised (RERAISE) at f.Pc - 1 without a new traceback entry.</summary>
+    static readonly PyObject Raised = new PyInstance(TypeObjects.Object), Reraised = new PyInstance(TypeObjects.Object);
 
     /// <summary>ColdFramePushed: the instruction pushed a Python frame (ts.Frame) whose result
     /// becomes its result; the loop goes on in that frame.</summary>
@@ -1613,6 +1673,8 @@ public static partial class Interpreter
 #pragma warning disable CS8619
     static ReadOnlySpan<PyObject> ArgSpan(Span<PyObject?> s, int start, int n) => s.Slice(start, n);
 #pragma warning restore CS8619
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static ReadOnlySpan<PyObject> ArgSpan(FrameSlots s, int start, int n) => s.Args(start, n);
     /// <summary>STACKLESS_TRACE=1 prints every instruction (a static readonly flag: free when off).</summary>
     static readonly bool Trace = Environment.GetEnvironmentVariable("STACKLESS_TRACE") == "1";
     // Slots are compared by reference: a type that inherits one holds the same delegate, and
@@ -1709,6 +1771,10 @@ public static partial class Interpreter
         e.Dict!.SetStr("name", name);
         return e;
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static PyBaseException UnboundLocal(Frame f, int i)
+        => PyExc.UnboundLocalError($"cannot access local variable '{f.Code.Code.VarNames[i]}' where it is not associated with a value").Value;
 
     static PyBaseException UnboundDeref(Frame f, int i)
     {
