@@ -18,7 +18,6 @@ public static class NativeModuleTable
         ItertoolsModule.Register();
         TimeModule.Register();
         ThreadModule.Register();
-        FaulthandlerModule.Register();
         WarningsModule.Register();
         ContextvarsModule.Register();
         MarshalModule.Register();
