@@ -311,17 +311,19 @@ def test_faulthandler_dumps_all_threads():
     def parked_here():
         ev.wait(T)
     t = threading.Thread(target=parked_here); t.start()
-    def dump(**kw):
-        with tempfile.TemporaryFile("w+") as f:
-            faulthandler.dump_traceback(f, **kw)
-            f.seek(0)
-            return f.read()
-    text = dump()
-    ev.set(); t.join(T)
-    assert " in parked_here\n" in text and "Current thread 0x" in text, text
+    # faulthandler writes to a file descriptor, as CPython's (a StringIO has none)
+    with tempfile.TemporaryFile("w+") as buf:
+        faulthandler.dump_traceback(buf)
+        ev.set(); t.join(T)
+        buf.seek(0)
+        text = buf.read()
+    assert "line" in text and " in parked_here\n" in text and "Current thread 0x" in text, text
     current = text[text.index("Current thread"):]
-    assert current.splitlines()[1].endswith(" in dump"), text
-    assert dump(all_threads=False).startswith("Stack (most recent call first):\n")
+    assert current.splitlines()[1].endswith(" in test_faulthandler_dumps_all_threads"), text
+    with tempfile.TemporaryFile("w+") as buf:
+        faulthandler.dump_traceback(buf, all_threads=False)
+        buf.seek(0)
+        assert buf.read().startswith("Stack (most recent call first):\n")
 
 def test_import_waits_for_other_threads_import():
     # a module whose code still runs in one thread is not handed half-done to another

@@ -1,5 +1,6 @@
 #nullable enable
 using System;
+using System.Runtime.CompilerServices;
 using StacklessIron.Objects;
 using StacklessIron.Runtime;
 namespace StacklessIron.Stackless;
@@ -62,14 +63,17 @@ public sealed class PyChannel : PyObject
 
     public bool Closed => Closing && Balance == 0;
 
-    [PyMethod]
+    // The switching path (send/receive, Scheduler.ChannelAction, SwitchTo, Load) is compiled
+    // optimised at its first call: a ReadyToRun or tier-0 version would run the first ~100 ms
+    // of switches at half speed until tiering replaced it.
+    [PyMethod, MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static PyObject send(ThreadState ts, PyChannel self, PyObject value)
     {
         bool direct = ts.TakeUnwindPermission();
         return Scheduler.Of(ts).ChannelAction(self, 1, value, direct);
     }
 
-    [PyMethod]
+    [PyMethod, MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static PyObject receive(ThreadState ts, PyChannel self)
     {
         bool direct = ts.TakeUnwindPermission();
@@ -142,4 +146,9 @@ public sealed class PyChannel : PyObject
         var mod = Ops.GetAttrOrNull(ts, self.Type, new PyStr("__module__")) is PyStr m ? m.Value + "." : "";
         return new PyStr($"<{mod}{self.Type.Name} object at 0x{Ops.Id(self):x}>");
     }
+
+    // pickling (TaskletPickling): (type, (), (balance, flags, tasklets)) and __setstate__, as Stackless
+    [PyMethod] static PyObject __reduce__(ThreadState ts, PyChannel self) => TaskletPickling.ReduceChannel(ts, self);
+    [PyMethod] static PyObject __reduce_ex__(ThreadState ts, PyChannel self, PyObject protocol) => TaskletPickling.ReduceChannel(ts, self);
+    [PyMethod] static PyObject __setstate__(ThreadState ts, PyChannel self, PyObject state) => TaskletPickling.SetChannelState(ts, self, state);
 }

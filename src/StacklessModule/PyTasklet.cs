@@ -397,4 +397,9 @@ public sealed class PyTasklet : PyObject
         var mod = Ops.GetAttrOrNull(ts, self.Type, new PyStr("__module__")) is PyStr m ? m.Value + "." : "";
         return new PyStr($"<{mod}{self.Type.Name} object at 0x{Ops.Id(self):x}>");
     }
+
+    // pickling (TaskletPickling): (type, (), state) and __setstate__(state), as Stackless
+    [PyMethod] static PyObject __reduce__(ThreadState ts, PyTasklet self) => TaskletPickling.ReduceTasklet(ts, self);
+    [PyMethod] static PyObject __reduce_ex__(ThreadState ts, PyTasklet self, PyObject protocol) => TaskletPickling.ReduceTasklet(ts, self);
+    [PyMethod] static PyObject __setstate__(ThreadState ts, PyTasklet self, PyObject state) => TaskletPickling.SetTaskletState(ts, self, state);
 }

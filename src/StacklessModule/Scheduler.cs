@@ -31,6 +31,10 @@ public sealed class Scheduler
     public int SwitchTrapLevel;
     /// <summary>enable_softswitch(): when false every switch is hard.</summary>
     public bool SoftSwitchEnabled = true;
+    /// <summary>Cooperative I/O (Reactor.cs): tasklets waiting for descriptors or timers. When
+    /// the run queue empties the scheduler waits there instead of declaring a deadlock.</summary>
+    internal Reactor? Reactor;
+    bool IoPending => Reactor != null && Reactor.HasLiveWaiters();
     /// <summary>builtins.TaskletExit of this engine (set when the module is imported).</summary>
     public PyType? TaskletExit;
     /// <summary>Tasklets waiting in run() ("watchdogs", innermost last): each left the queue and
@@ -220,6 +224,7 @@ public sealed class Scheduler
     /// belongs (queue, channel, nowhere) and set its TempVal (what its call returns on resume).
     /// Returns Interpreter.Unwind after a soft switch; after a hard one it returns only when
     /// the current tasklet is resumed, with its value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     PyObject SwitchTo(PyTasklet next, bool direct)
     {
         var cur = Current;
@@ -233,6 +238,29 @@ public sealed class Scheduler
         }
         ParkHard(cur, next);
         return TakeValue(cur);
+    }
+
+    /// <summary>SwitchTo for a `next` that resumes right now with `value` as the result of
+    /// its pending call (a channel rendezvous that runs the receiver): the value goes straight
+    /// onto its stack, not through its TempVal (two stores, each with a GC write barrier, less).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    PyObject SwitchToWithValue(PyTasklet next, PyObject value, bool direct)
+    {
+        var cur = Current;
+        if (next != cur && next.HardOn == null && !_mainEnded && next.Started && next.ResumeWithValue
+            && value is not PyBomb && CanSwitchSoftly(cur, direct))
+        {
+            Save(cur, true);
+            Callback(cur, next);
+            next.ResumeWithValue = false;   // Load leaves the stack to us
+            Load(next);
+            var frame = _ts.Frame!;
+            // the result of the call it switched out in (Slots is exactly a PyObject[]: no covariance check)
+            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(frame.Slots), frame.Sp++) = value;
+            return Interpreter.Unwind;
+        }
+        next.TempVal = value;
+        return SwitchTo(next, direct);
     }
 
     void Save(PyTasklet cur, bool withValue)
@@ -265,6 +293,7 @@ public sealed class Scheduler
     /// `next` runs in it if it is soft; if `next` is parked on another runner, this one hands
     /// over the baton and waits idle (or ends, for a surplus worker). Afterwards ts.Frame is
     /// the chain this loop goes on with.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Continue(PyTasklet next)
     {
         if (_mainEnded) { MainEndStep(); return; }
@@ -524,6 +553,7 @@ public sealed class Scheduler
 
     /// <summary>Loads soft `next`'s chain into the running runner's base loop (ts.Frame, and
     /// the value or exception its pending call gets).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Load(PyTasklet next)
     {
         Current = next;
@@ -576,17 +606,26 @@ public sealed class Scheduler
     /// <summary>The run queue is empty (or an exception escaped a tasklet): the innermost run()
     /// returns; without one the main tasklet runs again (blocked on a channel, it gets the
     /// deadlock error).</summary>
-    PyTasklet WakeMain(PyObject value)
+    PyTasklet WakeMain(PyObject value, bool lastEnded = false)
     {
+        if (value is not PyBomb && Reactor != null && Reactor.RunUntilRunnable()) return RunQueue.Front!;
         if (_watchdogs.Count > 0) return WakeWatchdog(_watchdogs.Count - 1, value);
         var m = Main;
         if (m.BlockedOn != null && value is not PyBomb && WaitForOtherThread() is PyTasklet woken) return woken;
         if (m.BlockedOn != null)
         {
+            // main blocked while others could still run, and the last of them ended (Stackless's
+            // words for that case), or it is the last one and cannot block
+            string msg = !lastEnded ? "Deadlock: the last runnable tasklet cannot be blocked."
+                : m.BlockDir < 0 ? "the main tasklet is receiving without a sender available."
+                : "the main tasklet is sending without a receiver available.";
             m.BlockedOn.Unlink(m);
-            if (value is not PyBomb) value = new PyBomb(PyExc.RuntimeError("Deadlock: the last runnable tasklet cannot be blocked.").Value);
+            if (value is not PyBomb) value = new PyBomb(PyExc.RuntimeError(msg).Value);
         }
-        m.TempVal = value;
+        // a main that left the queue (schedule_remove, switch) is revived with what its own
+        // call set to return; only an error replaces that (Stackless: "passing a value only if
+        // it is an exception")
+        if (value is PyBomb) m.TempVal = value;
         MakeHead(m);
         return m;
     }
@@ -656,7 +695,7 @@ public sealed class Scheduler
         else if (_timedOut && _timeoutOwner >= 0)
             next = WakeTimeoutOwner(PyNone.Value);      // run(timeout, soft=True) expired: a switch point
         else
-            next = RunQueue.Front ?? WakeMain(PyNone.Value);
+            next = RunQueue.Front ?? WakeMain(PyNone.Value, lastEnded: true);
         Callback(cur, next);    // the ending tasklet still counts as alive there, as in Stackless
         cur.Dead = true;
         Continue(next);
@@ -678,6 +717,7 @@ public sealed class Scheduler
 
     // ---------------- operations ----------------
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PyObject Schedule(PyObject retval, bool remove, bool direct)
     {
         var cur = Current;
@@ -693,13 +733,14 @@ public sealed class Scheduler
         {
             if (cur.InRunQueue && Count == 1 && !_mainInRun && cur == Main) return retval;
             // the last runnable tasklet cannot leave the queue while main is blocked
-            if (Count - (cur.InRunQueue ? 1 : 0) == 0 && !_mainInRun && cur != Main && Main.BlockedOn != null)
+            if (Count - (cur.InRunQueue ? 1 : 0) == 0 && !_mainInRun && cur != Main && Main.BlockedOn != null && !IoPending)
                 throw PyExc.RuntimeError("Deadlock: the last runnable tasklet cannot be blocked.");
             CheckCanSwitch(direct);
             cur.TempVal = retval;
             Remove(cur);
             return SwitchTo(RunQueue.Front ?? WakeMain(PyNone.Value), direct);
         }
+        Reactor?.PollIfDue();
         if (Count <= 1 && cur.InRunQueue) return retval;
         CheckCanSwitch(direct);
         cur.TempVal = retval;
@@ -709,7 +750,7 @@ public sealed class Scheduler
     public PyObject Run(long timeout, bool soft, bool total, bool ignoreNesting, bool direct)
     {
         var cur = Current;
-        if (Count <= 1 && cur.InRunQueue) return PyNone.Value;
+        if (Count <= 1 && cur.InRunQueue && !IoPending) return PyNone.Value;
         CheckCanSwitch(direct);
         if (timeout > 0 && _timeoutOwner < 0)
         {
@@ -724,7 +765,7 @@ public sealed class Scheduler
         _watchdogs.Add(cur);
         cur.IsWatchdog = true;
         cur.TempVal = PyNone.Value;
-        var first = RunQueue.Front;
+        var first = RunQueue.Front ?? (Reactor != null && Reactor.RunUntilRunnable() ? RunQueue.Front : null);
         if (first == null) { LeaveRun(_watchdogs.Count - 1); Insert(cur); return PyNone.Value; }
         return SwitchTo(first, direct);
     }
@@ -803,6 +844,7 @@ public sealed class Scheduler
         return SwitchTo(t, direct);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PyObject ChannelAction(PyChannel ch, int dir, PyObject value, bool direct)
     {
         var cur = Current;
@@ -816,10 +858,10 @@ public sealed class Scheduler
             if (switchNow) CheckCanSwitch(direct);
             var target = ch.PopFront();
             PyObject received;
-            if (dir > 0) { received = PyNone.Value; target.TempVal = value; }
-            else { received = target.TempVal; target.TempVal = PyNone.Value; }
             if (target.Owner != this && target.Owner != null)
             {
+                if (dir > 0) { received = PyNone.Value; target.TempVal = value; }
+                else { received = target.TempVal; target.TempVal = PyNone.Value; }
                 // a tasklet of another thread runs there; this one goes on
                 ThreadBlock.RunOnItsThread(target);
                 if (received is PyBomb rb) throw new PyException(rb.Exception ?? PyExc.New(ExceptionTypes.TypeError).Value);
@@ -827,13 +869,17 @@ public sealed class Scheduler
             }
             if (ch.ScheduleAll)
             {
+                if (dir > 0) { received = PyNone.Value; target.TempVal = value; }
+                else { received = target.TempVal; target.TempVal = PyNone.Value; }
                 Insert(target);
                 cur.TempVal = received;
                 return SwitchTo(AdvancePast(cur), direct);
             }
             if (switchNow)
             {
-                cur.TempVal = received;
+                if (dir > 0) received = PyNone.Value;
+                else { received = target.TempVal; target.TempVal = PyNone.Value; }
+                if (cur.TempVal != received) cur.TempVal = received;
                 if (cur.InRunQueue && RunQueue.Front == cur)
                 {
                     // the target goes right after the current one and runs: the ring turns by one
@@ -842,8 +888,10 @@ public sealed class Scheduler
                     target.InRunQueue = true;
                 }
                 else { InsertAfter(cur, target); MakeHead(target); }
-                return SwitchTo(target, direct);
+                return dir > 0 ? SwitchToWithValue(target, value, direct) : SwitchTo(target, direct);
             }
+            if (dir > 0) { received = PyNone.Value; target.TempVal = value; }
+            else { received = target.TempVal; target.TempVal = PyNone.Value; }
             Insert(target);
             if (cur.TempVal != PyNone.Value) cur.TempVal = PyNone.Value;
             if (received is PyBomb bomb) throw new PyException(bomb.Exception ?? PyExc.New(ExceptionTypes.TypeError).Value);
@@ -852,7 +900,7 @@ public sealed class Scheduler
         if (cur.BlockTrap) throw PyExc.RuntimeError("this tasklet does not like to be blocked.");
         if (ch.Closing) throw PyExc.ValueError("Send/receive operation on a closed channel");
         int others = Count - (cur.InRunQueue ? 1 : 0);
-        if (others == 0 && (!_mainInRun || RunThreadBlock) && ThreadBlock.OtherThreadRunnable(_ts))
+        if (others == 0 && !IoPending && (!_mainInRun || RunThreadBlock) && ThreadBlock.OtherThreadRunnable(_ts))
         {
             // another thread may wake it: this thread blocks (see BlockThread)
             CheckCanSwitch(direct);
@@ -861,14 +909,17 @@ public sealed class Scheduler
             cur.TempVal = dir > 0 ? value : PyNone.Value;
             return BlockThread(cur, direct);
         }
-        // the last runnable tasklet cannot block (unless main waits in run() and takes over);
-        // raised in a tasklet, the error ends it and reaches main like any escaping exception
-        if (others == 0 && !_mainInRun)
+        // the last runnable tasklet cannot block (unless main waits in run() or is paused, out
+        // of every queue: then main is revived); raised in a tasklet, the error ends it and
+        // reaches main like any escaping exception
+        // (a tasklet waiting for I/O or a timer will wake: the scheduler then waits on the reactor)
+        if (others == 0 && !_mainInRun && !IoPending && (cur == Main || Main.BlockedOn != null))
             throw PyExc.RuntimeError("Deadlock: the last runnable tasklet cannot be blocked.");
         CheckCanSwitch(direct);
         Remove(cur);
         ch.Append(cur, dir);
-        cur.TempVal = dir > 0 ? value : PyNone.Value;
+        if (dir > 0) cur.TempVal = value;
+        else if (cur.TempVal != PyNone.Value) cur.TempVal = PyNone.Value;
         return SwitchTo(_timedOut && _timeoutOwner >= 0 ? WakeTimeoutOwner(PyNone.Value) : RunQueue.Front ?? WakeMain(PyNone.Value), direct);
     }
 

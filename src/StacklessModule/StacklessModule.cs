@@ -1,5 +1,7 @@
 #nullable enable
 using System;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using StacklessIron.Compiling;
 using StacklessIron.Objects;
 using StacklessIron.Runtime;
@@ -14,10 +16,41 @@ public static class StacklessModule
     /// main's bottom frame when that ended on a worker (see Scheduler.FinishMainOnHost).</summary>
     internal static PyObject? WorkerBase, WorkerStart, MainReturn, IdleFrame, IdleNative;
 
+    /// <summary>Compiles the channel switching path (send/receive with their argument binders,
+    /// Scheduler.ChannelAction, SwitchTo, Load; marked AggressiveOptimization, so ReadyToRun
+    /// leaves them to the JIT) when the module is imported, on a short-lived background thread,
+    /// instead of in the program's first channel operations (a few milliseconds of JIT there).
+    /// Should a switch come first, it simply waits for the same compilation.</summary>
+    static void PrepareSwitchPath()
+    {
+        if (_switchPathPrepared) return;
+        _switchPathPrepared = true;
+        var natives = new System.Collections.Generic.List<NativeFunction>();
+        foreach (var name in new[] { "send", "receive" })
+            if (PyChannel.TypeObject.Namespace.GetStr(name) is PyMethodDescriptor d) natives.Add(d.Func);
+        var th = new System.Threading.Thread(() =>
+        {
+            try
+            {
+                foreach (var nf in natives) _ = nf.Signature;   // builds (locked) its invoker
+                const BindingFlags any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+                foreach (var type in new[] { typeof(PyChannel), typeof(Scheduler) })
+                    foreach (var m in type.GetMethods(any))
+                        if ((m.MethodImplementationFlags & MethodImplAttributes.AggressiveOptimization) != 0)
+                            RuntimeHelpers.PrepareMethod(m.MethodHandle);
+            }
+            catch (Exception) { }   // only a head start: the first call compiles them anyway
+        }, 256 * 1024) { IsBackground = true, Name = "stackless prepare" };
+        th.Start();
+    }
+    static bool _switchPathPrepared;
+
     /// <summary>Makes `import stackless` available to engines of this process.</summary>
     public static void Register()
     {
         Importer.NativeModules["stackless"] = Create;
+        StacklessIoModule.Register();
+        PicklingModule.Register();
     }
 
     const string PythonPart = @"
@@ -55,6 +88,7 @@ def __dir__():
 
     public static PyModule Create(ThreadState ts)
     {
+        PrepareSwitchPath();
         var m = new PyModule("stackless", "Stackless Python: tasklets, channels and a scheduler.");
         NativeMembers.FillModule(m, typeof(StacklessModule));
         var ns = m.Namespace;
@@ -105,6 +139,7 @@ def __dir__():
         SendSequenceHelper = ns.GetStr("send_sequence");
         ns.Pop(ts, new PyStr("send_sequence"));
         PyChannel.TypeObject.Namespace.SetStr("send_sequence", SendSequenceHelper!);
+        PicklingModule.Install(ts, m);
         return m;
     }
 
@@ -326,8 +361,8 @@ def __dir__():
     }
 
     [PyMethod]
-    static long pickle_flags(ThreadState ts, [PyKeyword] long new_flags = -1, long mask = 0) => 0;
+    static long pickle_flags(ThreadState ts, [PyKeyword] long new_flags = -1, long mask = -1) => PicklingModule.Flags(ts, new_flags, mask, false);
 
     [PyMethod]
-    static long pickle_flags_default(ThreadState ts, [PyKeyword] long new_flags = -1, long mask = 0) => 0;
+    static long pickle_flags_default(ThreadState ts, [PyKeyword] long new_flags = -1, long mask = -1) => PicklingModule.Flags(ts, new_flags, mask, true);
 }

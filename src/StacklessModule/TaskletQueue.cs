@@ -1,5 +1,6 @@
 #nullable enable
 using System;
+using System.Runtime.CompilerServices;
 namespace StacklessIron.Stackless;
 
 /// <summary>
@@ -23,6 +24,7 @@ public sealed class TaskletQueue
 
     public PyTasklet this[int i] => _items[(_front + i) & (_items.Length - 1)].T!;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void PushBack(PyTasklet t)
     {
         if (_count == _items.Length) Grow();
@@ -38,6 +40,7 @@ public sealed class TaskletQueue
         _count++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public PyTasklet PopFront()
     {
         var t = _items[_front].T!;
@@ -75,6 +78,7 @@ public sealed class TaskletQueue
         return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Remove(PyTasklet t)
     {
         if (_count > 0 && _items[_front].T == t) { PopFront(); return true; }

@@ -180,7 +180,7 @@ public static class FaulthandlerModule
         return sb.ToString();
     }
 
-    /// <summary>The engine's live Python threads, the main thread first.</summary>
+    /// <summary>The engine's Python threads (a copy: a timer or signal thread reads it unlocked).</summary>
     static IEnumerable<ThreadState> ThreadStatesOf(PythonEngine engine) => engine.Gil.Threads;
 
     /// <summary>One thread's frames, innermost first, in faulthandler's layout.</summary>

@@ -26,7 +26,6 @@ public static class NativeModuleTable
         StacklessIron.Modules.Posix.PosixModule.Register();
         SignalModule.Register();
         AtexitModule.Register();
-        FaulthandlerModule.Register();
         StacklessIron.Modules.Sqlite.SqliteModule.Register();
         GcModule.Register();
         ImpModule.Register();

@@ -15,6 +15,10 @@ public static class Importer
     /// <summary>Native modules by name: a factory that builds the module object.</summary>
     public static readonly Dictionary<string, Func<ThreadState, PyModule>> NativeModules = new();
 
+    /// <summary>Called after the source module of that name has run (a native module adapting
+    /// a library module, e.g. stackless patching pickle), with the new module.</summary>
+    public static readonly Dictionary<string, Action<ThreadState, PyModule>> SourceLoadedHooks = new();
+
     /// <summary>IMPORT_NAME: honours an overridden builtins.__import__.</summary>
     public static PyObject ImportName(ThreadState ts, Frame f, PyStr name, PyObject fromlist, PyObject level)
     {
@@ -231,6 +235,7 @@ public static class Importer
             var code = ts.Engine.CompileFile(ts, path);
             Interpreter.RunModuleCode(ts, code, ns);
             if (name == "importlib") InstallImportlibFinders(ts, module);
+            if (SourceLoadedHooks.TryGetValue(name, out var hook)) hook(ts, module);
         }
         catch (Exception)
         {

@@ -426,8 +426,7 @@ public static partial class Interpreter
                         if (ac.Type != t || ac.Version != t.VersionTag) FillAttrCache(ref ac, t, names[arg], Same(t.GetAttr, s_objectGetAttr));
                         if (ac.Kind == PyCode.AttrKind.InstanceDict)
                         {
-                            var d = inst.Dict;
-                            var v = d?.GetStrHinted(names[arg], ref ac.Hint);
+                            var v = inst.GetOwnHinted(names[arg], ref ac.Hint);
                             if (v != null) { s[sp - 1] = v; break; }
                         }
                         else if (ac.Kind == PyCode.AttrKind.Slot)
@@ -448,7 +447,7 @@ public static partial class Interpreter
                         ref var ac = ref f.Code.AttrCache[pc - 1];
                         var t = inst.Type;
                         if (ac.Type != t || ac.Version != t.VersionTag) FillAttrCache(ref ac, t, names[arg], Same(t.SetAttr, s_objectSetAttr));
-                        if (ac.Kind == PyCode.AttrKind.InstanceDict && inst.Dict is PyDict idict) { idict.SetStrHinted(names[arg], v, ref ac.Hint); break; }
+                        if (ac.Kind == PyCode.AttrKind.InstanceDict && inst.SetOwnHinted(names[arg], v, ref ac.Hint)) break;
                         if (ac.Kind == PyCode.AttrKind.Slot && inst.Slots is PyObject?[] sl && (uint)ac.Index < (uint)sl.Length) { sl[ac.Index] = v; break; }
                     }
                     Ops.SetAttr(ts, obj, names[arg], v);
@@ -464,8 +463,7 @@ public static partial class Interpreter
                         if (ac.Type != t || ac.Version != t.VersionTag) FillMethodCache(ref ac, t, name);
                         if (ac.Kind == PyCode.AttrKind.Method)
                         {
-                            var od = obj.Dict;
-                            if (od == null || od.Count == 0 || od.GetStr(name) == null)
+                            if (obj is PyInstance pi ? pi.GetOwn(name) == null : obj.Dict is not PyDict od || od.Count == 0 || od.GetStr(name) == null)
                             {
                                 s[sp - 1] = ac.Descr;
                                 s[sp++] = obj;
@@ -476,7 +474,7 @@ public static partial class Interpreter
                     if (Same(t.GetAttr, s_objectGetAttr) || Same(t.GetAttr, s_moduleGetAttr) && obj is not PyModule)
                     {
                         var descr = t.Lookup(name);
-                        if ((descr is PyFunction || descr is PyMethodDescriptor) && (obj.Dict == null || obj.Dict.GetStr(name) == null))
+                        if ((descr is PyFunction || descr is PyMethodDescriptor) && (obj is PyInstance pi ? pi.GetOwn(name) == null : obj.Dict == null || obj.Dict.GetStr(name) == null))
                         {
                             s[sp - 1] = descr;
                             s[sp++] = obj;
@@ -778,7 +776,18 @@ public static partial class Interpreter
                     var b = s[baseIdx + 1]!;
                     PyObject callable;
                     int argStart, n;
-                    if (a != null) { callable = a; argStart = baseIdx + 1; n = arg + 1; }
+                    if (a != null)
+                    {
+                        callable = a; argStart = baseIdx + 1; n = arg + 1;
+                        if (a is PyMethod wm)
+                        {
+                            // a with-statement's bound __exit__ (BEFORE_WITH put it below the
+                            // arguments): [func, self, args...] in place, so a Python __exit__
+                            // runs as a frame of this loop, not nested (Stackless: nesting 0)
+                            s[baseIdx] = wm.Self;
+                            callable = wm.Func; argStart = baseIdx; n = arg + 2;
+                        }
+                    }
                     else
                     {
                         callable = b; argStart = baseIdx + 2; n = arg;
@@ -1085,6 +1094,7 @@ public static partial class Interpreter
                     {
                         case ColdError: goto error;
                         case ColdReraise: goto reraise;
+                        case ColdFramePushed: f.Pc = pc; goto switched;
                     }
                     break;
             }
@@ -1128,7 +1138,9 @@ public static partial class Interpreter
         }
     }
 
-    const int ColdNext = 0, ColdError = 1, ColdReraise = 2;
+    /// <summary>ColdFramePushed: the instruction pushed a Python frame (ts.Frame) whose result
+    /// becomes its result; the loop goes on in that frame.</summary>
+    const int ColdNext = 0, ColdError = 1, ColdReraise = 2, ColdFramePushed = 3;
 
     /// <summary>The instructions Dispatch runs rarely (names, imports, async, pattern matching,
     /// raising, building sets/maps ...). Returns ColdNext, or ColdError / ColdReraise with
@@ -1475,6 +1487,13 @@ public static partial class Interpreter
                 var exitFunc = s[sp - 4]!;
                 var e = val as PyBaseException;
                 var tb = (PyObject?)e?.Traceback ?? PyNone.Value;
+                if (exitFunc is PyMethod em && em.Func is PyFunction ef && !ef.IsGeneratorLike)
+                {
+                    // a Python __exit__ runs as a frame of this loop, as in BEFORE_WITH
+                    f.Sp = sp;
+                    SwitchTo(ts, MakeFrame(ts, ef, new[] { em.Self, val.Type, val, tb }, null));
+                    return ColdFramePushed;
+                }
                 s[sp++] = Ops.Call(ts, exitFunc, val.Type, val, tb);
                 break;
             }
@@ -1489,6 +1508,14 @@ public static partial class Interpreter
                     return ColdError;
                 }
                 s[sp - 1] = BindMethod(ts, exit, mgr);
+                if (enter is PyFunction ef && !ef.IsGeneratorLike)
+                {
+                    // a Python __enter__ runs as a frame of this loop, not in a nested one: a
+                    // tasklet switching inside it switches softly (Stackless: nesting_level 0)
+                    f.Sp = sp;
+                    SwitchTo(ts, MakeFrame(ts, ef, new ReadOnlySpan<PyObject>(ref mgr), null));
+                    return ColdFramePushed;
+                }
                 s[sp++] = SlotDefs.CallBoundKw(ts, enter, mgr, ReadOnlySpan<PyObject>.Empty, null);
                 break;
             }
@@ -1626,8 +1653,7 @@ public static partial class Interpreter
             var descr = t.Lookup(name);
             if (descr == null)
             {
-                var d = inst.Dict;
-                if (d != null) { var v = d.GetStr(name); if (v != null) return v; }
+                if (inst.GetOwn(name) is PyObject v) return v;
                 throw PyExc.NoAttribute(obj, name);
             }
         }

@@ -32,6 +32,7 @@ public abstract class IterationConsumer
             return Interpreter.Consume(ts, g, this);
         var it = Ops.GetIter(ts, iterable);
         var next = it.Type.IterNext!;
+        ts.UnwindAllowed = false;   // not for a __next__ called from here (see Ops.Next)
         while (next(ts, it) is PyObject x)
             if (!Add(ts, x)) break;
         return Finish(ts);

@@ -88,9 +88,9 @@ public sealed class PythonEngine
         {
             Parsing.Ast.ModNode tree = mode switch
             {
-                CompileMode.Eval => source is string es ? WrapExpr(PythonParser.ParseExpression(es, filename, IntMaxStrDigits)) : WrapExpr(PythonParser.ParseExpression((byte[])source, filename, IntMaxStrDigits)),
-                CompileMode.Single => source is string ss ? PythonParser.ParseInteractive(ss, filename, IntMaxStrDigits) : PythonParser.ParseInteractive((byte[])source, filename, IntMaxStrDigits),
-                _ => source is string xs ? PythonParser.ParseModule(xs, filename, IntMaxStrDigits) : PythonParser.ParseModule((byte[])source, filename, IntMaxStrDigits),
+                CompileMode.Eval => source is string es ? WrapExpr(PythonParser.ParseExpression(es, filename, IntMaxStrDigits, flags)) : WrapExpr(PythonParser.ParseExpression((byte[])source, filename, IntMaxStrDigits, flags)),
+                CompileMode.Single => source is string ss ? PythonParser.ParseInteractive(ss, filename, IntMaxStrDigits, flags) : PythonParser.ParseInteractive((byte[])source, filename, IntMaxStrDigits, flags),
+                _ => source is string xs ? PythonParser.ParseModule(xs, filename, IntMaxStrDigits, flags) : PythonParser.ParseModule((byte[])source, filename, IntMaxStrDigits, flags),
             };
             var code = Compiler.Compile(tree, filename, mode, 0, (CodeFlags)(flags & (int)Compiler.FutureFlagsMask));
             return PyCode.For(code);
