@@ -18,6 +18,7 @@ public static class NativeModuleTable
         ItertoolsModule.Register();
         TimeModule.Register();
         ThreadModule.Register();
+        FaulthandlerModule.Register();
         WarningsModule.Register();
         ContextvarsModule.Register();
         MarshalModule.Register();
