@@ -134,6 +134,7 @@ public sealed class PyTasklet : PyObject
     {
         if (self.IsAlive(ts)) throw PyExc.RuntimeError("tasklet is alive");
         if (self.Func == null) throw PyExc.RuntimeError("the tasklet was not bound to a function");
+        self.CheckThreadAlive();
         self.Frame = StacklessModule.MakeStartFrame(ts, self.Func, args, kw);
         self.Func = null;
         self.Dead = false;
