@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System;
 using System.IO;
 using StacklessIron.Objects;
@@ -38,9 +39,13 @@ public static class Program
         }
         int i = 0;
         string? command = null, module = null, script = null;
+        var xoptions = new List<string>();
+        var warnoptions = new List<string>();
         while (i < args.Length)
         {
             var a = args[i];
+            if ((a == "-X" || a == "-W") && i + 1 < args.Length) { (a == "-X" ? xoptions : warnoptions).Add(args[i + 1]); i += 2; continue; }
+            if ((a.StartsWith("-X") || a.StartsWith("-W")) && a.Length > 2) { (a[1] == 'X' ? xoptions : warnoptions).Add(a[2..]); i++; continue; }
             if (a == "-c" && i + 1 < args.Length) { command = args[i + 1]; i += 2; break; }
             if (a == "-m" && i + 1 < args.Length) { module = args[i + 1]; i += 2; break; }
             if (a == "-u" || a == "-B" || a == "-E" || a == "-s" || a == "-S") { i++; continue; }
@@ -57,6 +62,11 @@ public static class Program
         StacklessIron.Stackless.StacklessModule.Register();
         var engine = new PythonEngine();
         var ts = engine.MainThread;
+        if (StacklessIron.Modules.SysModule.ApplyCommandLineOptions(engine, xoptions, warnoptions) is string fatal)
+        {
+            Console.Error.WriteLine("Fatal Python error: " + fatal);
+            return 1;
+        }
         var argv = new PyList();
         argv.Append(new PyStr(command != null ? "-c" : module != null ? module : script!));
         foreach (var r in rest) argv.Append(new PyStr(r));

@@ -26,6 +26,8 @@ public static class NativeModuleTable
         StacklessIron.Modules.Posix.PosixModule.Register();
         SignalModule.Register();
         AtexitModule.Register();
+        FaulthandlerModule.Register();
+        StacklessIron.Modules.Sqlite.SqliteModule.Register();
         GcModule.Register();
         ImpModule.Register();
         StacklessIron.Modules.Select.SelectModule.Register();

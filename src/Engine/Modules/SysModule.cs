@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 #nullable enable
 using System;
 namespace StacklessIron.Modules;
@@ -87,6 +88,34 @@ public static class SysModule
     }
 
     [PyMethod] static long getrecursionlimit(ThreadState ts) => ts.Engine.RecursionLimit;
+
+    /// <summary>Applies the command line's `-X name[=value]` options (sys._xoptions) and
+    /// `-W arg` options (sys.warnoptions). Returns an error message for a bad -X value, which
+    /// CPython reports as a fatal error at start-up.</summary>
+    public static string? ApplyCommandLineOptions(PythonEngine engine, IEnumerable<string> xoptions, IEnumerable<string> warnoptions)
+    {
+        var sys = engine.Sys;
+        var xdict = (PyDict)sys.Get("_xoptions")!;
+        foreach (var x in xoptions)
+        {
+            int eq = x.IndexOf('=');
+            string name = eq < 0 ? x : x[..eq];
+            xdict.SetStr(new PyStr(name), eq < 0 ? PyBool.True : new PyStr(x[(eq + 1)..]));
+            if (name == "int_max_str_digits")
+            {
+                if (eq < 0 || !long.TryParse(x.AsSpan(eq + 1), out long n) || !PyInt.IsValidMaxStrDigits(n))
+                    return "config_init_int_max_str_digits: -X int_max_str_digits: invalid limit; must be >= 640 or 0 for unlimited.";
+                engine.IntMaxStrDigits = (int)n;
+                var flags = (PyStructSeq)sys.Get("flags")!;
+                PyObject[] values = [.. flags.Items, .. flags.Hidden];
+                values[Array.IndexOf(FlagNames, "int_max_str_digits")] = PyInt.From(n);
+                sys.Set("flags", PyStructSeq.Create(FlagsType, values));
+            }
+        }
+        var warn = (PyList)sys.Get("warnoptions")!;
+        foreach (var w in warnoptions) warn.Append(new PyStr(w));
+        return null;
+    }
 
     [PyMethod] static long get_int_max_str_digits(ThreadState ts) => ts.Engine.IntMaxStrDigits;
 

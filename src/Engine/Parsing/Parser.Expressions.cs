@@ -772,7 +772,7 @@ internal sealed partial class Parser
     {
         int m = _pos;
         var t = _toks[_pos++];
-        return Fin(new Constant { value = ParseNumber(t.Text) }, m);
+        return Fin(new Constant { value = NumberValue(t) }, m);
     }
 
     // group: '(' (yield_expr | named_expression) ')' | invalid_group

@@ -105,7 +105,7 @@ internal sealed partial class Parser
     internal ExprNode ParseFStringExpression(string exprText, int startLine, int startCol)
     {
         var tok = new Tokenizer("(" + exprText + ")", _filename, startLine, startCol);
-        var sub = new Parser(tok, _filename, Mode.FString, this);
+        var sub = new Parser(tok, _filename, Mode.FString, this) { MaxIntDigits = MaxIntDigits };
         sub._fstringStartLine = startLine;
         sub._fstringStartCol = startCol;
         return sub.Run(sub.FStringRule);
@@ -115,9 +115,26 @@ internal sealed partial class Parser
 
     // ---------------------------------------------------------------- numbers
 
-    /// <summary>The value of a NUMBER token: BigInteger, double or Complex (imaginary).</summary>
-    internal static object ParseNumber(string text)
+    /// <summary>The limit on a decimal int literal's digits (sys.get_int_max_str_digits() of
+    /// the compiling engine; 0: none). A longer literal is a SyntaxError, as in CPython 3.11.</summary>
+    internal int MaxIntDigits = PythonParser.DefaultMaxIntDigits;
+
+    object NumberValue(Token t)
     {
+        var v = ParseNumber(t.Text, out int decimalDigits);
+        if (MaxIntDigits > 0 && decimalDigits > MaxIntDigits)
+            // CPython reports it at the literal's line with no column (offset 0)
+            throw RaiseLoc("SyntaxError",
+                $"Exceeds the limit ({MaxIntDigits} digits) for integer string conversion: value has {decimalDigits} digits; " +
+                "use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.", t.Line, -1, t.Line, -1);
+        return v;
+    }
+
+    /// <summary>The value of a NUMBER token: BigInteger, double or Complex (imaginary);
+    /// `decimalDigits` is the digit count of a decimal int literal (0 for other numbers).</summary>
+    internal static object ParseNumber(string text, out int decimalDigits)
+    {
+        decimalDigits = 0;
         string s = text.IndexOf('_') >= 0 ? text.Replace("_", "") : text;
         char last = s[^1];
         if (last == 'j' || last == 'J')
@@ -137,6 +154,7 @@ internal sealed partial class Parser
         }
         foreach (char ch in s)
             if (ch == '.' || ch == 'e' || ch == 'E') return ParseFloat(s);
+        decimalDigits = s.Length;
         if (s.Length <= 18) return new BigInteger(long.Parse(s, CultureInfo.InvariantCulture));
         return BigInteger.Parse(s, CultureInfo.InvariantCulture);
     }

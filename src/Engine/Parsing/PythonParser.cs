@@ -13,28 +13,32 @@ namespace StacklessIron.Parsing;
 /// during ast construction"); the runtime raises the exception of that name.</summary>
 public static partial class PythonParser
 {
+    /// <summary>CPython's default limit on the digits of a decimal int literal
+    /// (sys.int_info.default_max_str_digits); 0 means no limit.</summary>
+    public const int DefaultMaxIntDigits = 4300;
+
     /// <summary>Parse a module from raw source bytes, honouring a UTF-8 BOM and a PEP 263
     /// coding declaration, as `ast.parse(bytes)` does.</summary>
-    public static Module ParseModule(byte[] source, string filename = "<unknown>")
-        => (Module)Parse(Decode(source, filename, out bool conv), filename, Parser.Mode.File, conv);
+    public static Module ParseModule(byte[] source, string filename = "<unknown>", int maxIntDigits = DefaultMaxIntDigits)
+        => (Module)Parse(Decode(source, filename, out bool conv), filename, Parser.Mode.File, conv, maxIntDigits);
 
     /// <summary>Parse a module from text (mode "exec"), as `ast.parse(str)` does.</summary>
-    public static Module ParseModule(string text, string filename = "<unknown>")
-        => (Module)Parse(text, filename, Parser.Mode.File, true);
+    public static Module ParseModule(string text, string filename = "<unknown>", int maxIntDigits = DefaultMaxIntDigits)
+        => (Module)Parse(text, filename, Parser.Mode.File, true, maxIntDigits);
 
     /// <summary>Parse an expression (mode "eval").</summary>
-    public static Expression ParseExpression(string text, string filename = "<unknown>")
-        => (Expression)Parse(text, filename, Parser.Mode.Eval, true);
+    public static Expression ParseExpression(string text, string filename = "<unknown>", int maxIntDigits = DefaultMaxIntDigits)
+        => (Expression)Parse(text, filename, Parser.Mode.Eval, true, maxIntDigits);
 
-    public static Expression ParseExpression(byte[] source, string filename = "<unknown>")
-        => (Expression)Parse(Decode(source, filename, out bool conv), filename, Parser.Mode.Eval, conv);
+    public static Expression ParseExpression(byte[] source, string filename = "<unknown>", int maxIntDigits = DefaultMaxIntDigits)
+        => (Expression)Parse(Decode(source, filename, out bool conv), filename, Parser.Mode.Eval, conv, maxIntDigits);
 
     /// <summary>Parse one interactive statement (mode "single").</summary>
-    public static Interactive ParseInteractive(string text, string filename = "<unknown>")
-        => (Interactive)Parse(text, filename, Parser.Mode.Single, true);
+    public static Interactive ParseInteractive(string text, string filename = "<unknown>", int maxIntDigits = DefaultMaxIntDigits)
+        => (Interactive)Parse(text, filename, Parser.Mode.Single, true, maxIntDigits);
 
-    public static Interactive ParseInteractive(byte[] source, string filename = "<unknown>")
-        => (Interactive)Parse(Decode(source, filename, out bool conv), filename, Parser.Mode.Single, conv);
+    public static Interactive ParseInteractive(byte[] source, string filename = "<unknown>", int maxIntDigits = DefaultMaxIntDigits)
+        => (Interactive)Parse(Decode(source, filename, out bool conv), filename, Parser.Mode.Single, conv, maxIntDigits);
 
     /// <summary>CPython reports error offsets in bytes for bytes input that declares no encoding.</summary>
     static string Decode(byte[] source, string filename, out bool convertOffsets)
@@ -44,7 +48,7 @@ public static partial class PythonParser
         return text;
     }
 
-    static ModNode Parse(string text, string filename, Parser.Mode mode, bool convertOffsets)
+    static ModNode Parse(string text, string filename, Parser.Mode mode, bool convertOffsets, int maxIntDigits)
     {
         // Non-exec input gets no implicit final newline in CPython, so an empty source has no
         // line at all: the error is at line 0 (the tokenizer always adds the newline).
@@ -53,7 +57,7 @@ public static partial class PythonParser
         return OnBigStack(filename, () =>
         {
             var tok = new Tokenizer(text, filename) { ConvertOffsetsToChars = convertOffsets };
-            var p = new Parser(tok, filename, mode);
+            var p = new Parser(tok, filename, mode) { MaxIntDigits = maxIntDigits };
             try
             {
                 ModNode r = mode switch

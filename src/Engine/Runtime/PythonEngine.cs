@@ -83,9 +83,9 @@ public sealed class PythonEngine
         {
             Parsing.Ast.ModNode tree = mode switch
             {
-                CompileMode.Eval => source is string es ? WrapExpr(PythonParser.ParseExpression(es, filename)) : WrapExpr(PythonParser.ParseExpression((byte[])source, filename)),
-                CompileMode.Single => source is string ss ? PythonParser.ParseInteractive(ss, filename) : PythonParser.ParseInteractive((byte[])source, filename),
-                _ => source is string xs ? PythonParser.ParseModule(xs, filename) : PythonParser.ParseModule((byte[])source, filename),
+                CompileMode.Eval => source is string es ? WrapExpr(PythonParser.ParseExpression(es, filename, IntMaxStrDigits)) : WrapExpr(PythonParser.ParseExpression((byte[])source, filename, IntMaxStrDigits)),
+                CompileMode.Single => source is string ss ? PythonParser.ParseInteractive(ss, filename, IntMaxStrDigits) : PythonParser.ParseInteractive((byte[])source, filename, IntMaxStrDigits),
+                _ => source is string xs ? PythonParser.ParseModule(xs, filename, IntMaxStrDigits) : PythonParser.ParseModule((byte[])source, filename, IntMaxStrDigits),
             };
             var code = Compiler.Compile(tree, filename, mode, 0, (CodeFlags)(flags & (int)Compiler.FutureFlagsMask));
             return PyCode.For(code);

@@ -33,9 +33,9 @@ public static class AstModule
         {
             tree = mode switch
             {
-                "eval" => source is string es ? PythonParser.ParseExpression(es, filename) : PythonParser.ParseExpression((byte[])source, filename),
-                "single" => source is string ss ? PythonParser.ParseInteractive(ss, filename) : PythonParser.ParseInteractive((byte[])source, filename),
-                "exec" => source is string xs ? PythonParser.ParseModule(xs, filename) : PythonParser.ParseModule((byte[])source, filename),
+                "eval" => source is string es ? PythonParser.ParseExpression(es, filename, ts.Engine.IntMaxStrDigits) : PythonParser.ParseExpression((byte[])source, filename, ts.Engine.IntMaxStrDigits),
+                "single" => source is string ss ? PythonParser.ParseInteractive(ss, filename, ts.Engine.IntMaxStrDigits) : PythonParser.ParseInteractive((byte[])source, filename, ts.Engine.IntMaxStrDigits),
+                "exec" => source is string xs ? PythonParser.ParseModule(xs, filename, ts.Engine.IntMaxStrDigits) : PythonParser.ParseModule((byte[])source, filename, ts.Engine.IntMaxStrDigits),
                 _ => throw PyExc.ValueError("compile() mode must be 'exec', 'eval', 'single' or 'func_type'"),
             };
         }

@@ -37,9 +37,9 @@ public static class SymtableModule
         {
             Parsing.Ast.ModNode tree = startstr switch
             {
-                "eval" => text is string es ? PythonParser.ParseExpression(es, fn) : PythonParser.ParseExpression((byte[])text, fn),
-                "single" => text is string ss ? PythonParser.ParseInteractive(ss, fn) : PythonParser.ParseInteractive((byte[])text, fn),
-                _ => text is string xs ? PythonParser.ParseModule(xs, fn) : PythonParser.ParseModule((byte[])text, fn),
+                "eval" => text is string es ? PythonParser.ParseExpression(es, fn, ts.Engine.IntMaxStrDigits) : PythonParser.ParseExpression((byte[])text, fn, ts.Engine.IntMaxStrDigits),
+                "single" => text is string ss ? PythonParser.ParseInteractive(ss, fn, ts.Engine.IntMaxStrDigits) : PythonParser.ParseInteractive((byte[])text, fn, ts.Engine.IntMaxStrDigits),
+                _ => text is string xs ? PythonParser.ParseModule(xs, fn, ts.Engine.IntMaxStrDigits) : PythonParser.ParseModule((byte[])text, fn, ts.Engine.IntMaxStrDigits),
             };
             return new PySymtableEntry(Compiler.BuildSymbolTable(tree, fn).Top);
         }
