@@ -33,6 +33,16 @@ public class AllocationTests
     }
 
     [Test]
+    public void InstanceAttributesNeedNoDict()
+    {
+        // P(1, 2) with two attributes set in __init__: the instance and one small array of
+        // inline values (PyInstance), no dict with its index and entry tables (~300 bytes more).
+        double perNew = BytesPerOp("class P:\n    def __init__(self, x, y):\n        self.x = x\n        self.y = y\n", "P(1, 2)", 200000);
+        TestContext.Out.WriteLine($"instance with two attributes: {perNew:F1} bytes");
+        Assert.That(perNew, Is.LessThan(200));
+    }
+
+    [Test]
     public void SmallIntArithmeticDoesNotAllocate()
     {
         double perOp = BytesPerOp("x = 0", "x = (x + 1) & 255", 200000);

@@ -41,6 +41,19 @@ public class ContainerTypeTests
     // ---------------- slice ----------------
 
     [Test]
+    public void ListFromArrayOfDerivedElementTypeTakesAnyItem()
+    {
+        // A PyStr[] passed where a PyObject[] is expected (array covariance) must not become the
+        // list's storage: storing an int there would fail, or corrupt it without the store check.
+        var l = new PyList(new PyStr[] { S("a"), S("b") });
+        Ops.SetItem(ts, l, I(0), I(1));
+        l.Append(I(2));
+        M(l, "insert", I(0), I(3));
+        Assert.That(R(l), Is.EqualTo("[3, 1, 'b', 2]"));
+        Assert.That(l.Items.GetType(), Is.EqualTo(typeof(PyObject[])));
+    }
+
+    [Test]
     public void SliceIndicesReprAndErrors()
     {
         Assert.That(R(M(Sl(null, null, -1), "indices", I(10))), Is.EqualTo("(9, -1, -1)"));

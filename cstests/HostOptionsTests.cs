@@ -43,4 +43,38 @@ public class HostOptionsTests
     {
         SameAsCPython("-X", "foo", "-Xbar=baz", "-W", "ignore", "-Werror::DeprecationWarning", "-c", Show);
     }
+
+    const string Session = "x = 5\nx + 1\ndef f():\n    return 7\n\nf()\n1/0\nprint('end')\n";
+
+    [Test]
+    public void InteractivePromptEchoesValuesAndContinuesAfterErrors()
+    {
+        var ours = ProcessRunner.RunOurs(new[] { "-i" }, stdin: Session);
+        var theirs = ProcessRunner.Run(Oracle.PythonPath, new[] { "-i" }, stdin: Session);
+        Assert.That(ours.Stdout, Is.EqualTo(theirs.Stdout), ours.Stderr);
+        Assert.That(ours.ExitCode, Is.EqualTo(0));
+        // prompts and the traceback go to stderr; the banner differs
+        string AfterBanner(string err) => err.Substring(err.IndexOf(">>> ", System.StringComparison.Ordinal));
+        Assert.That(AfterBanner(ours.Stderr), Is.EqualTo(AfterBanner(theirs.Stderr)));
+    }
+
+    [Test]
+    public void InspectAfterCommandKeepsItsGlobals()
+    {
+        var ours = ProcessRunner.RunOurs(new[] { "-i", "-c", "y = 40" }, stdin: "y + 2\n");
+        Assert.That(ours.Stdout, Is.EqualTo("42\n"), ours.Stderr);
+    }
+
+    [Test]
+    public void ProgramFromStdin()
+    {
+        const string Program = "import sys\nprint(sys.argv, repr(sys.path[0]), __file__, __name__)\nraise SystemExit(3)\n";
+        foreach (var args in new[] { new string[0], new[] { "-", "a", "b" } })
+        {
+            var ours = ProcessRunner.RunOurs(args, stdin: Program);
+            var theirs = ProcessRunner.Run(Oracle.PythonPath, args, stdin: Program);
+            Assert.That(ours.Stdout, Is.EqualTo(theirs.Stdout), ours.Stderr);
+            Assert.That(ours.ExitCode, Is.EqualTo(3));
+        }
+    }
 }

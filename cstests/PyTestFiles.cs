@@ -12,6 +12,8 @@ namespace StacklessIron.Tests;
 public class PyTestFiles
 {
     static string PyTestsDir => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "pytests"));
+    /// <summary>The project's own pure-Python modules, searched before the standard library as the host does.</summary>
+    static string ProjectLibDir => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "src", "Lib"));
 
     public static IEnumerable<TestCaseData> Files()
     {
@@ -24,7 +26,7 @@ public class PyTestFiles
     public void RunsCleanly(string file)
     {
         var path = Path.Combine(PyTestsDir, file);
-        var (code, stdout, stderr) = EngineRunner.Run(File.ReadAllText(path), path, new[] { PyTestsDir });
+        var (code, stdout, stderr) = EngineRunner.Run(File.ReadAllText(path), path, new[] { PyTestsDir, ProjectLibDir });
         Assert.That(stderr, Is.Empty, "stderr (stdout was: " + stdout + ")");
         Assert.That(code, Is.EqualTo(0));
     }

@@ -77,3 +77,15 @@ for sub in (":", "x", "z", "\U0001F600", "\ud83d", "\ude00"):
     print(repr(sub), t.find(sub), t.find(sub, 4), t.find(sub, 4, 9), t.rfind(sub), t.rfind(sub, 0, 9), t.rfind(sub, 20),
           t.count(sub, 2), t.split(sub), t.rsplit(sub, 1), t.partition(sub), t.rpartition(sub), t.replace(sub, "_", 2))
 print("".find("a"), "a".find("a", 1), "a".rfind("a", 1), "abc".find("c", -1), "abc".rfind("a", -5, -2), "aXbXc".split("X", 1))
+# split() on whitespace (the ASCII path) and on one char, join with every separator width
+for s in ("", " ", "a", " a ", "a b", "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f a\x1fb\x85c\xa0d ", "  lead", "trail  ", "x" * 5,
+          "one  two\tthree\nfour", "\u2003a\u3000b", "a\x00b c\x7f", "a\U0001F600 b"):
+    print(repr(s), s.split(), s.split(None, 1), s.split(maxsplit=0), s.rsplit(), s.split(" "), s.split("a", 0), s.split("a", -1))
+class SS(str): pass
+for w in (SS("word"), SS("two words"), "word"):
+    r = w.split(); print(type(r[0]).__name__, r, w.split() is w, r[0] is w, w.split(",")[0] is w)
+for sep in ("", ",", ", ", "\u00e9", "\U0001F600", "<sep>"):
+    print(repr(sep.join([])), repr(sep.join(["a"])), repr(sep.join(["a", "", "b\u00e9", "\U0001F600"])), repr(sep.join(("x", "y"))), repr(sep.join(SS(c) for c in "pq")))
+try: ",".join(["a", 1])
+except TypeError as e: print(e)
+print(type(",".join([SS("only")])).__name__, [c for c in "a\u00e9\U0001F600\ud800z"], list(iter("")), len(list(iter("x" * 300))))

@@ -39,6 +39,8 @@ public static class Program
         }
         int i = 0;
         string? command = null, module = null, script = null;
+        // -i: the interactive prompt after the program (or instead of reading stdin as one)
+        bool inspect = false;
         var xoptions = new List<string>();
         var warnoptions = new List<string>();
         while (i < args.Length)
@@ -49,14 +51,19 @@ public static class Program
             if (a == "-c" && i + 1 < args.Length) { command = args[i + 1]; i += 2; break; }
             if (a == "-m" && i + 1 < args.Length) { module = args[i + 1]; i += 2; break; }
             if (a == "-u" || a == "-B" || a == "-E" || a == "-s" || a == "-S") { i++; continue; }
+            if (a == "-i") { inspect = true; i++; continue; }
             if (a.StartsWith('-') && a != "-") { Console.Error.WriteLine($"Unknown option: {a}"); return 2; }
             script = a; i++;
             break;
         }
-        if (command == null && module == null && script == null)
+        // No program: stdin is the program (sys.argv[0] == ''), read as a script when it is
+        // redirected and at the interactive prompt when it is a terminal, as CPython does.
+        bool fromStdin = script == "-" || (command == null && module == null && script == null);
+        string argv0 = command != null ? "-c" : module != null ? module : script ?? "";
+        if (fromStdin)
         {
-            Console.Error.WriteLine("usage: stackless-iron [-c cmd | -m mod | file | --dump-ast file] [arg] ...");
-            return 2;
+            script = null;
+            if (!Console.IsInputRedirected) inspect = true;
         }
         var rest = args[i..];
         StacklessIron.Stackless.StacklessModule.Register();
@@ -68,7 +75,7 @@ public static class Program
             return 1;
         }
         var argv = new PyList();
-        argv.Append(new PyStr(command != null ? "-c" : module != null ? module : script!));
+        argv.Append(new PyStr(argv0));
         foreach (var r in rest) argv.Append(new PyStr(r));
         engine.Sys.Set("argv", argv);
         var path = new PyList();
@@ -104,15 +111,58 @@ public static class Program
                 mainMod.Namespace.SetStr("__package__", new PyStr(file.EndsWith("__main__.py") ? module : dot < 0 ? "" : module[..dot]));
                 return Interpreter.RunModuleCode(t, engine.CompileFile(t, file), mainMod.Namespace);
             }
-            var main = engine.CreateMain(script);
+            var main = engine.CreateMain(fromStdin ? "<stdin>" : script);
+            if (fromStdin && inspect) return InteractiveLoop(t, engine, main);
             PyCode code = command != null
                 ? (PyCode)engine.CompileSource(t, command, "<string>", Compiling.CompileMode.Exec, 0)
-                : engine.CompileFile(t, script!);
-            return Interpreter.RunModuleCode(t, code, main.Namespace);
+                : fromStdin
+                    ? (PyCode)engine.CompileSource(t, ReadAllStdin(), "<stdin>", Compiling.CompileMode.Exec, 0)
+                    : engine.CompileFile(t, script!);
+            if (!inspect) return Interpreter.RunModuleCode(t, code, main.Namespace);
+            // -i: a failing program is reported, then the prompt opens on its globals
+            try { Interpreter.RunModuleCode(t, code, main.Namespace); }
+            catch (PyException e) when (!e.Matches(ExceptionTypes.SystemExit)) { engine.HandleUncaught(t, e.Value); }
+            return InteractiveLoop(t, engine, main);
         });
     }
 
-    /// <summary>src/Lib next to the built host (the project's own pure-Python modules).</summary>
+    static byte[] ReadAllStdin()
+    {
+        using var stdin = Console.OpenStandardInput();
+        using var buffer = new MemoryStream();
+        stdin.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>The interactive prompt: the standard library's code.InteractiveConsole on the
+    /// __main__ namespace, with CPython's prompts and "<stdin>" as the file name.</summary>
+    static PyObject InteractiveLoop(ThreadState t, PythonEngine engine, PyModule main)
+    {
+        const string Repl =
+            "import code as _code, sys as _sys\n" +
+            "_sys.ps1 = '>>> '\n" +
+            "_sys.ps2 = '... '\n" +
+            "_banner = 'StacklessIron (Python %s) on %s' % (_sys.version, _sys.platform)\n" +
+            // prompts go to stderr, as CPython's own prompt writes them
+            "class _Console(_code.InteractiveConsole):\n" +
+            "    def raw_input(self, prompt=''):\n" +
+            "        _sys.stderr.write(prompt)\n" +
+            "        _sys.stderr.flush()\n" +
+            "        line = _sys.stdin.readline()\n" +
+            "        if not line:\n" +
+            "            raise EOFError\n" +
+            "        return line[:-1] if line.endswith('\\n') else line\n" +
+            "_Console(_locals, filename='<stdin>').interact(banner=_banner, exitmsg='')\n";
+        var globals = new PyDict();
+        globals.SetStr(PyStr.Intern("__builtins__"), engine.Builtins);
+        globals.SetStr(PyStr.Intern("__name__"), new PyStr("__stackless_iron_repl__"));
+        globals.SetStr(PyStr.Intern("_locals"), main.Namespace);
+        var code = (PyCode)engine.CompileSource(t, Repl, "<repl>", Compiling.CompileMode.Exec, 0);
+        return Interpreter.RunModuleCode(t, code, globals);
+    }
+
+    /// <summary>The project's own pure-Python modules: src/Lib of the repository the host was
+    /// built in (so edits there count at once), else the copy in Lib/ next to the host.</summary>
     static string? FindProjectLib()
     {
         var dir = AppContext.BaseDirectory;
@@ -122,7 +172,8 @@ public static class Program
             if (Directory.Exists(candidate)) return candidate;
             dir = Path.GetDirectoryName(dir.TrimEnd('/'));
         }
-        return null;
+        var packaged = Path.Combine(AppContext.BaseDirectory, "Lib");
+        return Directory.Exists(packaged) ? packaged : null;
     }
 
     /// <summary>Prints what CPython prints for

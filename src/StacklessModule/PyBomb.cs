@@ -25,6 +25,16 @@ public sealed class PyBomb : PyObject
     [PyGetter("value")] static PyObject GetValue(ThreadState ts, PyObject self) => (PyObject?)((PyBomb)self).Exception ?? PyNone.Value;
     [PyGetter("traceback")] static PyObject GetTb(ThreadState ts, PyObject self) => (PyObject?)((PyBomb)self).Exception?.Traceback ?? PyNone.Value;
 
+    /// <summary>A bomb in a pickled tasklet's tempval (a pending kill or throw): its exception
+    /// type and instance (the traceback is not pickled).</summary>
+    [PyMethod]
+    static PyObject __reduce__(ThreadState ts, PyBomb self)
+    {
+        var e = self.Exception;
+        var args = e == null ? PyTuple.Empty : new PyTuple(new PyObject[] { e.Type, e });
+        return new PyTuple(new PyObject[] { self.Type, args });
+    }
+
     [PyMethod]
     static PyObject raise_(ThreadState ts, PyBomb self) => throw new PyException(self.Exception ?? PyExc.New(ExceptionTypes.TypeError).Value);
 }

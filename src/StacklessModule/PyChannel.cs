@@ -146,4 +146,9 @@ public sealed class PyChannel : PyObject
         var mod = Ops.GetAttrOrNull(ts, self.Type, new PyStr("__module__")) is PyStr m ? m.Value + "." : "";
         return new PyStr($"<{mod}{self.Type.Name} object at 0x{Ops.Id(self):x}>");
     }
+
+    // pickling (TaskletPickling): (type, (), (balance, flags, tasklets)) and __setstate__, as Stackless
+    [PyMethod] static PyObject __reduce__(ThreadState ts, PyChannel self) => TaskletPickling.ReduceChannel(ts, self);
+    [PyMethod] static PyObject __reduce_ex__(ThreadState ts, PyChannel self, PyObject protocol) => TaskletPickling.ReduceChannel(ts, self);
+    [PyMethod] static PyObject __setstate__(ThreadState ts, PyChannel self, PyObject state) => TaskletPickling.SetChannelState(ts, self, state);
 }

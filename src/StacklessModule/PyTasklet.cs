@@ -54,7 +54,8 @@ public sealed class PyTasklet : PyObject
     [PySlot("__new__")]
     static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        var t = new PyTasklet(cls);
+        // a new tasklet belongs to the thread that creates it
+        var t = new PyTasklet(cls) { Owner = Scheduler.Of(ts) };
         if (cls != TypeObject) t._dict = new PyDict();
         return t;
     }
@@ -100,7 +101,12 @@ public sealed class PyTasklet : PyObject
             kw = kd;
         }
         var fargs = args != null ? Ops.ToArray(ts, args) : null;
-        Owner = s;
+        // binding keeps the thread of a tasklet whose thread ended: it has none
+        if (Owner != null && Owner.OwnerThread.Ended)
+        {
+            if (args != null || kwargs != null) CheckThreadAlive();
+        }
+        else Owner = s;
         if (args == null && kwargs == null)
         {
             Frame = null; RecursionDepth = 0; Started = false; Dead = false; SetUp = false;
@@ -154,6 +160,7 @@ public sealed class PyTasklet : PyObject
     {
         if (self.Dead || (!self.Started && !self.SetUp && self != Scheduler.Of(ts).Main)) throw PyExc.RuntimeError("You cannot run an unbound(dead) tasklet");
         if (self.BlockedOn != null) throw PyExc.RuntimeError("You cannot run a blocked tasklet");
+        if (self.IsRemote(ts)) { ThreadBlock.RunOnItsThread(self); return PyNone.Value; }
         Scheduler.Of(ts).Insert(self);
         return PyNone.Value;
     }
@@ -161,7 +168,7 @@ public sealed class PyTasklet : PyObject
     [PyMethod]
     static PyObject remove(ThreadState ts, PyTasklet self)
     {
-        var s = Scheduler.Of(ts);
+        var s = self.IsRemote(ts) ? self.Owner! : Scheduler.Of(ts);
         if (self.BlockedOn != null) throw PyExc.RuntimeError("You cannot remove a blocked tasklet.");
         if (self == s.Current && self.InRunQueue) throw PyExc.RuntimeError("The current tasklet cannot be removed.");
         s.Remove(self);
@@ -172,6 +179,13 @@ public sealed class PyTasklet : PyObject
     static PyObject run(ThreadState ts, PyTasklet self)
     {
         bool direct = ts.TakeUnwindPermission();
+        if (self.IsRemote(ts) && !self.Dead)
+        {
+            // another thread's tasklet runs there, soon; this one goes on (as in Stackless)
+            if (self.BlockedOn != null) throw PyExc.RuntimeError("You cannot run a blocked tasklet");
+            ThreadBlock.RunOnItsThread(self);
+            return PyNone.Value;
+        }
         return Scheduler.Of(ts).RunTasklet(self, false, direct);
     }
 
@@ -179,6 +193,8 @@ public sealed class PyTasklet : PyObject
     static PyObject @switch(ThreadState ts, PyTasklet self)
     {
         bool direct = ts.TakeUnwindPermission();
+        if (self.IsRemote(ts) && !self.Dead)
+            throw PyExc.RuntimeError(self.Owner!.OwnerThread.Ended ? "tasklet has no thread" : "can't switch to a different thread.");
         return Scheduler.Of(ts).RunTasklet(self, true, direct);
     }
 
@@ -201,6 +217,7 @@ public sealed class PyTasklet : PyObject
     {
         bool direct = ts.TakeUnwindPermission();
         var s = Scheduler.Of(ts);
+        self.CheckThreadAlive();
         var e = MakeException(ts, exc, val, tb, true);
         if (self != s.Main && (self.Dead || !self.Started && !self.SetUp))
         {
@@ -217,6 +234,7 @@ public sealed class PyTasklet : PyObject
     {
         bool direct = ts.TakeUnwindPermission();
         var s = Scheduler.Of(ts);
+        self.CheckThreadAlive();
         var e = MakeException(ts, exc_class, args.Length == 0 ? null : args.Length == 1 ? args[0] : new PyTuple(args), null);
         if (!self.Started && self != s.Main) { s.Remove(self); self.Dead = true; self.Func = null; return PyNone.Value; }
         return s.Throw(self, e, false, direct);
@@ -253,8 +271,37 @@ public sealed class PyTasklet : PyObject
     [PyMethod]
     static bool set_ignore_nesting(ThreadState ts, PyTasklet self, bool flag) { var old = self.IgnoreNesting; self.IgnoreNesting = flag; return old; }
 
+    /// <summary>A tasklet whose thread ended cannot be set up, run or thrown at (bind_thread first).</summary>
+    internal void CheckThreadAlive()
+    {
+        if (Owner != null && Owner.OwnerThread.Ended) throw PyExc.RuntimeError("tasklet has no thread");
+    }
+
+    /// <summary>A tasklet of another (live or ended) thread's scheduler.</summary>
+    internal bool IsRemote(ThreadState ts) => Owner != null && Owner.OwnerThread != ts;
+
+    /// <summary>bind_thread(thread_id=None): the tasklet moves to that thread's scheduler (the
+    /// current thread by default), as Stackless allows for a tasklet that is not runnable
+    /// and has no C state.</summary>
     [PyMethod]
-    static PyObject bind_thread(ThreadState ts, PyTasklet self, PyObject? thread_id = null) => PyNone.Value;
+    static PyObject bind_thread(ThreadState ts, PyTasklet self, PyObject? thread_id = null)
+    {
+        long target = ts.Ident;
+        if (thread_id != null && thread_id != PyNone.Value)
+        {
+            if (thread_id is not PyInt ti) throw PyExc.TypeError($"bind_thread() argument 1 must be int, not {thread_id.Type.Name}");
+            if (ti.Sign < 0 && !(ti.FitsLong && ti.Small == -1)) throw PyExc.OverflowError("can't convert negative int to unsigned");
+            if (!(ti.FitsLong && ti.Small == -1)) target = ti.FitsLong ? ti.Small : -2;
+        }
+        if (target == ts.Ident && self.Owner?.OwnerThread == ts) return PyNone.Value;
+        // the run queue of an ended thread is gone
+        if (self.Owner != null && self.Owner.OwnerThread.Ended && self.InRunQueue) self.Owner.Remove(self);
+        if (self.InRunQueue && self.BlockedOn == null) throw PyExc.RuntimeError("can't (re)bind a runnable tasklet");
+        if (self.HardOn != null) throw PyExc.RuntimeError("tasklet has C state on its stack");
+        var s = ThreadBlock.SchedulerOfThread(ts, target) ?? throw PyExc.ValueError("bad thread");
+        self.Owner = s;
+        return PyNone.Value;
+    }
 
     [PyGetter("alive")] static PyObject GetAlive(ThreadState ts, PyObject self) => PyBool.From(((PyTasklet)self).IsAlive(ts));
     [PyGetter("paused")] static PyObject GetPaused(ThreadState ts, PyObject self) { var t = (PyTasklet)self; return PyBool.From(t.IsAlive(ts) && !t.InRunQueue && t.BlockedOn == null && Scheduler.Of(ts).Current != t); }
@@ -263,7 +310,13 @@ public sealed class PyTasklet : PyObject
     [PyGetter("restorable")] static PyObject GetRestorable(ThreadState ts, PyObject self) => PyBool.From(((PyTasklet)self).NestingLevel(ts) == 0);
     [PyGetter("is_current")] static PyObject GetIsCurrent(ThreadState ts, PyObject self) => PyBool.From(Scheduler.Of(ts).Current == self);
     [PyGetter("is_main")] static PyObject GetIsMain(ThreadState ts, PyObject self) => PyBool.From(Scheduler.Of(ts).Main == self);
-    [PyGetter("thread_id")] static PyObject GetThreadId(ThreadState ts, PyObject self) => PyInt.From(((PyTasklet)self).Owner?.ThreadId ?? Scheduler.Of(ts).ThreadId);
+    [PyGetter("thread_id")]
+    static PyObject GetThreadId(ThreadState ts, PyObject self)
+    {
+        var o = ((PyTasklet)self).Owner;
+        // a tasklet whose thread ended has none (until bound to another)
+        return PyInt.From(o == null ? Scheduler.Of(ts).ThreadId : o.OwnerThread.Ended ? -1 : o.ThreadId);
+    }
     [PyGetter("next")] static PyObject GetNext(ThreadState ts, PyObject self) => (PyObject?)((PyTasklet)self).Neighbour(ts, true) ?? PyNone.Value;
     [PyGetter("prev")] static PyObject GetPrev(ThreadState ts, PyObject self) => (PyObject?)((PyTasklet)self).Neighbour(ts, false) ?? PyNone.Value;
 
@@ -332,6 +385,7 @@ public sealed class PyTasklet : PyObject
     public bool IsAlive(ThreadState ts)
     {
         if (Dead) return false;
+        if (Owner != null && Owner.OwnerThread.Ended) return false;   // its thread ended: it stopped
         if (Started || SetUp) return true;
         return Owner != null && Owner.Main == this;
     }
@@ -342,4 +396,9 @@ public sealed class PyTasklet : PyObject
         var mod = Ops.GetAttrOrNull(ts, self.Type, new PyStr("__module__")) is PyStr m ? m.Value + "." : "";
         return new PyStr($"<{mod}{self.Type.Name} object at 0x{Ops.Id(self):x}>");
     }
+
+    // pickling (TaskletPickling): (type, (), state) and __setstate__(state), as Stackless
+    [PyMethod] static PyObject __reduce__(ThreadState ts, PyTasklet self) => TaskletPickling.ReduceTasklet(ts, self);
+    [PyMethod] static PyObject __reduce_ex__(ThreadState ts, PyTasklet self, PyObject protocol) => TaskletPickling.ReduceTasklet(ts, self);
+    [PyMethod] static PyObject __setstate__(ThreadState ts, PyTasklet self, PyObject state) => TaskletPickling.SetTaskletState(ts, self, state);
 }

@@ -31,6 +31,10 @@ public sealed class Scheduler
     public int SwitchTrapLevel;
     /// <summary>enable_softswitch(): when false every switch is hard.</summary>
     public bool SoftSwitchEnabled = true;
+    /// <summary>Cooperative I/O (Reactor.cs): tasklets waiting for descriptors or timers. When
+    /// the run queue empties the scheduler waits there instead of declaring a deadlock.</summary>
+    internal Reactor? Reactor;
+    bool IoPending => Reactor != null && Reactor.HasLiveWaiters();
     /// <summary>builtins.TaskletExit of this engine (set when the module is imported).</summary>
     public PyType? TaskletExit;
     /// <summary>Tasklets waiting in run() ("watchdogs", innermost last): each left the queue and
@@ -85,9 +89,51 @@ public sealed class Scheduler
         Current = Main;
         Insert(Main);
         ts.ChainEnded = OnChainEnded;
+        ts.ThreadEnding = ThreadBlock.OnThreadEnded;
     }
 
     public static Scheduler Of(ThreadState ts) => ts.Scheduler as Scheduler ?? Create(ts);
+
+    // ---------------- threads (ThreadBlock) ----------------
+
+    /// <summary>The Python thread this scheduler belongs to.</summary>
+    public ThreadState OwnerThread => _ts;
+    /// <summary>Where this thread waits when nothing of it can run but another thread can.</summary>
+    internal readonly ThreadBlock Block = new();
+    /// <summary>run(threadblock=True): a tasklet that blocks with nothing else runnable blocks the
+    /// thread (when another thread can wake it) instead of ending run().</summary>
+    public bool RunThreadBlock;
+
+    /// <summary>Nothing of this thread can run and main is blocked: while another thread can
+    /// wake one of its tasklets, this thread waits for that; null when none can.</summary>
+    PyTasklet? WaitForOtherThread()
+    {
+        while (RunQueue.Front == null)
+        {
+            if (!ThreadBlock.OtherThreadRunnable(_ts)) return null;
+            Block.Wait(_ts);
+        }
+        return RunQueue.Front;
+    }
+
+    /// <summary>Nothing of this thread can run, `cur` is blocked on a channel, another thread can
+    /// run: this thread waits until a tasklet of it becomes runnable, then switches to it (to
+    /// `cur` itself when another thread's channel action woke it).</summary>
+    PyObject BlockThread(PyTasklet cur, bool direct)
+    {
+        while (RunQueue.Front == null)
+        {
+            Block.Wait(_ts);
+            if (RunQueue.Front == null && !ThreadBlock.OtherThreadRunnable(_ts))
+            {
+                cur.BlockedOn?.Unlink(cur);
+                cur.TempVal = PyNone.Value;
+                Insert(cur);
+                throw PyExc.RuntimeError("Deadlock: the last runnable tasklet cannot be blocked.");
+            }
+        }
+        return SwitchTo(RunQueue.Front!, direct);
+    }
 
     static Scheduler Create(ThreadState ts) => (Scheduler)(ts.Scheduler = new Scheduler(ts));
 
@@ -562,8 +608,10 @@ public sealed class Scheduler
     /// deadlock error).</summary>
     PyTasklet WakeMain(PyObject value, bool lastEnded = false)
     {
+        if (value is not PyBomb && Reactor != null && Reactor.RunUntilRunnable()) return RunQueue.Front!;
         if (_watchdogs.Count > 0) return WakeWatchdog(_watchdogs.Count - 1, value);
         var m = Main;
+        if (m.BlockedOn != null && value is not PyBomb && WaitForOtherThread() is PyTasklet woken) return woken;
         if (m.BlockedOn != null)
         {
             // main blocked while others could still run, and the last of them ended (Stackless's
@@ -685,13 +733,14 @@ public sealed class Scheduler
         {
             if (cur.InRunQueue && Count == 1 && !_mainInRun && cur == Main) return retval;
             // the last runnable tasklet cannot leave the queue while main is blocked
-            if (Count - (cur.InRunQueue ? 1 : 0) == 0 && !_mainInRun && cur != Main && Main.BlockedOn != null)
+            if (Count - (cur.InRunQueue ? 1 : 0) == 0 && !_mainInRun && cur != Main && Main.BlockedOn != null && !IoPending)
                 throw PyExc.RuntimeError("Deadlock: the last runnable tasklet cannot be blocked.");
             CheckCanSwitch(direct);
             cur.TempVal = retval;
             Remove(cur);
             return SwitchTo(RunQueue.Front ?? WakeMain(PyNone.Value), direct);
         }
+        Reactor?.PollIfDue();
         if (Count <= 1 && cur.InRunQueue) return retval;
         CheckCanSwitch(direct);
         cur.TempVal = retval;
@@ -701,7 +750,7 @@ public sealed class Scheduler
     public PyObject Run(long timeout, bool soft, bool total, bool ignoreNesting, bool direct)
     {
         var cur = Current;
-        if (Count <= 1 && cur.InRunQueue) return PyNone.Value;
+        if (Count <= 1 && cur.InRunQueue && !IoPending) return PyNone.Value;
         CheckCanSwitch(direct);
         if (timeout > 0 && _timeoutOwner < 0)
         {
@@ -716,7 +765,7 @@ public sealed class Scheduler
         _watchdogs.Add(cur);
         cur.IsWatchdog = true;
         cur.TempVal = PyNone.Value;
-        var first = RunQueue.Front;
+        var first = RunQueue.Front ?? (Reactor != null && Reactor.RunUntilRunnable() ? RunQueue.Front : null);
         if (first == null) { LeaveRun(_watchdogs.Count - 1); Insert(cur); return PyNone.Value; }
         return SwitchTo(first, direct);
     }
@@ -809,6 +858,15 @@ public sealed class Scheduler
             if (switchNow) CheckCanSwitch(direct);
             var target = ch.PopFront();
             PyObject received;
+            if (target.Owner != this && target.Owner != null)
+            {
+                if (dir > 0) { received = PyNone.Value; target.TempVal = value; }
+                else { received = target.TempVal; target.TempVal = PyNone.Value; }
+                // a tasklet of another thread runs there; this one goes on
+                ThreadBlock.RunOnItsThread(target);
+                if (received is PyBomb rb) throw new PyException(rb.Exception ?? PyExc.New(ExceptionTypes.TypeError).Value);
+                return received;
+            }
             if (ch.ScheduleAll)
             {
                 if (dir > 0) { received = PyNone.Value; target.TempVal = value; }
@@ -842,10 +900,20 @@ public sealed class Scheduler
         if (cur.BlockTrap) throw PyExc.RuntimeError("this tasklet does not like to be blocked.");
         if (ch.Closing) throw PyExc.ValueError("Send/receive operation on a closed channel");
         int others = Count - (cur.InRunQueue ? 1 : 0);
+        if (others == 0 && !IoPending && (!_mainInRun || RunThreadBlock) && ThreadBlock.OtherThreadRunnable(_ts))
+        {
+            // another thread may wake it: this thread blocks (see BlockThread)
+            CheckCanSwitch(direct);
+            Remove(cur);
+            ch.Append(cur, dir);
+            cur.TempVal = dir > 0 ? value : PyNone.Value;
+            return BlockThread(cur, direct);
+        }
         // the last runnable tasklet cannot block (unless main waits in run() or is paused, out
         // of every queue: then main is revived); raised in a tasklet, the error ends it and
         // reaches main like any escaping exception
-        if (others == 0 && !_mainInRun && (cur == Main || Main.BlockedOn != null))
+        // (a tasklet waiting for I/O or a timer will wake: the scheduler then waits on the reactor)
+        if (others == 0 && !_mainInRun && !IoPending && (cur == Main || Main.BlockedOn != null))
             throw PyExc.RuntimeError("Deadlock: the last runnable tasklet cannot be blocked.");
         CheckCanSwitch(direct);
         Remove(cur);

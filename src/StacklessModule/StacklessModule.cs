@@ -49,6 +49,8 @@ public static class StacklessModule
     public static void Register()
     {
         Importer.NativeModules["stackless"] = Create;
+        StacklessIoModule.Register();
+        PicklingModule.Register();
     }
 
     const string PythonPart = @"
@@ -137,6 +139,7 @@ def __dir__():
         SendSequenceHelper = ns.GetStr("send_sequence");
         ns.Pop(ts, new PyStr("send_sequence"));
         PyChannel.TypeObject.Namespace.SetStr("send_sequence", SendSequenceHelper!);
+        PicklingModule.Install(ts, m);
         return m;
     }
 
@@ -222,7 +225,14 @@ def __dir__():
     }
 
     [PyMethod]
-    static PyObject getthreads(ThreadState ts) => new PyList(new PyObject[] { PyInt.From(Scheduler.Of(ts).ThreadId) });
+    static PyObject getthreads(ThreadState ts)
+    {
+        // every live Python thread, the main thread first, as Stackless lists them
+        var l = new PyList();
+        foreach (var t in ts.Engine.Gil.Threads)
+            if (!t.Ended) l.Append(PyInt.From(t.Ident));
+        return l;
+    }
 
     [PyMethod]
     static PyObject get_thread_info(ThreadState ts, PyObject? thread_id = null)
@@ -232,13 +242,19 @@ def __dir__():
         {
             var id = Ops.Index(ts, thread_id);
             if (id.Sign < 0) throw PyExc.OverflowError("can't convert negative value to unsigned int");
-            if (!id.FitsLong || id.Small != s.ThreadId) throw PyExc.RuntimeError("Thread id not found");
+            ThreadState? found = null;
+            if (id.FitsLong)
+                foreach (var t in ts.Engine.Gil.Threads)
+                    if (t.Ident == id.Small && !t.Ended) found = t;
+            if (found == null) throw PyExc.RuntimeError("Thread id not found");
+            if (found.Scheduler is not Scheduler other) return new PyTuple(new PyObject[] { PyNone.Value, PyNone.Value, PyInt.From(0) });
+            s = other;
         }
-        return new PyTuple(new PyObject[] { s.Main, s.Current, PyInt.From(s.Count) });
+        return new PyTuple(new PyObject[] { s.Main, s.Count > 0 ? s.Current : PyNone.Value, PyInt.From(s.Count) });
     }
 
     [PyMethod]
-    static PyObject schedule(ThreadState ts, PyObject? retval = null)
+    static PyObject schedule(ThreadState ts, [PyKeyword] PyObject? retval = null)
     {
         bool direct = ts.TakeUnwindPermission();
         var s = Scheduler.Of(ts);
@@ -246,7 +262,7 @@ def __dir__():
     }
 
     [PyMethod]
-    static PyObject schedule_remove(ThreadState ts, PyObject? retval = null)
+    static PyObject schedule_remove(ThreadState ts, [PyKeyword] PyObject? retval = null)
     {
         bool direct = ts.TakeUnwindPermission();
         var s = Scheduler.Of(ts);
@@ -257,7 +273,9 @@ def __dir__():
     static PyObject run(ThreadState ts, [PyKeyword] long timeout = 0, bool threadblock = false, bool soft = false, bool ignore_nesting = false, bool totaltimeout = false)
     {
         bool direct = ts.TakeUnwindPermission();
-        return Scheduler.Of(ts).Run(timeout, soft, totaltimeout, ignore_nesting, direct);
+        var s = Scheduler.Of(ts);
+        s.RunThreadBlock = threadblock;
+        return s.Run(timeout, soft, totaltimeout, ignore_nesting, direct);
     }
 
     [PyMethod]
@@ -343,8 +361,8 @@ def __dir__():
     }
 
     [PyMethod]
-    static long pickle_flags(ThreadState ts, [PyKeyword] long new_flags = -1, long mask = 0) => 0;
+    static long pickle_flags(ThreadState ts, [PyKeyword] long new_flags = -1, long mask = -1) => PicklingModule.Flags(ts, new_flags, mask, false);
 
     [PyMethod]
-    static long pickle_flags_default(ThreadState ts, [PyKeyword] long new_flags = -1, long mask = 0) => 0;
+    static long pickle_flags_default(ThreadState ts, [PyKeyword] long new_flags = -1, long mask = -1) => PicklingModule.Flags(ts, new_flags, mask, true);
 }

@@ -180,8 +180,8 @@ public static class FaulthandlerModule
         return sb.ToString();
     }
 
-    /// <summary>The engine's Python threads (one today: _thread does not start OS threads yet).</summary>
-    static IEnumerable<ThreadState> ThreadStatesOf(PythonEngine engine) => new[] { engine.MainThread };
+    /// <summary>The engine's Python threads (a copy: a timer or signal thread reads it unlocked).</summary>
+    static IEnumerable<ThreadState> ThreadStatesOf(PythonEngine engine) => engine.Gil.Threads;
 
     /// <summary>One thread's frames, innermost first, in faulthandler's layout.</summary>
     static string StackText(Frame? top, string title)

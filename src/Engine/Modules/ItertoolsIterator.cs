@@ -11,6 +11,8 @@ public sealed class ItertoolsIterator : PyObject
     internal ThreadState? Ts;
     internal Func<string>? Repr;
     internal Func<long>? LengthHint;
+    /// <summary>The arguments that make an equal iterator, for __reduce__ (types without it do not pickle).</summary>
+    internal Func<PyObject[]>? ReduceArgs;
     bool _finished;
     PyDict? _dict;
 
@@ -46,6 +48,14 @@ public sealed class ItertoolsIterator : PyObject
     {
         var it = (ItertoolsIterator)self;
         return new PyStr(it.Repr != null ? it.Repr() : $"<itertools.{self.Type.Name} object>");
+    }
+
+    /// <summary>(type, args) for the types that set ReduceArgs (count, repeat); as CPython 3.11.</summary>
+    [PyMethod]
+    static PyObject __reduce__(ThreadState ts, ItertoolsIterator self)
+    {
+        if (self.ReduceArgs == null) throw PyExc.TypeError($"cannot pickle '{self.Type.Name}' object");
+        return new PyTuple(new PyObject[] { self.Type, new PyTuple(self.ReduceArgs()) });
     }
 
     [PyMethod]

@@ -136,6 +136,9 @@ public static class ItertoolsModule
         string StepRepr() => step is PyInt si && si.FitsLong && si.Small == 1 ? "" : ", " + Ops.ReprString(ts, step);
         PyObject cur = start;
         self.Repr = () => $"{self.Type.Name}({Ops.ReprString(ts, cur)}{StepRepr()})";
+        // CPython's fast mode (an int start, step 1) reduces to the count alone
+        bool fast = start is PyInt s0 && s0.FitsLong && step is PyInt s1 && s1.FitsLong && s1.Small == 1;
+        self.ReduceArgs = () => fast ? new[] { cur } : new[] { cur, step };
         return CountSteps();
         IEnumerator<PyObject> CountSteps()
         {
@@ -168,6 +171,7 @@ public static class ItertoolsModule
         if (a[1] != null) { times = Ops.Index(ts, a[1]!).ToLongChecked(); if (times < 0) times = 0; }
         self.Repr = () => times < 0 ? $"repeat({Ops.ReprString(ts, obj)})" : $"repeat({Ops.ReprString(ts, obj)}, {times})";
         self.LengthHint = () => times < 0 ? throw PyExc.TypeError("len() of unsized object") : times;
+        self.ReduceArgs = () => times < 0 ? new[] { obj } : new[] { obj, PyInt.From(times) };
         return Steps();
         IEnumerator<PyObject> Steps()
         {

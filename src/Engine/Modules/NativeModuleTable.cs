@@ -18,6 +18,7 @@ public static class NativeModuleTable
         ItertoolsModule.Register();
         TimeModule.Register();
         ThreadModule.Register();
+        FaulthandlerModule.Register();
         WarningsModule.Register();
         ContextvarsModule.Register();
         MarshalModule.Register();
@@ -26,7 +27,6 @@ public static class NativeModuleTable
         StacklessIron.Modules.Posix.PosixModule.Register();
         SignalModule.Register();
         AtexitModule.Register();
-        FaulthandlerModule.Register();
         StacklessIron.Modules.Sqlite.SqliteModule.Register();
         GcModule.Register();
         ImpModule.Register();

@@ -177,18 +177,32 @@ public static class SysModule
 
     // Tracing and profiling hooks are accepted and handed back; the VM does not call them yet.
     static PyObject s_trace = PyNone.Value, s_profile = PyNone.Value, s_asyncFirstIter = PyNone.Value, s_asyncFinalizer = PyNone.Value;
-    static double s_switchInterval = 0.005;
     static int s_coroutineOriginDepth;
     [PyMethod] static void settrace(ThreadState ts, PyObject function) => s_trace = function;
     [PyMethod] static PyObject gettrace(ThreadState ts) => s_trace;
     [PyMethod] static void setprofile(ThreadState ts, PyObject function) => s_profile = function;
     [PyMethod] static PyObject getprofile(ThreadState ts) => s_profile;
-    [PyMethod] static double getswitchinterval(ThreadState ts) => s_switchInterval;
+    [PyMethod] static double getswitchinterval(ThreadState ts) => ts.Engine.Gil.SwitchInterval;
     [PyMethod]
     static void setswitchinterval(ThreadState ts, double interval)
     {
         if (interval <= 0) throw PyExc.ValueError("switch interval must be strictly positive");
-        s_switchInterval = interval;
+        ts.Engine.Gil.SwitchInterval = interval;
+    }
+
+    /// <summary>sys._current_frames(): each Python thread's innermost frame, by thread id.</summary>
+    [PyMethod]
+    static PyObject _current_frames(ThreadState ts)
+    {
+        var d = new PyDict();
+        foreach (var t in ts.Engine.Gil.Threads)
+        {
+            var f = t.Frame;
+            if (f == null) continue;
+            f.Exposed = true;
+            d.SetItem(ts, PyInt.From(t.Ident), f);
+        }
+        return d;
     }
     [PyMethod] static long getallocatedblocks(ThreadState ts) => 0;
     [PyMethod] static long getdlopenflags(ThreadState ts) => 2;

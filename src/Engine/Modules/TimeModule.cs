@@ -66,7 +66,7 @@ public static class TimeModule
         if (double.IsNaN(s)) throw PyExc.ValueError("Invalid value NaN (not a number)");
         if (s < 0) throw PyExc.ValueError("sleep length must be non-negative");
         if (s > 1e9) throw PyExc.OverflowError("timestamp too large to convert to C _PyTime_t");
-        System.Threading.Thread.Sleep(TimeSpan.FromTicks((long)(s * 1e7)));
+        using (ts.AllowThreads()) System.Threading.Thread.Sleep(TimeSpan.FromTicks((long)(s * 1e7)));
     }
 
     [PyMethod]

@@ -97,6 +97,8 @@ public static class PyBaseObject
             throw PyExc.TypeError($"__class__ assignment only supported for mutable types or ModuleType subclasses");
         if (t.SlotCount != self.Type.SlotCount || t.InstanceHasDict != self.Type.InstanceHasDict)
             throw PyExc.TypeError($"__class__ assignment: '{t.Name}' object layout differs from '{self.Type.Name}'");
+        // inline values are laid out by the old class's keys: the instance keeps a real dict
+        if (self is PyInstance inst && inst.HasDict) inst.MaterializeDict();
         self.Type = t;
     }
 

@@ -39,15 +39,28 @@ public class PyDict : PyObject
     // ---------------- core table ----------------
 
     /// <summary>Equality decided without Python code: identity, exact str, exact small int.</summary>
+    /// <remarks>Python types are compared before any C# type test: `a is PyStr` on an int key
+    /// walks the class chain in a runtime helper.</remarks>
     static bool FastEq(PyObject a, PyObject b)
-        => ReferenceEquals(a, b)
-           || (a is PyStr x && b is PyStr y && a.Type == TypeObjects.Str && b.Type == TypeObjects.Str && x.Value == y.Value)
-           || (a is PyInt i && b is PyInt j && a.Type == PyInt.TypeObject && b.Type == PyInt.TypeObject && i.FitsLong && j.FitsLong && i.Small == j.Small);
+    {
+        if (ReferenceEquals(a, b)) return true;
+        var t = a.Type;
+        if (t != b.Type) return false;
+        if (t == PyInt.TypeObject)
+        {
+            var i = (PyInt)a; var j = (PyInt)b;
+            return i.FitsLong && j.FitsLong && i.Small == j.Small;
+        }
+        return t == TypeObjects.Str && ((PyStr)a).Value == ((PyStr)b).Value;
+    }
 
     /// <summary>Both keys are of a kind FastEq decides completely (no __eq__ call needed).</summary>
     static bool FastKinds(PyObject a, PyObject b)
-        => (a.Type == TypeObjects.Str && b.Type == TypeObjects.Str)
-           || (a.Type == PyInt.TypeObject && b.Type == PyInt.TypeObject && ((PyInt)a).FitsLong && ((PyInt)b).FitsLong);
+    {
+        var t = a.Type;
+        if (t != b.Type) return false;
+        return t == TypeObjects.Str || (t == PyInt.TypeObject && ((PyInt)a).FitsLong && ((PyInt)b).FitsLong);
+    }
 
     /// <summary>Index slot of `key` or, when missing, -1 - (first free slot).</summary>
     int FindSlot(ThreadState? ts, PyObject key, long hash)

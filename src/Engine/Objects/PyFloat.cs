@@ -217,7 +217,7 @@ public class PyFloat : PyObject
     static PyObject __format__(ThreadState ts, PyFloat self, PyObject spec)
     {
         if (SpecText(spec).Length == 0) return Ops.Str(ts, self);
-        return new PyStr(Call(() => FormatSpec.FormatFloat(self.Value, SpecText(spec))));
+        return new PyStr(Call(() => FormatSpec.FormatFloat(self.Value, SpecText(spec), self.Type.Name)));
     }
 
     [PyMethod]

@@ -1,6 +1,7 @@
 #nullable enable
 using System.Numerics;
 using System;
+using System.Runtime.CompilerServices;
 using StacklessIron.Objects.Formatting;
 namespace StacklessIron.Objects;
 
@@ -37,6 +38,7 @@ public class PyInt : PyObject
     /// <summary>A big value from a normalized magnitude that does not fit a long.</summary>
     PyInt(int sign, uint[] mag) : base(TypeObject) { Small = sign; _mag = mag; }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static PyInt From(long v) => v >= CacheMin && v <= CacheMax ? _cache[v - CacheMin] : new PyInt(TypeObject, v);
     public static PyInt From(int v) => From((long)v);
     public static PyInt From(BigInteger v) => v >= long.MinValue && v <= long.MaxValue ? From((long)v) : new PyInt(TypeObject, v);
@@ -440,8 +442,8 @@ public class PyInt : PyObject
     static PyObject __format__(ThreadState ts, PyInt self, PyObject spec)
     {
         if (PyFloat.SpecText(spec).Length == 0) return Ops.Str(ts, self);
-        if (self.FitsLong) return new PyStr(PyFloat.Call(() => FormatSpec.FormatInt(self.Small, PyFloat.SpecText(spec))));
-        return new PyStr(PyFloat.Call(() => FormatSpec.FormatInt(self.Big, PyFloat.SpecText(spec), maxStrDigits: ts.Engine.IntMaxStrDigits)));
+        if (self.FitsLong) return new PyStr(PyFloat.Call(() => FormatSpec.FormatInt(self.Small, PyFloat.SpecText(spec), self.Type.Name)));
+        return new PyStr(PyFloat.Call(() => FormatSpec.FormatInt(self.Big, PyFloat.SpecText(spec), self.Type.Name, maxStrDigits: ts.Engine.IntMaxStrDigits)));
     }
 
     [PyMethod]

@@ -1,6 +1,8 @@
 #nullable enable
 using System.Text;
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 namespace StacklessIron.Objects;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace StacklessIron.Objects;
 /// have changed the list.
 /// </summary>
 [PyType("list")]
-public class PyList : PyObject
+public sealed class PyList : PyObject
 {
     public static readonly PyType TypeObject = PyType.Builtin("list", typeof(PyList));
     public PyObject[] Items;
@@ -17,7 +19,7 @@ public class PyList : PyObject
     PyDict? _dict;
 
     public PyList() : base(TypeObject) { Items = Array.Empty<PyObject>(); }
-    public PyList(PyObject[] items) : base(TypeObject) { Items = items; Count = items.Length; }
+    public PyList(PyObject[] items) : base(TypeObject) { Items = ExactArray(items); Count = items.Length; }
     public PyList(PyType type) : base(type)
     {
         Items = Array.Empty<PyObject>();
@@ -26,9 +28,28 @@ public class PyList : PyObject
 
     public override PyDict? Dict { get => _dict; set => _dict = value; }
 
+    /// <summary>Items is always a PyObject[] itself, never an array of a derived element type
+    /// passed in by covariance: Append stores into it without the runtime's covariance check.</summary>
+    static PyObject[] ExactArray(PyObject[] items)
+    {
+        if (items.GetType() == typeof(PyObject[])) return items;
+        var copy = new PyObject[items.Length];
+        Array.Copy(items, copy, items.Length);
+        return copy;
+    }
+
     public void Append(PyObject item)
     {
-        if (Count == Items.Length) Grow(Count + 1);
+        var items = Items;
+        int n = Count;
+        if ((uint)n < (uint)items.Length)
+        {
+            // a plain store: an object array store would check the element type first (see ExactArray)
+            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(items), n) = item;
+            Count = n + 1;
+            return;
+        }
+        Grow(n + 1);
         Items[Count++] = item;
     }
 

@@ -58,6 +58,14 @@ public sealed class PyMethod : PyObject
     [PyGetter("__func__")] static PyObject GetFunc(ThreadState ts, PyObject self) => ((PyMethod)self).Func;
     [PyGetter("__self__")] static PyObject GetSelf(ThreadState ts, PyObject self) => ((PyMethod)self).Self;
 
+    /// <summary>As CPython: a bound method pickles as getattr(self, name of the function).</summary>
+    [PyMethod]
+    static PyObject __reduce__(ThreadState ts, PyMethod self) => new PyTuple(new PyObject[]
+    {
+        ts.Engine.BuiltinsDict.GetStr("getattr")!,
+        new PyTuple(new PyObject[] { self.Self, Ops.GetAttr(ts, self.Func, PyStr.Intern("__name__")) }),
+    });
+
     [PySlot("__new__")]
     static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {

@@ -52,5 +52,13 @@ public sealed class PyMethodDescriptor : PyObject
     [PyGetter("__name__")] static PyObject GetName(ThreadState ts, PyObject self) => new PyStr(((PyMethodDescriptor)self).Func.Name);
     [PyGetter("__qualname__")] static PyObject GetQualName(ThreadState ts, PyObject self) { var d = (PyMethodDescriptor)self; return new PyStr(d.Owner.QualName + "." + d.Func.Name); }
     [PyGetter("__objclass__")] static PyObject GetObjClass(ThreadState ts, PyObject self) => ((PyMethodDescriptor)self).Owner;
+
+    /// <summary>As CPython: getattr(owner type, name) (a pickled frame may hold one).</summary>
+    [PyMethod]
+    static PyObject __reduce__(ThreadState ts, PyMethodDescriptor self) => new PyTuple(new PyObject[]
+    {
+        ts.Engine.BuiltinsDict.GetStr("getattr")!,
+        new PyTuple(new PyObject[] { self.Owner, new PyStr(self.Func.Name) }),
+    });
     [PyGetter("__doc__")] static PyObject GetDoc(ThreadState ts, PyObject self) => PyNone.Value;
 }

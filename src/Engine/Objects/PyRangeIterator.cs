@@ -1,6 +1,7 @@
 #nullable enable
 using System.Numerics;
 using System;
+using System.Runtime.CompilerServices;
 namespace StacklessIron.Objects;
 
 /// <summary>`range_iterator`: a range's items as longs (the common case).</summary>
@@ -24,7 +25,8 @@ public sealed class PyRangeIterator : PyObject
     }
 
     /// <summary>FOR_ITER's fast path: whether an item is left, then NextValue() takes it.</summary>
-    public bool HasNext => _index < _len;
+    public bool HasNext { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => _index < _len; }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long NextValue() => _start + _step * _index++;
 
     [PySlot("__iter__")] static PyObject Iter(ThreadState ts, PyObject self) => self;

@@ -20,68 +20,60 @@ public partial class PyStr
 
     /// <summary>str % args for the common shape: only %s, %d, %i and %% without flags,
     /// width or precision, each argument an exact str or an exact int that fits a long, as
-    /// many arguments as conversions. One pass checks the shape and measures the result, a
-    /// second writes it straight into the new string. Null for anything else (the general
-    /// formatter decides, errors included).</summary>
+    /// many arguments as conversions. The format's parse comes from PyStrPercentTemplate's
+    /// cache; the result is measured, then written straight into the new string. Null for
+    /// anything else (the general formatter decides, errors included).</summary>
     static string? PercentFast(string format, PyObject args)
     {
         PyObject[]? tuple = null;   // null: args itself is the one argument
-        int count = 1;
-        if (args is PyTuple t) { if (args.Type != TypeObjects.Tuple) return null; tuple = t.Items; count = tuple.Length; }
+        if (args.Type == TypeObjects.Tuple) tuple = ((PyTuple)args).Items;
         else if (args.Type != TypeObjects.Str && args.Type != PyInt.TypeObject) return null;
-        long length = 0;
-        int next = 0;
-        for (int i = 0, n = format.Length; i < n;)
-        {
-            int pct = format.IndexOf('%', i);
-            if (pct < 0) { length += n - i; break; }
-            length += pct - i;
-            if (pct + 1 >= n) return null;
-            char c = format[pct + 1];
-            i = pct + 2;
-            if (c == '%') { length++; continue; }
-            if (next >= count) return null;
-            var a = tuple != null ? tuple[next] : args;
-            next++;
-            if (c == 's' && a.Type == TypeObjects.Str) length += ((PyStr)a).Value.Length;
-            else if ((c == 's' || c == 'd' || c == 'i') && a.Type == PyInt.TypeObject && ((PyInt)a).FitsLong) length += DecimalLength(((PyInt)a).Small);
-            else return null;
-        }
-        if (next != count || length > int.MaxValue) return null;
-        return string.Create((int)length, (format, tuple, args), static (dst, st) =>
-        {
-            var (format, tuple, args) = st;
-            int pos = 0, next = 0;
-            for (int i = 0, n = format.Length; i < n;)
-            {
-                int pct = format.IndexOf('%', i);
-                int end = pct < 0 ? n : pct;
-                format.AsSpan(i, end - i).CopyTo(dst.Slice(pos));
-                pos += end - i;
-                if (pct < 0) break;
-                char c = format[pct + 1];
-                i = pct + 2;
-                if (c == '%') { dst[pos++] = '%'; continue; }
-                var a = tuple != null ? tuple[next] : args;
-                next++;
-                if (a is PyStr sa) { sa.Value.AsSpan().CopyTo(dst.Slice(pos)); pos += sa.Value.Length; }
-                else { ((PyInt)a).Small.TryFormat(dst.Slice(pos), out int w, default, System.Globalization.CultureInfo.InvariantCulture); pos += w; }
-            }
-        });
+        var template = PyStrPercentTemplate.For(format);
+        return template.Simple ? template.Apply(tuple, args) : null;
+    }
+
+    static readonly ulong[] s_powersOf10 =
+    {
+        1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000, 10000000000,
+        100000000000, 1000000000000, 10000000000000, 100000000000000, 1000000000000000,
+        10000000000000000, 100000000000000000, 1000000000000000000, 10000000000000000000,
+    };
+
+    /// <summary>The number of decimal digits of m (1 for 0).</summary>
+    internal static int DecimalDigits(ulong m)
+    {
+        // log10 from the bit length (1233/4096 ~ log10(2)), corrected by one comparison;
+        // m | 1 has the same digit count as m and no log of zero
+        m |= 1;
+        int t = ((64 - System.Numerics.BitOperations.LeadingZeroCount(m)) * 1233) >> 12;
+        return t + (m >= s_powersOf10[t] ? 1 : 0);
     }
 
     /// <summary>The length of a long's decimal text, sign included.</summary>
     internal static int DecimalLength(long v)
+        => v < 0 ? DecimalDigits((ulong)(-(v + 1)) + 1) + 1 : DecimalDigits((ulong)v);
+
+    /// <summary>Writes v in decimal at the start of dst (which has room); returns the length.</summary>
+    internal static int WriteDecimal(Span<char> dst, long v)
     {
-        ulong m = v < 0 ? (ulong)(-(v + 1)) + 1 : (ulong)v;
-        int n = 1;
-        while (m >= 10) { m /= 10; n++; }
-        return v < 0 ? n + 1 : n;
+        int start = 0;
+        ulong m = (ulong)v;
+        if (v < 0) { dst[0] = '-'; start = 1; m = (ulong)(-(v + 1)) + 1; }
+        int end = start + DecimalDigits(m);
+        for (int k = end - 1; k >= start; k--)
+        {
+            ulong q = m / 10;
+            dst[k] = (char)('0' + (int)(m - q * 10));
+            m = q;
+        }
+        return end;
     }
 
     [PyMethod]
     static PyObject format(ThreadState ts, PyStr self, [PyKwArgs] PyDict kwargs, params PyObject[] args)
     {
+        var template = PyStrFormatTemplate.For(self.Value);
+        if (template.Simple && template.Apply(ts, args) is string fast) return From(fast);
         var host = new PyStrFormatHost(ts);
         try
         {

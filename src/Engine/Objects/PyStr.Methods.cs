@@ -132,7 +132,53 @@ public partial class PyStr
     static PyObject split(ThreadState ts, PyStr self, [PyKeyword] PyObject? sep = null, PyObject? maxsplit = null)
     {
         string? sp = SepArg(sep);
-        return self.ListOf(StrMethods.Split(self.Value, sp, maxsplit == null ? -1 : SizeArg(ts, maxsplit)));
+        long max = maxsplit == null ? -1 : SizeArg(ts, maxsplit);
+        if (sp != null && sp.Length == 1 && !char.IsSurrogate(sp[0])) return self.SplitOnChar(sp[0], max);
+        if (sp == null && max < 0 && IsAscii(self.Value)) return self.SplitAsciiWhitespace();
+        return self.ListOf(StrMethods.Split(self.Value, sp, max));
+    }
+
+    // Python's whitespace below 128 (str.isspace): \t \n \v \f \r, \x1c-\x1f and space
+    static bool IsAsciiSpace(char c) => c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\x1c' && c <= '\x1f');
+
+    /// <summary>split() without arguments of an ASCII string: the words counted in one pass,
+    /// then cut straight into the list's array.</summary>
+    PyObject SplitAsciiWhitespace()
+    {
+        string s = Value;
+        int words = 0;
+        for (int i = 0, n = s.Length; i < n; i++)
+            if (!IsAsciiSpace(s[i]) && (i == 0 || IsAsciiSpace(s[i - 1]))) words++;
+        var items = new PyObject[words];
+        for (int i = 0, k = 0; k < words; k++)
+        {
+            while (IsAsciiSpace(s[i])) i++;
+            int start = i;
+            while (i < s.Length && !IsAsciiSpace(s[i])) i++;
+            items[k] = start == 0 && i == s.Length ? Same() : From(s.Substring(start, i - start));
+        }
+        return new PyList(items);
+    }
+
+    /// <summary>split() on a one-char separator that is not a surrogate (so it can never
+    /// cut a pair): the pieces counted first (a vectorised count), then cut straight into the
+    /// list's array, without a list of .NET strings in between.</summary>
+    PyObject SplitOnChar(char sep, long maxsplit)
+    {
+        string s = Value;
+        long pieces = (long)s.AsSpan().Count(sep) + 1;
+        if (maxsplit >= 0 && pieces > maxsplit + 1) pieces = maxsplit + 1;
+        if (pieces == 1) return new PyList(new PyObject[] { Same() });
+        var items = new PyObject[pieces];
+        int pos = 0;
+        for (int k = 0; k < items.Length - 1; k++)
+        {
+            int j = s.IndexOf(sep, pos);
+            items[k] = From(s.Substring(pos, j - pos));
+            pos = j + 1;
+        }
+        items[^1] = From(s.Substring(pos));
+        return new PyList(items);
     }
 
     [PyMethod]
@@ -202,14 +248,31 @@ public partial class PyStr
         if (total > int.MaxValue) throw PyExc.OverflowError("join() result is too long for a Python string");
         // written straight into the result string: one allocation, no builder copy
         var sep = self.Value;
+        if (n == 0) return Empty;
         var joined = string.Create((int)total, (items, n, sep), static (dst, st) =>
         {
-            int pos = 0;
-            for (int i = 0; i < st.n; i++)
+            var (items, n, sep) = st;
+            var first = ((PyStr)items[0]).Value;
+            first.CopyTo(dst);
+            int pos = first.Length;
+            if (sep.Length == 1)
             {
-                if (i > 0 && st.sep.Length > 0) { st.sep.AsSpan().CopyTo(dst.Slice(pos)); pos += st.sep.Length; }
-                var part = ((PyStr)st.items[i]).Value;
-                part.AsSpan().CopyTo(dst.Slice(pos));
+                // the usual ",".join / "".join shapes: one char stored, not a copy call
+                char c = sep[0];
+                for (int i = 1; i < n; i++)
+                {
+                    dst[pos++] = c;
+                    var part = ((PyStr)items[i]).Value;
+                    part.CopyTo(dst.Slice(pos));
+                    pos += part.Length;
+                }
+                return;
+            }
+            for (int i = 1; i < n; i++)
+            {
+                if (sep.Length > 0) { sep.CopyTo(dst.Slice(pos)); pos += sep.Length; }
+                var part = ((PyStr)items[i]).Value;
+                part.CopyTo(dst.Slice(pos));
                 pos += part.Length;
             }
         });

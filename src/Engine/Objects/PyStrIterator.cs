@@ -29,6 +29,14 @@ public sealed class PyStrIterator : PyObject
         if (s == null) return null;
         if (it._pos < s.Value.Length)
         {
+            char c = s.Value[it._pos];
+            if (!char.IsSurrogate(c))
+            {
+                // a BMP char: no code point decoding (below 256 the shared one-char strs)
+                it._pos++;
+                it._index++;
+                return PyStr.FromCodePoint(c);
+            }
             int cp = CodePoints.At(s.Value, it._pos, out int w);
             it._pos += w;
             it._index++;

@@ -1,6 +1,7 @@
 #nullable enable
 using System.Reflection;
 using System;
+using System.Runtime.CompilerServices;
 namespace StacklessIron.Objects;
 
 [Flags]
@@ -32,6 +33,10 @@ public sealed partial class PyType : PyObject
     public Type NativeClass;
     /// <summary>Instances of this (user) type get an instance dict.</summary>
     public bool InstanceHasDict;
+    SharedKeys? _instanceKeys;
+    /// <summary>The names PyInstance keeps in inline values for instances of exactly this type.</summary>
+    public SharedKeys InstanceKeys { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => _instanceKeys ?? NewInstanceKeys(); }
+    SharedKeys NewInstanceKeys() => _instanceKeys = new SharedKeys();
     /// <summary>Number of `__slots__` storage cells in PyInstance.Slots (all bases included).</summary>
     public int SlotCount;
     /// <summary>Bumped on every change of this type's or a base's namespace (attribute caches).</summary>

@@ -132,8 +132,10 @@ internal sealed partial class Parser
             // becomes a NEWLINE, so that a compound statement is terminated.
             if (t.Kind == TokenKind.EndMarker && _parsingStarted)
             {
-                _heldEnd = t;
                 _parsingStarted = false;
+                // the tokenizer, still at the end, gives the implied DEDENTs and then ENDMARKER again
+                if (ImplyDedent) _tokenizer.ImplyDedents();
+                else _heldEnd = t;
                 t = new Token(TokenKind.Newline, "", t.Line, t.Col, t.EndLine, t.EndCol);
             }
             else _parsingStarted = true;
@@ -351,6 +353,13 @@ internal sealed partial class Parser
     }
 
     PythonSyntaxError RaiseIndentation(string msg) => RaiseSyntax(msg, "IndentationError");
+
+    /// <summary>compile()'s "incomplete input" (PyCF_ALLOW_INCOMPLETE_INPUT), at the last token read.</summary>
+    internal PythonSyntaxError IncompleteInput() => RaiseSyntax("incomplete input");
+
+    /// <summary>"single" mode: close open blocks at the end of input (false for compile()'s
+    /// PyCF_DONT_IMPLY_DEDENT).</summary>
+    internal bool ImplyDedent = true;
 
     PythonSyntaxError RaiseAt(PositionedNode a, string msg)
         => RaiseLoc("SyntaxError", msg, a.lineno, a.col_offset, a.end_lineno ?? a.lineno, a.end_col_offset ?? -1);

@@ -17,28 +17,34 @@ public static partial class PythonParser
     /// (sys.int_info.default_max_str_digits); 0 means no limit.</summary>
     public const int DefaultMaxIntDigits = 4300;
 
+    /// <summary>compile() flags the parser honours (CPython's PyCF_*): in "single" mode do not
+    /// close open blocks at the end of input, and report input that may go on (open brackets,
+    /// blocks or strings at its end) as SyntaxError "incomplete input". codeop uses both to
+    /// tell the interactive prompt whether to ask for another line.</summary>
+    public const int DontImplyDedent = 0x200, AllowIncompleteInput = 0x4000;
+
     /// <summary>Parse a module from raw source bytes, honouring a UTF-8 BOM and a PEP 263
     /// coding declaration, as `ast.parse(bytes)` does.</summary>
-    public static Module ParseModule(byte[] source, string filename = "<unknown>", int maxIntDigits = DefaultMaxIntDigits)
-        => (Module)Parse(Decode(source, filename, out bool conv), filename, Parser.Mode.File, conv, maxIntDigits);
+    public static Module ParseModule(byte[] source, string filename = "<unknown>", int maxIntDigits = DefaultMaxIntDigits, int compileFlags = 0)
+        => (Module)Parse(Decode(source, filename, out bool conv), filename, Parser.Mode.File, conv, maxIntDigits, compileFlags);
 
     /// <summary>Parse a module from text (mode "exec"), as `ast.parse(str)` does.</summary>
-    public static Module ParseModule(string text, string filename = "<unknown>", int maxIntDigits = DefaultMaxIntDigits)
-        => (Module)Parse(text, filename, Parser.Mode.File, true, maxIntDigits);
+    public static Module ParseModule(string text, string filename = "<unknown>", int maxIntDigits = DefaultMaxIntDigits, int compileFlags = 0)
+        => (Module)Parse(text, filename, Parser.Mode.File, true, maxIntDigits, compileFlags);
 
     /// <summary>Parse an expression (mode "eval").</summary>
-    public static Expression ParseExpression(string text, string filename = "<unknown>", int maxIntDigits = DefaultMaxIntDigits)
-        => (Expression)Parse(text, filename, Parser.Mode.Eval, true, maxIntDigits);
+    public static Expression ParseExpression(string text, string filename = "<unknown>", int maxIntDigits = DefaultMaxIntDigits, int compileFlags = 0)
+        => (Expression)Parse(text, filename, Parser.Mode.Eval, true, maxIntDigits, compileFlags);
 
-    public static Expression ParseExpression(byte[] source, string filename = "<unknown>", int maxIntDigits = DefaultMaxIntDigits)
-        => (Expression)Parse(Decode(source, filename, out bool conv), filename, Parser.Mode.Eval, conv, maxIntDigits);
+    public static Expression ParseExpression(byte[] source, string filename = "<unknown>", int maxIntDigits = DefaultMaxIntDigits, int compileFlags = 0)
+        => (Expression)Parse(Decode(source, filename, out bool conv), filename, Parser.Mode.Eval, conv, maxIntDigits, compileFlags);
 
     /// <summary>Parse one interactive statement (mode "single").</summary>
-    public static Interactive ParseInteractive(string text, string filename = "<unknown>", int maxIntDigits = DefaultMaxIntDigits)
-        => (Interactive)Parse(text, filename, Parser.Mode.Single, true, maxIntDigits);
+    public static Interactive ParseInteractive(string text, string filename = "<unknown>", int maxIntDigits = DefaultMaxIntDigits, int compileFlags = 0)
+        => (Interactive)Parse(text, filename, Parser.Mode.Single, true, maxIntDigits, compileFlags);
 
-    public static Interactive ParseInteractive(byte[] source, string filename = "<unknown>", int maxIntDigits = DefaultMaxIntDigits)
-        => (Interactive)Parse(Decode(source, filename, out bool conv), filename, Parser.Mode.Single, conv, maxIntDigits);
+    public static Interactive ParseInteractive(byte[] source, string filename = "<unknown>", int maxIntDigits = DefaultMaxIntDigits, int compileFlags = 0)
+        => (Interactive)Parse(Decode(source, filename, out bool conv), filename, Parser.Mode.Single, conv, maxIntDigits, compileFlags);
 
     /// <summary>CPython reports error offsets in bytes for bytes input that declares no encoding.</summary>
     static string Decode(byte[] source, string filename, out bool convertOffsets)
@@ -48,7 +54,7 @@ public static partial class PythonParser
         return text;
     }
 
-    static ModNode Parse(string text, string filename, Parser.Mode mode, bool convertOffsets, int maxIntDigits)
+    static ModNode Parse(string text, string filename, Parser.Mode mode, bool convertOffsets, int maxIntDigits, int compileFlags)
     {
         // Non-exec input gets no implicit final newline in CPython, so an empty source has no
         // line at all: the error is at line 0 (the tokenizer always adds the newline).
@@ -56,8 +62,10 @@ public static partial class PythonParser
             throw new PythonSyntaxError("SyntaxError", "invalid syntax", filename, 0, 0, null);
         return OnBigStack(filename, () =>
         {
-            var tok = new Tokenizer(text, filename) { ConvertOffsetsToChars = convertOffsets };
-            var p = new Parser(tok, filename, mode) { MaxIntDigits = maxIntDigits };
+            // As CPython, only "exec" input gets a final newline; "single" input is closed by the
+            // parser (a NEWLINE at the end, then the dedents unless PyCF_DONT_IMPLY_DEDENT).
+            var tok = new Tokenizer(text, filename, execInput: mode == Parser.Mode.File) { ConvertOffsetsToChars = convertOffsets };
+            var p = new Parser(tok, filename, mode) { MaxIntDigits = maxIntDigits, ImplyDedent = (compileFlags & DontImplyDedent) == 0 };
             try
             {
                 ModNode r = mode switch
@@ -68,6 +76,11 @@ public static partial class PythonParser
                 };
                 if (p.AstMayBeDeep) CheckDepth(r, filename);
                 return r;
+            }
+            catch (PythonSyntaxError e) when ((compileFlags & AllowIncompleteInput) != 0 && tok.InputMayContinue
+                                              && e.Kind is "SyntaxError" or "IndentationError" or "TabError")
+            {
+                throw p.IncompleteInput();
             }
             finally { p.Release(); }
         });

@@ -111,6 +111,18 @@ public sealed class Tokenizer
     /// <summary>Why the last <see cref="Next"/> threw.</summary>
     public ErrorCode Done { get; private set; }
 
+    /// <summary>The input ended while being read (CPython's E_EOF), or a string literal was
+    /// left open (E_EOFS/E_EOLS): more input could complete what failed to parse.</summary>
+    public bool InputMayContinue => _eof && Done != ErrorCode.LineCont;
+
+    /// <summary>Closes every open block: the next tokens are its DEDENTs (pegen's implied dedent
+    /// at the end of "single" input).</summary>
+    public void ImplyDedents()
+    {
+        _pendin = -_indent;
+        _indent = 0;
+    }
+
     /// <summary>tok->lineno: the physical line the tokenizer is reading.</summary>
     public int CursorLine => _lineNo;
 

@@ -10,7 +10,7 @@ namespace StacklessIron.Runtime;
 /// a frame chain can be suspended and resumed at any instruction boundary.
 /// </summary>
 [PyType("frame")]
-public sealed class Frame : PyObject
+public sealed partial class Frame : PyObject
 {
     public static readonly PyType TypeObject = PyType.Builtin("frame", typeof(Frame), subclassable: false);
 

@@ -15,6 +15,10 @@ public static class Importer
     /// <summary>Native modules by name: a factory that builds the module object.</summary>
     public static readonly Dictionary<string, Func<ThreadState, PyModule>> NativeModules = new();
 
+    /// <summary>Called after the source module of that name has run (a native module adapting
+    /// a library module, e.g. stackless patching pickle), with the new module.</summary>
+    public static readonly Dictionary<string, Action<ThreadState, PyModule>> SourceLoadedHooks = new();
+
     /// <summary>IMPORT_NAME: honours an overridden builtins.__import__.</summary>
     public static PyObject ImportName(ThreadState ts, Frame f, PyStr name, PyObject fromlist, PyObject level)
     {
@@ -101,6 +105,7 @@ public static class Importer
         if (existing != null)
         {
             if (existing == PyNone.Value) throw NotFound(fullname, $"import of {fullname} halted; None in sys.modules");
+            ts.Engine.ImportLocks.WaitIfRunning(ts, fullname);
             return existing;
         }
         PyObject? parent = null;
@@ -223,12 +228,14 @@ public static class Importer
         ns.SetStr("__builtins__", ts.Engine.Builtins);
         ts.Engine.Modules.SetStr(name, module);
         if (namespacePkg) return module;
+        using var running = ts.Engine.ImportLocks.Begin(ts, name);
         try
         {
             SetSpec(ts, module, name, path);
             var code = ts.Engine.CompileFile(ts, path);
             Interpreter.RunModuleCode(ts, code, ns);
             if (name == "importlib") InstallImportlibFinders(ts, module);
+            if (SourceLoadedHooks.TryGetValue(name, out var hook)) hook(ts, module);
         }
         catch (Exception)
         {

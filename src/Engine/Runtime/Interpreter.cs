@@ -426,8 +426,7 @@ public static partial class Interpreter
                         if (ac.Type != t || ac.Version != t.VersionTag) FillAttrCache(ref ac, t, names[arg], Same(t.GetAttr, s_objectGetAttr));
                         if (ac.Kind == PyCode.AttrKind.InstanceDict)
                         {
-                            var d = inst.Dict;
-                            var v = d?.GetStrHinted(names[arg], ref ac.Hint);
+                            var v = inst.GetOwnHinted(names[arg], ref ac.Hint);
                             if (v != null) { s[sp - 1] = v; break; }
                         }
                         else if (ac.Kind == PyCode.AttrKind.Slot)
@@ -448,7 +447,7 @@ public static partial class Interpreter
                         ref var ac = ref f.Code.AttrCache[pc - 1];
                         var t = inst.Type;
                         if (ac.Type != t || ac.Version != t.VersionTag) FillAttrCache(ref ac, t, names[arg], Same(t.SetAttr, s_objectSetAttr));
-                        if (ac.Kind == PyCode.AttrKind.InstanceDict && inst.Dict is PyDict idict) { idict.SetStrHinted(names[arg], v, ref ac.Hint); break; }
+                        if (ac.Kind == PyCode.AttrKind.InstanceDict && inst.SetOwnHinted(names[arg], v, ref ac.Hint)) break;
                         if (ac.Kind == PyCode.AttrKind.Slot && inst.Slots is PyObject?[] sl && (uint)ac.Index < (uint)sl.Length) { sl[ac.Index] = v; break; }
                     }
                     Ops.SetAttr(ts, obj, names[arg], v);
@@ -464,8 +463,7 @@ public static partial class Interpreter
                         if (ac.Type != t || ac.Version != t.VersionTag) FillMethodCache(ref ac, t, name);
                         if (ac.Kind == PyCode.AttrKind.Method)
                         {
-                            var od = obj.Dict;
-                            if (od == null || od.Count == 0 || od.GetStr(name) == null)
+                            if (obj is PyInstance pi ? pi.GetOwn(name) == null : obj.Dict is not PyDict od || od.Count == 0 || od.GetStr(name) == null)
                             {
                                 s[sp - 1] = ac.Descr;
                                 s[sp++] = obj;
@@ -476,7 +474,7 @@ public static partial class Interpreter
                     if (Same(t.GetAttr, s_objectGetAttr) || Same(t.GetAttr, s_moduleGetAttr) && obj is not PyModule)
                     {
                         var descr = t.Lookup(name);
-                        if ((descr is PyFunction || descr is PyMethodDescriptor) && (obj.Dict == null || obj.Dict.GetStr(name) == null))
+                        if ((descr is PyFunction || descr is PyMethodDescriptor) && (obj is PyInstance pi ? pi.GetOwn(name) == null : obj.Dict == null || obj.Dict.GetStr(name) == null))
                         {
                             s[sp - 1] = descr;
                             s[sp++] = obj;
@@ -593,7 +591,7 @@ public static partial class Interpreter
                         int next = code[pc];
                         int nextOp = next & 0xFF;
                         if ((nextOp == (int)Opcode.POP_JUMP_IF_FALSE || nextOp == (int)Opcode.POP_JUMP_IF_TRUE)
-                            && ((next >> 8) > pc || ts.PreemptHook == null))
+                            && ((next >> 8) > pc || ts.TickHook == null))
                         {
                             s[--sp] = null;
                             pc = r == (nextOp == (int)Opcode.POP_JUMP_IF_TRUE) ? next >> 8 : pc + 1;
@@ -689,10 +687,10 @@ public static partial class Interpreter
                 case Opcode.JUMP_FORWARD: pc = arg; break;
                 case Opcode.JUMP_BACKWARD:
                     pc = arg;
-                    if (ts.PreemptHook != null && --ts.Ticks <= 0)
+                    if (ts.TickHook != null && --ts.Ticks <= 0)
                     {
                         f.Sp = sp; f.Pc = pc;
-                        if (ts.PreemptHook(ts)) goto switched;
+                        if (ts.TickHook(ts)) goto switched;
                     }
                     break;
                 case Opcode.POP_JUMP_IF_FALSE:
@@ -700,7 +698,7 @@ public static partial class Interpreter
                     var v = s[--sp]!; s[sp] = null;
                     if (v == PyBool.False || (v != PyBool.True && !Ops.IsTrue(ts, v)))
                     {
-                        if (arg < pc && ts.PreemptHook != null) goto case Opcode.JUMP_BACKWARD;  // a loop: preemption tick
+                        if (arg < pc && ts.TickHook != null) goto case Opcode.JUMP_BACKWARD;  // a loop: preemption tick
                         pc = arg;
                     }
                     break;
@@ -710,7 +708,7 @@ public static partial class Interpreter
                     var v = s[--sp]!; s[sp] = null;
                     if (v == PyBool.True || (v != PyBool.False && Ops.IsTrue(ts, v)))
                     {
-                        if (arg < pc && ts.PreemptHook != null) goto case Opcode.JUMP_BACKWARD;  // a loop: preemption tick
+                        if (arg < pc && ts.TickHook != null) goto case Opcode.JUMP_BACKWARD;  // a loop: preemption tick
                         pc = arg;
                     }
                     break;
@@ -814,7 +812,7 @@ public static partial class Interpreter
                         EnterFrame(ts, nf);
                         f = nf;
                         // a call is a preemption tick too (recursion without loops)
-                        if (ts.PreemptHook != null && --ts.Ticks <= 0 && ts.PreemptHook(ts)) goto switched;
+                        if (ts.TickHook != null && --ts.Ticks <= 0 && ts.TickHook(ts)) goto switched;
                         goto load_frame;
                     }
                     if (callable is PyType cls && Same(cls.Type.Call, s_typeCall) && Same(cls.Init, SlotDefs.InitDef.Generic)
@@ -1655,8 +1653,7 @@ public static partial class Interpreter
             var descr = t.Lookup(name);
             if (descr == null)
             {
-                var d = inst.Dict;
-                if (d != null) { var v = d.GetStr(name); if (v != null) return v; }
+                if (inst.GetOwn(name) is PyObject v) return v;
                 throw PyExc.NoAttribute(obj, name);
             }
         }

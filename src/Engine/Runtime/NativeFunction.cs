@@ -172,7 +172,9 @@ public sealed class NativeFunction
         Expression call = Expression.Call(Method, callArgs);
         Expression body;
         var rt = Method.ReturnType;
-        if (rt == typeof(void)) body = Expression.Block(call, Expression.Constant(PyNone.Value, typeof(PyObject)));
+        // None as a static field, not a constant: a lambda's constant is read from its closure's
+        // object array and cast back to PyObject by a runtime helper at every call (list.append)
+        if (rt == typeof(void)) body = Expression.Block(call, Expression.Convert(Expression.Field(null, typeof(PyNone).GetField(nameof(PyNone.Value))!), typeof(PyObject)));
         else if (typeof(PyObject).IsAssignableFrom(rt)) body = Expression.Call(typeof(NativeConvert).GetMethod(nameof(NativeConvert.NoneIfNull))!, Expression.Convert(call, typeof(PyObject)));
         else if (rt == typeof(bool)) body = Expression.Call(typeof(PyBool).GetMethod(nameof(PyBool.From))!, call);
         else if (rt == typeof(int) || rt == typeof(long)) body = Expression.Convert(Expression.Call(typeof(PyInt).GetMethod(nameof(PyInt.From), new[] { typeof(long) })!, Expression.Convert(call, typeof(long))), typeof(PyObject));

@@ -114,9 +114,11 @@ public static class Ops
 
     public static long Hash(ThreadState ts, PyObject o)
     {
-        if (o is PyStr s && o.Type == TypeObjects.Str) return s.GetHash();
-        if (o is PyInt i && o.Type == PyInt.TypeObject) return i.HashValue();
-        var f = o.Type.Hash ?? throw PyExc.TypeError($"unhashable type: '{o.Type.Name}'");
+        // the Python type first: `o is PyStr` on an int would walk the C# class chain
+        var t = o.Type;
+        if (t == PyInt.TypeObject) return ((PyInt)o).HashValue();
+        if (t == TypeObjects.Str) return ((PyStr)o).GetHash();
+        var f = t.Hash ?? throw PyExc.TypeError($"unhashable type: '{o.Type.Name}'");
         return f(ts, o);
     }
 
@@ -216,12 +218,12 @@ public static class Ops
             get = descr.Type.DescrGet;
             if (get != null && descr.Type.DescrSet != null) return get(ts, descr, obj, type);
         }
-        var dict = obj.Dict;
-        if (dict != null)
+        if (obj is PyInstance inst)
         {
-            var v = dict.GetStr(name);
-            if (v != null) return v;
+            // its own store without building a dict from inline values
+            if (inst.GetOwn(name) is PyObject own) return own;
         }
+        else if (obj.Dict is PyDict dict && dict.GetStr(name) is PyObject v) return v;
         if (get != null) return get(ts, descr!, obj, type);
         return descr;
     }
@@ -231,6 +233,12 @@ public static class Ops
         var type = obj.Type;
         var descr = type.Lookup(name);
         if (descr != null && descr.Type.DescrSet is DescrSetSlot set) { set(ts, descr, obj, value); return; }
+        if (obj is PyInstance inst && inst.HasDict)
+        {
+            if (value != null) inst.SetOwn(name, value);
+            else if (!inst.DelOwn(name)) throw PyExc.NoAttribute(obj, name);
+            return;
+        }
         var dict = obj.Dict;
         if (dict == null)
         {
@@ -304,7 +312,7 @@ public static class Ops
     {
         var pname = PyStr.Intern(name);
         var f = obj.Type.Lookup(pname);
-        if (f != null && (f is PyFunction || f is PyMethodDescriptor || f is PySlotWrapper) && (obj.Dict == null || obj.Dict.GetStr(pname) == null))
+        if (f != null && (f is PyFunction || f is PyMethodDescriptor || f is PySlotWrapper) && (obj is PyInstance inst ? inst.GetOwn(pname) == null : obj.Dict == null || obj.Dict.GetStr(pname) == null))
             return SlotDefs.CallBoundKw(ts, f, obj, args, null);
         return Call(ts, GetAttr(ts, obj, pname), args);
     }
@@ -528,7 +536,17 @@ public static class Ops
     public static PyObject Negative(ThreadState ts, PyObject o) => Unary(ts, o, o.Type.Neg, "-");
     public static PyObject Positive(ThreadState ts, PyObject o) => Unary(ts, o, o.Type.Pos, "+");
     public static PyObject Invert(ThreadState ts, PyObject o) => Unary(ts, o, o.Type.Invert, "~");
-    public static PyObject Absolute(ThreadState ts, PyObject o) => Unary(ts, o, o.Type.Abs, "abs()");
+    public static PyObject Absolute(ThreadState ts, PyObject o)
+    {
+        // an exact int that fits a long without the slot's two calls (abs(self.x) in a method);
+        // a non-negative one is itself, as in CPython
+        if (o.Type == PyInt.TypeObject)
+        {
+            var i = (PyInt)o;
+            if (i.FitsLong && i.Small != long.MinValue) return i.Small >= 0 ? o : PyInt.From(-i.Small);
+        }
+        return Unary(ts, o, o.Type.Abs, "abs()");
+    }
 
     /// <summary>operator.index(o): an int, via __index__.</summary>
     public static PyInt Index(ThreadState ts, PyObject o)

@@ -12,6 +12,10 @@ public sealed class PythonEngine
 {
     public readonly PyDict Modules = new();
     public readonly ThreadState MainThread;
+    /// <summary>The global interpreter lock; the main thread holds it from the start.</summary>
+    public readonly GlobalInterpreterLock Gil;
+    /// <summary>Other threads wait for a module whose code still runs (see ModuleImportLocks).</summary>
+    public readonly ModuleImportLocks ImportLocks = new();
     public int RecursionLimit = 1000;
     /// <summary>sys.get_int_max_str_digits(): the most decimal digits int(str) and str(int)
     /// accept (0 = no limit); PYTHONINTMAXSTRDIGITS sets it at start as in CPython.</summary>
@@ -28,6 +32,7 @@ public sealed class PythonEngine
     public PythonEngine(TextWriter? stdout = null, TextWriter? stderr = null, TextReader? stdin = null)
     {
         MainThread = new ThreadState(this);
+        Gil = new GlobalInterpreterLock(MainThread);
         NativeModuleTable.RegisterAll();
         Stdin = IoModule.StandardStream(MainThread, 0, stdin, null);
         Stdout = IoModule.StandardStream(MainThread, 1, null, stdout);
@@ -83,9 +88,9 @@ public sealed class PythonEngine
         {
             Parsing.Ast.ModNode tree = mode switch
             {
-                CompileMode.Eval => source is string es ? WrapExpr(PythonParser.ParseExpression(es, filename, IntMaxStrDigits)) : WrapExpr(PythonParser.ParseExpression((byte[])source, filename, IntMaxStrDigits)),
-                CompileMode.Single => source is string ss ? PythonParser.ParseInteractive(ss, filename, IntMaxStrDigits) : PythonParser.ParseInteractive((byte[])source, filename, IntMaxStrDigits),
-                _ => source is string xs ? PythonParser.ParseModule(xs, filename, IntMaxStrDigits) : PythonParser.ParseModule((byte[])source, filename, IntMaxStrDigits),
+                CompileMode.Eval => source is string es ? WrapExpr(PythonParser.ParseExpression(es, filename, IntMaxStrDigits, flags)) : WrapExpr(PythonParser.ParseExpression((byte[])source, filename, IntMaxStrDigits, flags)),
+                CompileMode.Single => source is string ss ? PythonParser.ParseInteractive(ss, filename, IntMaxStrDigits, flags) : PythonParser.ParseInteractive((byte[])source, filename, IntMaxStrDigits, flags),
+                _ => source is string xs ? PythonParser.ParseModule(xs, filename, IntMaxStrDigits, flags) : PythonParser.ParseModule((byte[])source, filename, IntMaxStrDigits, flags),
             };
             var code = Compiler.Compile(tree, filename, mode, 0, (CodeFlags)(flags & (int)Compiler.FutureFlagsMask));
             return PyCode.For(code);
@@ -194,8 +199,10 @@ public sealed class PythonEngine
         {
             status = HandleUncaught(ts, PyExc.SystemError($"internal error: {e.GetType().Name}: {e.Message}").Value);
         }
-        // As CPython's finalisation: atexit callbacks run after the main code (and after an
-        // uncaught exception was reported), before the streams are flushed.
+        // As CPython's finalisation: the non-daemon threads are joined, then atexit callbacks
+        // run (after an uncaught exception was reported), before the streams are flushed.
+        try { ThreadModule.WaitForShutdown(ts); }
+        catch (Exception e) when (e is not OutOfMemoryException) { Stderr.Write($"internal error at thread shutdown: {e.Message}\n"); }
         try { AtexitModule.RunExitFuncs(ts); }
         catch (Exception e) when (e is not OutOfMemoryException) { Stderr.Write($"internal error in atexit: {e.Message}\n"); }
         FlushStreams();

@@ -45,10 +45,65 @@ public sealed class ThreadState
     /// returns (result, null) or raises out (null, exc). It must set ts.Frame to the chain to run
     /// next (and UnwindException if that one must raise).</summary>
     public Action<ThreadState, PyObject?, PyBaseException?>? ChainEnded;
-    /// <summary>Preemption: counts down at backward jumps while PreemptHook is set; at zero the hook
-    /// runs (it may switch ts.Frame to another chain and return true).</summary>
+    /// <summary>Preemption: counts down at backward jumps and calls while TickHook is set; at zero
+    /// the hook runs (it may switch ts.Frame to another chain and return true).</summary>
     public long Ticks;
-    public Func<ThreadState, bool>? PreemptHook;
+    /// <summary>What the VM loop calls when Ticks runs out (null: the loop counts nothing). It is
+    /// the scheduler's PreemptHook, or while several Python threads exist OnTick, which also
+    /// hands the interpreter lock over and calls the scheduler's hook when its budget is spent.</summary>
+    public Func<ThreadState, bool>? TickHook;
+    Func<ThreadState, bool>? _preemptHook;
+    readonly Func<ThreadState, bool> _onTick;
+
+    /// <summary>The stackless scheduler's preemption hook (run(timeout)), called when Ticks runs out.</summary>
+    public Func<ThreadState, bool>? PreemptHook
+    {
+        get => _preemptHook;
+        set { _preemptHook = value; UpdateTickHook(); }
+    }
+
+    // ---- the global interpreter lock ----
+    /// <summary>Signalled when the interpreter lock is handed to this thread.</summary>
+    internal readonly System.Threading.SemaphoreSlim GilWake = new(0);
+    /// <summary>Another thread waits for the lock: yield it at the next tick. SavedTicks is what
+    /// Ticks was when the requester zeroed it (the scheduler's budget goes on from there).</summary>
+    volatile bool _gilDropRequested;
+    long _savedTicks;
+
+    internal void UpdateTickHook() => TickHook = Engine.Gil.Active ? _onTick : _preemptHook;
+
+    /// <summary>Called by a thread waiting for the lock: makes this (holding) thread's loop call
+    /// its tick hook at once. A request lost to a race with the loop's own count is repeated
+    /// by the waiter after the next switch interval.</summary>
+    internal void RequestGilDrop()
+    {
+        _savedTicks = System.Threading.Interlocked.Exchange(ref Ticks, 0);
+        _gilDropRequested = true;
+    }
+
+    bool OnTick(ThreadState ts)
+    {
+        var gil = Engine.Gil;
+        if (_gilDropRequested)
+        {
+            _gilDropRequested = false;
+            long saved = _savedTicks;
+            gil.Yield(this);
+            Ticks = saved;
+            if (saved > 0) return false;
+        }
+        if (gil.ThreadCount == 1) gil.Deactivate(this);
+        if (_preemptHook != null) return _preemptHook(this);
+        Ticks = long.MaxValue;
+        return false;
+    }
+
+    /// <summary>For `using`: lets other Python threads run while this one blocks outside Python
+    /// (sleep, lock and I/O waits). Nothing inside may touch Python objects.</summary>
+    public GlobalInterpreterLock.Released AllowThreads() => Engine.Gil.ReleaseWhileBlocked(this);
+
+    /// <summary>Locks that _thread._set_sentinel handed out: released when this thread ends.</summary>
+    internal List<PyObject>? Sentinels;
 
     readonly List<PyObject> _reprStack = new();
 
@@ -56,11 +111,21 @@ public sealed class ThreadState
     /// state, kept even when a hard-switched tasklet runs on a helper OS thread.</summary>
     public readonly long Ident;
 
-    public ThreadState(PythonEngine engine)
+    public ThreadState(PythonEngine engine) : this(engine, Environment.CurrentManagedThreadId) { }
+
+    /// <summary>The state of a Python thread that an OS thread with id `ident` will run.</summary>
+    public ThreadState(PythonEngine engine, long ident)
     {
         Engine = engine;
-        Ident = Environment.CurrentManagedThreadId;
+        Ident = ident;
+        _onTick = OnTick;
     }
+
+    /// <summary>Set when the thread's function returned: its tasklets lose their thread.</summary>
+    public volatile bool Ended;
+    /// <summary>Called on the ending thread (holding the interpreter lock) after its function
+    /// returned: the stackless module lets its tasklets go.</summary>
+    public Action<ThreadState>? ThreadEnding;
 
     /// <summary>Guards the .NET stack where native code recurses (repr, compare, nested loops).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -52,10 +52,14 @@ public static unsafe class PosixDescriptors
         if (length < 0) throw PosixErrors.FromErrno(LibC.EINVAL);
         var buf = new byte[Math.Min(length, int.MaxValue)];
         nint n;
-        fixed (byte* b = buf)
-            do n = LibC.read(fd, b, buf.Length);
-            while (n < 0 && LibC.Errno == LibC.EINTR);
-        if (n < 0) throw PosixErrors.Last();
+        int err = 0;
+        using (ts.AllowThreads())
+            fixed (byte* b = buf)
+            {
+                do n = LibC.read(fd, b, buf.Length);
+                while (n < 0 && (err = LibC.Errno) == LibC.EINTR);
+            }
+        if (n < 0) throw PosixErrors.FromErrno(err);
         return PyBytes.From(n == buf.Length ? buf : buf[..(int)n]);
     }
 
@@ -77,10 +81,14 @@ public static unsafe class PosixDescriptors
     {
         var mem = BufferOf(data);
         nint n;
-        fixed (byte* b = mem.Span)
-            do n = LibC.write(fd, b, mem.Length);
-            while (n < 0 && LibC.Errno == LibC.EINTR);
-        if (n < 0) throw PosixErrors.Last();
+        int err = 0;
+        using (ts.AllowThreads())
+            fixed (byte* b = mem.Span)
+            {
+                do n = LibC.write(fd, b, mem.Length);
+                while (n < 0 && (err = LibC.Errno) == LibC.EINTR);
+            }
+        if (n < 0) throw PosixErrors.FromErrno(err);
         return n;
     }
 

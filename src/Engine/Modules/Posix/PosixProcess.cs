@@ -208,9 +208,10 @@ public static unsafe class PosixProcess
     [PyMethod]
     static PyObject waitpid(ThreadState ts, int pid, int options)
     {
-        int status = 0, r;
-        do r = LibC.waitpid(pid, &status, options); while (r < 0 && LibC.Errno == LibC.EINTR);
-        if (r < 0) throw PosixErrors.Last();
+        int status = 0, r, err = 0;
+        using (ts.AllowThreads())
+            do r = LibC.waitpid(pid, &status, options); while (r < 0 && (err = LibC.Errno) == LibC.EINTR);
+        if (r < 0) throw PosixErrors.FromErrno(err);
         return PyTuple.Of(PyInt.From(r), PyInt.From(status));
     }
 

@@ -86,8 +86,11 @@ public static unsafe class SelectModule
             }
         }
         var fds = entries.ToArray();
-        if (fds.Length == 0) { if (ms != 0) System.Threading.Thread.Sleep(ms < 0 ? System.Threading.Timeout.Infinite : ms); }
-        else Poll(fds, ms);
+        using (ts.AllowThreads())
+        {
+            if (fds.Length == 0) { if (ms != 0) System.Threading.Thread.Sleep(ms < 0 ? System.Threading.Timeout.Infinite : ms); }
+            else Poll(fds, ms);
+        }
         foreach (var e in fds)
             if ((e.Revents & POLLNVAL) != 0) throw PosixErrors.FromErrno(LibC.EBADF);
         var result = new PyObject[3];

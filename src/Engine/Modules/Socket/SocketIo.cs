@@ -21,7 +21,7 @@ internal static class SocketIo
     {
         if (fd < 0) return true;    // the operation itself reports EBADF
         var fds = new[] { new SelectModule.PollFd { Fd = fd, Events = writing ? SelectModule.POLLOUT : SelectModule.POLLIN } };
-        return SelectModule.Poll(fds, timeoutMs) > 0;
+        using (ts.AllowThreads()) return SelectModule.Poll(fds, timeoutMs) > 0;
     }
 
     public static PyException Timeout() => PyExc.New(ExceptionTypes.TimeoutError, "timed out");

@@ -14,7 +14,8 @@ public sealed class PyLock : PyObject
 
     public bool Locked => _sem.CurrentCount == 0;
 
-    /// <summary>Acquires like CPython's lock.acquire(blocking, timeout).</summary>
+    /// <summary>Acquires like CPython's lock.acquire(blocking, timeout); other Python threads
+    /// run while this one waits.</summary>
     public static bool Acquire(ThreadState ts, SemaphoreSlim sem, bool blocking, double timeout)
     {
         if (!blocking && timeout != -1) throw PyExc.ValueError("can't specify a timeout for a non-blocking call");
@@ -22,15 +23,36 @@ public sealed class PyLock : PyObject
         if (timeout > ThreadModule.TimeoutMax) throw PyExc.OverflowError("timeout value is too large");
         if (sem.Wait(0)) return true;
         if (!blocking) return false;
-        if (!ThreadModule.OtherThreadsPossible)
+        if (!ThreadModule.OtherThreadsPossible(ts))
         {
             // Nothing else can ever release it: CPython would hang forever here.
             if (timeout < 0) throw PyExc.RuntimeError("deadlock: acquiring a lock that is already held, and no other thread can release it");
             Thread.Sleep(TimeSpan.FromSeconds(timeout));
             return sem.Wait(0);
         }
+        using (ts.AllowThreads()) return Wait(sem, timeout);
+    }
+
+    /// <summary>Waits up to `timeout` seconds (negative: forever), in steps a SemaphoreSlim takes.</summary>
+    static bool Wait(SemaphoreSlim sem, double timeout)
+    {
         if (timeout < 0) { sem.Wait(); return true; }
-        return sem.Wait(TimeSpan.FromSeconds(timeout));
+        long deadline = Environment.TickCount64 + (long)Math.Ceiling(timeout * 1000);
+        while (true)
+        {
+            long left = Math.Max(0, deadline - Environment.TickCount64);
+            if (sem.Wait((int)Math.Min(left, int.MaxValue - 1))) return true;
+            if (left <= int.MaxValue - 1) return false;
+        }
+    }
+
+    /// <summary>Takes the lock if it is free (no waiting).</summary>
+    public bool TryAcquire() => _sem.Wait(0);
+
+    public void ReleaseIfLocked()
+    {
+        try { if (Locked) _sem.Release(); }
+        catch (SemaphoreFullException) { }
     }
 
     [PyMethod]

@@ -1,0 +1,1 @@
+"""Tasklet-aware stand-ins for standard modules (see stacklesslib.monkeypatch)."""

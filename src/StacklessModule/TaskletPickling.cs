@@ -1,0 +1,152 @@
+#nullable enable
+using System;
+using System.Collections.Generic;
+using StacklessIron.Objects;
+using StacklessIron.Runtime;
+namespace StacklessIron.Stackless;
+
+/// <summary>
+/// __reduce__ and __setstate__ of tasklets and channels, in Stackless's shapes:
+/// tasklet: (type, (), (flags, tempval, nesting_level, [frames, bottom first], exc_type,
+/// exc_value, exc_traceback, exc_info)); channel: (type, (), (balance, flags, [tasklets])).
+/// The flag bits are Stackless's (blocked: 2 bits, then atomic, ignore_nesting, autoschedule,
+/// block_trap, is_zombie, pending_irq); two more above them are ours: the tasklet has started,
+/// and it resumes by taking a value as the result of the call it switched out in (it was not
+/// preempted between instructions).
+/// </summary>
+static class TaskletPickling
+{
+    const int BlockedSend = 1, BlockedReceive = 3, BlockedMask = 3, Atomic = 1 << 2, IgnoreNesting = 1 << 3, BlockTrap = 1 << 5;
+    const int Started = 1 << 8, ResumeWithValue = 1 << 9;
+    const int ChannelClosing = 1, ChannelPreferenceShift = 1, ChannelPreferenceMask = 3 << 1, ChannelScheduleAll = 1 << 3;
+
+    internal static PyObject ReduceTasklet(ThreadState ts, PyTasklet t)
+    {
+        var s = Scheduler.Of(ts);
+        if (s.Current == t) throw PyExc.RuntimeError("You cannot __reduce__ the tasklet which is current.");
+        var frames = new List<PyObject>();
+        // A frame's registers are saved when it calls Python code in the same loop or switches
+        // softly; a frame under a native call that called back into Python (its callee is an
+        // entry frame, or a native consumer drives its callee), and the innermost frame of a
+        // hard-switched tasklet, were left in the middle of a native call.
+        Frame? callee = null;
+        for (var f = t.Frame; f != null; f = f.Back)
+        {
+            bool valid = callee == null ? t.HardOn == null : !callee.IsEntry && callee.ReturnMode != Interpreter.ReturnConsume;
+            var r = PyFrameReducer.For(f);
+            r.Valid = valid;
+            frames.Add(r);
+            callee = f;
+        }
+        frames.Reverse();
+        int flags = 0;
+        if (t.BlockedOn != null) flags |= t.BlockDir > 0 ? BlockedSend : BlockedReceive;
+        if (t.Atomic) flags |= Atomic;
+        if (t.IgnoreNesting) flags |= IgnoreNesting;
+        if (t.BlockTrap) flags |= BlockTrap;
+        if (t.Started && t.Frame != null) flags |= Started;
+        if (t.ResumeWithValue) flags |= ResumeWithValue;
+        bool bound = t.Func != null && !t.SetUp && !t.Started;
+        var h = t.HandledException;
+        var state = new PyTuple(new PyObject[]
+        {
+            PyInt.From(flags), bound ? t.Func! : t.TempVal, PyInt.From(t.NestingLevel(ts)), new PyList(frames.ToArray()),
+            (PyObject?)h?.Type ?? PyNone.Value, (PyObject?)h ?? PyNone.Value, PyNone.Value, PyNone.Value,
+        });
+        return new PyTuple(new PyObject[] { t.Type, PyTuple.Empty, state });
+    }
+
+    internal static PyObject SetTaskletState(ThreadState ts, PyTasklet t, PyObject stateObj)
+    {
+        var s = Scheduler.Of(ts);
+        if (s.Current == t) throw PyExc.RuntimeError("You cannot __setstate__ the tasklet which is current.");
+        if (stateObj is not PyTuple { Items.Length: 8 } st)
+            throw PyExc.TypeError("tasklet() state must be a tuple of 8 items (flags, tempval, nesting_level, frames, exc_type, exc_value, exc_traceback, exc_info)");
+        var it = st.Items;
+        int flags = (int)Ops.Index(ts, it[0]).Small;
+        Ops.Index(ts, it[2]);
+        if (it[3] is not PyList list) throw PyExc.TypeError("tasklet() argument 4 must be list, not " + it[3].Type.Name);
+        if (t.InRunQueue || t.BlockedOn != null && list.Count == 0) throw PyExc.RuntimeError("tasklet is scheduled");
+        if (t.HardOn != null) throw PyExc.RuntimeError("tasklet has C state on its stack");
+        var frames = new Frame[list.Count];
+        for (int i = 0; i < frames.Length; i++)
+        {
+            frames[i] = list.Items[i] as Frame ?? throw PyExc.TypeError("tasklet() frames must be frames, not " + list.Items[i]!.Type.Name);
+            // a frame that was inside a native call must never run on: a frame of a function
+            // that raises Stackless's error stands in for it (the frames below it see the
+            // error as if from the call they made, and run their handlers)
+            if (frames[i].RestoredInvalid)
+            {
+                var stand = Interpreter.MakeFrame(ts, (PyFunction)PicklingModule.Wrap(ts, "_invalid_frame"), ReadOnlySpan<PyObject>.Empty, null);
+                stand.Lasti = 0;
+                stand.Exposed = true;
+                frames[i] = stand;
+            }
+        }
+        for (int i = 0; i < frames.Length; i++)
+        {
+            var f = frames[i];
+            f.Back = i == 0 ? null : frames[i - 1];
+            f.IsEntry = false;
+        }
+        t.Owner = s;
+        t.Atomic = (flags & Atomic) != 0;
+        t.IgnoreNesting = (flags & IgnoreNesting) != 0;
+        t.BlockTrap = (flags & BlockTrap) != 0;
+        t.Dead = false;
+        if (frames.Length == 0)
+        {
+            // not set up: a bound function comes back in tempval
+            t.Frame = null; t.Started = false; t.SetUp = false; t.RecursionDepth = 0;
+            var v = it[1];
+            t.Func = v != PyNone.Value && Ops.IsCallable(v) ? v : null;
+            t.TempVal = t.Func == null ? v : PyNone.Value;
+        }
+        else
+        {
+            t.Func = null;
+            t.Frame = frames[^1];
+            t.SetUp = true;
+            t.Started = (flags & Started) != 0;
+            t.ResumeWithValue = (flags & ResumeWithValue) != 0;
+            t.RecursionDepth = frames.Length;
+            t.TempVal = it[1];
+        }
+        t.HandledException = it[5] as PyBaseException;
+        return t;
+    }
+
+    internal static PyObject ReduceChannel(ThreadState ts, PyChannel ch)
+    {
+        var waiting = new PyObject[ch.Waiting.Count];
+        for (int i = 0; i < waiting.Length; i++) waiting[i] = ch.Waiting[i];
+        int flags = (ch.Closing ? ChannelClosing : 0) | ((ch.Preference & 3) << ChannelPreferenceShift) | (ch.ScheduleAll ? ChannelScheduleAll : 0);
+        return new PyTuple(new PyObject[]
+        {
+            ch.Type, PyTuple.Empty,
+            new PyTuple(new PyObject[] { PyInt.From(ch.Balance), PyInt.From(flags), new PyList(waiting) }),
+        });
+    }
+
+    internal static PyObject SetChannelState(ThreadState ts, PyChannel ch, PyObject stateObj)
+    {
+        if (stateObj is not PyTuple { Items.Length: 3 } st) throw PyExc.TypeError("channel() state must be a tuple (balance, flags, tasklets)");
+        var it = st.Items;
+        long balance = Ops.Index(ts, it[0]).Small;
+        int flags = (int)Ops.Index(ts, it[1]).Small;
+        if (it[2] is not PyList list) throw PyExc.TypeError("channel() argument 3 must be list, not " + it[2].Type.Name);
+        while (ch.Waiting.Count > 0) ch.PopFront();
+        ch.Closing = (flags & ChannelClosing) != 0;
+        int pref = (flags & ChannelPreferenceMask) >> ChannelPreferenceShift;
+        ch.Preference = pref == 3 ? -1 : pref;
+        ch.ScheduleAll = (flags & ChannelScheduleAll) != 0;
+        int dir = balance > 0 ? 1 : -1;
+        foreach (var o in list.Items.AsSpan(0, list.Count))
+            if (o is PyTasklet t && t.BlockedOn == null && !t.InRunQueue && Scheduler.Of(ts).Current != t)
+            {
+                t.Owner ??= Scheduler.Of(ts);
+                ch.Append(t, dir);
+            }
+        return ch;
+    }
+}
