@@ -143,6 +143,18 @@ def test_run_waits_for_sleepers_with_timeout_budget():
     assert done == [0, 1, 2]
 
 
+def test_sleep_arguments_as_time_sleep():
+    # _stacklessio.sleep checks its argument exactly as time.sleep does
+    for bad, exc in ((-1, ValueError), (float("nan"), ValueError), ("1", TypeError), (1e10, OverflowError)):
+        msgs = []
+        for sleep in (time.sleep, _stacklessio.sleep):
+            try:
+                sleep(bad)
+            except exc as e:
+                msgs.append(str(e))
+        assert len(msgs) == 2 and msgs[0] == msgs[1], (bad, msgs)
+
+
 for _name, _fn in list(globals().items()):
     if _name.startswith("test_"):
         _fn()

@@ -79,12 +79,7 @@ public static class StacklessIoModule
     static PyObject sleep(ThreadState ts, PyObject secs)
     {
         bool direct = ts.TakeUnwindPermission();
-        if (secs is not PyInt && secs is not PyFloat && secs.Type.Float == null && secs.Type.Index == null)
-            throw PyExc.TypeError($"'{secs.Type.Name}' object cannot be interpreted as an integer");
-        var s = Ops.ToDouble(ts, secs);
-        if (double.IsNaN(s)) throw PyExc.ValueError("Invalid value NaN (not a number)");
-        if (s < 0) throw PyExc.ValueError("sleep length must be non-negative");
-        if (s > 1e9) throw PyExc.OverflowError("timestamp too large to convert to C _PyTime_t");
+        var s = StacklessIron.Modules.TimeModule.SleepSeconds(ts, secs);
         var sched = Scheduler.Of(ts);
         if (s == 0) return sched.Schedule(PyNone.Value, false, direct);
         return Reactor.Of(sched).Wait(ts, Array.Empty<int>(), Array.Empty<short>(), s, false, direct);

@@ -57,8 +57,9 @@ public static class TimeModule
     [PyMethod] static double thread_time(ThreadState ts) => CpuNs() / 1e9;
     [PyMethod] static long thread_time_ns(ThreadState ts) => CpuNs();
 
-    [PyMethod]
-    static void sleep(ThreadState ts, PyObject secs)
+    /// <summary>time.sleep's argument as seconds, with its TypeError/ValueError/OverflowError
+    /// (shared by the sleeps of the cooperative I/O module).</summary>
+    public static double SleepSeconds(ThreadState ts, PyObject secs)
     {
         if (secs is not PyInt && secs is not PyFloat && secs.Type.Float == null && secs.Type.Index == null)
             throw PyExc.TypeError($"'{secs.Type.Name}' object cannot be interpreted as an integer");
@@ -66,6 +67,13 @@ public static class TimeModule
         if (double.IsNaN(s)) throw PyExc.ValueError("Invalid value NaN (not a number)");
         if (s < 0) throw PyExc.ValueError("sleep length must be non-negative");
         if (s > 1e9) throw PyExc.OverflowError("timestamp too large to convert to C _PyTime_t");
+        return s;
+    }
+
+    [PyMethod]
+    static void sleep(ThreadState ts, PyObject secs)
+    {
+        var s = SleepSeconds(ts, secs);
         // On the main thread a signal for a Python handler interrupts the sleep: the handler
         // runs (its exception ends the sleep), then the rest of the time is slept (PEP 475).
         long end = Stopwatch.GetTimestamp() + (long)(s * Stopwatch.Frequency);
