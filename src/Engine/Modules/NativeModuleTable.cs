@@ -19,6 +19,7 @@ public static class NativeModuleTable
         TimeModule.Register();
         ThreadModule.Register();
         FaulthandlerModule.Register();
+        JsonModule.Register();
         WarningsModule.Register();
         ContextvarsModule.Register();
         MarshalModule.Register();
