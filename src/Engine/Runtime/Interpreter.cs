@@ -966,7 +966,7 @@ public static partial class Interpreter
                     {
                         PyTuple? kwn = null;
                         PyObject[] flat = args;
-                        if (kwargs != null && kwargs.Count > 0) kwn = FlattenKwargs(args, kwargs, out flat);
+                        if (kwargs != null && kwargs.Count > 0) kwn = Ops.FlattenKwargs(args, kwargs, out flat);
                         var nf = MakeFrame(ts, fn, flat, kwn);
                         f.Sp = sp; f.Pc = pc;
                         nf.Back = f;
@@ -1178,25 +1178,6 @@ public static partial class Interpreter
             ts.Frame = f;
             return Reraised;
         }
-    }
-
-    /// <summary>CALL_FUNCTION_EX into a Python function: the positional arguments then the
-    /// **kwargs values in one array, and the tuple of their names.</summary>
-    /// <remarks>Outside Dispatch: a foreach over the dict is a try/finally, and a method with
-    /// an exception handler keeps every local live across it (sp, pc, the frame) in memory.</remarks>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    static PyTuple FlattenKwargs(PyObject[] args, PyDict kwargs, out PyObject[] flat)
-    {
-        flat = new PyObject[args.Length + kwargs.Count];
-        args.CopyTo(flat, 0);
-        var nm = new PyObject[kwargs.Count];
-        int j = 0;
-        foreach (var (k, v) in kwargs.Items())
-        {
-            if (k is not PyStr) throw PyExc.TypeError("keywords must be strings");
-            nm[j] = k; flat[args.Length + j] = v; j++;
-        }
-        return new PyTuple(nm);
     }
 
     /// <summary>What Dispatch returns when an exception must be unwound (by Run): raised at

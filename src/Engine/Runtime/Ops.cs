@@ -295,16 +295,27 @@ public static class Ops
     public static PyObject CallWithDict(ThreadState ts, PyObject callable, PyObject[] args, PyDict? kwargs)
     {
         if (kwargs == null || kwargs.Count == 0) return Call(ts, callable, args.AsSpan(), null);
-        var all = new PyObject[args.Length + kwargs.Count];
-        args.CopyTo(all, 0);
+        var names = FlattenKwargs(args, kwargs, out var all);
+        return Call(ts, callable, all.AsSpan(), names);
+    }
+
+    /// <summary>Positional args then a **kwargs dict as one vectorcall: the arguments followed by
+    /// the dict's values in `flat`, and the tuple of their names (which must be strs).</summary>
+    /// <remarks>Not inlined: the dispatch loop calls it for CALL_FUNCTION_EX, and a foreach over
+    /// the dict is a try/finally, whose exception handler would keep the loop's locals in memory.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    public static PyTuple FlattenKwargs(PyObject[] args, PyDict kwargs, out PyObject[] flat)
+    {
+        flat = new PyObject[args.Length + kwargs.Count];
+        args.CopyTo(flat, 0);
         var names = new PyObject[kwargs.Count];
         int i = 0;
         foreach (var (k, v) in kwargs.Items())
         {
             if (k is not PyStr) throw PyExc.TypeError("keywords must be strings");
-            names[i] = k; all[args.Length + i] = v; i++;
+            names[i] = k; flat[args.Length + i] = v; i++;
         }
-        return Call(ts, callable, all.AsSpan(), new PyTuple(names));
+        return new PyTuple(names);
     }
 
     /// <summary>obj.name(*args).</summary>
