@@ -23,16 +23,8 @@ static unsafe class SqliteCallbacks
         {
             var cc = ContextOf(ctx);
             var ts = ThreadOf(cc.Connection);
-            try
-            {
-                var r = Ops.Call(ts, cc.Callable, Arguments(argc, argv));
-                SetResult(ctx, r, "user-defined function raised exception");
-            }
-            catch (PyException e)
-            {
-                SqliteModule.ReportCallbackError(ts, e.Value, cc.Callable);
-                Error(ctx, e.Value, "user-defined function raised exception");
-            }
+            const string Message = "user-defined function raised exception";
+            Guarded(ctx, ts, cc.Callable, Message, () => SetResult(ctx, Ops.Call(ts, cc.Callable, Arguments(argc, argv)), Message));
         }
         catch (Exception) { Error(ctx, "user-defined function raised exception"); }
     }
@@ -46,25 +38,16 @@ static unsafe class SqliteCallbacks
             var ts = ThreadOf(cc.Connection);
             var slot = (nint*)SqliteNative.sqlite3_aggregate_context(ctx, sizeof(nint));
             if (slot == null) { Error(ctx, "out of memory"); return; }
-            PyObject instance;
+            PyObject? instance = null;
             if (*slot == 0)
             {
-                try { instance = Ops.Call(ts, cc.Callable); }
-                catch (PyException e)
-                {
-                    SqliteModule.ReportCallbackError(ts, e.Value, cc.Callable);
-                    Error(ctx, e.Value, "user-defined aggregate's '__init__' method raised error");
+                if (!Guarded(ctx, ts, cc.Callable, "user-defined aggregate's '__init__' method raised error", () => instance = Ops.Call(ts, cc.Callable)))
                     return;
-                }
-                *slot = GCHandle.ToIntPtr(GCHandle.Alloc(instance));
+                *slot = GCHandle.ToIntPtr(GCHandle.Alloc(instance!));
             }
             else instance = (PyObject)GCHandle.FromIntPtr(*slot).Target!;
-            try { Ops.CallMethod(ts, instance, "step", Arguments(argc, argv)); }
-            catch (PyException e)
-            {
-                SqliteModule.ReportCallbackError(ts, e.Value, cc.Callable);
-                Error(ctx, e.Value, "user-defined aggregate's 'step' method raised error");
-            }
+            Guarded(ctx, ts, cc.Callable, "user-defined aggregate's 'step' method raised error",
+                () => Ops.CallMethod(ts, instance!, "step", Arguments(argc, argv)));
         }
         catch (Exception) { Error(ctx, "user-defined aggregate's 'step' method raised error"); }
     }
@@ -83,16 +66,8 @@ static unsafe class SqliteCallbacks
             var instance = (PyObject)handle.Target!;
             handle.Free();
             *slot = 0;
-            try
-            {
-                var r = Ops.CallMethod(ts, instance, "finalize");
-                SetResult(ctx, r, "user-defined aggregate's 'finalize' method raised error");
-            }
-            catch (PyException e)
-            {
-                SqliteModule.ReportCallbackError(ts, e.Value, cc.Callable);
-                Error(ctx, e.Value, "user-defined aggregate's 'finalize' method raised error");
-            }
+            const string Message = "user-defined aggregate's 'finalize' method raised error";
+            Guarded(ctx, ts, cc.Callable, Message, () => SetResult(ctx, Ops.CallMethod(ts, instance, "finalize"), Message));
         }
         catch (Exception) { Error(ctx, "user-defined aggregate's 'finalize' method raised error"); }
     }
@@ -119,6 +94,23 @@ static unsafe class SqliteCallbacks
             }
         }
         catch (Exception) { return 0; }
+    }
+
+    /// <summary>Runs the Python part of a callback: a Python exception becomes the SQL error
+    /// `message` (and a report, when callback tracebacks are enabled). False when it raised.</summary>
+    static bool Guarded(nint ctx, ThreadState ts, PyObject callable, string message, Action body)
+    {
+        try
+        {
+            body();
+            return true;
+        }
+        catch (PyException e)
+        {
+            SqliteModule.ReportCallbackError(ts, e.Value, callable);
+            Error(ctx, e.Value, message);
+            return false;
+        }
     }
 
     static PyObject[] Arguments(int argc, nint* argv)
