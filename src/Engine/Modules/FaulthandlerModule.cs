@@ -171,7 +171,8 @@ public static class FaulthandlerModule
     {
         var sb = new StringBuilder();
         bool first = true;
-        foreach (var t in ThreadStatesOf(engine))
+        // a copy of the list: a timer or signal thread reads it without the interpreter lock
+        foreach (var t in engine.Gil.Threads)
         {
             if (!first) sb.Append('\n');
             first = false;
@@ -179,9 +180,6 @@ public static class FaulthandlerModule
         }
         return sb.ToString();
     }
-
-    /// <summary>The engine's Python threads (a copy: a timer or signal thread reads it unlocked).</summary>
-    static IEnumerable<ThreadState> ThreadStatesOf(PythonEngine engine) => engine.Gil.Threads;
 
     /// <summary>One thread's frames, innermost first, in faulthandler's layout.</summary>
     static string StackText(Frame? top, string title)
