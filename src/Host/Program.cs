@@ -136,31 +136,11 @@ public static class Program
         return buffer.ToArray();
     }
 
-    /// <summary>The interactive prompt: the standard library's code.InteractiveConsole on the
-    /// __main__ namespace, with CPython's prompts and "<stdin>" as the file name.</summary>
+    /// <summary>The interactive prompt on the __main__ namespace (src/Lib/_interactive.py).</summary>
     static PyObject InteractiveLoop(ThreadState t, PythonEngine engine, PyModule main)
     {
-        const string Repl =
-            "import code as _code, sys as _sys\n" +
-            "_sys.ps1 = '>>> '\n" +
-            "_sys.ps2 = '... '\n" +
-            "_banner = 'StacklessIron (Python %s) on %s' % (_sys.version, _sys.platform)\n" +
-            // prompts go to stderr, as CPython's own prompt writes them
-            "class _Console(_code.InteractiveConsole):\n" +
-            "    def raw_input(self, prompt=''):\n" +
-            "        _sys.stderr.write(prompt)\n" +
-            "        _sys.stderr.flush()\n" +
-            "        line = _sys.stdin.readline()\n" +
-            "        if not line:\n" +
-            "            raise EOFError\n" +
-            "        return line[:-1] if line.endswith('\\n') else line\n" +
-            "_Console(_locals, filename='<stdin>').interact(banner=_banner, exitmsg='')\n";
-        var globals = new PyDict();
-        globals.SetStr(PyStr.Intern("__builtins__"), engine.Builtins);
-        globals.SetStr(PyStr.Intern("__name__"), new PyStr("__stackless_iron_repl__"));
-        globals.SetStr(PyStr.Intern("_locals"), main.Namespace);
-        var code = (PyCode)engine.CompileSource(t, Repl, "<repl>", Compiling.CompileMode.Exec, 0);
-        return Interpreter.RunModuleCode(t, code, globals);
+        var repl = Importer.ImportModule(t, "_interactive");
+        return Ops.Call(t, Ops.GetAttr(t, repl, PyStr.Intern("interact")), main.Namespace);
     }
 
     /// <summary>The project's own pure-Python modules: src/Lib of the repository the host was
