@@ -1479,7 +1479,8 @@ public static partial class Interpreter
             {
                 PyObject? cause = arg >= 2 ? s[--sp] : null;
                 PyObject? value = arg >= 1 ? s[--sp] : null;
-                s[sp] = null; s[sp + 1] = null;
+                // clear only the slots popped: a bare raise in a frame with an empty stack has none
+                for (int i = 0; i < arg; i++) s[sp + i] = null;
                 if (value == null)
                 {
                     var cur = ts.HandledException;
