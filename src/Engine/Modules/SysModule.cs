@@ -37,7 +37,7 @@ public static class SysModule
         ns.SetStr("byteorder", new PyStr(BitConverter.IsLittleEndian ? "little" : "big"));
         ns.SetStr("maxsize", PyInt.From(long.MaxValue));
         ns.SetStr("maxunicode", PyInt.From(0x10ffff));
-        ns.SetStr("executable", new PyStr(Environment.ProcessPath ?? ""));
+        ns.SetStr("executable", new PyStr(ExecutablePath()));
         ns.SetStr("prefix", new PyStr("/usr"));
         ns.SetStr("base_prefix", new PyStr("/usr"));
         ns.SetStr("exec_prefix", new PyStr("/usr"));
@@ -53,7 +53,7 @@ public static class SysModule
         ns.SetStr("api_version", PyInt.From(1013));
         ns.SetStr("float_repr_style", new PyStr("short"));
         ns.SetStr("copyright", new PyStr("Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved."));
-        ns.SetStr("_base_executable", new PyStr(Environment.ProcessPath ?? ""));
+        ns.SetStr("_base_executable", ns.GetStr("executable")!);
         ns.SetStr("_home", PyNone.Value);
         ns.SetStr("_framework", PyStr.Empty);
         ns.SetStr("_stdlib_dir", new PyStr("/usr/lib/python3.11"));
@@ -79,6 +79,19 @@ public static class SysModule
         ns.SetStr("excepthook", NativeMembers.Function(typeof(SysModule), nameof(excepthook), null, m));
         ns.SetStr("__excepthook__", ns.GetStr("excepthook")!);
         return m;
+    }
+
+    /// <summary>sys.executable: the program that runs Python code with python's arguments. Started as
+    /// `dotnet stackless-iron.dll`, the process is the dotnet muxer, which would run `-m x` as a
+    /// .NET command; the apphost next to the entry assembly takes the same arguments as we do.</summary>
+    static string ExecutablePath()
+    {
+        var process = Environment.ProcessPath ?? "";
+        if (System.IO.Path.GetFileNameWithoutExtension(process) != "dotnet") return process;
+        var entry = System.Reflection.Assembly.GetEntryAssembly()?.Location;
+        if (string.IsNullOrEmpty(entry)) return process;
+        var apphost = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(entry)!, System.IO.Path.GetFileNameWithoutExtension(entry));
+        return System.IO.File.Exists(apphost) ? apphost : process;
     }
 
     [PyMethod]
