@@ -10,7 +10,6 @@ public sealed class PyNone : PyObject
     PyNone() : base(TypeObjects.NoneType) { }
 
     [PySlot("__repr__")] static PyObject Repr(ThreadState ts, PyObject self) => PyStr.Intern("None");
-    [PySlot("__or__", "__ror__")] static PyObject Or(ThreadState ts, PyObject a, PyObject b) => PyUnionType.Or(ts, a, b);
     [PySlot("__bool__")] static bool Bool(ThreadState ts, PyObject self) => false;
     [PySlot("__hash__")] static long Hash(ThreadState ts, PyObject self) => 0xFCA86420L;
     [PySlot("__new__")] static PyObject New(ThreadState ts, PyType cls, System.ReadOnlySpan<PyObject> args, PyTuple? kwnames)

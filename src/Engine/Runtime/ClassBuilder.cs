@@ -38,7 +38,7 @@ public static class ClassBuilder
             for (int i = 0; i < baseObjs.Length; i++)
             {
                 if (baseObjs[i] is not PyType bt) throw PyExc.TypeError($"bases must be types");
-                if ((bt.Flags & TypeFlags.BaseType) == 0) throw PyExc.TypeError($"type '{bt.Name}' is not an acceptable base type");
+                if ((bt.Flags & TypeFlags.BaseType) == 0) throw PyExc.TypeError($"type '{bt.FullName}' is not an acceptable base type");
                 for (int j = 0; j < i; j++) if (bases[j] == bt) throw PyExc.TypeError($"duplicate base class {bt.Name}");
                 bases[i] = bt;
             }

@@ -173,7 +173,7 @@ public static unsafe class PosixDescriptors
     }
 
     [PyMethod]
-    static int dup2(ThreadState ts, int fd, int fd2, bool inheritable = true)
+    static int dup2(ThreadState ts, [PyKeyword] int fd, int fd2, bool inheritable = true)
     {
         int r = inheritable ? LibC.dup2(fd, fd2) : LibC.dup3(fd, fd2, LibC.O_CLOEXEC);
         if (r < 0) throw PosixErrors.Last();
