@@ -42,6 +42,7 @@ public static class SignalModule
         foreach (var (name, value) in PosixConstants.Signals) m.Set(name, PyInt.From(value));
         m.Set("SIG_DFL", SigDfl);
         m.Set("SIG_IGN", SigIgn);
+        m.Set("ItimerError", ItimerError);
         var st = StateOf(ts);
         st.DefaultIntHandler = m.Get("default_int_handler");
         // As CPython: a signal the process inherited as ignored reads back as SIG_IGN (a
@@ -143,6 +144,10 @@ public static class SignalModule
         21 => System.Runtime.InteropServices.PosixSignal.SIGTTIN,
         22 => System.Runtime.InteropServices.PosixSignal.SIGTTOU,
         28 => System.Runtime.InteropServices.PosixSignal.SIGWINCH,
+        // the others .NET takes as raw numbers; not the faults the runtime handles itself
+        // (SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGSEGV), the uncatchable ones, nor real-time signals
+        4 or 5 or 7 or 8 or 9 or 11 or 19 => null,
+        > 0 and < 32 => (System.Runtime.InteropServices.PosixSignal)sig,
         _ => null,
     };
 
@@ -232,6 +237,56 @@ public static class SignalModule
         var p = LibC.strsignal(sig);
         var s = p == IntPtr.Zero ? null : System.Runtime.InteropServices.Marshal.PtrToStringUTF8(p);
         return s == null || s.StartsWith("Unknown signal") ? PyNone.Value : new PyStr(s);
+    }
+
+    public static readonly PyType ItimerError = NativeErrors.Define("signal", "itimer_error", ExceptionTypes.OSError);
+
+    static unsafe PyObject ItimerTuple(long* v) => PyTuple.Of(new PyFloat(v[2] + v[3] / 1e6), new PyFloat(v[0] + v[1] / 1e6));
+
+    static void ThrowItimerError()
+    {
+        int errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+        throw PyExc.New(ItimerError, PyInt.From(errno), new PyStr(System.Runtime.InteropServices.Marshal.GetPInvokeErrorMessage(errno)));
+    }
+
+    /// <summary>setitimer(which, seconds, interval=0.0): arms ITIMER_REAL/VIRTUAL/PROF; returns the
+    /// previous (delay, interval).</summary>
+    [PyMethod]
+    static unsafe PyObject setitimer(ThreadState ts, int which, PyObject seconds, PyObject? interval = null)
+    {
+        double value = Ops.ToDouble(ts, seconds), every = interval == null ? 0 : Ops.ToDouble(ts, interval);
+        long* v = stackalloc long[4];
+        long* old = stackalloc long[4];
+        static void Split(double t, long* at)
+        {
+            if (t < 0) t = 0;
+            at[0] = (long)Math.Floor(t);
+            at[1] = (long)Math.Round((t - at[0]) * 1e6);
+            // a positive time below a microsecond would disarm the timer: round it up
+            if (at[0] == 0 && at[1] == 0 && t > 0) at[1] = 1;
+            if (at[1] >= 1000000) { at[0]++; at[1] -= 1000000; }
+        }
+        Split(every, v);
+        Split(value, v + 2);
+        if (LibC.setitimer(which, v, old) != 0) ThrowItimerError();
+        return ItimerTuple(old);
+    }
+
+    [PyMethod]
+    static unsafe PyObject getitimer(ThreadState ts, int which)
+    {
+        long* v = stackalloc long[4];
+        if (LibC.getitimer(which, v) != 0) ThrowItimerError();
+        return ItimerTuple(v);
+    }
+
+    /// <summary>Waits until a signal with a Python handler arrives, then runs the handlers.</summary>
+    [PyMethod]
+    static void pause(ThreadState ts)
+    {
+        var arrived = ts.Engine.SignalArrived;
+        using (ts.AllowThreads()) arrived.Wait();
+        if (ts == ts.Engine.MainThread) { arrived.Reset(); ts.RunPendingSignals(); }
     }
 
     [PyMethod]

@@ -90,6 +90,9 @@ internal static unsafe class LibC
     [DllImport(Lib, SetLastError = true)] public static extern int killpg(int pgrp, int sig);
     [DllImport(Lib, SetLastError = true)] public static extern int raise(int sig);
     [DllImport(Lib, SetLastError = true)] public static extern uint alarm(uint seconds);
+    /// <summary>struct itimerval is four longs on 64-bit Linux: interval (sec, usec), value (sec, usec).</summary>
+    [DllImport(Lib, SetLastError = true)] public static extern int setitimer(int which, long* value, long* old);
+    [DllImport(Lib, SetLastError = true)] public static extern int getitimer(int which, long* value);
     [DllImport(Lib, SetLastError = true)] public static extern int nice(int inc);
     [DllImport(Lib)] public static extern IntPtr strerror(int errnum);
     [DllImport(Lib)] public static extern IntPtr strsignal(int sig);
