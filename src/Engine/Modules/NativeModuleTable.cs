@@ -55,5 +55,6 @@ public static class NativeModuleTable
         StacklessIron.Modules.Symtable.SymtableModule.Register();
         StacklessIron.Modules.Crypt.CryptModule.Register();
         StacklessIron.Modules.Expat.ExpatModule.Register();
+        StacklessIron.Modules.Cmath.CmathModule.Register();
     }
 }
