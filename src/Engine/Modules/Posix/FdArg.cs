@@ -19,15 +19,23 @@ public static class FdArg
     public static int FromObject(ThreadState ts, PyObject o)
     {
         int fd;
-        if (o is PyInt) fd = ToFd(ts, o);
+        if (o is PyInt) fd = AsCInt((PyInt)o);
         else if (o.Type.Lookup("fileno") != null)
         {
             var r = Ops.CallMethod(ts, o, "fileno");
-            if (r is not PyInt) throw PyExc.TypeError("fileno() returned a non-integer");
-            fd = ToFd(ts, r);
+            if (r is not PyInt ri) throw PyExc.TypeError("fileno() returned a non-integer");
+            fd = AsCInt(ri);
         }
         else throw PyExc.TypeError("argument must be an int, or have a fileno() method.");
         if (fd < 0) throw PyExc.ValueError($"file descriptor cannot be a negative integer ({fd})");
         return fd;
+    }
+
+    /// <summary>An int as C int with _PyLong_AsInt's error, which PyObject_AsFileDescriptor gives.</summary>
+    static int AsCInt(PyInt i)
+    {
+        if (!i.FitsLong || i.Small > int.MaxValue || i.Small < int.MinValue)
+            throw PyExc.OverflowError("Python int too large to convert to C int");
+        return (int)i.Small;
     }
 }
