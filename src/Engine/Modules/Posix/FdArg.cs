@@ -15,14 +15,17 @@ public static class FdArg
         return (int)i.Small;
     }
 
+    static readonly PyStr s_fileno = PyStr.Intern("fileno");
+
     /// <summary>An int or an object with fileno() (as PyObject_AsFileDescriptor).</summary>
     public static int FromObject(ThreadState ts, PyObject o)
     {
         int fd;
         if (o is PyInt) fd = AsCInt((PyInt)o);
-        else if (o.Type.Lookup("fileno") != null)
+        else if (Ops.GetAttrOrNull(ts, o, s_fileno) is { } fileno)
         {
-            var r = Ops.CallMethod(ts, o, "fileno");
+            // An attribute lookup, not a type lookup: wrappers (tempfile's) forward fileno via __getattr__.
+            var r = Ops.Call(ts, fileno);
             if (r is not PyInt ri) throw PyExc.TypeError("fileno() returned a non-integer");
             fd = AsCInt(ri);
         }
