@@ -56,5 +56,7 @@ public static class NativeModuleTable
         StacklessIron.Modules.Crypt.CryptModule.Register();
         StacklessIron.Modules.Expat.ExpatModule.Register();
         StacklessIron.Modules.Cmath.CmathModule.Register();
+        StacklessIron.Modules.Fcntl.FcntlModule.Register();
+        StacklessIron.Modules.Resource.ResourceModule.Register();
     }
 }
