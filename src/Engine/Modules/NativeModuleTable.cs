@@ -58,5 +58,6 @@ public static class NativeModuleTable
         StacklessIron.Modules.Cmath.CmathModule.Register();
         StacklessIron.Modules.Fcntl.FcntlModule.Register();
         StacklessIron.Modules.Resource.ResourceModule.Register();
+        StacklessIron.Modules.Mmap.MmapModule.Register();
     }
 }
