@@ -59,5 +59,9 @@ public static class NativeModuleTable
         StacklessIron.Modules.Fcntl.FcntlModule.Register();
         StacklessIron.Modules.Resource.ResourceModule.Register();
         StacklessIron.Modules.Mmap.MmapModule.Register();
+        QueueModule.Register();
+        OpcodeModule.Register();
+        StatisticsModule.Register();
+        SyslogModule.Register();
     }
 }
