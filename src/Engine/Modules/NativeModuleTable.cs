@@ -63,5 +63,6 @@ public static class NativeModuleTable
         OpcodeModule.Register();
         StatisticsModule.Register();
         SyslogModule.Register();
+        AbcModule.Register();
     }
 }
