@@ -55,5 +55,14 @@ public static class NativeModuleTable
         StacklessIron.Modules.Symtable.SymtableModule.Register();
         StacklessIron.Modules.Crypt.CryptModule.Register();
         StacklessIron.Modules.Expat.ExpatModule.Register();
+        StacklessIron.Modules.Cmath.CmathModule.Register();
+        StacklessIron.Modules.Fcntl.FcntlModule.Register();
+        StacklessIron.Modules.Resource.ResourceModule.Register();
+        StacklessIron.Modules.Mmap.MmapModule.Register();
+        QueueModule.Register();
+        OpcodeModule.Register();
+        StatisticsModule.Register();
+        SyslogModule.Register();
+        AbcModule.Register();
     }
 }

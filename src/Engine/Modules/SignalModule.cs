@@ -52,6 +52,7 @@ public static class SignalModule
         // installs default_int_handler for SIGINT.
         st.Handlers[SIGPIPE] = SigIgn;
         st.Handlers[SIGXFSZ] = SigIgn;
+        IgnoreInOs(SIGXFSZ);   // .NET ignores SIGPIPE itself; without this a write past RLIMIT_FSIZE kills the process
         if (st.Handlers[SIGINT] == SigDfl)
         {
             st.Handlers[SIGINT] = st.DefaultIntHandler!;
@@ -124,6 +125,16 @@ public static class SignalModule
         var old = stackalloc byte[256];
         try { return LibC.sigaction(sig, null, old) == 0 && *(nint*)old == 1; }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { return false; }
+    }
+
+    /// <summary>Sets the OS disposition of `sig` to SIG_IGN (a zeroed struct sigaction whose handler is 1).</summary>
+    static unsafe void IgnoreInOs(int sig)
+    {
+        var act = stackalloc byte[256];
+        new Span<byte>(act, 256).Clear();
+        *(nint*)act = 1;
+        try { LibC.sigaction(sig, act, null); }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { }
     }
 
     static int CheckSignum(long signalnum)

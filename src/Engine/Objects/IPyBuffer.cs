@@ -10,4 +10,7 @@ public interface IPyBuffer
     /// <summary>The live content (valid until the object is next resized).</summary>
     Memory<byte> BufferMemory { get; }
     bool BufferReadOnly { get; }
+    /// <summary>True if memoryview may wrap the object as unsigned bytes (format 'B'); an
+    /// exporter of wider items (array.array) says false until memoryview knows its format.</summary>
+    bool BufferIsBytes => false;
 }

@@ -18,7 +18,7 @@ public sealed class PyMemoryView : PyObject
 {
     public static readonly PyType TypeObject = PyType.Builtin("memoryview", typeof(PyMemoryView), subclassable: false);
 
-    readonly PyObject _obj;     // the exporting object (bytes or bytearray)
+    readonly PyObject _obj;     // the exporting object (bytes, bytearray or an IPyBuffer of bytes)
     readonly int _start, _length;   // in bytes
     readonly char _format;          // struct-module item code (native order and size)
     readonly int _itemsize;
@@ -61,14 +61,14 @@ public sealed class PyMemoryView : PyObject
         };
     }
 
-    public bool ReadOnly => _obj is PyBytes;
+    public bool ReadOnly => _obj is PyBytes || _obj is IPyBuffer { BufferReadOnly: true };
 
     public ReadOnlyMemory<byte> Memory
     {
         get
         {
             CheckReleased();
-            var m = _obj is PyBytes b ? (ReadOnlyMemory<byte>)b.Data : ((PyByteArray)_obj).Memory;
+            var m = _obj is PyBytes b ? (ReadOnlyMemory<byte>)b.Data : _obj is PyByteArray ba ? ba.Memory : ((IPyBuffer)_obj).BufferMemory;
             if (_start + _length > m.Length) throw PyExc.ValueError("memoryview: the underlying bytearray was resized below the view");
             return m.Slice(_start, _length);
         }
@@ -81,11 +81,14 @@ public sealed class PyMemoryView : PyObject
         {
             CheckReleased();
             if (ReadOnly) throw PyExc.TypeError("cannot modify read-only memory");
-            var whole = ((PyByteArray)_obj).WritableSpan;
+            var whole = WholeWritable;
             if (_start + _length > whole.Length) throw PyExc.ValueError("memoryview: the underlying bytearray was resized below the view");
             return whole.Slice(_start, _length);
         }
     }
+
+    /// <summary>All of a writable exporter's bytes (read fresh: a bytearray or mmap may have been resized).</summary>
+    Span<byte> WholeWritable => _obj is PyByteArray ba ? ba.WritableSpan : ((IPyBuffer)_obj).BufferMemory.Span;
 
     void CheckReleased()
     {
@@ -104,6 +107,7 @@ public sealed class PyMemoryView : PyObject
             PyBytes b => new PyMemoryView(b, 0, b.Data.Length),
             PyByteArray ba => new PyMemoryView(ba, 0, ba.Count),
             PyMemoryView mv => mv.Sub(0, mv._length),
+            IPyBuffer pb when pb.BufferIsBytes => new PyMemoryView(o, 0, pb.BufferMemory.Length),
             _ => throw PyExc.TypeError($"memoryview: a bytes-like object is required, not '{o.Type.Name}'"),
         };
     }
@@ -170,7 +174,7 @@ public sealed class PyMemoryView : PyObject
         m.CheckReleased();
         if (m.ReadOnly) throw PyExc.TypeError("cannot modify read-only memory");
         if (value == null) throw PyExc.TypeError("cannot delete memory");
-        var whole = ((PyByteArray)m._obj).WritableSpan;
+        var whole = m.WholeWritable;
         if (m._start + m._length > whole.Length) throw PyExc.ValueError("memoryview: the underlying bytearray was resized below the view");
         var target = whole.Slice(m._start, m._length);
         if (m._format != 'B') throw PyExc.NotImplementedError($"memoryview: assignment to items of format '{m._format}' is not supported");
