@@ -2,13 +2,18 @@
 using System;
 namespace StacklessIron.Modules;
 
-/// <summary>The `gc` module over .NET's garbage collector. collect() runs a full .NET collection
-/// and the pending finalizers (so weakref callbacks and __del__ run) and reports 0 objects,
-/// since the .NET collector does not count what it frees; gc.callbacks are called around it.
+/// <summary>The `gc` module over .NET's garbage collector. collect() runs a full blocking .NET
+/// collection, waits for its finalizers, then runs on this thread the weakref callbacks and
+/// `__del__` methods of the objects that died (Runtime/Finalization), and returns how many
+/// objects it finalized so (the .NET collector does not count the others it frees).
+/// gc.callbacks are called around it. disable() stops no collection: .NET collects when it
+/// must, and dead objects' finalizers still run at the loop's next tick, as CPython frees
+/// objects by reference counting while its cycle collector is disabled.
 /// The .NET collector has no per-object tracking or generations of Python objects:
 /// get_objects and get_referrers return empty lists, get_referents looks into containers,
 /// instance dicts and slots, is_tracked follows CPython's rule for atomic types; freeze() has
-/// no permanent generation to move objects to and does nothing.</summary>
+/// no permanent generation to move objects to and does nothing. get_count's first figure
+/// counts finalizers run and 64-byte units allocated by this thread since the last collect().</summary>
 public static class GcModule
 {
     static bool _enabled = true;
@@ -35,12 +40,12 @@ public static class GcModule
     [PyMethod] static void disable(ThreadState ts) => _enabled = false;
     [PyMethod] static bool isenabled(ThreadState ts) => _enabled;
 
-    static void RunCallbacks(ThreadState ts, string phase, long generation)
+    static void RunCallbacks(ThreadState ts, string phase, long generation, long collected)
     {
         if (ts.Engine.Modules.GetStr("gc") is not PyModule gc || gc.Get("callbacks") is not PyList cbs || cbs.Count == 0) return;
         var info = new PyDict();
         info.SetStr("generation", PyInt.From(generation));
-        info.SetStr("collected", PyInt.From(0));
+        info.SetStr("collected", PyInt.From(collected));
         info.SetStr("uncollectable", PyInt.From(0));
         foreach (var cb in cbs.ToArray()) Ops.Call(ts, cb, new PyStr(phase), info);
     }
@@ -49,15 +54,25 @@ public static class GcModule
     static long collect(ThreadState ts, [PyKeyword] long generation = 2)
     {
         if (generation < 0 || generation > 2) throw PyExc.ValueError("invalid generation");
-        RunCallbacks(ts, "start", generation);
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
+        RunCallbacks(ts, "start", generation, 0);
+        long n = ts.Engine.Finalization.Collect(ts);
         Collections[generation]++;
-        RunCallbacks(ts, "stop", generation);
-        return 0;
+        s_allocatedAtCollect = GC.GetAllocatedBytesForCurrentThread();
+        ts.Engine.Finalization.RunCount = 0;
+        RunCallbacks(ts, "stop", generation, n);
+        return n;
     }
 
-    [PyMethod] static PyObject get_count(ThreadState ts) => PyTuple.Of(PyInt.From(0), PyInt.From(0), PyInt.From(0));
+    static long s_allocatedAtCollect;
+
+    /// <summary>Grows as objects are made (each 64 bytes allocated by this thread count one) and finalized, and
+    /// starts again from 0 at collect(), as CPython's count of young objects does.</summary>
+    [PyMethod]
+    static PyObject get_count(ThreadState ts)
+    {
+        long young = Math.Max(0, (GC.GetAllocatedBytesForCurrentThread() - s_allocatedAtCollect) / 64) + ts.Engine.Finalization.RunCount;
+        return PyTuple.Of(PyInt.From(young), PyInt.From(0), PyInt.From(0));
+    }
     [PyMethod] static PyObject get_threshold(ThreadState ts) => PyTuple.Of(PyInt.From(_threshold0), PyInt.From(_threshold1), PyInt.From(_threshold2));
 
     [PyMethod]
@@ -107,7 +122,8 @@ public static class GcModule
         return false;
     }
 
-    [PyMethod] static bool is_finalized(ThreadState ts, PyObject obj) => false;
+    /// <summary>True once the object's `__del__` ran (PEP 442: it runs only once).</summary>
+    [PyMethod] static bool is_finalized(ThreadState ts, PyObject obj) => Finalization.IsFinalized(obj);
 
     [PyMethod]
     static PyObject get_objects(ThreadState ts, [PyKeyword] PyObject? generation = null) => new PyList();

@@ -3,8 +3,7 @@ using System;
 namespace StacklessIron.Modules;
 
 /// <summary>The `_weakref` module. References hold a .NET WeakReference; the target is gone
-/// once the GC collected it. Known limit: callbacks are stored but not invoked (there is no
-/// safe point to run Python code when .NET collects an object yet).</summary>
+/// once the GC collected it, and callbacks run after that on a Python thread (Runtime/Finalization).</summary>
 public static class WeakrefModule
 {
     public static PyModule Create(ThreadState ts)
@@ -20,11 +19,29 @@ public static class WeakrefModule
 
     public static void Register() => Importer.NativeModules["_weakref"] = Create;
 
-    [PyMethod] static long getweakrefcount(ThreadState ts, PyObject @object) => 0;
-    [PyMethod] static PyObject getweakrefs(ThreadState ts, PyObject @object) => new PyList();
+    [PyMethod] static long getweakrefcount(ThreadState ts, PyObject @object) => Finalization.WeakRefsTo(@object).Count;
 
     [PyMethod]
-    static PyObject proxy(ThreadState ts, PyObject @object, PyObject? callback = null) => new PyWeakProxy(@object);
+    static PyObject getweakrefs(ThreadState ts, PyObject @object)
+    {
+        var list = new PyList();
+        foreach (var w in Finalization.WeakRefsTo(@object)) list.Append(w);
+        return list;
+    }
+
+    [PyMethod]
+    static PyObject proxy(ThreadState ts, PyObject @object, PyObject? callback = null)
+    {
+        if (callback == PyNone.Value) callback = null;
+        PyWeakRef.CheckReferenceable(@object);
+        // As CPython: a proxy without callback is shared.
+        if (callback == null)
+            foreach (var w in Finalization.WeakRefsTo(@object))
+                if (w is PyWeakProxy p && !p.HasCallback && p.IsAlive) return p;
+        var proxy = new PyWeakProxy(@object, callback);
+        ts.Engine.Finalization.AddWeakRef(@object, proxy, callback != null);
+        return proxy;
+    }
 
     [PyMethod]
     static void _remove_dead_weakref(ThreadState ts, PyObject dct, PyObject key)

@@ -28,7 +28,9 @@ public static class PyBaseObject
         if ((cls.Flags & TypeFlags.Abstract) != 0) throw AbstractError(ts, cls);
         if (cls.NativeClass != typeof(PyInstance))
             throw PyExc.TypeError($"object.__new__({cls.Name}) is not safe, use {cls.SolidBase.Name}.__new__()");
-        return new PyInstance(cls);
+        var o = new PyInstance(cls);
+        if (cls.HasDel) ts.Engine.Finalization.TrackDel(o);
+        return o;
     }
 
     static PyException AbstractError(ThreadState ts, PyType cls)

@@ -18,6 +18,8 @@ public sealed partial class PyType
         if (args.Length == 1 && kwnames == null && args[0] is PyGenerator && ConstructorConsumers.For(cls) is { } consumer)
             return consumer.Run(ts, args[0]);
         var obj = cls.New(ts, cls, args, kwnames);
+        // instances of other than PyInstance (a list subclass with __del__): object.__new__ did PyInstance's
+        if (obj is not PyInstance && obj.Type.HasDel) ts.Engine.Finalization.TrackDel(obj);
         if (!obj.Type.IsSubtypeOf(cls)) return obj;
         obj.Type.Init?.Invoke(ts, obj, args, kwnames);
         return obj;

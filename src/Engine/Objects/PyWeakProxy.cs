@@ -8,8 +8,24 @@ public sealed class PyWeakProxy : PyObject
 {
     public static readonly PyType TypeObject = PyType.Builtin("ProxyType", typeof(PyWeakProxy), subclassable: false, module: "weakref");
     readonly WeakReference<PyObject> _target;
+    PyObject? _callback;
 
-    public PyWeakProxy(PyObject target) : base(TypeObject) { _target = new WeakReference<PyObject>(target); }
+    public PyWeakProxy(PyObject target, PyObject? callback = null) : base(TypeObject)
+    {
+        _target = new WeakReference<PyObject>(target);
+        _callback = callback;
+    }
+
+    internal bool HasCallback => _callback != null;
+    internal bool IsAlive => _target.TryGetTarget(out _);
+
+    /// <summary>The callback, once (called with this proxy after the target died).</summary>
+    internal PyObject? TakeCallback()
+    {
+        var cb = _callback;
+        _callback = null;
+        return cb;
+    }
 
     PyObject Target => _target.TryGetTarget(out var t) ? t : throw PyExc.New(ExceptionTypes.ReferenceError, "weakly-referenced object no longer exists");
 

@@ -2,21 +2,33 @@
 using System;
 namespace StacklessIron.Objects;
 
-/// <summary>`weakref.ref` (ReferenceType): calling it returns the target or None once collected.</summary>
+/// <summary>`weakref.ref` (ReferenceType): calling it returns the target or None once collected.
+/// Its callback runs on a Python thread after the target died (Runtime/Finalization), unless
+/// this weakref died first.</summary>
 [PyType("weakref")]
 public class PyWeakRef : PyObject
 {
     public static readonly PyType TypeObject = PyType.Builtin("ReferenceType", typeof(PyWeakRef), module: "weakref");
     readonly WeakReference<PyObject> _target;
-    public PyObject? Callback;
+    PyObject? _callback;
     long _hash = -1;
     PyDict? _dict;
 
     public PyWeakRef(PyType type, PyObject target, PyObject? callback) : base(type)
     {
         _target = new WeakReference<PyObject>(target);
-        Callback = callback == PyNone.Value ? null : callback;
+        _callback = callback == PyNone.Value ? null : callback;
         if (type != TypeObject && type.InstanceHasDict) _dict = new PyDict();
+    }
+
+    public PyObject? Callback => _callback;
+
+    /// <summary>The callback, once: CPython clears it when the referent dies and calls it.</summary>
+    internal PyObject? TakeCallback()
+    {
+        var cb = _callback;
+        _callback = null;
+        return cb;
     }
 
     public override PyDict? Dict { get => _dict; set => _dict = value; }
@@ -28,7 +40,28 @@ public class PyWeakRef : PyObject
     {
         int npos = args.Length - (kwnames?.Items.Length ?? 0);
         if (npos < 1) throw PyExc.TypeError("__new__ expected at least 1 argument, got 0");
-        return new PyWeakRef(cls, args[0], npos > 1 ? args[1] : null);
+        if (npos > 2) throw PyExc.TypeError($"__new__ expected at most 2 arguments, got {npos}");
+        var target = args[0];
+        var callback = npos > 1 && args[1] != PyNone.Value ? args[1] : null;
+        CheckReferenceable(target);
+        // As CPython: a plain weakref.ref(o) without callback is shared.
+        if (cls == TypeObject && callback == null)
+            foreach (var w in Finalization.WeakRefsTo(target))
+                if (w is PyWeakRef r && r.Type == TypeObject && r._callback == null && r.Target == target) return r;
+        var wr = new PyWeakRef(cls, target, callback);
+        ts.Engine.Finalization.AddWeakRef(target, wr, callback != null);
+        return wr;
+    }
+
+    /// <summary>As CPython: atoms and a few builtins take no weak references.</summary>
+    internal static void CheckReferenceable(PyObject o)
+    {
+        var t = o.Type;
+        bool ok = t.IsHeapType
+            ? !(o is PyInt || o is PyTuple || o is PyBytes)   // variable-size bases keep no weakref slot
+            : !(o is PyInt || o is PyStr || o is PyTuple || o is PyList || o is PyDict || o is PyBytes || o is PyNone
+                || o is PyFloat || o is PyComplex || o is PyRange || t == TypeObjects.Object);
+        if (!ok) throw PyExc.TypeError($"cannot create weak reference to '{t.Name}' object");
     }
 
     [PySlot("__init__")]

@@ -21,6 +21,8 @@ public sealed class PythonEngine
     public readonly GlobalInterpreterLock Gil;
     /// <summary>Other threads wait for a module whose code still runs (see ModuleImportLocks).</summary>
     public readonly ModuleImportLocks ImportLocks = new();
+    /// <summary>Weakref callbacks, `__del__` and native finalizers of objects that died.</summary>
+    public readonly Finalization Finalization;
     public int RecursionLimit = 1000;
     /// <summary>sys.get_int_max_str_digits(): the most decimal digits int(str) and str(int)
     /// accept (0 = no limit); PYTHONINTMAXSTRDIGITS sets it at start as in CPython.</summary>
@@ -38,6 +40,7 @@ public sealed class PythonEngine
     {
         MainThread = new ThreadState(this);
         Gil = new GlobalInterpreterLock(MainThread);
+        Finalization = new Finalization(this);
         NativeModuleTable.RegisterAll();
         Stdin = IoModule.StandardStream(MainThread, 0, stdin, null);
         Stdout = IoModule.StandardStream(MainThread, 1, null, stdout);
@@ -210,6 +213,9 @@ public sealed class PythonEngine
         catch (Exception e) when (e is not OutOfMemoryException) { Stderr.Write($"internal error at thread shutdown: {e.Message}\n"); }
         try { AtexitModule.RunExitFuncs(ts); }
         catch (Exception e) when (e is not OutOfMemoryException) { Stderr.Write($"internal error in atexit: {e.Message}\n"); }
+        // then, as CPython's module teardown, the __del__ of what is still alive
+        try { Finalization.RunAtExit(ts); }
+        catch (Exception e) when (e is not OutOfMemoryException) { Stderr.Write($"internal error at finalization: {e.Message}\n"); }
         FlushStreams();
         return status;
     }

@@ -70,7 +70,21 @@ public sealed class ThreadState
     volatile bool _gilDropRequested;
     long _savedTicks;
 
-    internal void UpdateTickHook() => TickHook = Engine.Gil.Active || _signalCheckRequested ? _onTick : _preemptHook;
+    internal void UpdateTickHook() => TickHook = Engine.Gil.Active || _signalCheckRequested || _finalizersRequested ? _onTick : _preemptHook;
+
+    // ---- finalizers ----
+    /// <summary>Weakref callbacks or `__del__` methods wait (Runtime/Finalization): the loop
+    /// calls OnTick at its next tick, which runs them, as it does for signals.</summary>
+    volatile bool _finalizersRequested;
+    long _finalizerSavedTicks;
+
+    /// <summary>Called from the .NET finalizer thread when a tracked object died.</summary>
+    public void RequestFinalizers()
+    {
+        _finalizersRequested = true;
+        TickHook = _onTick;
+        _finalizerSavedTicks = System.Threading.Interlocked.Exchange(ref Ticks, 0);
+    }
 
     // ---- signals ----
     /// <summary>A signal arrived for a Python handler: the loop calls OnTick at its next tick
@@ -110,6 +124,15 @@ public sealed class ThreadState
 
     bool OnTick(ThreadState ts)
     {
+        if (_finalizersRequested)
+        {
+            _finalizersRequested = false;
+            long saved = _finalizerSavedTicks;
+            Ticks = saved;
+            UpdateTickHook();
+            Engine.Finalization.RunPending(this);
+            if (saved > 0 && !_signalCheckRequested && !_gilDropRequested) return false;
+        }
         if (_signalCheckRequested)
         {
             long saved = _signalSavedTicks;

@@ -252,6 +252,9 @@ public static class IoModule
         text.Init(ts, buffer, "utf-8", fd == 2 ? "backslashreplace" : StdioErrors(), PyStr.Intern("\n"), tty || fd == 2, false);
         text.Dict!.SetStr("mode", PyStr.Intern(write ? "w" : "r"));
         text.OwnerThread = ts;
+        // the engine closes no standard stream when it is dropped (sys.stdout replaced)
+        Finalization.Untrack(buffer);
+        Finalization.Untrack(text);
         return text;
     }
 

@@ -76,6 +76,7 @@ public sealed class PyBuffered : PyBufferedIOBase
         _initialized = true;
         _detached = false;
         if (_canWrite) IoModule.TrackWriter(this);
+        IoFinalization.Track(ts, this, IoFinalization.BufferedOrder);
     }
 
     // ---------------- state checks ----------------

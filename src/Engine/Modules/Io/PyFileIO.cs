@@ -121,6 +121,7 @@ public sealed class PyFileIO : PyRawIOBase, IRawStream
             if (blk > 1) BlockSize = (int)Math.Min(blk, int.MaxValue);
         }
         Dict!.SetStr("name", file);
+        if (_closefd) IoFinalization.Track(ts, this, IoFinalization.RawOrder);
         if (_appending) IoSyscalls.Seek(fd, 0, 2);   // a pipe cannot seek: ignored, as CPython does
         return;
     bad:

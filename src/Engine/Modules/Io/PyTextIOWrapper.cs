@@ -107,6 +107,7 @@ public sealed class PyTextIOWrapper : PyTextIOBase
             catch (PyException e) when (e.Matches(ExceptionTypes.OSError)) { }
         }
         if (_encoder != null) IoModule.TrackWriter(this);
+        IoFinalization.Track(ts, this, IoFinalization.TextOrder);
     }
 
     void SetNewline(string? nl, bool isNone)

@@ -1,0 +1,234 @@
+#nullable enable
+using System;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Threading;
+namespace StacklessIron.Runtime;
+
+/// <summary>
+/// Runs what CPython runs when an object dies: weakref callbacks, `__del__` (once, PEP 442),
+/// and native finalizers (files flush and close). .NET finds the dead objects; their trackers'
+/// .NET finalizers queue them here, and a Python thread runs them holding the interpreter lock:
+/// at its loop's next tick (ThreadState.RequestFinalizers), in gc.collect(), and at exit.
+/// A tracing collector sees an object die later than CPython's reference counts would, and
+/// sees a whole dead cluster at once: as CPython's cycle collector, weakrefs to the cluster are
+/// already dead when its `__del__` methods run.
+/// </summary>
+public sealed class Finalization
+{
+    static readonly ConditionalWeakTable<PyObject, FinalizationTracker> s_trackers = new();
+    /// <summary>Objects whose `__del__` ran (gc.is_finalized).</summary>
+    static readonly ConditionalWeakTable<PyObject, object> s_finalized = new();
+    static long s_sequence;
+
+    readonly PythonEngine _engine;
+    readonly ConcurrentQueue<FinalizationTracker> _queue = new();
+    /// <summary>1 while queued work may wait for a thread that has not been asked to run it.</summary>
+    int _requested;
+    bool _running;
+    volatile bool _closed;
+    /// <summary>Finalizers run since the last gc.collect (gc.get_count's first figure grows with it).</summary>
+    internal long RunCount;
+
+    public Finalization(PythonEngine engine) { _engine = engine; }
+
+    // ---------------- registration (Python threads, holding the lock) ----------------
+
+    /// <summary>The tracker of `o`, created on first use.</summary>
+    public FinalizationTracker TrackerOf(PyObject o)
+    {
+        if (s_trackers.TryGetValue(o, out var t) && !t.Died) return t;
+        t = new FinalizationTracker(this, Interlocked.Increment(ref s_sequence));
+        s_trackers.AddOrUpdate(o, t);
+        if (Volatile.Read(ref _requested) != 0) RequestRun();   // a lost request gets another chance
+        return t;
+    }
+
+    /// <summary>An instance of a class with `__del__` was made: its `__del__` runs once it is unreachable.</summary>
+    public void TrackDel(PyObject o)
+    {
+        var t = TrackerOf(o);
+        if (t.Target != null) return;
+        t.Target = o;
+    }
+
+    /// <summary>`action` runs (instead of `__del__`) once `o` is unreachable, and at exit if
+    /// it is still alive. `order`: lower runs first within one batch.</summary>
+    public void TrackNative(PyObject o, Action<ThreadState, PyObject> action, int order = 0)
+    {
+        var t = TrackerOf(o);
+        t.Target = o;
+        t.Native = action;
+        t.Order = order;
+    }
+
+    /// <summary>Stops the native action of `o` (closed explicitly, or now owned by a wrapper that closes it).</summary>
+    public static void Untrack(PyObject o)
+    {
+        if (!s_trackers.TryGetValue(o, out var t) || t.Native == null) return;
+        t.Native = null;
+        t.Target = null;
+    }
+
+    /// <summary>Records a new weakref or proxy to `target` (its callback, if any, runs when
+    /// `target` dies, unless the weakref died first).</summary>
+    public void AddWeakRef(PyObject target, PyObject weakref, bool hasCallback)
+    {
+        var t = TrackerOf(target);
+        t.AddRef(weakref);
+        if (hasCallback) t.HasCallbacks = true;
+    }
+
+    /// <summary>The live weakrefs and proxies to `o`, oldest first.</summary>
+    public static List<PyObject> WeakRefsTo(PyObject o)
+    {
+        var list = new List<PyObject>();
+        if (s_trackers.TryGetValue(o, out var t) && t.Refs != null)
+            foreach (var h in t.Refs) if (h.Target is PyObject w) list.Add(w);
+        return list;
+    }
+
+    public static bool IsFinalized(PyObject o) => s_finalized.TryGetValue(o, out _);
+
+    // ---------------- the queue (filled on the .NET finalizer thread) ----------------
+
+    internal bool Enqueue(FinalizationTracker t)
+    {
+        if (_closed) return false;
+        _queue.Enqueue(t);
+        if (Interlocked.Exchange(ref _requested, 1) == 0) RequestRun();
+        return true;
+    }
+
+    /// <summary>Asks every Python thread's loop to run the queue at its next tick (the first
+    /// that gets there runs it; a thread blocked outside Python does it when it comes back).</summary>
+    void RequestRun()
+    {
+        if (_closed) return;
+        foreach (var th in _engine.Gil.Threads) th.RequestFinalizers();
+    }
+
+    public bool HasPending => !_queue.IsEmpty;
+
+    // ---------------- running (a Python thread, holding the lock) ----------------
+
+    /// <summary>Runs what is queued; returns how many objects it finalized. Does nothing while
+    /// already running (a finalizer that reaches a tick or calls gc.collect).</summary>
+    public int RunPending(ThreadState ts)
+    {
+        if (_running || _queue.IsEmpty) return 0;
+        _running = true;
+        int n = 0;
+        try
+        {
+            // all trackers of one collection in one batch, so that the order below holds
+            GC.WaitForPendingFinalizers();
+            Volatile.Write(ref _requested, 0);
+            var batch = new List<FinalizationTracker>();
+            while (_queue.TryDequeue(out var t)) batch.Add(t);
+            batch.Sort((a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : a.Sequence.CompareTo(b.Sequence));
+            foreach (var t in batch) { Run(ts, t); n++; }
+        }
+        finally { _running = false; }
+        RunCount += n;
+        return n;
+    }
+
+    /// <summary>gc.collect(): a full blocking .NET collection, its finalizers, then the Python ones.</summary>
+    public int Collect(ThreadState ts)
+    {
+        if (_running) return 0;
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        return RunPending(ts);
+    }
+
+    void Run(ThreadState ts, FinalizationTracker t, bool callbacks = true)
+    {
+        var target = t.Target;
+        t.Target = null;
+        if (target != null)
+        {
+            if (t.Native is { } native)
+            {
+                t.Native = null;
+                Guarded(ts, target, () => native(ts, target));
+            }
+            else if (target.Type.Lookup("__del__") is { } del)
+            {
+                s_finalized.AddOrUpdate(target, true);
+                Guarded(ts, del, () => Ops.Call(ts, del, target));
+            }
+        }
+        if (callbacks && t.HasCallbacks && t.Refs != null)
+        {
+            t.HasCallbacks = false;
+            // newest first, as CPython's weakref list
+            var refs = t.Refs;
+            for (int i = refs.Count - 1; i >= 0; i--)
+            {
+                if (refs[i].Target is not PyObject w) continue;
+                var cb = w is PyWeakRef r ? r.TakeCallback() : w is PyWeakProxy p ? p.TakeCallback() : null;
+                if (cb != null) Guarded(ts, cb, () => Ops.Call(ts, cb, w));
+            }
+        }
+        if (callbacks) t.FreeRefs();
+    }
+
+    /// <summary>Runs a finalizer; its exception goes to sys.unraisablehook ("Exception ignored
+    /// in: obj"), never further. The handled exception (sys.exc_info) is the caller's again after.</summary>
+    static void Guarded(ThreadState ts, PyObject obj, Action run)
+    {
+        var handled = ts.HandledException;
+        try { run(); }
+        catch (PyException e) { ReportUnraisable(ts, e.Value, obj); }
+        finally { ts.HandledException = handled; }
+    }
+
+    /// <summary>CPython's PyErr_WriteUnraisable: sys.unraisablehook gets (exc_type, exc_value,
+    /// exc_traceback, err_msg, object); if the hook itself fails, the engine's stderr says so.</summary>
+    public static void ReportUnraisable(ThreadState ts, PyBaseException exc, PyObject? obj, string? errMsg = null)
+    {
+        try
+        {
+            var hook = ts.Engine.Sys.Get("unraisablehook");
+            if (hook == null || hook == PyNone.Value) return;
+            var args = new PySimpleNamespace();
+            var d = args.Dict!;
+            d.SetStr(PyStr.Intern("exc_type"), exc.Type);
+            d.SetStr(PyStr.Intern("exc_value"), exc);
+            d.SetStr(PyStr.Intern("exc_traceback"), (PyObject?)exc.Traceback ?? PyNone.Value);
+            d.SetStr(PyStr.Intern("err_msg"), errMsg == null ? PyNone.Value : new PyStr(errMsg));
+            d.SetStr(PyStr.Intern("object"), obj ?? PyNone.Value);
+            Ops.Call(ts, hook, args);
+        }
+        catch (PyException e)
+        {
+            try { ts.Engine.Stderr.Write("Exception ignored in sys.unraisablehook: " + ts.Engine.FormatException(ts, e.Value)); }
+            catch (Exception) { }
+        }
+    }
+
+    // ---------------- exit ----------------
+
+    /// <summary>At exit (after atexit): what died is finalized, then the `__del__` and native
+    /// finalizers of objects still alive run, oldest first, as CPython's module teardown
+    /// reaches most of them (CPython does not promise it for all). Weakref callbacks of
+    /// living objects do not run. After this nothing more is queued.</summary>
+    public void RunAtExit(ThreadState ts)
+    {
+        try
+        {
+            Collect(ts);
+            var alive = new List<FinalizationTracker>();
+            foreach (var (_, t) in s_trackers)
+                if (t.Owner == this && t.Target != null) alive.Add(t);
+            alive.Sort((a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : a.Sequence.CompareTo(b.Sequence));
+            _running = true;
+            try { foreach (var t in alive) Run(ts, t, callbacks: false); }
+            finally { _running = false; }
+            RunPending(ts);
+        }
+        finally { _closed = true; _queue.Clear(); }
+    }
+}
