@@ -135,6 +135,12 @@ public enum Opcode : byte
     LOAD_CONST__LOAD_FAST,
     STORE_FAST__LOAD_FAST,
     STORE_FAST__STORE_FAST,
+
+    // Tracing: while a trace or profile function is set, PyCode.Quick of the code being
+    // traced has TRACE in place of every opcode (the arg kept); the loop runs it in
+    // DispatchCold, which reports the events and then runs the original instruction
+    // (Interpreter.Tracing.cs). Never in a CodeObject.
+    TRACE,
 }
 
 /// <summary>BINARY_OP argument: CPython 3.11's NB_* numbering.</summary>

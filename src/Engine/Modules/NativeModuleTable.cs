@@ -39,6 +39,7 @@ public static class NativeModuleTable
         StringModule.Register();
         FunctoolsModule.Register();
         RandomModule.Register();
+        StacklessIron.Modules.Lsprof.LsprofModule.Register();
         HashModules.Register();
         BinasciiModule.Register();
         HeapqModule.Register();

@@ -188,13 +188,17 @@ public static class SysModule
     [PyMethod] static long getrefcount(ThreadState ts, PyObject @object) => 2;
     [PyMethod] static bool is_finalizing(ThreadState ts) => false;
 
-    // Tracing and profiling hooks are accepted and handed back; the VM does not call them yet.
-    static PyObject s_trace = PyNone.Value, s_profile = PyNone.Value, s_asyncFirstIter = PyNone.Value, s_asyncFinalizer = PyNone.Value;
+    static PyObject s_asyncFirstIter = PyNone.Value, s_asyncFinalizer = PyNone.Value;
     static int s_coroutineOriginDepth;
-    [PyMethod] static void settrace(ThreadState ts, PyObject function) => s_trace = function;
-    [PyMethod] static PyObject gettrace(ThreadState ts) => s_trace;
-    [PyMethod] static void setprofile(ThreadState ts, PyObject function) => s_profile = function;
-    [PyMethod] static PyObject getprofile(ThreadState ts) => s_profile;
+    [PyMethod] static void settrace(ThreadState ts, PyObject function) => Interpreter.SetTrace(ts, function == PyNone.Value ? null : function);
+    [PyMethod] static PyObject gettrace(ThreadState ts) => ts.Trace?.TraceFunc ?? PyNone.Value;
+    [PyMethod]
+    static void setprofile(ThreadState ts, PyObject function)
+    {
+        if (function == PyNone.Value) Interpreter.SetProfile(ts, null, null);
+        else Interpreter.SetProfile(ts, function, new PythonProfileHook(function));
+    }
+    [PyMethod] static PyObject getprofile(ThreadState ts) => ts.Trace?.ProfileObj ?? PyNone.Value;
     [PyMethod] static double getswitchinterval(ThreadState ts) => ts.Engine.Gil.SwitchInterval;
     [PyMethod]
     static void setswitchinterval(ThreadState ts, double interval)

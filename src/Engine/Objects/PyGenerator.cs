@@ -83,6 +83,7 @@ public sealed class PyGenerator : PyObject
     {
         Running = true;
         Started = true;
+        if (ts.Trace != null) Interpreter.TraceResume(ts, Frame);
         var h = ts.HandledException;
         if (h != null) _callerExc = h;
         if (_savedExc != null) ts.HandledException = _savedExc;

@@ -159,10 +159,8 @@ public sealed partial class Frame : PyObject
     [PyGetter("f_globals")] static PyObject GetGlobals(ThreadState ts, PyObject self) => ((Frame)self).Globals;
     [PyGetter("f_builtins")] static PyObject GetBuiltins(ThreadState ts, PyObject self) => ((Frame)self).Builtins;
     [PyGetter("f_locals")] static PyObject GetLocalsAttr(ThreadState ts, PyObject self) => ((Frame)self).GetLocals(ts);
-    [PyGetter("f_lineno")] static PyObject GetLineNo(ThreadState ts, PyObject self) => PyInt.From(((Frame)self).LineNo);
+    [PyGetter("f_lineno")] static PyObject GetLineNo(ThreadState ts, PyObject self) => PyInt.From(((Frame)self).VisibleLineNo);
     [PyGetter("f_lasti")] static PyObject GetLasti(ThreadState ts, PyObject self) => PyInt.From(((Frame)self).Lasti * 2);
-    [PyGetter("f_trace")] static PyObject GetTrace(ThreadState ts, PyObject self) => PyNone.Value;
-    [PySetter("f_trace")] static void SetTrace(ThreadState ts, PyObject self, PyObject? v) { }
 
     /// <summary>frame.clear(): drops the locals a finished frame still holds (unittest's
     /// assertRaises clears the frames of every traceback it catches). A suspended generator's

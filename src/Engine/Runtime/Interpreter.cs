@@ -110,11 +110,8 @@ public static partial class Interpreter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static void EnterFrame(ThreadState ts, Frame frame)
     {
-        if (++ts.RecursionDepth > ts.Engine.RecursionLimit)
-        {
-            ts.RecursionDepth--;
-            throw PyExc.RecursionError("maximum recursion depth exceeded");
-        }
+        // EnterLimit is the recursion limit, or -1 while some thread traces (EnterFrameHooked)
+        if (++ts.RecursionDepth > ts.Engine.EnterLimit) EnterFrameHooked(ts, frame);
         ts.Frame = frame;
     }
 
@@ -223,7 +220,11 @@ public static partial class Interpreter
     /// entry frame. Returns false when the entry frame itself was unwound.</summary>
     static bool HandleException(ThreadState ts, ref Frame f, PyBaseException exc, bool addTraceback, int raisedAt)
     {
-        if (addTraceback) AddTraceback(ts, f, exc);
+        if (addTraceback)
+        {
+            AddTraceback(ts, f, exc);
+            if (ts.Trace != null) TraceException(ts, f, ref exc);
+        }
         while (true)
         {
             // The handler is looked up at the raising instruction; f.Lasti may have been set back
@@ -241,6 +242,7 @@ public static partial class Interpreter
                 return true;
             }
             // The frame exits with the exception.
+            if (ts.Trace != null) TraceUnwind(ts, f, ref exc);
             var back = f.Back;
             bool wasEntry = f.IsEntry;
             ExitFrameWithError(ts, f, ref exc);
@@ -267,6 +269,7 @@ public static partial class Interpreter
             ts.Frame = f;
             raisedAt = f.Lasti;
             AddTraceback(ts, f, exc);
+            if (ts.Trace != null) TraceException(ts, f, ref exc);
         }
     }
 
@@ -369,6 +372,7 @@ public static partial class Interpreter
             if (Trace) Console.Error.WriteLine($"  {f.Code.Code.Name}:{pc} {(Opcode)(instr & 0xFF)} {instr >> 8} sp={sp - f.StackBase}");
             pc++;
             int arg = instr >> 8;
+        redispatch:
             switch ((Opcode)(instr & 0xFF))
             {
                 case Opcode.NOP: break;
@@ -1142,6 +1146,10 @@ public static partial class Interpreter
                         case ColdError: goto error;
                         case ColdReraise: goto reraise;
                         case ColdFramePushed: f.Pc = pc; goto switched;
+                        // TRACE reported its events: now the instruction it stands for
+                        case ColdTraced: instr = f.Code.Code.Code[pc - 1]; arg = instr >> 8; goto redispatch;
+                        // a trace function changed f.Pc (f_lineno jump)
+                        case ColdReload: goto switched;
                     }
                     break;
             }
@@ -1155,7 +1163,7 @@ public static partial class Interpreter
             exc = ts.UnwindException;
             if (exc == null) continue;
             ts.UnwindException = null;
-            if (f.Lasti >= 0 && (Opcode)(code[f.Lasti] & 0xFF) == Opcode.FOR_ITER && exc.Type.IsSubtypeOf(ExceptionTypes.StopIteration))
+            if (f.Lasti >= 0 && CodeObject.OpOf(f.Code.Code.Code[f.Lasti]) == Opcode.FOR_ITER && exc.Type.IsSubtypeOf(ExceptionTypes.StopIteration))
             {
                 // an iterator's __next__ that switched away (a channel) ended with StopIteration: the loop ends
                 s[--sp] = null; pc = code[f.Lasti] >> 8;
@@ -1186,7 +1194,7 @@ public static partial class Interpreter
 
     /// <summary>ColdFramePushed: the instruction pushed a Python frame (ts.Frame) whose result
     /// becomes its result; the loop goes on in that frame.</summary>
-    const int ColdNext = 0, ColdError = 1, ColdReraise = 2, ColdFramePushed = 3;
+    const int ColdNext = 0, ColdError = 1, ColdReraise = 2, ColdFramePushed = 3, ColdTraced = 4, ColdReload = 5;
 
     /// <summary>The instructions Dispatch runs rarely (names, imports, async, pattern matching,
     /// raising, building sets/maps ...). Returns ColdNext, or ColdError / ColdReraise with
@@ -1641,6 +1649,7 @@ public static partial class Interpreter
                 s[sp++] = f.Locals;
                 break;
 
+            case Opcode.TRACE: return OnTraceInstruction(ts, f, s, ref sp, out exc);
             default:
                 exc = PyExc.SystemError($"unknown opcode {instr & 0xFF}").Value;
                 return ColdError;

@@ -23,7 +23,20 @@ public sealed class PythonEngine
     public readonly ModuleImportLocks ImportLocks = new();
     /// <summary>Weakref callbacks, `__del__` and native finalizers of objects that died.</summary>
     public readonly Finalization Finalization;
-    public int RecursionLimit = 1000;
+    /// <summary>sys.getrecursionlimit().</summary>
+    public int RecursionLimit
+    {
+        get => _recursionLimit;
+        set { _recursionLimit = value; UpdateEnterLimit(); }
+    }
+    int _recursionLimit = 1000;
+    /// <summary>What the loop compares the call depth with when it enters a frame: the
+    /// recursion limit, or -1 while a thread traces or profiles, so that every frame entry
+    /// takes the cold path that also instruments the frame (Interpreter.Tracing.cs).</summary>
+    public int EnterLimit = 1000;
+    /// <summary>Threads of this engine with a trace or profile function set.</summary>
+    internal int TracingThreads;
+    internal void UpdateEnterLimit() => EnterLimit = TracingThreads > 0 ? -1 : _recursionLimit;
     /// <summary>sys.get_int_max_str_digits(): the most decimal digits int(str) and str(int)
     /// accept (0 = no limit); PYTHONINTMAXSTRDIGITS sets it at start as in CPython.</summary>
     public int IntMaxStrDigits = StacklessIron.Objects.PyInt.MaxStrDigitsFromEnvironment() ?? StacklessIron.Objects.Formatting.NumberParsing.DefaultMaxStrDigits;

@@ -20,6 +20,9 @@ public sealed class ThreadState
     public PyBaseException? HandledException;
     /// <summary>Python call depth, limited by sys.getrecursionlimit().</summary>
     public int RecursionDepth;
+    /// <summary>The trace and profile functions of this thread (sys.settrace/setprofile); null
+    /// when neither is set (Interpreter.Tracing.cs).</summary>
+    public TraceState? Trace;
     /// <summary>How many VM loops are nested on the .NET stack (native code calling back into Python).</summary>
     public int NestingLevel;
 
