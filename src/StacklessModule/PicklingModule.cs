@@ -12,7 +12,8 @@ namespace StacklessIron.Stackless;
 /// frames, code objects, functions, cells and generators, and the reduction functions that
 /// `import stackless` registers with copyreg. As in Stackless, importing stackless also makes
 /// pickle save a function it cannot find by name by value, and a module's __dict__ as a
-/// reference to the module.
+/// reference to the module: the C# _pickle by a switch (PickleModule.EnableStacklessRules),
+/// the pure-Python pickle._Pickler by a patch of its dispatch.
 /// </summary>
 public static class PicklingModule
 {
@@ -149,6 +150,8 @@ if 'pickle' in sys.modules:
     internal static void Install(ThreadState ts, PyModule stackless)
     {
         var wrap = WrapModule(ts);
+        // the C# Pickler (pickle.Pickler) follows the same two rules as the patched _Pickler
+        StacklessIron.Modules.Pickle.PickleModule.EnableStacklessRules(ts.Engine);
         var core = ts.Engine.Modules.GetStr("_stackless");
         if (core == null) ts.Engine.Modules.SetStr("_stackless", CoreModule(ts));
         wrap.Namespace.SetStr("_cell_type", PyCell.TypeObject);

@@ -737,7 +737,7 @@ public sealed class PyUnpickler : PyObject
     void LoadPersId(ThreadState ts)
     {
         if (_persFunc == null)
-            throw PickleModule.Unpickling("A load persistent id instruction was encountered, but no persistent_load function was specified.");
+            throw PickleModule.Unpickling("A load persistent id instruction was encountered,\nbut no persistent_load function was specified.");
         var line = ReadLine(ts);
         if (line.Length < 1) throw Truncated();
         PyStr pid;
@@ -752,7 +752,7 @@ public sealed class PyUnpickler : PyObject
     void LoadBinPersId(ThreadState ts)
     {
         if (_persFunc == null)
-            throw PickleModule.Unpickling("A load persistent id instruction was encountered, but no persistent_load function was specified.");
+            throw PickleModule.Unpickling("A load persistent id instruction was encountered,\nbut no persistent_load function was specified.");
         var pid = Pop();
         Push(CallPers(ts, pid));
     }
