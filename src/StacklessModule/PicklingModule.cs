@@ -105,7 +105,9 @@ FunctionType = type(_reduce_module)
 def _register_reductions(copyreg):
     for t, r in ((type(_reduce_module.__code__), _wrap.reduce_code), (FunctionType, _wrap.reduce_function),
                  (_wrap._cell_type, _wrap.reduce_cell), (_wrap._generator_type, _wrap.reduce_generator),
-                 (_wrap._coroutine_type, _wrap.reduce_generator), (ModuleType, _reduce_module)):
+                 (_wrap._coroutine_type, _wrap.reduce_generator), (ModuleType, _reduce_module),
+                 (type({}.keys()), _wrap.reduce_dict_view), (type({}.values()), _wrap.reduce_dict_view),
+                 (type({}.items()), _wrap.reduce_dict_view)):
         copyreg.pickle(t, r)
 
 def _patch_pickle(pickle):
@@ -268,7 +270,24 @@ if 'pickle' in sys.modules:
         });
     }
 
+    /// <summary>A dict view (keys, values, items): its dict, and which view of it.</summary>
+    [PyMethod]
+    static PyObject reduce_dict_view(ThreadState ts, PyDictView view)
+    {
+        string kind = view is PyDictKeys ? "keys" : view is PyDictValues ? "values" : "items";
+        return new PyTuple(new PyObject[] { Wrap(ts, "dict_view"), new PyTuple(new PyObject[] { view.Dict_, new PyStr(kind) }) });
+    }
+
     // ---------------- the callables that rebuild ----------------
+
+    [PyMethod]
+    static PyObject dict_view(ThreadState ts, PyDict d, string kind) => kind switch
+    {
+        "keys" => new PyDictKeys(d),
+        "values" => new PyDictValues(d),
+        "items" => new PyDictItems(d),
+        _ => throw PyExc.ValueError("dict_view() kind must be 'keys', 'values' or 'items'"),
+    };
 
     [PyMethod]
     static PyObject frame(ThreadState ts, PyCode code) => Frame.ForRestore(code);
