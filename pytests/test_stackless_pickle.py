@@ -468,6 +468,18 @@ def test_bad_states_raise_python_errors():
         raise AssertionError("channel state")
 
 
+def test_dict_views():
+    # Stackless pickles dict views: the view of the same (shared) dict comes back
+    d = {1: 10, "a": "ABC"}
+    for proto in (0, 2, 4):
+        keys, values, items, back = pickle.loads(pickle.dumps((d.keys(), d.values(), d.items(), d), proto))
+        assert type(keys) is type(d.keys()) and list(keys) == [1, "a"]
+        assert type(values) is type(d.values()) and list(values) == [10, "ABC"]
+        assert type(items) is type(d.items()) and list(items) == [(1, 10), ("a", "ABC")]
+        back["new"] = 1
+        assert "new" in keys and 1 in values
+
+
 for _name, _f in list(globals().items()):
     if _name.startswith("test_"):
         _f()

@@ -12,7 +12,8 @@ namespace StacklessIron.Stackless;
 /// frames, code objects, functions, cells and generators, and the reduction functions that
 /// `import stackless` registers with copyreg. As in Stackless, importing stackless also makes
 /// pickle save a function it cannot find by name by value, and a module's __dict__ as a
-/// reference to the module.
+/// reference to the module: the C# _pickle by a switch (PickleModule.EnableStacklessRules),
+/// the pure-Python pickle._Pickler by a patch of its dispatch.
 /// </summary>
 public static class PicklingModule
 {
@@ -104,7 +105,9 @@ FunctionType = type(_reduce_module)
 def _register_reductions(copyreg):
     for t, r in ((type(_reduce_module.__code__), _wrap.reduce_code), (FunctionType, _wrap.reduce_function),
                  (_wrap._cell_type, _wrap.reduce_cell), (_wrap._generator_type, _wrap.reduce_generator),
-                 (_wrap._coroutine_type, _wrap.reduce_generator), (ModuleType, _reduce_module)):
+                 (_wrap._coroutine_type, _wrap.reduce_generator), (ModuleType, _reduce_module),
+                 (type({}.keys()), _wrap.reduce_dict_view), (type({}.values()), _wrap.reduce_dict_view),
+                 (type({}.items()), _wrap.reduce_dict_view)):
         copyreg.pickle(t, r)
 
 def _patch_pickle(pickle):
@@ -149,6 +152,8 @@ if 'pickle' in sys.modules:
     internal static void Install(ThreadState ts, PyModule stackless)
     {
         var wrap = WrapModule(ts);
+        // the C# Pickler (pickle.Pickler) follows the same two rules as the patched _Pickler
+        StacklessIron.Modules.Pickle.PickleModule.EnableStacklessRules(ts.Engine);
         var core = ts.Engine.Modules.GetStr("_stackless");
         if (core == null) ts.Engine.Modules.SetStr("_stackless", CoreModule(ts));
         wrap.Namespace.SetStr("_cell_type", PyCell.TypeObject);
@@ -265,7 +270,24 @@ if 'pickle' in sys.modules:
         });
     }
 
+    /// <summary>A dict view (keys, values, items): its dict, and which view of it.</summary>
+    [PyMethod]
+    static PyObject reduce_dict_view(ThreadState ts, PyDictView view)
+    {
+        string kind = view is PyDictKeys ? "keys" : view is PyDictValues ? "values" : "items";
+        return new PyTuple(new PyObject[] { Wrap(ts, "dict_view"), new PyTuple(new PyObject[] { view.Dict_, new PyStr(kind) }) });
+    }
+
     // ---------------- the callables that rebuild ----------------
+
+    [PyMethod]
+    static PyObject dict_view(ThreadState ts, PyDict d, string kind) => kind switch
+    {
+        "keys" => new PyDictKeys(d),
+        "values" => new PyDictValues(d),
+        "items" => new PyDictItems(d),
+        _ => throw PyExc.ValueError("dict_view() kind must be 'keys', 'values' or 'items'"),
+    };
 
     [PyMethod]
     static PyObject frame(ThreadState ts, PyCode code) => Frame.ForRestore(code);

@@ -20,6 +20,7 @@ public static class NativeModuleTable
         ThreadModule.Register();
         FaulthandlerModule.Register();
         JsonModule.Register();
+        StacklessIron.Modules.Pickle.PickleModule.Register();
         WarningsModule.Register();
         ContextvarsModule.Register();
         MarshalModule.Register();
