@@ -23,6 +23,9 @@ public sealed class PyCode : PyObject
     /// <summary>The argument count when a call with exactly that many positional arguments
     /// binds by plain copying (no keyword-only, *args or **kwargs parameters), else -1.</summary>
     public readonly int SimpleArgCount;
+    /// <summary>SimpleArgCount for code whose frame needs nothing but its arguments copied in
+    /// (no cells, no free variables, not a generator): the loop's inline call path. Else -1.</summary>
+    public readonly int FastArgCount;
     /// <summary>A call makes a generator, coroutine or async generator (read at every call).</summary>
     public readonly bool IsGeneratorLike;
 
@@ -47,6 +50,9 @@ public sealed class PyCode : PyObject
         Slot,
         /// <summary>LOAD_METHOD: Descr is a function or method descriptor found on the type.</summary>
         Method,
+        /// <summary>CALL of a class (Type is the class itself): object.__new__ makes the instance
+        /// and Descr, a Python function, is its __init__.</summary>
+        Init,
     }
 
     /// <summary>LOAD_ATTR / STORE_ATTR / LOAD_METHOD inline cache entry: valid while the
@@ -117,6 +123,7 @@ public sealed class PyCode : PyObject
         VarNames = Array.ConvertAll(code.VarNames, PyStr.Intern);
         IsGeneratorLike = (code.Flags & (CodeFlags.Generator | CodeFlags.Coroutine | CodeFlags.AsyncGenerator)) != 0;
         SimpleArgCount = code.KwOnlyArgCount == 0 && (code.Flags & (CodeFlags.VarArgs | CodeFlags.VarKeywords)) == 0 ? code.ArgCount : -1;
+        FastArgCount = code.CellVars.Length == 0 && code.FreeVars.Length == 0 && !IsGeneratorLike ? SimpleArgCount : -1;
         int nargs = code.ArgCount + code.KwOnlyArgCount + ((code.Flags & CodeFlags.VarArgs) != 0 ? 1 : 0) + ((code.Flags & CodeFlags.VarKeywords) != 0 ? 1 : 0);
         for (int i = 0; i < code.CellVars.Length; i++)
         {

@@ -859,6 +859,27 @@ public static partial class Interpreter
                     var kw = CodeObject.OpOf(code[pc - 2]) == Opcode.KW_NAMES ? (PyTuple)f.Code.Consts[code[pc - 2] >> 8] : null;
                     if (callable is PyFunction fn)
                     {
+                        var fc = fn.Code;
+                        if (n == fc.FastArgCount && kw == null)
+                        {
+                            // the arguments go straight from this stack into the callee's fast
+                            // locals (no span, no binder), in a frame its code kept from a
+                            // previous call when there is one (CPython's CALL_PY_EXACT_ARGS)
+                            var cf = fc.SpareFrame;
+                            if (cf != null && cf.Globals == fn.Globals && cf.Builtins == fn.Builtins) { fc.SpareFrame = cf.Back; fc.SpareCount--; }
+                            else cf = Frame.ForCall(fc, fn.Globals, fn.Builtins);
+                            cf.Function = fn;
+                            var cs = new FrameSlots(cf.Slots);
+                            for (int i = 0; i < n; i++) cs[i] = s[argStart + i];
+                            for (int i = baseIdx; i < sp; i++) s[i] = null;
+                            sp = baseIdx;
+                            f.Sp = sp; f.Pc = pc;
+                            cf.Back = f;
+                            EnterFrame(ts, cf);
+                            f = cf;
+                            if (ts.TickHook != null && --ts.Ticks <= 0 && ts.TickHook(ts)) goto switched;
+                            goto load_frame;
+                        }
                         var nf = MakeFrame(ts, fn, ArgSpan(s, argStart, n), kw);
                         for (int i = baseIdx; i < sp; i++) s[i] = null;
                         sp = baseIdx;
@@ -871,6 +892,36 @@ public static partial class Interpreter
                         // a call is a preemption tick too (recursion without loops)
                         if (ts.TickHook != null && --ts.Ticks <= 0 && ts.TickHook(ts)) goto switched;
                         goto load_frame;
+                    }
+                    if (callable is PyType ct && kw == null)
+                    {
+                        ref var ac = ref f.Code.AttrCache[pc - 1];
+                        if (ac.Type != ct || ac.Version != ct.VersionTag) FillInitCache(ref ac, ct);
+                        if (ac.Kind == PyCode.AttrKind.Init && Same(ct.Type.Call, s_typeCall) && (ct.Flags & TypeFlags.Abstract) == 0
+                            && n + 1 == Unsafe.As<PyFunction>(ac.Descr)!.Code.FastArgCount)
+                        {
+                            // Class(args) with a Python __init__: the instance from object.__new__
+                            // (nothing to check: no arguments reach it), then __init__'s frame
+                            // built as in the plain call above, returning the instance
+                            var init = Unsafe.As<PyFunction>(ac.Descr)!;
+                            var obj = ct.New!(ts, ct, default, null);
+                            var ic = init.Code;
+                            var cf = ic.SpareFrame;
+                            if (cf != null && cf.Globals == init.Globals && cf.Builtins == init.Builtins) { ic.SpareFrame = cf.Back; ic.SpareCount--; }
+                            else cf = Frame.ForCall(ic, init.Globals, init.Builtins);
+                            cf.Function = init;
+                            cf.InitSelf = obj;
+                            var cs = new FrameSlots(cf.Slots);
+                            cs[0] = obj;
+                            for (int i = 0; i < n; i++) cs[i + 1] = s[argStart + i];
+                            for (int i = baseIdx; i < sp; i++) s[i] = null;
+                            sp = baseIdx;
+                            f.Sp = sp; f.Pc = pc;
+                            cf.Back = f;
+                            EnterFrame(ts, cf);
+                            f = cf;
+                            goto load_frame;
+                        }
                     }
                     if (callable is PyType cls && Same(cls.Type.Call, s_typeCall) && Same(cls.Init, SlotDefs.InitDef.Generic)
                         && cls.Lookup(s_init) is PyFunction initFn && !initFn.IsGeneratorLike && cls.New != null)
@@ -991,6 +1042,35 @@ public static partial class Interpreter
                 case Opcode.RETURN_VALUE:
                 {
                     var v = s[--sp]!; s[sp] = null;
+                    {
+                        var back = f.Back;
+                        // a plain function frame returning to a Python caller in this loop (an
+                        // __init__ frame returning None included): the value goes on the caller's
+                        // stack and the frame to its code's spares, written out here as
+                        // Frame.Recycle does it (Dispatch is past the JIT's inlining budget)
+                        if (f.ReturnMode == ReturnPush && !f.IsEntry && back != null && f.Generator == null
+                            && (f.InitSelf == null || v == PyNone.Value))
+                        {
+                            if (f.InitSelf != null) { v = f.InitSelf; f.InitSelf = null; }
+                            ts.RecursionDepth--;
+                            var rc = f.Code;
+                            if (!f.Exposed && f.Locals == null && rc.SpareCount < Frame.MaxSpares)
+                            {
+                                for (int i = 0; i < sp; i++) s[i] = null;
+                                f.Sp = f.StackBase; f.Pc = 0; f.Lasti = -1;
+                                f.Function = null; f._localsCache = null;
+                                f.Back = rc.SpareFrame;
+                                rc.SpareFrame = f;
+                                rc.SpareCount++;
+                            }
+                            else { f.Sp = sp; f.Finished = true; f.Back = null; }
+                            f = back;
+                            ts.Frame = f;
+                            s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc; code = f.Code.Quick;
+                            s[sp++] = v;
+                            break;
+                        }
+                    }
                     f.Sp = sp;
                     ts.RecursionDepth--;
                     f.Finished = true;
@@ -1664,6 +1744,7 @@ public static partial class Interpreter
     static GetAttrSlot? s_moduleGetAttr => PyModule.TypeObject.GetAttr;
     static SetAttrSlot? s_objectSetAttr => TypeObjects.Object.SetAttr;
     static CallSlot? s_typeCall => TypeObjects.Type.Call;
+    static NewSlot? s_objectNew => TypeObjects.Object.New;
 
     /// <summary>Whether a type's slot is this very delegate. A slot holds either the delegate of
     /// the wrapper its lookup found or its SlotDef's generic one, so identity is the question;
@@ -1681,6 +1762,17 @@ public static partial class Interpreter
         var descr = t.Lookup(name);
         if (descr == null) ac.Kind = PyCode.AttrKind.InstanceDict;
         else if (descr is PyMemberDescriptor md && t.IsSubtypeOf(md.Owner)) { ac.Kind = PyCode.AttrKind.Slot; ac.Index = md.Index; }
+    }
+
+    /// <summary>For CALL's cache on a class: whether instantiating it is object.__new__ then a
+    /// Python __init__ (no __new__ of its own, a plain PyInstance class, no custom __init__ slot).
+    /// The metaclass's __call__ and the abstract flag are checked at each use.</summary>
+    static void FillInitCache(ref PyCode.AttrCacheEntry ac, PyType cls)
+    {
+        ac.Type = cls; ac.Version = cls.VersionTag; ac.Kind = PyCode.AttrKind.None; ac.Descr = null;
+        if (Same(cls.Init, SlotDefs.InitDef.Generic) && Same(cls.New, s_objectNew) && cls.NativeClass == typeof(PyInstance)
+            && cls.Lookup(s_init) is PyFunction init)
+        { ac.Kind = PyCode.AttrKind.Init; ac.Descr = init; }
     }
 
     /// <summary>For LOAD_METHOD's cache: a plain function or method descriptor on the type
