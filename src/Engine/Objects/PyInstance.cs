@@ -70,6 +70,17 @@ public sealed class PyInstance : PyObject
         return _dict?.GetStr(name);
     }
 
+    /// <summary>Whether the instance has no own attribute `name`, for LOAD_METHOD's cache:
+    /// `keysWithout` is how many names its class's shared keys held when the cache found
+    /// `name` not among them (-1: it was there). The keys only grow, so while they hold that
+    /// many, an instance in values mode cannot have it; no store at all cannot either.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool LacksOwn(PyStr name, int keysWithout)
+    {
+        if (_values != null ? Type.InstanceKeys.Count == keysWithout : _dict == null) return true;
+        return GetOwn(name) == null;
+    }
+
     /// <summary>GetOwn with an inline cache's guess: a value index in values mode, a dict
     /// entry index otherwise (each mode checks the key at the guess, so a wrong one only misses).
     /// The hit is small enough to inline into the loop; the rest is GetOwnHintedSlow.</summary>
