@@ -135,6 +135,15 @@ public enum Opcode : byte
     LOAD_CONST__LOAD_FAST,
     STORE_FAST__LOAD_FAST,
     STORE_FAST__STORE_FAST,
+    PUSH_NULL__LOAD_GLOBAL,
+    /// <summary>COMPARE_OP whose result a POP_JUMP_IF_FALSE/TRUE right after it takes (the
+    /// loop jumps on the comparison without pushing the bool when it can).</summary>
+    COMPARE_OP__POP_JUMP_IF_FALSE,
+    COMPARE_OP__POP_JUMP_IF_TRUE,
+
+    // Quickened forms that replace one instruction (same arg).
+    /// <summary>CALL right after KW_NAMES (a plain CALL then knows it has no keyword names).</summary>
+    CALL_KW,
 }
 
 /// <summary>BINARY_OP argument: CPython 3.11's NB_* numbering.</summary>

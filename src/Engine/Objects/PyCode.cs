@@ -93,8 +93,12 @@ public sealed class PyCode : PyObject
     /// fused into superinstructions (see Opcode), one dispatch instead of two.</summary>
     public readonly int[] Quick;
 
-    static int[] Quicken(int[] code)
+    /// <summary>The loop's instructions for `c`: superinstructions in place of the first of
+    /// two, CALL_KW for a CALL with keyword names, and a jump to a `return` of the same line
+    /// replaced by that return (the `x if c else y` of a return statement).</summary>
+    internal static int[] Quicken(CodeObject c)
     {
+        var code = c.Code;
         var q = (int[])code.Clone();
         for (int i = 0; i + 1 < q.Length; i++)
         {
@@ -106,9 +110,21 @@ public sealed class PyCode : PyObject
                 (Opcode.LOAD_CONST, Opcode.LOAD_FAST) => Opcode.LOAD_CONST__LOAD_FAST,
                 (Opcode.STORE_FAST, Opcode.LOAD_FAST) => Opcode.STORE_FAST__LOAD_FAST,
                 (Opcode.STORE_FAST, Opcode.STORE_FAST) => Opcode.STORE_FAST__STORE_FAST,
+                (Opcode.PUSH_NULL, Opcode.LOAD_GLOBAL) => Opcode.PUSH_NULL__LOAD_GLOBAL,
+                (Opcode.COMPARE_OP, Opcode.POP_JUMP_IF_FALSE) => Opcode.COMPARE_OP__POP_JUMP_IF_FALSE,
+                (Opcode.COMPARE_OP, Opcode.POP_JUMP_IF_TRUE) => Opcode.COMPARE_OP__POP_JUMP_IF_TRUE,
+                (Opcode.KW_NAMES, Opcode.CALL) => Opcode.KW_NAMES,
                 _ => Opcode.NOP,
             };
-            if (fused != Opcode.NOP) q[i] = (q[i] & ~0xFF) | (int)fused;
+            if (fused == Opcode.KW_NAMES) q[i + 1] = (code[i + 1] & ~0xFF) | (int)Opcode.CALL_KW;
+            else if (fused != Opcode.NOP) q[i] = (q[i] & ~0xFF) | (int)fused;
+            else if (a == Opcode.JUMP_FORWARD)
+            {
+                int target = code[i] >> 8;
+                if ((uint)target < (uint)code.Length && CodeObject.OpOf(code[target]) == Opcode.RETURN_VALUE
+                    && i < c.Lines.Length && target < c.Lines.Length && c.Lines[i] == c.Lines[target])
+                    q[i] = (int)Opcode.RETURN_VALUE;
+            }
         }
         return q;
     }
@@ -116,7 +132,7 @@ public sealed class PyCode : PyObject
     PyCode(CodeObject code) : base(TypeObject)
     {
         Code = code;
-        Quick = Quicken(code.Code);
+        Quick = Quicken(code);
         Consts = new PyObject[code.Constants.Length];
         for (int i = 0; i < Consts.Length; i++) Consts[i] = Materialize(code.Constants[i]);
         Names = Array.ConvertAll(code.Names, PyStr.Intern);

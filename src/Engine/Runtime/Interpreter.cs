@@ -445,6 +445,13 @@ public static partial class Interpreter
                 }
                 case Opcode.STORE_DEREF: ((PyCell)s[f.Code.Code.VarNames.Length + arg]!).Value = s[--sp]; s[sp] = null; break;
                 case Opcode.LOAD_CLOSURE: s[sp++] = s[f.Code.Code.VarNames.Length + arg]; break;
+                case Opcode.PUSH_NULL__LOAD_GLOBAL:
+                    // a call's NULL, then LOAD_GLOBAL at its own index (its cache entry, its errors)
+                    s[sp++] = null;
+                    f.Lasti = pc;
+                    arg = code[pc] >> 8;
+                    pc++;
+                    goto case Opcode.LOAD_GLOBAL;
                 case Opcode.LOAD_GLOBAL:
                 {
                     ref var cache = ref f.Code.GlobalCache[pc - 1];
@@ -513,7 +520,7 @@ public static partial class Interpreter
                         if (ac.Type != t || ac.Version != t.VersionTag) FillMethodCache(ref ac, t, name);
                         if (ac.Kind == PyCode.AttrKind.Method)
                         {
-                            if (obj is PyInstance pi ? pi.GetOwn(name) == null : obj.Dict is not PyDict od || od.Count == 0 || od.GetStr(name) == null)
+                            if (obj is PyInstance pi ? pi.LacksOwn(name, ac.Index) : obj.Dict is not PyDict od || od.Count == 0 || od.GetStr(name) == null)
                             {
                                 s[sp - 1] = ac.Descr;
                                 s[sp++] = obj;
@@ -619,6 +626,8 @@ public static partial class Interpreter
                 }
                 case Opcode.UNARY_NOT: s[sp - 1] = PyBool.From(!Ops.IsTrue(ts, s[sp - 1]!)); break;
                 case Opcode.COMPARE_OP:
+                case Opcode.COMPARE_OP__POP_JUMP_IF_FALSE:
+                case Opcode.COMPARE_OP__POP_JUMP_IF_TRUE:
                 {
                     var b = s[--sp]!; s[sp] = null;
                     var a = s[sp - 1]!;
@@ -640,18 +649,16 @@ public static partial class Interpreter
                         s[sp - 1] = Ops.RichCompare(ts, a, b, (CompareOp)arg);
                         break;
                     }
-                    // A conditional jump on the result (`if a < b:`, `while i < n:`) is taken here,
-                    // without pushing the bool for it to pop. A backward one with a preemption
-                    // hook set runs as itself, to count its tick.
-                    if ((uint)pc < (uint)code.Length)
+                    // A conditional jump on the result (`if a < b:`, `while i < n:`; quickened
+                    // into this instruction) is taken here, without pushing the bool for it to
+                    // pop. A backward one with a preemption hook set runs as itself, to count its tick.
+                    if ((instr & 0xFF) != (int)Opcode.COMPARE_OP)
                     {
-                        int next = code[pc];
-                        int nextOp = next & 0xFF;
-                        if ((nextOp == (int)Opcode.POP_JUMP_IF_FALSE || nextOp == (int)Opcode.POP_JUMP_IF_TRUE)
-                            && ((next >> 8) > pc || ts.TickHook == null))
+                        int target = code[pc] >> 8;
+                        if (target > pc || ts.TickHook == null)
                         {
                             s[--sp] = null;
-                            pc = r == (nextOp == (int)Opcode.POP_JUMP_IF_TRUE) ? next >> 8 : pc + 1;
+                            pc = r == ((instr & 0xFF) == (int)Opcode.COMPARE_OP__POP_JUMP_IF_TRUE) ? target : pc + 1;
                             break;
                         }
                     }
@@ -828,6 +835,7 @@ public static partial class Interpreter
                 case Opcode.KW_NAMES: break;
 
                 case Opcode.CALL:
+                case Opcode.CALL_KW:
                 {
                     int baseIdx = sp - arg - 2;
                     var a = s[baseIdx];
@@ -856,7 +864,7 @@ public static partial class Interpreter
                             callable = pm.Func; argStart = baseIdx + 1; n = arg + 1;
                         }
                     }
-                    var kw = CodeObject.OpOf(code[pc - 2]) == Opcode.KW_NAMES ? (PyTuple)f.Code.Consts[code[pc - 2] >> 8] : null;
+                    var kw = (instr & 0xFF) == (int)Opcode.CALL_KW ? (PyTuple)f.Code.Consts[code[pc - 2] >> 8] : null;
                     if (callable is PyFunction fn)
                     {
                         var fc = fn.Code;
@@ -1783,6 +1791,8 @@ public static partial class Interpreter
         if (!Same(t.GetAttr, s_objectGetAttr)) return;
         var descr = t.Lookup(name);
         if (descr is PyFunction || descr is PyMethodDescriptor) { ac.Kind = PyCode.AttrKind.Method; ac.Descr = descr; }
+        // for PyInstance.LacksOwn: the shared keys' size while they lack the name
+        ac.Index = t.NativeClass == typeof(PyInstance) && t.InstanceKeys.IndexOf(name) < 0 ? t.InstanceKeys.Count : -1;
     }
 
     static PyObject LoadAttr(ThreadState ts, PyObject obj, PyStr name)
