@@ -140,6 +140,9 @@ public enum Opcode : byte
     /// loop jumps on the comparison without pushing the bool when it can).</summary>
     COMPARE_OP__POP_JUMP_IF_FALSE,
     COMPARE_OP__POP_JUMP_IF_TRUE,
+    /// <summary>`for x in ...:` over a list or range stores the item straight into x (other
+    /// iterators run as FOR_ITER, then the STORE_FAST after it).</summary>
+    FOR_ITER__STORE_FAST,
 
     // Quickened forms that replace one instruction (same arg).
     /// <summary>CALL right after KW_NAMES (a plain CALL then knows it has no keyword names).</summary>

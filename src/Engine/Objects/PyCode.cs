@@ -44,7 +44,9 @@ public sealed class PyCode : PyObject
     {
         /// <summary>Not cacheable (custom attribute hooks, descriptors): the generic path.</summary>
         None,
-        /// <summary>No attribute of that name on the type: the instance dict (Hint guesses the entry).</summary>
+        /// <summary>No attribute of that name on the type: the instance's own store. Index is
+        /// the name's index in the type's shared keys (its inline value), -1 until it has one;
+        /// Hint guesses the entry of an instance with a real dict.</summary>
         InstanceDict,
         /// <summary>A `__slots__` member: PyInstance.Slots[Index].</summary>
         Slot,
@@ -114,6 +116,7 @@ public sealed class PyCode : PyObject
                 (Opcode.COMPARE_OP, Opcode.POP_JUMP_IF_FALSE) => Opcode.COMPARE_OP__POP_JUMP_IF_FALSE,
                 (Opcode.COMPARE_OP, Opcode.POP_JUMP_IF_TRUE) => Opcode.COMPARE_OP__POP_JUMP_IF_TRUE,
                 (Opcode.KW_NAMES, Opcode.CALL) => Opcode.KW_NAMES,
+                (Opcode.FOR_ITER, Opcode.STORE_FAST) => Opcode.FOR_ITER__STORE_FAST,
                 _ => Opcode.NOP,
             };
             if (fused == Opcode.KW_NAMES) q[i + 1] = (code[i + 1] & ~0xFF) | (int)Opcode.CALL_KW;

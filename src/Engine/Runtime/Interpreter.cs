@@ -483,8 +483,17 @@ public static partial class Interpreter
                         if (ac.Type != t || ac.Version != t.VersionTag) FillAttrCache(ref ac, t, f.Code.Names[arg], Same(t.GetAttr, s_objectGetAttr));
                         if (ac.Kind == PyCode.AttrKind.InstanceDict)
                         {
+                            // values mode: the value at the name's shared-keys index
+                            var vals = inst.InlineValues;
+                            int ix = ac.Index;
+                            if (vals != null && (uint)ix < (uint)vals.Length && vals[ix] is PyObject iv) { s[sp - 1] = iv; break; }
                             var v = inst.GetOwnHinted(f.Code.Names[arg], ref ac.Hint);
-                            if (v != null) { s[sp - 1] = v; break; }
+                            if (v != null)
+                            {
+                                if (ix < 0 && vals != null) FindValueIndex(ref ac, t, f.Code.Names[arg]);
+                                s[sp - 1] = v;
+                                break;
+                            }
                         }
                         else if (ac.Kind == PyCode.AttrKind.Slot)
                         {
@@ -504,8 +513,20 @@ public static partial class Interpreter
                         ref var ac = ref f.Code.AttrCache[pc - 1];
                         var t = inst.Type;
                         if (ac.Type != t || ac.Version != t.VersionTag) FillAttrCache(ref ac, t, f.Code.Names[arg], Same(t.SetAttr, s_objectSetAttr));
-                        if (ac.Kind == PyCode.AttrKind.InstanceDict && inst.SetOwnHinted(f.Code.Names[arg], v, ref ac.Hint)) break;
-                        if (ac.Kind == PyCode.AttrKind.Slot && inst.Slots is PyObject?[] sl && (uint)ac.Index < (uint)sl.Length) { sl[ac.Index] = v; break; }
+                        if (ac.Kind == PyCode.AttrKind.InstanceDict)
+                        {
+                            if (inst.TrySetInline(ac.Index, v)) break;
+                            if (inst.SetOwnHinted(f.Code.Names[arg], v, ref ac.Hint))
+                            {
+                                if (ac.Index < 0 && inst.InlineValues != null) FindValueIndex(ref ac, t, f.Code.Names[arg]);
+                                break;
+                            }
+                        }
+                        if (ac.Kind == PyCode.AttrKind.Slot && inst.Slots is PyObject?[] sl && (uint)ac.Index < (uint)sl.Length)
+                        {
+                            Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(sl), ac.Index) = v;
+                            break;
+                        }
                     }
                     Ops.SetAttr(ts, obj, f.Code.Names[arg], v);
                     break;
@@ -794,19 +815,32 @@ public static partial class Interpreter
                     break;
                 }
                 case Opcode.FOR_ITER:
+                case Opcode.FOR_ITER__STORE_FAST:
                 {
                     var it = s[sp - 1]!;
                     if (it is PyListIterator li)
                     {
                         var l = li.List;
-                        if (l != null && li.Pos < l.Count) { s[sp++] = l.Items[li.Pos++]; break; }
+                        if (l != null && li.Pos < l.Count)
+                        {
+                            var item = l.Items[li.Pos++];
+                            if ((instr & 0xFF) == (int)Opcode.FOR_ITER__STORE_FAST) { s[code[pc] >> 8] = item; pc++; }
+                            else s[sp++] = item;
+                            break;
+                        }
                         li.List = null;
                         s[--sp] = null; pc = arg;
                         break;
                     }
                     if (it is PyRangeIterator ri)
                     {
-                        if (ri.HasNext) { s[sp++] = PyInt.From(ri.NextValue()); break; }
+                        if (ri.HasNext)
+                        {
+                            var item = PyInt.From(ri.NextValue());
+                            if ((instr & 0xFF) == (int)Opcode.FOR_ITER__STORE_FAST) { s[code[pc] >> 8] = item; pc++; }
+                            else s[sp++] = item;
+                            break;
+                        }
                         s[--sp] = null; pc = arg;
                         break;
                     }
@@ -1243,7 +1277,8 @@ public static partial class Interpreter
             exc = ts.UnwindException;
             if (exc == null) continue;
             ts.UnwindException = null;
-            if (f.Lasti >= 0 && (Opcode)(code[f.Lasti] & 0xFF) == Opcode.FOR_ITER && exc.Type.IsSubtypeOf(ExceptionTypes.StopIteration))
+            // (the instruction as compiled: Quick may hold FOR_ITER__STORE_FAST there)
+            if (f.Lasti >= 0 && CodeObject.OpOf(f.Code.Code.Code[f.Lasti]) == Opcode.FOR_ITER && exc.Type.IsSubtypeOf(ExceptionTypes.StopIteration))
             {
                 // an iterator's __next__ that switched away (a channel) ended with StopIteration: the loop ends
                 s[--sp] = null; pc = code[f.Lasti] >> 8;
@@ -1768,8 +1803,16 @@ public static partial class Interpreter
         ac.Type = t; ac.Version = t.VersionTag; ac.Kind = PyCode.AttrKind.None; ac.Descr = null;
         if (!genericAccess) return;
         var descr = t.Lookup(name);
-        if (descr == null) ac.Kind = PyCode.AttrKind.InstanceDict;
+        if (descr == null) { ac.Kind = PyCode.AttrKind.InstanceDict; ac.Index = -1; FindValueIndex(ref ac, t, name); }
         else if (descr is PyMemberDescriptor md && t.IsSubtypeOf(md.Owner)) { ac.Kind = PyCode.AttrKind.Slot; ac.Index = md.Index; }
+    }
+
+    /// <summary>An InstanceDict entry's Index: where `name` is in the shared keys of `t` (the
+    /// inline values' index), once it is there (-1 before: the name is added by the first store).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static void FindValueIndex(ref PyCode.AttrCacheEntry ac, PyType t, PyStr name)
+    {
+        if (t.InstanceHasDict) ac.Index = t.InstanceKeys.IndexOf(name);
     }
 
     /// <summary>For CALL's cache on a class: whether instantiating it is object.__new__ then a
