@@ -135,6 +135,18 @@ public enum Opcode : byte
     LOAD_CONST__LOAD_FAST,
     STORE_FAST__LOAD_FAST,
     STORE_FAST__STORE_FAST,
+    PUSH_NULL__LOAD_GLOBAL,
+    /// <summary>COMPARE_OP whose result a POP_JUMP_IF_FALSE/TRUE right after it takes (the
+    /// loop jumps on the comparison without pushing the bool when it can).</summary>
+    COMPARE_OP__POP_JUMP_IF_FALSE,
+    COMPARE_OP__POP_JUMP_IF_TRUE,
+    /// <summary>`for x in ...:` over a list or range stores the item straight into x (other
+    /// iterators run as FOR_ITER, then the STORE_FAST after it).</summary>
+    FOR_ITER__STORE_FAST,
+
+    // Quickened forms that replace one instruction (same arg).
+    /// <summary>CALL right after KW_NAMES (a plain CALL then knows it has no keyword names).</summary>
+    CALL_KW,
 
     // Tracing: while a trace or profile function is set, PyCode.Quick of the code being
     // traced has TRACE in place of every opcode (the arg kept); the loop runs it in

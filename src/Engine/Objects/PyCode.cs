@@ -23,6 +23,9 @@ public sealed class PyCode : PyObject
     /// <summary>The argument count when a call with exactly that many positional arguments
     /// binds by plain copying (no keyword-only, *args or **kwargs parameters), else -1.</summary>
     public readonly int SimpleArgCount;
+    /// <summary>SimpleArgCount for code whose frame needs nothing but its arguments copied in
+    /// (no cells, no free variables, not a generator): the loop's inline call path. Else -1.</summary>
+    public readonly int FastArgCount;
     /// <summary>A call makes a generator, coroutine or async generator (read at every call).</summary>
     public readonly bool IsGeneratorLike;
 
@@ -41,12 +44,17 @@ public sealed class PyCode : PyObject
     {
         /// <summary>Not cacheable (custom attribute hooks, descriptors): the generic path.</summary>
         None,
-        /// <summary>No attribute of that name on the type: the instance dict (Hint guesses the entry).</summary>
+        /// <summary>No attribute of that name on the type: the instance's own store. Index is
+        /// the name's index in the type's shared keys (its inline value), -1 until it has one;
+        /// Hint guesses the entry of an instance with a real dict.</summary>
         InstanceDict,
         /// <summary>A `__slots__` member: PyInstance.Slots[Index].</summary>
         Slot,
         /// <summary>LOAD_METHOD: Descr is a function or method descriptor found on the type.</summary>
         Method,
+        /// <summary>CALL of a class (Type is the class itself): object.__new__ makes the instance
+        /// and Descr, a Python function, is its __init__.</summary>
+        Init,
     }
 
     /// <summary>LOAD_ATTR / STORE_ATTR / LOAD_METHOD inline cache entry: valid while the
@@ -87,8 +95,12 @@ public sealed class PyCode : PyObject
     /// fused into superinstructions (see Opcode), one dispatch instead of two.</summary>
     public readonly int[] Quick;
 
-    static int[] Quicken(int[] code)
+    /// <summary>The loop's instructions for `c`: superinstructions in place of the first of
+    /// two, CALL_KW for a CALL with keyword names, and a jump to a `return` of the same line
+    /// replaced by that return (the `x if c else y` of a return statement).</summary>
+    internal static int[] Quicken(CodeObject c)
     {
+        var code = c.Code;
         var q = (int[])code.Clone();
         for (int i = 0; i + 1 < q.Length; i++)
         {
@@ -100,9 +112,22 @@ public sealed class PyCode : PyObject
                 (Opcode.LOAD_CONST, Opcode.LOAD_FAST) => Opcode.LOAD_CONST__LOAD_FAST,
                 (Opcode.STORE_FAST, Opcode.LOAD_FAST) => Opcode.STORE_FAST__LOAD_FAST,
                 (Opcode.STORE_FAST, Opcode.STORE_FAST) => Opcode.STORE_FAST__STORE_FAST,
+                (Opcode.PUSH_NULL, Opcode.LOAD_GLOBAL) => Opcode.PUSH_NULL__LOAD_GLOBAL,
+                (Opcode.COMPARE_OP, Opcode.POP_JUMP_IF_FALSE) => Opcode.COMPARE_OP__POP_JUMP_IF_FALSE,
+                (Opcode.COMPARE_OP, Opcode.POP_JUMP_IF_TRUE) => Opcode.COMPARE_OP__POP_JUMP_IF_TRUE,
+                (Opcode.KW_NAMES, Opcode.CALL) => Opcode.KW_NAMES,
+                (Opcode.FOR_ITER, Opcode.STORE_FAST) => Opcode.FOR_ITER__STORE_FAST,
                 _ => Opcode.NOP,
             };
-            if (fused != Opcode.NOP) q[i] = (q[i] & ~0xFF) | (int)fused;
+            if (fused == Opcode.KW_NAMES) q[i + 1] = (code[i + 1] & ~0xFF) | (int)Opcode.CALL_KW;
+            else if (fused != Opcode.NOP) q[i] = (q[i] & ~0xFF) | (int)fused;
+            else if (a == Opcode.JUMP_FORWARD)
+            {
+                int target = code[i] >> 8;
+                if ((uint)target < (uint)code.Length && CodeObject.OpOf(code[target]) == Opcode.RETURN_VALUE
+                    && i < c.Lines.Length && target < c.Lines.Length && c.Lines[i] == c.Lines[target])
+                    q[i] = (int)Opcode.RETURN_VALUE;
+            }
         }
         return q;
     }
@@ -110,13 +135,14 @@ public sealed class PyCode : PyObject
     PyCode(CodeObject code) : base(TypeObject)
     {
         Code = code;
-        Quick = Quicken(code.Code);
+        Quick = Quicken(code);
         Consts = new PyObject[code.Constants.Length];
         for (int i = 0; i < Consts.Length; i++) Consts[i] = Materialize(code.Constants[i]);
         Names = Array.ConvertAll(code.Names, PyStr.Intern);
         VarNames = Array.ConvertAll(code.VarNames, PyStr.Intern);
         IsGeneratorLike = (code.Flags & (CodeFlags.Generator | CodeFlags.Coroutine | CodeFlags.AsyncGenerator)) != 0;
         SimpleArgCount = code.KwOnlyArgCount == 0 && (code.Flags & (CodeFlags.VarArgs | CodeFlags.VarKeywords)) == 0 ? code.ArgCount : -1;
+        FastArgCount = code.CellVars.Length == 0 && code.FreeVars.Length == 0 && !IsGeneratorLike ? SimpleArgCount : -1;
         int nargs = code.ArgCount + code.KwOnlyArgCount + ((code.Flags & CodeFlags.VarArgs) != 0 ? 1 : 0) + ((code.Flags & CodeFlags.VarKeywords) != 0 ? 1 : 0);
         for (int i = 0; i < code.CellVars.Length; i++)
         {

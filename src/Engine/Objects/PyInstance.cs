@@ -70,6 +70,39 @@ public sealed class PyInstance : PyObject
         return _dict?.GetStr(name);
     }
 
+    /// <summary>The inline values (null once the instance has a real dict, or has no dict at
+    /// all): the loop's attribute caches read value i of a name they found at index i of the
+    /// class's shared keys directly (the keys only grow: an index keeps its name).</summary>
+    public PyObject?[]? InlineValues { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => _values; }
+
+    /// <summary>Stores inline value i (the index of the attribute's name in the class's shared
+    /// keys) when that keeps the values in insertion order: a replacement, or an attribute past
+    /// every one set so far. False otherwise (then the general SetOwn path decides).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TrySetInline(int i, PyObject value)
+    {
+        var vals = _values;
+        if (vals == null || (uint)i >= (uint)vals.Length) return false;
+        // by reference: an element store into PyObject?[] would check the array's type first
+        ref var slot = ref Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(vals), i);
+        if (slot != null) { slot = value; return true; }
+        if (i < _end) return false;
+        slot = value;
+        _end = i + 1;
+        return true;
+    }
+
+    /// <summary>Whether the instance has no own attribute `name`, for LOAD_METHOD's cache:
+    /// `keysWithout` is how many names its class's shared keys held when the cache found
+    /// `name` not among them (-1: it was there). The keys only grow, so while they hold that
+    /// many, an instance in values mode cannot have it; no store at all cannot either.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool LacksOwn(PyStr name, int keysWithout)
+    {
+        if (_values != null ? Type.InstanceKeys.Count == keysWithout : _dict == null) return true;
+        return GetOwn(name) == null;
+    }
+
     /// <summary>GetOwn with an inline cache's guess: a value index in values mode, a dict
     /// entry index otherwise (each mode checks the key at the guess, so a wrong one only misses).
     /// The hit is small enough to inline into the loop; the rest is GetOwnHintedSlow.</summary>

@@ -90,7 +90,7 @@ public sealed partial class Frame : PyObject
 
     /// <summary>Spare frames kept per code object: enough for the depth of usual recursion
     /// (fib, tree walks) to reuse frames instead of allocating one per call.</summary>
-    const int MaxSpares = 16;
+    internal const int MaxSpares = 16;
 
     /// <summary>Offers a finished, unexposed function frame for reuse by the next call.</summary>
     public void Recycle()

@@ -449,6 +449,13 @@ public static partial class Interpreter
                 }
                 case Opcode.STORE_DEREF: ((PyCell)s[f.Code.Code.VarNames.Length + arg]!).Value = s[--sp]; s[sp] = null; break;
                 case Opcode.LOAD_CLOSURE: s[sp++] = s[f.Code.Code.VarNames.Length + arg]; break;
+                case Opcode.PUSH_NULL__LOAD_GLOBAL:
+                    // a call's NULL, then LOAD_GLOBAL at its own index (its cache entry, its errors)
+                    s[sp++] = null;
+                    f.Lasti = pc;
+                    arg = code[pc] >> 8;
+                    pc++;
+                    goto case Opcode.LOAD_GLOBAL;
                 case Opcode.LOAD_GLOBAL:
                 {
                     ref var cache = ref f.Code.GlobalCache[pc - 1];
@@ -480,8 +487,17 @@ public static partial class Interpreter
                         if (ac.Type != t || ac.Version != t.VersionTag) FillAttrCache(ref ac, t, f.Code.Names[arg], Same(t.GetAttr, s_objectGetAttr));
                         if (ac.Kind == PyCode.AttrKind.InstanceDict)
                         {
+                            // values mode: the value at the name's shared-keys index
+                            var vals = inst.InlineValues;
+                            int ix = ac.Index;
+                            if (vals != null && (uint)ix < (uint)vals.Length && vals[ix] is PyObject iv) { s[sp - 1] = iv; break; }
                             var v = inst.GetOwnHinted(f.Code.Names[arg], ref ac.Hint);
-                            if (v != null) { s[sp - 1] = v; break; }
+                            if (v != null)
+                            {
+                                if (ix < 0 && vals != null) FindValueIndex(ref ac, t, f.Code.Names[arg]);
+                                s[sp - 1] = v;
+                                break;
+                            }
                         }
                         else if (ac.Kind == PyCode.AttrKind.Slot)
                         {
@@ -501,8 +517,20 @@ public static partial class Interpreter
                         ref var ac = ref f.Code.AttrCache[pc - 1];
                         var t = inst.Type;
                         if (ac.Type != t || ac.Version != t.VersionTag) FillAttrCache(ref ac, t, f.Code.Names[arg], Same(t.SetAttr, s_objectSetAttr));
-                        if (ac.Kind == PyCode.AttrKind.InstanceDict && inst.SetOwnHinted(f.Code.Names[arg], v, ref ac.Hint)) break;
-                        if (ac.Kind == PyCode.AttrKind.Slot && inst.Slots is PyObject?[] sl && (uint)ac.Index < (uint)sl.Length) { sl[ac.Index] = v; break; }
+                        if (ac.Kind == PyCode.AttrKind.InstanceDict)
+                        {
+                            if (inst.TrySetInline(ac.Index, v)) break;
+                            if (inst.SetOwnHinted(f.Code.Names[arg], v, ref ac.Hint))
+                            {
+                                if (ac.Index < 0 && inst.InlineValues != null) FindValueIndex(ref ac, t, f.Code.Names[arg]);
+                                break;
+                            }
+                        }
+                        if (ac.Kind == PyCode.AttrKind.Slot && inst.Slots is PyObject?[] sl && (uint)ac.Index < (uint)sl.Length)
+                        {
+                            Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(sl), ac.Index) = v;
+                            break;
+                        }
                     }
                     Ops.SetAttr(ts, obj, f.Code.Names[arg], v);
                     break;
@@ -517,7 +545,7 @@ public static partial class Interpreter
                         if (ac.Type != t || ac.Version != t.VersionTag) FillMethodCache(ref ac, t, name);
                         if (ac.Kind == PyCode.AttrKind.Method)
                         {
-                            if (obj is PyInstance pi ? pi.GetOwn(name) == null : obj.Dict is not PyDict od || od.Count == 0 || od.GetStr(name) == null)
+                            if (obj is PyInstance pi ? pi.LacksOwn(name, ac.Index) : obj.Dict is not PyDict od || od.Count == 0 || od.GetStr(name) == null)
                             {
                                 s[sp - 1] = ac.Descr;
                                 s[sp++] = obj;
@@ -623,6 +651,8 @@ public static partial class Interpreter
                 }
                 case Opcode.UNARY_NOT: s[sp - 1] = PyBool.From(!Ops.IsTrue(ts, s[sp - 1]!)); break;
                 case Opcode.COMPARE_OP:
+                case Opcode.COMPARE_OP__POP_JUMP_IF_FALSE:
+                case Opcode.COMPARE_OP__POP_JUMP_IF_TRUE:
                 {
                     var b = s[--sp]!; s[sp] = null;
                     var a = s[sp - 1]!;
@@ -644,18 +674,16 @@ public static partial class Interpreter
                         s[sp - 1] = Ops.RichCompare(ts, a, b, (CompareOp)arg);
                         break;
                     }
-                    // A conditional jump on the result (`if a < b:`, `while i < n:`) is taken here,
-                    // without pushing the bool for it to pop. A backward one with a preemption
-                    // hook set runs as itself, to count its tick.
-                    if ((uint)pc < (uint)code.Length)
+                    // A conditional jump on the result (`if a < b:`, `while i < n:`; quickened
+                    // into this instruction) is taken here, without pushing the bool for it to
+                    // pop. A backward one with a preemption hook set runs as itself, to count its tick.
+                    if ((instr & 0xFF) != (int)Opcode.COMPARE_OP)
                     {
-                        int next = code[pc];
-                        int nextOp = next & 0xFF;
-                        if ((nextOp == (int)Opcode.POP_JUMP_IF_FALSE || nextOp == (int)Opcode.POP_JUMP_IF_TRUE)
-                            && ((next >> 8) > pc || ts.TickHook == null))
+                        int target = code[pc] >> 8;
+                        if (target > pc || ts.TickHook == null)
                         {
                             s[--sp] = null;
-                            pc = r == (nextOp == (int)Opcode.POP_JUMP_IF_TRUE) ? next >> 8 : pc + 1;
+                            pc = r == ((instr & 0xFF) == (int)Opcode.COMPARE_OP__POP_JUMP_IF_TRUE) ? target : pc + 1;
                             break;
                         }
                     }
@@ -791,19 +819,32 @@ public static partial class Interpreter
                     break;
                 }
                 case Opcode.FOR_ITER:
+                case Opcode.FOR_ITER__STORE_FAST:
                 {
                     var it = s[sp - 1]!;
                     if (it is PyListIterator li)
                     {
                         var l = li.List;
-                        if (l != null && li.Pos < l.Count) { s[sp++] = l.Items[li.Pos++]; break; }
+                        if (l != null && li.Pos < l.Count)
+                        {
+                            var item = l.Items[li.Pos++];
+                            if ((instr & 0xFF) == (int)Opcode.FOR_ITER__STORE_FAST) { s[code[pc] >> 8] = item; pc++; }
+                            else s[sp++] = item;
+                            break;
+                        }
                         li.List = null;
                         s[--sp] = null; pc = arg;
                         break;
                     }
                     if (it is PyRangeIterator ri)
                     {
-                        if (ri.HasNext) { s[sp++] = PyInt.From(ri.NextValue()); break; }
+                        if (ri.HasNext)
+                        {
+                            var item = PyInt.From(ri.NextValue());
+                            if ((instr & 0xFF) == (int)Opcode.FOR_ITER__STORE_FAST) { s[code[pc] >> 8] = item; pc++; }
+                            else s[sp++] = item;
+                            break;
+                        }
                         s[--sp] = null; pc = arg;
                         break;
                     }
@@ -832,6 +873,7 @@ public static partial class Interpreter
                 case Opcode.KW_NAMES: break;
 
                 case Opcode.CALL:
+                case Opcode.CALL_KW:
                 {
                     int baseIdx = sp - arg - 2;
                     var a = s[baseIdx];
@@ -860,9 +902,30 @@ public static partial class Interpreter
                             callable = pm.Func; argStart = baseIdx + 1; n = arg + 1;
                         }
                     }
-                    var kw = CodeObject.OpOf(code[pc - 2]) == Opcode.KW_NAMES ? (PyTuple)f.Code.Consts[code[pc - 2] >> 8] : null;
+                    var kw = (instr & 0xFF) == (int)Opcode.CALL_KW ? (PyTuple)f.Code.Consts[code[pc - 2] >> 8] : null;
                     if (callable is PyFunction fn)
                     {
+                        var fc = fn.Code;
+                        if (n == fc.FastArgCount && kw == null)
+                        {
+                            // the arguments go straight from this stack into the callee's fast
+                            // locals (no span, no binder), in a frame its code kept from a
+                            // previous call when there is one (CPython's CALL_PY_EXACT_ARGS)
+                            var cf = fc.SpareFrame;
+                            if (cf != null && cf.Globals == fn.Globals && cf.Builtins == fn.Builtins) { fc.SpareFrame = cf.Back; fc.SpareCount--; }
+                            else cf = Frame.ForCall(fc, fn.Globals, fn.Builtins);
+                            cf.Function = fn;
+                            var cs = new FrameSlots(cf.Slots);
+                            for (int i = 0; i < n; i++) cs[i] = s[argStart + i];
+                            for (int i = baseIdx; i < sp; i++) s[i] = null;
+                            sp = baseIdx;
+                            f.Sp = sp; f.Pc = pc;
+                            cf.Back = f;
+                            EnterFrame(ts, cf);
+                            f = cf;
+                            if (ts.TickHook != null && --ts.Ticks <= 0 && ts.TickHook(ts)) goto switched;
+                            goto load_frame;
+                        }
                         var nf = MakeFrame(ts, fn, ArgSpan(s, argStart, n), kw);
                         for (int i = baseIdx; i < sp; i++) s[i] = null;
                         sp = baseIdx;
@@ -875,6 +938,36 @@ public static partial class Interpreter
                         // a call is a preemption tick too (recursion without loops)
                         if (ts.TickHook != null && --ts.Ticks <= 0 && ts.TickHook(ts)) goto switched;
                         goto load_frame;
+                    }
+                    if (callable is PyType ct && kw == null)
+                    {
+                        ref var ac = ref f.Code.AttrCache[pc - 1];
+                        if (ac.Type != ct || ac.Version != ct.VersionTag) FillInitCache(ref ac, ct);
+                        if (ac.Kind == PyCode.AttrKind.Init && Same(ct.Type.Call, s_typeCall) && (ct.Flags & TypeFlags.Abstract) == 0
+                            && n + 1 == Unsafe.As<PyFunction>(ac.Descr)!.Code.FastArgCount)
+                        {
+                            // Class(args) with a Python __init__: the instance from object.__new__
+                            // (nothing to check: no arguments reach it), then __init__'s frame
+                            // built as in the plain call above, returning the instance
+                            var init = Unsafe.As<PyFunction>(ac.Descr)!;
+                            var obj = ct.New!(ts, ct, default, null);
+                            var ic = init.Code;
+                            var cf = ic.SpareFrame;
+                            if (cf != null && cf.Globals == init.Globals && cf.Builtins == init.Builtins) { ic.SpareFrame = cf.Back; ic.SpareCount--; }
+                            else cf = Frame.ForCall(ic, init.Globals, init.Builtins);
+                            cf.Function = init;
+                            cf.InitSelf = obj;
+                            var cs = new FrameSlots(cf.Slots);
+                            cs[0] = obj;
+                            for (int i = 0; i < n; i++) cs[i + 1] = s[argStart + i];
+                            for (int i = baseIdx; i < sp; i++) s[i] = null;
+                            sp = baseIdx;
+                            f.Sp = sp; f.Pc = pc;
+                            cf.Back = f;
+                            EnterFrame(ts, cf);
+                            f = cf;
+                            goto load_frame;
+                        }
                     }
                     if (callable is PyType cls && Same(cls.Type.Call, s_typeCall) && Same(cls.Init, SlotDefs.InitDef.Generic)
                         && cls.Lookup(s_init) is PyFunction initFn && !initFn.IsGeneratorLike && cls.New != null)
@@ -995,6 +1088,35 @@ public static partial class Interpreter
                 case Opcode.RETURN_VALUE:
                 {
                     var v = s[--sp]!; s[sp] = null;
+                    {
+                        var back = f.Back;
+                        // a plain function frame returning to a Python caller in this loop (an
+                        // __init__ frame returning None included): the value goes on the caller's
+                        // stack and the frame to its code's spares, written out here as
+                        // Frame.Recycle does it (Dispatch is past the JIT's inlining budget)
+                        if (f.ReturnMode == ReturnPush && !f.IsEntry && back != null && f.Generator == null
+                            && (f.InitSelf == null || v == PyNone.Value))
+                        {
+                            if (f.InitSelf != null) { v = f.InitSelf; f.InitSelf = null; }
+                            ts.RecursionDepth--;
+                            var rc = f.Code;
+                            if (!f.Exposed && f.Locals == null && rc.SpareCount < Frame.MaxSpares)
+                            {
+                                for (int i = 0; i < sp; i++) s[i] = null;
+                                f.Sp = f.StackBase; f.Pc = 0; f.Lasti = -1;
+                                f.Function = null; f._localsCache = null;
+                                f.Back = rc.SpareFrame;
+                                rc.SpareFrame = f;
+                                rc.SpareCount++;
+                            }
+                            else { f.Sp = sp; f.Finished = true; f.Back = null; }
+                            f = back;
+                            ts.Frame = f;
+                            s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc; code = f.Code.Quick;
+                            s[sp++] = v;
+                            break;
+                        }
+                    }
                     f.Sp = sp;
                     ts.RecursionDepth--;
                     f.Finished = true;
@@ -1147,7 +1269,7 @@ public static partial class Interpreter
                         case ColdReraise: goto reraise;
                         case ColdFramePushed: f.Pc = pc; goto switched;
                         // TRACE reported its events: now the instruction it stands for
-                        case ColdTraced: instr = f.Code.Code.Code[pc - 1]; arg = instr >> 8; goto redispatch;
+                        case ColdTraced: instr = TracedInstruction(f.Code, pc - 1); arg = instr >> 8; goto redispatch;
                         // a trace function changed f.Pc (f_lineno jump)
                         case ColdReload: goto switched;
                     }
@@ -1163,6 +1285,7 @@ public static partial class Interpreter
             exc = ts.UnwindException;
             if (exc == null) continue;
             ts.UnwindException = null;
+            // (the instruction as compiled: Quick may hold FOR_ITER__STORE_FAST there)
             if (f.Lasti >= 0 && CodeObject.OpOf(f.Code.Code.Code[f.Lasti]) == Opcode.FOR_ITER && exc.Type.IsSubtypeOf(ExceptionTypes.StopIteration))
             {
                 // an iterator's __next__ that switched away (a channel) ended with StopIteration: the loop ends
@@ -1674,6 +1797,7 @@ public static partial class Interpreter
     static GetAttrSlot? s_moduleGetAttr => PyModule.TypeObject.GetAttr;
     static SetAttrSlot? s_objectSetAttr => TypeObjects.Object.SetAttr;
     static CallSlot? s_typeCall => TypeObjects.Type.Call;
+    static NewSlot? s_objectNew => TypeObjects.Object.New;
 
     /// <summary>Whether a type's slot is this very delegate. A slot holds either the delegate of
     /// the wrapper its lookup found or its SlotDef's generic one, so identity is the question;
@@ -1689,8 +1813,27 @@ public static partial class Interpreter
         ac.Type = t; ac.Version = t.VersionTag; ac.Kind = PyCode.AttrKind.None; ac.Descr = null;
         if (!genericAccess) return;
         var descr = t.Lookup(name);
-        if (descr == null) ac.Kind = PyCode.AttrKind.InstanceDict;
+        if (descr == null) { ac.Kind = PyCode.AttrKind.InstanceDict; ac.Index = -1; FindValueIndex(ref ac, t, name); }
         else if (descr is PyMemberDescriptor md && t.IsSubtypeOf(md.Owner)) { ac.Kind = PyCode.AttrKind.Slot; ac.Index = md.Index; }
+    }
+
+    /// <summary>An InstanceDict entry's Index: where `name` is in the shared keys of `t` (the
+    /// inline values' index), once it is there (-1 before: the name is added by the first store).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static void FindValueIndex(ref PyCode.AttrCacheEntry ac, PyType t, PyStr name)
+    {
+        if (t.InstanceHasDict) ac.Index = t.InstanceKeys.IndexOf(name);
+    }
+
+    /// <summary>For CALL's cache on a class: whether instantiating it is object.__new__ then a
+    /// Python __init__ (no __new__ of its own, a plain PyInstance class, no custom __init__ slot).
+    /// The metaclass's __call__ and the abstract flag are checked at each use.</summary>
+    static void FillInitCache(ref PyCode.AttrCacheEntry ac, PyType cls)
+    {
+        ac.Type = cls; ac.Version = cls.VersionTag; ac.Kind = PyCode.AttrKind.None; ac.Descr = null;
+        if (Same(cls.Init, SlotDefs.InitDef.Generic) && Same(cls.New, s_objectNew) && cls.NativeClass == typeof(PyInstance)
+            && cls.Lookup(s_init) is PyFunction init)
+        { ac.Kind = PyCode.AttrKind.Init; ac.Descr = init; }
     }
 
     /// <summary>For LOAD_METHOD's cache: a plain function or method descriptor on the type
@@ -1701,6 +1844,8 @@ public static partial class Interpreter
         if (!Same(t.GetAttr, s_objectGetAttr)) return;
         var descr = t.Lookup(name);
         if (descr is PyFunction || descr is PyMethodDescriptor) { ac.Kind = PyCode.AttrKind.Method; ac.Descr = descr; }
+        // for PyInstance.LacksOwn: the shared keys' size while they lack the name
+        ac.Index = t.NativeClass == typeof(PyInstance) && t.InstanceKeys.IndexOf(name) < 0 ? t.InstanceKeys.Count : -1;
     }
 
     static PyObject LoadAttr(ThreadState ts, PyObject obj, PyStr name)
