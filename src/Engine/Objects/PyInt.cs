@@ -16,9 +16,17 @@ public class PyInt : PyObject
     public static PyType IntType => TypeObject;
     /// <summary>The value when it fits a long; for a big value, its sign (+1 or -1).</summary>
     public readonly long Small;
+
     /// <summary>The magnitude of a value that does not fit a long: BigInteger's own limb
-    /// array (see PyIntLimbs), shared and never written.</summary>
-    readonly uint[]? _mag;
+    /// array (see PyIntLimbs), shared and never written; null for a value that fits. Only the
+    /// two sealed classes that can hold a big value carry the field (PyBigInt, and
+    /// PyIntSubclass), so every other int is 32 bytes instead of 40: programs keep millions
+    /// of ints alive, and the GC's time grows with their bytes. Two type-handle compares.</summary>
+    uint[]? BigLimbs
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => this is PyBigInt b ? b.Limbs : this is PyIntSubclass s ? s.Limbs : null;
+    }
 
     const int CacheMin = -5, CacheMax = 1024;
     static readonly PyInt[] _cache = MakeCache();
@@ -30,18 +38,24 @@ public class PyInt : PyObject
     }
 
     protected PyInt(PyType type, long v) : base(type) { Small = v; }
-    protected PyInt(PyType type, BigInteger v) : base(type)
+
+    /// <summary>Splits v into the Small field's value and, when it does not fit a long, its
+    /// magnitude (Small is then the sign).</summary>
+    internal static long Split(BigInteger v, out uint[]? mag)
     {
-        if (v >= long.MinValue && v <= long.MaxValue) Small = (long)v;
-        else { _mag = PyIntLimbs.Decompose(v, out int sign); Small = sign; }
+        if (v >= long.MinValue && v <= long.MaxValue) { mag = null; return (long)v; }
+        mag = PyIntLimbs.Decompose(v, out int sign);
+        return sign;
     }
-    /// <summary>A big value from a normalized magnitude that does not fit a long.</summary>
-    PyInt(int sign, uint[] mag) : base(TypeObject) { Small = sign; _mag = mag; }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static PyInt From(long v) => v >= CacheMin && v <= CacheMax ? _cache[v - CacheMin] : new PyInt(TypeObject, v);
     public static PyInt From(int v) => From((long)v);
-    public static PyInt From(BigInteger v) => v >= long.MinValue && v <= long.MaxValue ? From((long)v) : new PyInt(TypeObject, v);
+    public static PyInt From(BigInteger v)
+    {
+        long small = Split(v, out var mag);
+        return mag == null ? From(small) : new PyBigInt((int)small, mag);
+    }
     public static PyInt WithType(PyType t, BigInteger v) => t == TypeObject ? From(v) : new PyIntSubclass(t, v);
 
     /// <summary>The int with this sign and normalized magnitude: a long when it fits.</summary>
@@ -53,29 +67,29 @@ public class PyInt : PyObject
             if (m <= long.MaxValue) return From(sign < 0 ? -(long)m : (long)m);
             if (sign < 0 && m == 1UL << 63) return From(long.MinValue);
         }
-        return new PyInt(sign, mag);
+        return new PyBigInt(sign, mag);
     }
 
-    public bool IsBig => _mag != null;
-    public bool FitsLong => _mag == null;
-    public BigInteger Big => _mag != null ? PyIntLimbs.Compose((int)Small, _mag) : Small;
-    public int Sign => _mag != null ? (int)Small : Math.Sign(Small);
+    public bool IsBig => BigLimbs != null;
+    public bool FitsLong => BigLimbs == null;
+    public BigInteger Big => BigLimbs != null ? PyIntLimbs.Compose((int)Small, BigLimbs) : Small;
+    public int Sign => BigLimbs != null ? (int)Small : Math.Sign(Small);
 
     /// <summary>|value| as limbs; a small value's go into <paramref name="buf"/> (two limbs).</summary>
-    ReadOnlySpan<uint> Magnitude(Span<uint> buf) => _mag ?? PyIntLimbs.OfLong(Small, buf);
+    ReadOnlySpan<uint> Magnitude(Span<uint> buf) => BigLimbs ?? PyIntLimbs.OfLong(Small, buf);
 
     public long ToLongChecked()
     {
-        if (_mag != null) throw PyExc.OverflowError("Python int too large to convert to C ssize_t");
+        if (BigLimbs != null) throw PyExc.OverflowError("Python int too large to convert to C ssize_t");
         return Small;
     }
 
     public double ToDouble()
     {
-        if (_mag == null && Small > -(1L << 53) && Small < (1L << 53)) return Small;
-        if (_mag != null)
+        if (BigLimbs == null && Small > -(1L << 53) && Small < (1L << 53)) return Small;
+        if (BigLimbs != null)
         {
-            double d = PyIntLimbs.ToDouble(_mag);
+            double d = PyIntLimbs.ToDouble(BigLimbs);
             if (double.IsInfinity(d)) throw PyExc.OverflowError("int too large to convert to float");
             return Small < 0 ? -d : d;
         }
@@ -98,20 +112,20 @@ public class PyInt : PyObject
     public long HashValue()
     {
         long h;
-        if (_mag == null)
+        if (BigLimbs == null)
         {
             if (Small > -Modulus && Small < Modulus) h = Small;
             else h = Small % Modulus;
         }
         else
         {
-            h = PyIntLimbs.HashMagnitude(_mag);
+            h = PyIntLimbs.HashMagnitude(BigLimbs);
             if (Small < 0) h = -h;
         }
         return h == -1 ? -2 : h;
     }
 
-    public override string ToString() => _mag != null ? Big.ToString() : Small.ToString();
+    public override string ToString() => BigLimbs != null ? Big.ToString() : Small.ToString();
 
     // ---------------- slots ----------------
 
@@ -196,7 +210,7 @@ public class PyInt : PyObject
     static PyObject Add(ThreadState ts, PyObject a, PyObject b)
     {
         if (!Get2(a, b, out var x, out var y)) return PyNotImplemented.Value;
-        if (x._mag == null && y._mag == null)
+        if (x.BigLimbs == null && y.BigLimbs == null)
         {
             long p = x.Small, q = y.Small, r = p + q;
             if (((p ^ r) & (q ^ r)) >= 0) return From(r);
@@ -208,7 +222,7 @@ public class PyInt : PyObject
     static PyObject Sub(ThreadState ts, PyObject a, PyObject b)
     {
         if (!Get2(a, b, out var x, out var y)) return PyNotImplemented.Value;
-        if (x._mag == null && y._mag == null)
+        if (x.BigLimbs == null && y.BigLimbs == null)
         {
             long p = x.Small, q = y.Small, r = p - q;
             if (((p ^ q) & (p ^ r)) >= 0) return From(r);
@@ -222,8 +236,8 @@ public class PyInt : PyObject
         Span<uint> bx = stackalloc uint[2], by = stackalloc uint[2];
         ReadOnlySpan<uint> mx = x.Magnitude(bx), my = y.Magnitude(by);
         int signX = x.Sign;
-        if (signY == 0) return FromMagnitude(signX, x._mag ?? mx.ToArray());
-        if (signX == 0) return FromMagnitude(signY, y._mag ?? my.ToArray());
+        if (signY == 0) return FromMagnitude(signX, x.BigLimbs ?? mx.ToArray());
+        if (signX == 0) return FromMagnitude(signY, y.BigLimbs ?? my.ToArray());
         if (signX == signY) return FromMagnitude(signX, PyIntLimbs.Add(mx, my));
         int c = PyIntLimbs.CompareMagnitudes(mx, my);
         if (c == 0) return From(0);
@@ -234,7 +248,7 @@ public class PyInt : PyObject
     static PyObject Mul(ThreadState ts, PyObject a, PyObject b)
     {
         if (!Get2(a, b, out var x, out var y)) return PyNotImplemented.Value;
-        if (x._mag == null && y._mag == null)
+        if (x.BigLimbs == null && y.BigLimbs == null)
         {
             long high = Math.BigMul(x.Small, y.Small, out long low);
             if (high == (low >> 63)) return From(low);
@@ -464,7 +478,7 @@ public class PyInt : PyObject
 
     [PyMethod]
     static PyObject bit_length(ThreadState ts, PyInt self) =>
-        From(self.FitsLong ? (self.Small == long.MinValue ? 64 : 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)Math.Abs(self.Small))) : PyIntLimbs.BitLength(self._mag));
+        From(self.FitsLong ? (self.Small == long.MinValue ? 64 : 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)Math.Abs(self.Small))) : PyIntLimbs.BitLength(self.BigLimbs));
 
     [PyMethod]
     static PyObject bit_count(ThreadState ts, PyInt self) =>

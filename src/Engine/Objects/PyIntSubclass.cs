@@ -7,6 +7,12 @@ namespace StacklessIron.Objects;
 public sealed class PyIntSubclass : PyInt
 {
     PyDict? _dict;
-    public PyIntSubclass(PyType type, BigInteger v) : base(type, v) { if (type.InstanceHasDict) _dict = new PyDict(); }
+    /// <summary>The magnitude when the value does not fit a long (see PyInt.BigLimbs).</summary>
+    internal readonly uint[]? Limbs;
+    public PyIntSubclass(PyType type, BigInteger v) : base(type, Split(v, out var limbs))
+    {
+        Limbs = limbs;
+        if (type.InstanceHasDict) _dict = new PyDict();
+    }
     public override PyDict? Dict { get => _dict; set => _dict = value; }
 }
