@@ -181,6 +181,62 @@ def test_run_threadblock():
     stackless.run()
     assert got2 == ["late"]
 
+def test_thread_end_gives_up_hard_switched_tasklet_that_survives_kill():
+    # A tasklet parked by a hard switch (a native call below it) when its thread ends is
+    # killed once; one that catches TaskletExit and switches back is left with its C state
+    # (Stackless 3.7.5: test_thread's test_rebind_from_dead_fail_cstate). The thread must
+    # still end: its stack under the tasklet is unwound without running Python handlers.
+    loop = [True]
+    log = []
+    def task():
+        while loop[0]:
+            try:
+                stackless.main.switch()
+            except TaskletExit:
+                log.append("exit caught")
+        log.append("never")
+    def other_thread_main():
+        tlet.bind_thread()
+        tlet.run()
+        log.append("thread main done")
+    tlet = stackless.tasklet().bind(stackless._test_nostacklesscall, (task,))
+    th = threading.Thread(target=other_thread_main)
+    th.start()
+    th.join(T)
+    assert not th.is_alive()
+    assert log == ["thread main done", "exit caught"], log
+    assert tlet.thread_id == -1
+    assert not tlet.alive and not tlet.restorable
+    assert tlet.nesting_level == 2, tlet.nesting_level
+    loop[0] = False
+    try:
+        tlet.bind_thread()
+    except RuntimeError as e:
+        assert str(e) == "tasklet has C state on its stack", e
+    else:
+        raise AssertionError("bind_thread of a tasklet with C state")
+    assert tlet.thread_id == -1
+
+def test_tasklet_of_other_thread_ends_with_exception():
+    # an exception escaping a tasklet of a thread that did not import stackless itself
+    # (its scheduler was made there later) reaches that thread's main tasklet
+    out = []
+    def worker():
+        def bad():
+            raise ValueError("in tasklet")
+        stackless.tasklet(bad)()
+        try:
+            stackless.run()
+        except ValueError as e:
+            out.append(str(e))
+        t = stackless.tasklet(lambda: out.append("ran"))()
+        t.kill()
+        out.append(t.alive)
+    th = threading.Thread(target=worker)
+    th.start()
+    th.join(T)
+    assert out == ["in tasklet", False], out
+
 for _name, _fn in list(globals().items()):
     if _name.startswith("test_"):
         _fn()

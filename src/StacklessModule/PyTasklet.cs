@@ -44,6 +44,9 @@ public sealed class PyTasklet : PyObject
     /// its .NET stack and resumes it.</summary>
     internal Runner? HardOn;
     internal long ParkSeq;
+    /// <summary>Killed once because its program or thread ended while it was parked; one that
+    /// survives that (catches TaskletExit and switches again) is given up (Scheduler.MainEndStep).</summary>
+    internal bool ExitKilled;
     /// <summary>Waiting in stackless.run() for the queue to empty.</summary>
     internal bool IsWatchdog;
     public PyObject? TraceFunction, ProfileFunction;

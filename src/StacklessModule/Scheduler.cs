@@ -88,6 +88,8 @@ public sealed class Scheduler
         Main = new PyTasklet(PyTasklet.TypeObject) { Started = true, Owner = this, NestingBase = ts.NestingLevel };
         Current = Main;
         Insert(Main);
+        // builtins.TaskletExit, put there by the first import of stackless (in any thread)
+        TaskletExit = ts.Engine.BuiltinsDict.GetStr("TaskletExit") as PyType;
         ts.ChainEnded = OnChainEnded;
         ts.ThreadEnding = ThreadBlock.OnThreadEnded;
     }
@@ -342,8 +344,16 @@ public sealed class Scheduler
         if (me.FinishMain) { me.FinishMain = false; FinishMainOnHost(); return Interpreter.Unwind; }
         var t = me.ToLoad!;
         me.ToLoad = null;
-        Load(t);
+        LoadOrEndMain(t);
         return Interpreter.Unwind;
+    }
+
+    /// <summary>Loads `t` into this runner's base loop; while main is ending, a switch to main
+    /// (made by a tasklet killed for main's end) goes on with main's end instead.</summary>
+    void LoadOrEndMain(PyTasklet t)
+    {
+        if (_mainEnded && t == Main) MainEndStep();
+        else Load(t);
     }
 
     /// <summary>Hard switch: `cur` keeps its .NET stack on this runner, which waits until
@@ -365,6 +375,15 @@ public sealed class Scheduler
         // resumed: whoever woke us made `cur` current
         _running = me;
         _ts.NestingLevel = me.SavedNesting;
+        if (me.Abandon)
+        {
+            // given up while main ends (see MainEndStep): this stack unwinds, with no Python
+            // handler running, down to the host's base loop, which finishes main. The tasklet
+            // keeps its frames and HardOn: it reports its C state, as in Stackless.
+            me.Abandon = false;
+            me.Parked = null;
+            throw new AbandonedStackException(me.BaseLevel, _ => FinishMainOnHost());
+        }
         if (cur.IsWatchdog) LeaveRun(cur);
         _ts.Frame = cur.Frame;
         cur.Frame = null;
@@ -430,7 +449,7 @@ public sealed class Scheduler
         me.BaseLevel = _ts.NestingLevel;
         var t = me.ToLoad!;
         me.ToLoad = null;
-        Load(t);
+        LoadOrEndMain(t);
         return Interpreter.Unwind;
     }
 
@@ -505,7 +524,17 @@ public sealed class Scheduler
             if (t.HardOn != null && !t.Dead) { KillForMainEnd(t); return; }
         }
         if (_running == _host) { FinishMainOnHost(); return; }
-        if (_host.Parked != null) { KillForMainEnd(_host.Parked); return; }
+        if (_host.Parked is PyTasklet p)
+        {
+            if (!p.ExitKilled) { KillForMainEnd(p); return; }
+            // it survived its kill (caught TaskletExit and switched again): Stackless leaves
+            // such a tasklet with its C state; here the host's stack under it must unwind so
+            // that the host's base loop can return
+            _host.Abandon = true;
+            Current = Main;
+            LeaveBaseLoop(_host);
+            return;
+        }
         _host.FinishMain = true;
         _host.Idle = false;
         Current = Main;
@@ -514,6 +543,7 @@ public sealed class Scheduler
 
     void KillForMainEnd(PyTasklet t)
     {
+        t.ExitKilled = true;
         t.TempVal = new PyBomb(PyExc.New(TaskletExit!).Value);
         if (t.BlockedOn != null) t.BlockedOn.Unlink(t);
         MakeHead(t);
