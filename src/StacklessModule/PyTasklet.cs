@@ -207,6 +207,17 @@ public sealed class PyTasklet : PyObject
     {
         bool direct = ts.TakeUnwindPermission();
         var s = Scheduler.Of(ts);
+        if (self.Owner != null && self.Owner.OwnerThread.Ended && !self.Dead)
+        {
+            // its thread ended: as in Stackless, the tasklet loses its frames instead of
+            // moving silently to this thread, and TaskletExit to what is left is no error
+            self.BlockedOn?.Unlink(self);
+            if (self.InRunQueue) self.Owner.Remove(self);
+            self.Frame = null; self.Func = null;
+            self.TempVal = PyNone.Value;
+            self.Dead = true;
+            return PyNone.Value;
+        }
         if (self.Dead || (!self.Started && self != s.Main))
         {
             // a tasklet that never ran just ends: its function is never called
