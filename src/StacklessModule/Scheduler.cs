@@ -141,14 +141,22 @@ public sealed class Scheduler
 
     // ---------------- the run queue ----------------
 
+    // Insert, CheckCanSwitch and CanSwitchSoftly are on every channel switch: inlined into the
+    // switching path (compiled optimised at once) instead of called as ReadyToRun code that
+    // tiers up only after the first few hundred thousand switches; their errors are thrown
+    // by helpers so that the inlined part stays small.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Insert(PyTasklet t)
     {
         if (t.InRunQueue) return;
-        if (t.BlockedOn != null) throw PyExc.RuntimeError("You cannot run a blocked tasklet");
+        if (t.BlockedOn != null) ThrowBlocked();
         if (t.Owner != this) t.Owner = this;
         RunQueue.PushBack(t);
         t.InRunQueue = true;
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static void ThrowBlocked() => throw PyExc.RuntimeError("You cannot run a blocked tasklet");
 
     /// <summary>Puts `t` right after `anchor` in the ring (at the back if `anchor` is not in it).</summary>
     void InsertAfter(PyTasklet anchor, PyTasklet t)
@@ -199,19 +207,29 @@ public sealed class Scheduler
 
     // ---------------- switching ----------------
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     void CheckCanSwitch(bool direct)
     {
-        if (SwitchTrapLevel != 0) throw PyExc.RuntimeError("switch_trap");
+        if (SwitchTrapLevel != 0) ThrowSwitchTrap();
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static void ThrowSwitchTrap() => throw PyExc.RuntimeError("switch_trap");
 
     /// <summary>Whether `cur` can leave by a soft switch: the loop that called the switching
     /// native is its base loop (no native frame of its own below the call), so that loop can go
     /// on with another chain. Otherwise its .NET stack must be kept: a hard switch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     bool CanSwitchSoftly(PyTasklet cur, bool direct)
     {
         if (!direct || !SoftSwitchEnabled) return false;
+        if (_ts.NestingLevel == cur.NestingBase) return true;
+        return CanSwitchSoftlyBelowBase(cur);
+    }
+
+    bool CanSwitchSoftlyBelowBase(PyTasklet cur)
+    {
         int level = _ts.NestingLevel;
-        if (level == cur.NestingBase) return true;
         if (cur == Main && _running == _host && level < cur.NestingBase)
         {
             // the loop main used as its base has returned: the current one takes its place
@@ -265,6 +283,7 @@ public sealed class Scheduler
         return SwitchTo(next, direct);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     void Save(PyTasklet cur, bool withValue)
     {
         cur.Frame = _ts.Frame;
@@ -275,6 +294,7 @@ public sealed class Scheduler
         cur.ResumeWithValue = withValue;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     void Callback(PyTasklet? prev, PyTasklet next)
     {
         if (ScheduleCallback != null) CallScheduleCallback(prev, next);
