@@ -127,30 +127,29 @@ def test_thread_id_and_bind_thread():
         raise AssertionError("bound to a bogus thread")
 
 def test_insert_remote_tasklet_runs_on_its_thread():
-    # the remote thread blocks on a channel; inserting its tasklet wakes it to run it there
+    # a tasklet of another thread inserted from here runs there, when that thread schedules
+    # (its main does not block on a channel meanwhile: a blocked main whose last other
+    # tasklet ends gets "receiving without a sender" at once, on Stackless too)
     box = {}
     ready = threading.Event()
-    ch = stackless.channel()
     def remote():
         box["t"] = stackless.tasklet(lambda: box.setdefault("where", threading.get_ident()))
         box["t"].setup()
         box["t"].remove()
         box["tid"] = threading.get_ident()
         ready.set()
-        box["msg"] = ch.receive()     # the thread blocks here until main sends
+        end = time.monotonic() + T
+        while "where" not in box and time.monotonic() < end:
+            stackless.schedule()
+            time.sleep(0.001)
     th = threading.Thread(target=remote)
     th.start()
     assert ready.wait(T)
     before = stackless.getruncount()
     box["t"].insert()
     assert stackless.getruncount() == before
-    end = time.monotonic() + T
-    while "where" not in box and time.monotonic() < end:
-        time.sleep(0.001)
-    assert box["where"] == box["tid"]
-    ch.send("done")
     th.join(T)
-    assert box["msg"] == "done"
+    assert box["where"] == box["tid"]
 
 def test_run_threadblock():
     # run(threadblock=True): when the only tasklet blocks, the thread waits for the other
@@ -180,6 +179,105 @@ def test_run_threadblock():
     th.join(T)
     stackless.run()
     assert got2 == ["late"]
+
+def test_thread_end_gives_up_hard_switched_tasklet_that_survives_kill():
+    # A tasklet parked by a hard switch (a native call below it) when its thread ends is
+    # killed once; one that catches TaskletExit and switches back is left with its C state
+    # (Stackless 3.7.5: test_thread's test_rebind_from_dead_fail_cstate). The thread must
+    # still end: its stack under the tasklet is unwound without running Python handlers.
+    loop = [True]
+    log = []
+    def task():
+        while loop[0]:
+            try:
+                stackless.main.switch()
+            except TaskletExit:
+                log.append("exit caught")
+        log.append("never")
+    def other_thread_main():
+        tlet.bind_thread()
+        tlet.run()
+        log.append("thread main done")
+    tlet = stackless.tasklet().bind(stackless._test_nostacklesscall, (task,))
+    th = threading.Thread(target=other_thread_main)
+    th.start()
+    th.join(T)
+    assert not th.is_alive()
+    assert log == ["thread main done", "exit caught"], log
+    assert tlet.thread_id == -1
+    assert not tlet.alive and not tlet.restorable
+    assert tlet.nesting_level == 2, tlet.nesting_level
+    loop[0] = False
+    try:
+        tlet.bind_thread()
+    except RuntimeError as e:
+        assert str(e) == "tasklet has C state on its stack", e
+    else:
+        raise AssertionError("bind_thread of a tasklet with C state")
+    assert tlet.thread_id == -1
+
+def test_tasklet_of_other_thread_ends_with_exception():
+    # an exception escaping a tasklet of a thread that did not import stackless itself
+    # (its scheduler was made there later) reaches that thread's main tasklet
+    out = []
+    def worker():
+        def bad():
+            raise ValueError("in tasklet")
+        stackless.tasklet(bad)()
+        try:
+            stackless.run()
+        except ValueError as e:
+            out.append(str(e))
+        t = stackless.tasklet(lambda: out.append("ran"))()
+        t.kill()
+        out.append(t.alive)
+    th = threading.Thread(target=worker)
+    th.start()
+    th.join(T)
+    assert out == ["in tasklet", False], out
+
+def test_kill_tasklet_whose_thread_ended_drops_its_frames():
+    # Stackless 3.7.5 (test_miscell's test_kill_without_thread_state_*): killing a tasklet
+    # whose thread ended (runnable or blocked there, soft or with C state) drops its frames:
+    # it is neither blocked nor scheduled nor alive afterwards, and does not move threads
+    for nested in (False, True):
+        for block in (False, True):
+            ch = stackless.channel()
+            loop = [True]
+            def task():
+                while loop[0]:
+                    try:
+                        if block:
+                            ch.receive()
+                        else:
+                            stackless.main.run()
+                    except TaskletExit:
+                        pass
+            def other_thread_main():
+                tlet.bind_thread()
+                tlet.run()
+            if nested:
+                tlet = stackless.tasklet().bind(stackless._test_nostacklesscall, (task,))
+            else:
+                tlet = stackless.tasklet().bind(task, ())
+            th = threading.Thread(target=other_thread_main)
+            th.start()
+            th.join(T)
+            assert not th.is_alive()
+            loop[0] = False
+            assert tlet.blocked == block and not tlet.alive and tlet.thread_id == -1
+            try:
+                tlet.throw(TaskletExit, pending=True)
+            except RuntimeError as e:
+                assert str(e) == "tasklet has no thread"
+            else:
+                raise AssertionError("throw to a tasklet without thread")
+            tlet.kill(pending=True)
+            state = (tlet.blocked, tlet.scheduled, tlet.alive, tlet.next, tlet.prev)
+            assert state == (False, False, False, None, None), (nested, block, state)
+            tlet.remove()
+            tlet.kill()
+            assert ch.balance == 0
 
 for _name, _fn in list(globals().items()):
     if _name.startswith("test_"):

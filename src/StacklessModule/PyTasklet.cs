@@ -44,6 +44,9 @@ public sealed class PyTasklet : PyObject
     /// its .NET stack and resumes it.</summary>
     internal Runner? HardOn;
     internal long ParkSeq;
+    /// <summary>Killed once because its program or thread ended while it was parked; one that
+    /// survives that (catches TaskletExit and switches again) is given up (Scheduler.MainEndStep).</summary>
+    internal bool ExitKilled;
     /// <summary>Waiting in stackless.run() for the queue to empty.</summary>
     internal bool IsWatchdog;
     public PyObject? TraceFunction, ProfileFunction;
@@ -204,6 +207,17 @@ public sealed class PyTasklet : PyObject
     {
         bool direct = ts.TakeUnwindPermission();
         var s = Scheduler.Of(ts);
+        if (self.Owner != null && self.Owner.OwnerThread.Ended && !self.Dead)
+        {
+            // its thread ended: as in Stackless, the tasklet loses its frames instead of
+            // moving silently to this thread, and TaskletExit to what is left is no error
+            self.BlockedOn?.Unlink(self);
+            if (self.InRunQueue) self.Owner.Remove(self);
+            self.Frame = null; self.Func = null;
+            self.TempVal = PyNone.Value;
+            self.Dead = true;
+            return PyNone.Value;
+        }
         if (self.Dead || (!self.Started && self != s.Main))
         {
             // a tasklet that never ran just ends: its function is never called

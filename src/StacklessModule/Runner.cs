@@ -33,6 +33,8 @@ sealed class Runner
     public Runner? HandOffAtExit;
     /// <summary>Who gets the baton when this runner's idle frame calls the idle native.</summary>
     public Runner? IdleTarget;
+    /// <summary>Woken to unwind the stack of its parked tasklet instead of resuming it.</summary>
+    public bool Abandon;
 
     public Runner(bool isHost, int baseLevel) { IsHost = isHost; BaseLevel = baseLevel; }
 

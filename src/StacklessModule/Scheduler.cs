@@ -88,6 +88,8 @@ public sealed class Scheduler
         Main = new PyTasklet(PyTasklet.TypeObject) { Started = true, Owner = this, NestingBase = ts.NestingLevel };
         Current = Main;
         Insert(Main);
+        // builtins.TaskletExit, put there by the first import of stackless (in any thread)
+        TaskletExit = ts.Engine.BuiltinsDict.GetStr("TaskletExit") as PyType;
         ts.ChainEnded = OnChainEnded;
         ts.ThreadEnding = ThreadBlock.OnThreadEnded;
     }
@@ -139,14 +141,22 @@ public sealed class Scheduler
 
     // ---------------- the run queue ----------------
 
+    // Insert, CheckCanSwitch and CanSwitchSoftly are on every channel switch: inlined into the
+    // switching path (compiled optimised at once) instead of called as ReadyToRun code that
+    // tiers up only after the first few hundred thousand switches; their errors are thrown
+    // by helpers so that the inlined part stays small.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Insert(PyTasklet t)
     {
         if (t.InRunQueue) return;
-        if (t.BlockedOn != null) throw PyExc.RuntimeError("You cannot run a blocked tasklet");
+        if (t.BlockedOn != null) ThrowBlocked();
         if (t.Owner != this) t.Owner = this;
         RunQueue.PushBack(t);
         t.InRunQueue = true;
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static void ThrowBlocked() => throw PyExc.RuntimeError("You cannot run a blocked tasklet");
 
     /// <summary>Puts `t` right after `anchor` in the ring (at the back if `anchor` is not in it).</summary>
     void InsertAfter(PyTasklet anchor, PyTasklet t)
@@ -197,19 +207,29 @@ public sealed class Scheduler
 
     // ---------------- switching ----------------
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     void CheckCanSwitch(bool direct)
     {
-        if (SwitchTrapLevel != 0) throw PyExc.RuntimeError("switch_trap");
+        if (SwitchTrapLevel != 0) ThrowSwitchTrap();
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static void ThrowSwitchTrap() => throw PyExc.RuntimeError("switch_trap");
 
     /// <summary>Whether `cur` can leave by a soft switch: the loop that called the switching
     /// native is its base loop (no native frame of its own below the call), so that loop can go
     /// on with another chain. Otherwise its .NET stack must be kept: a hard switch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     bool CanSwitchSoftly(PyTasklet cur, bool direct)
     {
         if (!direct || !SoftSwitchEnabled) return false;
+        if (_ts.NestingLevel == cur.NestingBase) return true;
+        return CanSwitchSoftlyBelowBase(cur);
+    }
+
+    bool CanSwitchSoftlyBelowBase(PyTasklet cur)
+    {
         int level = _ts.NestingLevel;
-        if (level == cur.NestingBase) return true;
         if (cur == Main && _running == _host && level < cur.NestingBase)
         {
             // the loop main used as its base has returned: the current one takes its place
@@ -263,6 +283,7 @@ public sealed class Scheduler
         return SwitchTo(next, direct);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     void Save(PyTasklet cur, bool withValue)
     {
         cur.Frame = _ts.Frame;
@@ -273,6 +294,7 @@ public sealed class Scheduler
         cur.ResumeWithValue = withValue;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     void Callback(PyTasklet? prev, PyTasklet next)
     {
         if (ScheduleCallback != null) CallScheduleCallback(prev, next);
@@ -342,8 +364,16 @@ public sealed class Scheduler
         if (me.FinishMain) { me.FinishMain = false; FinishMainOnHost(); return Interpreter.Unwind; }
         var t = me.ToLoad!;
         me.ToLoad = null;
-        Load(t);
+        LoadOrEndMain(t);
         return Interpreter.Unwind;
+    }
+
+    /// <summary>Loads `t` into this runner's base loop; while main is ending, a switch to main
+    /// (made by a tasklet killed for main's end) goes on with main's end instead.</summary>
+    void LoadOrEndMain(PyTasklet t)
+    {
+        if (_mainEnded && t == Main) MainEndStep();
+        else Load(t);
     }
 
     /// <summary>Hard switch: `cur` keeps its .NET stack on this runner, which waits until
@@ -365,6 +395,15 @@ public sealed class Scheduler
         // resumed: whoever woke us made `cur` current
         _running = me;
         _ts.NestingLevel = me.SavedNesting;
+        if (me.Abandon)
+        {
+            // given up while main ends (see MainEndStep): this stack unwinds, with no Python
+            // handler running, down to the host's base loop, which finishes main. The tasklet
+            // keeps its frames and HardOn: it reports its C state, as in Stackless.
+            me.Abandon = false;
+            me.Parked = null;
+            throw new AbandonedStackException(me.BaseLevel, _ => FinishMainOnHost());
+        }
         if (cur.IsWatchdog) LeaveRun(cur);
         _ts.Frame = cur.Frame;
         cur.Frame = null;
@@ -430,7 +469,7 @@ public sealed class Scheduler
         me.BaseLevel = _ts.NestingLevel;
         var t = me.ToLoad!;
         me.ToLoad = null;
-        Load(t);
+        LoadOrEndMain(t);
         return Interpreter.Unwind;
     }
 
@@ -505,7 +544,17 @@ public sealed class Scheduler
             if (t.HardOn != null && !t.Dead) { KillForMainEnd(t); return; }
         }
         if (_running == _host) { FinishMainOnHost(); return; }
-        if (_host.Parked != null) { KillForMainEnd(_host.Parked); return; }
+        if (_host.Parked is PyTasklet p)
+        {
+            if (!p.ExitKilled) { KillForMainEnd(p); return; }
+            // it survived its kill (caught TaskletExit and switched again): Stackless leaves
+            // such a tasklet with its C state; here the host's stack under it must unwind so
+            // that the host's base loop can return
+            _host.Abandon = true;
+            Current = Main;
+            LeaveBaseLoop(_host);
+            return;
+        }
         _host.FinishMain = true;
         _host.Idle = false;
         Current = Main;
@@ -514,6 +563,7 @@ public sealed class Scheduler
 
     void KillForMainEnd(PyTasklet t)
     {
+        t.ExitKilled = true;
         t.TempVal = new PyBomb(PyExc.New(TaskletExit!).Value);
         if (t.BlockedOn != null) t.BlockedOn.Unlink(t);
         MakeHead(t);

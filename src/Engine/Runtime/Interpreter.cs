@@ -205,7 +205,21 @@ public static partial class Interpreter
                 addTraceback = true;
                 raisedAt = f.Lasti;
             }
-            catch (Exception e) when (e is not PyException && e is not OutOfMemoryException)
+            catch (AbandonedStackException e)
+            {
+                // stackless: the hard-switched tasklet above this loop was given up; this loop
+                // goes on with the chain the scheduler gives it. (Not an exception filter: a
+                // filter runs before the inner loops' finally blocks lowered the level.)
+                if (ts.NestingLevel != e.BaseLevel) throw;
+                ts.UnwindAllowed = false;
+                e.Resume(ts);
+                f = ts.Frame!;
+                pending = ts.UnwindException;
+                ts.UnwindException = null;
+                addTraceback = true;
+                raisedAt = f.Lasti;
+            }
+            catch (Exception e) when (e is not PyException && e is not OutOfMemoryException && e is not AbandonedStackException)
             {
                 // A bug in native code must not crash the process: it surfaces as SystemError.
                 f = ts.Frame!;
