@@ -31,6 +31,13 @@ with tempfile.TemporaryDirectory() as d:
     assert run("-P", script)[1] == "False 0 True []\n"
     assert run("--", script, "-c")[1] == "True 0 False ['-c']\n"
 
+# -O leaves asserts and `if __debug__:` out (and -OO docstrings), for imports and compile() too
+prog = "def f():\n    'doc'\n    assert False\n    return __debug__\nprint(f(), f.__doc__, eval(compile('__debug__', 's', 'eval', optimize=0)))\n"
+assert run("-O", "-c", prog)[1] == "False doc True\n"
+assert run("-OO", "-c", prog)[1] == "False None True\n"
+rc, out, err = run("-c", prog)
+assert rc == 1 and "AssertionError" in err, (rc, err)
+
 rc, out, err = run("-z")
 assert rc == 2 and "Unknown option: -z" in err and "usage:" in err, (rc, err)
 rc, out, err = run("-c")

@@ -121,6 +121,11 @@ public static class SysModule
                 values[at] = values[at] is PyBool ? PyBool.From(value != 0) : PyInt.From(value);
             }
             sys.Set("flags", PyStructSeq.Create(FlagsType, values));
+            if (flagValues.TryGetValue("optimize", out int level) && level > 0)
+            {
+                engine.Optimize = level;
+                engine.Builtins.Namespace.SetStr("__debug__", PyBool.False);
+            }
         }
         var xdict = (PyDict)sys.Get("_xoptions")!;
         foreach (var x in xoptions)
