@@ -6,20 +6,6 @@ namespace StacklessIron.Modules;
 /// <summary>The `sys` module (the parts the engine itself provides).</summary>
 public static class SysModule
 {
-    /// <summary>sys.executable: a program that runs Python code as this process does, for
-    /// subprocess/multiprocessing children. Started as `dotnet host.dll`, the process path is
-    /// the dotnet muxer, which cannot run Python; the host's own executable (the apphost the
-    /// build puts beside the host assembly) can.</summary>
-    static string ExecutablePath()
-    {
-        string path = Environment.ProcessPath ?? "";
-        if (System.IO.Path.GetFileNameWithoutExtension(path) != "dotnet") return path;
-        string? host = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name;
-        if (host == null) return path;
-        string apphost = System.IO.Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? host + ".exe" : host);
-        return System.IO.File.Exists(apphost) ? apphost : path;
-    }
-
     public static PyModule Create(PythonEngine engine)
     {
         var m = new PyModule("sys", "This module provides access to some objects used or maintained by the interpreter.");
@@ -51,7 +37,7 @@ public static class SysModule
         ns.SetStr("byteorder", new PyStr(BitConverter.IsLittleEndian ? "little" : "big"));
         ns.SetStr("maxsize", PyInt.From(long.MaxValue));
         ns.SetStr("maxunicode", PyInt.From(0x10ffff));
-        ns.SetStr("executable", new PyStr(ExecutablePath()));
+        ns.SetStr("executable", new PyStr(Environment.ProcessPath ?? ""));
         ns.SetStr("prefix", new PyStr("/usr"));
         ns.SetStr("base_prefix", new PyStr("/usr"));
         ns.SetStr("exec_prefix", new PyStr("/usr"));
@@ -67,7 +53,7 @@ public static class SysModule
         ns.SetStr("api_version", PyInt.From(1013));
         ns.SetStr("float_repr_style", new PyStr("short"));
         ns.SetStr("copyright", new PyStr("Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved."));
-        ns.SetStr("_base_executable", new PyStr(ExecutablePath()));
+        ns.SetStr("_base_executable", new PyStr(Environment.ProcessPath ?? ""));
         ns.SetStr("_home", PyNone.Value);
         ns.SetStr("_framework", PyStr.Empty);
         ns.SetStr("_stdlib_dir", new PyStr("/usr/lib/python3.11"));
