@@ -43,19 +43,57 @@ public static class Program
         bool inspect = false;
         var xoptions = new List<string>();
         var warnoptions = new List<string>();
-        while (i < args.Length)
+        // sys.flags set by the command line (name -> value)
+        var flags = new Dictionary<string, int>();
+        void Flag(string name, int value = 1) => flags[name] = value;
+        void Count(string name) => flags[name] = flags.GetValueOrDefault(name) + 1;
+        // CPython's options, with its getopt rules: flags may be combined (-uB), and an option
+        // that takes an argument takes the rest of its word or the next word (-c CODE, -cCODE)
+        while (i < args.Length && command == null && module == null)
         {
             var a = args[i];
-            if ((a == "-X" || a == "-W") && i + 1 < args.Length) { (a == "-X" ? xoptions : warnoptions).Add(args[i + 1]); i += 2; continue; }
-            if ((a.StartsWith("-X") || a.StartsWith("-W")) && a.Length > 2) { (a[1] == 'X' ? xoptions : warnoptions).Add(a[2..]); i++; continue; }
-            if (a == "-c" && i + 1 < args.Length) { command = args[i + 1]; i += 2; break; }
-            if (a == "-m" && i + 1 < args.Length) { module = args[i + 1]; i += 2; break; }
-            if (a == "-u" || a == "-B" || a == "-E" || a == "-s" || a == "-S") { i++; continue; }
-            if (a == "-i") { inspect = true; i++; continue; }
-            if (a.StartsWith('-') && a != "-") { Console.Error.WriteLine($"Unknown option: {a}"); return 2; }
-            script = a; i++;
-            break;
+            if (a == "-" || !a.StartsWith('-')) break;
+            i++;
+            if (a == "--") break;
+            if (a == "--help") return Usage(Console.Out, 0);
+            if (a == "--version") { Console.Out.WriteLine(VersionLine); return 0; }
+            if (a == "--check-hash-based-pycs") { if (i < args.Length) { i++; continue; } return Usage(Console.Error, 2, "Argument expected for the --check-hash-based-pycs option"); }
+            if (a.StartsWith("--")) return Usage(Console.Error, 2, $"unknown option {a}");
+            for (int k = 1; k < a.Length; k++)
+            {
+                char c = a[k];
+                if (c is 'c' or 'm' or 'W' or 'X')
+                {
+                    string? value = k + 1 < a.Length ? a[(k + 1)..] : i < args.Length ? args[i++] : null;
+                    if (value == null) return Usage(Console.Error, 2, $"Argument expected for the -{c} option");
+                    if (c == 'c') command = value;
+                    else if (c == 'm') module = value;
+                    else (c == 'X' ? xoptions : warnoptions).Add(value);
+                    break;
+                }
+                switch (c)
+                {
+                    case 'b': Count("bytes_warning"); break;
+                    case 'B': Flag("dont_write_bytecode"); break;
+                    case 'd': Count("debug"); break;
+                    case 'E': Flag("ignore_environment"); break;
+                    case 'h': case '?': return Usage(Console.Out, 0);
+                    case 'i': inspect = true; Flag("inspect"); Flag("interactive"); break;
+                    case 'I': Flag("isolated"); Flag("ignore_environment"); Flag("no_user_site"); Flag("safe_path"); break;
+                    case 'O': Count("optimize"); break;
+                    case 'P': Flag("safe_path"); break;
+                    case 'q': Flag("quiet"); break;
+                    case 'R': Flag("hash_randomization"); break;
+                    case 's': Flag("no_user_site"); break;
+                    case 'S': Flag("no_site"); break;
+                    case 'u': break;  // our stdout/stderr already write through
+                    case 'v': Count("verbose"); break;
+                    case 'V': Console.Out.WriteLine(VersionLine); return 0;
+                    default: return Usage(Console.Error, 2, $"Unknown option: -{c}");
+                }
+            }
         }
+        if (command == null && module == null && i < args.Length) script = args[i++];
         // No program: stdin is the program (sys.argv[0] == ''), read as a script when it is
         // redirected and at the interactive prompt when it is a terminal, as CPython does.
         bool fromStdin = script == "-" || (command == null && module == null && script == null);
@@ -69,7 +107,7 @@ public static class Program
         StacklessIron.Stackless.StacklessModule.Register();
         var engine = new PythonEngine();
         var ts = engine.MainThread;
-        if (StacklessIron.Modules.SysModule.ApplyCommandLineOptions(engine, xoptions, warnoptions) is string fatal)
+        if (StacklessIron.Modules.SysModule.ApplyCommandLineOptions(engine, xoptions, warnoptions, flags) is string fatal)
         {
             Console.Error.WriteLine("Fatal Python error: " + fatal);
             return 1;
@@ -80,7 +118,8 @@ public static class Program
         engine.Sys.Set("argv", argv);
         var path = new PyList();
         string first = script != null ? Path.GetDirectoryName(Path.GetFullPath(script))! : (module != null ? Directory.GetCurrentDirectory() : "");
-        path.Append(new PyStr(first));
+        // -P/-I (safe_path): no script folder or current directory in front
+        if (!flags.ContainsKey("safe_path")) path.Append(new PyStr(first));
         var lib = FindProjectLib();
         if (lib != null) path.Append(new PyStr(lib));
         path.Append(new PyStr(StdLib));
@@ -126,6 +165,52 @@ public static class Program
             catch (PyException e) when (!e.Matches(ExceptionTypes.SystemExit)) { engine.HandleUncaught(t, e.Value); }
             return InteractiveLoop(t, engine, main);
         });
+    }
+
+    const string VersionLine = "Python 3.11.2";
+
+    /// <summary>CPython's usage text (-h), or an error line and a pointer to it; returns the exit status.</summary>
+    static int Usage(TextWriter w, int status, string? error = null)
+    {
+        string exe = Path.GetFileName(Environment.ProcessPath ?? "stackless-iron");
+        if (error != null)
+        {
+            w.WriteLine(error);
+            w.WriteLine($"usage: {exe} [option] ... [-c cmd | -m mod | file | -] [arg] ...");
+            w.WriteLine($"Try `{exe} -h' for more information.");
+            return status;
+        }
+        w.Write($"""
+usage: {exe} [option] ... [-c cmd | -m mod | file | -] [arg] ...
+Options (and corresponding environment variables):
+-b     : issue warnings about str(bytes_instance), str(bytearray_instance)
+         and comparing bytes/bytearray with str. (-bb: issue errors)
+-B     : don't write .pyc files on import
+-c cmd : program passed in as string (terminates option list)
+-d     : turn on parser debugging output (for experts only)
+-E     : ignore PYTHON* environment variables (such as PYTHONPATH)
+-h     : print this help message and exit (also -? or --help)
+-i     : inspect interactively after running script; forces a prompt even
+         if stdin does not appear to be a terminal
+-I     : isolate Python from the user's environment (implies -E, -P and -s)
+-m mod : run library module as a script (terminates option list)
+-O     : remove assert and __debug__-dependent statements
+-OO    : do -O changes and also discard docstrings
+-P     : don't prepend a potentially unsafe path to sys.path
+-q     : don't print version and copyright messages on interactive startup
+-s     : don't add user site directory to sys.path
+-S     : don't imply 'import site' on initialization
+-u     : force the stdout and stderr streams to be unbuffered
+-v     : verbose (trace import statements)
+-V     : print the Python version number and exit (also --version)
+-W arg : warning control; arg is action:message:category:module:lineno
+-X opt : set implementation-specific option
+file   : program read from script file
+-      : program read from stdin (default; interactive mode if a tty)
+arg ...: arguments passed to program in sys.argv[1:]
+
+""");
+        return status;
     }
 
     static byte[] ReadAllStdin()

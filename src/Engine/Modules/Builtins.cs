@@ -138,7 +138,8 @@ public static partial class Builtins
     {
         var fn = filename is PyStr fs ? fs.Value : Ops.StrString(ts, filename);
         var md = mode is PyStr ms ? ms.Value : throw PyExc.TypeError("compile() mode must be str");
-        if (Ast.AstFromPython.IsAst(source)) return Ast.AstModule.Compile(ts, source, fn, md, flags);
+        if (optimize < -1 || optimize > 2) throw PyExc.ValueError("compile(): invalid optimize value");
+        if (Ast.AstFromPython.IsAst(source)) return Ast.AstModule.Compile(ts, source, fn, md, flags, optimize);
         if ((flags & Ast.AstModule.PyCF_ONLY_AST) != 0) return Ast.AstModule.Parse(ts, SourceText(ts, source, "compile"), fn, md);
         CompileMode cm = md switch
         {
@@ -146,7 +147,7 @@ public static partial class Builtins
             _ => throw PyExc.ValueError("compile() mode must be 'exec', 'eval' or 'single'"),
         };
         if (source is PyCode) return source;
-        return ts.Engine.CompileSource(ts, SourceText(ts, source, "compile"), fn, cm, flags);
+        return ts.Engine.CompileSource(ts, SourceText(ts, source, "compile"), fn, cm, flags, optimize);
     }
 
     static object SourceText(ThreadState ts, PyObject source, string func)

@@ -5,21 +5,23 @@ namespace StacklessIron.Modules;
 
 /// <summary>The `_json` accelerator, in part: `scanstring` (json.decoder's string literal
 /// parser) and `encode_basestring(_ascii)` (json.encoder's str quoting), with the C module's
-/// messages and error positions. `make_scanner` and `make_encoder` are absent, so json.scanner
-/// and json.encoder use their Python versions around these.</summary>
+/// messages and error positions; and `make_scanner` (JsonScanner.cs) and `make_encoder`
+/// (JsonEncoder.cs), which json.decoder and json.encoder use in place of their Python versions.</summary>
 public static class JsonModule
 {
     public static PyModule Create(ThreadState ts)
     {
         var m = new PyModule("_json", "json speedups\n");
         NativeMembers.FillModule(m, typeof(JsonModule));
+        m.Set("make_scanner", JsonScanner.TypeObject);
+        m.Set("make_encoder", JsonEncoder.TypeObject);
         return m;
     }
 
     public static void Register() => Importer.NativeModules["_json"] = Create;
 
     /// <summary>json.decoder.JSONDecodeError(msg, doc, pos), as the C module raises it.</summary>
-    static PyException DecodeError(ThreadState ts, string msg, PyStr doc, int pos)
+    internal static PyException DecodeError(ThreadState ts, string msg, PyStr doc, int pos)
     {
         var decoder = Importer.ImportModule(ts, "json.decoder");
         var type = Ops.GetAttr(ts, decoder, PyStr.Intern("JSONDecodeError"));
@@ -32,12 +34,21 @@ public static class JsonModule
     [PyMethod]
     static PyObject scanstring(ThreadState ts, PyObject @string, PyObject end, bool strict = true)
     {
-        if (@string is not PyStr doc) throw PyExc.TypeError($"first argument must be a string, not {@string.Type.Name}");
+        // as the C module's argument parsing: `end` is converted (or overflows) before the type check
         var e = Ops.Index(ts, end);
-        string s = doc.Value;
+        if (!e.FitsLong) throw PyExc.OverflowError("Python int too large to convert to C ssize_t");
+        if (@string is not PyStr doc) throw PyExc.TypeError($"first argument must be a string, not {@string.Type.Name}");
         if (!e.FitsLong || e.Small < 0 || e.Small > doc.CpLength) throw PyExc.ValueError("end is out of bounds");
-        // positions in and out are code points; the scan runs over UTF-16 units
-        int pos = doc.CharIndex((int)e.Small), begin = (int)e.Small - 1;
+        var value = ScanString(ts, doc, doc.CharIndex((int)e.Small), strict, out int next);
+        return new PyTuple(new PyObject[] { value, PyInt.From(doc.CpIndex(next)) });
+    }
+
+    /// <summary>The JSON string literal whose opening quote is just before s[pos] (UTF-16
+    /// index); `next` is the index just past its closing quote.</summary>
+    internal static PyStr ScanString(ThreadState ts, PyStr doc, int pos, bool strict, out int next)
+    {
+        string s = doc.Value;
+        int begin = doc.CpIndex(pos) - 1;
         StringBuilder? sb = null;
         while (true)
         {
@@ -52,10 +63,17 @@ public static class JsonModule
             if (pos >= s.Length) throw DecodeError(ts, "Unterminated string starting at", doc, begin);
             char term = s[pos];
             if (term == '"' && sb == null)
-                return new PyTuple(new PyObject[] { new PyStr(s.Substring(run, pos - run)), PyInt.From(doc.CpIndex(pos + 1)) });
+            {
+                next = pos + 1;
+                return new PyStr(s.Substring(run, pos - run));
+            }
             sb ??= new StringBuilder();
             sb.Append(s, run, pos - run);
-            if (term == '"') return new PyTuple(new PyObject[] { new PyStr(sb.ToString()), PyInt.From(doc.CpIndex(pos + 1)) });
+            if (term == '"')
+            {
+                next = pos + 1;
+                return new PyStr(sb.ToString());
+            }
             if (term != '\\') throw DecodeError(ts, "Invalid control character at", doc, doc.CpIndex(pos));
             int backslash = pos++;
             if (pos >= s.Length) throw DecodeError(ts, "Unterminated string starting at", doc, begin);
@@ -119,8 +137,15 @@ public static class JsonModule
     static PyObject Quote(PyObject o, bool asciiOnly)
     {
         if (o is not PyStr ps) throw PyExc.TypeError($"first argument must be a string, not {o.Type.Name}");
-        string s = ps.Value;
-        var sb = new StringBuilder(s.Length + 2).Append('"');
+        var sb = new StringBuilder(ps.Value.Length + 2);
+        AppendQuoted(sb, ps.Value, asciiOnly);
+        return new PyStr(sb.ToString());
+    }
+
+    /// <summary>Appends `s` as a JSON string literal (quotes included).</summary>
+    internal static void AppendQuoted(StringBuilder sb, string s, bool asciiOnly)
+    {
+        sb.Append('"');
         foreach (char c in s)
         {
             switch (c)
@@ -139,6 +164,6 @@ public static class JsonModule
                     break;
             }
         }
-        return new PyStr(sb.Append('"').ToString());
+        sb.Append('"');
     }
 }

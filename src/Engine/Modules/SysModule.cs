@@ -105,9 +105,27 @@ public static class SysModule
     /// <summary>Applies the command line's `-X name[=value]` options (sys._xoptions) and
     /// `-W arg` options (sys.warnoptions). Returns an error message for a bad -X value, which
     /// CPython reports as a fatal error at start-up.</summary>
-    public static string? ApplyCommandLineOptions(PythonEngine engine, IEnumerable<string> xoptions, IEnumerable<string> warnoptions)
+    public static string? ApplyCommandLineOptions(PythonEngine engine, IEnumerable<string> xoptions, IEnumerable<string> warnoptions,
+        IReadOnlyDictionary<string, int>? flagValues = null)
     {
         var sys = engine.Sys;
+        if (flagValues != null && flagValues.Count > 0)
+        {
+            var flags = (PyStructSeq)sys.Get("flags")!;
+            PyObject[] values = [.. flags.Items, .. flags.Hidden];
+            foreach (var (name, value) in flagValues)
+            {
+                int at = Array.IndexOf(FlagNames, name);
+                if (at < 0) continue;
+                values[at] = values[at] is PyBool ? PyBool.From(value != 0) : PyInt.From(value);
+            }
+            sys.Set("flags", PyStructSeq.Create(FlagsType, values));
+            if (flagValues.TryGetValue("optimize", out int level) && level > 0)
+            {
+                engine.Optimize = level;
+                engine.Builtins.Namespace.SetStr("__debug__", PyBool.False);
+            }
+        }
         var xdict = (PyDict)sys.Get("_xoptions")!;
         foreach (var x in xoptions)
         {

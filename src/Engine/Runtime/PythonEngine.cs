@@ -39,6 +39,9 @@ public sealed class PythonEngine
     internal void UpdateEnterLimit() => EnterLimit = TracingThreads > 0 ? -1 : _recursionLimit;
     /// <summary>sys.get_int_max_str_digits(): the most decimal digits int(str) and str(int)
     /// accept (0 = no limit); PYTHONINTMAXSTRDIGITS sets it at start as in CPython.</summary>
+    /// <summary>-O level (sys.flags.optimize): what compile(optimize=-1) and imports use; above 0
+    /// asserts and `if __debug__:` blocks are left out, above 1 docstrings too.</summary>
+    public int Optimize;
     public int IntMaxStrDigits = StacklessIron.Objects.PyInt.MaxStrDigitsFromEnvironment() ?? StacklessIron.Objects.Formatting.NumberParsing.DefaultMaxStrDigits;
     public readonly PyModule Builtins;
     public readonly PyModule Sys;
@@ -103,7 +106,7 @@ public sealed class PythonEngine
     }
 
     /// <summary>Compiles str or bytes source; raises the Python SyntaxError on bad input.</summary>
-    public PyObject CompileSource(ThreadState ts, object source, string filename, CompileMode mode, int flags)
+    public PyObject CompileSource(ThreadState ts, object source, string filename, CompileMode mode, int flags, int optimize = -1)
     {
         try
         {
@@ -113,7 +116,7 @@ public sealed class PythonEngine
                 CompileMode.Single => source is string ss ? PythonParser.ParseInteractive(ss, filename, IntMaxStrDigits, flags) : PythonParser.ParseInteractive((byte[])source, filename, IntMaxStrDigits, flags),
                 _ => source is string xs ? PythonParser.ParseModule(xs, filename, IntMaxStrDigits, flags) : PythonParser.ParseModule((byte[])source, filename, IntMaxStrDigits, flags),
             };
-            var code = Compiler.Compile(tree, filename, mode, 0, (CodeFlags)(flags & (int)Compiler.FutureFlagsMask));
+            var code = Compiler.Compile(tree, filename, mode, optimize < 0 ? Optimize : optimize, (CodeFlags)(flags & (int)Compiler.FutureFlagsMask));
             return PyCode.For(code);
         }
         catch (PythonSyntaxError e)

@@ -48,7 +48,7 @@ public static class AstModule
 
     /// <summary>compile(tree, filename, mode): checks and converts the `_ast` tree, then compiles it
     /// like parsed source. With PyCF_ONLY_AST the (checked) tree itself is returned.</summary>
-    public static PyObject Compile(ThreadState ts, PyObject tree, string filename, string mode, int flags)
+    public static PyObject Compile(ThreadState ts, PyObject tree, string filename, string mode, int flags, int optimize = -1)
     {
         var (expected, cm) = mode switch
         {
@@ -62,7 +62,7 @@ public static class AstModule
         if ((flags & PyCF_ONLY_AST) != 0) return tree;
         try
         {
-            var code = Compiler.Compile(mod, filename, cm, 0, (CodeFlags)(flags & (int)Compiler.FutureFlagsMask));
+            var code = Compiler.Compile(mod, filename, cm, optimize < 0 ? ts.Engine.Optimize : optimize, (CodeFlags)(flags & (int)Compiler.FutureFlagsMask));
             return PyCode.For(code);
         }
         catch (PythonSyntaxError e)
