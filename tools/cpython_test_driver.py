@@ -84,6 +84,8 @@ def load(name):
             else:
                 collected.addTest(unittest.TestLoader().loadTestsFromTestCase(cls))
     support.run_unittest = collect
+    if getattr(module, "run_unittest", None) is not None:
+        module.run_unittest = collect   # imported by name (test_decimal)
     test_main()
     return collected
 

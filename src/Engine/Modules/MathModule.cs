@@ -18,7 +18,7 @@ public static class MathModule
         m.Set("e", new PyFloat(Math.E));
         m.Set("tau", new PyFloat(Math.Tau));
         m.Set("inf", new PyFloat(double.PositiveInfinity));
-        m.Set("nan", new PyFloat(double.NaN));
+        m.Set("nan", new PyFloat(StacklessIron.Objects.Formatting.NumberParsing.PositiveNaN));
         return m;
     }
 

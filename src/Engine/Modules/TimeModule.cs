@@ -20,6 +20,7 @@ public static class TimeModule
         var m = new PyModule("time", "This module provides various functions to manipulate time values.");
         NativeMembers.FillModule(m, typeof(TimeModule));
         m.Set("struct_time", StructTime.TypeObject);
+        m.Set("_STRUCT_TM_ITEMS", PyInt.From(11));   // struct tm fields incl. tm_gmtoff and tm_zone (test_time reads it)
         var tz = TimeZoneInfo.Local;
         var year = DateTime.UtcNow.Year;
         var jan = tz.GetUtcOffset(new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc));

@@ -57,7 +57,10 @@ public static class Ops
             var fast = FormatFast(o, s0.Value);
             if (fast != null) return new PyStr(fast);
         }
-        var r = CallMethod(ts, o, "__format__", spec);
+        // looked up on the type, never the instance: format(SomeClass) uses the metaclass's
+        // __format__, not the class's own (unbound) one
+        var f = o.Type.Lookup("__format__") ?? throw PyExc.TypeError($"Type {o.Type.Name} doesn't define __format__");
+        var r = SlotDefs.CallBound(ts, f, o, spec);
         if (r is not PyStr) throw PyExc.TypeError($"__format__ must return a str, not {r.Type.Name}");
         return r;
     }

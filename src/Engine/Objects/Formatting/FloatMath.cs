@@ -191,7 +191,7 @@ public static class FloatMath
         ReadOnlySpan<char> body = s.AsSpan(pos, end - pos);
         if (body.Equals("inf", StringComparison.OrdinalIgnoreCase) || body.Equals("infinity", StringComparison.OrdinalIgnoreCase))
             return negative ? double.NegativeInfinity : double.PositiveInfinity;
-        if (body.Equals("nan", StringComparison.OrdinalIgnoreCase)) return double.NaN;
+        if (body.Equals("nan", StringComparison.OrdinalIgnoreCase)) return negative ? -NumberParsing.PositiveNaN : NumberParsing.PositiveNaN;
         int i = 0;
         if (body.Length >= 2 && body[0] == '0' && (body[1] == 'x' || body[1] == 'X')) i = 2;
         BigInteger mantissa = BigInteger.Zero;

@@ -13,6 +13,10 @@ namespace StacklessIron.Objects.Formatting;
 /// </summary>
 public static class NumberParsing
 {
+    /// <summary>float('nan'): the sign bit clear, as CPython's (.NET's double.NaN has it set, so
+    /// copysign(1, nan) and struct.pack would show a negative NaN).</summary>
+    public static readonly double PositiveNaN = BitConverter.Int64BitsToDouble(0x7FF8000000000000);
+
     public const int DefaultMaxStrDigits = 4300;
 
     private const string DigitChars = "0123456789abcdefghijklmnopqrstuvwxyz";
@@ -191,7 +195,7 @@ public static class NumberParsing
         }
         if (body.Equals("nan", StringComparison.OrdinalIgnoreCase))
         {
-            value = double.NaN;
+            value = negative ? -PositiveNaN : PositiveNaN;
             return true;
         }
         // Validate: digits [. digits] [e [sign] digits], at least one mantissa digit,
@@ -376,8 +380,8 @@ public static class NumberParsing
         ReadOnlySpan<char> body = text.Length > 0 && (text[0] == '+' || text[0] == '-') ? text.Slice(1) : text;
         if (body.Length > 0 && char.IsAsciiLetter(body[0]))
         {
-            double special = char.ToLowerInvariant(body[0]) == 'n' ? double.NaN : double.PositiveInfinity;
-            return negative && !double.IsNaN(special) ? -special : special;
+            double special = char.ToLowerInvariant(body[0]) == 'n' ? PositiveNaN : double.PositiveInfinity;
+            return negative ? -special : special;
         }
         return double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
     }
