@@ -86,9 +86,19 @@ def test_del_added_to_subclass_of_builtin():
         def __del__(self):
             log.append(len(self))
 
+    class M(list):
+        # a Python __init__: the loop's own path for calling a class
+        def __init__(self, n):
+            super().__init__(range(n))
+
+        def __del__(self):
+            log.append(len(self))
+
     L([1, 2, 3])
     gc.collect()
-    assert log == [3], log
+    M(5)
+    gc.collect()
+    assert log == [3, 5], log
 
 
 def test_eventually_without_collect():

@@ -211,15 +211,17 @@ public sealed class Finalization
 
     // ---------------- exit ----------------
 
-    /// <summary>At exit (after atexit): what died is finalized, then the `__del__` and native
-    /// finalizers of objects still alive run, oldest first, as CPython's module teardown
-    /// reaches most of them (CPython does not promise it for all). Weakref callbacks of
-    /// living objects do not run. After this nothing more is queued.</summary>
+    /// <summary>At exit (after atexit): what is queued is finalized, then the `__del__` and
+    /// native finalizers of the objects not yet collected run, oldest first, as CPython's module
+    /// teardown reaches most of them (CPython does not promise it for all). No collection
+    /// first (a full collection at every exit costs more than it is worth): an object that is
+    /// already garbage is finalized here with the living. Weakref callbacks of objects not yet
+    /// collected do not run. After this nothing more is queued.</summary>
     public void RunAtExit(ThreadState ts)
     {
         try
         {
-            Collect(ts);
+            RunPending(ts);
             var alive = new List<FinalizationTracker>();
             foreach (var (_, t) in s_trackers)
                 if (t.Owner == this && t.Target != null) alive.Add(t);

@@ -988,6 +988,8 @@ public static partial class Interpreter
                     {
                         var argSpan = ArgSpan(s, argStart, n);
                         var obj = cls.New(ts, cls, argSpan, kw);
+                        // a builtin's subclass with __del__ (object.__new__ tracks PyInstance itself)
+                        if (cls.HasDel && obj is not PyInstance) ts.Engine.Finalization.TrackDel(obj);
                         if (obj.Type == cls)
                         {
                             // [.., obj, args...] so that the __init__ frame gets self first.

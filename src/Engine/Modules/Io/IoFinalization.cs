@@ -25,7 +25,9 @@ public static class IoFinalization
 
     static void Close(ThreadState ts, PyObject o)
     {
-        if (IoModule.IsClosed(ts, o)) return;
+        // as CPython: an object whose `closed` cannot be read (a detached wrapper) is left alone
+        try { if (IoModule.IsClosed(ts, o)) return; }
+        catch (PyException) { return; }
         if (OpenFileIO(ts, o) != null) WarnUnclosed(ts, o);
         Ops.CallMethod(ts, o, "close");
     }
