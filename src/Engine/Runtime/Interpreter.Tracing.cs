@@ -89,6 +89,13 @@ public static partial class Interpreter
         return lines;
     }
 
+    /// <summary>The lines tracing reports for each instruction of `code` (-1: none).</summary>
+    internal static int[] TraceLinesOf(PyCode code)
+    {
+        lock (s_instrumentLock) if (s_instrumented.TryGetValue(code, out var t)) return t.Lines;
+        return TraceLines(code.Code);
+    }
+
     static int[] LinesOf(PyCode code)
     {
         lock (s_instrumentLock) return s_instrumented.TryGetValue(code, out var t) ? t.Lines : code.Code.Lines;
