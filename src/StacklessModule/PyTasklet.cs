@@ -49,7 +49,9 @@ public sealed class PyTasklet : PyObject
     internal bool ExitKilled;
     /// <summary>Waiting in stackless.run() for the queue to empty.</summary>
     internal bool IsWatchdog;
-    public PyObject? TraceFunction, ProfileFunction;
+    /// <summary>Its trace and profile functions while it does not run (the running tasklet's
+    /// are the thread's, ThreadState.Trace).</summary>
+    public TraceState? Trace;
 
     public PyTasklet(PyType type) : base(type) { }
 
@@ -364,16 +366,36 @@ public sealed class PyTasklet : PyObject
         return HardOn != null ? Math.Max(0, HardOn.SavedNesting - NestingBase) + 1 : 0;
     }
     [PyGetter("recursion_depth")] static PyObject GetRecursionDepth(ThreadState ts, PyObject self) => PyInt.From(Scheduler.Of(ts).Current == self ? ts.RecursionDepth : ((PyTasklet)self).RecursionDepth);
-    [PyGetter("trace_function")] static PyObject GetTrace(ThreadState ts, PyObject self) => ((PyTasklet)self).TraceFunction ?? PyNone.Value;
-    [PySetter("trace_function")] static void SetTrace(ThreadState ts, PyObject self, PyObject? v) => ((PyTasklet)self).TraceFunction = CheckHook(ts, (PyTasklet)self, v);
-    [PyGetter("profile_function")] static PyObject GetProfile(ThreadState ts, PyObject self) => ((PyTasklet)self).ProfileFunction ?? PyNone.Value;
-    [PySetter("profile_function")] static void SetProfile(ThreadState ts, PyObject self, PyObject? v) => ((PyTasklet)self).ProfileFunction = CheckHook(ts, (PyTasklet)self, v);
+    /// <summary>The trace state the tasklet runs with: the thread's while it is current.</summary>
+    TraceState? TraceOf(ThreadState ts) => IsCurrentOf(ts) ? ts.Trace : Dead ? null : Trace;
+    bool IsCurrentOf(ThreadState ts) => Owner != null && Owner.Current == this && ts.Scheduler == Owner;
 
-    /// <summary>Tracing hooks are kept per tasklet (the engine has no tracing yet, so they are
-    /// stored, not called).</summary>
+    [PyGetter("trace_function")] static PyObject GetTrace(ThreadState ts, PyObject self) => ((PyTasklet)self).TraceOf(ts)?.TraceFunc ?? PyNone.Value;
+    [PySetter("trace_function")]
+    static void SetTrace(ThreadState ts, PyObject self, PyObject? v)
+    {
+        var t = (PyTasklet)self;
+        var f = CheckHook(ts, t, v);
+        if (t.IsCurrentOf(ts)) Interpreter.SetTrace(ts, f);
+        else t.Trace = Interpreter.WithTrace(t.Trace, f);
+    }
+    [PyGetter("profile_function")] static PyObject GetProfile(ThreadState ts, PyObject self) => ((PyTasklet)self).TraceOf(ts)?.ProfileObj ?? PyNone.Value;
+    [PySetter("profile_function")]
+    static void SetProfile(ThreadState ts, PyObject self, PyObject? v)
+    {
+        var t = (PyTasklet)self;
+        var f = CheckHook(ts, t, v);
+        if (t.IsCurrentOf(ts)) Interpreter.SetProfileFunction(ts, f);
+        else t.Trace = Interpreter.WithProfile(t.Trace, f);
+    }
+
+    /// <summary>Tracing hooks are kept per tasklet; the current tasklet of another thread
+    /// cannot get them from here (they are that thread's).</summary>
     static PyObject? CheckHook(ThreadState ts, PyTasklet t, PyObject? v)
     {
         if (!t.IsAlive(ts)) throw PyExc.RuntimeError("tasklet is not alive");
+        if (t.Owner != null && t.Owner.Current == t && ts.Scheduler != t.Owner)
+            throw PyExc.RuntimeError("You cannot set the trace function of the current tasklet of another thread");
         return v == null || v == PyNone.Value ? null : v;
     }
 

@@ -22,7 +22,31 @@ public sealed class Scheduler
 {
     readonly ThreadState _ts;
     public readonly PyTasklet Main;
-    public PyTasklet Current;
+    /// <summary>The running tasklet. Each tasklet has its own trace and profile functions
+    /// (Stackless): a change of tasklet keeps the old one's and installs the new one's.</summary>
+    public PyTasklet Current
+    {
+        get => _current;
+        set
+        {
+            var old = _current;
+            if (old != value && (_ts.Trace != null || value.Trace != null)) SwapTrace(old, value);
+            _current = value;
+        }
+    }
+    PyTasklet _current = null!;
+
+    void SwapTrace(PyTasklet? old, PyTasklet next)
+    {
+        if (old != null) old.Trace = _ts.Trace;
+        var st = next.Trace;
+        next.Trace = null;
+        Interpreter.SwapTraceState(_ts, st);
+        if (st == null) return;
+        Interpreter.StartTracingChain(next.Frame ?? _ts.Frame);
+        // a tasklet's function that starts now is a call ('call' at its first line)
+        if (!next.Started && next.Frame != null) Interpreter.TraceResume(_ts, next.Frame);
+    }
     /// <summary>The run queue, a ring whose front is the current tasklet while it is runnable.</summary>
     internal readonly TaskletQueue RunQueue = new();
     /// <summary>Tasklets in the run queue (the main tasklet counts while it is in it).</summary>

@@ -114,6 +114,9 @@ def __dir__():
         ns.SetStr("__builtins__", ts.Engine.Builtins);
         var code = (PyCode)ts.Engine.CompileSource(ts, PythonPart, "<stackless>", CompileMode.Exec, 0);
         Interpreter.RunModuleCode(ts, code, ns);
+        // the helper frames below are machinery: no trace or profile function sees them
+        foreach (var (_, v) in ns.Items())
+            if (v is PyFunction fn && fn.Code.Code.Filename == "<stackless>") Interpreter.HideFromTracing(fn.Code);
         CallHelper = ns.GetStr("_call");
         ns.Pop(ts, new PyStr("_call"));
         foreach (var hidden in new[] { "_worker_base", "_main_return", "_worker_start", "_idle_frame", "_idle" })

@@ -210,12 +210,7 @@ public static class SysModule
     static int s_coroutineOriginDepth;
     [PyMethod] static void settrace(ThreadState ts, PyObject function) => Interpreter.SetTrace(ts, function == PyNone.Value ? null : function);
     [PyMethod] static PyObject gettrace(ThreadState ts) => ts.Trace?.TraceFunc ?? PyNone.Value;
-    [PyMethod]
-    static void setprofile(ThreadState ts, PyObject function)
-    {
-        if (function == PyNone.Value) Interpreter.SetProfile(ts, null, null);
-        else Interpreter.SetProfile(ts, function, new PythonProfileHook(function));
-    }
+    [PyMethod] static void setprofile(ThreadState ts, PyObject function) => Interpreter.SetProfileFunction(ts, function == PyNone.Value ? null : function);
     [PyMethod] static PyObject getprofile(ThreadState ts) => ts.Trace?.ProfileObj ?? PyNone.Value;
     [PyMethod] static double getswitchinterval(ThreadState ts) => ts.Engine.Gil.SwitchInterval;
     [PyMethod]

@@ -43,12 +43,26 @@ public static partial class Interpreter
     /// <summary>Threads (of all engines) with a trace or profile function.</summary>
     static int s_tracingThreads;
 
+    /// <summary>Codes of the engine's own machinery (the stackless module's helper frames),
+    /// which trace and profile functions never see.</summary>
+    static readonly HashSet<PyCode> s_hidden = new(ReferenceEqualityComparer.Instance);
+
+    public static void HideFromTracing(PyCode code)
+    {
+        lock (s_instrumentLock) s_hidden.Add(code);
+    }
+
+    static bool IsHidden(PyCode code)
+    {
+        lock (s_instrumentLock) return s_hidden.Contains(code);
+    }
+
     /// <summary>Makes every frame that runs `code` stop at TRACE before each instruction.</summary>
     public static void Instrument(PyCode code)
     {
         lock (s_instrumentLock)
         {
-            if (s_tracingThreads == 0 || s_instrumented.ContainsKey(code)) return;
+            if (s_tracingThreads == 0 || s_instrumented.ContainsKey(code) || s_hidden.Contains(code)) return;
             var quick = code.Quick;
             var orig = code.Code.Code;
             s_instrumented[code] = new TracedCode((int[])quick.Clone(), TraceLines(code.Code));
@@ -73,6 +87,13 @@ public static partial class Interpreter
                 lines[i] = lines[i + 1] = lines[i + 2] = -1;
         }
         return lines;
+    }
+
+    /// <summary>The lines tracing reports for each instruction of `code` (-1: none).</summary>
+    internal static int[] TraceLinesOf(PyCode code)
+    {
+        lock (s_instrumentLock) if (s_instrumented.TryGetValue(code, out var t)) return t.Lines;
+        return TraceLines(code.Code);
     }
 
     static int[] LinesOf(PyCode code)
@@ -106,6 +127,28 @@ public static partial class Interpreter
         EndChange(ts, t);
     }
 
+    /// <summary>sys.setprofile(func): a Python function (null: off).</summary>
+    public static void SetProfileFunction(ThreadState ts, PyObject? func)
+        => SetProfile(ts, func, func == null ? null : new PythonProfileHook(func));
+
+    /// <summary>`state` with its trace function replaced (null when nothing is left set):
+    /// how a stackless tasklet that is not running gets its own.</summary>
+    public static TraceState? WithTrace(TraceState? state, PyObject? func)
+    {
+        state ??= new TraceState();
+        state.TraceFunc = func;
+        return state.IsEmpty ? null : state;
+    }
+
+    /// <summary>`state` with its profile function replaced (null when nothing is left set).</summary>
+    public static TraceState? WithProfile(TraceState? state, PyObject? func)
+    {
+        state ??= new TraceState();
+        state.ProfileObj = func;
+        state.ProfileHook = func == null ? null : new PythonProfileHook(func);
+        return state.IsEmpty ? null : state;
+    }
+
     /// <summary>Makes this thread's trace state `state` (a stackless tasklet switch brings its
     /// own; null: nothing traced).</summary>
     public static void SwapTraceState(ThreadState ts, TraceState? state)
@@ -115,6 +158,12 @@ public static partial class Interpreter
         bool was = ts.Trace != null;
         ts.Trace = state;
         CountTracing(ts, was, state != null);
+    }
+
+    /// <summary>The frames of a chain about to run with tracing on (a tasklet switched in).</summary>
+    public static void StartTracingChain(Frame? top)
+    {
+        for (var f = top; f != null; f = f.Back) StartTracing(f);
     }
 
     static TraceState BeginChange(ThreadState ts) => ts.Trace ?? new TraceState();
@@ -175,6 +224,7 @@ public static partial class Interpreter
 
     static void MarkEntry(Frame frame)
     {
+        if (IsHidden(frame.Code)) return;
         Instrument(frame.Code);
         frame.TraceEntryPending = true;
         // a fresh frame has no previous instruction; a resumed one comes from its yield
@@ -443,7 +493,7 @@ public static partial class Interpreter
     /// <summary>Frame `f` exits with an exception: 'return' None to f_trace and the profiler.</summary>
     static void TraceUnwind(ThreadState ts, Frame f, ref PyBaseException exc)
     {
-        if (f.TraceEntryPending) return;
+        if (f.TraceEntryPending || IsHidden(f.Code)) return;
         var err = ReportReturn(ts, f, PyNone.Value);
         if (err != null) exc = err;
     }
