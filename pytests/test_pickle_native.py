@@ -110,6 +110,44 @@ def test_inside_tasklets_and_stackless_rules():
     assert pickle.loads(pickle.dumps({"d": io.__dict__}, 4))["d"] is io.__dict__
 
 
+def test_picklebuffer_in_band_and_out_of_band():
+    ba = bytearray(b"abc")
+    pb = pickle.PickleBuffer(ba)
+    with memoryview(pb) as m:
+        assert not m.readonly
+        m[0] = 48
+    assert bytes(pb) == b"0bc"
+    assert memoryview(pickle.PickleBuffer(b"xy")).readonly
+    # in band: a bytearray comes back as BYTEARRAY8, bytes as bytes
+    assert pickle.loads(pickle.dumps(pickle.PickleBuffer(ba), 5)) == bytearray(b"0bc")
+    assert pickle.loads(pickle.dumps(pickle.PickleBuffer(b"ro"), 5)) == b"ro"
+    # out of band: the callback gets the buffer, loads takes it back
+    got = []
+    data = pickle.dumps([pickle.PickleBuffer(ba)], 5, buffer_callback=got.append)
+    assert len(got) == 1 and b"0bc" not in data
+    back = pickle.loads(data, buffers=got)
+    assert bytes(back[0]) == b"0bc"
+    try:
+        pickle.loads(data)
+    except pickle.UnpicklingError as e:
+        assert "out-of-band" in str(e)
+    else:
+        raise AssertionError("no buffers given")
+    try:
+        pickle.dumps(pickle.PickleBuffer(ba), 4)
+    except pickle.PicklingError as e:
+        assert str(e) == "PickleBuffer can only pickled with protocol >= 5"
+    else:
+        raise AssertionError("protocol 4")
+    pb.release()
+    try:
+        memoryview(pb)
+    except ValueError as e:
+        assert "released PickleBuffer" in str(e)
+    else:
+        raise AssertionError("released")
+
+
 for _name, _f in list(globals().items()):
     if _name.startswith("test_"):
         _f()

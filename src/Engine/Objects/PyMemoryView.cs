@@ -102,6 +102,8 @@ public sealed class PyMemoryView : PyObject
         var bound = new PyObject?[1];
         sig.Bind(ts, args, kwnames, bound);
         var o = bound[0]!;
+        // a PickleBuffer exports the buffer of the object it wraps
+        if (o is PyPickleBuffer pb) o = pb.Obj;
         return o switch
         {
             PyBytes b => new PyMemoryView(b, 0, b.Data.Length),

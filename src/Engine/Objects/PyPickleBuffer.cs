@@ -1,11 +1,12 @@
 #nullable enable
 using System;
 using System.Runtime.InteropServices;
-namespace StacklessIron.Modules.Pickle;
+namespace StacklessIron.Objects;
 
 /// <summary>`pickle.PickleBuffer(obj)`: wraps a bytes-like object so that protocol 5 pickles
 /// its content in-band (BYTEARRAY8/BINBYTES) or hands it to the buffer_callback out-of-band.
-/// It exports its object's buffer itself (bytes(pb), memoryview(pb.raw())).</summary>
+/// It exports its object's buffer itself (bytes(pb), memoryview(pb)). A type of its own, as in
+/// CPython (Objects/picklebufobject.c); pickle takes it from _pickle.</summary>
 [PyType("PickleBuffer")]
 public sealed class PyPickleBuffer : PyObject, IPyBuffer
 {
@@ -25,15 +26,16 @@ public sealed class PyPickleBuffer : PyObject, IPyBuffer
         return new PyPickleBuffer(o);
     }
 
-    PyObject Obj => _obj ?? throw PyExc.ValueError("operation forbidden on released PickleBuffer object");
+    /// <summary>The wrapped object; ValueError once released.</summary>
+    public PyObject Obj => _obj ?? throw PyExc.ValueError("operation forbidden on released PickleBuffer object");
 
-    internal ReadOnlyMemory<byte> View(ThreadState ts)
+    public ReadOnlyMemory<byte> View(ThreadState ts)
     {
         PyBytes.TryGetBuffer(Obj, out var m);
         return m;
     }
 
-    internal bool ReadOnly(ThreadState ts) => Obj switch
+    public bool ReadOnly(ThreadState ts) => Obj switch
     {
         PyBytes => true,
         PyByteArray => false,
@@ -55,8 +57,4 @@ public sealed class PyPickleBuffer : PyObject, IPyBuffer
     }
 
     [PyMethod] static void release(ThreadState ts, PyPickleBuffer self) => self._obj = null;
-
-    [PyMethod]
-    static PyObject __reduce_ex__(ThreadState ts, PyPickleBuffer self, PyObject protocol) =>
-        throw PyExc.TypeError("cannot pickle 'pickle.PickleBuffer' object");
 }
