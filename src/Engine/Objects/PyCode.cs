@@ -16,9 +16,11 @@ public sealed class PyCode : PyObject
     Signature? _signature;
     /// <summary>Per cell variable: the index of the argument it starts from, or -1 (null: none).</summary>
     public readonly int[]? CellArgs;
-    /// <summary>Finished frames kept for the next calls of this code, chained through Frame.Back
-    /// (Frame.ForCall/Recycle), and how many.</summary>
-    public Frame? SpareFrame;
+    /// <summary>Finished frames kept for the next calls of this code (Frame.ForCall/Recycle and
+    /// the loop's inline call and return): Spares[0 .. SpareCount), the last one taken first.
+    /// An array rather than a chain through Frame.Back: taking and giving back a frame store
+    /// one reference each instead of two (each a GC write barrier).</summary>
+    public Frame?[]? Spares;
     public int SpareCount;
     /// <summary>The argument count when a call with exactly that many positional arguments
     /// binds by plain copying (no keyword-only, *args or **kwargs parameters), else -1.</summary>

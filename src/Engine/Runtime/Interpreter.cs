@@ -84,7 +84,7 @@ public static partial class Interpreter
     /// (the __class__ cell, or None).</summary>
     public static PyObject? RunClassBody(ThreadState ts, PyFunction body, PyObject ns)
     {
-        var frame = new Frame(body.Code, body.Globals, body.Builtins, ns, null) { Function = body };
+        var frame = new Frame(body.Code, body.Globals, body.Builtins, ns, null);
         SetUpClosure(frame, body);
         return RunFrame(ts, frame);
     }
@@ -126,7 +126,6 @@ public static partial class Interpreter
         var code = f.Code;
         var c = code.Code;
         var frame = Frame.ForCall(code, f.Globals, f.Builtins);
-        frame.Function = f;
         if (kwnames == null && args.Length == code.SimpleArgCount)
         {
             // a loop for the usual 0-3 arguments beats the bulk copy (with its write-barrier call)
@@ -907,10 +906,14 @@ public static partial class Interpreter
                             // the arguments go straight from this stack into the callee's fast
                             // locals (no span, no binder), in a frame its code kept from a
                             // previous call when there is one (CPython's CALL_PY_EXACT_ARGS)
-                            var cf = fc.SpareFrame;
-                            if (cf != null && cf.Globals == fn.Globals && cf.Builtins == fn.Builtins) { fc.SpareFrame = cf.Back; fc.SpareCount--; }
+                            Frame? cf;
+                            int nspare = fc.SpareCount;
+                            if (nspare > 0 && (cf = fc.Spares![nspare - 1]!).Globals == fn.Globals && cf.Builtins == fn.Builtins)
+                            {
+                                fc.Spares[nspare - 1] = null;
+                                fc.SpareCount = nspare - 1;
+                            }
                             else cf = Frame.ForCall(fc, fn.Globals, fn.Builtins);
-                            cf.Function = fn;
                             var cs = new FrameSlots(cf.Slots);
                             for (int i = 0; i < n; i++) cs[i] = s[argStart + i];
                             for (int i = baseIdx; i < sp; i++) s[i] = null;
@@ -948,10 +951,14 @@ public static partial class Interpreter
                             var init = Unsafe.As<PyFunction>(ac.Descr)!;
                             var obj = ct.New!(ts, ct, default, null);
                             var ic = init.Code;
-                            var cf = ic.SpareFrame;
-                            if (cf != null && cf.Globals == init.Globals && cf.Builtins == init.Builtins) { ic.SpareFrame = cf.Back; ic.SpareCount--; }
+                            Frame? cf;
+                            int nspare = ic.SpareCount;
+                            if (nspare > 0 && (cf = ic.Spares![nspare - 1]!).Globals == init.Globals && cf.Builtins == init.Builtins)
+                            {
+                                ic.Spares[nspare - 1] = null;
+                                ic.SpareCount = nspare - 1;
+                            }
                             else cf = Frame.ForCall(ic, init.Globals, init.Builtins);
-                            cf.Function = init;
                             cf.InitSelf = obj;
                             var cs = new FrameSlots(cf.Slots);
                             cs[0] = obj;
@@ -1096,14 +1103,14 @@ public static partial class Interpreter
                             if (f.InitSelf != null) { v = f.InitSelf; f.InitSelf = null; }
                             ts.RecursionDepth--;
                             var rc = f.Code;
-                            if (!f.Exposed && f.Locals == null && rc.SpareCount < Frame.MaxSpares)
+                            int nspare = rc.SpareCount;
+                            if (!f.Exposed && f.Locals == null && nspare < Frame.MaxSpares)
                             {
                                 for (int i = 0; i < sp; i++) s[i] = null;
                                 f.Sp = f.StackBase; f.Pc = 0; f.Lasti = -1;
-                                f.Function = null; f._localsCache = null;
-                                f.Back = rc.SpareFrame;
-                                rc.SpareFrame = f;
-                                rc.SpareCount++;
+                                f._localsCache = null; f.Back = null;
+                                (rc.Spares ?? Frame.NewSpares(rc))[nspare] = f;
+                                rc.SpareCount = nspare + 1;
                             }
                             else { f.Sp = sp; f.Finished = true; f.Back = null; }
                             f = back;
