@@ -144,9 +144,6 @@ public enum Opcode : byte
     /// iterators run as FOR_ITER, then the STORE_FAST after it).</summary>
     FOR_ITER__STORE_FAST,
 
-    // Quickened forms that replace one instruction (same arg).
-    /// <summary>CALL right after KW_NAMES (a plain CALL then knows it has no keyword names).</summary>
-    CALL_KW,
 }
 
 /// <summary>BINARY_OP argument: CPython 3.11's NB_* numbering.</summary>

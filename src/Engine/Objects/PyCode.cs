@@ -98,8 +98,8 @@ public sealed class PyCode : PyObject
     public readonly int[] Quick;
 
     /// <summary>The loop's instructions for `c`: superinstructions in place of the first of
-    /// two, CALL_KW for a CALL with keyword names, and a jump to a `return` of the same line
-    /// replaced by that return (the `x if c else y` of a return statement).</summary>
+    /// two, and a jump to a `return` of the same line replaced by that return (the
+    /// `x if c else y` of a return statement).</summary>
     internal static int[] Quicken(CodeObject c)
     {
         var code = c.Code;
@@ -117,12 +117,10 @@ public sealed class PyCode : PyObject
                 (Opcode.PUSH_NULL, Opcode.LOAD_GLOBAL) => Opcode.PUSH_NULL__LOAD_GLOBAL,
                 (Opcode.COMPARE_OP, Opcode.POP_JUMP_IF_FALSE) => Opcode.COMPARE_OP__POP_JUMP_IF_FALSE,
                 (Opcode.COMPARE_OP, Opcode.POP_JUMP_IF_TRUE) => Opcode.COMPARE_OP__POP_JUMP_IF_TRUE,
-                (Opcode.KW_NAMES, Opcode.CALL) => Opcode.KW_NAMES,
                 (Opcode.FOR_ITER, Opcode.STORE_FAST) => Opcode.FOR_ITER__STORE_FAST,
                 _ => Opcode.NOP,
             };
-            if (fused == Opcode.KW_NAMES) q[i + 1] = (code[i + 1] & ~0xFF) | (int)Opcode.CALL_KW;
-            else if (fused != Opcode.NOP) q[i] = (q[i] & ~0xFF) | (int)fused;
+            if (fused != Opcode.NOP) q[i] = (q[i] & ~0xFF) | (int)fused;
             else if (a == Opcode.JUMP_FORWARD)
             {
                 int target = code[i] >> 8;

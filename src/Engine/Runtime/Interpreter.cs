@@ -868,7 +868,6 @@ public static partial class Interpreter
                 case Opcode.KW_NAMES: break;
 
                 case Opcode.CALL:
-                case Opcode.CALL_KW:
                 {
                     int baseIdx = sp - arg - 2;
                     var a = s[baseIdx];
@@ -897,7 +896,9 @@ public static partial class Interpreter
                             callable = pm.Func; argStart = baseIdx + 1; n = arg + 1;
                         }
                     }
-                    var kw = (instr & 0xFF) == (int)Opcode.CALL_KW ? (PyTuple)f.Code.Consts[code[pc - 2] >> 8] : null;
+                    // read from the instruction before (not a quickened CALL form): a traced
+                    // frame runs the compiled instructions, where KW_NAMES then CALL stay as they are
+                    var kw = CodeObject.OpOf(code[pc - 2]) == Opcode.KW_NAMES ? (PyTuple)f.Code.Consts[code[pc - 2] >> 8] : null;
                     if (callable is PyFunction fn)
                     {
                         var fc = fn.Code;
