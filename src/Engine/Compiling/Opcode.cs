@@ -144,10 +144,6 @@ public enum Opcode : byte
     /// iterators run as FOR_ITER, then the STORE_FAST after it).</summary>
     FOR_ITER__STORE_FAST,
 
-    // Quickened forms that replace one instruction (same arg).
-    /// <summary>CALL right after KW_NAMES (a plain CALL then knows it has no keyword names).</summary>
-    CALL_KW,
-
     // Tracing: while a trace or profile function is set, PyCode.Quick of the code being
     // traced has TRACE in place of every opcode (the arg kept); the loop runs it in
     // DispatchCold, which reports the events and then runs the original instruction

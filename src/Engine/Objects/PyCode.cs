@@ -16,9 +16,11 @@ public sealed class PyCode : PyObject
     Signature? _signature;
     /// <summary>Per cell variable: the index of the argument it starts from, or -1 (null: none).</summary>
     public readonly int[]? CellArgs;
-    /// <summary>Finished frames kept for the next calls of this code, chained through Frame.Back
-    /// (Frame.ForCall/Recycle), and how many.</summary>
-    public Frame? SpareFrame;
+    /// <summary>Finished frames kept for the next calls of this code (Frame.ForCall/Recycle and
+    /// the loop's inline call and return): Spares[0 .. SpareCount), the last one taken first.
+    /// An array rather than a chain through Frame.Back: taking and giving back a frame store
+    /// one reference each instead of two (each a GC write barrier).</summary>
+    public Frame?[]? Spares;
     public int SpareCount;
     /// <summary>The argument count when a call with exactly that many positional arguments
     /// binds by plain copying (no keyword-only, *args or **kwargs parameters), else -1.</summary>
@@ -96,8 +98,8 @@ public sealed class PyCode : PyObject
     public readonly int[] Quick;
 
     /// <summary>The loop's instructions for `c`: superinstructions in place of the first of
-    /// two, CALL_KW for a CALL with keyword names, and a jump to a `return` of the same line
-    /// replaced by that return (the `x if c else y` of a return statement).</summary>
+    /// two, and a jump to a `return` of the same line replaced by that return (the
+    /// `x if c else y` of a return statement).</summary>
     internal static int[] Quicken(CodeObject c)
     {
         var code = c.Code;
@@ -115,12 +117,10 @@ public sealed class PyCode : PyObject
                 (Opcode.PUSH_NULL, Opcode.LOAD_GLOBAL) => Opcode.PUSH_NULL__LOAD_GLOBAL,
                 (Opcode.COMPARE_OP, Opcode.POP_JUMP_IF_FALSE) => Opcode.COMPARE_OP__POP_JUMP_IF_FALSE,
                 (Opcode.COMPARE_OP, Opcode.POP_JUMP_IF_TRUE) => Opcode.COMPARE_OP__POP_JUMP_IF_TRUE,
-                (Opcode.KW_NAMES, Opcode.CALL) => Opcode.KW_NAMES,
                 (Opcode.FOR_ITER, Opcode.STORE_FAST) => Opcode.FOR_ITER__STORE_FAST,
                 _ => Opcode.NOP,
             };
-            if (fused == Opcode.KW_NAMES) q[i + 1] = (code[i + 1] & ~0xFF) | (int)Opcode.CALL_KW;
-            else if (fused != Opcode.NOP) q[i] = (q[i] & ~0xFF) | (int)fused;
+            if (fused != Opcode.NOP) q[i] = (q[i] & ~0xFF) | (int)fused;
             else if (a == Opcode.JUMP_FORWARD)
             {
                 int target = code[i] >> 8;

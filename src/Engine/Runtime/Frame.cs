@@ -30,7 +30,6 @@ public sealed partial class Frame : PyObject
     /// <summary>Index of the instruction running or last run (for line numbers and tracebacks).</summary>
     public int Lasti = -1;
     public Frame? Back;
-    public PyFunction? Function;
     /// <summary>The generator/coroutine that owns this frame, if any.</summary>
     public PyGenerator? Generator;
     /// <summary>When this frame returns, the loop hands its result to C# (the frame was entered
@@ -75,12 +74,12 @@ public sealed partial class Frame : PyObject
     {
         // Plain reads and writes: Python code runs under one lock (the GIL / the tasklet baton),
         // so two threads never take the same spare at once.
-        var f = code.SpareFrame;
-        if (f == null) return new Frame(code, globals, builtins, null, null);
-        // spares are chained through Back
-        code.SpareFrame = f.Back;
-        code.SpareCount--;
-        f.Back = null;
+        int n = code.SpareCount;
+        if (n == 0) return new Frame(code, globals, builtins, null, null);
+        var spares = code.Spares!;
+        var f = spares[n - 1]!;
+        spares[n - 1] = null;
+        code.SpareCount = n - 1;
         // a spare usually comes back to the same function: skip the stores (and their GC barriers)
         if (f.Globals != globals) f.Globals = globals;
         if (f.Builtins != builtins) f.Builtins = builtins;
@@ -104,12 +103,15 @@ public sealed partial class Frame : PyObject
         if (n <= 8) { for (int i = 0; i < n; i++) slots[i] = null; }
         else Array.Clear(slots, 0, n);
         Sp = StackBase; Pc = 0; Lasti = -1;
-        Function = null; InitSelf = null; PendingContinuation = null; _localsCache = null;
+        InitSelf = null; PendingContinuation = null; _localsCache = null;
         IsEntry = false; Finished = false; ReturnMode = 0;
-        Back = code.SpareFrame;
-        code.SpareFrame = this;
-        code.SpareCount++;
+        Back = null;
+        (code.Spares ?? NewSpares(code))[code.SpareCount++] = this;
     }
+
+    /// <summary>The spare-frame array of `code`, made when its first frame is given back.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    internal static Frame?[] NewSpares(PyCode code) => code.Spares = new Frame?[MaxSpares];
 
     public CodeObject CodeObject => Code.Code;
 

@@ -231,17 +231,6 @@ public static partial class Interpreter
         frame.TracePrevPc = frame.Lasti;
     }
 
-    /// <summary>The instruction a TRACE at `pc` stands for: the compiled one, in the form the
-    /// loop runs it (a CALL after KW_NAMES is CALL_KW: a plain CALL takes no keyword names).</summary>
-    static int TracedInstruction(PyCode code, int pc)
-    {
-        var c = code.Code.Code;
-        int instr = c[pc];
-        if (CodeObject.OpOf(instr) == Opcode.CALL && pc > 0 && CodeObject.OpOf(c[pc - 1]) == Opcode.KW_NAMES)
-            instr = (instr & ~0xFF) | (int)Opcode.CALL_KW;
-        return instr;
-    }
-
     // ---- TRACE ----
 
     /// <summary>Reports the events due before instruction f.Lasti, then returns ColdTraced (run

@@ -84,7 +84,7 @@ public static partial class Interpreter
     /// (the __class__ cell, or None).</summary>
     public static PyObject? RunClassBody(ThreadState ts, PyFunction body, PyObject ns)
     {
-        var frame = new Frame(body.Code, body.Globals, body.Builtins, ns, null) { Function = body };
+        var frame = new Frame(body.Code, body.Globals, body.Builtins, ns, null);
         SetUpClosure(frame, body);
         return RunFrame(ts, frame);
     }
@@ -123,7 +123,6 @@ public static partial class Interpreter
         var code = f.Code;
         var c = code.Code;
         var frame = Frame.ForCall(code, f.Globals, f.Builtins);
-        frame.Function = f;
         if (kwnames == null && args.Length == code.SimpleArgCount)
         {
             // a loop for the usual 0-3 arguments beats the bulk copy (with its write-barrier call)
@@ -887,7 +886,6 @@ public static partial class Interpreter
                 case Opcode.KW_NAMES: break;
 
                 case Opcode.CALL:
-                case Opcode.CALL_KW:
                 {
                     int baseIdx = sp - arg - 2;
                     var a = s[baseIdx];
@@ -916,7 +914,9 @@ public static partial class Interpreter
                             callable = pm.Func; argStart = baseIdx + 1; n = arg + 1;
                         }
                     }
-                    var kw = (instr & 0xFF) == (int)Opcode.CALL_KW ? (PyTuple)f.Code.Consts[code[pc - 2] >> 8] : null;
+                    // read from the instruction before (not a quickened CALL form): a traced
+                    // frame runs the compiled instructions, where KW_NAMES then CALL stay as they are
+                    var kw = CodeObject.OpOf(code[pc - 2]) == Opcode.KW_NAMES ? (PyTuple)f.Code.Consts[code[pc - 2] >> 8] : null;
                     if (callable is PyFunction fn)
                     {
                         var fc = fn.Code;
@@ -925,10 +925,14 @@ public static partial class Interpreter
                             // the arguments go straight from this stack into the callee's fast
                             // locals (no span, no binder), in a frame its code kept from a
                             // previous call when there is one (CPython's CALL_PY_EXACT_ARGS)
-                            var cf = fc.SpareFrame;
-                            if (cf != null && cf.Globals == fn.Globals && cf.Builtins == fn.Builtins) { fc.SpareFrame = cf.Back; fc.SpareCount--; }
+                            Frame? cf;
+                            int nspare = fc.SpareCount;
+                            if (nspare > 0 && (cf = fc.Spares![nspare - 1]!).Globals == fn.Globals && cf.Builtins == fn.Builtins)
+                            {
+                                fc.Spares[nspare - 1] = null;
+                                fc.SpareCount = nspare - 1;
+                            }
                             else cf = Frame.ForCall(fc, fn.Globals, fn.Builtins);
-                            cf.Function = fn;
                             var cs = new FrameSlots(cf.Slots);
                             for (int i = 0; i < n; i++) cs[i] = s[argStart + i];
                             for (int i = baseIdx; i < sp; i++) s[i] = null;
@@ -966,10 +970,14 @@ public static partial class Interpreter
                             var init = Unsafe.As<PyFunction>(ac.Descr)!;
                             var obj = ct.New!(ts, ct, default, null);
                             var ic = init.Code;
-                            var cf = ic.SpareFrame;
-                            if (cf != null && cf.Globals == init.Globals && cf.Builtins == init.Builtins) { ic.SpareFrame = cf.Back; ic.SpareCount--; }
+                            Frame? cf;
+                            int nspare = ic.SpareCount;
+                            if (nspare > 0 && (cf = ic.Spares![nspare - 1]!).Globals == init.Globals && cf.Builtins == init.Builtins)
+                            {
+                                ic.Spares[nspare - 1] = null;
+                                ic.SpareCount = nspare - 1;
+                            }
                             else cf = Frame.ForCall(ic, init.Globals, init.Builtins);
-                            cf.Function = init;
                             cf.InitSelf = obj;
                             var cs = new FrameSlots(cf.Slots);
                             cs[0] = obj;
@@ -1116,14 +1124,14 @@ public static partial class Interpreter
                             if (f.InitSelf != null) { v = f.InitSelf; f.InitSelf = null; }
                             ts.RecursionDepth--;
                             var rc = f.Code;
-                            if (!f.Exposed && f.Locals == null && rc.SpareCount < Frame.MaxSpares)
+                            int nspare = rc.SpareCount;
+                            if (!f.Exposed && f.Locals == null && nspare < Frame.MaxSpares)
                             {
                                 for (int i = 0; i < sp; i++) s[i] = null;
                                 f.Sp = f.StackBase; f.Pc = 0; f.Lasti = -1;
-                                f.Function = null; f._localsCache = null;
-                                f.Back = rc.SpareFrame;
-                                rc.SpareFrame = f;
-                                rc.SpareCount++;
+                                f._localsCache = null; f.Back = null;
+                                (rc.Spares ?? Frame.NewSpares(rc))[nspare] = f;
+                                rc.SpareCount = nspare + 1;
                             }
                             else { f.Sp = sp; f.Finished = true; f.Back = null; }
                             f = back;
@@ -1285,7 +1293,7 @@ public static partial class Interpreter
                         case ColdReraise: goto reraise;
                         case ColdFramePushed: f.Pc = pc; goto switched;
                         // TRACE reported its events: now the instruction it stands for
-                        case ColdTraced: instr = TracedInstruction(f.Code, pc - 1); arg = instr >> 8; goto redispatch;
+                        case ColdTraced: instr = f.Code.Code.Code[pc - 1]; arg = instr >> 8; goto redispatch;
                         // a trace function changed f.Pc (f_lineno jump)
                         case ColdReload: goto switched;
                     }

@@ -1,0 +1,53 @@
+using System.Linq;
+using NUnit.Framework;
+using StacklessIron.Compiling;
+using StacklessIron.Objects;
+using StacklessIron.Parsing;
+
+namespace StacklessIron.Tests;
+
+/// <summary>The loop's copy of the instructions (PyCode.Quick): which pairs it fuses and which
+/// instructions it replaces. The behaviour of each form is covered by the compare program
+/// pytests/compare/vm_call_fast_paths.py; this checks that the forms are there at all (a
+/// quickening that silently stopped would only show as lost speed).</summary>
+public class QuickenedCodeTests
+{
+    static PyCode FunctionCode(string src, string name)
+    {
+        var module = Compiler.Compile(PythonParser.ParseModule(src, "<string>"), "<string>", CompileMode.Exec);
+        var co = module.Constants.OfType<CodeObject>().Single(c => c.Name == name);
+        return PyCode.For(co);
+    }
+
+    static Opcode[] QuickOps(PyCode code) => code.Quick.Select(i => CodeObject.OpOf(i)).ToArray();
+
+    [Test]
+    public void FibGetsFusedLoadsComparesAndAReturnInPlaceOfTheJump()
+    {
+        var code = FunctionCode("def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n", "fib");
+        var ops = QuickOps(code);
+        var original = code.Code.Code.Select(i => CodeObject.OpOf(i)).ToArray();
+        Assert.That(ops, Does.Contain(Opcode.LOAD_FAST__LOAD_CONST));
+        Assert.That(ops, Does.Contain(Opcode.COMPARE_OP__POP_JUMP_IF_FALSE));
+        Assert.That(ops.Count(o => o == Opcode.PUSH_NULL__LOAD_GLOBAL), Is.EqualTo(2));
+        Assert.That(original, Does.Contain(Opcode.JUMP_FORWARD), "the compiled code jumps to its return");
+        Assert.That(ops, Does.Not.Contain(Opcode.JUMP_FORWARD), "the quickened code returns there");
+        Assert.That(ops.Count(o => o == Opcode.RETURN_VALUE), Is.EqualTo(2));
+        // the second instruction of each pair stays in place (jump targets, line numbers)
+        for (int i = 0; i < ops.Length; i++)
+            if (ops[i] != original[i] && ops[i] != Opcode.RETURN_VALUE)
+                Assert.That(ops[i + 1], Is.EqualTo(original[i + 1]));
+    }
+
+    [Test]
+    public void LoopStoresAreFusedAndKeywordCallsStayAsCompiled()
+    {
+        var code = FunctionCode("def g(xs):\n    for x in xs:\n        f(x, k=1)\n    f(1)\n", "g");
+        var ops = QuickOps(code);
+        Assert.That(ops, Does.Contain(Opcode.FOR_ITER__STORE_FAST));
+        // CALL reads the KW_NAMES before it (also in a traced frame, which runs the compiled code)
+        int kw = System.Array.IndexOf(ops, Opcode.KW_NAMES);
+        Assert.That(ops[kw + 1], Is.EqualTo(Opcode.CALL));
+        Assert.That(ops.Count(o => o == Opcode.CALL), Is.EqualTo(2));
+    }
+}
