@@ -104,7 +104,7 @@ public class PyFloat : PyObject
     public static double FromObject(ThreadState ts, PyObject x)
     {
         if (x is PyFloat f) return f.Value;
-        if (x is PyStr s) return Call(() => NumberParsing.ParseFloat(s.Value));
+        if (x is PyStr s) { try { return NumberParsing.ParseFloat(s.Value); } catch (FormatError e) { throw PyFloat.ToPy(e); } }
         if (x is PyInt i) return i.ToDouble();
         if (x.Type.Float != null)
         {
@@ -118,7 +118,7 @@ public class PyFloat : PyObject
             var bytes = new byte[Ops.Len(ts, x)];
             int k = 0;
             foreach (var b in Ops.Iterate(ts, x)) bytes[k++] = (byte)((PyInt)b).Small;
-            return Call(() => NumberParsing.ParseFloatBytes(bytes));
+            try { return NumberParsing.ParseFloatBytes(bytes); } catch (FormatError e) { throw PyFloat.ToPy(e); }
         }
         throw PyExc.TypeError($"float() argument must be a string or a real number, not '{x.Type.Name}'");
     }
@@ -217,17 +217,17 @@ public class PyFloat : PyObject
     static PyObject __format__(ThreadState ts, PyFloat self, PyObject spec)
     {
         if (SpecText(spec).Length == 0) return Ops.Str(ts, self);
-        return new PyStr(Call(() => FormatSpec.FormatFloat(self.Value, SpecText(spec), self.Type.Name)));
+        try { return new PyStr(FormatSpec.FormatFloat(self.Value, SpecText(spec), self.Type.Name)); } catch (FormatError e) { throw PyFloat.ToPy(e); }
     }
 
     [PyMethod]
     static PyObject __round__(ThreadState ts, PyFloat self, PyObject? ndigits = null)
     {
         if (ndigits == null || ndigits == PyNone.Value)
-            return PyInt.From(Call(() => FloatMath.RoundToInt(self.Value)));
+            try { return PyInt.From(FloatMath.RoundToInt(self.Value)); } catch (FormatError e) { throw PyFloat.ToPy(e); }
         var n = Ops.Index(ts, ndigits);
         long nd = n.FitsLong ? n.Small : (n.Sign > 0 ? long.MaxValue : long.MinValue);
-        return new PyFloat(Call(() => FloatMath.Round(self.Value, nd)));
+        try { return new PyFloat(FloatMath.Round(self.Value, nd)); } catch (FormatError e) { throw PyFloat.ToPy(e); }
     }
 
     [PyMethod] static PyObject __trunc__(ThreadState ts, PyFloat self) => ToInt(self.Value);

@@ -157,11 +157,11 @@ public class PyInt : PyObject
             var bi = Ops.Index(ts, bound[1]!);
             int b = bi.FitsLong && bi.Small >= int.MinValue && bi.Small <= int.MaxValue ? (int)bi.Small : 99;
             if ((b != 0 && b < 2) || b > 36) throw PyExc.ValueError("int() base must be >= 2 and <= 36, or 0");
-            if (x is PyStr bs) return WithType(cls, PyFloat.Call(() => NumberParsing.ParseInt(bs.Value, b, ts.Engine.IntMaxStrDigits)));
+            if (x is PyStr bs) { try { return WithType(cls, NumberParsing.ParseInt(bs.Value, b, ts.Engine.IntMaxStrDigits)); } catch (FormatError e) { throw PyFloat.ToPy(e); } }
             if (x.Type.Name is "bytes" or "bytearray") return WithType(cls, ParseBytes(ts, x, b));
             throw PyExc.TypeError("int() can't convert non-string with explicit base");
         }
-        if (x is PyStr s) return WithType(cls, PyFloat.Call(() => NumberParsing.ParseInt(s.Value, 10, ts.Engine.IntMaxStrDigits)));
+        if (x is PyStr s) { try { return WithType(cls, NumberParsing.ParseInt(s.Value, 10, ts.Engine.IntMaxStrDigits)); } catch (FormatError e) { throw PyFloat.ToPy(e); } }
         if (x is PyFloat f) return cls == TypeObject ? PyFloat.ToInt(f.Value) : WithType(cls, PyFloat.ToInt(f.Value).Big);
         if (x.Type.Name is "bytes" or "bytearray" && x.Type.Int == null && x.Type.Index == null) return WithType(cls, ParseBytes(ts, x, 10));
         var v = Ops.ToIntValue(ts, x);
@@ -174,7 +174,7 @@ public class PyInt : PyObject
         var bytes = new byte[Ops.Len(ts, x)];
         int k = 0;
         foreach (var o in Ops.Iterate(ts, x)) bytes[k++] = (byte)((PyInt)o).Small;
-        return PyFloat.Call(() => NumberParsing.ParseIntBytes(bytes, b, ts.Engine.IntMaxStrDigits));
+        try { return NumberParsing.ParseIntBytes(bytes, b, ts.Engine.IntMaxStrDigits); } catch (FormatError e) { throw PyFloat.ToPy(e); }
     }
 
     [PySlot("__repr__")]
@@ -182,7 +182,7 @@ public class PyInt : PyObject
     {
         var x = (PyInt)self;
         if (x.FitsLong) return new PyStr(x.Small.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return new PyStr(PyFloat.Call(() => NumberParsing.ToDecimalString(x.Big, ts.Engine.IntMaxStrDigits)));
+        try { return new PyStr(NumberParsing.ToDecimalString(x.Big, ts.Engine.IntMaxStrDigits)); } catch (FormatError e) { throw PyFloat.ToPy(e); }
     }
     [PySlot("__hash__")] static long Hash(ThreadState ts, PyObject self) => ((PyInt)self).HashValue();
     [PySlot("__bool__")] static bool Bool(ThreadState ts, PyObject self) => ((PyInt)self).Sign != 0;
@@ -307,14 +307,14 @@ public class PyInt : PyObject
         if (y.Sign == 0) throw PyExc.ZeroDivisionError("division by zero");
         if (x.FitsLong && y.FitsLong && x.Small > -(1L << 53) && x.Small < (1L << 53) && y.Small > -(1L << 53) && y.Small < (1L << 53))
             return new PyFloat((double)x.Small / y.Small);
-        return new PyFloat(PyFloat.Call(() => IntMath.TrueDivide(x.Big, y.Big)));
+        try { return new PyFloat(IntMath.TrueDivide(x.Big, y.Big)); } catch (FormatError e) { throw PyFloat.ToPy(e); }
     }
 
     [PySlot("__pow__", "__rpow__")]
     static PyObject Pow(ThreadState ts, PyObject a, PyObject b)
     {
         if (!Get2(a, b, out var x, out var y)) return PyNotImplemented.Value;
-        if (y.Sign < 0) return new PyFloat(PyFloat.Call(() => IntMath.PowToDouble(x.Big, y.Big)));
+        if (y.Sign < 0) { try { return new PyFloat(IntMath.PowToDouble(x.Big, y.Big)); } catch (FormatError e) { throw PyFloat.ToPy(e); } }
         if (x.FitsLong && y.FitsLong && y.Small < 64)
         {
             // Repeated squaring on longs while it fits.
@@ -334,7 +334,7 @@ public class PyInt : PyObject
             }
             catch (OverflowException) { }
         }
-        return From(PyFloat.Call(() => IntMath.Pow(x.Big, y.Big)));
+        try { return From(IntMath.Pow(x.Big, y.Big)); } catch (FormatError e) { throw PyFloat.ToPy(e); }
     }
 
     /// <summary>pow(v, w, z) for ints (long_pow with a modulus): NotImplemented unless all
@@ -456,8 +456,8 @@ public class PyInt : PyObject
     static PyObject __format__(ThreadState ts, PyInt self, PyObject spec)
     {
         if (PyFloat.SpecText(spec).Length == 0) return Ops.Str(ts, self);
-        if (self.FitsLong) return new PyStr(PyFloat.Call(() => FormatSpec.FormatInt(self.Small, PyFloat.SpecText(spec), self.Type.Name)));
-        return new PyStr(PyFloat.Call(() => FormatSpec.FormatInt(self.Big, PyFloat.SpecText(spec), self.Type.Name, maxStrDigits: ts.Engine.IntMaxStrDigits)));
+        if (self.FitsLong) { try { return new PyStr(FormatSpec.FormatInt(self.Small, PyFloat.SpecText(spec), self.Type.Name)); } catch (FormatError e) { throw PyFloat.ToPy(e); } }
+        try { return new PyStr(FormatSpec.FormatInt(self.Big, PyFloat.SpecText(spec), self.Type.Name, maxStrDigits: ts.Engine.IntMaxStrDigits)); } catch (FormatError e) { throw PyFloat.ToPy(e); }
     }
 
     [PyMethod]
@@ -498,7 +498,7 @@ public class PyInt : PyObject
     static PyObject to_bytes(ThreadState ts, PyInt self, [PyKeyword] long length = 1, string byteorder = "big", [PyKwOnly] bool signed = false)
     {
         bool big = BigEndian(byteorder);
-        return ConstantHooks.MakeBytes(PyFloat.Call(() => IntMath.ToBytes(self.Big, length, big, signed)));
+        try { return ConstantHooks.MakeBytes(IntMath.ToBytes(self.Big, length, big, signed)); } catch (FormatError e) { throw PyFloat.ToPy(e); }
     }
 
     [PyClassMethod]
