@@ -61,6 +61,31 @@ def test_with_enter_and_exit_switch_softly():
                    ("enter", 0), ("exit", 0, KeyError), ("exit got", "d"), "after"], log
 
 
+def test_instance_call_and_star_call_of_method_switch_softly():
+    # an instance's Python __call__ and obj.method(*args, **kw) run as frames of the loop:
+    # nesting level 0 inside, and a tasklet blocking there switches softly (Stackless too)
+    ch = stackless.channel()
+    seen = []
+    class Receiver:
+        def __call__(self, tag):
+            seen.append((tag, stackless.current.nesting_level))
+            return ch.receive()
+        def method(self, *args, **kw):
+            seen.append((kw["tag"], stackless.current.nesting_level))
+            return ch.receive()
+    r = Receiver()
+    def task():
+        seen.append(r("call"))
+        seen.append(r.method(*(), **{"tag": "star"}))
+    t = stackless.tasklet(task)()
+    stackless.run()
+    assert t.blocked and t.restorable and t.nesting_level == 0
+    ch.send(1)
+    assert t.blocked and t.restorable
+    ch.send(2)
+    assert not t.alive
+    assert seen == [("call", 0), 1, ("star", 0), 2], seen
+
 for name, fn in list(globals().items()):
     if name.startswith('test_') and callable(fn):
         fn()

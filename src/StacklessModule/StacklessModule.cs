@@ -73,6 +73,19 @@ def send_sequence(self, iterable):
         n += 1
     return n
 
+def test_outside():
+    '''test_outside() -- a builtin testing function.
+Runs the scheduler the way an application outside Stackless does, until no
+other tasklet is runnable; an exception escaping a tasklet ends it.'''
+    while getruncount() > 1:
+        run()
+
+def test_cframe_nr(switches):
+    '''test_cframe_nr(switches) -- a builtin testing function that does nothing
+but soft tasklet switching: it schedules `switches` times.'''
+    for _ in range(switches):
+        schedule()
+
 def __getattr__(name):
     if name == 'current': return getcurrent()
     if name == 'main': return getmain()

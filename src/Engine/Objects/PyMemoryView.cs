@@ -103,7 +103,7 @@ public sealed class PyMemoryView : PyObject
         sig.Bind(ts, args, kwnames, bound);
         var o = bound[0]!;
         // a PickleBuffer exports the buffer of the object it wraps
-        if (o is PyPickleBuffer pb) o = pb.Obj;
+        if (o is PyPickleBuffer pickleBuffer) o = pickleBuffer.Obj;
         return o switch
         {
             PyBytes b => new PyMemoryView(b, 0, b.Data.Length),

@@ -34,7 +34,7 @@ public static class SlotDefs
 {
     public static readonly List<SlotDef> All = new();
     static readonly Dictionary<string, List<SlotDef>> ByName = new();
-    public static SlotDef GetAttrDef = null!, HashDef = null!, InitDef = null!, NewDef = null!;
+    public static SlotDef GetAttrDef = null!, HashDef = null!, InitDef = null!, NewDef = null!, CallDef = null!;
 
     static readonly string[] CompareNames = { "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__" };
     /// <summary>Per binary operator: the slot a class gets when it defines the dunder in Python.</summary>
@@ -190,7 +190,7 @@ public static class SlotDefs
             });
 
         var sCall = PyStr.Intern("__call__");
-        Add(new[] { "__call__" }, typeof(CallSlot), (t, d) => t.Call = (CallSlot?)d,
+        CallDef = Add(new[] { "__call__" }, typeof(CallSlot), (t, d) => t.Call = (CallSlot?)d,
             (CallSlot)((ts, self, args, kwnames) =>
             {
                 var f = self.Type.Lookup(sCall) ?? throw PyExc.TypeError($"'{self.Type.Name}' object is not callable");

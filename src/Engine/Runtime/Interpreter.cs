@@ -1038,6 +1038,22 @@ public static partial class Interpreter
                     {
                         var call = callable.Type.Call;
                         if (call == null) { exc = PyExc.TypeError($"'{callable.Type.Name}' object is not callable").Value; goto error; }
+                        if (Same(call, SlotDefs.CallDef.Generic) && callable.Type.Lookup(s_call) is PyFunction callFn && !callFn.IsGeneratorLike)
+                        {
+                            // an instance with a Python __call__: its frame runs in this loop, as a
+                            // function's would (stackless: a switch inside is soft, nesting level 0);
+                            // the callable sits right before its arguments: [self, args...]
+                            var nf = MakeFrame(ts, callFn, ArgSpan(s, argStart - 1, n + 1), kw);
+                            for (int i = baseIdx; i < sp; i++) s[i] = null;
+                            sp = baseIdx;
+                            f.Sp = sp; f.Pc = pc;
+                            nf.Back = f;
+                            nf.ReturnMode = ReturnPush;
+                            EnterFrame(ts, nf);
+                            f = nf;
+                            if (ts.TickHook != null && --ts.Ticks <= 0 && ts.TickHook(ts)) goto switched;
+                            goto load_frame;
+                        }
                         // A native may soft-switch: push a frame (ts.SwitchTo) or change the tasklet
                         // (stackless) and return Unwind; the loop then continues with ts.Frame.
                         ts.UnwindAllowed = true;
@@ -1082,6 +1098,14 @@ public static partial class Interpreter
                         var all = new PyObject[args.Length + 1];
                         all[0] = callable; args.CopyTo(all, 1);
                         callable = first; args = all;
+                    }
+                    if (callable is PyMethod bm && bm.Func is PyFunction)
+                    {
+                        // a bound Python method (f(*args, **kw) on obj.method): its function's
+                        // frame runs in this loop too (stackless: a switch inside is soft)
+                        var all = new PyObject[args.Length + 1];
+                        all[0] = bm.Self; args.CopyTo(all, 1);
+                        callable = bm.Func; args = all;
                     }
                     if (callable is PyFunction fn && !fn.IsGeneratorLike)
                     {
@@ -1804,7 +1828,7 @@ public static partial class Interpreter
         return ColdNext;
     }
 
-    static readonly PyStr s_init = PyStr.Intern("__init__");
+    static readonly PyStr s_init = PyStr.Intern("__init__"), s_call = PyStr.Intern("__call__");
 
     /// <summary>Call arguments on the value stack (all non-null there).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
