@@ -132,6 +132,15 @@ public static class SysModule
             }
         }
         var warn = (PyList)sys.Get("warnoptions")!;
+        // -X dev: sys.flags.dev_mode, and the 'default' warning filter before the -W ones
+        if (xdict.GetStr("dev") != null)
+        {
+            var flags = (PyStructSeq)sys.Get("flags")!;
+            PyObject[] values = [.. flags.Items, .. flags.Hidden];
+            values[Array.IndexOf(FlagNames, "dev_mode")] = PyBool.True;
+            sys.Set("flags", PyStructSeq.Create(FlagsType, values));
+            warn.Append(new PyStr("default"));
+        }
         foreach (var w in warnoptions) warn.Append(new PyStr(w));
         return null;
     }
