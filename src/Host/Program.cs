@@ -136,6 +136,9 @@ public static class Program
         {
             // as CPython at start-up: SIGINT raises KeyboardInterrupt (default_int_handler)
             Importer.ImportModule(t, "_signal");
+            // -X faulthandler and -X dev switch faulthandler on before the program runs
+            if (xoptions.Exists(x => x == "faulthandler" || x == "dev"))
+                Ops.CallMethod(t, Importer.ImportModule(t, "faulthandler"), "enable");
             if (module != null)
             {
                 string file;

@@ -102,8 +102,9 @@ public static class SysModule
 
     [PyMethod] static long getrecursionlimit(ThreadState ts) => ts.Engine.RecursionLimit;
 
-    /// <summary>Applies the command line's `-X name[=value]` options (sys._xoptions) and
-    /// `-W arg` options (sys.warnoptions). Returns an error message for a bad -X value, which
+    /// <summary>Applies the command line's `-X name[=value]` options (sys._xoptions), `-W arg`
+    /// options (sys.warnoptions) and flags (sys.flags by name; -O also sets the engine's
+    /// optimize level and __debug__). Returns an error message for a bad -X value, which
     /// CPython reports as a fatal error at start-up.</summary>
     public static string? ApplyCommandLineOptions(PythonEngine engine, IEnumerable<string> xoptions, IEnumerable<string> warnoptions,
         IReadOnlyDictionary<string, int>? flagValues = null)
@@ -144,6 +145,15 @@ public static class SysModule
             }
         }
         var warn = (PyList)sys.Get("warnoptions")!;
+        // -X dev: sys.flags.dev_mode, and the 'default' warning filter before the -W ones
+        if (xdict.GetStr("dev") != null)
+        {
+            var flags = (PyStructSeq)sys.Get("flags")!;
+            PyObject[] values = [.. flags.Items, .. flags.Hidden];
+            values[Array.IndexOf(FlagNames, "dev_mode")] = PyBool.True;
+            sys.Set("flags", PyStructSeq.Create(FlagsType, values));
+            warn.Append(new PyStr("default"));
+        }
         foreach (var w in warnoptions) warn.Append(new PyStr(w));
         return null;
     }

@@ -1,6 +1,6 @@
 # The command line as CPython's: combined flags, option arguments in the same word, sys.flags,
-# -I/-P keeping the script folder off sys.path, usage errors with status 2; and sys.executable
-# being a program that runs Python (subprocess children use it).
+# -I/-P keeping the script folder off sys.path, -O, usage errors with status 2; run through
+# sys.executable (a compare program: CPython must pass the same checks).
 import subprocess, sys, os, tempfile
 
 def run(*args, input=None):
@@ -20,7 +20,11 @@ rc, out, _ = run("-bb", "-vv", "-OO", "-q", "-s", "-c", "import sys; f = sys.fla
 assert out == "2 2 2 1 1\n", out
 
 rc, out, _ = run("-Wignore", "-X", "dev", "-Xint_max_str_digits=5000", "-c", "import sys; print(sys.warnoptions, sorted(sys._xoptions.items()), sys.get_int_max_str_digits())")
-assert out == "['ignore'] [('dev', True), ('int_max_str_digits', '5000')] 5000\n", out
+assert out == "['default', 'ignore'] [('dev', True), ('int_max_str_digits', '5000')] 5000\n", out
+rc, out, _ = run("-X", "dev", "-c", "import sys, faulthandler; print(sys.flags.dev_mode, faulthandler.is_enabled())")
+assert out == "True True\n", out
+rc, out, _ = run("-X", "faulthandler", "-c", "import sys, faulthandler; print(sys.flags.dev_mode, faulthandler.is_enabled())")
+assert out == "False True\n", out
 
 with tempfile.TemporaryDirectory() as d:
     script = os.path.join(d, "prog.py")
