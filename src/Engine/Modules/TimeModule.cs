@@ -216,6 +216,14 @@ public static class TimeModule
         return Asc(f);
     }
 
+    /// <summary>strptime(string, format): parsed by the stdlib's _strptime, as CPython's C module does.</summary>
+    [PyMethod]
+    static PyObject strptime(ThreadState ts, PyObject @string, PyObject? format = null)
+    {
+        var parser = Importer.ImportModule(ts, "_strptime");
+        return format == null ? Ops.CallMethod(ts, parser, "_strptime_time", @string) : Ops.CallMethod(ts, parser, "_strptime_time", @string, format);
+    }
+
     [PyMethod]
     static string strftime(ThreadState ts, string format, PyObject? t = null)
     {
