@@ -162,23 +162,7 @@ def __dir__():
     /// <summary>Reports an exception nobody can catch through sys.unraisablehook, as CPython's
     /// PyErr_WriteUnraisable(obj) does with `what` as the object ("Exception ignored in: 'what'").</summary>
     internal static void WriteUnraisable(ThreadState ts, PyException e, string what)
-    {
-        try
-        {
-            var args = new PySimpleNamespace();
-            var d = args.Dict!;
-            d.SetStr("exc_type", e.Value.Type);
-            d.SetStr("exc_value", e.Value);
-            d.SetStr("exc_traceback", (PyObject?)e.Value.Traceback ?? PyNone.Value);
-            d.SetStr("err_msg", PyNone.Value);
-            d.SetStr("object", new PyStr(what));
-            var hook = ts.Engine.Sys.Get("unraisablehook");
-            if (hook != null && hook != PyNone.Value) { Ops.Call(ts, hook, args); return; }
-        }
-        catch (PyException) { }
-        try { ts.Engine.Stderr.Write($"Exception ignored in: '{what}': {Ops.ReprString(ts, e.Value)}\n"); }
-        catch (PyException) { }
-    }
+        => Finalization.ReportUnraisable(ts, e.Value, new PyStr(what));
 
     /// <summary>Builds the not-yet-run chain of a tasklet: one frame that calls its function.</summary>
     internal static Frame MakeStartFrame(ThreadState ts, PyObject func, PyObject[] args, PyDict? kwargs)

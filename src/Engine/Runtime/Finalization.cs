@@ -192,6 +192,8 @@ public sealed class Finalization
         try
         {
             var hook = ts.Engine.Sys.Get("unraisablehook");
+            // no hook set: CPython's default one writes it to stderr
+            if (hook == null || hook == PyNone.Value) hook = ts.Engine.Sys.Get("__unraisablehook__");
             if (hook == null || hook == PyNone.Value) return;
             var args = new PySimpleNamespace();
             var d = args.Dict!;

@@ -172,21 +172,7 @@ public static class SqliteModule
     /// reported through sys.unraisablehook when enable_callback_tracebacks(True) was called.</summary>
     internal static void ReportCallbackError(ThreadState ts, PyBaseException exc, PyObject callable)
     {
-        if (!CallbackTracebacks) return;
-        try
-        {
-            var hook = ts.Engine.Sys.Get("unraisablehook");
-            if (hook == null || hook == PyNone.Value) return;
-            var args = new PySimpleNamespace();
-            var d = args.Dict!;
-            d.SetStr(PyStr.Intern("exc_type"), exc.Type);
-            d.SetStr(PyStr.Intern("exc_value"), exc);
-            d.SetStr(PyStr.Intern("exc_traceback"), (PyObject?)exc.Traceback ?? PyNone.Value);
-            d.SetStr(PyStr.Intern("err_msg"), PyNone.Value);
-            d.SetStr(PyStr.Intern("object"), callable);
-            Ops.Call(ts, hook, args);
-        }
-        catch (PyException) { }
+        if (CallbackTracebacks) Finalization.ReportUnraisable(ts, exc, callable);
     }
 
     /// <summary>Strict UTF-8 of a str bound as TEXT (a lone surrogate raises UnicodeEncodeError).</summary>

@@ -121,23 +121,7 @@ public static class ThreadModule
 
     /// <summary>Reports through sys.unraisablehook, as CPython's _PyErr_WriteUnraisableMsg.</summary>
     static void WriteUnraisable(ThreadState ts, PyBaseException exc, string msg, PyObject obj)
-    {
-        try
-        {
-            var args = new PySimpleNamespace();
-            var d = args.Dict!;
-            d.SetStr("exc_type", exc.Type);
-            d.SetStr("exc_value", exc);
-            d.SetStr("exc_traceback", (PyObject?)exc.Traceback ?? PyNone.Value);
-            d.SetStr("err_msg", new PyStr(msg));
-            d.SetStr("object", obj);
-            var hook = ts.Engine.Sys.Get("unraisablehook");
-            if (hook != null && hook != PyNone.Value) { Ops.Call(ts, hook, args); return; }
-        }
-        catch (PyException) { }
-        try { ts.Engine.Stderr.Write(msg + ": " + ts.Engine.FormatException(ts, exc)); }
-        catch (PyException) { }
-    }
+        => Finalization.ReportUnraisable(ts, exc, obj, msg);
 
     [PyMethod] static void exit(ThreadState ts) => throw PyExc.New(ExceptionTypes.SystemExit);
     [PyMethod] static void exit_thread(ThreadState ts) => throw PyExc.New(ExceptionTypes.SystemExit);
