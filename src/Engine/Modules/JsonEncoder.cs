@@ -12,8 +12,10 @@ public sealed class JsonEncoder : PyObject
 {
     public static readonly PyType TypeObject = PyType.Builtin("Encoder", typeof(JsonEncoder), subclassable: false, module: "_json");
 
-    static readonly string[] ParameterNames =
-        { "markers", "default", "encoder", "indent", "key_separator", "item_separator", "sort_keys", "skipkeys", "allow_nan" };
+    static readonly Signature NewSignature = new("make_encoder",
+        new[] { "markers", "default", "encoder", "indent", "key_separator", "item_separator", "sort_keys", "skipkeys", "allow_nan" },
+        0, 9, 0, false, false);
+    static readonly Signature CallSignature = new("_iterencode", new[] { "obj", "_current_indent_level" }, 0, 2, 0, false, false);
 
     PyObject _markers = PyNone.Value, _default = PyNone.Value, _encoder = PyNone.Value, _indent = PyNone.Value;
     PyStr _keySeparator = PyStr.Empty, _itemSeparator = PyStr.Empty;
@@ -26,7 +28,8 @@ public sealed class JsonEncoder : PyObject
     [PySlot("__new__")]
     static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        var a = Bind(args, kwnames, ParameterNames, "make_encoder");
+        var a = new PyObject?[9];
+        NewSignature.Bind(ts, args, kwnames, a);
         var e = new JsonEncoder();
         if (a[0] != PyNone.Value && a[0] is not PyDict)
             throw PyExc.TypeError($"make_encoder() argument 1 must be dict or None, not {a[0].Type.Name}");
@@ -44,35 +47,15 @@ public sealed class JsonEncoder : PyObject
         return e;
     }
 
-    /// <summary>Binds positional and keyword arguments to `names`, all required.</summary>
-    static PyObject[] Bind(ReadOnlySpan<PyObject> args, PyTuple? kwnames, string[] names, string func)
-    {
-        int nkw = kwnames?.Items.Length ?? 0, npos = args.Length - nkw;
-        if (npos > names.Length)
-            throw PyExc.TypeError($"{func}() takes at most {names.Length} arguments ({args.Length} given)");
-        var bound = new PyObject?[names.Length];
-        for (int i = 0; i < npos; i++) bound[i] = args[i];
-        for (int k = 0; k < nkw; k++)
-        {
-            string name = Ops.StrValue(kwnames!.Items[k]);
-            int at = Array.IndexOf(names, name);
-            if (at < 0) throw PyExc.TypeError($"'{name}' is an invalid keyword argument for {func}()");
-            if (bound[at] != null) throw PyExc.TypeError($"argument for {func}() given by name ('{name}') and position ({at + 1})");
-            bound[at] = args[npos + k];
-        }
-        for (int i = 0; i < names.Length; i++)
-            if (bound[i] == null) throw PyExc.TypeError($"{func}() missing required argument '{names[i]}' (pos {i + 1})");
-        return bound!;
-    }
-
     [PySlot("__call__")]
     static PyObject Call(ThreadState ts, PyObject self, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        var a = Bind(args, kwnames, new[] { "obj", "_current_indent_level" }, "_iterencode");
-        Ops.Index(ts, a[1]);
+        var a = new PyObject?[2];
+        CallSignature.Bind(ts, args, kwnames, a);
+        Ops.Index(ts, a[1]!);
         var enc = (JsonEncoder)self;
         var run = new Run(ts, enc);
-        run.Value(a[0], 0);
+        run.Value(a[0]!, 0);
         return new PyList(new PyObject[] { new PyStr(run.Text.ToString()) });
     }
 

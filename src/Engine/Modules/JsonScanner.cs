@@ -26,7 +26,9 @@ public sealed class JsonScanner : PyObject
     [PySlot("__new__")]
     static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        var context = OneArgument(args, kwnames, "context", "make_scanner");
+        var bound = new PyObject?[1];
+        NewSignature.Bind(ts, args, kwnames, bound);
+        var context = bound[0]!;
         var s = new JsonScanner();
         s._strict = Ops.IsTrue(ts, Ops.GetAttr(ts, context, PyStr.Intern("strict")));
         s._objectHook = Ops.GetAttr(ts, context, PyStr.Intern("object_hook"));
@@ -37,38 +39,16 @@ public sealed class JsonScanner : PyObject
         return s;
     }
 
-    /// <summary>The single argument `name` of `func`, given by position or keyword.</summary>
-    internal static PyObject OneArgument(ReadOnlySpan<PyObject> args, PyTuple? kwnames, string name, string func)
-    {
-        int nkw = kwnames?.Items.Length ?? 0, npos = args.Length - nkw;
-        if (args.Length != 1)
-            throw PyExc.TypeError(args.Length == 0 ? $"{func}() missing required argument '{name}' (pos 1)"
-                : $"{func}() takes at most 1 argument ({args.Length} given)");
-        if (nkw == 1 && Ops.StrValue(kwnames!.Items[0]) != name)
-            throw PyExc.TypeError($"'{Ops.StrValue(kwnames.Items[0])}' is an invalid keyword argument for {func}()");
-        return args[0];
-    }
+    static readonly Signature NewSignature = new("make_scanner", new[] { "context" }, 0, 1, 0, false, false);
+    static readonly Signature CallSignature = new("scan_once", new[] { "string", "idx" }, 0, 2, 0, false, false);
 
     [PySlot("__call__")]
     static PyObject Call(ThreadState ts, PyObject self, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
         var sc = (JsonScanner)self;
-        PyObject? str = null, idxObj = null;
-        int nkw = kwnames?.Items.Length ?? 0, npos = args.Length - nkw;
-        if (npos > 2) throw PyExc.TypeError($"scan_once() takes at most 2 arguments ({args.Length} given)");
-        if (npos > 0) str = args[0];
-        if (npos > 1) idxObj = args[1];
-        for (int k = 0; k < nkw; k++)
-        {
-            string name = Ops.StrValue(kwnames!.Items[k]);
-            int position = name == "string" ? 1 : name == "idx" ? 2 : 0;
-            if (position == 0) throw PyExc.TypeError($"'{name}' is an invalid keyword argument for scan_once()");
-            if ((position == 1 ? str : idxObj) != null)
-                throw PyExc.TypeError($"argument for scan_once() given by name ('{name}') and position ({position})");
-            if (position == 1) str = args[npos + k]; else idxObj = args[npos + k];
-        }
-        if (str == null) throw PyExc.TypeError("scan_once() missing required argument 'string' (pos 1)");
-        if (idxObj == null) throw PyExc.TypeError("scan_once() missing required argument 'idx' (pos 2)");
+        var bound = new PyObject?[2];
+        CallSignature.Bind(ts, args, kwnames, bound);
+        PyObject str = bound[0]!, idxObj = bound[1]!;
         var idxInt = Ops.Index(ts, idxObj);
         if (str is not PyStr doc) throw PyExc.TypeError($"first argument must be a string, not {str.Type.Name}");
         if (!idxInt.FitsLong || idxInt.Small > int.MaxValue) throw PyExc.OverflowError("Python int too large to convert to C ssize_t");
