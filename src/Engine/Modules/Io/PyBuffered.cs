@@ -109,7 +109,7 @@ public sealed class PyBuffered : PyBufferedIOBase
     /// <summary>One raw read into `buf`: count, 0 at EOF, -1 when non-blocking with no data.</summary>
     int RawRead(ThreadState ts, Span<byte> buf)
     {
-        if (_fileRaw != null) return _fileRaw.ReadInto(buf);
+        if (_fileRaw != null) return _fileRaw.ReadInto(ts, buf);
         var ba = new PyByteArray(new byte[buf.Length]);
         var mv = Ops.Call(ts, PyMemoryView.TypeObject, ba);
         var r = Ops.CallMethod(ts, Raw!, "readinto", mv);
@@ -123,7 +123,7 @@ public sealed class PyBuffered : PyBufferedIOBase
 
     int RawWrite(ThreadState ts, ReadOnlySpan<byte> data)
     {
-        if (_fileRaw != null) return _fileRaw.WriteSome(data);
+        if (_fileRaw != null) return _fileRaw.WriteSome(ts, data);
         var r = Ops.CallMethod(ts, Raw!, "write", PyBytes.From(data.ToArray()));
         if (r == PyNone.Value) return -1;
         long n = IoModule.IntArg(ts, r);
@@ -303,7 +303,7 @@ public sealed class PyBuffered : PyBufferedIOBase
         var head = _rbuf.AsSpan(_rpos, Available).ToArray();
         _rpos = _rend = 0;
         byte[]? rest;
-        if (_fileRaw != null) rest = _fileRaw.ReadAll();
+        if (_fileRaw != null) rest = _fileRaw.ReadAll(ts);
         else
         {
             var r = Ops.GetAttrOrNull(ts, Raw!, PyStr.Intern("readall")) is PyObject ra ? Ops.Call(ts, ra) : ReadAllByChunks(ts);

@@ -160,27 +160,30 @@ public sealed class PyFileIO : PyRawIOBase, IRawStream
 
     /// <summary>Reads into `buf`: the count, 0 at end of file, or -1 when a non-blocking
     /// descriptor has nothing now (Python sees None).</summary>
-    public int ReadInto(Span<byte> buf)
+    public int ReadInto(ThreadState ts, Span<byte> buf)
     {
         CheckReadable();
-        int n = IoSyscalls.Read(Fd, buf);
+        int n, err;
+        // A pipe, socket or terminal may block: other Python threads run meanwhile.
+        using (ts.AllowThreads()) { n = IoSyscalls.Read(Fd, buf); err = n < 0 ? IoSyscalls.Errno : 0; }
         if (n < 0)
         {
-            if (IoSyscalls.Errno == IoSyscalls.EAGAIN) return -1;
-            throw IoSyscalls.LastError();
+            if (err == IoSyscalls.EAGAIN) return -1;
+            throw IoSyscalls.Error(err);
         }
         return n;
     }
 
     /// <summary>Writes what the OS takes of `data`: the count, or -1 (non-blocking, nothing taken).</summary>
-    public int WriteSome(ReadOnlySpan<byte> data)
+    public int WriteSome(ThreadState ts, ReadOnlySpan<byte> data)
     {
         CheckWritable();
-        int n = IoSyscalls.Write(Fd, data);
+        int n, err;
+        using (ts.AllowThreads()) { n = IoSyscalls.Write(Fd, data); err = n < 0 ? IoSyscalls.Errno : 0; }
         if (n < 0)
         {
-            if (IoSyscalls.Errno == IoSyscalls.EAGAIN) return -1;
-            throw IoSyscalls.LastError();
+            if (err == IoSyscalls.EAGAIN) return -1;
+            throw IoSyscalls.Error(err);
         }
         return n;
     }
@@ -201,7 +204,7 @@ public sealed class PyFileIO : PyRawIOBase, IRawStream
     }
 
     /// <summary>Everything up to end of file; null when a non-blocking read finds nothing.</summary>
-    public byte[]? ReadAll()
+    public byte[]? ReadAll(ThreadState ts)
     {
         CheckReadable();
         int guess = 8192;
@@ -215,15 +218,16 @@ public sealed class PyFileIO : PyRawIOBase, IRawStream
         while (true)
         {
             if (total == buf.Length) Array.Resize(ref buf, buf.Length < 65536 ? buf.Length * 2 : buf.Length + buf.Length / 2);
-            int n = IoSyscalls.Read(Fd, buf.AsSpan(total));
+            int n, err;
+            using (ts.AllowThreads()) { n = IoSyscalls.Read(Fd, buf.AsSpan(total)); err = n < 0 ? IoSyscalls.Errno : 0; }
             if (n < 0)
             {
-                if (IoSyscalls.Errno == IoSyscalls.EAGAIN)
+                if (err == IoSyscalls.EAGAIN)
                 {
                     if (total == 0) return null;
                     break;
                 }
-                throw IoSyscalls.LastError();
+                throw IoSyscalls.Error(err);
             }
             if (n == 0) break;
             total += n;
@@ -263,7 +267,7 @@ public sealed class PyFileIO : PyRawIOBase, IRawStream
             if (pos >= 0 && fsize >= pos) cap = Math.Min(cap, fsize - pos + 1);
         }
         var buf = new byte[Math.Max(0, cap)];
-        int got = self.ReadInto(buf);
+        int got = self.ReadInto(ts, buf);
         if (got < 0) return PyNone.Value;
         if (got != buf.Length) Array.Resize(ref buf, got);
         return PyBytes.From(buf);
@@ -272,7 +276,7 @@ public sealed class PyFileIO : PyRawIOBase, IRawStream
     [PyMethod]
     static PyObject readall(ThreadState ts, PyFileIO self)
     {
-        var data = self.ReadAll();
+        var data = self.ReadAll(ts);
         return data == null ? PyNone.Value : PyBytes.From(data);
     }
 
@@ -281,7 +285,7 @@ public sealed class PyFileIO : PyRawIOBase, IRawStream
     {
         self.CheckReadable();
         var span = IoModule.WritableBuffer(buffer);
-        int got = self.ReadInto(span);
+        int got = self.ReadInto(ts, span);
         return got < 0 ? PyNone.Value : PyInt.From(got);
     }
 
@@ -289,7 +293,7 @@ public sealed class PyFileIO : PyRawIOBase, IRawStream
     static PyObject write(ThreadState ts, PyFileIO self, PyObject b)
     {
         self.CheckWritable();
-        int n = self.WriteSome(IoModule.BytesArg(b));
+        int n = self.WriteSome(ts, IoModule.BytesArg(b));
         return n < 0 ? PyNone.Value : PyInt.From(n);
     }
 

@@ -26,7 +26,7 @@ public sealed class PyHostConsoleRaw : PyRawIOBase, IRawStream
     public bool IsClosedFd => _closed;
     public bool Can(string what) => what == "readable" ? _reader != null : what == "writable" && _writer != null;
 
-    public int ReadInto(Span<byte> buf)
+    public int ReadInto(ThreadState ts, Span<byte> buf)
     {
         if (_closed) throw PyExc.ValueError("I/O operation on closed file");
         if (_reader == null) throw IoModule.Unsupported("File not open for reading");
@@ -43,7 +43,7 @@ public sealed class PyHostConsoleRaw : PyRawIOBase, IRawStream
         return n;
     }
 
-    public int WriteSome(ReadOnlySpan<byte> data)
+    public int WriteSome(ThreadState ts, ReadOnlySpan<byte> data)
     {
         if (_closed) throw PyExc.ValueError("I/O operation on closed file");
         if (_writer == null) throw IoModule.Unsupported("File not open for writing");
@@ -58,12 +58,12 @@ public sealed class PyHostConsoleRaw : PyRawIOBase, IRawStream
 
     static PyException Fd29() => IoSyscalls.Error(IoSyscalls.ESPIPE);
 
-    public byte[]? ReadAll()
+    public byte[]? ReadAll(ThreadState ts)
     {
         var all = new List<byte>();
         var buf = new byte[4096];
         int n;
-        while ((n = ReadInto(buf)) > 0) all.AddRange(buf.AsSpan(0, n).ToArray());
+        while ((n = ReadInto(ts, buf)) > 0) all.AddRange(buf.AsSpan(0, n).ToArray());
         return all.ToArray();
     }
 
@@ -72,12 +72,12 @@ public sealed class PyHostConsoleRaw : PyRawIOBase, IRawStream
     {
         var span = IoModule.WritableBuffer(buffer);
         var tmp = new byte[span.Length];
-        int n = self.ReadInto(tmp);
+        int n = self.ReadInto(ts, tmp);
         tmp.AsSpan(0, n).CopyTo(IoModule.WritableBuffer(buffer));
         return PyInt.From(n);
     }
 
-    [PyMethod] static long write(ThreadState ts, PyHostConsoleRaw self, PyObject b) => self.WriteSome(IoModule.BytesArg(b));
+    [PyMethod] static long write(ThreadState ts, PyHostConsoleRaw self, PyObject b) => self.WriteSome(ts, IoModule.BytesArg(b));
     [PyMethod] static bool readable(ThreadState ts, PyHostConsoleRaw self) { self.CheckOpen(); return self._reader != null; }
     [PyMethod] static bool writable(ThreadState ts, PyHostConsoleRaw self) { self.CheckOpen(); return self._writer != null; }
     [PyMethod] static bool seekable(ThreadState ts, PyHostConsoleRaw self) { self.CheckOpen(); return false; }

@@ -193,10 +193,14 @@ public sealed unsafe class PySocket : PyObject
     /// raises only when `raise` (TimeoutError is always raised by connect, EWOULDBLOCK for connect_ex).</summary>
     int Connect(ThreadState ts, byte[] sa, bool raise)
     {
-        int r;
-        fixed (byte* p = sa) r = LibSocket.connect(Fd, p, (uint)sa.Length);
+        int r, err;
+        if (Timeout < 0)
+        {
+            // A blocking connect may take seconds: let other Python threads run meanwhile.
+            using (ts.AllowThreads()) { fixed (byte* p = sa) r = LibSocket.connect(Fd, p, (uint)sa.Length); err = LibSocket.Errno; }
+        }
+        else { fixed (byte* p = sa) r = LibSocket.connect(Fd, p, (uint)sa.Length); err = LibSocket.Errno; }
         if (r == 0) return 0;
-        int err = LibSocket.Errno;
         if (err == LibC.EINTR && Timeout < 0)
             err = LibSocket.EINPROGRESS;   // the connection goes on: wait for it as with a timeout
         bool wait = err == LibSocket.EINPROGRESS && Timeout != 0;

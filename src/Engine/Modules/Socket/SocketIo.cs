@@ -8,7 +8,8 @@ namespace StacklessIron.Modules.Socket;
 /// <summary>Where socket operations wait. A socket with a timeout is non-blocking at the OS
 /// level: each operation first waits here (poll(2) on the descriptor, bounded by the time left)
 /// and then retries the system call until it stops answering EAGAIN. A blocking socket
-/// (timeout None) waits inside the system call instead, blocking the OS thread.
+/// (timeout None) waits inside the system call instead, blocking the OS thread with the
+/// interpreter lock released.
 /// Cooperative I/O changes only this class: make every socket non-blocking at the OS level
 /// and have WaitFor park the calling tasklet on the scheduler's reactor instead of polling.</summary>
 internal static class SocketIo
@@ -49,9 +50,16 @@ internal static class SocketIo
             }
             while (true)
             {
-                nint r = op(s.Fd);
+                nint r;
+                int err;
+                if (timeout < 0)
+                {
+                    // A blocking socket waits inside the system call: other Python threads
+                    // run meanwhile (a server thread's accept() must not starve its client).
+                    using (ts.AllowThreads()) { r = op(s.Fd); err = Marshal.GetLastPInvokeError(); }
+                }
+                else { r = op(s.Fd); err = Marshal.GetLastPInvokeError(); }
                 if (r >= 0) return r;
-                int err = Marshal.GetLastPInvokeError();
                 if (err == LibC.EINTR) continue;
                 if (timeout > 0 && err == LibSocket.EAGAIN) break;
                 throw PosixErrors.FromErrno(err);
