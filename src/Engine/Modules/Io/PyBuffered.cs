@@ -31,6 +31,7 @@ public sealed class PyBuffered : PyBufferedIOBase
     int _rpos, _rend;            // unread read-ahead is _rbuf[_rpos.._rend)
     byte[] _wbuf = Array.Empty<byte>();
     int _wlen;                   // pending writes are _wbuf[0.._wlen)
+    readonly IoGate _gate = new();
 
     public PyBuffered(PyType type) : base(type)
     {
@@ -154,6 +155,7 @@ public sealed class PyBuffered : PyBufferedIOBase
     /// <summary>Writes out the pending bytes.</summary>
     public void FlushWrites(ThreadState ts)
     {
+        using var entered = _gate.Enter(ts);
         int done = 0;
         try
         {
@@ -185,6 +187,7 @@ public sealed class PyBuffered : PyBufferedIOBase
 
     public int WriteNative(ThreadState ts, ReadOnlySpan<byte> data)
     {
+        using var entered = _gate.Enter(ts);
         if (RawClosed(ts)) throw PyExc.ValueError("write to closed file");
         if (_rend > _rpos) DropReadAhead(ts);
         else _rpos = _rend = 0;
@@ -223,6 +226,7 @@ public sealed class PyBuffered : PyBufferedIOBase
 
     public void FlushNative(ThreadState ts)
     {
+        using var entered = _gate.Enter(ts);
         if (_detached || Raw == null) return;
         if (_canWrite)
         {
@@ -249,6 +253,7 @@ public sealed class PyBuffered : PyBufferedIOBase
     /// <summary>read(n); null for "no data now" on a non-blocking stream.</summary>
     public byte[]? ReadNative(ThreadState ts, long n)
     {
+        using var entered = _gate.Enter(ts);
         CheckClosed(ts, "read of closed file");
         if (n < -1) throw PyExc.ValueError("read length must be non-negative or -1");
         if (_wlen > 0) FlushWrites(ts);
@@ -332,6 +337,7 @@ public sealed class PyBuffered : PyBufferedIOBase
 
     public byte[]? Read1Native(ThreadState ts, long n)
     {
+        using var entered = _gate.Enter(ts);
         CheckClosed(ts, "read of closed file");
         if (n < 0) n = BufferSize;
         if (n == 0) return Array.Empty<byte>();
@@ -362,6 +368,7 @@ public sealed class PyBuffered : PyBufferedIOBase
 
     public int ReadIntoNative(ThreadState ts, Span<byte> target, bool one)
     {
+        using var entered = _gate.Enter(ts);
         CheckClosed(ts, "readinto of closed file");
         if (_wlen > 0) FlushWrites(ts);
         int have = Math.Min(Available, target.Length);
@@ -396,6 +403,7 @@ public sealed class PyBuffered : PyBufferedIOBase
 
     public byte[] PeekNative(ThreadState ts)
     {
+        using var entered = _gate.Enter(ts);
         CheckClosed(ts, "peek of closed file");
         if (_wlen > 0) FlushWrites(ts);
         if (Available == 0) Fill(ts);
@@ -404,6 +412,7 @@ public sealed class PyBuffered : PyBufferedIOBase
 
     public byte[] ReadLineNative(ThreadState ts, long limit)
     {
+        using var entered = _gate.Enter(ts);
         CheckClosed(ts, "readline of closed file");
         if (_wlen > 0) FlushWrites(ts);
         // Fast path: the whole line is in the buffer.
@@ -435,6 +444,7 @@ public sealed class PyBuffered : PyBufferedIOBase
 
     public long TellNative(ThreadState ts)
     {
+        using var entered = _gate.Enter(ts);
         CheckRaw();
         long pos = RawTell(ts) - Available + _wlen;
         return pos < 0 ? RawTell(ts) : pos;
@@ -442,6 +452,7 @@ public sealed class PyBuffered : PyBufferedIOBase
 
     public long SeekNative(ThreadState ts, long pos, int whence)
     {
+        using var entered = _gate.Enter(ts);
         if (whence < 0 || whence > 2) throw PyExc.ValueError($"whence value {whence} unsupported");
         CheckClosed(ts, "seek of closed file");
         if (_wlen > 0) FlushWrites(ts);
@@ -514,6 +525,7 @@ public sealed class PyBuffered : PyBufferedIOBase
     [PyMethod]
     static PyObject truncate(ThreadState ts, PyBuffered self, PyObject? pos = null)
     {
+        using var entered = self._gate.Enter(ts);
         self.CheckClosed(ts, "truncate of closed file");
         if (!self._canWrite) throw IoModule.Unsupported("truncate");
         self.FlushWrites(ts);

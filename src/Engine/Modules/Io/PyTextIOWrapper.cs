@@ -33,6 +33,7 @@ public sealed class PyTextIOWrapper : PyTextIOBase
     (long Flags, byte[] Input)? _snapshot;
     double _b2cRatio;
     byte[] _pending = new byte[256];
+    byte[]? _spare;                        // the previous pending array, reused by the next flush
     int _pendingCount;
     // UTF-8 text without surrogates waits as chars and is encoded in bulk (one encoder call
     // per chunk, not per write). The chars always come after the pending bytes: bytes are
@@ -214,11 +215,16 @@ public sealed class PyTextIOWrapper : PyTextIOBase
     {
         MoveCharsToBytes();
         if (_pendingCount == 0) return;
+        // Take the pending bytes out before writing them: the buffer's raw write releases the
+        // interpreter lock, and another thread's write must not refill this array meanwhile.
+        var data = _pending;
         int n = _pendingCount;
+        _pending = _spare ?? new byte[Math.Min(data.Length, 8192)];
+        _spare = null;
         _pendingCount = 0;
-        if (_nativeBuffer != null) _nativeBuffer.WriteNative(ts, _pending.AsSpan(0, n));
-        else Ops.CallMethod(ts, _buffer!, "write", PyBytes.From(_pending.AsSpan(0, n).ToArray()));
-        if (_pending.Length > 65536) _pending = new byte[8192];
+        if (_nativeBuffer != null) _nativeBuffer.WriteNative(ts, data.AsSpan(0, n));
+        else Ops.CallMethod(ts, _buffer!, "write", PyBytes.From(data.AsSpan(0, n).ToArray()));
+        if (data.Length <= 65536) _spare = data;
     }
 
     /// <summary>write(s) for print() and the engine: no Python method lookup.</summary>
