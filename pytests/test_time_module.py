@@ -26,6 +26,25 @@ def test_clocks():
     assert time.get_clock_info("time").adjustable is True
     raises(ValueError, time.get_clock_info, "bogus", msg="unknown clock")
 
+def test_short_sleeps_are_not_cut_short():
+    # sleep() sleeps at least the time asked, also below a millisecond and on other threads
+    # (a millisecond-grained wait returned after 0.1 ms for sleep(0.001)).
+    import threading
+    for secs in (0.0005, 0.001, 0.003):
+        t0 = time.perf_counter()
+        for _ in range(20):
+            time.sleep(secs)
+        assert time.perf_counter() - t0 >= 20 * secs, (secs, time.perf_counter() - t0)
+    took = []
+    def on_thread():
+        t0 = time.perf_counter()
+        for _ in range(20):
+            time.sleep(0.001)
+        took.append(time.perf_counter() - t0)
+    t = threading.Thread(target=on_thread)
+    t.start(); t.join()
+    assert took[0] >= 0.02, took
+
 def test_gmtime():
     st = time.gmtime(0)
     assert tuple(st) == (1970, 1, 1, 0, 0, 0, 3, 1, 0) and len(st) == 9

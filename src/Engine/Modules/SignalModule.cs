@@ -296,7 +296,7 @@ public static class SignalModule
     static void pause(ThreadState ts)
     {
         var arrived = ts.Engine.SignalArrived;
-        using (ts.AllowThreads()) arrived.Wait();
+        using (ts.AllowThreads()) while (!arrived.Wait(-1)) { }
         if (ts == ts.Engine.MainThread) { arrived.Reset(); ts.RunPendingSignals(); }
     }
 

@@ -77,22 +77,29 @@ public static class TimeModule
         var s = SleepSeconds(ts, secs);
         // On the main thread a signal for a Python handler interrupts the sleep: the handler
         // runs (its exception ends the sleep), then the rest of the time is slept (PEP 475).
+        // Both waits are nanosecond-precise (ppoll on the signal event's pipe, nanosleep).
         long end = Stopwatch.GetTimestamp() + (long)(s * Stopwatch.Frequency);
         var arrived = ts == ts.Engine.MainThread ? ts.Engine.SignalArrived : null;
         while (true)
         {
             long left = end - Stopwatch.GetTimestamp();
-            var wait = TimeSpan.FromSeconds(Math.Max(0, left) / (double)Stopwatch.Frequency);
-            bool signalled;
+            if (left <= 0) return;
+            double secsLeft = left / (double)Stopwatch.Frequency;
+            bool signalled = false;
             using (ts.AllowThreads())
             {
-                if (arrived != null) signalled = arrived.Wait(wait);
-                else { System.Threading.Thread.Sleep(wait); signalled = false; }
+                if (arrived != null) signalled = arrived.Wait(secsLeft);
+                else
+                {
+                    var request = new Posix.LibC.Timespec { Seconds = (long)secsLeft, Nanoseconds = (long)((secsLeft - Math.Floor(secsLeft)) * 1e9) };
+                    Posix.LibC.nanosleep(request, out _);   // EINTR: the loop sleeps what is left
+                }
             }
-            if (!signalled) return;
-            arrived!.Reset();
-            ts.RunPendingSignals();
-            if (end - Stopwatch.GetTimestamp() <= 0) return;
+            if (signalled)
+            {
+                arrived!.Reset();
+                ts.RunPendingSignals();
+            }
         }
     }
 

@@ -16,7 +16,7 @@ public sealed class PythonEngine
     public Action<ThreadState>? PendingSignalRunner;
     /// <summary>Set when a signal for a Python handler arrives: interruptible waits (time.sleep)
     /// wake on it and run the handlers.</summary>
-    public readonly System.Threading.ManualResetEventSlim SignalArrived = new(false);
+    public readonly SignalEvent SignalArrived = new();
     /// <summary>The global interpreter lock; the main thread holds it from the start.</summary>
     public readonly GlobalInterpreterLock Gil;
     /// <summary>Other threads wait for a module whose code still runs (see ModuleImportLocks).</summary>

@@ -21,6 +21,11 @@ internal static unsafe class LibC
 
     public static int Errno => Marshal.GetLastPInvokeError();
 
+    [StructLayout(LayoutKind.Sequential)] public struct Timespec { public long Seconds; public long Nanoseconds; }
+    /// <summary>nanosleep(2): 0, or -1 with errno EINTR and the time left in `remaining`.</summary>
+    [DllImport(Lib, SetLastError = true)] public static extern int nanosleep(in Timespec request, out Timespec remaining);
+    /// <summary>ppoll(2) over struct pollfd entries; a null timeout waits without limit.</summary>
+    [DllImport(Lib, SetLastError = true)] public static extern int ppoll(void* fds, ulong nfds, Timespec* timeout, void* sigmask);
     [DllImport(Lib, SetLastError = true)] public static extern int openat(int dirfd, byte[] path, int flags, int mode);
     [DllImport(Lib, SetLastError = true)] public static extern int close(int fd);
     [DllImport(Lib, SetLastError = true)] public static extern int sigaction(int signum, byte* act, byte* oldact);
