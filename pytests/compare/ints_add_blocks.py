@@ -1,7 +1,8 @@
-# Big-int addition of operands of 9 limbs (32-bit) and more, where the kernel adds eight
-# limbs at a time and must notice a carry that runs through all-ones limbs: runs of
-# 0xFFFFFFFF limbs of every length, starting at every offset within a block of eight, with
-# a carry arriving from below, ending at the top or inside the shorter operand.
+# Big-int addition and subtraction of operands of 9 limbs (32-bit) and more, where the
+# kernels work eight limbs at a time and must notice a carry that runs through all-ones
+# limbs (a borrow through equal limbs): runs of every length, starting at every offset
+# within a block of eight, with a carry or borrow arriving from below, ending at the top
+# or inside the shorter operand.
 def lcg(seed):
     while True:
         seed = (seed * 6364136223846793005 + 1442695040888963407) % 2**64
@@ -26,11 +27,17 @@ for la in (9, 10, 16, 17, 24, 25, 40, 63):
         b = next(g) % 2**(32 * max(lb, 1))
         if run_start > 0:
             b |= ONES << (32 * (run_start - 1))   # generates the carry into the run
-        for x, y in ((a, b), (b, a), (a, 1), (a, a), (a, ONES), (a, 2**(32 * run_start))):
+        # equal limbs from run_start up to the top one (less by one), all ones below: the
+        # borrow from the low limbs runs through every equal limb
+        eq = ((a >> (32 * run_start)) << (32 * run_start)) - 2**(32 * (la - 1)) + (2**(32 * run_start) - 1)
+        for x, y in ((a, b), (b, a), (a, 1), (a, a), (a, ONES), (a, 2**(32 * run_start)), (a, eq), (a, -eq)):
+            d = x - y
+            assert d + y == x and y - x == -d, (x, y)
+            digest = (digest * 1000003 + d % (2**61 - 1) + hash(d) + d.bit_length()) % 2**64
             s = x + y
             # subtraction and the bit length check the sum independently of the addition
             assert s - y == x and s - x == y, (x, y)
-            assert s.bit_length() in (max(x.bit_length(), y.bit_length()), max(x.bit_length(), y.bit_length()) + 1)
+            assert y < 0 or s.bit_length() in (max(x.bit_length(), y.bit_length()), max(x.bit_length(), y.bit_length()) + 1)
             digest = (digest * 1000003 + s % (2**61 - 1) + hash(s)) % 2**64
             count += 1
     print(la, digest)
@@ -38,4 +45,6 @@ for la in (9, 10, 16, 17, 24, 25, 40, 63):
 for k in (9, 15, 16, 17, 64, 100):
     x = 2**(32 * k) - 1
     print(k, x + 1 == 2**(32 * k), (x + 1).bit_length(), hash(x + x), (x + (x >> 32)) % 1000000007)
+    # and back: a borrow from limb 0 through every zero limb
+    print(k, (x + 1) - 1 == x, hash(2**(32 * k) - 1), hash(2**(32 * k + 5) - 2**(32 * k - 1)), (2**(32 * k) - 3) % 1000000007)
 print("sums", count)

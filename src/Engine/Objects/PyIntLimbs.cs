@@ -186,6 +186,13 @@ static class PyIntLimbs
         if (m > 0)
         {
             ref uint bb = ref Unsafe.AsRef(in b[0]);
+            if (Vector256.IsHardwareAccelerated && m >= 9)
+            {
+                borrow = (long)aa - bb;
+                ra = (uint)borrow;
+                borrow >>= 32;
+                i = SubtractBlocks(ref aa, ref bb, ref ra, m, ref borrow);
+            }
             for (; i < m; i++)
             {
                 borrow += (long)Unsafe.Add(ref aa, i) - Unsafe.Add(ref bb, i);
@@ -202,6 +209,46 @@ static class PyIntLimbs
         if (i < len) a.Slice(i).CopyTo(r.AsSpan(i));
         return r[len - 1] != 0 ? r : Trimmed(r, len);
     }
+
+    /// <summary>Subtract's common limbs from 1 on, eight at a time, as AddBlocks: a limb's
+    /// borrow-in is taken to be the borrow its predecessor makes on its own (a[i-1] &lt; b[i-1]),
+    /// exact unless a limb whose difference is zero receives a borrow, which sends the block
+    /// through one limb at a time. <paramref name="borrow"/> is 0 or -1: into limb 1 on entry,
+    /// into the returned limb on exit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static int SubtractBlocks(ref uint aa, ref uint bb, ref uint ra, int m, ref long borrow)
+    {
+        int i = 1;
+        bool borrowIsGenerated = true;
+        while (i + 8 <= m)
+        {
+            var d = Vector256.LoadUnsafe(ref aa, (nuint)i) - Vector256.LoadUnsafe(ref bb, (nuint)i);
+            var borrowIn = Vector256.LessThan(Vector256.LoadUnsafe(ref aa, (nuint)(i - 1)), Vector256.LoadUnsafe(ref bb, (nuint)(i - 1)));   // all ones = 1
+            if ((Vector256.Equals(d, Vector256<uint>.Zero) & borrowIn) == Vector256<uint>.Zero)
+            {
+                (d + borrowIn).StoreUnsafe(ref ra, (nuint)i);
+                i += 8;
+                borrowIsGenerated = true;
+                continue;
+            }
+            int end = i + 8;
+            borrow = GeneratedBorrow(ref aa, ref bb, i - 1);
+            do
+            {
+                borrow += (long)Unsafe.Add(ref aa, i) - Unsafe.Add(ref bb, i);
+                Unsafe.Add(ref ra, i) = (uint)borrow;
+                borrow >>= 32;
+                i++;
+            }
+            while (i < m && (i < end || borrow != GeneratedBorrow(ref aa, ref bb, i - 1)));
+            borrowIsGenerated = false;
+        }
+        if (borrowIsGenerated) borrow = GeneratedBorrow(ref aa, ref bb, i - 1);
+        return i;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static long GeneratedBorrow(ref uint aa, ref uint bb, int i) => Unsafe.Add(ref aa, i) < Unsafe.Add(ref bb, i) ? -1 : 0;
 
     /// <summary>|a| * m for one limb m &gt; 0, exact length.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
