@@ -480,6 +480,37 @@ def test_dict_views():
         assert "new" in keys and 1 in values
 
 
+def test_modules_pickle_by_name_without_importlib():
+    # a module (and a frame's globals, as its module's __dict__) is rebuilt by
+    # _stackless._wrap.import_module: pickling one does not import importlib (compiled from
+    # source here, a cost the first pickle of a tasklet would pay)
+    import json.decoder
+    had_importlib = "importlib" in sys.modules
+    blob = pickle.dumps((json.decoder, json.decoder.__dict__, sys), 2)
+    assert b"_stackless._wrap" in blob and b"import_module" in blob
+    assert b"importlib" not in blob
+    mod, d, s = pickle.loads(blob)
+    assert mod is json.decoder and d is json.decoder.__dict__ and s is sys
+    ch = stackless.channel()
+    def waiter():
+        ch.receive()
+    t = stackless.tasklet(waiter)()
+    stackless.run()
+    t2 = pickle.loads(pickle.dumps(t, 2))
+    assert t2.frame.f_globals is globals()
+    t.kill()
+    t2.kill()
+    assert ("importlib" in sys.modules) == had_importlib
+    # a name that is not a module raises ImportError at load time, as importlib's would
+    bad = pickle.dumps(json.decoder, 2).replace(b"json.decoder", b"json.nosuchm")
+    try:
+        pickle.loads(bad)
+    except ImportError:
+        pass
+    else:
+        raise AssertionError("no ImportError")
+
+
 for _name, _f in list(globals().items()):
     if _name.startswith("test_"):
         _f()

@@ -77,8 +77,9 @@ def _reduce_module(m):
     name = m.__name__
     if sys.modules.get(name) is not m:
         raise TypeError(f""cannot pickle module {name!r}: it is not in sys.modules"")
-    import importlib
-    return importlib.import_module, (name,)
+    # _wrap.import_module, not importlib.import_module (as Stackless): importlib is compiled
+    # from source here, a cost the first pickle of a frame (its globals) would pay
+    return _wrap.import_module, (name,)
 
 def _pickle_moduledict(pickler, obj):
     # the ids of the dicts of all modules, found once per pickler (as Stackless does)
@@ -288,6 +289,11 @@ if 'pickle' in sys.modules:
         "items" => new PyDictItems(d),
         _ => throw PyExc.ValueError("dict_view() kind must be 'keys', 'values' or 'items'"),
     };
+
+    /// <summary>A module by its full name (importing it if needed): what a pickled module or
+    /// module __dict__ is rebuilt from.</summary>
+    [PyMethod]
+    static PyObject import_module(ThreadState ts, string name) => Importer.ImportModule(ts, name);
 
     [PyMethod]
     static PyObject frame(ThreadState ts, PyCode code) => Frame.ForRestore(code);
