@@ -116,7 +116,10 @@ public sealed class Reactor
 
     /// <summary>The one place where the OS thread waits for I/O or time: select's poll(2)
     /// (with no descriptors it just sleeps), where the thread lets other threads run.</summary>
-    public static int BlockingPoll(SelectModule.PollFd[] fds, int timeoutMs) => SelectModule.Poll(fds, timeoutMs);
+    int BlockingPoll(SelectModule.PollFd[] fds, int timeoutMs)
+    {
+        using (_sched.OwnerThread.AllowThreads()) return SelectModule.Poll(fds, timeoutMs);
+    }
 
     // ---------------- waiting (called by the tasklet that waits) ----------------
 

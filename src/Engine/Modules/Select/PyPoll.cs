@@ -57,7 +57,7 @@ public sealed class PyPoll : PyObject
         int i = 0;
         foreach (var (fd, ev) in self._registered) fds[i++] = new SelectModule.PollFd { Fd = fd, Events = ev };
         self._polling = true;
-        try { using (ts.AllowThreads()) SelectModule.Poll(fds, ms); }
+        try { SelectModule.Wait(ts, fds, ms); }
         finally { self._polling = false; }
         var result = new PyList();
         foreach (var e in fds)

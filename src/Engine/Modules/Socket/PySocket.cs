@@ -193,34 +193,41 @@ public sealed unsafe class PySocket : PyObject
     /// raises only when `raise` (TimeoutError is always raised by connect, EWOULDBLOCK for connect_ex).</summary>
     int Connect(ThreadState ts, byte[] sa, bool raise)
     {
-        int r;
-        fixed (byte* p = sa) r = LibSocket.connect(Fd, p, (uint)sa.Length);
+        int r, err = 0;
+        using (Timeout < 0 ? ts.AllowThreads() : default)
+            fixed (byte* p = sa)
+            {
+                r = LibSocket.connect(Fd, p, (uint)sa.Length);
+                if (r < 0) err = LibSocket.Errno;
+            }
         if (r == 0) return 0;
-        int err = LibSocket.Errno;
-        if (err == LibC.EINTR && Timeout < 0)
-            err = LibSocket.EINPROGRESS;   // the connection goes on: wait for it as with a timeout
+        if (err == LibC.EINTR)
+        {
+            ts.RunPendingSignals();
+            // the connection goes on: wait for it as with a timeout
+            if (Timeout != 0) err = LibSocket.EINPROGRESS;
+        }
         bool wait = err == LibSocket.EINPROGRESS && Timeout != 0;
         if (!wait)
         {
             if (raise) throw PosixErrors.FromErrno(err);
             return err;
         }
-        try
+        long deadline = Timeout > 0 ? SocketIo.Deadline(Timeout) : 0;
+        while (true)
         {
-            SocketIo.Call(ts, this, true, fd =>
+            int left = deadline == 0 ? -1 : (int)Math.Max(0, deadline - Environment.TickCount64);
+            if (SocketIo.WaitFor(ts, Fd, true, left)) break;
+            if (deadline != 0 && Environment.TickCount64 >= deadline)
             {
-                int soErr = GetIntOption(fd, LibSocket.SO_ERROR);
-                if (soErr == 0 || soErr == LibSocket.EISCONN) return 0;
-                throw PosixErrors.FromErrno(soErr);
-            });
-            return 0;
+                if (raise) throw SocketIo.Timeout();
+                return LibSocket.EAGAIN;
+            }
         }
-        catch (PyException e) when (!raise)
-        {
-            if (e.Matches(ExceptionTypes.TimeoutError) && e.Value.Type == ExceptionTypes.TimeoutError && e.Value.Args.Items.Length == 1) return LibSocket.EAGAIN;
-            if (e.Matches(ExceptionTypes.OSError) && e.Value.Args.Items.Length >= 2 && e.Value.Args.Items[0] is PyInt code) return (int)code.Small;
-            throw;
-        }
+        int soErr = GetIntOption(Fd, LibSocket.SO_ERROR);
+        if (soErr == 0 || soErr == LibSocket.EISCONN) return 0;
+        if (raise) throw PosixErrors.FromErrno(soErr);
+        return soErr;
     }
 
     [PyMethod]
@@ -234,13 +241,13 @@ public sealed unsafe class PySocket : PyObject
     {
         var sa = new byte[LibSocket.SockaddrStorageSize];
         var len = new uint[1];
-        int fd = (int)SocketIo.Call(ts, self, false, lfd =>
+        int fd = (int)SocketIo.Call(ts, self, false, (lfd, _) =>
         {
             len[0] = (uint)sa.Length;
             fixed (byte* p = sa)
             fixed (uint* pl = len)
                 return LibSocket.accept4(lfd, p, pl, LibSocket.SOCK_CLOEXEC);
-        });
+        }, takesFlags: false);
         return PyTuple.Of(PyInt.From(fd), SockAddr.ToPython(ts, sa.AsSpan(0, (int)Math.Min(len[0], (uint)sa.Length))));
     }
 
@@ -250,7 +257,7 @@ public sealed unsafe class PySocket : PyObject
         if (bufsize < 0) throw PyExc.ValueError("negative buffersize in recv");
         if (bufsize > Array.MaxLength) throw PyExc.MemoryError();
         var buf = new byte[bufsize];
-        int n = (int)SocketIo.Call(ts, self, false, fd => { fixed (byte* p = buf) return LibSocket.recv(fd, p, buf.Length, flags); });
+        int n = (int)SocketIo.Call(ts, self, false, (fd, dw) => { fixed (byte* p = buf) return LibSocket.recv(fd, p, buf.Length, flags | dw); });
         return PyBytes.From(n == buf.Length ? buf : buf.AsSpan(0, n).ToArray());
     }
 
@@ -268,13 +275,13 @@ public sealed unsafe class PySocket : PyObject
     {
         var sa = new byte[LibSocket.SockaddrStorageSize];
         var len = new uint[1];
-        int n = (int)SocketIo.Call(ts, this, false, fd =>
+        int n = (int)SocketIo.Call(ts, this, false, (fd, dw) =>
         {
             len[0] = (uint)sa.Length;
             fixed (byte* p = buf)
             fixed (byte* ps = sa)
             fixed (uint* pl = len)
-                return LibSocket.recvfrom(fd, p, count, flags, ps, pl);
+                return LibSocket.recvfrom(fd, p, count, flags | dw, ps, pl);
         });
         return (n, SockAddr.ToPython(ts, sa.AsSpan(0, (int)Math.Min(len[0], (uint)sa.Length))));
     }
@@ -306,7 +313,7 @@ public sealed unsafe class PySocket : PyObject
     {
         int count = IntoCount(Target(buffer, "recv_into"), nbytes, "recv_into");
         var tmp = new byte[count];
-        int n = (int)SocketIo.Call(ts, self, false, fd => { fixed (byte* p = tmp) return LibSocket.recv(fd, p, count, flags); });
+        int n = (int)SocketIo.Call(ts, self, false, (fd, dw) => { fixed (byte* p = tmp) return LibSocket.recv(fd, p, count, flags | dw); });
         tmp.AsSpan(0, n).CopyTo(Target(buffer, "recv_into"));
         return n;
     }
@@ -325,7 +332,16 @@ public sealed unsafe class PySocket : PyObject
     static long send(ThreadState ts, PySocket self, PyObject data, int flags = 0)
     {
         var buf = PyBytes.Buffer(data).ToArray();
-        return SocketIo.Call(ts, self, true, fd => { fixed (byte* p = buf) return LibSocket.send(fd, p, buf.Length, flags); });
+        int done = (int)SocketIo.Call(ts, self, true, (fd, dw) => { fixed (byte* p = buf) return LibSocket.send(fd, p, buf.Length, flags | dw); });
+        // A blocking stream socket sends it all (the main thread sends without waiting in
+        // the call, so it goes on with the rest as the blocking call would)
+        if (self.Timeout < 0 && self.SockType == LibSocket.SOCK_STREAM)
+            while (done < buf.Length)
+            {
+                int at = done;
+                done += (int)SocketIo.Call(ts, self, true, (fd, dw) => { fixed (byte* p = buf) return LibSocket.send(fd, p + at, buf.Length - at, flags | dw); });
+            }
+        return done;
     }
 
     [PyMethod]
@@ -337,7 +353,7 @@ public sealed unsafe class PySocket : PyObject
         while (done < buf.Length)
         {
             int at = done;
-            done += (int)SocketIo.Call(ts, self, true, fd => { fixed (byte* p = buf) return LibSocket.send(fd, p + at, buf.Length - at, flags); }, deadline);
+            done += (int)SocketIo.Call(ts, self, true, (fd, dw) => { fixed (byte* p = buf) return LibSocket.send(fd, p + at, buf.Length - at, flags | dw); }, deadline);
         }
     }
 
@@ -348,11 +364,11 @@ public sealed unsafe class PySocket : PyObject
         var buf = PyBytes.Buffer(args[0]).ToArray();
         int flags = args.Length == 3 ? Int(ts, args[1]) : 0;
         var sa = self.Address(ts, args[^1], "sendto");
-        return SocketIo.Call(ts, self, true, fd =>
+        return SocketIo.Call(ts, self, true, (fd, dw) =>
         {
             fixed (byte* p = buf)
             fixed (byte* ps = sa)
-                return LibSocket.sendto(fd, p, buf.Length, flags, ps, (uint)sa.Length);
+                return LibSocket.sendto(fd, p, buf.Length, flags | dw, ps, (uint)sa.Length);
         });
     }
 
