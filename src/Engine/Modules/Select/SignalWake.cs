@@ -28,9 +28,24 @@ public static unsafe class SignalWake
         var box = s_fds.GetValue(ts.Engine, _ => new Box());
         if (box.Fd < 0)
             lock (box)
-                if (box.Fd < 0) box.Fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+                if (box.Fd < 0) box.Fd = Create();
         return box.Fd;
     }
+
+    /// <summary>The eventfd, moved up to a high descriptor number: made at the first wait, it
+    /// must not take the number of a descriptor the program just closed (select([closed_fd])
+    /// must still fail with EBADF).</summary>
+    static int Create()
+    {
+        int fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+        if (fd < 0) return -1;
+        int high = LibC.fcntl(fd, F_DUPFD_CLOEXEC, 512);
+        if (high < 0) return fd;
+        LibC.close(fd);
+        return high;
+    }
+
+    const int F_DUPFD_CLOEXEC = 1030;
 
     /// <summary>Called on the thread .NET delivers the signal on, after the signal is marked
     /// pending: wakes a main-thread wait.</summary>
