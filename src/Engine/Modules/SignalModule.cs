@@ -214,6 +214,7 @@ public static class SignalModule
         var h = st.Handlers[sig];
         if (h == null || h == SigDfl || (h is PyInt d && d.FitsLong && d.Small == 0)) return false;
         if (h is PyInt i && i.FitsLong && i.Small == 1) return true;
+        if (st.WakeupFd >= 0) WriteWakeup(st.WakeupFd, sig);
         var frame = ts.Frame;
         if (frame != null) frame.Exposed = true;
         Ops.Call(ts, h, PyInt.From(sig), (PyObject?)frame ?? PyNone.Value);
