@@ -8,7 +8,7 @@ namespace StacklessIron.Modules.Socket;
 /// timeout (-1 = blocking, 0 = non-blocking, else seconds). socket.socket in socket.py
 /// subclasses it. Every operation that can wait goes through SocketIo.Call.</summary>
 [PyType("socket")]
-public sealed unsafe class PySocket : PyObject
+public sealed unsafe partial class PySocket : PyObject
 {
     public static readonly PyType TypeObject = PyType.Builtin("socket", typeof(PySocket), module: "_socket");
 

@@ -47,6 +47,9 @@ public static unsafe class SocketModule
     [PyMethod]
     static void setdefaulttimeout(ThreadState ts, PyObject timeout) => PySocket.DefaultTimeout = PySocket.ParseTimeout(ts, timeout);
 
+    [PyMethod] static long CMSG_LEN(ThreadState ts, long length) => PySocket.CmsgLen(length);
+    [PyMethod] static long CMSG_SPACE(ThreadState ts, long length) => PySocket.CmsgSpace(length);
+
     // ---------------- descriptors ----------------
 
     [PyMethod]
