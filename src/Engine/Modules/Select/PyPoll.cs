@@ -15,7 +15,9 @@ public sealed class PyPoll : PyObject
     public PyPoll() : base(TypeObject) { }
 
     /// <summary>Only select.poll() makes one.</summary>
-    public static void InitType(PyType t) => t.New = null;
+    [PySlot("__new__")]
+    static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+        => throw PyExc.TypeError("cannot create 'select.poll' instances");
 
     /// <summary>An unsigned short as CPython's converter takes it.</summary>
     static short Mask(ThreadState ts, PyObject eventmask)

@@ -25,9 +25,26 @@ public sealed unsafe partial class PySocket : PyObject
 
     public override PyDict? Dict { get => _dict; set => _dict = value; }
 
-    ~PySocket()
+    static readonly Action<ThreadState, PyObject> s_finalize = Finalize;
+
+    /// <summary>Called once the socket holds a descriptor: a socket dropped without close()
+    /// closes it then, with ResourceWarning("unclosed <socket ...>") as CPython's finalizer.</summary>
+    internal void Track(ThreadState ts) => ts.Engine.Finalization.TrackNative(this, s_finalize);
+
+    static void Finalize(ThreadState ts, PyObject o)
     {
-        if (Fd >= 0) LibSocket.close(Fd);
+        var s = (PySocket)o;
+        if (s.Fd < 0) return;
+        try
+        {
+            var warnings = ts.Engine.Modules.GetStr("warnings") ?? Importer.ImportModuleLevel(ts, "warnings", null, PyNone.Value, 0);
+            Ops.CallMethod(ts, warnings, "warn", new PyStr("unclosed " + Ops.ReprString(ts, s)), ExceptionTypes.ResourceWarning, PyInt.From(1), s);
+        }
+        catch (PyException e) when (e.Matches(ExceptionTypes.ImportError)) { }
+        catch (PyException e) { Finalization.ReportUnraisable(ts, e.Value, s); }
+        int fd = s.Fd;
+        s.Fd = -1;
+        if (fd >= 0) LibSocket.close(fd);
     }
 
     /// <summary>Process-wide default timeout of new sockets (setdefaulttimeout); -1 = None.</summary>
@@ -69,6 +86,7 @@ public sealed unsafe partial class PySocket : PyObject
             if (proto == -1) proto = GetIntOption(fd, LibSocket.SO_PROTOCOL);
         }
         if (s.Fd >= 0 && s.Fd != fd) LibSocket.close(s.Fd);
+        if (s.Fd < 0) s.Track(ts);
         s.Fd = fd;
         s.Family = family;
         s.SockType = type & ~(LibSocket.SOCK_NONBLOCK | LibSocket.SOCK_CLOEXEC);
@@ -160,6 +178,7 @@ public sealed unsafe partial class PySocket : PyObject
         int fd = self.Fd;
         if (fd < 0) return;
         self.Fd = -1;
+        Finalization.Untrack(self);
         // A reset connection is closed all the same: not an error of close().
         if (LibSocket.close(fd) < 0 && LibSocket.Errno is int err && err != LibSocket.ECONNRESET) throw PosixErrors.FromErrno(err);
     }
@@ -169,6 +188,7 @@ public sealed unsafe partial class PySocket : PyObject
     {
         int fd = self.Fd;
         self.Fd = -1;
+        Finalization.Untrack(self);
         return fd;
     }
 
