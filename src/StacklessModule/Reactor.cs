@@ -13,8 +13,9 @@ namespace StacklessIron.Stackless;
 /// own (so it is `blocked`, can be killed, and other tasklets run); the reactor wakes it by
 /// taking it off that channel with the outcome as the value its wait returns. When the run
 /// queue empties, the scheduler calls RunUntilRunnable instead of declaring a deadlock.
-/// Every real wait of the OS thread happens in BlockingPoll (one place, so that a global
-/// interpreter lock can be released around it).
+/// Every real wait of the OS thread happens in BlockingPoll (which releases the global
+/// interpreter lock), or, when the waiting tasklet is the only one, in SelectModule.Wait
+/// (which also runs signal handlers, as the plain blocking call would).
 /// </summary>
 public sealed class Reactor
 {
@@ -116,7 +117,10 @@ public sealed class Reactor
 
     /// <summary>The one place where the OS thread waits for I/O or time: select's poll(2)
     /// (with no descriptors it just sleeps), where the thread lets other threads run.</summary>
-    public static int BlockingPoll(SelectModule.PollFd[] fds, int timeoutMs) => SelectModule.Poll(fds, timeoutMs);
+    int BlockingPoll(SelectModule.PollFd[] fds, int timeoutMs)
+    {
+        using (_sched.OwnerThread.AllowThreads()) return SelectModule.Poll(fds, timeoutMs);
+    }
 
     // ---------------- waiting (called by the tasklet that waits) ----------------
 
@@ -134,10 +138,16 @@ public sealed class Reactor
         var cur = _sched.Current;
         if (_sched.Count <= 1 && (cur.InRunQueue || _sched.Count == 0) && !HasLiveWaiters())
         {
-            // nothing else could run meanwhile: a plain blocking wait
-            if (fds.Length == 0) BlockingPoll(Array.Empty<SelectModule.PollFd>(), MillisUntil(w.Deadline));
+            // nothing else could run meanwhile: a plain blocking wait, which a signal
+            // interrupts as it would the plain call (the handler runs; its exception propagates)
+            if (fds.Length == 0)
+            {
+                int ms;
+                while ((ms = MillisUntil(w.Deadline)) != 0)
+                    SelectModule.Wait(ts, Array.Empty<SelectModule.PollFd>(), ms);
+            }
             else
-                while (!PollNow(w, MillisUntil(w.Deadline)))
+                while (!PollNow(w, MillisUntil(w.Deadline), ts))
                     if (w.Deadline != long.MaxValue && Stopwatch.GetTimestamp() >= w.Deadline) break;
             return Outcome(w);
         }
@@ -161,11 +171,11 @@ public sealed class Reactor
     }
 
     /// <summary>Polls the waiter's own descriptors (for `ms`); true when any is ready.</summary>
-    bool PollNow(Waiter w, int ms)
+    bool PollNow(Waiter w, int ms, ThreadState? waiting = null)
     {
         var p = new SelectModule.PollFd[w.Fds.Length];
         for (int i = 0; i < p.Length; i++) p[i] = new SelectModule.PollFd { Fd = w.Fds[i], Events = w.Events[i] };
-        if (BlockingPoll(p, ms) <= 0) return false;
+        if ((waiting != null && ms != 0 ? SelectModule.Wait(waiting, p, ms) : BlockingPoll(p, ms)) <= 0) return false;
         bool any = false;
         for (int i = 0; i < p.Length; i++)
         {

@@ -78,6 +78,10 @@ public static class SignalModule
             var main = engine.MainThread;
             main.RequestSignalCheck();
             engine.SignalArrived.Set();
+            // wake the main thread's poll(2) (sockets, select), and set_wakeup_fd's descriptor
+            // with the signal number, as CPython's C handler does
+            StacklessIron.Modules.Select.SignalWake.Notify(engine);
+            if (st.WakeupFd >= 0) WriteWakeup(st.WakeupFd, sig);
             // the loop may have overwritten its tick count meanwhile: ask again until it ran
             System.Threading.ThreadPool.QueueUserWorkItem(_ =>
             {
@@ -88,6 +92,12 @@ public static class SignalModule
                 }
             });
         });
+    }
+
+    static unsafe void WriteWakeup(int fd, int sig)
+    {
+        byte b = (byte)sig;
+        LibC.write(fd, &b, 1);
     }
 
     static void Uncatch(State st, int sig)
@@ -204,6 +214,7 @@ public static class SignalModule
         var h = st.Handlers[sig];
         if (h == null || h == SigDfl || (h is PyInt d && d.FitsLong && d.Small == 0)) return false;
         if (h is PyInt i && i.FitsLong && i.Small == 1) return true;
+        if (st.WakeupFd >= 0) WriteWakeup(st.WakeupFd, sig);
         var frame = ts.Frame;
         if (frame != null) frame.Exposed = true;
         Ops.Call(ts, h, PyInt.From(sig), (PyObject?)frame ?? PyNone.Value);

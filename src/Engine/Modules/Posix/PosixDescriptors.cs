@@ -109,14 +109,14 @@ public static unsafe class PosixDescriptors
     static long sendfile(ThreadState ts, [PyKeyword] int out_fd, int in_fd, PyObject offset, long count)
     {
         nint n;
-        if (offset == PyNone.Value)
-            do n = LibC.sendfile(out_fd, in_fd, null, (nint)count); while (n < 0 && LibC.Errno == LibC.EINTR);
-        else
-        {
-            long off = Ops.Index(ts, offset).ToLongChecked();
-            do n = LibC.sendfile(out_fd, in_fd, &off, (nint)count); while (n < 0 && LibC.Errno == LibC.EINTR);
-        }
-        if (n < 0) throw PosixErrors.Last();
+        int err = 0;
+        bool fromPosition = offset == PyNone.Value;
+        long off = fromPosition ? 0 : Ops.Index(ts, offset).ToLongChecked();
+        // a socket's send buffer may be full: other threads (its reader) run meanwhile
+        using (ts.AllowThreads())
+            do n = LibC.sendfile(out_fd, in_fd, fromPosition ? null : &off, (nint)count);
+            while (n < 0 && (err = LibC.Errno) == LibC.EINTR);
+        if (n < 0) throw PosixErrors.FromErrno(err);
         return n;
     }
 

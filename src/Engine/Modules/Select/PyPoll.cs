@@ -14,23 +14,32 @@ public sealed class PyPoll : PyObject
 
     public PyPoll() : base(TypeObject) { }
 
-    static short Mask(long eventmask)
+    /// <summary>Only select.poll() makes one.</summary>
+    [PySlot("__new__")]
+    static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+        => throw PyExc.TypeError("cannot create 'select.poll' instances");
+
+    /// <summary>An unsigned short as CPython's converter takes it.</summary>
+    static short Mask(ThreadState ts, PyObject eventmask)
     {
-        if (eventmask < 0) throw PyExc.OverflowError("unsigned short is less than minimum");
-        if (eventmask > ushort.MaxValue) throw PyExc.OverflowError("unsigned short is greater than maximum");
-        return unchecked((short)(ushort)eventmask);
+        if (eventmask is PyFloat) throw PyExc.TypeError("'float' object cannot be interpreted as an integer");
+        var v = Ops.Index(ts, eventmask);
+        if (v.Sign < 0) throw PyExc.ValueError("value must be positive");
+        if (!v.FitsLong || v.Small > uint.MaxValue) throw PyExc.OverflowError("Python int too large to convert to C unsigned long");
+        if (v.Small > ushort.MaxValue) throw PyExc.OverflowError("Python int too large for C unsigned short");
+        return unchecked((short)(ushort)v.Small);
     }
 
     [PyMethod]
-    static void register(ThreadState ts, PyPoll self, PyObject fd, long eventmask = SelectModule.POLLIN | SelectModule.POLLPRI | SelectModule.POLLOUT)
-        => self._registered[FdArg.FromObject(ts, fd)] = Mask(eventmask);
+    static void register(ThreadState ts, PyPoll self, PyObject fd, PyObject? eventmask = null)
+        => self._registered[FdArg.FromObject(ts, fd)] = eventmask == null ? (short)(SelectModule.POLLIN | SelectModule.POLLPRI | SelectModule.POLLOUT) : Mask(ts, eventmask);
 
     [PyMethod]
-    static void modify(ThreadState ts, PyPoll self, PyObject fd, long eventmask)
+    static void modify(ThreadState ts, PyPoll self, PyObject fd, PyObject eventmask)
     {
         int f = FdArg.FromObject(ts, fd);
         if (!self._registered.ContainsKey(f)) throw PosixErrors.FromErrno(LibC.ENOENT);
-        self._registered[f] = Mask(eventmask);
+        self._registered[f] = Mask(ts, eventmask);
     }
 
     [PyMethod]
@@ -47,17 +56,20 @@ public sealed class PyPoll : PyObject
         if (timeout != null && timeout != PyNone.Value)
         {
             if (timeout is not PyInt && timeout is not PyFloat && timeout.Type.Lookup("__index__") == null)
-                throw PyExc.TypeError($"'{timeout.Type.Name}' object cannot be interpreted as an integer");
-            double t = Math.Ceiling(Ops.ToDouble(ts, timeout));
-            if (t > int.MaxValue) throw PyExc.OverflowError("Python int too large to convert to C int");
-            ms = t < 0 ? -1 : (int)t;
+                throw PyExc.TypeError("timeout must be an integer or None");
+            double t = Ops.ToDouble(ts, timeout);
+            if (t > 9.2e15) throw PyExc.OverflowError("timestamp too large to convert to C _PyTime_t");
+            t = Math.Ceiling(t);
+            if (t > int.MaxValue) throw PyExc.OverflowError("timeout is too large");
+            // any negative time (even -1e-100) waits forever
+            ms = t < 0 || Ops.ToDouble(ts, timeout) < 0 ? -1 : (int)t;
         }
         if (self._polling) throw PyExc.RuntimeError("concurrent poll() invocation");
         var fds = new SelectModule.PollFd[self._registered.Count];
         int i = 0;
         foreach (var (fd, ev) in self._registered) fds[i++] = new SelectModule.PollFd { Fd = fd, Events = ev };
         self._polling = true;
-        try { using (ts.AllowThreads()) SelectModule.Poll(fds, ms); }
+        try { SelectModule.Wait(ts, fds, ms); }
         finally { self._polling = false; }
         var result = new PyList();
         foreach (var e in fds)

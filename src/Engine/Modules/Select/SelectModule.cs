@@ -22,6 +22,13 @@ public static unsafe class SelectModule
         NativeMembers.FillModule(m, typeof(SelectModule));
         m.Set("error", ExceptionTypes.OSError);
         m.Set("PIPE_BUF", PyInt.From(4096));
+        m.Set("epoll", PyEpoll.TypeObject);
+        foreach (var (name, value) in new (string, long)[] {
+            ("EPOLLIN", 0x1), ("EPOLLPRI", 0x2), ("EPOLLOUT", 0x4), ("EPOLLERR", 0x8), ("EPOLLHUP", 0x10),
+            ("EPOLLRDNORM", 0x40), ("EPOLLRDBAND", 0x80), ("EPOLLWRNORM", 0x100), ("EPOLLWRBAND", 0x200),
+            ("EPOLLMSG", 0x400), ("EPOLLRDHUP", 0x2000), ("EPOLLEXCLUSIVE", 1 << 28), ("EPOLLONESHOT", 1 << 30),
+            ("EPOLLET", 1u << 31), ("EPOLL_CLOEXEC", PyEpoll.EPOLL_CLOEXEC) })
+            m.Set(name, PyInt.From(value));
         foreach (var (name, value) in new (string, int)[] {
             ("POLLIN", 0x1), ("POLLPRI", 0x2), ("POLLOUT", 0x4), ("POLLERR", 0x8), ("POLLHUP", 0x10), ("POLLNVAL", 0x20),
             ("POLLRDNORM", 0x40), ("POLLRDBAND", 0x80), ("POLLWRNORM", 0x100), ("POLLWRBAND", 0x200), ("POLLMSG", 0x400), ("POLLRDHUP", 0x2000) })
@@ -31,7 +38,8 @@ public static unsafe class SelectModule
 
     public static void Register() => Importer.NativeModules["select"] = Create;
 
-    /// <summary>Waits in poll(2), retrying after EINTR with the time that is left; -1 = forever.</summary>
+    /// <summary>Waits in poll(2), retrying after EINTR with the time that is left; -1 = forever.
+    /// Holds the lock of the caller and does not run signal handlers: see Wait for that.</summary>
     public static int Poll(PollFd[] fds, int timeoutMs)
     {
         long deadline = timeoutMs < 0 ? 0 : Environment.TickCount64 + timeoutMs;
@@ -43,6 +51,83 @@ public static unsafe class SelectModule
             int err = Marshal.GetLastPInvokeError();
             if (err != LibC.EINTR) throw PosixErrors.FromErrno(err);
             if (timeoutMs >= 0) timeoutMs = (int)Math.Max(0, deadline - Environment.TickCount64);
+        }
+    }
+
+    /// <summary>poll(2) as a Python-level wait: other threads run meanwhile, and on the main
+    /// thread a signal for a Python handler interrupts it (SignalWake): the handlers run (an
+    /// exception propagates) and the wait goes on with the time left, as CPython does on
+    /// EINTR (PEP 475). Fills the revents of `fds`; returns how many are ready; -1 = forever.</summary>
+    public static int Wait(ThreadState ts, PollFd[] fds, int timeoutMs)
+    {
+        int sig = SignalWake.FdFor(ts);
+        var all = fds;
+        if (sig >= 0)
+        {
+            all = new PollFd[fds.Length + 1];
+            fds.CopyTo(all, 0);
+            all[^1] = new PollFd { Fd = sig, Events = POLLIN };
+        }
+        long deadline = timeoutMs < 0 ? 0 : Environment.TickCount64 + timeoutMs;
+        while (true)
+        {
+            int r, err = 0;
+            using (ts.AllowThreads())
+                fixed (PollFd* p = all)
+                {
+                    r = poll(p, (ulong)all.Length, timeoutMs);
+                    if (r < 0) err = Marshal.GetLastPInvokeError();
+                }
+            if (r < 0 && err != LibC.EINTR) throw PosixErrors.FromErrno(err);
+            bool signalled = sig >= 0 && r > 0 && all[^1].Revents != 0;
+            if (signalled) { SignalWake.Drain(sig); r--; }
+            if (signalled || r < 0) ts.RunPendingSignals();
+            if (r >= 0 && (r > 0 || !signalled))
+            {
+                if (all != fds) Array.Copy(all, fds, fds.Length);
+                return r;
+            }
+            if (timeoutMs >= 0) timeoutMs = (int)Math.Max(0, deadline - Environment.TickCount64);
+            for (int i = 0; i < all.Length; i++) all[i].Revents = 0;
+        }
+    }
+
+    /// <summary>An epoll_wait as a Python-level wait (see Wait). On the main thread it first
+    /// polls the epoll descriptor beside the signal eventfd, then collects without waiting.
+    /// `collect(ms)` calls epoll_wait; returns its count.</summary>
+    public static int WaitEpoll(ThreadState ts, int epfd, int timeoutMs, Func<int, int> collect)
+    {
+        long deadline = timeoutMs < 0 ? 0 : Environment.TickCount64 + timeoutMs;
+        bool main = SignalWake.FdFor(ts) >= 0;
+        while (true)
+        {
+            if (main)
+            {
+                var fds = new[] { new PollFd { Fd = epfd, Events = POLLIN } };
+                Wait(ts, fds, timeoutMs);
+                if ((fds[0].Revents & POLLNVAL) != 0) throw PosixErrors.FromErrno(LibC.EBADF);
+                int n = collect(0);
+                if (n >= 0) return n;
+                int e = Marshal.GetLastPInvokeError();
+                if (e != LibC.EINTR) throw PosixErrors.FromErrno(e);
+            }
+            else
+            {
+                int n, err = 0;
+                using (ts.AllowThreads())
+                {
+                    n = collect(timeoutMs);
+                    if (n < 0) err = Marshal.GetLastPInvokeError();
+                }
+                if (n >= 0) return n;
+                if (err != LibC.EINTR) throw PosixErrors.FromErrno(err);
+            }
+            if (timeoutMs >= 0)
+            {
+                timeoutMs = (int)Math.Max(0, deadline - Environment.TickCount64);
+                // the time ran out while handling the interruption: one last look
+                if (timeoutMs == 0 && main) continue;
+            }
         }
     }
 
@@ -80,17 +165,14 @@ public static unsafe class SelectModule
             foreach (var o in Ops.Iterate(ts, lists[k]))
             {
                 int fd = FdArg.FromObject(ts, o);
+                if (fd >= 1024) throw PyExc.ValueError("filedescriptor out of range in select()");
                 objs[k].Add(o); fdsOf[k].Add(fd);
                 if (!index.TryGetValue(fd, out int at)) { index[fd] = at = entries.Count; entries.Add(new PollFd { Fd = fd }); }
                 var e = entries[at]; e.Events |= mask[k]; entries[at] = e;
             }
         }
         var fds = entries.ToArray();
-        using (ts.AllowThreads())
-        {
-            if (fds.Length == 0) { if (ms != 0) System.Threading.Thread.Sleep(ms < 0 ? System.Threading.Timeout.Infinite : ms); }
-            else Poll(fds, ms);
-        }
+        Wait(ts, fds, ms);
         foreach (var e in fds)
             if ((e.Revents & POLLNVAL) != 0) throw PosixErrors.FromErrno(LibC.EBADF);
         var result = new PyObject[3];

@@ -8,7 +8,7 @@ namespace StacklessIron.Modules.Socket;
 /// timeout (-1 = blocking, 0 = non-blocking, else seconds). socket.socket in socket.py
 /// subclasses it. Every operation that can wait goes through SocketIo.Call.</summary>
 [PyType("socket")]
-public sealed unsafe class PySocket : PyObject
+public sealed unsafe partial class PySocket : PyObject
 {
     public static readonly PyType TypeObject = PyType.Builtin("socket", typeof(PySocket), module: "_socket");
 
@@ -25,9 +25,26 @@ public sealed unsafe class PySocket : PyObject
 
     public override PyDict? Dict { get => _dict; set => _dict = value; }
 
-    ~PySocket()
+    static readonly Action<ThreadState, PyObject> s_finalize = Finalize;
+
+    /// <summary>Called once the socket holds a descriptor: a socket dropped without close()
+    /// closes it then, with ResourceWarning("unclosed <socket ...>") as CPython's finalizer.</summary>
+    internal void Track(ThreadState ts) => ts.Engine.Finalization.TrackNative(this, s_finalize);
+
+    static void Finalize(ThreadState ts, PyObject o)
     {
-        if (Fd >= 0) LibSocket.close(Fd);
+        var s = (PySocket)o;
+        if (s.Fd < 0) return;
+        try
+        {
+            var warnings = ts.Engine.Modules.GetStr("warnings") ?? Importer.ImportModuleLevel(ts, "warnings", null, PyNone.Value, 0);
+            Ops.CallMethod(ts, warnings, "warn", new PyStr("unclosed " + Ops.ReprString(ts, s)), ExceptionTypes.ResourceWarning, PyInt.From(1), s);
+        }
+        catch (PyException e) when (e.Matches(ExceptionTypes.ImportError)) { }
+        catch (PyException e) { Finalization.ReportUnraisable(ts, e.Value, s); }
+        int fd = s.Fd;
+        s.Fd = -1;
+        if (fd >= 0) LibSocket.close(fd);
     }
 
     /// <summary>Process-wide default timeout of new sockets (setdefaulttimeout); -1 = None.</summary>
@@ -69,6 +86,7 @@ public sealed unsafe class PySocket : PyObject
             if (proto == -1) proto = GetIntOption(fd, LibSocket.SO_PROTOCOL);
         }
         if (s.Fd >= 0 && s.Fd != fd) LibSocket.close(s.Fd);
+        if (s.Fd < 0) s.Track(ts);
         s.Fd = fd;
         s.Family = family;
         s.SockType = type & ~(LibSocket.SOCK_NONBLOCK | LibSocket.SOCK_CLOEXEC);
@@ -160,6 +178,7 @@ public sealed unsafe class PySocket : PyObject
         int fd = self.Fd;
         if (fd < 0) return;
         self.Fd = -1;
+        Finalization.Untrack(self);
         // A reset connection is closed all the same: not an error of close().
         if (LibSocket.close(fd) < 0 && LibSocket.Errno is int err && err != LibSocket.ECONNRESET) throw PosixErrors.FromErrno(err);
     }
@@ -169,6 +188,7 @@ public sealed unsafe class PySocket : PyObject
     {
         int fd = self.Fd;
         self.Fd = -1;
+        Finalization.Untrack(self);
         return fd;
     }
 
@@ -193,38 +213,41 @@ public sealed unsafe class PySocket : PyObject
     /// raises only when `raise` (TimeoutError is always raised by connect, EWOULDBLOCK for connect_ex).</summary>
     int Connect(ThreadState ts, byte[] sa, bool raise)
     {
-        int r, err;
-        if (Timeout < 0)
-        {
-            // A blocking connect may take seconds: let other Python threads run meanwhile.
-            using (ts.AllowThreads()) { fixed (byte* p = sa) r = LibSocket.connect(Fd, p, (uint)sa.Length); err = LibSocket.Errno; }
-        }
-        else { fixed (byte* p = sa) r = LibSocket.connect(Fd, p, (uint)sa.Length); err = LibSocket.Errno; }
+        int r, err = 0;
+        using (Timeout < 0 ? ts.AllowThreads() : default)
+            fixed (byte* p = sa)
+            {
+                r = LibSocket.connect(Fd, p, (uint)sa.Length);
+                if (r < 0) err = LibSocket.Errno;
+            }
         if (r == 0) return 0;
-        if (err == LibC.EINTR && Timeout < 0)
-            err = LibSocket.EINPROGRESS;   // the connection goes on: wait for it as with a timeout
+        if (err == LibC.EINTR)
+        {
+            ts.RunPendingSignals();
+            // the connection goes on: wait for it as with a timeout
+            if (Timeout != 0) err = LibSocket.EINPROGRESS;
+        }
         bool wait = err == LibSocket.EINPROGRESS && Timeout != 0;
         if (!wait)
         {
             if (raise) throw PosixErrors.FromErrno(err);
             return err;
         }
-        try
+        long deadline = Timeout > 0 ? SocketIo.Deadline(Timeout) : 0;
+        while (true)
         {
-            SocketIo.Call(ts, this, true, fd =>
+            int left = deadline == 0 ? -1 : (int)Math.Max(0, deadline - Environment.TickCount64);
+            if (SocketIo.WaitFor(ts, Fd, true, left)) break;
+            if (deadline != 0 && Environment.TickCount64 >= deadline)
             {
-                int soErr = GetIntOption(fd, LibSocket.SO_ERROR);
-                if (soErr == 0 || soErr == LibSocket.EISCONN) return 0;
-                throw PosixErrors.FromErrno(soErr);
-            });
-            return 0;
+                if (raise) throw SocketIo.Timeout();
+                return LibSocket.EAGAIN;
+            }
         }
-        catch (PyException e) when (!raise)
-        {
-            if (e.Matches(ExceptionTypes.TimeoutError) && e.Value.Type == ExceptionTypes.TimeoutError && e.Value.Args.Items.Length == 1) return LibSocket.EAGAIN;
-            if (e.Matches(ExceptionTypes.OSError) && e.Value.Args.Items.Length >= 2 && e.Value.Args.Items[0] is PyInt code) return (int)code.Small;
-            throw;
-        }
+        int soErr = GetIntOption(Fd, LibSocket.SO_ERROR);
+        if (soErr == 0 || soErr == LibSocket.EISCONN) return 0;
+        if (raise) throw PosixErrors.FromErrno(soErr);
+        return soErr;
     }
 
     [PyMethod]
@@ -238,13 +261,13 @@ public sealed unsafe class PySocket : PyObject
     {
         var sa = new byte[LibSocket.SockaddrStorageSize];
         var len = new uint[1];
-        int fd = (int)SocketIo.Call(ts, self, false, lfd =>
+        int fd = (int)SocketIo.Call(ts, self, false, (lfd, _) =>
         {
             len[0] = (uint)sa.Length;
             fixed (byte* p = sa)
             fixed (uint* pl = len)
                 return LibSocket.accept4(lfd, p, pl, LibSocket.SOCK_CLOEXEC);
-        });
+        }, takesFlags: false);
         return PyTuple.Of(PyInt.From(fd), SockAddr.ToPython(ts, sa.AsSpan(0, (int)Math.Min(len[0], (uint)sa.Length))));
     }
 
@@ -254,7 +277,7 @@ public sealed unsafe class PySocket : PyObject
         if (bufsize < 0) throw PyExc.ValueError("negative buffersize in recv");
         if (bufsize > Array.MaxLength) throw PyExc.MemoryError();
         var buf = new byte[bufsize];
-        int n = (int)SocketIo.Call(ts, self, false, fd => { fixed (byte* p = buf) return LibSocket.recv(fd, p, buf.Length, flags); });
+        int n = (int)SocketIo.Call(ts, self, false, (fd, dw) => { fixed (byte* p = buf) return LibSocket.recv(fd, p, buf.Length, flags | dw); });
         return PyBytes.From(n == buf.Length ? buf : buf.AsSpan(0, n).ToArray());
     }
 
@@ -272,13 +295,13 @@ public sealed unsafe class PySocket : PyObject
     {
         var sa = new byte[LibSocket.SockaddrStorageSize];
         var len = new uint[1];
-        int n = (int)SocketIo.Call(ts, this, false, fd =>
+        int n = (int)SocketIo.Call(ts, this, false, (fd, dw) =>
         {
             len[0] = (uint)sa.Length;
             fixed (byte* p = buf)
             fixed (byte* ps = sa)
             fixed (uint* pl = len)
-                return LibSocket.recvfrom(fd, p, count, flags, ps, pl);
+                return LibSocket.recvfrom(fd, p, count, flags | dw, ps, pl);
         });
         return (n, SockAddr.ToPython(ts, sa.AsSpan(0, (int)Math.Min(len[0], (uint)sa.Length))));
     }
@@ -310,7 +333,7 @@ public sealed unsafe class PySocket : PyObject
     {
         int count = IntoCount(Target(buffer, "recv_into"), nbytes, "recv_into");
         var tmp = new byte[count];
-        int n = (int)SocketIo.Call(ts, self, false, fd => { fixed (byte* p = tmp) return LibSocket.recv(fd, p, count, flags); });
+        int n = (int)SocketIo.Call(ts, self, false, (fd, dw) => { fixed (byte* p = tmp) return LibSocket.recv(fd, p, count, flags | dw); });
         tmp.AsSpan(0, n).CopyTo(Target(buffer, "recv_into"));
         return n;
     }
@@ -329,7 +352,16 @@ public sealed unsafe class PySocket : PyObject
     static long send(ThreadState ts, PySocket self, PyObject data, int flags = 0)
     {
         var buf = PyBytes.Buffer(data).ToArray();
-        return SocketIo.Call(ts, self, true, fd => { fixed (byte* p = buf) return LibSocket.send(fd, p, buf.Length, flags); });
+        int done = (int)SocketIo.Call(ts, self, true, (fd, dw) => { fixed (byte* p = buf) return LibSocket.send(fd, p, buf.Length, flags | dw); });
+        // A blocking stream socket sends it all (the main thread sends without waiting in
+        // the call, so it goes on with the rest as the blocking call would)
+        if (self.Timeout < 0 && self.SockType == LibSocket.SOCK_STREAM)
+            while (done < buf.Length)
+            {
+                int at = done;
+                done += (int)SocketIo.Call(ts, self, true, (fd, dw) => { fixed (byte* p = buf) return LibSocket.send(fd, p + at, buf.Length - at, flags | dw); });
+            }
+        return done;
     }
 
     [PyMethod]
@@ -341,7 +373,7 @@ public sealed unsafe class PySocket : PyObject
         while (done < buf.Length)
         {
             int at = done;
-            done += (int)SocketIo.Call(ts, self, true, fd => { fixed (byte* p = buf) return LibSocket.send(fd, p + at, buf.Length - at, flags); }, deadline);
+            done += (int)SocketIo.Call(ts, self, true, (fd, dw) => { fixed (byte* p = buf) return LibSocket.send(fd, p + at, buf.Length - at, flags | dw); }, deadline);
         }
     }
 
@@ -352,11 +384,11 @@ public sealed unsafe class PySocket : PyObject
         var buf = PyBytes.Buffer(args[0]).ToArray();
         int flags = args.Length == 3 ? Int(ts, args[1]) : 0;
         var sa = self.Address(ts, args[^1], "sendto");
-        return SocketIo.Call(ts, self, true, fd =>
+        return SocketIo.Call(ts, self, true, (fd, dw) =>
         {
             fixed (byte* p = buf)
             fixed (byte* ps = sa)
-                return LibSocket.sendto(fd, p, buf.Length, flags, ps, (uint)sa.Length);
+                return LibSocket.sendto(fd, p, buf.Length, flags | dw, ps, (uint)sa.Length);
         });
     }
 

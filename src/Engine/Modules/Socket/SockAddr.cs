@@ -52,9 +52,10 @@ internal static unsafe class SockAddr
                     path = p is PyStr ps ? PathArg.Encode(ts, ps) : ((PyBytes)p).Data;
                 }
                 bool abstractName = path.Length > 0 && path[0] == 0;
-                if (path.Length >= SunPathSize && !(abstractName && path.Length == SunPathSize))
-                    throw PyExc.OSError("AF_UNIX path too long");
-                var sa = new byte[2 + path.Length + (abstractName ? 0 : 1)];
+                if (path.Length > SunPathSize) throw PyExc.OSError("AF_UNIX path too long");
+                // the length covers the path without a terminating NUL (the kernel adds it);
+                // an empty path is the family alone: "autobind" to a fresh abstract name
+                var sa = new byte[2 + path.Length];
                 BinaryPrimitives.WriteUInt16LittleEndian(sa, LibSocket.AF_UNIX);
                 path.CopyTo(sa, 2);
                 return sa;

@@ -47,6 +47,9 @@ public static unsafe class SocketModule
     [PyMethod]
     static void setdefaulttimeout(ThreadState ts, PyObject timeout) => PySocket.DefaultTimeout = PySocket.ParseTimeout(ts, timeout);
 
+    [PyMethod] static long CMSG_LEN(ThreadState ts, long length) => PySocket.CmsgLen(length);
+    [PyMethod] static long CMSG_SPACE(ThreadState ts, long length) => PySocket.CmsgSpace(length);
+
     // ---------------- descriptors ----------------
 
     [PyMethod]
@@ -59,6 +62,7 @@ public static unsafe class SocketModule
         foreach (var (s, fd) in new[] { (a, sv[0]), (b, sv[1]) })
         {
             s.Fd = fd; s.Family = family; s.Proto = proto;
+            s.Track(ts);
             s.SockType = type & ~(LibSocket.SOCK_NONBLOCK | LibSocket.SOCK_CLOEXEC);
             s.Timeout = (type & LibSocket.SOCK_NONBLOCK) != 0 ? 0 : PySocket.DefaultTimeout;
             if (s.Timeout >= 0) PySocket.SetOsBlocking(fd, false);
@@ -168,13 +172,15 @@ public static unsafe class SocketModule
         {
             PyNone => null,
             PyInt i => SockAddr.Terminated(Encoding.ASCII.GetBytes(i.ToString())),
-            PyStr s => SockAddr.Terminated(Encoding.UTF8.GetBytes(s.Value)),
+            PyStr s => SockAddr.Terminated(PyStrCodecs.Encode(ts, s, "utf-8", "strict")),
             PyBytes b => SockAddr.Terminated(b.Data),
             _ => throw PyExc.OSError("Int or String expected"),
         };
         var hints = new LibSocket.AddrInfo { Family = family, SockType = type, Protocol = proto, Flags = flags };
         LibSocket.AddrInfo* res;
-        int err = LibSocket.getaddrinfo(node, service, &hints, &res);
+        int err;
+        // name resolution may wait on the network: other threads run meanwhile
+        using (ts.AllowThreads()) err = LibSocket.getaddrinfo(node, service, &hints, &res);
         if (err != 0) throw GaiError(err);
         var list = new PyList();
         try
