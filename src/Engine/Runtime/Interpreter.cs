@@ -168,13 +168,15 @@ public static partial class Interpreter
         {
             if (pending != null)
             {
-                var exc = pending;
-                pending = null;
-                if (!HandleException(ts, ref f, exc, addTraceback, raisedAt))
+                // no local of this loop may keep the exception once handled: it would keep its
+                // traceback's frames (and their locals) alive for as long as this loop runs
+                if (!HandleException(ts, ref f, pending, addTraceback, raisedAt))
                 {
                     // the entry frame was unwound: the exception goes to the C# caller
-                    throw new PyException(exc);
+                    throw new PyException(pending);
                 }
+                pending = null;
+                f = null!;   // Dispatch goes on from ts.Frame; the raising frame must not stay rooted here
                 addTraceback = true;
             }
             try
@@ -193,6 +195,7 @@ public static partial class Interpreter
                 ts.UnwindAllowed = false;
                 f = ts.Frame!;
                 pending = e.Value;
+                e.Release();
                 if (pending.Context == null) ChainContext(ts, pending);
                 addTraceback = true;
                 raisedAt = f.Lasti;
