@@ -63,7 +63,7 @@ public static partial class Interpreter
     public static PyObject CallFunction(ThreadState ts, PyFunction f, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
         var frame = MakeFrame(ts, f, args, kwnames);
-        if (f.IsGeneratorLike) return PyGenerator.Create(frame, f);
+        if (f.IsGeneratorLike) return PyGenerator.Create(ts, frame, f);
         return RunFrame(ts, frame);
     }
 
@@ -950,7 +950,7 @@ public static partial class Interpreter
                         var nf = MakeFrame(ts, fn, ArgSpan(s, argStart, n), kw);
                         for (int i = baseIdx; i < sp; i++) s[i] = null;
                         sp = baseIdx;
-                        if (fn.IsGeneratorLike) { s[sp++] = PyGenerator.Create(nf, fn); break; }
+                        if (fn.IsGeneratorLike) { s[sp++] = PyGenerator.Create(ts, nf, fn, CodeObject.OpOf(code[pc]) == Opcode.GET_AWAITABLE); break; }
                         f.Sp = sp; f.Pc = pc;
                         nf.Back = f;
                         nf.ReturnMode = ReturnPush;
