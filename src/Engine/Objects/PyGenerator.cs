@@ -63,15 +63,15 @@ public sealed class PyGenerator : PyObject
     /// <summary>This generator has a finalizer: it is suspended in a try/with (PyCode.YieldsInTry),
     /// or is a coroutine not yet started, or an async generator iterated under an asyncgen
     /// finalizer hook. Plain generators never get one.</summary>
-    bool _closeTracked;
+    FinalizationTracker? _closeTracker;
     /// <summary>An async generator's first step called sys's firstiter hook (PyAsyncGenerator.InitHooks).</summary>
     internal bool AsyncHooksInited;
     static readonly Action<ThreadState, PyObject> s_finalize = (ts, o) => ((PyGenerator)o).FinalizeDropped(ts, null);
 
     internal void TrackClose(ThreadState ts, Action<ThreadState, PyObject> action)
     {
-        _closeTracked = true;
-        ts.Engine.Finalization.TrackNative(this, action);
+        if (_closeTracker != null) Finalization.Release(_closeTracker);
+        _closeTracker = ts.Engine.Finalization.TrackNativeOwned(this, action);
     }
 
     /// <summary>A suspended generator dropped (or still alive at exit): a coroutine never
@@ -122,8 +122,8 @@ public sealed class PyGenerator : PyObject
     /// (a collection then need not finalize it).</summary>
     void ForgetClose()
     {
-        _closeTracked = false;
-        Finalization.Forget(this);
+        Finalization.Release(_closeTracker!);
+        _closeTracker = null;
     }
 
     // Fields, not Type comparisons: the loop tests them at every resumption, and reading another
@@ -167,7 +167,7 @@ public sealed class PyGenerator : PyObject
     public void OnYield(ThreadState ts)
     {
         Running = false;
-        if (!_closeTracked && Frame!.Code.YieldsInTry is { } inTry && inTry[Frame.Pc]) TrackClose(ts, s_finalize);
+        if (_closeTracker == null && Frame!.Code.YieldsInTry is { } inTry && inTry[Frame.Pc]) TrackClose(ts, s_finalize);
         var h = ts.HandledException;
         var c = _callerExc;
         if (h != c)
@@ -183,7 +183,7 @@ public sealed class PyGenerator : PyObject
     public void OnExit(ThreadState ts)
     {
         Running = false;
-        if (_closeTracked) ForgetClose();
+        if (_closeTracker != null) ForgetClose();
         _savedExc = null;
         ts.HandledException = _callerExc;
         _callerExc = null;
@@ -192,6 +192,11 @@ public sealed class PyGenerator : PyObject
     /// <summary>Resumes on a nested loop with `sent` (or by raising `toThrow` at the suspension
     /// point). Returns the yielded value, or the return value with `returned` set.</summary>
     public PyObject Resume(ThreadState ts, PyObject sent, PyBaseException? toThrow, out bool returned, bool pushSent = true)
+        => Resume(ts, sent, toThrow, out returned, pushSent, null)!;
+
+    /// <summary>Resume; with `raised` given, an exception that ends the generator is stored
+    /// there (the result is then null) instead of thrown.</summary>
+    PyObject? Resume(ThreadState ts, PyObject sent, PyBaseException? toThrow, out bool returned, bool pushSent, System.Runtime.CompilerServices.StrongBox<PyBaseException?>? raised)
     {
         if (Running) throw PyExc.ValueError($"{KindName} already executing");
         var f = Frame;
@@ -218,7 +223,7 @@ public sealed class PyGenerator : PyObject
         ts.NestingLevel++;
         try
         {
-            var r = Interpreter.Run(ts, f, toThrow);
+            var r = Interpreter.Run(ts, f, toThrow, raised);
             returned = f.Finished;
             return r;
         }
@@ -306,10 +311,24 @@ public sealed class PyGenerator : PyObject
         if (!Started)
         {
             f.Finished = true;
-            if (_closeTracked) ForgetClose();
+            if (_closeTracker != null) ForgetClose();
             return;
         }
         var ge = ExceptionTypes.Create(ExceptionTypes.GeneratorExit);
+        if (YieldingFrom == null)
+        {
+            // the usual case: GeneratorExit raised at the yield comes back here without a .NET
+            // throw (costly, and closing is what every dropped generator in a try/with does)
+            var raised = new System.Runtime.CompilerServices.StrongBox<PyBaseException?>();
+            var r = Resume(ts, PyNone.Value, ge, out _, true, raised);
+            if (raised.Value is { } e)
+            {
+                if (e.Type.IsSubtypeOf(ExceptionTypes.GeneratorExit) || e.Type.IsSubtypeOf(ExceptionTypes.StopIteration)) return;
+                throw new PyException(e);
+            }
+            if (r != null && !Finished) throw PyExc.RuntimeError($"{KindName} ignored GeneratorExit");
+            return;
+        }
         try
         {
             var r = Throw(ts, ge, out _);

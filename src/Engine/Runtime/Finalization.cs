@@ -63,6 +63,27 @@ public sealed class Finalization
         t.Order = order;
     }
 
+    /// <summary>As TrackNative, for objects made often (generators): the tracker is not put in the
+    /// table but returned for `o` to keep in a field. `o` and its tracker then die together and
+    /// the tracker's .NET finalizer brings both back for the action; no table entry (a GC
+    /// dependent handle) is made or removed. Not run at exit; weakrefs to `o` keep their own
+    /// tracker. Release(tracker) when the action is no longer needed.</summary>
+    public FinalizationTracker TrackNativeOwned(PyObject o, Action<ThreadState, PyObject> action)
+    {
+        var t = new FinalizationTracker(this, Interlocked.Increment(ref s_sequence)) { Target = o, Native = action };
+        if (Volatile.Read(ref _requested) != 0) RequestRun();
+        return t;
+    }
+
+    /// <summary>The owner of a TrackNativeOwned tracker needs its action no more: nothing runs,
+    /// and the collector need not finalize it.</summary>
+    public static void Release(FinalizationTracker t)
+    {
+        t.Native = null;
+        t.Target = null;
+        GC.SuppressFinalize(t);
+    }
+
     /// <summary>Stops the native action of `o` (closed explicitly, or now owned by a wrapper that
     /// closes it); true if it had one.</summary>
     public static bool Untrack(PyObject o)
