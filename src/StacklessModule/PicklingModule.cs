@@ -336,7 +336,7 @@ if 'pickle' in sys.modules:
         if (!f.Code.IsGeneratorLike) throw PyExc.TypeError("generator() needs the frame of a generator or coroutine");
         if (f.Generator != null) throw PyExc.ValueError("the frame belongs to a generator already");
         var placeholder = new PyFunction(f.Code, f.Globals, f.Builtins) { Name = name, QualName = qualname };
-        var g = PyGenerator.Create(f, placeholder);
+        var g = PyGenerator.Create(ts, f, placeholder, awaitedAtOnce: started || finished);
         g.Started = started;
         g.Running = running && !finished;
         if (finished) { f.Finished = true; g.Started = true; }

@@ -217,7 +217,12 @@ public static class SysModule
     [PyMethod] static bool is_finalizing(ThreadState ts) => false;
 
     static PyObject s_asyncFirstIter = PyNone.Value, s_asyncFinalizer = PyNone.Value;
+    /// <summary>sys.set_asyncgen_hooks: called at an async generator's first iteration, and
+    /// when one that was iterated under it is dropped unfinished (None = not set).</summary>
+    internal static PyObject AsyncGenFirstIter => s_asyncFirstIter;
+    internal static PyObject AsyncGenFinalizer => s_asyncFinalizer;
     static int s_coroutineOriginDepth;
+    internal static int CoroutineOriginDepth => s_coroutineOriginDepth;
     [PyMethod] static void settrace(ThreadState ts, PyObject function) => Interpreter.SetTrace(ts, function == PyNone.Value ? null : function);
     [PyMethod] static PyObject gettrace(ThreadState ts) => ts.Trace?.TraceFunc ?? PyNone.Value;
     [PyMethod] static void setprofile(ThreadState ts, PyObject function) => Interpreter.SetProfileFunction(ts, function == PyNone.Value ? null : function);
@@ -262,6 +267,8 @@ public static class SysModule
     [PyMethod]
     static void set_asyncgen_hooks(ThreadState ts, [PyKeyword] PyObject? firstiter = null, PyObject? finalizer = null)
     {
+        if (finalizer != null && finalizer != PyNone.Value && !Ops.IsCallable(finalizer)) throw PyExc.TypeError($"callable finalizer expected, got {finalizer.Type.Name}");
+        if (firstiter != null && firstiter != PyNone.Value && !Ops.IsCallable(firstiter)) throw PyExc.TypeError($"callable firstiter expected, got {firstiter.Type.Name}");
         if (firstiter != null) s_asyncFirstIter = firstiter;
         if (finalizer != null) s_asyncFinalizer = finalizer;
     }

@@ -13,7 +13,7 @@ public static class WeakrefModule
         m.Set("ref", PyWeakRef.TypeObject);
         m.Set("ReferenceType", PyWeakRef.TypeObject);
         m.Set("ProxyType", PyWeakProxy.TypeObject);
-        m.Set("CallableProxyType", PyWeakProxy.TypeObject);
+        m.Set("CallableProxyType", PyWeakCallableProxy.TypeObject);
         return m;
     }
 
@@ -38,7 +38,7 @@ public static class WeakrefModule
         if (callback == null)
             foreach (var w in Finalization.WeakRefsTo(@object))
                 if (w is PyWeakProxy p && !p.HasCallback && p.IsAlive) return p;
-        var proxy = new PyWeakProxy(@object, callback);
+        var proxy = Ops.IsCallable(@object) ? new PyWeakCallableProxy(@object, callback) : new PyWeakProxy(@object, callback);
         ts.Engine.Finalization.AddWeakRef(@object, proxy, callback != null);
         return proxy;
     }

@@ -12,14 +12,32 @@ public static class PyAsyncGenerator
     static PyGenerator Self(PyObject o) => (PyGenerator)o;
 
     [PyMethod] static PyObject __aiter__(ThreadState ts, PyObject self) => self;
-    [PyMethod] static PyObject __anext__(ThreadState ts, PyObject self) => new PyAsyncGenStep(Self(self), PyNone.Value, null, false);
-    [PyMethod] static PyObject asend(ThreadState ts, PyObject self, PyObject value) => new PyAsyncGenStep(Self(self), value, null, false);
+    [PyMethod] static PyObject __anext__(ThreadState ts, PyObject self) => new PyAsyncGenStep(InitHooks(ts, self), PyNone.Value, null, false);
+    [PyMethod] static PyObject asend(ThreadState ts, PyObject self, PyObject value) => new PyAsyncGenStep(InitHooks(ts, self), value, null, false);
     [PyMethod]
     static PyObject athrow(ThreadState ts, PyObject self, PyObject typ, PyObject? val = null, PyObject? tb = null)
-        => new PyAsyncGenStep(Self(self), PyNone.Value, PyGenerator.MakeThrown(ts, typ, val, tb), false);
+    {
+        var g = InitHooks(ts, self);
+        return new PyAsyncGenStep(g, PyNone.Value, PyGenerator.MakeThrown(ts, typ, val, tb), false);
+    }
     [PyMethod]
     static PyObject aclose(ThreadState ts, PyObject self)
-        => new PyAsyncGenStep(Self(self), PyNone.Value, ExceptionTypes.Create(ExceptionTypes.GeneratorExit), true);
+        => new PyAsyncGenStep(InitHooks(ts, self), PyNone.Value, ExceptionTypes.Create(ExceptionTypes.GeneratorExit), true);
+
+    /// <summary>PEP 525: the first __anext__/asend/athrow/aclose calls sys's firstiter hook
+    /// with the generator, and remembers the finalizer hook of that moment: if the generator
+    /// is dropped unfinished, that hook gets it (asyncio schedules its aclose()) instead of a close.</summary>
+    static PyGenerator InitHooks(ThreadState ts, PyObject self)
+    {
+        var g = Self(self);
+        if (g.AsyncHooksInited) return g;
+        g.AsyncHooksInited = true;
+        var finalizer = SysModule.AsyncGenFinalizer;
+        if (finalizer != PyNone.Value) g.TrackClose(ts, (ts2, o) => ((PyGenerator)o).FinalizeDropped(ts2, finalizer));
+        var firstiter = SysModule.AsyncGenFirstIter;
+        if (firstiter != PyNone.Value) Ops.Call(ts, firstiter, g);
+        return g;
+    }
 
     [PySlot("__repr__")]
     static PyObject Repr(ThreadState ts, PyObject self) => new PyStr($"<async_generator object {Self(self).QualName} at 0x{Ops.Id(self):x}>");

@@ -132,6 +132,25 @@ public sealed class PyCode : PyObject
         return q;
     }
 
+    /// <summary>Indexed by the instruction after a YIELD_VALUE: that yield lies in a try or
+    /// with block (an exception table range), so a generator suspended there must be closed
+    /// when dropped (its finally/exit runs). Null when no yield of this code does: such a
+    /// generator needs no finalizer at all.</summary>
+    public readonly bool[]? YieldsInTry;
+
+    static bool[]? FindYieldsInTry(CodeObject c)
+    {
+        bool[]? r = null;
+        var code = c.Code;
+        for (int i = 0; i < code.Length; i++)
+        {
+            if (CodeObject.OpOf(code[i]) != Opcode.YIELD_VALUE) continue;
+            foreach (var e in c.ExceptionTable)
+                if (i >= e.Start && i < e.End) { (r ??= new bool[code.Length + 1])[i + 1] = true; break; }
+        }
+        return r;
+    }
+
     PyCode(CodeObject code) : base(TypeObject)
     {
         Code = code;
@@ -141,6 +160,7 @@ public sealed class PyCode : PyObject
         Names = Array.ConvertAll(code.Names, PyStr.Intern);
         VarNames = Array.ConvertAll(code.VarNames, PyStr.Intern);
         IsGeneratorLike = (code.Flags & (CodeFlags.Generator | CodeFlags.Coroutine | CodeFlags.AsyncGenerator)) != 0;
+        if (IsGeneratorLike) YieldsInTry = FindYieldsInTry(code);
         SimpleArgCount = code.KwOnlyArgCount == 0 && (code.Flags & (CodeFlags.VarArgs | CodeFlags.VarKeywords)) == 0 ? code.ArgCount : -1;
         FastArgCount = code.CellVars.Length == 0 && code.FreeVars.Length == 0 && !IsGeneratorLike ? SimpleArgCount : -1;
         int nargs = code.ArgCount + code.KwOnlyArgCount + ((code.Flags & CodeFlags.VarArgs) != 0 ? 1 : 0) + ((code.Flags & CodeFlags.VarKeywords) != 0 ? 1 : 0);

@@ -32,6 +32,23 @@ public static class PyCoroutine
     [PySlot("__repr__")]
     static PyObject Repr(ThreadState ts, PyObject self) => new PyStr($"<coroutine object {Self(self).QualName} at 0x{Ops.Id(self):x}>");
 
+    /// <summary>cr_origin: where the coroutine was made, while sys.set_coroutine_origin_tracking_depth
+    /// is above 0 (kept beside the object: no field in every generator for this debug aid).</summary>
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PyGenerator, PyTuple> s_origins = new();
+
+    /// <summary>Records the `depth` innermost frames of the creator: ((filename, lineno, name), ...).</summary>
+    internal static void RecordOrigin(ThreadState ts, PyGenerator coro, int depth)
+    {
+        var items = new List<PyObject>();
+        for (var f = ts.Frame; f != null && items.Count < depth; f = f.Back)
+        {
+            var c = f.Code.Code;
+            items.Add(PyTuple.Of(new PyStr(c.Filename), PyInt.From(f.VisibleLineNo), new PyStr(c.Name)));
+        }
+        s_origins.AddOrUpdate(coro, PyTuple.Of(items.ToArray()));
+    }
+
+    [PyGetter("cr_origin")] static PyObject GetOrigin(ThreadState ts, PyObject self) => s_origins.TryGetValue(Self(self), out var o) ? o : PyNone.Value;
     [PyGetter("cr_frame")] static PyObject GetFrame(ThreadState ts, PyObject self) => PyGenerator.GetFrame(ts, self);
     [PyGetter("cr_running")] static PyObject GetRunning(ThreadState ts, PyObject self) => PyGenerator.GetRunning(ts, self);
     [PyGetter("cr_code")] static PyObject GetCode(ThreadState ts, PyObject self) => PyGenerator.GetCode(ts, self);

@@ -19,6 +19,8 @@ public sealed class PyFunction : PyObject
     public PyObject Doc;
     public PyObject Module;
     PyDict? _dict;
+    /// <summary>The function's __dict__ if it was made (gc.get_referents; reading Dict makes one).</summary>
+    internal PyDict? DictIfAny => _dict;
     Signature? _signature;
 
     public PyFunction(PyCode code, PyDict globals, PyDict builtins) : base(TypeObject)

@@ -43,13 +43,87 @@ public sealed class PyGenerator : PyObject
         IsAsyncGen = type == PyAsyncGenerator.TypeObject;
     }
 
-    public static PyGenerator Create(Frame frame, PyFunction fn)
+    /// <summary>The generator of a call to `fn`. `awaitedAtOnce`: the caller awaits it in its
+    /// next instruction (`await f()`), so it cannot be dropped unawaited; any other coroutine
+    /// gets a finalizer at once, for "coroutine ... was never awaited".</summary>
+    public static PyGenerator Create(ThreadState ts, Frame frame, PyFunction fn, bool awaitedAtOnce = false)
     {
         var flags = frame.Code.Code.Flags;
         var type = (flags & CodeFlags.Coroutine) != 0 ? PyCoroutine.TypeObject
                  : (flags & CodeFlags.AsyncGenerator) != 0 ? PyAsyncGenerator.TypeObject
                  : TypeObject;
-        return new PyGenerator(type, frame, fn.Name, fn.QualName);
+        var g = new PyGenerator(type, frame, fn.Name, fn.QualName);
+        if (g.IsCoroutine && !awaitedAtOnce) g.TrackClose(ts, s_finalize);
+        if (g.IsCoroutine && SysModule.CoroutineOriginDepth > 0) PyCoroutine.RecordOrigin(ts, g, SysModule.CoroutineOriginDepth);
+        return g;
+    }
+
+    // ---------------- finalization: closed when dropped (CPython's _PyGen_Finalize) ----------------
+
+    /// <summary>This generator has a finalizer: it is suspended in a try/with (PyCode.YieldsInTry),
+    /// or is a coroutine not yet started, or an async generator iterated under an asyncgen
+    /// finalizer hook. Plain generators never get one.</summary>
+    FinalizationTracker? _closeTracker;
+    /// <summary>An async generator's first step called sys's firstiter hook (PyAsyncGenerator.InitHooks).</summary>
+    internal bool AsyncHooksInited;
+    static readonly Action<ThreadState, PyObject> s_finalize = (ts, o) => ((PyGenerator)o).FinalizeDropped(ts, null);
+
+    internal void TrackClose(ThreadState ts, Action<ThreadState, PyObject> action)
+    {
+        if (_closeTracker != null) Finalization.Release(_closeTracker);
+        _closeTracker = ts.Engine.Finalization.TrackNativeOwned(this, action);
+    }
+
+    /// <summary>A suspended generator dropped (or still alive at exit): a coroutine never
+    /// started warns "never awaited"; an async generator goes to the finalizer hook it was first
+    /// iterated under; any other is closed, so its finally blocks and with exits run
+    /// (errors go to sys.unraisablehook with this generator as the object).</summary>
+    internal void FinalizeDropped(ThreadState ts, PyObject? asyncFinalizer)
+    {
+        var f = Frame;
+        if (f == null || f.Finished || Running) return;
+        if (asyncFinalizer != null) { Ops.Call(ts, asyncFinalizer, this); return; }
+        if (!Started)
+        {
+            if (IsCoroutine) WarnNeverAwaited(ts);
+            return;
+        }
+        Close(ts);
+    }
+
+    /// <summary>RuntimeWarning "coroutine 'f' was never awaited", with where it was made if
+    /// cr_origin was recorded, as CPython's warnings._warn_unawaited_coroutine. That function
+    /// is not called: it passes the coroutine as `source`, which the pure-Python
+    /// warnings.warn_explicit hands to WarningMessage as its file.</summary>
+    void WarnNeverAwaited(ThreadState ts)
+    {
+        var msg = new System.Text.StringBuilder($"coroutine '{QualName}' was never awaited\n");
+        var origin = Ops.GetAttr(ts, this, "cr_origin");
+        if (origin is PyTuple frames)
+        {
+            var lines = new List<PyObject>();
+            var linecache = Importer.ImportModuleLevel(ts, "linecache", null, PyNone.Value, 0);
+            for (int i = frames.Items.Length - 1; i >= 0; i--)
+            {
+                var fr = (PyTuple)frames.Items[i];
+                var line = Ops.CallMethod(ts, linecache, "getline", fr.Items[0], fr.Items[1]);
+                lines.Add(PyTuple.Of(fr.Items[0], fr.Items[1], fr.Items[2], line));
+            }
+            msg.Append("Coroutine created at (most recent call last)\n");
+            var traceback = Importer.ImportModuleLevel(ts, "traceback", null, PyNone.Value, 0);
+            foreach (var part in Ops.Iterate(ts, Ops.CallMethod(ts, traceback, "format_list", new PyList(lines.ToArray()))))
+                msg.Append(Ops.StrString(ts, part));
+        }
+        var warnings = Importer.ImportModuleLevel(ts, "warnings", null, PyNone.Value, 0);
+        Ops.CallMethod(ts, warnings, "warn", new PyStr(msg.ToString().TrimEnd('\n')), ExceptionTypes.RuntimeWarning);
+    }
+
+    /// <summary>The generator ended: its finalizer has nothing left to do, so the tracker goes
+    /// (a collection then need not finalize it).</summary>
+    void ForgetClose()
+    {
+        Finalization.Release(_closeTracker!);
+        _closeTracker = null;
     }
 
     // Fields, not Type comparisons: the loop tests them at every resumption, and reading another
@@ -93,6 +167,7 @@ public sealed class PyGenerator : PyObject
     public void OnYield(ThreadState ts)
     {
         Running = false;
+        if (_closeTracker == null && Frame!.Code.YieldsInTry is { } inTry && inTry[Frame.Pc]) TrackClose(ts, s_finalize);
         var h = ts.HandledException;
         var c = _callerExc;
         if (h != c)
@@ -108,6 +183,7 @@ public sealed class PyGenerator : PyObject
     public void OnExit(ThreadState ts)
     {
         Running = false;
+        if (_closeTracker != null) ForgetClose();
         _savedExc = null;
         ts.HandledException = _callerExc;
         _callerExc = null;
@@ -116,6 +192,11 @@ public sealed class PyGenerator : PyObject
     /// <summary>Resumes on a nested loop with `sent` (or by raising `toThrow` at the suspension
     /// point). Returns the yielded value, or the return value with `returned` set.</summary>
     public PyObject Resume(ThreadState ts, PyObject sent, PyBaseException? toThrow, out bool returned, bool pushSent = true)
+        => Resume(ts, sent, toThrow, out returned, pushSent, null)!;
+
+    /// <summary>Resume; with `raised` given, an exception that ends the generator is stored
+    /// there (the result is then null) instead of thrown.</summary>
+    PyObject? Resume(ThreadState ts, PyObject sent, PyBaseException? toThrow, out bool returned, bool pushSent, System.Runtime.CompilerServices.StrongBox<PyBaseException?>? raised)
     {
         if (Running) throw PyExc.ValueError($"{KindName} already executing");
         var f = Frame;
@@ -142,7 +223,7 @@ public sealed class PyGenerator : PyObject
         ts.NestingLevel++;
         try
         {
-            var r = Interpreter.Run(ts, f, toThrow);
+            var r = Interpreter.Run(ts, f, toThrow, raised);
             returned = f.Finished;
             return r;
         }
@@ -227,8 +308,27 @@ public sealed class PyGenerator : PyObject
     {
         var f = Frame;
         if (f == null || f.Finished) return;
-        if (!Started) { f.Finished = true; return; }
+        if (!Started)
+        {
+            f.Finished = true;
+            if (_closeTracker != null) ForgetClose();
+            return;
+        }
         var ge = ExceptionTypes.Create(ExceptionTypes.GeneratorExit);
+        if (YieldingFrom == null)
+        {
+            // the usual case: GeneratorExit raised at the yield comes back here without a .NET
+            // throw (costly, and closing is what every dropped generator in a try/with does)
+            var raised = new System.Runtime.CompilerServices.StrongBox<PyBaseException?>();
+            var r = Resume(ts, PyNone.Value, ge, out _, true, raised);
+            if (raised.Value is { } e)
+            {
+                if (e.Type.IsSubtypeOf(ExceptionTypes.GeneratorExit) || e.Type.IsSubtypeOf(ExceptionTypes.StopIteration)) return;
+                throw new PyException(e);
+            }
+            if (r != null && !Finished) throw PyExc.RuntimeError($"{KindName} ignored GeneratorExit");
+            return;
+        }
         try
         {
             var r = Throw(ts, ge, out _);

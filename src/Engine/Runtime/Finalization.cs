@@ -53,7 +53,8 @@ public sealed class Finalization
     }
 
     /// <summary>`action` runs (instead of `__del__`) once `o` is unreachable, and at exit if
-    /// it is still alive. `order`: lower runs first within one batch.</summary>
+    /// it is still alive. `order`: lower runs first within one batch; a positive order (files)
+    /// also waits for the rest of its collection, so that `__del__` methods run first.</summary>
     public void TrackNative(PyObject o, Action<ThreadState, PyObject> action, int order = 0)
     {
         var t = TrackerOf(o);
@@ -62,12 +63,47 @@ public sealed class Finalization
         t.Order = order;
     }
 
-    /// <summary>Stops the native action of `o` (closed explicitly, or now owned by a wrapper that closes it).</summary>
-    public static void Untrack(PyObject o)
+    /// <summary>As TrackNative, for objects made often (generators): the tracker is not put in the
+    /// table but returned for `o` to keep in a field. `o` and its tracker then die together and
+    /// the tracker's .NET finalizer brings both back for the action; no table entry (a GC
+    /// dependent handle) is made or removed. Not run at exit; weakrefs to `o` keep their own
+    /// tracker. Release(tracker) when the action is no longer needed.</summary>
+    public FinalizationTracker TrackNativeOwned(PyObject o, Action<ThreadState, PyObject> action)
     {
-        if (!s_trackers.TryGetValue(o, out var t) || t.Native == null) return;
+        var t = new FinalizationTracker(this, Interlocked.Increment(ref s_sequence)) { Target = o, Native = action };
+        if (Volatile.Read(ref _requested) != 0) RequestRun();
+        return t;
+    }
+
+    /// <summary>The owner of a TrackNativeOwned tracker needs its action no more: nothing runs,
+    /// and the collector need not finalize it.</summary>
+    public static void Release(FinalizationTracker t)
+    {
         t.Native = null;
         t.Target = null;
+        GC.SuppressFinalize(t);
+    }
+
+    /// <summary>Stops the native action of `o` (closed explicitly, or now owned by a wrapper that
+    /// closes it); true if it had one.</summary>
+    public static bool Untrack(PyObject o)
+    {
+        if (!s_trackers.TryGetValue(o, out var t) || t.Native == null) return false;
+        t.Native = null;
+        t.Target = null;
+        return true;
+    }
+
+    /// <summary>`o` needs its native action no more (a generator that ended): stops it, and
+    /// drops the tracker unless weakrefs need it, so a collection does not finalize it.</summary>
+    public static void Forget(PyObject o)
+    {
+        if (!s_trackers.TryGetValue(o, out var t)) return;
+        t.Native = null;
+        t.Target = null;
+        if (t.Refs != null || t.HasCallbacks) return;
+        s_trackers.Remove(o);
+        GC.SuppressFinalize(t);
     }
 
     /// <summary>Records a new weakref or proxy to `target` (its callback, if any, runs when
@@ -121,11 +157,20 @@ public sealed class Finalization
         int n = 0;
         try
         {
-            // all trackers of one collection in one batch, so that the order below holds
-            GC.WaitForPendingFinalizers();
             Volatile.Write(ref _requested, 0);
             var batch = new List<FinalizationTracker>();
-            while (_queue.TryDequeue(out var t)) batch.Add(t);
+            bool native = false;
+            while (_queue.TryDequeue(out var t)) { batch.Add(t); native |= t.Native != null && t.Order > 0; }
+            // A native action (a file closing) must wait for the rest of its collection, so that
+            // the `__del__` of an object holding the file runs first. Waiting for the .NET
+            // finalizer thread at every tick made dropping many weakly referenced objects slow,
+            // so only such a batch waits. (A file is tracked once: a wrapper untracks the buffer
+            // or FileIO it closes, so a file's layers never close out of order.)
+            if (native)
+            {
+                GC.WaitForPendingFinalizers();
+                while (_queue.TryDequeue(out var t)) batch.Add(t);
+            }
             batch.Sort((a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : a.Sequence.CompareTo(b.Sequence));
             foreach (var t in batch) { Run(ts, t); n++; }
         }

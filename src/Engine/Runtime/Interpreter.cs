@@ -63,7 +63,7 @@ public static partial class Interpreter
     public static PyObject CallFunction(ThreadState ts, PyFunction f, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
         var frame = MakeFrame(ts, f, args, kwnames);
-        if (f.IsGeneratorLike) return PyGenerator.Create(frame, f);
+        if (f.IsGeneratorLike) return PyGenerator.Create(ts, frame, f);
         return RunFrame(ts, frame);
     }
 
@@ -155,7 +155,9 @@ public static partial class Interpreter
 
     /// <summary>Runs until `entry` returns (its result) or raises (PyException to the C# caller).
     /// `pending` starts by raising that exception in the current frame (generator.throw).</summary>
-    internal static PyObject Run(ThreadState ts, Frame entry, PyBaseException? pending)
+    /// <remarks>`raised`: given, an exception that unwinds `entry` is stored there and Run returns
+    /// null instead of throwing (generator.close() without the cost of a .NET throw).</remarks>
+    internal static PyObject Run(ThreadState ts, Frame entry, PyBaseException? pending, System.Runtime.CompilerServices.StrongBox<PyBaseException?>? raised = null)
     {
         // Reading a static runs this class's static constructor now, before the JIT compiles
         // Dispatch: it then folds Trace to a constant instead of testing, at every instruction,
@@ -168,13 +170,16 @@ public static partial class Interpreter
         {
             if (pending != null)
             {
-                var exc = pending;
-                pending = null;
-                if (!HandleException(ts, ref f, exc, addTraceback, raisedAt))
+                // no local of this loop may keep the exception once handled: it would keep its
+                // traceback's frames (and their locals) alive for as long as this loop runs
+                if (!HandleException(ts, ref f, pending, addTraceback, raisedAt, raised))
                 {
                     // the entry frame was unwound: the exception goes to the C# caller
-                    throw new PyException(exc);
+                    if (raised != null) return null!;
+                    throw new PyException(pending);
                 }
+                pending = null;
+                f = null!;   // Dispatch goes on from ts.Frame; the raising frame must not stay rooted here
                 addTraceback = true;
             }
             try
@@ -193,6 +198,7 @@ public static partial class Interpreter
                 ts.UnwindAllowed = false;
                 f = ts.Frame!;
                 pending = e.Value;
+                e.Release();
                 if (pending.Context == null) ChainContext(ts, pending);
                 addTraceback = true;
                 raisedAt = f.Lasti;
@@ -230,8 +236,9 @@ public static partial class Interpreter
     }
 
     /// <summary>Finds a handler for `exc` in `f` and the frames below it, up to the loop's
-    /// entry frame. Returns false when the entry frame itself was unwound.</summary>
-    static bool HandleException(ThreadState ts, ref Frame f, PyBaseException exc, bool addTraceback, int raisedAt)
+    /// entry frame. When the entry frame itself is unwound: throws, or with `raised` given,
+    /// stores the exception there and returns false.</summary>
+    static bool HandleException(ThreadState ts, ref Frame f, PyBaseException exc, bool addTraceback, int raisedAt, System.Runtime.CompilerServices.StrongBox<PyBaseException?>? raised)
     {
         if (addTraceback)
         {
@@ -262,6 +269,7 @@ public static partial class Interpreter
             if (wasEntry)
             {
                 ts.Frame = back;
+                if (raised != null) { raised.Value = exc; return false; }
                 throw new PyException(exc);
             }
             if (back == null && ts.ChainEnded != null)
@@ -947,7 +955,7 @@ public static partial class Interpreter
                         var nf = MakeFrame(ts, fn, ArgSpan(s, argStart, n), kw);
                         for (int i = baseIdx; i < sp; i++) s[i] = null;
                         sp = baseIdx;
-                        if (fn.IsGeneratorLike) { s[sp++] = PyGenerator.Create(nf, fn); break; }
+                        if (fn.IsGeneratorLike) { s[sp++] = PyGenerator.Create(ts, nf, fn, CodeObject.OpOf(code[pc]) == Opcode.GET_AWAITABLE); break; }
                         f.Sp = sp; f.Pc = pc;
                         nf.Back = f;
                         nf.ReturnMode = ReturnPush;

@@ -23,6 +23,20 @@ public static class IoFinalization
         ts.Engine.Finalization.TrackNative(o, s_close, order);
     }
 
+    /// <summary>A buffer or text wrapper took `inner` (its raw or buffer): the wrapper's close
+    /// closes it, so `inner` closes no more by itself (two trackers of one file would close
+    /// its layers in whatever order the .NET finalizer thread queued them). Returns whether it
+    /// was tracked, for Release.</summary>
+    public static bool Adopt(PyObject inner) => Finalization.Untrack(inner);
+
+    /// <summary>detach() gave `inner` back: it closes itself again when dropped, if it did before.</summary>
+    public static void Release(ThreadState ts, PyObject inner, bool wasTracked)
+    {
+        if (!wasTracked) return;
+        if (IoModule.IsClosed(ts, inner)) return;
+        Track(ts, inner, inner is PyFileIO ? RawOrder : inner is PyBuffered ? BufferedOrder : TextOrder);
+    }
+
     static void Close(ThreadState ts, PyObject o)
     {
         // as CPython: an object whose `closed` cannot be read (a detached wrapper) is left alone

@@ -248,12 +248,13 @@ public static class IoModule
         var buffer = new PyBuffered(write ? PyBuffered.WriterType : PyBuffered.ReaderType);
         buffer.Init(ts, raw, DefaultBufferSize);
         buffer.IsStandardStream = true;
+        // the engine closes no standard stream when it is dropped (sys.stdout replaced), nor
+        // its buffer when sys.stdout.detach() gives that back
+        Finalization.Untrack(buffer);
         var text = new PyTextIOWrapper(PyTextIOWrapper.TypeObject);
         text.Init(ts, buffer, "utf-8", fd == 2 ? "backslashreplace" : StdioErrors(), PyStr.Intern("\n"), tty || fd == 2, false);
         text.Dict!.SetStr("mode", PyStr.Intern(write ? "w" : "r"));
         text.OwnerThread = ts;
-        // the engine closes no standard stream when it is dropped (sys.stdout replaced)
-        Finalization.Untrack(buffer);
         Finalization.Untrack(text);
         return text;
     }

@@ -27,6 +27,8 @@ public sealed class PyBuffered : PyBufferedIOBase
     IRawStream? _fileRaw;        // Raw when it is a native raw stream (FileIO, host console) of exact type
     public int BufferSize = IoModule.DefaultBufferSize;
     bool _canRead, _canWrite, _initialized, _detached;
+    /// <summary>The raw closed itself when dropped before this buffer took it (IoFinalization.Adopt).</summary>
+    bool _rawTracked;
     byte[] _rbuf = Array.Empty<byte>();
     int _rpos, _rend;            // unread read-ahead is _rbuf[_rpos.._rend)
     byte[] _wbuf = Array.Empty<byte>();
@@ -77,6 +79,7 @@ public sealed class PyBuffered : PyBufferedIOBase
         _initialized = true;
         _detached = false;
         if (_canWrite) IoModule.TrackWriter(this);
+        _rawTracked = IoFinalization.Adopt(raw);
         IoFinalization.Track(ts, this, IoFinalization.BufferedOrder);
     }
 
@@ -510,6 +513,8 @@ public sealed class PyBuffered : PyBufferedIOBase
         self._detached = true;
         self.Raw = null;
         self._fileRaw = null;
+        IoFinalization.Release(ts, raw, self._rawTracked);
+        self._rawTracked = false;
         return raw;
     }
 

@@ -23,6 +23,8 @@ public sealed class PyTextIOWrapper : PyTextIOBase
     string? _readnl;                       // null = universal
     string _writenl = "\n";
     bool _lineBuffering, _writeThrough, _initialized, _detached;
+    /// <summary>The buffer closed itself when dropped before this wrapper took it (IoFinalization.Adopt).</summary>
+    bool _bufferTracked;
     PyIncrementalNewlineDecoder? _decoder;
     TextEncoder? _encoder;
     bool _encoderChecked;
@@ -108,6 +110,7 @@ public sealed class PyTextIOWrapper : PyTextIOBase
             catch (PyException e) when (e.Matches(ExceptionTypes.OSError)) { }
         }
         if (_encoder != null) IoModule.TrackWriter(this);
+        _bufferTracked = IoFinalization.Adopt(buffer);
         IoFinalization.Track(ts, this, IoFinalization.TextOrder);
     }
 
@@ -743,6 +746,8 @@ public sealed class PyTextIOWrapper : PyTextIOBase
         self._detached = true;
         self._buffer = null;
         self._nativeBuffer = null;
+        IoFinalization.Release(ts, buffer, self._bufferTracked);
+        self._bufferTracked = false;
         return buffer;
     }
 
