@@ -727,6 +727,7 @@ public static partial class Interpreter
                 }
                 case Opcode.BUILD_LIST:
                 {
+                    if (arg == 0) { s[sp++] = new PyList(); break; }   // `[]`: no zero-length array of its own
                     var items = PopItems(f.Slots, sp, arg); sp -= arg;
                     s[sp++] = new PyList(items);
                     break;
@@ -1022,6 +1023,15 @@ public static partial class Interpreter
                     PyObject result;
                     if (callable is PyMethodDescriptor md && n > 0 && kw == null && s[argStart]!.Type == md.Owner)
                     {
+                        if (md == s_listAppend && n == 2)
+                        {
+                            // lst.append(x) (CPython's PRECALL_NO_KW_LIST_APPEND): no call at all
+                            Unsafe.As<PyList>(s[argStart])!.Append(s[argStart + 1]!);
+                            for (int i = baseIdx; i < sp; i++) s[i] = null;
+                            sp = baseIdx;
+                            s[sp++] = PyNone.Value;
+                            break;
+                        }
                         // obj.method(...) on a builtin type (LOAD_METHOD pushed the descriptor and
                         // self): the native directly, without the call slot's checks.
                         ts.UnwindAllowed = true;
@@ -1829,6 +1839,8 @@ public static partial class Interpreter
     }
 
     static readonly PyStr s_init = PyStr.Intern("__init__"), s_call = PyStr.Intern("__call__");
+    /// <summary>list.append, which CALL runs inline.</summary>
+    static readonly PyMethodDescriptor s_listAppend = (PyMethodDescriptor)PyList.TypeObject.Lookup(PyStr.Intern("append"))!;
 
     /// <summary>Call arguments on the value stack (all non-null there).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
