@@ -558,7 +558,8 @@ public static partial class Interpreter
                         if (ac.Type != t || ac.Version != t.VersionTag) FillMethodCache(ref ac, t, name);
                         if (ac.Kind == PyCode.AttrKind.Method)
                         {
-                            if (obj is PyInstance pi ? pi.LacksOwn(name, ac.Index) : obj.Dict is not PyDict od || od.Count == 0 || od.GetStr(name) == null)
+                            if (obj is PyInstance pi ? pi.LacksOwn(name, ac.Index)
+                                : ac.Index == NoInstanceDict || obj.Dict is not PyDict od || od.Count == 0 || od.GetStr(name) == null)
                             {
                                 s[sp - 1] = ac.Descr;
                                 s[sp++] = obj;
@@ -1030,6 +1031,16 @@ public static partial class Interpreter
                             for (int i = baseIdx; i < sp; i++) s[i] = null;
                             sp = baseIdx;
                             s[sp++] = PyNone.Value;
+                            break;
+                        }
+                        if (md == s_dictGet && (n == 2 || n == 3))
+                        {
+                            // d.get(k[, default]) on an exact dict: the lookup dict.get makes, without
+                            // the binder and the native's invoker
+                            var got = Unsafe.As<PyDict>(s[argStart])!.GetItem(ts, s[argStart + 1]!) ?? (n == 3 ? s[argStart + 2]! : PyNone.Value);
+                            for (int i = baseIdx; i < sp; i++) s[i] = null;
+                            sp = baseIdx;
+                            s[sp++] = got;
                             break;
                         }
                         // obj.method(...) on a builtin type (LOAD_METHOD pushed the descriptor and
@@ -1841,6 +1852,8 @@ public static partial class Interpreter
     static readonly PyStr s_init = PyStr.Intern("__init__"), s_call = PyStr.Intern("__call__");
     /// <summary>list.append, which CALL runs inline.</summary>
     static readonly PyMethodDescriptor s_listAppend = (PyMethodDescriptor)PyList.TypeObject.Lookup(PyStr.Intern("append"))!;
+    /// <summary>dict.get, which CALL runs inline.</summary>
+    static readonly PyMethodDescriptor s_dictGet = (PyMethodDescriptor)TypeObjects.Dict.Lookup(PyStr.Intern("get"))!;
 
     /// <summary>Call arguments on the value stack (all non-null there).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -1906,7 +1919,13 @@ public static partial class Interpreter
         if (descr is PyFunction || descr is PyMethodDescriptor) { ac.Kind = PyCode.AttrKind.Method; ac.Descr = descr; }
         // for PyInstance.LacksOwn: the shared keys' size while they lack the name
         ac.Index = t.NativeClass == typeof(PyInstance) && t.InstanceKeys.IndexOf(name) < 0 ? t.InstanceKeys.Count : -1;
+        // exact list, dict and str objects have no __dict__ (their subclasses' instances do):
+        // LOAD_METHOD then skips asking the object for one
+        if (t == PyList.TypeObject || t == TypeObjects.Dict || t == TypeObjects.Str) ac.Index = NoInstanceDict;
     }
+
+    /// <summary>AttrCacheEntry.Index of a LOAD_METHOD cache whose type's instances have no __dict__.</summary>
+    const int NoInstanceDict = -2;
 
     static PyObject LoadAttr(ThreadState ts, PyObject obj, PyStr name)
     {
