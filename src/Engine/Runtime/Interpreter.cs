@@ -566,7 +566,8 @@ public static partial class Interpreter
                         if (ac.Type != t || ac.Version != t.VersionTag) FillMethodCache(ref ac, t, name);
                         if (ac.Kind == PyCode.AttrKind.Method)
                         {
-                            if (obj is PyInstance pi ? pi.LacksOwn(name, ac.Index) : obj.Dict is not PyDict od || od.Count == 0 || od.GetStr(name) == null)
+                            if (obj is PyInstance pi ? pi.LacksOwn(name, ac.Index)
+                                : ac.Index == NoInstanceDict || obj.Dict is not PyDict od || od.Count == 0 || od.GetStr(name) == null)
                             {
                                 s[sp - 1] = ac.Descr;
                                 s[sp++] = obj;
@@ -735,6 +736,7 @@ public static partial class Interpreter
                 }
                 case Opcode.BUILD_LIST:
                 {
+                    if (arg == 0) { s[sp++] = new PyList(); break; }   // `[]`: no zero-length array of its own
                     var items = PopItems(f.Slots, sp, arg); sp -= arg;
                     s[sp++] = new PyList(items);
                     break;
@@ -1030,6 +1032,25 @@ public static partial class Interpreter
                     PyObject result;
                     if (callable is PyMethodDescriptor md && n > 0 && kw == null && s[argStart]!.Type == md.Owner)
                     {
+                        if (md == s_listAppend && n == 2)
+                        {
+                            // lst.append(x) (CPython's PRECALL_NO_KW_LIST_APPEND): no call at all
+                            Unsafe.As<PyList>(s[argStart])!.Append(s[argStart + 1]!);
+                            for (int i = baseIdx; i < sp; i++) s[i] = null;
+                            sp = baseIdx;
+                            s[sp++] = PyNone.Value;
+                            break;
+                        }
+                        if (md == s_dictGet && (n == 2 || n == 3))
+                        {
+                            // d.get(k[, default]) on an exact dict: the lookup dict.get makes, without
+                            // the binder and the native's invoker
+                            var got = Unsafe.As<PyDict>(s[argStart])!.GetItem(ts, s[argStart + 1]!) ?? (n == 3 ? s[argStart + 2]! : PyNone.Value);
+                            for (int i = baseIdx; i < sp; i++) s[i] = null;
+                            sp = baseIdx;
+                            s[sp++] = got;
+                            break;
+                        }
                         // obj.method(...) on a builtin type (LOAD_METHOD pushed the descriptor and
                         // self): the native directly, without the call slot's checks.
                         ts.UnwindAllowed = true;
@@ -1837,6 +1858,10 @@ public static partial class Interpreter
     }
 
     static readonly PyStr s_init = PyStr.Intern("__init__"), s_call = PyStr.Intern("__call__");
+    /// <summary>list.append, which CALL runs inline.</summary>
+    static readonly PyMethodDescriptor s_listAppend = (PyMethodDescriptor)PyList.TypeObject.Lookup(PyStr.Intern("append"))!;
+    /// <summary>dict.get, which CALL runs inline.</summary>
+    static readonly PyMethodDescriptor s_dictGet = (PyMethodDescriptor)TypeObjects.Dict.Lookup(PyStr.Intern("get"))!;
 
     /// <summary>Call arguments on the value stack (all non-null there).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -1902,7 +1927,13 @@ public static partial class Interpreter
         if (descr is PyFunction || descr is PyMethodDescriptor) { ac.Kind = PyCode.AttrKind.Method; ac.Descr = descr; }
         // for PyInstance.LacksOwn: the shared keys' size while they lack the name
         ac.Index = t.NativeClass == typeof(PyInstance) && t.InstanceKeys.IndexOf(name) < 0 ? t.InstanceKeys.Count : -1;
+        // exact list, dict and str objects have no __dict__ (their subclasses' instances do):
+        // LOAD_METHOD then skips asking the object for one
+        if (t == PyList.TypeObject || t == TypeObjects.Dict || t == TypeObjects.Str) ac.Index = NoInstanceDict;
     }
+
+    /// <summary>AttrCacheEntry.Index of a LOAD_METHOD cache whose type's instances have no __dict__.</summary>
+    const int NoInstanceDict = -2;
 
     static PyObject LoadAttr(ThreadState ts, PyObject obj, PyStr name)
     {
