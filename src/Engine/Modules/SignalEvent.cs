@@ -1,71 +1,91 @@
 #nullable enable
 using System;
-using System.Threading;
+using System.Runtime.InteropServices;
 using StacklessIron.Modules.Posix;
 using StacklessIron.Modules.Select;
 namespace StacklessIron.Modules;
 
-/// <summary>Set when a signal for a Python handler arrived; the main thread waits on it in
-/// time.sleep() and signal.pause(). A pipe rather than a .NET event: ppoll(2) on its read end
-/// waits with nanosecond precision (a ManualResetEventSlim wait is millisecond-grained and
-/// wakes late under load: a 5 ms sleep took 12), and a write to it wakes the waiter at once.
-/// The pipe is made by the first wait, so an engine that never sleeps holds no descriptors.</summary>
+/// <summary>Set when a signal for a Python handler arrived (one per engine). .NET catches
+/// signals on a thread of its own, so the main thread's system calls are never interrupted
+/// with EINTR as in CPython; instead its waits (time.sleep, signal.pause, select/poll/epoll,
+/// blocking sockets, the stackless reactor) watch this event's eventfd beside their own
+/// descriptors, run the handlers when it turns readable (their exception ends the wait) and
+/// go on waiting with the time left (PEP 475). ppoll(2) on it is nanosecond-precise, which a
+/// .NET event wait is not (a 5 ms sleep took 12). The descriptor is made at the first wait,
+/// so an engine that never waits holds none.</summary>
 public sealed unsafe class SignalEvent
 {
     volatile bool _set;
-    volatile int _readFd = -1, _writeFd = -1;
+    volatile int _fd = -1;
     readonly object _create = new();
+
+    [DllImport("libc", SetLastError = true)] static extern int eventfd(uint initval, int flags);
+    const int EFD_NONBLOCK = 0x800, EFD_CLOEXEC = 0x80000, F_DUPFD_CLOEXEC = 1030;
 
     public bool IsSet => _set;
 
-    /// <summary>Called from the runtime's signal thread.</summary>
+    /// <summary>The eventfd the main thread of `ts`'s engine waits on beside its own
+    /// descriptors, or -1 on other threads (signal handlers only run on the main thread).</summary>
+    public static int DescriptorFor(ThreadState ts) => ts == ts.Engine.MainThread ? ts.Engine.SignalArrived.Descriptor : -1;
+
+    public int Descriptor
+    {
+        get
+        {
+            if (_fd < 0)
+                lock (_create)
+                    if (_fd < 0) _fd = Create();
+            return _fd;
+        }
+    }
+
+    /// <summary>Called on the thread .NET delivers the signal on, after the signal is marked
+    /// pending: wakes the main thread's wait.</summary>
     public void Set()
     {
         _set = true;
-        int w = _writeFd;
-        if (w >= 0) { byte b = 1; LibC.write(w, &b, 1); }
+        int fd = _fd;
+        if (fd >= 0) { ulong one = 1; LibC.write(fd, (byte*)&one, sizeof(ulong)); }
     }
 
+    /// <summary>Clears the event and empties the eventfd (it counts the notifications).</summary>
     public void Reset()
     {
         _set = false;
-        int r = _readFd;
-        if (r < 0) return;
-        byte* buf = stackalloc byte[64];
-        while (LibC.read(r, buf, 64) > 0) { }
+        int fd = _fd;
+        if (fd >= 0) { ulong value; LibC.read(fd, (byte*)&value, sizeof(ulong)); }
     }
 
     /// <summary>Waits until set or `seconds` passed (negative: no limit); true when set.
-    /// Interrupted waits (EINTR) return early: callers loop on their own deadline.</summary>
+    /// An interrupted wait (EINTR) returns early: callers loop on their own deadline.</summary>
     public bool Wait(double seconds)
     {
-        EnsurePipe();
+        var pfd = new SelectModule.PollFd { Fd = Descriptor, Events = SelectModule.POLLIN };
         if (_set) return true;
-        var fd = new SelectModule.PollFd { Fd = _readFd, Events = SelectModule.POLLIN };
-        if (seconds < 0) LibC.ppoll(&fd, 1, null, null);
+        if (seconds < 0) LibC.ppoll(&pfd, 1, null, null);
         else
         {
             var ts = new LibC.Timespec { Seconds = (long)seconds, Nanoseconds = (long)((seconds - Math.Floor(seconds)) * 1e9) };
-            LibC.ppoll(&fd, 1, &ts, null);
+            LibC.ppoll(&pfd, 1, &ts, null);
         }
         return _set;
     }
 
-    void EnsurePipe()
+    /// <summary>The eventfd, moved up to a high descriptor number: made at the first wait, it
+    /// must not take the number of a descriptor the program just closed (select([closed_fd])
+    /// must still fail with EBADF).</summary>
+    static int Create()
     {
-        if (_readFd >= 0) return;
-        lock (_create)
-        {
-            if (_readFd >= 0) return;
-            int* fds = stackalloc int[2];
-            if (LibC.pipe2(fds, LibC.O_NONBLOCK | LibC.O_CLOEXEC) != 0) throw new InvalidOperationException("pipe2 failed for the signal event");
-            _writeFd = fds[1];
-            _readFd = fds[0];
-        }
+        int fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+        if (fd < 0) throw new InvalidOperationException("eventfd failed for the signal event");
+        int high = LibC.fcntl(fd, F_DUPFD_CLOEXEC, 512);
+        if (high < 0) return fd;
+        LibC.close(fd);
+        return high;
     }
 
     ~SignalEvent()
     {
-        if (_readFd >= 0) { LibC.close(_readFd); LibC.close(_writeFd); }
+        if (_fd >= 0) LibC.close(_fd);
     }
 }

@@ -77,10 +77,9 @@ public static class SignalModule
             c.Cancel = true;
             var main = engine.MainThread;
             main.RequestSignalCheck();
+            // wakes the main thread's waits (sleep, sockets, select: SignalEvent); and
+            // set_wakeup_fd's descriptor gets the signal number, as CPython's C handler does
             engine.SignalArrived.Set();
-            // wake the main thread's poll(2) (sockets, select), and set_wakeup_fd's descriptor
-            // with the signal number, as CPython's C handler does
-            StacklessIron.Modules.Select.SignalWake.Notify(engine);
             if (st.WakeupFd >= 0) WriteWakeup(st.WakeupFd, sig);
             // the loop may have overwritten its tick count meanwhile: ask again until it ran
             System.Threading.ThreadPool.QueueUserWorkItem(_ =>

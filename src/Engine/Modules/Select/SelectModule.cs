@@ -55,12 +55,12 @@ public static unsafe class SelectModule
     }
 
     /// <summary>poll(2) as a Python-level wait: other threads run meanwhile, and on the main
-    /// thread a signal for a Python handler interrupts it (SignalWake): the handlers run (an
+    /// thread a signal for a Python handler interrupts it (SignalEvent): the handlers run (an
     /// exception propagates) and the wait goes on with the time left, as CPython does on
     /// EINTR (PEP 475). Fills the revents of `fds`; returns how many are ready; -1 = forever.</summary>
     public static int Wait(ThreadState ts, PollFd[] fds, int timeoutMs)
     {
-        int sig = SignalWake.FdFor(ts);
+        int sig = SignalEvent.DescriptorFor(ts);
         var all = fds;
         if (sig >= 0)
         {
@@ -80,7 +80,7 @@ public static unsafe class SelectModule
                 }
             if (r < 0 && err != LibC.EINTR) throw PosixErrors.FromErrno(err);
             bool signalled = sig >= 0 && r > 0 && all[^1].Revents != 0;
-            if (signalled) { SignalWake.Drain(sig); r--; }
+            if (signalled) { ts.Engine.SignalArrived.Reset(); r--; }
             if (signalled || r < 0) ts.RunPendingSignals();
             if (r >= 0 && (r > 0 || !signalled))
             {
@@ -98,7 +98,7 @@ public static unsafe class SelectModule
     public static int WaitEpoll(ThreadState ts, int epfd, int timeoutMs, Func<int, int> collect)
     {
         long deadline = timeoutMs < 0 ? 0 : Environment.TickCount64 + timeoutMs;
-        bool main = SignalWake.FdFor(ts) >= 0;
+        bool main = SignalEvent.DescriptorFor(ts) >= 0;
         while (true)
         {
             if (main)

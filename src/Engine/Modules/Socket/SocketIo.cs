@@ -71,7 +71,7 @@ internal static class SocketIo
     {
         nint r;
         int err;
-        if (SignalWake.FdFor(ts) < 0)
+        if (SignalEvent.DescriptorFor(ts) < 0)
         {
             // not the main thread: no signal handler runs here, so block in the call itself
             while (true)
