@@ -31,6 +31,8 @@ public class PyArray : PyObject, IPyBuffer
     public override PyDict? Dict { get => _dict; set => _dict = value; }
     public Memory<byte> BufferMemory => _buf.AsMemory(0, _count * ItemSize);
     public bool BufferReadOnly => false;
+    public char BufferFormat => Code == 'u' ? 'w' : Code;
+    public int BufferItemSize => ItemSize;
     public int Count => _count;
     Span<byte> Bytes => _buf.AsSpan(0, _count * ItemSize);
 
@@ -387,13 +389,26 @@ public class PyArray : PyObject, IPyBuffer
         return v;
     }
 
+    /// <summary>array_reconstructor's machine format code of this array's items (little-endian LP64).</summary>
+    public int MachineFormat => Code switch
+    {
+        'B' => 0, 'b' => 1, 'H' => 2, 'h' => 4, 'I' => 6, 'i' => 8,
+        'L' or 'Q' => 10, 'l' or 'q' => 12, 'f' => 14, 'd' => 16, _ => 20,
+    };
+
     [PyMethod]
     static PyObject __reduce_ex__(ThreadState ts, PyArray self, PyObject protocol)
     {
-        PyObject dict = self._dict is { Count: > 0 } d ? d : PyNone.Value;
-        // CPython uses _array_reconstructor for protocol 3 and later; this protocol-2 form
-        // unpickles the same on every protocol.
-        return PyTuple.Of(self.Type, PyTuple.Of(new PyStr(self.Code.ToString()), new PyList(self.ToObjects())), dict);
+        if (protocol is not PyInt p) throw PyExc.TypeError("__reduce_ex__ argument should be an integer");
+        PyObject dict = Ops.GetAttrOrNull(ts, self, PyStr.Intern("__dict__")) ?? PyNone.Value;
+        // Protocols 0-2 pickle a list of items (readable by Python 2); 3 and later the raw
+        // bytes with their machine format, read back by array._array_reconstructor.
+        if (p.Big < 3)
+            return PyTuple.Of(self.Type, PyTuple.Of(new PyStr(self.Code.ToString()), new PyList(self.ToObjects())), dict);
+        var reconstructor = Ops.GetAttr(ts, Importer.ImportModule(ts, "array"), PyStr.Intern("_array_reconstructor"));
+        return PyTuple.Of(reconstructor,
+            PyTuple.Of(self.Type, new PyStr(self.Code.ToString()), PyInt.From(self.MachineFormat), PyBytes.From(self.Bytes.ToArray())),
+            dict);
     }
 
     void DeleteRange(int start, int n)
