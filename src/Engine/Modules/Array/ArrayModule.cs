@@ -12,6 +12,9 @@ public static class ArrayModule
         m.Set("ArrayType", PyArray.TypeObject);
         m.Set("typecodes", new PyStr(PyArray.TypeCodes));
         NativeMembers.FillModule(m, typeof(ArrayModule));
+        // As CPython's array module does at import: arrays are MutableSequences.
+        var abc = Importer.ImportModule(ts, "collections.abc");
+        Ops.CallMethod(ts, Ops.GetAttr(ts, abc, "MutableSequence"), "register", PyArray.TypeObject);
         return m;
     }
 

@@ -205,7 +205,13 @@ public class PyArray : PyObject, IPyBuffer
     string ToUnicode()
     {
         var sb = new StringBuilder(_count);
-        for (int i = 0; i < _count; i++) Formatting_Append(sb, (int)BinaryPrimitives.ReadUInt32LittleEndian(_buf.AsSpan(i * 4)));
+        for (int i = 0; i < _count; i++)
+        {
+            uint cp = BinaryPrimitives.ReadUInt32LittleEndian(_buf.AsSpan(i * 4));
+            // the buffer may hold any 32-bit values (frombytes): CPython refuses non-characters
+            if (cp > 0x10FFFF) throw PyExc.ValueError($"character U+{cp:x} is not in range [U+0000; U+10ffff]");
+            Formatting_Append(sb, (int)cp);
+        }
         return sb.ToString();
     }
 
@@ -557,7 +563,7 @@ public class PyArray : PyObject, IPyBuffer
     {
         var r = NewLike();
         if (n <= 0 || _count == 0) return r;
-        if ((long)_count * n * ItemSize > Array.MaxLength) throw PyExc.MemoryError();
+        if (n > Array.MaxLength / ((long)_count * ItemSize)) throw PyExc.MemoryError();
         var one = Bytes.ToArray();
         r.EnsureCapacity(_count * n);
         for (long i = 0; i < n; i++) one.CopyTo(r._buf, (int)(i * one.Length));
@@ -568,17 +574,20 @@ public class PyArray : PyObject, IPyBuffer
     [PySlot("__mul__", "__rmul__")]
     static PyObject Mul(ThreadState ts, PyObject a, PyObject b)
     {
-        var (x, n) = a is PyArray pa ? (pa, b) : (b as PyArray, a);
-        if (x == null || (n is not PyInt && n.Type.Index == null)) return PyNotImplemented.Value;
-        return x.Repeat(Ops.Index(ts, n).ToLongChecked());
+        bool left = a is PyArray;
+        var x = (PyArray)(left ? a : b);
+        var k = PyList.RepeatCount(ts, left ? b : a);
+        if (k == null) return PyList.RepeatFallback(ts, a, b, left, Mul);
+        return x.Repeat(k.Value);
     }
 
     [PySlot("__imul__")]
     static PyObject IMul(ThreadState ts, PyObject a, PyObject b)
     {
-        if (b is not PyInt && b.Type.Index == null) return PyNotImplemented.Value;
+        // CPython's in-place repeat converts with __index__: "'str' object cannot be interpreted as an integer"
+        long k = PyList.RepeatCount(ts, b) ?? Ops.Index(ts, b).ToLongChecked();
         var x = (PyArray)a;
-        var r = x.Repeat(Ops.Index(ts, b).ToLongChecked());
+        var r = x.Repeat(k);
         x._buf = r._buf;
         x._count = r._count;
         return a;
