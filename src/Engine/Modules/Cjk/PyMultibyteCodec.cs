@@ -83,5 +83,5 @@ public sealed class PyMultibyteCodec : PyObject
     /// <summary>The codec a MultibyteIncrementalEncoder (or ...Decoder, StreamReader, StreamWriter)
     /// subclass names in its class attribute `codec`.</summary>
     public static PyMultibyteCodec OfClass(ThreadState ts, PyType cls)
-        => Ops.GetAttrOrNull(ts, cls, PyStr.Intern("codec")) as PyMultibyteCodec ?? throw PyExc.TypeError("codec is unexpected type");
+        => Ops.GetAttr(ts, cls, PyStr.Intern("codec")) as PyMultibyteCodec ?? throw PyExc.TypeError("codec is unexpected type");
 }

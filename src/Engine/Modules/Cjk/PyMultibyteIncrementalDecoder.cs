@@ -14,6 +14,7 @@ public class PyMultibyteIncrementalDecoder : PyObject
     PyMultibyteCodec _codec = null!;
     string _errors = "strict";
     byte[] _pending = Array.Empty<byte>();
+    PyObject _state = PyInt.From(0);    // the codec's 8 bytes of state: unused by the table codecs, kept for getstate
     PyDict? _dict;
 
     PyMultibyteIncrementalDecoder(PyType t) : base(t) { if (t != TypeObject && t.InstanceHasDict) _dict = new PyDict(); }
@@ -50,8 +51,8 @@ public class PyMultibyteIncrementalDecoder : PyObject
     static PyObject decode(ThreadState ts, PyMultibyteIncrementalDecoder self, [PyKeyword] PyObject input, bool final = false)
         => new PyStr(DecodeChunk(ts, self._codec, self._errors, ref self._pending, PyBytes.Buffer(input).ToArray(), final));
 
-    [PyMethod] static void reset(ThreadState ts, PyMultibyteIncrementalDecoder self) => self._pending = Array.Empty<byte>();
-    [PyMethod] static PyObject getstate(ThreadState ts, PyMultibyteIncrementalDecoder self) => PyTuple.Of(PyBytes.From(self._pending), PyInt.From(0));
+    [PyMethod] static void reset(ThreadState ts, PyMultibyteIncrementalDecoder self) => self._pending = Array.Empty<byte>();   // a stateless codec has no reset of its state
+    [PyMethod] static PyObject getstate(ThreadState ts, PyMultibyteIncrementalDecoder self) => PyTuple.Of(PyBytes.From(self._pending), self._state);
 
     [PyMethod]
     static void setstate(ThreadState ts, PyMultibyteIncrementalDecoder self, PyObject state)
@@ -59,7 +60,10 @@ public class PyMultibyteIncrementalDecoder : PyObject
         if (state is not PyTuple { Items.Length: 2 } t || t.Items[0] is not PyBytes b || t.Items[1] is not PyInt)
             throw PyExc.TypeError("setstate() argument must be a tuple of (bytes, int)");
         if (b.Data.Length > MaxPending) throw PyExc.New(ExceptionTypes.UnicodeError, new PyStr("pending buffer too large"));
+        var st = ((PyInt)t.Items[1]).Big;
+        if (st.Sign < 0 || st > ulong.MaxValue) throw PyExc.OverflowError("int too big to convert");
         self._pending = (byte[])b.Data.Clone();
+        self._state = t.Items[1];
     }
 
     [PyGetter("errors")] static PyObject GetErrors(ThreadState ts, PyObject self) => new PyStr(((PyMultibyteIncrementalDecoder)self)._errors);
@@ -67,6 +71,7 @@ public class PyMultibyteIncrementalDecoder : PyObject
     [PySetter("errors")]
     static void SetErrors(ThreadState ts, PyObject self, PyObject? value)
     {
+        if (value == null) throw PyExc.AttributeError("cannot delete attribute");
         if (value is not PyStr s) throw PyExc.TypeError("errors must be a string");
         ((PyMultibyteIncrementalDecoder)self)._errors = s.Value;
     }

@@ -75,6 +75,7 @@ public class PyMultibyteStreamReader : PyObject
     [PySetter("errors")]
     static void SetErrors(ThreadState ts, PyObject self, PyObject? value)
     {
+        if (value == null) throw PyExc.AttributeError("cannot delete attribute");
         if (value is not PyStr s) throw PyExc.TypeError("errors must be a string");
         ((PyMultibyteStreamReader)self)._errors = s.Value;
     }

@@ -53,6 +53,7 @@ public class PyMultibyteStreamWriter : PyObject
     [PySetter("errors")]
     static void SetErrors(ThreadState ts, PyObject self, PyObject? value)
     {
+        if (value == null) throw PyExc.AttributeError("cannot delete attribute");
         if (value is not PyStr s) throw PyExc.TypeError("errors must be a string");
         ((PyMultibyteStreamWriter)self)._errors = s.Value;
     }
