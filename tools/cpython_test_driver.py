@@ -65,17 +65,21 @@ class ProgressResult(unittest.TextTestResult):
             self.note("fail" if issubclass(err[0], test.failureException) else "error")
 
 
-def load(name):
+def load(name, run):
+    """Imports test.NAME and runs its tests with run(suite). An old-style module (test_main)
+    runs its classes through support.run_unittest: those run inside test_main, as under
+    regrtest, so its set-up and its `finally` (test_decimal sets and restores the decimal
+    context there) bracket them."""
     from test import support
     __import__("test." + name)
     module = sys.modules["test." + name]
     test_main = getattr(module, "test_main", None)
     if test_main is None:
-        return unittest.TestLoader().loadTestsFromModule(module)
-    # An old-style module runs its classes through support.run_unittest: collect them instead.
-    collected = unittest.TestSuite()
+        run(unittest.TestLoader().loadTestsFromModule(module))
+        return
 
     def collect(*classes):
+        collected = unittest.TestSuite()
         for cls in classes:
             if isinstance(cls, str):
                 collected.addTest(unittest.TestLoader().loadTestsFromModule(sys.modules[cls]))
@@ -83,25 +87,22 @@ def load(name):
                 collected.addTest(cls)
             else:
                 collected.addTest(unittest.TestLoader().loadTestsFromTestCase(cls))
+        run(collected)   # failures are counted, not raised: the rest of test_main goes on
     support.run_unittest = collect
     if getattr(module, "run_unittest", None) is not None:
         module.run_unittest = collect   # imported by name (test_decimal)
     test_main()
-    return collected
 
 
 def main():
     name, progress_path = sys.argv[1], sys.argv[2]
     with open(progress_path, "w") as progress:
-        try:
-            suite = load(name)
-        except unittest.SkipTest as e:
-            progress.write(f"skipmodule {e}\n")
-            progress.write("done\n")
-            return
         runner = unittest.TextTestRunner(stream=sys.stdout, verbosity=1,
                                          resultclass=lambda *a: ProgressResult(*a, progress=progress))
-        runner.run(suite)
+        try:
+            load(name, runner.run)
+        except unittest.SkipTest as e:
+            progress.write(f"skipmodule {e}\n")
         progress.write("done\n")
 
 

@@ -201,6 +201,100 @@ public static class BinasciiModule
 
     // ---------------- checksums ----------------
 
+    // ---------------- quoted-printable (RFC 1521; quopri and email use these) ----------------
+
+    const int QpMaxLineSize = 76;
+    static bool IsHexDigit(byte c) => HexValue(c) >= 0;
+
+    /// <summary>a2b_qp(data, header=False): "=XX" escapes and soft line breaks ("=" at a line's
+    /// end) undone; with header, "_" is a space. A malformed "=" stays as it is.</summary>
+    [PyMethod]
+    static PyObject a2b_qp(ThreadState ts, [PyKeyword] PyObject data, bool header = false)
+    {
+        var d = AsciiData(data);
+        var output = new List<byte>(d.Length);
+        int i = 0;
+        while (i < d.Length)
+        {
+            byte c = d[i];
+            if (c == '=')
+            {
+                i++;
+                if (i >= d.Length) break;
+                if (d[i] == '\n' || d[i] == '\r')
+                {
+                    // a soft line break: skip to the end of the line
+                    while (i < d.Length && d[i] != '\n') i++;
+                    if (i < d.Length) i++;
+                }
+                else if (d[i] == '=') { output.Add((byte)'='); i++; }   // "==" from broken encoders
+                else if (i + 1 < d.Length && IsHexDigit(d[i]) && IsHexDigit(d[i + 1]))
+                {
+                    output.Add((byte)(HexValue(d[i]) << 4 | HexValue(d[i + 1])));
+                    i += 2;
+                }
+                else output.Add((byte)'=');
+            }
+            else if (header && c == '_') { output.Add((byte)' '); i++; }
+            else { output.Add(c); i++; }
+        }
+        return PyBytes.From(output.ToArray());
+    }
+
+    /// <summary>b2a_qp(data, quotetabs=False, istext=True, header=False): quoted-printable
+    /// with lines of at most 76 characters (soft breaks), line ends kept as the data uses them
+    /// (CRLF if its first newline has a CR), trailing blanks of a line escaped.</summary>
+    [PyMethod]
+    static PyObject b2a_qp(ThreadState ts, [PyKeyword] PyObject data, bool quotetabs = false, bool istext = true, bool header = false)
+    {
+        var d = BinaryData(data).ToArray();
+        int firstNewline = Array.IndexOf(d, (byte)'\n');
+        bool crlf = firstNewline > 0 && d[firstNewline - 1] == '\r';
+        var o = new List<byte>(d.Length * 3 / 2);
+        const string hex = "0123456789ABCDEF";
+        void SoftBreak() { o.Add((byte)'='); if (crlf) o.Add((byte)'\r'); o.Add((byte)'\n'); }
+        int i = 0, lineLength = 0;
+        while (i < d.Length)
+        {
+            byte c = d[i];
+            bool last = i + 1 == d.Length;
+            bool encode = c > 126 || c == '=' || (header && c == '_')
+                || (c == '.' && lineLength == 0 && (last || d[i + 1] == '\n' || d[i + 1] == '\r' || d[i + 1] == 0))
+                || (!istext && (c == '\r' || c == '\n'))
+                || ((c == '\t' || c == ' ') && last)
+                || (c < 33 && c != '\r' && c != '\n' && (quotetabs || (c != '\t' && c != ' ')));
+            if (encode)
+            {
+                if (lineLength + 3 >= QpMaxLineSize) { SoftBreak(); lineLength = 0; }
+                o.Add((byte)'='); o.Add((byte)hex[c >> 4]); o.Add((byte)hex[c & 15]);
+                i++;
+                lineLength += 3;
+            }
+            else if (istext && (c == '\n' || (!last && c == '\r' && d[i + 1] == '\n')))
+            {
+                lineLength = 0;
+                // a blank at the end of a line would be lost in transport: escape it
+                if (o.Count > 0 && (o[^1] == ' ' || o[^1] == '\t'))
+                {
+                    byte blank = o[^1];
+                    o[^1] = (byte)'=';
+                    o.Add((byte)hex[blank >> 4]); o.Add((byte)hex[blank & 15]);
+                }
+                if (crlf) o.Add((byte)'\r');
+                o.Add((byte)'\n');
+                i += c == '\r' ? 2 : 1;
+            }
+            else
+            {
+                if (!last && d[i + 1] != '\n' && lineLength + 1 >= QpMaxLineSize) { SoftBreak(); lineLength = 0; }
+                lineLength++;
+                o.Add(header && c == ' ' ? (byte)'_' : c);
+                i++;
+            }
+        }
+        return PyBytes.From(o.ToArray());
+    }
+
     static readonly uint[] s_crc32Table = MakeCrc32Table();
 
     static uint[] MakeCrc32Table()

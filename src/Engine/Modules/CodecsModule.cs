@@ -167,7 +167,7 @@ public static class CodecsModule
     // ---------------- running error handlers ----------------
 
     /// <summary>Raises (strict) or asks the handler for a replacement and the position to go on from.</summary>
-    static (PyObject Replacement, int NewPos) HandleError(ThreadState ts, string errors, bool encoding, string codec, PyObject input, int inputLength, int start, int end, string reason)
+    internal static (PyObject Replacement, int NewPos) HandleError(ThreadState ts, string errors, bool encoding, string codec, PyObject input, int inputLength, int start, int end, string reason)
     {
         var exc = PyExc.New(encoding ? ExceptionTypes.UnicodeEncodeError : ExceptionTypes.UnicodeDecodeError,
                             new PyStr(codec), input, PyInt.From(start), PyInt.From(end), new PyStr(reason));

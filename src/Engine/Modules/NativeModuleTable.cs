@@ -47,6 +47,7 @@ public static class NativeModuleTable
         BisectModule.Register();
         UnicodedataModule.Register();
         ArrayModule.Register();
+        CjkCodecsModule.Register();
         OperatorModule.Register();
         StacklessIron.Modules.Zlib.ZlibModule.Register();
         StacklessIron.Modules.Socket.SocketModule.Register();

@@ -10,7 +10,9 @@ public interface IPyBuffer
     /// <summary>The live content (valid until the object is next resized).</summary>
     Memory<byte> BufferMemory { get; }
     bool BufferReadOnly { get; }
-    /// <summary>True if memoryview may wrap the object as unsigned bytes (format 'B'); an
-    /// exporter of wider items (array.array) says false until memoryview knows its format.</summary>
-    bool BufferIsBytes => false;
+    /// <summary>The struct-module code of one item, as memoryview shows it ('B' for plain bytes;
+    /// array.array exports its typecode, 'w' for its 4-byte characters).</summary>
+    char BufferFormat => 'B';
+    /// <summary>The size of one item in bytes.</summary>
+    int BufferItemSize => 1;
 }

@@ -175,10 +175,12 @@ public sealed class PyList : PyObject
             if (n <= 0) return;
             if (step < 0) { start = start + step * (n - 1); step = -step; }
             // compact the survivors over the removed positions
+            // (counting the removals: start + step * n overflows for a step like sys.maxsize)
             int w = (int)start;
+            long removed = 0;
             for (long r = start, next = start; r < l.Count; r++)
             {
-                if (r == next && next < start + step * n) { next += step; continue; }
+                if (r == next && removed < n) { removed++; next += step; continue; }
                 l.Items[w++] = l.Items[r];
             }
             Array.Clear(l.Items, w, l.Count - w);

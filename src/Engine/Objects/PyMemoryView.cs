@@ -43,6 +43,7 @@ public sealed class PyMemoryView : PyObject
     /// <summary>The item at byte offset `at` as a Python object.</summary>
     PyObject Unpack(ReadOnlySpan<byte> span, int at)
     {
+        if (ItemSize(_format) == 0) throw PyExc.NotImplementedError($"memoryview: format {_format} not supported");
         var b = span.Slice(at, _itemsize);
         return _format switch
         {
@@ -109,7 +110,7 @@ public sealed class PyMemoryView : PyObject
             PyBytes b => new PyMemoryView(b, 0, b.Data.Length),
             PyByteArray ba => new PyMemoryView(ba, 0, ba.Count),
             PyMemoryView mv => mv.Sub(0, mv._length),
-            IPyBuffer pb when pb.BufferIsBytes => new PyMemoryView(o, 0, pb.BufferMemory.Length),
+            IPyBuffer pb => new PyMemoryView(o, 0, pb.BufferMemory.Length, pb.BufferFormat, pb.BufferItemSize),
             _ => throw PyExc.TypeError($"memoryview: a bytes-like object is required, not '{o.Type.Name}'"),
         };
     }
@@ -179,21 +180,52 @@ public sealed class PyMemoryView : PyObject
         var whole = m.WholeWritable;
         if (m._start + m._length > whole.Length) throw PyExc.ValueError("memoryview: the underlying bytearray was resized below the view");
         var target = whole.Slice(m._start, m._length);
-        if (m._format != 'B') throw PyExc.NotImplementedError($"memoryview: assignment to items of format '{m._format}' is not supported");
         if (key is PySlice)
         {
-            long count = ((PySlice)key).GetIndices(ts, m._length, out long start, out _, out long step);
+            long count = ((PySlice)key).GetIndices(ts, m.ItemCount, out long start, out _, out long step);
             var data = PyBytes.Buffer(value).ToArray();
-            if (data.Length != count) throw PyExc.ValueError("memoryview assignment: lvalue and rvalue have different structures");
-            for (long i = 0, j = start; i < count; i++, j += step) target[(int)j] = data[i];
+            if (data.Length != count * m._itemsize) throw PyExc.ValueError("memoryview assignment: lvalue and rvalue have different structures");
+            for (long i = 0, j = start; i < count; i++, j += step)
+                data.AsSpan((int)i * m._itemsize, m._itemsize).CopyTo(target.Slice((int)j * m._itemsize));
             return;
         }
         long k = PyStr.SizeArg(ts, key);
-        if (k < 0) k += target.Length;
-        if (k < 0 || k >= target.Length) throw PyExc.IndexError("index out of bounds on dimension 1");
-        if (value is not PyInt iv || !iv.FitsLong || iv.Small < 0 || iv.Small > 255)
-            throw value is PyInt ? PyExc.ValueError("memoryview: invalid value for format 'B'") : PyExc.TypeError("memoryview: invalid type for format 'B'");
-        target[(int)k] = (byte)iv.Small;
+        int n = m.ItemCount;
+        if (k < 0) k += n;
+        if (k < 0 || k >= n) throw PyExc.IndexError("index out of bounds on dimension 1");
+        m.Pack(ts, value, target.Slice((int)k * m._itemsize, m._itemsize));
+    }
+
+    /// <summary>Writes `value` as one item of this view's format (struct.pack_into's checks).</summary>
+    void Pack(ThreadState ts, PyObject value, Span<byte> dest)
+    {
+        if (ItemSize(_format) == 0) throw PyExc.NotImplementedError($"memoryview: format {_format} not supported");
+        string fmt = _format.ToString();
+        if (_format is 'f' or 'd')
+        {
+            if (value is not PyFloat && value is not PyInt && value.Type.Float == null && value.Type.Index == null)
+                throw PyExc.TypeError($"memoryview: invalid type for format '{fmt}'");
+            double d = Ops.ToDouble(ts, value);
+            if (_format == 'f') BitConverter.TryWriteBytes(dest, (float)d); else BitConverter.TryWriteBytes(dest, d);
+            return;
+        }
+        if (_format == 'c')
+        {
+            if (value is not PyBytes { Data.Length: 1 } cb) throw PyExc.ValueError($"memoryview: invalid value for format '{fmt}'");
+            dest[0] = cb.Data[0];
+            return;
+        }
+        if (_format == '?') { dest[0] = (byte)(Ops.IsTrue(ts, value) ? 1 : 0); return; }
+        if (value is not PyInt && value.Type.Index == null) throw PyExc.TypeError($"memoryview: invalid type for format '{fmt}'");
+        var x = Ops.Index(ts, value).Big;
+        bool signed = char.IsLower(_format);
+        int bits = _itemsize * 8;
+        var min = signed ? -(System.Numerics.BigInteger.One << (bits - 1)) : System.Numerics.BigInteger.Zero;
+        var max = signed ? (System.Numerics.BigInteger.One << (bits - 1)) - 1 : (System.Numerics.BigInteger.One << bits) - 1;
+        if (x < min || x > max) throw PyExc.ValueError($"memoryview: invalid value for format '{fmt}'");
+        var raw = x.ToByteArray(isUnsigned: !signed);
+        byte fill = x.Sign < 0 ? (byte)0xFF : (byte)0;
+        for (int i = 0; i < _itemsize; i++) dest[i] = i < raw.Length ? raw[i] : fill;
     }
 
     [PySlot("__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__")]

@@ -31,6 +31,8 @@ public class PyArray : PyObject, IPyBuffer
     public override PyDict? Dict { get => _dict; set => _dict = value; }
     public Memory<byte> BufferMemory => _buf.AsMemory(0, _count * ItemSize);
     public bool BufferReadOnly => false;
+    public char BufferFormat => Code == 'u' ? 'w' : Code;
+    public int BufferItemSize => ItemSize;
     public int Count => _count;
     Span<byte> Bytes => _buf.AsSpan(0, _count * ItemSize);
 
@@ -203,7 +205,13 @@ public class PyArray : PyObject, IPyBuffer
     string ToUnicode()
     {
         var sb = new StringBuilder(_count);
-        for (int i = 0; i < _count; i++) Formatting_Append(sb, (int)BinaryPrimitives.ReadUInt32LittleEndian(_buf.AsSpan(i * 4)));
+        for (int i = 0; i < _count; i++)
+        {
+            uint cp = BinaryPrimitives.ReadUInt32LittleEndian(_buf.AsSpan(i * 4));
+            // the buffer may hold any 32-bit values (frombytes): CPython refuses non-characters
+            if (cp > 0x10FFFF) throw PyExc.ValueError($"character U+{cp:x} is not in range [U+0000; U+10ffff]");
+            Formatting_Append(sb, (int)cp);
+        }
         return sb.ToString();
     }
 
@@ -387,13 +395,26 @@ public class PyArray : PyObject, IPyBuffer
         return v;
     }
 
+    /// <summary>array_reconstructor's machine format code of this array's items (little-endian LP64).</summary>
+    public int MachineFormat => Code switch
+    {
+        'B' => 0, 'b' => 1, 'H' => 2, 'h' => 4, 'I' => 6, 'i' => 8,
+        'L' or 'Q' => 10, 'l' or 'q' => 12, 'f' => 14, 'd' => 16, _ => 20,
+    };
+
     [PyMethod]
     static PyObject __reduce_ex__(ThreadState ts, PyArray self, PyObject protocol)
     {
-        PyObject dict = self._dict is { Count: > 0 } d ? d : PyNone.Value;
-        // CPython uses _array_reconstructor for protocol 3 and later; this protocol-2 form
-        // unpickles the same on every protocol.
-        return PyTuple.Of(self.Type, PyTuple.Of(new PyStr(self.Code.ToString()), new PyList(self.ToObjects())), dict);
+        if (protocol is not PyInt p) throw PyExc.TypeError("__reduce_ex__ argument should be an integer");
+        PyObject dict = Ops.GetAttrOrNull(ts, self, PyStr.Intern("__dict__")) ?? PyNone.Value;
+        // Protocols 0-2 pickle a list of items (readable by Python 2); 3 and later the raw
+        // bytes with their machine format, read back by array._array_reconstructor.
+        if (p.Big < 3)
+            return PyTuple.Of(self.Type, PyTuple.Of(new PyStr(self.Code.ToString()), new PyList(self.ToObjects())), dict);
+        var reconstructor = Ops.GetAttr(ts, Importer.ImportModule(ts, "array"), PyStr.Intern("_array_reconstructor"));
+        return PyTuple.Of(reconstructor,
+            PyTuple.Of(self.Type, new PyStr(self.Code.ToString()), PyInt.From(self.MachineFormat), PyBytes.From(self.Bytes.ToArray())),
+            dict);
     }
 
     void DeleteRange(int start, int n)
@@ -542,7 +563,7 @@ public class PyArray : PyObject, IPyBuffer
     {
         var r = NewLike();
         if (n <= 0 || _count == 0) return r;
-        if ((long)_count * n * ItemSize > Array.MaxLength) throw PyExc.MemoryError();
+        if (n > Array.MaxLength / ((long)_count * ItemSize)) throw PyExc.MemoryError();
         var one = Bytes.ToArray();
         r.EnsureCapacity(_count * n);
         for (long i = 0; i < n; i++) one.CopyTo(r._buf, (int)(i * one.Length));
@@ -553,17 +574,20 @@ public class PyArray : PyObject, IPyBuffer
     [PySlot("__mul__", "__rmul__")]
     static PyObject Mul(ThreadState ts, PyObject a, PyObject b)
     {
-        var (x, n) = a is PyArray pa ? (pa, b) : (b as PyArray, a);
-        if (x == null || (n is not PyInt && n.Type.Index == null)) return PyNotImplemented.Value;
-        return x.Repeat(Ops.Index(ts, n).ToLongChecked());
+        bool left = a is PyArray;
+        var x = (PyArray)(left ? a : b);
+        var k = PyList.RepeatCount(ts, left ? b : a);
+        if (k == null) return PyList.RepeatFallback(ts, a, b, left, Mul);
+        return x.Repeat(k.Value);
     }
 
     [PySlot("__imul__")]
     static PyObject IMul(ThreadState ts, PyObject a, PyObject b)
     {
-        if (b is not PyInt && b.Type.Index == null) return PyNotImplemented.Value;
+        // CPython's in-place repeat converts with __index__: "'str' object cannot be interpreted as an integer"
+        long k = PyList.RepeatCount(ts, b) ?? Ops.Index(ts, b).ToLongChecked();
         var x = (PyArray)a;
-        var r = x.Repeat(Ops.Index(ts, b).ToLongChecked());
+        var r = x.Repeat(k);
         x._buf = r._buf;
         x._count = r._count;
         return a;

@@ -106,7 +106,6 @@ public sealed unsafe class PyMmap : PyObject, IPyBuffer
         }
     }
     public bool BufferReadOnly => _access == ACCESS_READ;
-    public bool BufferIsBytes => true;
 
     static PyMmap Self(PyObject o) => (PyMmap)o;
 
