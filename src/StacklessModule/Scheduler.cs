@@ -410,6 +410,7 @@ public sealed class Scheduler
     {
         var me = _running;
         Save(cur, true);
+        if (!SoftSwitchEnabled) cur.SwitchedInHardMode = true;
         cur.HardOn = me;
         cur.ParkSeq = ++_parkSeq;
         me.Parked = cur;
@@ -780,6 +781,7 @@ public sealed class Scheduler
         var cur = Current;
         if (cur == Main) { MainEndedAway(result, exc); return; }
         cur.Frame = null;
+        cur.SwitchedInHardMode = false;
         cur.TempVal = PyNone.Value;
         cur.RecursionDepth = 0;
         Remove(cur);
@@ -891,6 +893,7 @@ public sealed class Scheduler
             return false;
         }
         Save(cur, false);
+        if (!SoftSwitchEnabled) cur.SwitchedInHardMode = true;
         Callback(cur, m);
         Continue(m);
         return true;
