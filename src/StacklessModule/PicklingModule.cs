@@ -108,7 +108,7 @@ def _register_reductions(copyreg):
                  (_wrap._cell_type, _wrap.reduce_cell), (_wrap._generator_type, _wrap.reduce_generator),
                  (_wrap._coroutine_type, _wrap.reduce_generator), (ModuleType, _reduce_module),
                  (type({}.keys()), _wrap.reduce_dict_view), (type({}.values()), _wrap.reduce_dict_view),
-                 (type({}.items()), _wrap.reduce_dict_view)):
+                 (type({}.items()), _wrap.reduce_dict_view), (_wrap._traceback_type, _wrap.reduce_traceback)):
         copyreg.pickle(t, r)
 
 def _patch_pickle(pickle):
@@ -160,6 +160,7 @@ if 'pickle' in sys.modules:
         wrap.Namespace.SetStr("_cell_type", PyCell.TypeObject);
         wrap.Namespace.SetStr("_generator_type", PyGenerator.TypeObject);
         wrap.Namespace.SetStr("_coroutine_type", PyCoroutine.TypeObject);
+        wrap.Namespace.SetStr("_traceback_type", PyTraceback.TypeObject);
         var ns = new PyDict();
         ns.SetStr("__name__", new PyStr("_stackless._wrap"));
         ns.SetStr("__builtins__", ts.Engine.Builtins);
@@ -271,6 +272,22 @@ if 'pickle' in sys.modules:
         });
     }
 
+    /// <summary>A traceback entry: its frame (through the frame's reducer, as in a tasklet),
+    /// instruction, line and the next entry. A frame of the chain running right now has no
+    /// saved registers: it is pickled with its locals only.</summary>
+    [PyMethod]
+    static PyObject reduce_traceback(ThreadState ts, PyTraceback tb)
+    {
+        var r = PyFrameReducer.For(tb.Frame);
+        for (var f = ts.Frame; f != null; f = f.Back)
+            if (f == tb.Frame) { r.Valid = false; break; }
+        return new PyTuple(new PyObject[]
+        {
+            Wrap(ts, "traceback"),
+            new PyTuple(new PyObject[] { r, PyInt.From(tb.Lasti), PyInt.From(tb.Lineno), (PyObject?)tb.Next ?? PyNone.Value }),
+        });
+    }
+
     /// <summary>A dict view (keys, values, items): its dict, and which view of it.</summary>
     [PyMethod]
     static PyObject reduce_dict_view(ThreadState ts, PyDictView view)
@@ -325,6 +342,19 @@ if 'pickle' in sys.modules:
 
     [PyMethod]
     static PyObject cell(ThreadState ts) => new PyCell();
+
+    /// <summary>Rebuilds a traceback entry. `frame` is a frame, or a frame's reducer (copy.copy
+    /// passes the reduction's arguments as they are). A rebuilt frame of the next entry gets
+    /// this entry's frame as f_back, so that the chain of a pickled traceback is whole again.</summary>
+    [PyMethod]
+    static PyObject traceback(ThreadState ts, PyObject frame, int lasti, int lineno, PyObject next)
+    {
+        var f = frame as Frame ?? (frame as PyFrameReducer)?.Frame ?? throw PyExc.TypeError("traceback() needs a frame, not " + frame.Type.Name);
+        PyTraceback? n = next == PyNone.Value ? null : next as PyTraceback ?? throw PyExc.TypeError("traceback() next must be a traceback or None, not " + next.Type.Name);
+        if (lasti < -1 || lasti >= f.Code.Code.Code.Length) throw PyExc.ValueError("traceback() instruction index out of range");
+        if (n != null && n.Frame.Unpickled && n.Frame.Back == null && n.Frame != f && n.Frame.Generator == null) n.Frame.Back = f;
+        return new PyTraceback(n, f, lasti, lineno);
+    }
 
     [PyMethod]
     static PyObject generator(ThreadState ts, PyObject frame, bool started, string name, string qualname, bool running = false)

@@ -32,7 +32,7 @@ public sealed class PyFrameReducer : PyObject
     static PyObject __reduce__(ThreadState ts, PyFrameReducer self)
     {
         var f = self.Frame;
-        if (f.Finished) throw PyExc.ValueError("cannot pickle a finished frame");
+        // a finished frame (one a traceback refers to) keeps its locals and line
         return new PyTuple(new PyObject[] { PicklingModule.Wrap(ts, "frame"), new PyTuple(new PyObject[] { f.Code }), f.GetPickleState(self.Valid) });
     }
 

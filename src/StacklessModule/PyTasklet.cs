@@ -49,6 +49,10 @@ public sealed class PyTasklet : PyObject
     internal bool ExitKilled;
     /// <summary>Waiting in stackless.run() for the queue to empty.</summary>
     internal bool IsWatchdog;
+    /// <summary>It was switched out while soft switching was disabled (enable_softswitch(False)).
+    /// Stackless then runs every frame of it on the C stack, one nesting level each: it is not
+    /// restorable, its nesting level counts its frames, and its frames pickle as invalid.</summary>
+    internal bool SwitchedInHardMode;
     /// <summary>Its trace and profile functions while it does not run (the running tasklet's
     /// are the thread's, ThreadState.Trace).</summary>
     public TraceState? Trace;
@@ -363,7 +367,9 @@ public sealed class PyTasklet : PyObject
     {
         if (Scheduler.Of(ts).Current == this) return Math.Max(0, ts.NestingLevel - NestingBase);
         // Stackless counts the switching call too while the tasklet is parked
-        return HardOn != null ? Math.Max(0, HardOn.SavedNesting - NestingBase) + 1 : 0;
+        int native = HardOn != null ? Math.Max(0, HardOn.SavedNesting - NestingBase) + 1 : 0;
+        // in Stackless's hard mode each frame is one C-level nesting, plus the switching call
+        return SwitchedInHardMode && Frame != null ? Math.Max(RecursionDepth, 1) + 1 : native;
     }
     [PyGetter("recursion_depth")] static PyObject GetRecursionDepth(ThreadState ts, PyObject self) => PyInt.From(Scheduler.Of(ts).Current == self ? ts.RecursionDepth : ((PyTasklet)self).RecursionDepth);
     /// <summary>The trace state the tasklet runs with: the thread's while it is current.</summary>

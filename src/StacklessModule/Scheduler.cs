@@ -68,6 +68,10 @@ public sealed class Scheduler
     /// <summary>Index in _watchdogs of the run() call whose timeout is active (-1: none); only
     /// the first run() with a timeout has one, later ones run without.</summary>
     int _timeoutOwner = -1;
+    /// <summary>The watchdog stack as Stackless shows it (get_thread_info(id, 1 << 31)[3]):
+    /// made by the first run(); item 0 is the run() tasklet whose timeout is active (None if
+    /// none), then the tasklets waiting in run(), innermost last. Kept in step with _watchdogs.</summary>
+    internal PyList? WatchdogList;
     bool _mainInRun => _watchdogs.Count > 0;
     long _timeout;
     bool _softTimeout, _totalTimeout, _timedOut;
@@ -406,6 +410,7 @@ public sealed class Scheduler
     {
         var me = _running;
         Save(cur, true);
+        if (!SoftSwitchEnabled) cur.SwitchedInHardMode = true;
         cur.HardOn = me;
         cur.ParkSeq = ++_parkSeq;
         me.Parked = cur;
@@ -734,14 +739,33 @@ public sealed class Scheduler
         var w = _watchdogs[i];
         w.IsWatchdog = false;
         _watchdogs.RemoveAt(i);
+        if (WatchdogList is { } wl && wl.Count > i + 1)
+        {
+            Array.Copy(wl.Items, i + 2, wl.Items, i + 1, wl.Count - i - 2);
+            wl.Items[--wl.Count] = null!;
+            if (i == _timeoutOwner) wl.Items[0] = PyNone.Value;
+        }
         if (i == _timeoutOwner) EndRun();
         else if (i < _timeoutOwner) _timeoutOwner--;
     }
 
+    /// <summary>A tasklet waiting in run() resumes by other means (run(), switch(), throw,
+    /// a hard resume): its run() call ends, and so do the run() calls nested deeper, whose
+    /// tasklets become runnable unless they were scheduled meanwhile (as in Stackless).</summary>
     void LeaveRun(PyTasklet t)
     {
         for (int i = _watchdogs.Count - 1; i >= 0; i--)
-            if (_watchdogs[i] == t) { LeaveRun(i); return; }
+            if (_watchdogs[i] == t)
+            {
+                while (_watchdogs.Count - 1 > i)
+                {
+                    var deeper = _watchdogs[^1];
+                    LeaveRun(_watchdogs.Count - 1);
+                    if (!deeper.InRunQueue && deeper.BlockedOn == null && deeper != Current) Insert(deeper);
+                }
+                LeaveRun(i);
+                return;
+            }
     }
 
     void EndRun()
@@ -757,6 +781,7 @@ public sealed class Scheduler
         var cur = Current;
         if (cur == Main) { MainEndedAway(result, exc); return; }
         cur.Frame = null;
+        cur.SwitchedInHardMode = false;
         cur.TempVal = PyNone.Value;
         cur.RecursionDepth = 0;
         Remove(cur);
@@ -824,6 +849,7 @@ public sealed class Scheduler
     public PyObject Run(long timeout, bool soft, bool total, bool ignoreNesting, bool direct)
     {
         var cur = Current;
+        WatchdogList ??= new PyList(new PyObject[] { PyNone.Value });
         if (Count <= 1 && cur.InRunQueue && !IoPending) return PyNone.Value;
         CheckCanSwitch(direct);
         if (timeout > 0 && _timeoutOwner < 0)
@@ -834,9 +860,11 @@ public sealed class Scheduler
             _ts.PreemptHook = Preempt;
             _ts.Ticks = _timeout;
             _timeoutOwner = _watchdogs.Count;
+            WatchdogList.Items[0] = cur;
         }
         Remove(cur);
         _watchdogs.Add(cur);
+        WatchdogList.Append(cur);
         cur.IsWatchdog = true;
         cur.TempVal = PyNone.Value;
         var first = RunQueue.Front ?? (Reactor != null && Reactor.RunUntilRunnable() ? RunQueue.Front : null);
@@ -865,6 +893,7 @@ public sealed class Scheduler
             return false;
         }
         Save(cur, false);
+        if (!SoftSwitchEnabled) cur.SwitchedInHardMode = true;
         Callback(cur, m);
         Continue(m);
         return true;

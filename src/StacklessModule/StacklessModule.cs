@@ -235,10 +235,14 @@ def __dir__():
     }
 
     [PyMethod]
-    static PyObject get_thread_info(ThreadState ts, PyObject? thread_id = null)
+    static PyObject get_thread_info(ThreadState ts, PyObject? thread_id = null, PyObject? flags = null)
     {
         var s = Scheduler.Of(ts);
-        if (thread_id != null && thread_id != PyNone.Value)
+        // flags: intentionally undocumented in Stackless; bit 31 appends the watchdog list
+        // (Stackless's own tests read it), bit 30 C-stack serial numbers, which we don't have
+        long fl = flags == null ? 0 : Ops.Index(ts, flags) is var fv && fv.Sign >= 0 && fv.FitsLong ? fv.Small
+            : throw PyExc.OverflowError("can't convert negative value to unsigned int");
+        if (thread_id != null && thread_id != PyNone.Value && !(Ops.Index(ts, thread_id) is { FitsLong: true, Small: -1 }))
         {
             var id = Ops.Index(ts, thread_id);
             if (id.Sign < 0) throw PyExc.OverflowError("can't convert negative value to unsigned int");
@@ -247,10 +251,14 @@ def __dir__():
                 foreach (var t in ts.Engine.Gil.Threads)
                     if (t.Ident == id.Small && !t.Ended) found = t;
             if (found == null) throw PyExc.RuntimeError("Thread id not found");
-            if (found.Scheduler is not Scheduler other) return new PyTuple(new PyObject[] { PyNone.Value, PyNone.Value, PyInt.From(0) });
+            if (found.Scheduler is not Scheduler other)
+                return new PyTuple((fl & (1L << 31)) == 0 ? new PyObject[] { PyNone.Value, PyNone.Value, PyInt.From(0) }
+                    : new PyObject[] { PyNone.Value, PyNone.Value, PyInt.From(0), PyNone.Value });
             s = other;
         }
-        return new PyTuple(new PyObject[] { s.Main, s.Count > 0 ? s.Current : PyNone.Value, PyInt.From(s.Count) });
+        var info = new PyTuple(new PyObject[] { s.Main, s.Count > 0 ? s.Current : PyNone.Value, PyInt.From(s.Count) });
+        if ((fl & (1L << 31)) == 0) return info;
+        return new PyTuple(new PyObject[] { info.Items[0], info.Items[1], info.Items[2], (PyObject?)s.WatchdogList ?? PyNone.Value });
     }
 
     [PyMethod]

@@ -32,7 +32,8 @@ static class TaskletPickling
         Frame? callee = null;
         for (var f = t.Frame; f != null; f = f.Back)
         {
-            bool valid = callee == null ? t.HardOn == null : !callee.IsEntry && callee.ReturnMode != Interpreter.ReturnConsume;
+            // switched out with soft switching disabled: in Stackless all its frames are on the C stack
+            bool valid = !t.SwitchedInHardMode && (callee == null ? t.HardOn == null : !callee.IsEntry && callee.ReturnMode != Interpreter.ReturnConsume);
             var r = PyFrameReducer.For(f);
             r.Valid = valid;
             frames.Add(r);
@@ -90,6 +91,7 @@ static class TaskletPickling
             f.IsEntry = false;
         }
         t.Owner = s;
+        t.SwitchedInHardMode = false;
         t.Atomic = (flags & Atomic) != 0;
         t.IgnoreNesting = (flags & IgnoreNesting) != 0;
         t.BlockTrap = (flags & BlockTrap) != 0;

@@ -6,11 +6,13 @@ namespace StacklessIron.Runtime;
 /// Pickling support of frames (Stackless pickles a frame as part of a tasklet or generator,
 /// never on its own): the frame's registers and live slots as a tuple, and a frame rebuilt
 /// from that tuple. The tuple is
-/// (code, valid, globals, locals, pc, lasti, return_mode, init_self, slots, nulls):
+/// (code, valid, globals, locals, pc, lasti, return_mode, init_self, slots, nulls, finished):
 /// slots are the fast locals, cells and value stack up to the stack pointer, with None where
 /// the slot is empty; `nulls` (bytes, one per slot) tells those empty slots from a None value.
 /// `valid` is false for a frame whose registers were not saved (it was inside a native call
 /// when its tasklet was pickled): such a frame cannot go on; only its locals are kept.
+/// `finished` is true for a frame that already returned or raised out (one a traceback
+/// refers to): it keeps its locals and line, and never runs again.
 /// </summary>
 public sealed partial class Frame
 {
@@ -19,6 +21,10 @@ public sealed partial class Frame
 
     /// <summary>Set by RestoreState: the frame was inside a native call when pickled.</summary>
     public bool RestoredInvalid { get; private set; }
+
+    /// <summary>The frame was rebuilt from a pickle (its f_back is set by whatever holds it:
+    /// a tasklet's chain, or the traceback entry of its caller).</summary>
+    public bool Unpickled { get; private set; }
 
     /// <summary>A frame for `code` that waits for RestoreState (pickle makes the object first,
     /// then sets its state, so that references back to it inside the state resolve).</summary>
@@ -33,6 +39,7 @@ public sealed partial class Frame
     {
         // the value stack of a frame left inside a native call is not known (the call's
         // operands may be there, or not): it keeps only its locals, and cannot go on anyway
+        if (Finished) valid = false;
         int n = valid ? Sp : StackBase;
         var items = new PyObject[n];
         var nulls = new byte[n];
@@ -46,7 +53,7 @@ public sealed partial class Frame
         return new PyTuple(new PyObject[]
         {
             Code, PyBool.From(valid), Globals, locals, PyInt.From(Pc), PyInt.From(Lasti), PyInt.From(ReturnMode),
-            InitSelf ?? (PyObject)PyNone.Value, new PyTuple(items), PyBytes.From(nulls),
+            InitSelf ?? (PyObject)PyNone.Value, new PyTuple(items), PyBytes.From(nulls), PyBool.From(Finished),
         });
     }
 
@@ -55,7 +62,7 @@ public sealed partial class Frame
     public void RestoreState(ThreadState ts, PyObject stateObj)
     {
         if (!_awaitingState) throw PyExc.RuntimeError("frame state can only be set on an unpickled frame");
-        if (stateObj is not PyTuple { Items.Length: 10 } state) throw PyExc.TypeError("frame state must be a tuple of 10 items");
+        if (stateObj is not PyTuple { Items.Length: 10 or 11 } state) throw PyExc.TypeError("frame state must be a tuple of 11 items");
         var it = state.Items;
         if (it[0] != Code) throw PyExc.ValueError("frame state is for another code object");
         bool valid = Ops.IsTrue(ts, it[1]);
@@ -84,7 +91,9 @@ public sealed partial class Frame
         Sp = n; Pc = pc; Lasti = lasti;
         ReturnMode = (byte)mode;
         InitSelf = it[7] == PyNone.Value ? null : it[7];
-        RestoredInvalid = !valid;
+        Finished = state.Items.Length > 10 && Ops.IsTrue(ts, it[10]);
+        RestoredInvalid = !valid && !Finished;
+        Unpickled = true;
         _localsCache = null;
         _awaitingState = false;
     }

@@ -286,6 +286,9 @@ public static partial class Interpreter
                 AddTraceback(ts, f, exc);
                 continue;
             }
+            // as CPython 3.11's frame objects, a frame that raised out and is seen from a
+            // traceback keeps its caller as f_back (which the traceback entry below exposes)
+            if (f.Exposed && f.Generator == null) { f.Back = back; back!.Exposed = true; }
             f = back!;
             ts.Frame = f;
             raisedAt = f.Lasti;
@@ -1186,7 +1189,12 @@ public static partial class Interpreter
                                 (rc.Spares ?? Frame.NewSpares(rc))[nspare] = f;
                                 rc.SpareCount = nspare + 1;
                             }
-                            else { f.Sp = sp; f.Finished = true; f.Back = null; }
+                            else
+                            {
+                                f.Sp = sp; f.Finished = true;
+                                // an exposed frame keeps its caller as f_back (CPython 3.11's frame objects do)
+                                if (f.Exposed) back.Exposed = true; else f.Back = null;
+                            }
                             f = back;
                             ts.Frame = f;
                             s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc; code = f.Code.Quick;
@@ -1198,8 +1206,8 @@ public static partial class Interpreter
                     ts.RecursionDepth--;
                     f.Finished = true;
                     var caller = f.Back;
-                    f.Back = null;
                     var gen = f.Generator;
+                    if (f.Exposed && gen == null && caller != null) caller.Exposed = true; else f.Back = null;
                     if (gen != null) gen.OnExit(ts);
                     if (f.InitSelf != null)
                     {
