@@ -312,8 +312,11 @@ public partial class PyStr : PyObject
     static PyObject Mod(ThreadState ts, PyObject a, PyObject b)
     {
         if (a is not PyStr fmt) return PyNotImplemented.Value;
-        return new PyStr(PercentFormatStr(ts, fmt.Value, b));
+        return Percent(ts, fmt, b);
     }
+
+    /// <summary>fmt % args (the VM calls it directly when args is of a builtin type).</summary>
+    public static PyStr Percent(ThreadState ts, PyStr fmt, PyObject args) => new PyStr(PercentFormatStr(ts, fmt.Value, args));
 
     [PySlot("__contains__")]
     static bool Contains(ThreadState ts, PyObject self, PyObject item)
