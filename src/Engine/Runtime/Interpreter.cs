@@ -658,6 +658,14 @@ public static partial class Interpreter
                         s[sp - 1] = new PyStr(Unsafe.As<PyStr>(a).Value + Unsafe.As<PyStr>(b).Value);
                         continue;
                     }
+                    else if (at == TypeObjects.Str && (arg == (int)BinaryOpArg.Remainder || arg == (int)BinaryOpArg.InplaceRemainder)
+                             && (bt == TypeObjects.Tuple || bt == PyInt.TypeObject || bt == TypeObjects.Str || bt == PyFloat.TypeObject))
+                    {
+                        // "fmt" % args with builtin args (no __rmod__ of a subclass to try first):
+                        // str's formatter directly, without the binary-op slot search
+                        s[sp - 1] = PyStr.Percent(ts, Unsafe.As<PyStr>(a), b);
+                        continue;
+                    }
                 slowBinary:
                     s[sp - 1] = Ops.BinaryOp(ts, a, b, arg);
                     break;
@@ -956,6 +964,16 @@ public static partial class Interpreter
                         // a call is a preemption tick too (recursion without loops)
                         if (ts.TickHook != null && --ts.Ticks <= 0 && ts.TickHook(ts)) goto switched;
                         goto load_frame;
+                    }
+                    if (callable == TypeObjects.Str && n == 1 && kw == null)
+                    {
+                        // str(x) (CPython's PRECALL_NO_KW_STR_1): x.__str__() itself, what
+                        // type.__call__ -> str.__new__ would return, without that call chain
+                        var text = Ops.Str(ts, s[argStart]!);
+                        for (int i = baseIdx; i < sp; i++) s[i] = null;
+                        sp = baseIdx;
+                        s[sp++] = text;
+                        break;
                     }
                     if (callable is PyType ct && kw == null)
                     {
