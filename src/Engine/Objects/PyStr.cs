@@ -206,6 +206,9 @@ public partial class PyStr : PyObject
         else if (args.Length == 0) s = "";
         else
         {
+            // PyArg_ParseTupleAndKeywords' count check comes before any name is looked at
+            int given = args.Length;   // keyword values included (vectorcall layout)
+            if (given > 3) throw PyExc.TypeError($"str() takes at most 3 arguments ({given} given)");
             var bound = new PyObject?[3];
             s_newSig.Bind(ts, args, kwnames, bound, null, null, s_allOptional);
             var obj = bound[0];
