@@ -89,3 +89,25 @@ for sep in ("", ",", ", ", "\u00e9", "\U0001F600", "<sep>"):
 try: ",".join(["a", 1])
 except TypeError as e: print(e)
 print(type(",".join([SS("only")])).__name__, [c for c in "a\u00e9\U0001F600\ud800z"], list(iter("")), len(list(iter("x" * 300))))
+
+# str(x) and fmt % args straight from the VM: the same results, errors and reflected operands
+class R(str):
+    def __rmod__(self, other): return "R.__rmod__"
+class T(tuple): pass
+class I(int):
+    def __rmod__(self, other): return "I.__rmod__"
+print("%s" % R("r"), "x" % R("r"), "%d" % I(3), "%s-%s" % T((1, 2)), "%s" % 1.5, "%s" % "s", "%d%%" % 7)
+acc = "%d"; acc %= 9; print(acc)
+for bad in (lambda: "%d" % "x", lambda: "%d %d" % (1,), lambda: "%s" % (), lambda: "ab" % 3,
+            lambda: str(1, 2, 3, 4), lambda: str(A, "utf-8")):
+    try: print(bad())
+    except Exception as e: print(type(e).__name__, e)
+class BadStr:
+    def __str__(self): return 3
+try: str(BadStr())
+except TypeError as e: print(e)
+print(str(object=12), str(b"\xff", errors="replace"), [str(v) for v in (0, -1, 10**20, 2.5, True, None, ...)])
+print(str is builtins.str, type(str(S("q"))) is S, str("plain") is not None)
+for bad in (lambda: str(1, 2, 3, encoding="x"), lambda: str(1, 2, 3, 4, 5), lambda: str(b"", "utf-8", "strict", x=1)):
+    try: bad()
+    except TypeError as e: print(e)

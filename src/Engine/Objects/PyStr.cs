@@ -206,6 +206,9 @@ public partial class PyStr : PyObject
         else if (args.Length == 0) s = "";
         else
         {
+            // PyArg_ParseTupleAndKeywords' count check comes before any name is looked at
+            int given = args.Length;   // keyword values included (vectorcall layout)
+            if (given > 3) throw PyExc.TypeError($"str() takes at most 3 arguments ({given} given)");
             var bound = new PyObject?[3];
             s_newSig.Bind(ts, args, kwnames, bound, null, null, s_allOptional);
             var obj = bound[0];
@@ -312,8 +315,11 @@ public partial class PyStr : PyObject
     static PyObject Mod(ThreadState ts, PyObject a, PyObject b)
     {
         if (a is not PyStr fmt) return PyNotImplemented.Value;
-        return new PyStr(PercentFormatStr(ts, fmt.Value, b));
+        return Percent(ts, fmt, b);
     }
+
+    /// <summary>fmt % args (the VM calls it directly when args is of a builtin type).</summary>
+    public static PyStr Percent(ThreadState ts, PyStr fmt, PyObject args) => new PyStr(PercentFormatStr(ts, fmt.Value, args));
 
     [PySlot("__contains__")]
     static bool Contains(ThreadState ts, PyObject self, PyObject item)

@@ -615,6 +615,17 @@ public static partial class Interpreter
                     s[sp - 1] = Ops.GetItem(ts, container, key);
                     break;
                 }
+                case Opcode.BUILD_SLICE:
+                {
+                    // s[a:b], s[::-1]: common enough for this loop (3.11 has no BINARY_SLICE);
+                    // the slice type itself, as CPython's PySlice_New (not a call of builtins.slice)
+                    PyObject? step = arg == 3 ? s[--sp] : PyNone.Value;
+                    var stop = s[--sp]!; var start = s[sp - 1]!;
+                    s[sp] = null;
+                    if (arg == 3) s[sp + 1] = null;
+                    s[sp - 1] = new PySlice(start, stop, step);
+                    break;
+                }
                 case Opcode.STORE_SUBSCR:
                 {
                     var key = s[sp - 1]!; var container = s[sp - 2]!; var v = s[sp - 3]!;
@@ -668,6 +679,14 @@ public static partial class Interpreter
                     else if (at == TypeObjects.Str && bt == TypeObjects.Str && (arg == (int)BinaryOpArg.Add || arg == (int)BinaryOpArg.InplaceAdd))
                     {
                         s[sp - 1] = new PyStr(Unsafe.As<PyStr>(a).Value + Unsafe.As<PyStr>(b).Value);
+                        continue;
+                    }
+                    else if (at == TypeObjects.Str && (arg == (int)BinaryOpArg.Remainder || arg == (int)BinaryOpArg.InplaceRemainder)
+                             && (bt == TypeObjects.Tuple || bt == PyInt.TypeObject || bt == TypeObjects.Str || bt == PyFloat.TypeObject))
+                    {
+                        // "fmt" % args with builtin args (no __rmod__ of a subclass to try first):
+                        // str's formatter directly, without the binary-op slot search
+                        s[sp - 1] = PyStr.Percent(ts, Unsafe.As<PyStr>(a), b);
                         continue;
                     }
                 slowBinary:
@@ -969,6 +988,16 @@ public static partial class Interpreter
                         // a call is a preemption tick too (recursion without loops)
                         if (ts.TickHook != null && --ts.Ticks <= 0 && ts.TickHook(ts)) goto switched;
                         goto load_frame;
+                    }
+                    if (callable == TypeObjects.Str && n == 1 && kw == null)
+                    {
+                        // str(x) (CPython's PRECALL_NO_KW_STR_1): x.__str__() itself, what
+                        // type.__call__ -> str.__new__ would return, without that call chain
+                        var text = Ops.Str(ts, s[argStart]!);
+                        for (int i = baseIdx; i < sp; i++) s[i] = null;
+                        sp = baseIdx;
+                        s[sp++] = text;
+                        break;
                     }
                     if (callable is PyType ct && kw == null)
                     {
