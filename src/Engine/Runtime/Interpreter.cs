@@ -615,17 +615,6 @@ public static partial class Interpreter
                     s[sp - 1] = Ops.GetItem(ts, container, key);
                     break;
                 }
-                case Opcode.BUILD_SLICE:
-                {
-                    // s[a:b], s[::-1]: common enough for this loop (3.11 has no BINARY_SLICE);
-                    // the slice type itself, as CPython's PySlice_New (not a call of builtins.slice)
-                    PyObject? step = arg == 3 ? s[--sp] : PyNone.Value;
-                    var stop = s[--sp]!; var start = s[sp - 1]!;
-                    s[sp] = null;
-                    if (arg == 3) s[sp + 1] = null;
-                    s[sp - 1] = new PySlice(start, stop, step);
-                    break;
-                }
                 case Opcode.STORE_SUBSCR:
                 {
                     var key = s[sp - 1]!; var container = s[sp - 2]!; var v = s[sp - 3]!;
