@@ -114,8 +114,9 @@ public sealed class Signature
                 return;
             case NativeStyle.Positional:
             {
-                // METH_VARARGS names the method with its type ("set.union()").
-                if (nkw > 0) throw PyExc.TypeError($"{(VarArgs ? qn : FuncName)}() takes no keyword arguments");
+                // The method descriptor refuses keywords before the method runs, naming it
+                // with its type ("set.union()", "dict.get()").
+                if (nkw > 0) throw PyExc.TypeError($"{qn}() takes no keyword arguments");
                 if (VarArgs) return;
                 int min = 0;
                 while (min < PosCount && Required(min)) min++;
