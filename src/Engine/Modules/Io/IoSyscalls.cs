@@ -54,26 +54,36 @@ public static class IoSyscalls
         }
     }
 
-    /// <summary>read(2): bytes read, 0 at end of file, or -1 with Errno set.</summary>
-    public static int Read(int fd, Span<byte> buf)
+    /// <summary>read(2): bytes read, 0 at end of file, or -1 with the error in `errno`.
+    /// A pipe, socket or terminal may block: other Python threads run meanwhile.</summary>
+    public static int Read(ThreadState ts, int fd, Span<byte> buf, out int errno)
     {
+        errno = 0;
         if (buf.Length == 0) return 0;
-        while (true)
-        {
-            nint n = sys_read(fd, ref MemoryMarshal.GetReference(buf), buf.Length);
-            if (n >= 0 || Marshal.GetLastPInvokeError() != EINTR) return (int)n;
-        }
+        using (ts.AllowThreads())
+            while (true)
+            {
+                nint n = sys_read(fd, ref MemoryMarshal.GetReference(buf), buf.Length);
+                if (n >= 0) return (int)n;
+                errno = Marshal.GetLastPInvokeError();
+                if (errno != EINTR) return -1;
+            }
     }
 
-    /// <summary>write(2): bytes written (maybe fewer than asked), or -1 with Errno set.</summary>
-    public static int Write(int fd, ReadOnlySpan<byte> buf)
+    /// <summary>write(2): bytes written (maybe fewer than asked), or -1 with the error in
+    /// `errno`; other Python threads run while it waits.</summary>
+    public static int Write(ThreadState ts, int fd, ReadOnlySpan<byte> buf, out int errno)
     {
+        errno = 0;
         if (buf.Length == 0) return 0;
-        while (true)
-        {
-            nint n = sys_write(fd, ref MemoryMarshal.GetReference(buf), buf.Length);
-            if (n >= 0 || Marshal.GetLastPInvokeError() != EINTR) return (int)n;
-        }
+        using (ts.AllowThreads())
+            while (true)
+            {
+                nint n = sys_write(fd, ref MemoryMarshal.GetReference(buf), buf.Length);
+                if (n >= 0) return (int)n;
+                errno = Marshal.GetLastPInvokeError();
+                if (errno != EINTR) return -1;
+            }
     }
 
     public static long Seek(int fd, long offset, int whence) => sys_lseek(fd, offset, whence);

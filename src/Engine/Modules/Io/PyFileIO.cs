@@ -163,9 +163,7 @@ public sealed class PyFileIO : PyRawIOBase, IRawStream
     public int ReadInto(ThreadState ts, Span<byte> buf)
     {
         CheckReadable();
-        int n, err;
-        // A pipe, socket or terminal may block: other Python threads run meanwhile.
-        using (ts.AllowThreads()) { n = IoSyscalls.Read(Fd, buf); err = n < 0 ? IoSyscalls.Errno : 0; }
+        int n = IoSyscalls.Read(ts, Fd, buf, out int err);
         if (n < 0)
         {
             if (err == IoSyscalls.EAGAIN) return -1;
@@ -178,8 +176,7 @@ public sealed class PyFileIO : PyRawIOBase, IRawStream
     public int WriteSome(ThreadState ts, ReadOnlySpan<byte> data)
     {
         CheckWritable();
-        int n, err;
-        using (ts.AllowThreads()) { n = IoSyscalls.Write(Fd, data); err = n < 0 ? IoSyscalls.Errno : 0; }
+        int n = IoSyscalls.Write(ts, Fd, data, out int err);
         if (n < 0)
         {
             if (err == IoSyscalls.EAGAIN) return -1;
@@ -218,8 +215,7 @@ public sealed class PyFileIO : PyRawIOBase, IRawStream
         while (true)
         {
             if (total == buf.Length) Array.Resize(ref buf, buf.Length < 65536 ? buf.Length * 2 : buf.Length + buf.Length / 2);
-            int n, err;
-            using (ts.AllowThreads()) { n = IoSyscalls.Read(Fd, buf.AsSpan(total)); err = n < 0 ? IoSyscalls.Errno : 0; }
+            int n = IoSyscalls.Read(ts, Fd, buf.AsSpan(total), out int err);
             if (n < 0)
             {
                 if (err == IoSyscalls.EAGAIN)
