@@ -22,8 +22,6 @@ public sealed unsafe class SignalEvent
     [DllImport("libc", SetLastError = true)] static extern int eventfd(uint initval, int flags);
     const int EFD_NONBLOCK = 0x800, EFD_CLOEXEC = 0x80000, F_DUPFD_CLOEXEC = 1030;
 
-    public bool IsSet => _set;
-
     /// <summary>The eventfd the main thread of `ts`'s engine waits on beside its own
     /// descriptors, or -1 on other threads (signal handlers only run on the main thread).</summary>
     public static int DescriptorFor(ThreadState ts) => ts == ts.Engine.MainThread ? ts.Engine.SignalArrived.Descriptor : -1;
@@ -65,8 +63,8 @@ public sealed unsafe class SignalEvent
         if (seconds < 0) LibC.ppoll(&pfd, 1, null, null);
         else
         {
-            var ts = new LibC.Timespec { Seconds = (long)seconds, Nanoseconds = (long)((seconds - Math.Floor(seconds)) * 1e9) };
-            LibC.ppoll(&pfd, 1, &ts, null);
+            var timeout = LibC.Timespec.FromSeconds(seconds);
+            LibC.ppoll(&pfd, 1, &timeout, null);
         }
         return _set;
     }

@@ -91,8 +91,7 @@ public static class TimeModule
                 if (arrived != null) signalled = arrived.Wait(secsLeft);
                 else
                 {
-                    var request = new Posix.LibC.Timespec { Seconds = (long)secsLeft, Nanoseconds = (long)((secsLeft - Math.Floor(secsLeft)) * 1e9) };
-                    Posix.LibC.nanosleep(request, out _);   // EINTR: the loop sleeps what is left
+                    Posix.LibC.nanosleep(Posix.LibC.Timespec.FromSeconds(secsLeft), out _);   // EINTR: the loop sleeps what is left
                 }
             }
             if (signalled)

@@ -21,7 +21,13 @@ internal static unsafe class LibC
 
     public static int Errno => Marshal.GetLastPInvokeError();
 
-    [StructLayout(LayoutKind.Sequential)] public struct Timespec { public long Seconds; public long Nanoseconds; }
+    [StructLayout(LayoutKind.Sequential)]
+    public struct Timespec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+        public static Timespec FromSeconds(double seconds) => new() { Seconds = (long)seconds, Nanoseconds = (long)((seconds - Math.Floor(seconds)) * 1e9) };
+    }
     /// <summary>nanosleep(2): 0, or -1 with errno EINTR and the time left in `remaining`.</summary>
     [DllImport(Lib, SetLastError = true)] public static extern int nanosleep(in Timespec request, out Timespec remaining);
     /// <summary>ppoll(2) over struct pollfd entries; a null timeout waits without limit.</summary>
