@@ -24,6 +24,10 @@ public sealed class PyInstance : PyObject
     int _end;
     /// <summary>Values of `__slots__` members (null = unset), indexed by PyMemberDescriptor.Index.</summary>
     public PyObject?[]? Slots;
+    /// <summary>For an instance of a class with `__del__`: what runs it once the instance is
+    /// unreachable (Runtime/Finalization.TrackDel). Kept here, not in a table, so the instance
+    /// and its tracker die together at the cost of one field.</summary>
+    internal FinalizationTracker? DelTracker;
 
     public PyInstance(PyType type) : base(type)
     {

@@ -17,9 +17,12 @@ namespace StacklessIron.Runtime;
 public sealed class Finalization
 {
     static readonly ConditionalWeakTable<PyObject, FinalizationTracker> s_trackers = new();
-    /// <summary>Objects whose `__del__` ran (gc.is_finalized).</summary>
+    /// <summary>Objects whose `__del__` ran (gc.is_finalized), but instances, whose own tracker says it.</summary>
     static readonly ConditionalWeakTable<PyObject, object> s_finalized = new();
     static long s_sequence;
+    /// <summary>The trackers instances of `__del__` classes keep in a field (TrackDel), held weakly,
+    /// so that those still alive at exit can be found; a slot is freed when its tracker runs.</summary>
+    readonly OwnedTrackerRegistry _owned = new();
 
     readonly PythonEngine _engine;
     readonly ConcurrentQueue<FinalizationTracker> _queue = new();
@@ -37,7 +40,7 @@ public sealed class Finalization
     /// <summary>The tracker of `o`, created on first use.</summary>
     public FinalizationTracker TrackerOf(PyObject o)
     {
-        if (s_trackers.TryGetValue(o, out var t) && !t.Died) return t;
+        if (TryGetTracker(o, out var t) && !t.Died) return t;
         t = new FinalizationTracker(this, Interlocked.Increment(ref s_sequence));
         s_trackers.AddOrUpdate(o, t);
         if (Volatile.Read(ref _requested) != 0) RequestRun();   // a lost request gets another chance
@@ -47,9 +50,29 @@ public sealed class Finalization
     /// <summary>An instance of a class with `__del__` was made: its `__del__` runs once it is unreachable.</summary>
     public void TrackDel(PyObject o)
     {
+        if (o is PyInstance inst)
+        {
+            // The common case: the instance keeps its tracker in a field, as a generator does,
+            // instead of a table entry (a dependent handle under the table's lock, which the
+            // .NET finalizer thread takes too: 300,000 short-lived instances spent most of
+            // their time there). Weakrefs to it find the tracker through the field.
+            if (inst.DelTracker is { Died: false } owned) { owned.Target = o; return; }
+            var nt = new FinalizationTracker(this, Interlocked.Increment(ref s_sequence)) { Target = o };
+            _owned.Add(nt);
+            inst.DelTracker = nt;
+            if (Volatile.Read(ref _requested) != 0) RequestRun();
+            return;
+        }
         var t = TrackerOf(o);
         if (t.Target != null) return;
         t.Target = o;
+    }
+
+    /// <summary>The tracker of `o` if it has one: the instance's own field, else the table.</summary>
+    static bool TryGetTracker(PyObject o, out FinalizationTracker t)
+    {
+        if (o is PyInstance { DelTracker: { } owned } && !owned.Died) { t = owned; return true; }
+        return s_trackers.TryGetValue(o, out t!);
     }
 
     /// <summary>`action` runs (instead of `__del__`) once `o` is unreachable, and at exit if
@@ -88,7 +111,7 @@ public sealed class Finalization
     /// closes it); true if it had one.</summary>
     public static bool Untrack(PyObject o)
     {
-        if (!s_trackers.TryGetValue(o, out var t) || t.Native == null) return false;
+        if (!TryGetTracker(o, out var t) || t.Native == null) return false;
         t.Native = null;
         t.Target = null;
         return true;
@@ -119,12 +142,13 @@ public sealed class Finalization
     public static List<PyObject> WeakRefsTo(PyObject o)
     {
         var list = new List<PyObject>();
-        if (s_trackers.TryGetValue(o, out var t) && t.Refs != null)
+        if (TryGetTracker(o, out var t) && t.Refs != null)
             foreach (var h in t.Refs) if (h.Target is PyObject w) list.Add(w);
         return list;
     }
 
-    public static bool IsFinalized(PyObject o) => s_finalized.TryGetValue(o, out _);
+    public static bool IsFinalized(PyObject o) =>
+        o is PyInstance { DelTracker.DelRan: true } || s_finalized.TryGetValue(o, out _);
 
     // ---------------- the queue (filled on the .NET finalizer thread) ----------------
 
@@ -192,6 +216,7 @@ public sealed class Finalization
     {
         var target = t.Target;
         t.Target = null;
+        _owned.Remove(t);
         if (target != null)
         {
             if (t.Native is { } native)
@@ -201,7 +226,8 @@ public sealed class Finalization
             }
             else if (target.Type.Lookup("__del__") is { } del)
             {
-                s_finalized.AddOrUpdate(target, true);
+                if (target is PyInstance inst && inst.DelTracker == t) t.DelRan = true;
+                else s_finalized.AddOrUpdate(target, true);
                 Guarded(ts, del, () => Ops.Call(ts, del, target));
             }
         }
@@ -272,6 +298,7 @@ public sealed class Finalization
             var alive = new List<FinalizationTracker>();
             foreach (var (_, t) in s_trackers)
                 if (t.Owner == this && t.Target != null) alive.Add(t);
+            _owned.AddAlive(alive);
             alive.Sort((a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : a.Sequence.CompareTo(b.Sequence));
             _running = true;
             try { foreach (var t in alive) Run(ts, t, callbacks: false); }

@@ -32,6 +32,10 @@ public sealed class FinalizationTracker
     internal List<GCHandle>? Refs;
     /// <summary>Some weakref in Refs has a callback.</summary>
     internal bool HasCallbacks;
+    /// <summary>The object's `__del__` ran (gc.is_finalized), for a tracker the object keeps itself.</summary>
+    internal bool DelRan;
+    /// <summary>Its slot in the registry of trackers objects keep themselves (-1: none).</summary>
+    internal int RegistrySlot = -1;
 
     internal FinalizationTracker(Finalization owner, long sequence)
     {

@@ -1,0 +1,49 @@
+#nullable enable
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+namespace StacklessIron.Runtime;
+
+/// <summary>
+/// Weak handles to the finalization trackers that objects keep in a field of their own
+/// (instances of classes with `__del__`), so that the ones still alive at exit can be found
+/// and finalized. A plain weak handle is cheap to make and free, unlike a table entry; slots
+/// are reused. Used by Python threads only (Finalization's callers), under a lock of its own
+/// because a tracker may be made by one thread and run by another.
+/// </summary>
+sealed class OwnedTrackerRegistry
+{
+    readonly List<GCHandle> _handles = new();
+    readonly Stack<int> _free = new();
+    readonly object _lock = new();
+
+    public void Add(FinalizationTracker t)
+    {
+        lock (_lock)
+        {
+            if (_free.TryPop(out int slot)) _handles[slot] = GCHandle.Alloc(t, GCHandleType.Weak);
+            else { slot = _handles.Count; _handles.Add(GCHandle.Alloc(t, GCHandleType.Weak)); }
+            t.RegistrySlot = slot;
+        }
+    }
+
+    public void Remove(FinalizationTracker t)
+    {
+        int slot = t.RegistrySlot;
+        if (slot < 0) return;
+        lock (_lock)
+        {
+            t.RegistrySlot = -1;
+            _handles[slot].Free();
+            _handles[slot] = default;
+            _free.Push(slot);
+        }
+    }
+
+    /// <summary>Adds the trackers whose objects are still alive and not yet finalized.</summary>
+    public void AddAlive(List<FinalizationTracker> into)
+    {
+        lock (_lock)
+            foreach (var h in _handles)
+                if (h.IsAllocated && h.Target is FinalizationTracker { Target: not null, Died: false } t) into.Add(t);
+    }
+}
