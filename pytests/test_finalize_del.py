@@ -153,3 +153,31 @@ for _name, _fn in list(globals().items()):
     if _name.startswith('test_'):
         _fn()
 print('ok')
+
+
+def test_exit_runs_pending_finalizers():
+    # At exit the finally blocks of generators left suspended in try run (alive ones and
+    # dropped ones not yet collected), and so does __del__ of instances still alive.
+    import subprocess
+    import textwrap
+    prog = textwrap.dedent("""
+        def g(n):
+            try:
+                yield n
+            finally:
+                print("cleanup", n)
+        x = g(1); next(x)
+        def f():
+            y = g(2); next(y)
+        f()
+        class Holder:
+            def __init__(self): self.gen = g(3); next(self.gen)
+            def __del__(self): print("del holder")
+        h = Holder()
+        print("end")
+    """)
+    out = subprocess.run([sys.executable, "-c", prog], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0] == "end", lines
+    assert sorted(lines[1:]) == ["cleanup 1", "cleanup 2", "cleanup 3", "del holder"], lines

@@ -89,11 +89,13 @@ public sealed class Finalization
     /// <summary>As TrackNative, for objects made often (generators): the tracker is not put in the
     /// table but returned for `o` to keep in a field. `o` and its tracker then die together and
     /// the tracker's .NET finalizer brings both back for the action; no table entry (a GC
-    /// dependent handle) is made or removed. Not run at exit; weakrefs to `o` keep their own
-    /// tracker. Release(tracker) when the action is no longer needed.</summary>
+    /// dependent handle) is made or removed. Run at exit if still pending (a generator left
+    /// suspended in `try` is closed, as CPython's teardown closes it); weakrefs to `o` keep
+    /// their own tracker. Release(tracker) when the action is no longer needed.</summary>
     public FinalizationTracker TrackNativeOwned(PyObject o, Action<ThreadState, PyObject> action)
     {
         var t = new FinalizationTracker(this, Interlocked.Increment(ref s_sequence)) { Target = o, Native = action };
+        _owned.Add(t);
         if (Volatile.Read(ref _requested) != 0) RequestRun();
         return t;
     }
@@ -104,6 +106,7 @@ public sealed class Finalization
     {
         t.Native = null;
         t.Target = null;
+        t.Owner._owned.Remove(t);
         GC.SuppressFinalize(t);
     }
 

@@ -5,9 +5,10 @@ namespace StacklessIron.Runtime;
 
 /// <summary>
 /// Weak handles to the finalization trackers that objects keep in a field of their own
-/// (instances of classes with `__del__`), so that the ones still alive at exit can be found
-/// and finalized. A plain weak handle is cheap to make and free, unlike a table entry; slots
-/// are reused. Used by Python threads only (Finalization's callers), under a lock of its own
+/// (instances of classes with `__del__`, generators suspended in `try`), so that the ones not
+/// yet finalized at exit can be found. A weak handle is cheap to make and free, unlike a table
+/// entry; slots are reused. The handles track resurrection: a tracker whose .NET finalizer has
+/// not run yet is still found. Used by Python threads only (Finalization's callers), under a lock of its own
 /// because a tracker may be made by one thread and run by another.
 /// </summary>
 sealed class OwnedTrackerRegistry
@@ -20,8 +21,8 @@ sealed class OwnedTrackerRegistry
     {
         lock (_lock)
         {
-            if (_free.TryPop(out int slot)) _handles[slot] = GCHandle.Alloc(t, GCHandleType.Weak);
-            else { slot = _handles.Count; _handles.Add(GCHandle.Alloc(t, GCHandleType.Weak)); }
+            if (_free.TryPop(out int slot)) _handles[slot] = GCHandle.Alloc(t, GCHandleType.WeakTrackResurrection);
+            else { slot = _handles.Count; _handles.Add(GCHandle.Alloc(t, GCHandleType.WeakTrackResurrection)); }
             t.RegistrySlot = slot;
         }
     }
