@@ -22,3 +22,17 @@ for call in calls:
         call()
     except TypeError as e:
         print(e)
+
+# Module functions name their module (not for builtins): "math.sqrt() takes exactly one argument".
+import math, operator, time, os, sys
+module_calls = [
+    lambda: math.pow(2), lambda: math.pow(2, 3, 4), lambda: math.sqrt(1, 2), lambda: math.sqrt(),
+    lambda: operator.add(1), lambda: time.time(1), lambda: os.getpid(1), lambda: len(1, 2),
+    lambda: sys.getrefcount(1, 2), lambda: math.floor(1, 2), lambda: math.gcd(a=1),
+    lambda: time.sleep(secs=1), lambda: os.getcwd(x=1), lambda: math.pow(2, y=3),
+]
+for call in module_calls:
+    try:
+        call()
+    except TypeError as e:
+        print(e)

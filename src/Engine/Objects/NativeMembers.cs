@@ -74,8 +74,13 @@ public static class NativeMembers
     {
         var m = cls.GetMethod(csName, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
                 ?? throw new InvalidOperationException($"no method {cls.Name}.{csName}");
-        return new PyBuiltinFunction(new NativeFunction(pyName ?? csName, m, false), module);
+        return new PyBuiltinFunction(new NativeFunction(pyName ?? csName, m, false, OwnerOf(module)), module);
     }
+
+    /// <summary>A module function's argument errors name it with its module, as CPython's do
+    /// ("math.sqrt() takes exactly one argument"), except for builtins ("len()").</summary>
+    static string? OwnerOf(PyObject? module) =>
+        module is PyModule m && m.GetName() is PyStr n && n.Value != "builtins" ? n.Value : null;
 
     /// <summary>Adds every [PyMethod]-marked static method of `cls` (no self parameter) to a
     /// module namespace as builtin functions.</summary>
@@ -86,7 +91,7 @@ public static class NativeMembers
             var a = m.GetCustomAttribute<PyMethodAttribute>(false);
             if (a == null) continue;
             var name = a.Name ?? m.Name;
-            module.Namespace.SetStr(name, new PyBuiltinFunction(new NativeFunction(name, m, false), module));
+            module.Namespace.SetStr(name, new PyBuiltinFunction(new NativeFunction(name, m, false, OwnerOf(module)), module));
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed class NativeFunction
     public readonly MethodInfo Method;
     /// <summary>The first Python-visible parameter is the bound self (method) or cls (classmethod).</summary>
     public readonly bool HasSelf;
-    public string? OwnerName;            // type name for messages about self
+    public string? OwnerName;            // type (or module) name for argument errors
     Signature? _sig;
     bool[]? _optional;
     Func<ThreadState, PyObject?[], PyObject>? _invoker;
@@ -111,7 +111,7 @@ public sealed class NativeFunction
                 : !varKw && kwOnly == 0 && posOnly == posCount ? Signature.NativeStyle.Positional
                 : !varKw ? Signature.NativeStyle.Keywords
                 : Signature.NativeStyle.Python;
-            sig.QualifiedName = HasSelf && OwnerName != null ? OwnerName + "." + Name : Name;
+            sig.QualifiedName = OwnerName != null ? OwnerName + "." + Name : Name;
             var opt = new bool[sig.Total];
             for (int i = 0; i < optional.Count; i++) opt[i] = optional[i];
             _optional = opt;
