@@ -198,12 +198,28 @@ public sealed class Finalization
                 GC.WaitForPendingFinalizers();
                 while (_queue.TryDequeue(out var t)) batch.Add(t);
             }
-            batch.Sort((a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : a.Sequence.CompareTo(b.Sequence));
-            foreach (var t in batch) { Run(ts, t); n++; }
+            foreach (var t in InRunOrder(batch)) { Run(ts, t); n++; }
         }
         finally { _running = false; }
         RunCount += n;
         return n;
+    }
+
+    /// <summary>By Order, then oldest first. Sorted by one integer key each (a comparison
+    /// delegate over 300,000 trackers took longer than running their `__del__`).</summary>
+    static FinalizationTracker[] InRunOrder(List<FinalizationTracker> trackers)
+    {
+        var items = trackers.ToArray();
+        var keys = new long[items.Length];
+        bool sorted = true;
+        for (int i = 0; i < items.Length; i++)
+        {
+            // Order is a small number (io's are 10-12); sequences stay far below 2^52
+            keys[i] = ((long)Math.Clamp(items[i].Order + 8, 0, 2047) << 52) | items[i].Sequence;
+            if (i > 0 && keys[i] < keys[i - 1]) sorted = false;
+        }
+        if (!sorted) Array.Sort(keys, items);
+        return items;
     }
 
     /// <summary>gc.collect(): a full blocking .NET collection, its finalizers, then the Python ones.</summary>
@@ -302,9 +318,8 @@ public sealed class Finalization
             foreach (var (_, t) in s_trackers)
                 if (t.Owner == this && t.Target != null) alive.Add(t);
             _owned.AddAlive(alive);
-            alive.Sort((a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : a.Sequence.CompareTo(b.Sequence));
             _running = true;
-            try { foreach (var t in alive) Run(ts, t, callbacks: false); }
+            try { foreach (var t in InRunOrder(alive)) Run(ts, t, callbacks: false); }
             finally { _running = false; }
             RunPending(ts);
         }

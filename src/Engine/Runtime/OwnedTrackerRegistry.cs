@@ -8,43 +8,36 @@ namespace StacklessIron.Runtime;
 /// (instances of classes with `__del__`, generators suspended in `try`), so that the ones not
 /// yet finalized at exit can be found. A weak handle is cheap to make and free, unlike a table
 /// entry; slots are reused. The handles track resurrection: a tracker whose .NET finalizer has
-/// not run yet is still found. Used by Python threads only (Finalization's callers), under a lock of its own
-/// because a tracker may be made by one thread and run by another.
+/// not run yet is still found. Used only by threads holding the interpreter lock (a tracker is
+/// made and run by Python code), so it takes no lock of its own.
 /// </summary>
 sealed class OwnedTrackerRegistry
 {
     readonly List<GCHandle> _handles = new();
     readonly Stack<int> _free = new();
-    readonly object _lock = new();
 
     public void Add(FinalizationTracker t)
     {
-        lock (_lock)
-        {
-            if (_free.TryPop(out int slot)) _handles[slot] = GCHandle.Alloc(t, GCHandleType.WeakTrackResurrection);
-            else { slot = _handles.Count; _handles.Add(GCHandle.Alloc(t, GCHandleType.WeakTrackResurrection)); }
-            t.RegistrySlot = slot;
-        }
+        var h = GCHandle.Alloc(t, GCHandleType.WeakTrackResurrection);
+        if (_free.TryPop(out int slot)) _handles[slot] = h;
+        else { slot = _handles.Count; _handles.Add(h); }
+        t.RegistrySlot = slot;
     }
 
     public void Remove(FinalizationTracker t)
     {
         int slot = t.RegistrySlot;
         if (slot < 0) return;
-        lock (_lock)
-        {
-            t.RegistrySlot = -1;
-            _handles[slot].Free();
-            _handles[slot] = default;
-            _free.Push(slot);
-        }
+        t.RegistrySlot = -1;
+        _handles[slot].Free();
+        _handles[slot] = default;
+        _free.Push(slot);
     }
 
     /// <summary>Adds the trackers whose objects are still alive and not yet finalized.</summary>
     public void AddAlive(List<FinalizationTracker> into)
     {
-        lock (_lock)
-            foreach (var h in _handles)
-                if (h.IsAllocated && h.Target is FinalizationTracker { Target: not null, Died: false } t) into.Add(t);
+        foreach (var h in _handles)
+            if (h.IsAllocated && h.Target is FinalizationTracker { Target: not null, Died: false } t) into.Add(t);
     }
 }
