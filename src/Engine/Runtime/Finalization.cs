@@ -1,6 +1,7 @@
 #nullable enable
 using System;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading;
 namespace StacklessIron.Runtime;
@@ -80,6 +81,7 @@ public sealed class Finalization
     /// also waits for the rest of its collection, so that `__del__` methods run first.</summary>
     public void TrackNative(PyObject o, Action<ThreadState, PyObject> action, int order = 0)
     {
+        Interlocked.Increment(ref _closeablesSinceSweep);
         var t = TrackerOf(o);
         t.Target = o;
         t.Native = action;
@@ -203,6 +205,46 @@ public sealed class Finalization
         finally { _running = false; }
         RunCount += n;
         return n;
+    }
+
+    // ---------------- dropped sockets and files, before a thread waits ----------------
+
+    /// <summary>Objects with a native close action (sockets, files) made since the last sweep.</summary>
+    int _closeablesSinceSweep;
+    /// <summary>Stopwatch time before which another sweep would spend more than its share.</summary>
+    long _nextSweep;
+    /// <summary>A sweep may take this fraction of the time at most (1/20 = 5%).</summary>
+    const int SweepBudgetFactor = 20;
+
+    /// <summary>CPython closes a socket or file the moment its last reference goes, and
+    /// programs rely on it: a server handler that returns without closing its connection, whose
+    /// client then waits for EOF. Here a dropped object is only found by a collection, which
+    /// might not come for a long time in a program that mostly waits. So before a thread blocks,
+    /// if such objects were made since the last look, it collects and closes the dropped ones
+    /// (at most 5% of the time: a sweep held back by that is owed, and CapWait shortens the
+    /// wait until it is due). Called holding the interpreter lock, by waits that can run
+    /// Python code (signal handlers) at that point.</summary>
+    public void SweepBeforeWait(ThreadState ts)
+    {
+        if (Volatile.Read(ref _closeablesSinceSweep) == 0 || _running || _closed) return;
+        long start = Stopwatch.GetTimestamp();
+        if (start < _nextSweep) return;
+        Volatile.Write(ref _closeablesSinceSweep, 0);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        RunPending(ts);
+        long end = Stopwatch.GetTimestamp();
+        _nextSweep = end + (end - start) * SweepBudgetFactor;
+    }
+
+    /// <summary>The timeout (ms, -1 = none) for a wait that will call SweepBeforeWait again when it
+    /// returns early: shortened to when an owed sweep is due.</summary>
+    public int CapWait(int timeoutMs)
+    {
+        if (timeoutMs == 0 || Volatile.Read(ref _closeablesSinceSweep) == 0 || _running || _closed) return timeoutMs;
+        long left = _nextSweep - Stopwatch.GetTimestamp();
+        int ms = left <= 0 ? 1 : (int)Math.Min(int.MaxValue, (left * 1000 + Stopwatch.Frequency - 1) / Stopwatch.Frequency);
+        return timeoutMs < 0 ? ms : Math.Min(ms, timeoutMs);
     }
 
     /// <summary>By Order, then oldest first. Sorted by one integer key each (a comparison

@@ -69,20 +69,27 @@ public static unsafe class SelectModule
             all[^1] = new PollFd { Fd = sig, Events = POLLIN };
         }
         long deadline = timeoutMs < 0 ? 0 : Environment.TickCount64 + timeoutMs;
+        var finalization = ts.Engine.Finalization;
         while (true)
         {
+            // sockets and files dropped without close() are closed before waiting (a peer may
+            // be waiting for their EOF); an owed sweep shortens the wait until it is due
+            if (timeoutMs != 0) finalization.SweepBeforeWait(ts);
+            int waitMs = finalization.CapWait(timeoutMs);
             int r, err = 0;
             using (ts.AllowThreads())
                 fixed (PollFd* p = all)
                 {
-                    r = poll(p, (ulong)all.Length, timeoutMs);
+                    r = poll(p, (ulong)all.Length, waitMs);
                     if (r < 0) err = Marshal.GetLastPInvokeError();
                 }
             if (r < 0 && err != LibC.EINTR) throw PosixErrors.FromErrno(err);
             bool signalled = sig >= 0 && r > 0 && all[^1].Revents != 0;
             if (signalled) { ts.Engine.SignalArrived.Reset(); r--; }
             if (signalled || r < 0) ts.RunPendingSignals();
-            if (r >= 0 && (r > 0 || !signalled))
+            bool cutShort = r == 0 && !signalled && waitMs != timeoutMs
+                && (timeoutMs < 0 || Environment.TickCount64 < deadline);
+            if (r >= 0 && (r > 0 || !signalled) && !cutShort)
             {
                 if (all != fds) Array.Copy(all, fds, fds.Length);
                 return r;
@@ -114,6 +121,7 @@ public static unsafe class SelectModule
             else
             {
                 int n, err = 0;
+                if (timeoutMs != 0) ts.Engine.Finalization.SweepBeforeWait(ts);
                 using (ts.AllowThreads())
                 {
                     n = collect(timeoutMs);

@@ -74,6 +74,8 @@ internal static class SocketIo
         if (SignalEvent.DescriptorFor(ts) < 0)
         {
             // not the main thread: no signal handler runs here, so block in the call itself
+            // (after closing what was dropped unclosed: see Finalization.SweepBeforeWait)
+            ts.Engine.Finalization.SweepBeforeWait(ts);
             while (true)
             {
                 using (ts.AllowThreads())

@@ -30,19 +30,20 @@ public sealed class PyLock : PyObject
             Thread.Sleep(TimeSpan.FromSeconds(timeout));
             return sem.Wait(0);
         }
-        using (ts.AllowThreads()) return Wait(sem, timeout);
-    }
-
-    /// <summary>Waits up to `timeout` seconds (negative: forever), in steps a SemaphoreSlim takes.</summary>
-    static bool Wait(SemaphoreSlim sem, double timeout)
-    {
-        if (timeout < 0) { sem.Wait(); return true; }
-        long deadline = Environment.TickCount64 + (long)Math.Ceiling(timeout * 1000);
+        // The thread that will release it may wait for a socket this program dropped unclosed
+        // (its peer waits for EOF): close those first (Finalization.SweepBeforeWait); an owed
+        // sweep cuts the wait into steps until it is due.
+        var finalization = ts.Engine.Finalization;
+        long deadline = timeout < 0 ? long.MaxValue : Environment.TickCount64 + (long)Math.Ceiling(timeout * 1000);
         while (true)
         {
-            long left = Math.Max(0, deadline - Environment.TickCount64);
-            if (sem.Wait((int)Math.Min(left, int.MaxValue - 1))) return true;
-            if (left <= int.MaxValue - 1) return false;
+            finalization.SweepBeforeWait(ts);
+            long left = deadline == long.MaxValue ? -1 : Math.Max(0, deadline - Environment.TickCount64);
+            int step = finalization.CapWait((int)Math.Min(left, int.MaxValue - 1));
+            bool got;
+            using (ts.AllowThreads()) got = sem.Wait(step);
+            if (got) return true;
+            if (left >= 0 && Environment.TickCount64 >= deadline) return false;
         }
     }
 
