@@ -13,7 +13,10 @@ public static class PyCoroutine
     [PyMethod]
     static PyObject send(ThreadState ts, PyObject self, PyObject value)
     {
-        var r = Self(self).Send(ts, value, out var v);
+        // called from the loop: the coroutine runs in that loop (a tasklet switch inside it is soft)
+        var g = Self(self);
+        if (ts.TakeUnwindPermission() && g.CanResumeSoftly) return Interpreter.ResumeSoftly(ts, g, value);
+        var r = g.Send(ts, value, out var v);
         if (r == null) throw v == PyNone.Value ? PyExc.StopIteration() : PyExc.StopIteration(v);
         return r;
     }
