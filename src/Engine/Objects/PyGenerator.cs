@@ -31,6 +31,11 @@ public sealed class PyGenerator : PyObject
     /// <summary>The exception the generator was handling when it last yielded.</summary>
     PyBaseException? _savedExc;
     PyBaseException? _callerExc;
+    /// <summary>The exception state a pickle of the generator keeps (Stackless's tasklet
+    /// pickling): what it handles while suspended, and, while it runs in a suspended
+    /// tasklet, the handled exception of its caller that its next yield gives back.</summary>
+    public PyBaseException? SavedException { get => _savedExc; set => _savedExc = value; }
+    public PyBaseException? CallerException { get => _callerExc; set => _callerExc = value; }
     /// <summary>The native consumer (sum, any ...) the loop hands each yielded value to, while
     /// the generator runs with ReturnConsume.</summary>
     internal IterationConsumer? Consumer;
