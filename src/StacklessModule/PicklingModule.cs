@@ -254,7 +254,7 @@ if 'pickle' in sys.modules:
     }
 
     /// <summary>A generator or coroutine: its frame (through the frame's reducer), whether it
-    /// started, and its names. A finished one keeps only its code.</summary>
+    /// started, its names, and its exception states. A finished one keeps only its code.</summary>
     [PyMethod]
     static PyObject reduce_generator(ThreadState ts, PyGenerator g)
     {
@@ -268,7 +268,8 @@ if 'pickle' in sys.modules:
         return new PyTuple(new PyObject[]
         {
             Wrap(ts, "generator"),
-            new PyTuple(new PyObject[] { frame, PyBool.From(g.Started), new PyStr(g.Name), new PyStr(g.QualName), PyBool.From(g.Running) }),
+            new PyTuple(new PyObject[] { frame, PyBool.From(g.Started), new PyStr(g.Name), new PyStr(g.QualName), PyBool.From(g.Running),
+                (PyObject?)g.SavedException ?? PyNone.Value, (PyObject?)g.CallerException ?? PyNone.Value }),
         });
     }
 
@@ -343,6 +344,9 @@ if 'pickle' in sys.modules:
     [PyMethod]
     static PyObject cell(ThreadState ts) => new PyCell();
 
+    static PyBaseException? ExceptionOrNone(PyObject? v, string what) => v == null || v == PyNone.Value ? null
+        : v as PyBaseException ?? throw PyExc.TypeError($"generator() {what} must be an exception or None, not {v.Type.Name}");
+
     /// <summary>Rebuilds a traceback entry. `frame` is a frame, or a frame's reducer (copy.copy
     /// passes the reduction's arguments as they are). A rebuilt frame of the next entry gets
     /// this entry's frame as f_back, so that the chain of a pickled traceback is whole again.</summary>
@@ -357,7 +361,8 @@ if 'pickle' in sys.modules:
     }
 
     [PyMethod]
-    static PyObject generator(ThreadState ts, PyObject frame, bool started, string name, string qualname, bool running = false)
+    static PyObject generator(ThreadState ts, PyObject frame, bool started, string name, string qualname, bool running = false,
+        PyObject? saved_exc = null, PyObject? caller_exc = null)
     {
         Frame f;
         bool finished = false;
@@ -370,6 +375,12 @@ if 'pickle' in sys.modules:
         g.Started = started;
         g.Running = running && !finished;
         if (finished) { f.Finished = true; g.Started = true; }
+        else
+        {
+            // the exception states: its own (suspended in an except block) and its caller's
+            g.SavedException = ExceptionOrNone(saved_exc, "saved_exc");
+            if (g.Running) g.CallerException = ExceptionOrNone(caller_exc, "caller_exc");
+        }
         return g;
     }
 }
