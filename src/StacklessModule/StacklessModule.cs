@@ -86,6 +86,13 @@ but soft tasklet switching: it schedules `switches` times.'''
     for _ in range(switches):
         schedule()
 
+def __reduce__():
+    # as Stackless's module: it pickles by its name
+    return 'stackless'
+
+def __reduce_ex__(protocol):
+    return 'stackless'
+
 def __getattr__(name):
     if name == 'current': return getcurrent()
     if name == 'main': return getmain()
