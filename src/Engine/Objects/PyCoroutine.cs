@@ -51,6 +51,10 @@ public static class PyCoroutine
         s_origins.AddOrUpdate(coro, PyTuple.Of(items.ToArray()));
     }
 
+    /// <summary>cr_origin (null: not recorded), for pickling.</summary>
+    public static PyTuple? OriginOf(PyGenerator coro) => s_origins.TryGetValue(coro, out var o) ? o : null;
+    public static void SetOrigin(PyGenerator coro, PyTuple origin) => s_origins.AddOrUpdate(coro, origin);
+
     [PyGetter("cr_origin")] static PyObject GetOrigin(ThreadState ts, PyObject self) => s_origins.TryGetValue(Self(self), out var o) ? o : PyNone.Value;
     [PyGetter("cr_frame")] static PyObject GetFrame(ThreadState ts, PyObject self) => PyGenerator.GetFrame(ts, self);
     [PyGetter("cr_running")] static PyObject GetRunning(ThreadState ts, PyObject self) => PyGenerator.GetRunning(ts, self);

@@ -11,6 +11,9 @@ public sealed class PyCoroutineWrapper : PyObject
 
     public PyCoroutineWrapper(PyGenerator coro) : base(TypeObject) { _coro = coro; }
 
+    /// <summary>The coroutine it iterates (Stackless pickles a wrapper as its coroutine).</summary>
+    public PyGenerator Coroutine => _coro;
+
     [PySlot("__iter__")] static PyObject Iter(ThreadState ts, PyObject self) => self;
     [PySlot("__next__")] static PyObject? Next(ThreadState ts, PyObject self) => ((PyCoroutineWrapper)self)._coro.Send(ts, PyNone.Value, out _);
 

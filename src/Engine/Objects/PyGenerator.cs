@@ -70,7 +70,16 @@ public sealed class PyGenerator : PyObject
     /// finalizer hook. Plain generators never get one.</summary>
     FinalizationTracker? _closeTracker;
     /// <summary>An async generator's first step called sys's firstiter hook (PyAsyncGenerator.InitHooks).</summary>
-    internal bool AsyncHooksInited;
+    public bool AsyncHooksInited;
+    /// <summary>The finalizer hook an async generator got at its first step (null: none).</summary>
+    public PyObject? AsyncFinalizer { get; private set; }
+
+    /// <summary>If dropped unfinished, the async generator goes to `finalizer` (null: it is just closed when dropped).</summary>
+    public void SetAsyncFinalizer(ThreadState ts, PyObject? finalizer)
+    {
+        AsyncFinalizer = finalizer;
+        if (finalizer != null) TrackClose(ts, (ts2, o) => ((PyGenerator)o).FinalizeDropped(ts2, finalizer));
+    }
     static readonly Action<ThreadState, PyObject> s_finalize = (ts, o) => ((PyGenerator)o).FinalizeDropped(ts, null);
 
     internal void TrackClose(ThreadState ts, Action<ThreadState, PyObject> action)
