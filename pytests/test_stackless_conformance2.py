@@ -194,6 +194,16 @@ def test_coroutine_send_from_python_switches_softly():
     assert not t.alive
     if stackless.enable_softswitch(None):
         assert levels == [0] * 6, levels
+    else:
+        assert len(levels) == 6 and min(levels) > 0, levels
+
+
+def test_coroutine_send_nests_with_softswitch_disabled():
+    old = stackless.enable_softswitch(False)
+    try:
+        test_coroutine_send_from_python_switches_softly()
+    finally:
+        stackless.enable_softswitch(old)
 
 
 for _name, _fn in list(globals().items()):

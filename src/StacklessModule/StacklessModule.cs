@@ -354,7 +354,7 @@ def __dir__():
         if (args.Length != 1) throw PyExc.TypeError($"enable_softswitch() takes exactly one argument ({args.Length} given)");
         var s = Scheduler.Of(ts);
         var old = s.SoftSwitchEnabled;
-        if (args[0] != PyNone.Value) s.SoftSwitchEnabled = Ops.IsTrue(ts, args[0]);
+        if (args[0] != PyNone.Value) ts.SoftSwitchDisabled = !(s.SoftSwitchEnabled = Ops.IsTrue(ts, args[0]));
         return PyBool.From(old);
     }
 

@@ -15,7 +15,7 @@ public static class PyCoroutine
     {
         // called from the loop: the coroutine runs in that loop (a tasklet switch inside it is soft)
         var g = Self(self);
-        if (ts.TakeUnwindPermission() && g.CanResumeSoftly) return Interpreter.ResumeSoftly(ts, g, value);
+        if (ts.TakeUnwindPermission() && g.CanResumeSoftly && !ts.SoftSwitchDisabled) return Interpreter.ResumeSoftly(ts, g, value);
         var r = g.Send(ts, value, out var v);
         if (r == null) throw v == PyNone.Value ? PyExc.StopIteration() : PyExc.StopIteration(v);
         return r;

@@ -21,7 +21,7 @@ public sealed class PyCoroutineWrapper : PyObject
     static PyObject send(ThreadState ts, PyCoroutineWrapper self, PyObject value)
     {
         // called from the loop: the coroutine runs in that loop (a tasklet switch inside it is soft)
-        if (ts.TakeUnwindPermission() && self._coro.CanResumeSoftly) return Interpreter.ResumeSoftly(ts, self._coro, value);
+        if (ts.TakeUnwindPermission() && self._coro.CanResumeSoftly && !ts.SoftSwitchDisabled) return Interpreter.ResumeSoftly(ts, self._coro, value);
         var r = self._coro.Send(ts, value, out var v);
         if (r == null) throw v == PyNone.Value ? PyExc.StopIteration() : PyExc.StopIteration(v);
         return r;
