@@ -93,6 +93,37 @@ def test_kill_main_of_other_thread_explodes_at_its_next_switch():
     assert got == ["TaskletExit"], got
 
 
+def test_run_of_remote_tasklet_goes_before_inserted_ones():
+    # test_thread.TestRemoteSchedule.testRunOrder: on a thread that waits, run() puts the
+    # tasklet first, before the ones inserted there earlier
+    events = []
+    c = stackless.channel()
+    def tfunc():
+        c2 = stackless.channel()
+        tasklets = []
+        for i in range(3):
+            def helper(i=i):
+                events.append(i)
+                c2.send(None)
+            t = stackless.tasklet(helper)()
+            t.remove()
+            tasklets.append(t)
+        c.send(tasklets)
+        for i in range(3):
+            c2.receive()
+        stackless.run()
+    th = threading.Thread(target=tfunc)
+    th.start()
+    t1, t2, t3 = c.receive()
+    with stackless.atomic():
+        t2.insert()
+        t3.insert()
+        t1.run()
+    th.join(T)
+    assert not th.is_alive()
+    assert events == [0, 1, 2], events
+
+
 def test_unpickled_unrun_tasklet_has_recursion_depth_0():
     # test_miscell.TestWatchdog.test_aliveness2
     def runtask():

@@ -220,6 +220,10 @@ public sealed class Scheduler
         if (RunQueue.Front != t) RunQueue.RotateToFront(RunQueue.IndexOf(t));
     }
 
+    /// <summary>For another thread's run() (ThreadBlock.RunNextOnItsThread).</summary>
+    internal void PlaceFirst(PyTasklet t) => MakeHead(t);
+    internal void PlaceAfterCurrent(PyTasklet t) { if (!t.InRunQueue) InsertAfter(Current, t); }
+
     /// <summary>The ring turns past the current tasklet (if it is in it): the one after it is
     /// in front; with an empty ring, main (or the innermost run()) wakes.</summary>
     PyTasklet AdvancePast(PyTasklet cur)
