@@ -418,8 +418,9 @@ public sealed class PyGenerator : PyObject
     [PyGetter("gi_code")] internal static PyObject GetCode(ThreadState ts, PyObject self) => ((PyGenerator)self).Frame!.Code;
     [PyGetter("gi_yieldfrom")] internal static PyObject GetYieldFrom(ThreadState ts, PyObject self) => ((PyGenerator)self).YieldingFrom ?? PyNone.Value;
     [PyGetter("gi_suspended")] internal static PyObject GetSuspended(ThreadState ts, PyObject self) { var g = (PyGenerator)self; return PyBool.From(g.Started && !g.Running && !g.Finished); }
-    [PyGetter("__name__")] internal static PyObject GetName(ThreadState ts, PyObject self) => new PyStr(((PyGenerator)self).Name);
+    // interned, as a function's names: the same object each time (copy.copy keeps them identical)
+    [PyGetter("__name__")] internal static PyObject GetName(ThreadState ts, PyObject self) => PyStr.Intern(((PyGenerator)self).Name);
     [PySetter("__name__")] internal static void SetName(ThreadState ts, PyObject self, PyObject? v) => ((PyGenerator)self).Name = (v as PyStr)?.Value ?? throw PyExc.TypeError("__name__ must be set to a string object");
-    [PyGetter("__qualname__")] internal static PyObject GetQualName(ThreadState ts, PyObject self) => new PyStr(((PyGenerator)self).QualName);
+    [PyGetter("__qualname__")] internal static PyObject GetQualName(ThreadState ts, PyObject self) => PyStr.Intern(((PyGenerator)self).QualName);
     [PySetter("__qualname__")] internal static void SetQualName(ThreadState ts, PyObject self, PyObject? v) => ((PyGenerator)self).QualName = (v as PyStr)?.Value ?? throw PyExc.TypeError("__qualname__ must be set to a string object");
 }
