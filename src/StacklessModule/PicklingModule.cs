@@ -103,12 +103,35 @@ def _invalid_frame():
 ModuleType = type(sys)
 FunctionType = type(_reduce_module)
 
+# what pickles of an async generator's awaitables and a coroutine's __await__() name (the
+# names of Stackless's _wrap types); they make the real objects, and their __reduce__ applies
+# to those (stackless._wrap.async_generator_asend.__reduce__(ags))
+class async_generator_asend:
+    def __new__(cls, gen, is_throw=False):
+        return _wrap.new_async_gen_step(gen, is_throw)
+    def __reduce__(self):
+        return _wrap.reduce_async_gen_step(self)
+
+class async_generator_athrow:
+    def __new__(cls, gen, is_throw=True):
+        return _wrap.new_async_gen_step(gen, is_throw)
+    def __reduce__(self):
+        return _wrap.reduce_async_gen_step(self)
+
+class coroutine_wrapper:
+    def __new__(cls, coroutine):
+        return coroutine.__await__()
+    def __reduce__(self):
+        return _wrap.reduce_coroutine_wrapper(self)
+
 def _register_reductions(copyreg):
     for t, r in ((type(_reduce_module.__code__), _wrap.reduce_code), (FunctionType, _wrap.reduce_function),
                  (_wrap._cell_type, _wrap.reduce_cell), (_wrap._generator_type, _wrap.reduce_generator),
                  (_wrap._coroutine_type, _wrap.reduce_generator), (ModuleType, _reduce_module),
                  (type({}.keys()), _wrap.reduce_dict_view), (type({}.values()), _wrap.reduce_dict_view),
-                 (type({}.items()), _wrap.reduce_dict_view), (_wrap._traceback_type, _wrap.reduce_traceback)):
+                 (type({}.items()), _wrap.reduce_dict_view), (_wrap._traceback_type, _wrap.reduce_traceback),
+                 (_wrap._async_generator_type, _wrap.reduce_generator), (_wrap._async_gen_step_type, _wrap.reduce_async_gen_step),
+                 (_wrap._coroutine_wrapper_type, _wrap.reduce_coroutine_wrapper)):
         copyreg.pickle(t, r)
 
 def _patch_pickle(pickle):
@@ -161,12 +184,16 @@ if 'pickle' in sys.modules:
         wrap.Namespace.SetStr("_generator_type", PyGenerator.TypeObject);
         wrap.Namespace.SetStr("_coroutine_type", PyCoroutine.TypeObject);
         wrap.Namespace.SetStr("_traceback_type", PyTraceback.TypeObject);
+        wrap.Namespace.SetStr("_async_generator_type", PyAsyncGenerator.TypeObject);
+        wrap.Namespace.SetStr("_async_gen_step_type", PyAsyncGenStep.TypeObject);
+        wrap.Namespace.SetStr("_coroutine_wrapper_type", PyCoroutineWrapper.TypeObject);
         var ns = new PyDict();
         ns.SetStr("__name__", new PyStr("_stackless._wrap"));
         ns.SetStr("__builtins__", ts.Engine.Builtins);
         var code = (PyCode)ts.Engine.CompileSource(ts, PythonPart, "<stackless pickling>", CompileMode.Exec, 0);
         Interpreter.RunModuleCode(ts, code, ns);
-        foreach (var name in new[] { "_patch_pickle", "_register_reductions", "_pickle_moduledict", "_reduce_module", "_invalid_frame" })
+        foreach (var name in new[] { "_patch_pickle", "_register_reductions", "_pickle_moduledict", "_reduce_module", "_invalid_frame",
+            "async_generator_asend", "async_generator_athrow", "coroutine_wrapper" })
             wrap.Namespace.SetStr(name, ns.GetStr(name)!);
         stackless.Namespace.SetStr("_pickle_moduledict", ns.GetStr("_pickle_moduledict")!);
         stackless.Namespace.SetStr("_wrap", wrap);
@@ -253,8 +280,11 @@ if 'pickle' in sys.modules:
         return new PyTuple(new PyObject[] { Wrap(ts, "cell"), PyTuple.Empty, state });
     }
 
-    /// <summary>A generator or coroutine: its frame (through the frame's reducer), whether it
-    /// started, and its names. A finished one keeps only its code.</summary>
+    /// <summary>A generator, coroutine or async generator: its frame (through the frame's
+    /// reducer), whether it started, its names, and its exception states; a coroutine its
+    /// cr_origin; an async generator its finalizer hook, by the pickle flags as Stackless (the
+    /// hook itself with PICKLEFLAGS_PRESERVE_AG_FINALIZER; none with _RESET_AG_FINALIZER;
+    /// else True for "had one": the loader's hook is taken). A finished one keeps only its code.</summary>
     [PyMethod]
     static PyObject reduce_generator(ThreadState ts, PyGenerator g)
     {
@@ -263,14 +293,57 @@ if 'pickle' in sys.modules:
         if (g.Running)
             for (var f = ts.Frame; f != null; f = f.Back)
                 if (f == g.Frame) throw PyExc.ValueError($"cannot pickle a running {g.KindName}");
-        if (g.IsAsyncGen) throw PyExc.TypeError("cannot pickle 'async_generator' object");
         PyObject frame = g.Finished ? g.Frame!.Code : PyFrameReducer.For(g.Frame!);
+        PyObject origin = g.IsCoroutine ? (PyObject?)PyCoroutine.OriginOf(g) ?? PyNone.Value : PyNone.Value;
+        PyObject finalizer = PyNone.Value;
+        bool hooksInited = false;
+        if (g.IsAsyncGen)
+        {
+            long flags = Flags(ts, -1, 0, false);
+            hooksInited = g.AsyncHooksInited;
+            if ((flags & PreserveAgFinalizer) != 0) finalizer = g.AsyncFinalizer ?? PyNone.Value;
+            else if ((flags & ResetAgFinalizer) != 0) hooksInited = false;
+            else finalizer = g.AsyncFinalizer != null ? PyBool.True : PyNone.Value;
+        }
         return new PyTuple(new PyObject[]
         {
             Wrap(ts, "generator"),
-            new PyTuple(new PyObject[] { frame, PyBool.From(g.Started), new PyStr(g.Name), new PyStr(g.QualName), PyBool.From(g.Running) }),
+            new PyTuple(new PyObject[] { frame, PyBool.From(g.Started), new PyStr(g.Name), new PyStr(g.QualName), PyBool.From(g.Running),
+                (PyObject?)g.SavedException ?? PyNone.Value, (PyObject?)g.CallerException ?? PyNone.Value,
+                origin, finalizer, PyBool.From(hooksInited) }),
         });
     }
+
+    const long PreserveAgFinalizer = 2, ResetAgFinalizer = 4;
+
+    /// <summary>An async generator's asend/__anext__ or athrow/aclose awaitable, in Stackless's
+    /// shape: (wrap type, (gen, is_throw), (gen, value or (exc,) or None, state, has_value)).</summary>
+    [PyMethod]
+    static PyObject reduce_async_gen_step(ThreadState ts, PyAsyncGenStep step)
+    {
+        var g = step.Generator;
+        PyObject value = step.IsThrow ? (step.IsClosing ? PyNone.Value : new PyTuple(new PyObject[] { step.ThrowValue! })) : step.SendValue;
+        bool has = step.IsThrow ? !step.IsClosing : step.HasSendValue;
+        return new PyTuple(new PyObject[]
+        {
+            Wrap(ts, step.IsThrow ? "async_generator_athrow" : "async_generator_asend"),
+            new PyTuple(new PyObject[] { g, PyBool.From(step.IsThrow) }),
+            new PyTuple(new PyObject[] { g, value, PyInt.From(step.State), PyBool.From(has) }),
+        });
+    }
+
+    /// <summary>What async_generator_asend()/_athrow() of _wrap make before pickle sets their state.</summary>
+    [PyMethod]
+    static PyObject new_async_gen_step(ThreadState ts, PyObject gen, bool is_throw)
+    {
+        if (gen is not PyGenerator { IsAsyncGen: true } g) throw PyExc.TypeError("an async generator is needed, not " + gen.Type.Name);
+        return new PyAsyncGenStep(g, PyNone.Value, is_throw ? ExceptionTypes.Create(ExceptionTypes.GeneratorExit) : null, is_throw);
+    }
+
+    /// <summary>A coroutine's __await__() iterator: its coroutine (as Stackless).</summary>
+    [PyMethod]
+    static PyObject reduce_coroutine_wrapper(ThreadState ts, PyCoroutineWrapper cw)
+        => new PyTuple(new PyObject[] { Wrap(ts, "coroutine_wrapper"), new PyTuple(new PyObject[] { cw.Coroutine }) });
 
     /// <summary>A traceback entry: its frame (through the frame's reducer, as in a tasklet),
     /// instruction, line and the next entry. A frame of the chain running right now has no
@@ -343,6 +416,9 @@ if 'pickle' in sys.modules:
     [PyMethod]
     static PyObject cell(ThreadState ts) => new PyCell();
 
+    static PyBaseException? ExceptionOrNone(PyObject? v, string what) => v == null || v == PyNone.Value ? null
+        : v as PyBaseException ?? throw PyExc.TypeError($"generator() {what} must be an exception or None, not {v.Type.Name}");
+
     /// <summary>Rebuilds a traceback entry. `frame` is a frame, or a frame's reducer (copy.copy
     /// passes the reduction's arguments as they are). A rebuilt frame of the next entry gets
     /// this entry's frame as f_back, so that the chain of a pickled traceback is whole again.</summary>
@@ -357,11 +433,18 @@ if 'pickle' in sys.modules:
     }
 
     [PyMethod]
-    static PyObject generator(ThreadState ts, PyObject frame, bool started, string name, string qualname, bool running = false)
+    static PyObject generator(ThreadState ts, PyObject frame, bool started, string name, string qualname, bool running = false,
+        PyObject? saved_exc = null, PyObject? caller_exc = null, PyObject? origin = null, PyObject? finalizer = null, bool hooks_inited = false)
     {
         Frame f;
         bool finished = false;
         if (frame is PyCode code) { f = Frame.ForRestore(code); finished = true; }
+        else if (frame is PyFrameReducer r)
+        {
+            // copy.copy passes the reduction's arguments as they are: the copy gets a frame of its own
+            f = Frame.ForRestore(r.Frame.Code);
+            f.RestoreState(ts, r.Frame.GetPickleState(r.Valid));
+        }
         else f = frame as Frame ?? throw PyExc.TypeError("generator() needs a frame or a code object");
         if (!f.Code.IsGeneratorLike) throw PyExc.TypeError("generator() needs the frame of a generator or coroutine");
         if (f.Generator != null) throw PyExc.ValueError("the frame belongs to a generator already");
@@ -370,6 +453,30 @@ if 'pickle' in sys.modules:
         g.Started = started;
         g.Running = running && !finished;
         if (finished) { f.Finished = true; g.Started = true; }
+        else
+        {
+            // the exception states: its own (suspended in an except block) and its caller's
+            g.SavedException = ExceptionOrNone(saved_exc, "saved_exc");
+            if (g.Running) g.CallerException = ExceptionOrNone(caller_exc, "caller_exc");
+        }
+        if (g.IsCoroutine && origin is PyTuple o) PyCoroutine.SetOrigin(g, o);
+        if (g.IsAsyncGen) RestoreAsyncHooks(ts, g, finalizer ?? PyNone.Value, hooks_inited);
         return g;
+    }
+
+    /// <summary>An unpickled async generator's hooks, by the loader's pickle flags (as Stackless):
+    /// with PRESERVE_AG_FINALIZER a pickled hook is set again; with RESET_AG_FINALIZER, or if its
+    /// hooks were not set up, it starts without; else its hooks are set up now, from sys's.</summary>
+    static void RestoreAsyncHooks(ThreadState ts, PyGenerator g, PyObject finalizer, bool hooksInited)
+    {
+        long flags = Flags(ts, -1, 0, false);
+        if ((flags & PreserveAgFinalizer) != 0 && finalizer != PyBool.True)
+        {
+            g.AsyncHooksInited = hooksInited;
+            if (finalizer != PyNone.Value) g.SetAsyncFinalizer(ts, finalizer);
+        }
+        else if ((flags & ResetAgFinalizer) != 0 || !hooksInited) g.AsyncHooksInited = false;
+        else if (!g.Finished) PyAsyncGenerator.InitHooks(ts, g);
+        else g.AsyncHooksInited = true;
     }
 }

@@ -193,7 +193,7 @@ public sealed class PyTasklet : PyObject
         {
             // another thread's tasklet runs there, soon; this one goes on (as in Stackless)
             if (self.BlockedOn != null) throw PyExc.RuntimeError("You cannot run a blocked tasklet");
-            ThreadBlock.RunOnItsThread(self);
+            ThreadBlock.RunNextOnItsThread(self);
             return PyNone.Value;
         }
         return Scheduler.Of(ts).RunTasklet(self, false, direct);

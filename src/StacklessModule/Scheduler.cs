@@ -220,6 +220,10 @@ public sealed class Scheduler
         if (RunQueue.Front != t) RunQueue.RotateToFront(RunQueue.IndexOf(t));
     }
 
+    /// <summary>For another thread's run() (ThreadBlock.RunNextOnItsThread).</summary>
+    internal void PlaceFirst(PyTasklet t) => MakeHead(t);
+    internal void PlaceAfterCurrent(PyTasklet t) { if (!t.InRunQueue) InsertAfter(Current, t); }
+
     /// <summary>The ring turns past the current tasklet (if it is in it): the one after it is
     /// in front; with an empty ring, main (or the innermost run()) wakes.</summary>
     PyTasklet AdvancePast(PyTasklet cur)
@@ -922,7 +926,15 @@ public sealed class Scheduler
         if (t.Dead || (!t.Started && !t.SetUp && t != Main)) throw PyExc.RuntimeError("You cannot run an unbound(dead) tasklet");
         if (t.BlockedOn != null) throw PyExc.RuntimeError("You cannot run a blocked tasklet");
         var cur = Current;
-        if (t == cur) return PyNone.Value;
+        if (t == cur)
+        {
+            // a switch to itself hands back its tempval, as Stackless: a bomb there (another
+            // thread's throw or kill) explodes now
+            var v = cur.TempVal;
+            cur.TempVal = PyNone.Value;
+            if (v is PyBomb b) throw new PyException(b.Exception ?? PyExc.New(ExceptionTypes.TypeError).Value);
+            return v;
+        }
         CheckCanSwitch(direct);
         // the target goes in front of the caller, so that the caller runs right after it
         if (!t.InRunQueue) InsertBefore(cur, t);
@@ -936,6 +948,17 @@ public sealed class Scheduler
     {
         var cur = Current;
         if (t == cur) throw new PyException(exc);
+        if (t.Owner != null && t.Owner != this)
+        {
+            // another thread's tasklet: no switch to it from here. It gets the exception on its
+            // thread, made runnable there (its current tasklet: at its next switch), and this
+            // thread goes on, as Stackless's throw across threads
+            t.BlockedOn?.Unlink(t);
+            t.TempVal = new PyBomb(exc);
+            if (t.Owner.Current != t && !t.InRunQueue) ThreadBlock.RunOnItsThread(t);
+            else t.Owner.Block.Unblock();
+            return PyNone.Value;
+        }
         if (!pending) CheckCanSwitch(direct);
         if (t.BlockedOn != null) t.BlockedOn.Unlink(t);
         if (t.IsWatchdog) LeaveRun(t);

@@ -86,6 +86,13 @@ but soft tasklet switching: it schedules `switches` times.'''
     for _ in range(switches):
         schedule()
 
+def __reduce__():
+    # as Stackless's module: it pickles by its name
+    return 'stackless'
+
+def __reduce_ex__(protocol):
+    return 'stackless'
+
 def __getattr__(name):
     if name == 'current': return getcurrent()
     if name == 'main': return getmain()
@@ -347,7 +354,7 @@ def __dir__():
         if (args.Length != 1) throw PyExc.TypeError($"enable_softswitch() takes exactly one argument ({args.Length} given)");
         var s = Scheduler.Of(ts);
         var old = s.SoftSwitchEnabled;
-        if (args[0] != PyNone.Value) s.SoftSwitchEnabled = Ops.IsTrue(ts, args[0]);
+        if (args[0] != PyNone.Value) ts.SoftSwitchDisabled = !(s.SoftSwitchEnabled = Ops.IsTrue(ts, args[0]));
         return PyBool.From(old);
     }
 

@@ -111,7 +111,8 @@ static class TaskletPickling
             t.SetUp = true;
             t.Started = (flags & Started) != 0;
             t.ResumeWithValue = (flags & ResumeWithValue) != 0;
-            t.RecursionDepth = frames.Length;
+            // a set-up tasklet that never ran has no Python frame yet (its start frame is not one)
+            t.RecursionDepth = t.Started ? frames.Length : 0;
             t.TempVal = it[1];
         }
         t.HandledException = it[5] as PyBaseException;

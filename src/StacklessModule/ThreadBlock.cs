@@ -74,4 +74,16 @@ sealed class ThreadBlock
         s.Insert(t);
         s.Block.Unblock();
     }
+
+    /// <summary>tasklet.run() of another thread's tasklet: as in Stackless, it runs there next,
+    /// before the tasklets inserted earlier: first in the queue of a thread that waits, right
+    /// after the current tasklet of a thread that runs.</summary>
+    public static void RunNextOnItsThread(PyTasklet t)
+    {
+        var s = t.Owner!;
+        if (s.OwnerThread.Ended) throw PyExc.RuntimeError("tasklet has no thread");
+        if (s.Block.IsBlocked) s.PlaceFirst(t);
+        else s.PlaceAfterCurrent(t);
+        s.Block.Unblock();
+    }
 }

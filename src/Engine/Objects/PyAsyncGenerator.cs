@@ -13,7 +13,7 @@ public static class PyAsyncGenerator
 
     [PyMethod] static PyObject __aiter__(ThreadState ts, PyObject self) => self;
     [PyMethod] static PyObject __anext__(ThreadState ts, PyObject self) => new PyAsyncGenStep(InitHooks(ts, self), PyNone.Value, null, false);
-    [PyMethod] static PyObject asend(ThreadState ts, PyObject self, PyObject value) => new PyAsyncGenStep(InitHooks(ts, self), value, null, false);
+    [PyMethod] static PyObject asend(ThreadState ts, PyObject self, PyObject value) => new PyAsyncGenStep(InitHooks(ts, self), value, null, false, hasSendValue: true);
     [PyMethod]
     static PyObject athrow(ThreadState ts, PyObject self, PyObject typ, PyObject? val = null, PyObject? tb = null)
     {
@@ -27,13 +27,13 @@ public static class PyAsyncGenerator
     /// <summary>PEP 525: the first __anext__/asend/athrow/aclose calls sys's firstiter hook
     /// with the generator, and remembers the finalizer hook of that moment: if the generator
     /// is dropped unfinished, that hook gets it (asyncio schedules its aclose()) instead of a close.</summary>
-    static PyGenerator InitHooks(ThreadState ts, PyObject self)
+    public static PyGenerator InitHooks(ThreadState ts, PyObject self)
     {
         var g = Self(self);
         if (g.AsyncHooksInited) return g;
         g.AsyncHooksInited = true;
         var finalizer = SysModule.AsyncGenFinalizer;
-        if (finalizer != PyNone.Value) g.TrackClose(ts, (ts2, o) => ((PyGenerator)o).FinalizeDropped(ts2, finalizer));
+        if (finalizer != PyNone.Value) g.SetAsyncFinalizer(ts, finalizer);
         var firstiter = SysModule.AsyncGenFirstIter;
         if (firstiter != PyNone.Value) Ops.Call(ts, firstiter, g);
         return g;

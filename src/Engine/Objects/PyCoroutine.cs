@@ -13,7 +13,10 @@ public static class PyCoroutine
     [PyMethod]
     static PyObject send(ThreadState ts, PyObject self, PyObject value)
     {
-        var r = Self(self).Send(ts, value, out var v);
+        // called from the loop: the coroutine runs in that loop (a tasklet switch inside it is soft)
+        var g = Self(self);
+        if (ts.TakeUnwindPermission() && g.CanResumeSoftly && !ts.SoftSwitchDisabled) return Interpreter.ResumeSoftly(ts, g, value);
+        var r = g.Send(ts, value, out var v);
         if (r == null) throw v == PyNone.Value ? PyExc.StopIteration() : PyExc.StopIteration(v);
         return r;
     }
@@ -47,6 +50,10 @@ public static class PyCoroutine
         }
         s_origins.AddOrUpdate(coro, PyTuple.Of(items.ToArray()));
     }
+
+    /// <summary>cr_origin (null: not recorded), for pickling.</summary>
+    public static PyTuple? OriginOf(PyGenerator coro) => s_origins.TryGetValue(coro, out var o) ? o : null;
+    public static void SetOrigin(PyGenerator coro, PyTuple origin) => s_origins.AddOrUpdate(coro, origin);
 
     [PyGetter("cr_origin")] static PyObject GetOrigin(ThreadState ts, PyObject self) => s_origins.TryGetValue(Self(self), out var o) ? o : PyNone.Value;
     [PyGetter("cr_frame")] static PyObject GetFrame(ThreadState ts, PyObject self) => PyGenerator.GetFrame(ts, self);

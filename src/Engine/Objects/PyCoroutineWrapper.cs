@@ -11,12 +11,17 @@ public sealed class PyCoroutineWrapper : PyObject
 
     public PyCoroutineWrapper(PyGenerator coro) : base(TypeObject) { _coro = coro; }
 
+    /// <summary>The coroutine it iterates (Stackless pickles a wrapper as its coroutine).</summary>
+    public PyGenerator Coroutine => _coro;
+
     [PySlot("__iter__")] static PyObject Iter(ThreadState ts, PyObject self) => self;
     [PySlot("__next__")] static PyObject? Next(ThreadState ts, PyObject self) => ((PyCoroutineWrapper)self)._coro.Send(ts, PyNone.Value, out _);
 
     [PyMethod]
     static PyObject send(ThreadState ts, PyCoroutineWrapper self, PyObject value)
     {
+        // called from the loop: the coroutine runs in that loop (a tasklet switch inside it is soft)
+        if (ts.TakeUnwindPermission() && self._coro.CanResumeSoftly && !ts.SoftSwitchDisabled) return Interpreter.ResumeSoftly(ts, self._coro, value);
         var r = self._coro.Send(ts, value, out var v);
         if (r == null) throw v == PyNone.Value ? PyExc.StopIteration() : PyExc.StopIteration(v);
         return r;

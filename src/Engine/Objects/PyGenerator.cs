@@ -31,6 +31,11 @@ public sealed class PyGenerator : PyObject
     /// <summary>The exception the generator was handling when it last yielded.</summary>
     PyBaseException? _savedExc;
     PyBaseException? _callerExc;
+    /// <summary>The exception state a pickle of the generator keeps (Stackless's tasklet
+    /// pickling): what it handles while suspended, and, while it runs in a suspended
+    /// tasklet, the handled exception of its caller that its next yield gives back.</summary>
+    public PyBaseException? SavedException { get => _savedExc; set => _savedExc = value; }
+    public PyBaseException? CallerException { get => _callerExc; set => _callerExc = value; }
     /// <summary>The native consumer (sum, any ...) the loop hands each yielded value to, while
     /// the generator runs with ReturnConsume.</summary>
     internal IterationConsumer? Consumer;
@@ -65,7 +70,16 @@ public sealed class PyGenerator : PyObject
     /// finalizer hook. Plain generators never get one.</summary>
     FinalizationTracker? _closeTracker;
     /// <summary>An async generator's first step called sys's firstiter hook (PyAsyncGenerator.InitHooks).</summary>
-    internal bool AsyncHooksInited;
+    public bool AsyncHooksInited;
+    /// <summary>The finalizer hook an async generator got at its first step (null: none).</summary>
+    public PyObject? AsyncFinalizer { get; private set; }
+
+    /// <summary>If dropped unfinished, the async generator goes to `finalizer` (null: it is just closed when dropped).</summary>
+    public void SetAsyncFinalizer(ThreadState ts, PyObject? finalizer)
+    {
+        AsyncFinalizer = finalizer;
+        if (finalizer != null) TrackClose(ts, (ts2, o) => ((PyGenerator)o).FinalizeDropped(ts2, finalizer));
+    }
     static readonly Action<ThreadState, PyObject> s_finalize = (ts, o) => ((PyGenerator)o).FinalizeDropped(ts, null);
 
     internal void TrackClose(ThreadState ts, Action<ThreadState, PyObject> action)
@@ -404,8 +418,9 @@ public sealed class PyGenerator : PyObject
     [PyGetter("gi_code")] internal static PyObject GetCode(ThreadState ts, PyObject self) => ((PyGenerator)self).Frame!.Code;
     [PyGetter("gi_yieldfrom")] internal static PyObject GetYieldFrom(ThreadState ts, PyObject self) => ((PyGenerator)self).YieldingFrom ?? PyNone.Value;
     [PyGetter("gi_suspended")] internal static PyObject GetSuspended(ThreadState ts, PyObject self) { var g = (PyGenerator)self; return PyBool.From(g.Started && !g.Running && !g.Finished); }
-    [PyGetter("__name__")] internal static PyObject GetName(ThreadState ts, PyObject self) => new PyStr(((PyGenerator)self).Name);
+    // interned, as a function's names: the same object each time (copy.copy keeps them identical)
+    [PyGetter("__name__")] internal static PyObject GetName(ThreadState ts, PyObject self) => PyStr.Intern(((PyGenerator)self).Name);
     [PySetter("__name__")] internal static void SetName(ThreadState ts, PyObject self, PyObject? v) => ((PyGenerator)self).Name = (v as PyStr)?.Value ?? throw PyExc.TypeError("__name__ must be set to a string object");
-    [PyGetter("__qualname__")] internal static PyObject GetQualName(ThreadState ts, PyObject self) => new PyStr(((PyGenerator)self).QualName);
+    [PyGetter("__qualname__")] internal static PyObject GetQualName(ThreadState ts, PyObject self) => PyStr.Intern(((PyGenerator)self).QualName);
     [PySetter("__qualname__")] internal static void SetQualName(ThreadState ts, PyObject self, PyObject? v) => ((PyGenerator)self).QualName = (v as PyStr)?.Value ?? throw PyExc.TypeError("__qualname__ must be set to a string object");
 }

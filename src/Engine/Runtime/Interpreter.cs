@@ -1699,7 +1699,8 @@ public static partial class Interpreter
                 var exit = mgr.Type.Lookup(s_aexit);
                 if (enter == null || exit == null)
                 {
-                    exc = PyExc.TypeError($"'{mgr.Type.Name}' object does not support the asynchronous context manager protocol").Value;
+                    // as CPython 3.11.4+: a manager with __aenter__ only is told what it misses
+                    exc = PyExc.TypeError($"'{mgr.Type.Name}' object does not support the asynchronous context manager protocol{(enter != null ? " (missed __aexit__ method)" : "")}").Value;
                     return ColdError;
                 }
                 s[sp - 1] = BindMethod(ts, exit, mgr);
@@ -1785,7 +1786,7 @@ public static partial class Interpreter
                 var exit = mgr.Type.Lookup(s_exit);
                 if (enter == null || exit == null)
                 {
-                    exc = PyExc.TypeError($"'{mgr.Type.Name}' object does not support the context manager protocol").Value;
+                    exc = PyExc.TypeError($"'{mgr.Type.Name}' object does not support the context manager protocol{(enter != null ? " (missed __exit__ method)" : "")}").Value;
                     return ColdError;
                 }
                 s[sp - 1] = BindMethod(ts, exit, mgr);

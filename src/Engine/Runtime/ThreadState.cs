@@ -39,6 +39,9 @@ public sealed class ThreadState
     }
 
     // ---- hooks for the stackless module (soft switching) ----
+    /// <summary>stackless.enable_softswitch(False) on this thread: natives that could resume
+    /// Python code softly (coroutine.send) nest instead, as everything does in Stackless then.</summary>
+    public bool SoftSwitchDisabled;
     /// <summary>The stackless scheduler of this thread (owned by the stackless module; null until used).</summary>
     public object? Scheduler;
     /// <summary>Set by a native function that returned Interpreter.Unwind after switching ts.Frame to
