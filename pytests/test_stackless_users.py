@@ -36,6 +36,24 @@ def test_bind_thread_to_thread_that_never_used_stackless():
     assert box["runcount"] == 2, box
     assert out == [box["id"]] and not t.alive
 
+def test_channel_schedule_all_is_an_int_flag():
+    # Stackless 3.7.5 printed 0, 1, 1, 0 and refused a str with this (its own) message
+    c = stackless.channel()
+    seen = [c.schedule_all]
+    c.schedule_all = True
+    seen.append(c.schedule_all)
+    c.schedule_all = -3
+    seen.append(c.schedule_all)
+    c.schedule_all = False
+    seen.append(c.schedule_all)
+    assert seen == [0, 1, 1, 0] and all(type(x) is int for x in seen), seen
+    try:
+        c.schedule_all = "x"
+    except TypeError as e:
+        assert str(e) == "preference must be set to a bool or integer"
+    else:
+        raise AssertionError("schedule_all = 'x'")
+
 for _name, _fn in list(globals().items()):
     if _name.startswith("test_"):
         _fn()
