@@ -137,8 +137,15 @@ public sealed class PyChannel : PyObject
         var p = Ops.Index(ts, v).Sign;
         ((PyChannel)self).Preference = p > 0 ? 1 : p < 0 ? -1 : 0;
     }
-    [PyGetter("schedule_all")] static PyObject GetScheduleAll(ThreadState ts, PyObject self) => PyBool.From(((PyChannel)self).ScheduleAll);
-    [PySetter("schedule_all")] static void SetScheduleAll(ThreadState ts, PyObject self, PyObject? v) => ((PyChannel)self).ScheduleAll = v != null && Ops.IsTrue(ts, v);
+    // Stackless keeps schedule_all as an int flag: it reads back 0 or 1, and only an int (or
+    // bool) may be assigned (the message is Stackless's own, naming preference)
+    [PyGetter("schedule_all")] static PyObject GetScheduleAll(ThreadState ts, PyObject self) => PyInt.From(((PyChannel)self).ScheduleAll ? 1 : 0);
+    [PySetter("schedule_all")]
+    static void SetScheduleAll(ThreadState ts, PyObject self, PyObject? v)
+    {
+        if (v != null && v is not PyInt) throw PyExc.TypeError("preference must be set to a bool or integer");
+        ((PyChannel)self).ScheduleAll = v != null && ((PyInt)v).Sign != 0;
+    }
 
     [PySlot("__repr__")]
     static PyObject Repr(ThreadState ts, PyObject self)

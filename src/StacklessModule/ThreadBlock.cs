@@ -47,13 +47,15 @@ sealed class ThreadBlock
         return false;
     }
 
-    /// <summary>The scheduler of the live Python thread `id` (created there if it has none yet
-    /// only for the calling thread); null if there is no such thread or it never used stackless.</summary>
+    /// <summary>The scheduler of the live Python thread `id` (created if it has none yet); null
+    /// if there is no such live thread.</summary>
     public static Scheduler? SchedulerOfThread(ThreadState ts, long id)
     {
         if (id == ts.Ident) return Scheduler.Of(ts);
         foreach (var t in ts.Engine.Gil.Threads)
-            if (t.Ident == id && !t.Ended) return t.Scheduler as Scheduler;
+            // a live thread that has not used stackless yet gets its scheduler now, as
+            // Stackless binds to any thread with a thread state
+            if (t.Ident == id && !t.Ended) return t.Scheduler as Scheduler ?? Scheduler.Of(t);
         return null;
     }
 

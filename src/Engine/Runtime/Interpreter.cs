@@ -611,6 +611,9 @@ public static partial class Interpreter
                     {
                         var v = Unsafe.As<PyDict>(container).GetItem(ts, key);
                         if (v != null) { s[sp - 1] = v; break; }
+                        // a plain dict has no __missing__: looking again would call the key's
+                        // __hash__ and __eq__ a second time
+                        throw PyExc.KeyError(key);
                     }
                     s[sp - 1] = Ops.GetItem(ts, container, key);
                     break;
