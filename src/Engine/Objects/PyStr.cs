@@ -353,7 +353,13 @@ public partial class PyStr : PyObject
         if (count <= 0 || s.Value.Length == 0) return Empty;
         if (count == 1 && s.Type == TypeObjects.Str) return s;
         if (count > int.MaxValue / s.Value.Length) throw PyExc.OverflowError("repeated string is too long");
-        return new PyStr(new StringBuilder(s.Value.Length * (int)count).Insert(0, s.Value, (int)count).ToString());
+        // the text once, then the filled part copied onto the rest, doubling: O(log n) block copies
+        return new PyStr(string.Create(s.Value.Length * (int)count, s.Value, static (dst, text) =>
+        {
+            text.CopyTo(dst);
+            for (int filled = text.Length; filled < dst.Length; filled *= 2)
+                dst.Slice(0, Math.Min(filled, dst.Length - filled)).CopyTo(dst.Slice(filled));
+        }));
     }
 
     [PySlot("__mod__", "__rmod__")]
