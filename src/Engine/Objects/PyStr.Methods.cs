@@ -47,46 +47,73 @@ public partial class PyStr
 
     // ---------------- searching ----------------
 
-    /// <summary>A start/end argument for the StrMethods helpers: null when missing or None.</summary>
-    static long? OptIndex(ThreadState ts, PyObject? o) => o == null || o == PyNone.Value ? null : SliceIndex(ts, o, 0);
+    /// <summary>The UTF-16 range of self[start:end] (code points, adjusted as CPython's
+    /// ADJUST_INDICES); false when start > end or start > len, where nothing matches, not even "".
+    /// Uses the cached length and checkpoints, so it costs O(1) on a string seen before.</summary>
+    bool CharRange(ThreadState ts, PyObject? start, PyObject? end, out int from, out int to, out int cpFrom, out int cpTo)
+    {
+        int len = CpLength;
+        AdjustIndices(ts, start, end, len, out cpFrom, out cpTo);
+        if (cpFrom > len || cpFrom > cpTo) { from = to = 0; return false; }
+        from = CharIndex(cpFrom);
+        to = CharIndex(cpTo);
+        return true;
+    }
+
+    long Find(ThreadState ts, PyObject sub, PyObject? start, PyObject? end, bool last)
+    {
+        // as CPython: start/end are converted before sub is checked
+        bool any = CharRange(ts, start, end, out int from, out int to, out _, out _);
+        string p = ArgStr(sub);
+        if (!any) return -1;
+        int i = last ? StrMethods.LastIndexIn(Value, p, from, to) : StrMethods.IndexIn(Value, p, from, to);
+        return i < 0 ? -1 : CpIndex(i);
+    }
 
     [PyMethod] static long find(ThreadState ts, PyStr self, PyObject sub, PyObject? start = null, PyObject? end = null)
-        => StrMethods.Find(self.Value, ArgStr(sub), OptIndex(ts, start), OptIndex(ts, end));
+        => self.Find(ts, sub, start, end, false);
     [PyMethod] static long rfind(ThreadState ts, PyStr self, PyObject sub, PyObject? start = null, PyObject? end = null)
-        => StrMethods.RFind(self.Value, ArgStr(sub), OptIndex(ts, start), OptIndex(ts, end));
+        => self.Find(ts, sub, start, end, true);
 
     [PyMethod]
     static long index(ThreadState ts, PyStr self, PyObject sub, PyObject? start = null, PyObject? end = null)
     {
-        long r = StrMethods.Find(self.Value, ArgStr(sub), OptIndex(ts, start), OptIndex(ts, end));
+        long r = self.Find(ts, sub, start, end, false);
         return r >= 0 ? r : throw PyExc.ValueError("substring not found");
     }
 
     [PyMethod]
     static long rindex(ThreadState ts, PyStr self, PyObject sub, PyObject? start = null, PyObject? end = null)
     {
-        long r = StrMethods.RFind(self.Value, ArgStr(sub), OptIndex(ts, start), OptIndex(ts, end));
+        long r = self.Find(ts, sub, start, end, true);
         return r >= 0 ? r : throw PyExc.ValueError("substring not found");
     }
 
-    [PyMethod] static long count(ThreadState ts, PyStr self, PyObject sub, PyObject? start = null, PyObject? end = null)
-        => StrMethods.Count(self.Value, ArgStr(sub), OptIndex(ts, start), OptIndex(ts, end));
+    [PyMethod]
+    static long count(ThreadState ts, PyStr self, PyObject sub, PyObject? start = null, PyObject? end = null)
+    {
+        // as CPython: start/end are converted before sub is checked
+        bool any = self.CharRange(ts, start, end, out int from, out int to, out int cpFrom, out int cpTo);
+        string p = ArgStr(sub);
+        if (!any) return 0;
+        return p.Length == 0 ? cpTo - cpFrom + 1 : StrMethods.CountIn(self.Value, p, from, to);
+    }
 
     bool StartsOrEnds(ThreadState ts, string name, PyObject prefix, PyObject? start, PyObject? end, bool atEnd)
     {
-        long? a = OptIndex(ts, start), b = OptIndex(ts, end);
-        bool Match(string p) => atEnd ? StrMethods.EndsWith(Value, p, a, b) : StrMethods.StartsWith(Value, p, a, b);
+        // as CPython: start/end first, then each tuple item is checked as it is tried
+        bool any = CharRange(ts, start, end, out int from, out int to, out _, out _);
         if (prefix is PyTuple t)
         {
             foreach (var item in t.Items)
             {
                 if (item is not PyStr ps) throw PyExc.TypeError($"tuple for {name} must only contain str, not {item.Type.Name}");
-                if (Match(ps.Value)) return true;
+                if (any && StrMethods.StartsOrEndsIn(Value, ps.Value, from, to, atEnd)) return true;
             }
             return false;
         }
         if (prefix is not PyStr p) throw PyExc.TypeError($"{name} first arg must be str or a tuple of str, not {prefix.Type.Name}");
-        return Match(p.Value);
+        return any && StrMethods.StartsOrEndsIn(Value, p.Value, from, to, atEnd);
     }
 
     [PyMethod] static bool startswith(ThreadState ts, PyStr self, PyObject prefix, PyObject? start = null, PyObject? end = null) => self.StartsOrEnds(ts, "startswith", prefix, start, end, false);

@@ -18,12 +18,16 @@ namespace StacklessIron.Objects;
 [PyType("str")]
 public partial class PyStr : PyObject
 {
-    public readonly string Value;
+    // The text. Null only in a PyStrAppendable whose text has not been read as a whole yet
+    // (a concatenation kept as its parts or in a growable buffer: see there).
+    private protected string? _value;
+    /// <summary>The text (UTF-16; code points above U+FFFF as surrogate pairs).</summary>
+    public string Value => _value ?? MaterializeValue();
     // .NET's string hash is 32 bits, so the cached hash fits an int: with the length beside it
     // every str object is 40 bytes instead of 48 (programs that keep many strs spend much of
     // their time in the GC copying survivors)
     int _hash;           // 0 = not computed yet
-    int _cpLength = -1;  // code points; -1 = not computed yet
+    private protected int _cpLength = -1;  // code points; -1 = not computed yet
 
     static readonly ConcurrentDictionary<string, PyStr> _interned = new();
     public static readonly PyStr Empty = Intern("");
@@ -35,8 +39,37 @@ public partial class PyStr : PyObject
         return a;
     }
 
-    public PyStr(string value) : base(TypeObjects.Str) { Value = value; }
-    public PyStr(PyType type, string value) : base(type) { Value = value; }
+    public PyStr(string value) : base(TypeObjects.Str) { _value = value; }
+    public PyStr(PyType type, string value) : base(type) { _value = value; }
+    /// <summary>For PyStrAppendable: the text comes later.</summary>
+    private protected PyStr() : base(TypeObjects.Str) { }
+
+    /// <summary>Builds the text of a str that was made without one (PyStrAppendable).</summary>
+    private protected virtual string MaterializeValue() => throw new InvalidOperationException("str without text");
+
+    /// <summary>Writes the text into dst (dst.Length == Value.Length) without building it
+    /// as a string first when it is not one yet.</summary>
+    internal virtual void CopyTextTo(Span<char> dst) => _value.AsSpan().CopyTo(dst);
+
+    /// <summary>The first and the last UTF-16 unit of a non-empty str.</summary>
+    internal virtual char FirstChar => _value![0];
+    internal virtual char LastChar => _value![^1];
+
+    /// <summary>The code point length of a + b when it is known without building either text,
+    /// else -1. Two lone surrogates that meet at the seam become one pair in UTF-16, so then
+    /// the text decides.</summary>
+    internal static int JoinedCpLength(PyStr a, PyStr b)
+    {
+        int ca = a is PyStrAppendable ? a._cpLength : a.CpLength;
+        int cb = b is PyStrAppendable ? b._cpLength : b.CpLength;
+        if (ca < 0 || cb < 0) return -1;
+        if (ca > 0 && cb > 0 && char.IsHighSurrogate(a.LastChar) && char.IsLowSurrogate(b.FirstChar)) return -1;
+        return ca + cb;
+    }
+
+    /// <summary>The text's length in UTF-16 units, without building the text.</summary>
+    public int CharLength => _value != null ? _value.Length : TextLength();
+    internal virtual int TextLength() => Value.Length;
 
     /// <summary>The shared instance for `s` (identifiers, attribute names, small constants).</summary>
     public static PyStr Intern(string s)
@@ -77,7 +110,7 @@ public partial class PyStr : PyObject
     }
 
     /// <summary>True when code point indexes equal UTF-16 indexes (no surrogate pairs).</summary>
-    public bool IsSimple => CpLength == Value.Length;
+    public bool IsSimple => CpLength == CharLength;
 
     // For long strings with surrogate pairs: the UTF-16 index of every 32nd code point, built on
     // first use, so an index conversion walks at most 31 code points instead of the whole string.
@@ -250,15 +283,27 @@ public partial class PyStr : PyObject
     [PySlot("__add__")]
     static PyObject Add(ThreadState ts, PyObject a, PyObject b)
     {
-        if (a is PyStr x && b is PyStr y)
-        {
-            if (y.Value.Length == 0 && x.Type == TypeObjects.Str) return x;
-            if (x.Value.Length == 0 && y.Type == TypeObjects.Str) return y;
-            return new PyStr(x.Value + y.Value);
-        }
+        if (a is PyStr x && b is PyStr y) return Concat(x, y);
         if (a is PyStr && !b.Type.IsHeapType)
             throw PyExc.TypeError($"can only concatenate str (not \"{b.Type.Name}\") to str");
         return PyNotImplemented.Value;
+    }
+
+    /// <summary>a + b for two strs (the `+` slot and the VM's fast path): CPython's result
+    /// (the left operand itself when the right one is empty, and the reverse, for exact strs),
+    /// and amortised O(1) appends: a long result is a PyStrAppendable, and appending to one
+    /// writes into its spare buffer room (CPython appends in place when the left operand's
+    /// reference count is one; here the buffer remembers which str reaches its end).</summary>
+    public static PyStr Concat(PyStr a, PyStr b)
+    {
+        int bn = b.CharLength;
+        if (bn == 0 && a.Type == TypeObjects.Str) return a;
+        if (a is PyStrAppendable pa) return pa.Append(b);
+        int an = a.CharLength;
+        if (an == 0 && b.Type == TypeObjects.Str) return b;
+        if ((long)an + bn > int.MaxValue) throw PyExc.OverflowError("strings are too large to concat");
+        if (an + bn >= PyStrAppendable.MinLength) return new PyStrAppendable(a, b);
+        return new PyStr(string.Concat(a.Value, b.Value));
     }
 
     /// <summary>BUILD_STRING (f-strings): the parts, all str, joined into one str with a single
@@ -308,7 +353,13 @@ public partial class PyStr : PyObject
         if (count <= 0 || s.Value.Length == 0) return Empty;
         if (count == 1 && s.Type == TypeObjects.Str) return s;
         if (count > int.MaxValue / s.Value.Length) throw PyExc.OverflowError("repeated string is too long");
-        return new PyStr(new StringBuilder(s.Value.Length * (int)count).Insert(0, s.Value, (int)count).ToString());
+        // the text once, then the filled part copied onto the rest, doubling: O(log n) block copies
+        return new PyStr(string.Create(s.Value.Length * (int)count, s.Value, static (dst, text) =>
+        {
+            text.CopyTo(dst);
+            for (int filled = text.Length; filled < dst.Length; filled *= 2)
+                dst.Slice(0, Math.Min(filled, dst.Length - filled)).CopyTo(dst.Slice(filled));
+        }));
     }
 
     [PySlot("__mod__", "__rmod__")]

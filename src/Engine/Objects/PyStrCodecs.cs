@@ -32,8 +32,18 @@ public static class PyStrCodecs
     {
         // Fast path: UTF-8 of a string without surrogates cannot fail, and .NET's encoder is
         // vectorised.
-        if ((encoding == "utf-8" || encoding == "utf8") && !CodePoints.HasSurrogates(str.Value))
-            return System.Text.Encoding.UTF8.GetBytes(str.Value);
+        if (encoding == "utf-8" || encoding == "utf8")
+        {
+            string s = str.Value;
+            if (!CodePoints.HasSurrogates(s)) return System.Text.Encoding.UTF8.GetBytes(s);
+            // surrogate pairs only (text above the BMP) cannot fail either: the vectorised
+            // transcoder, which stops at a lone surrogate instead of replacing it; only then
+            // does the error handler's path below run
+            var bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(s)];
+            if (System.Text.Unicode.Utf8.FromUtf16(s, bytes, out int read, out int written, replaceInvalidSequences: false) == System.Buffers.OperationStatus.Done
+                && read == s.Length && written == bytes.Length)
+                return bytes;
+        }
         if (Registry != null && !IsBuiltinHandler(errors))
         {
             // As CPython, an error handler is only looked up when an error occurs.

@@ -670,7 +670,7 @@ public static partial class Interpreter
                     }
                     else if (at == TypeObjects.Str && bt == TypeObjects.Str && (arg == (int)BinaryOpArg.Add || arg == (int)BinaryOpArg.InplaceAdd))
                     {
-                        s[sp - 1] = new PyStr(Unsafe.As<PyStr>(a).Value + Unsafe.As<PyStr>(b).Value);
+                        s[sp - 1] = PyStr.Concat(Unsafe.As<PyStr>(a), Unsafe.As<PyStr>(b));
                         continue;
                     }
                     else if (at == TypeObjects.Str && (arg == (int)BinaryOpArg.Remainder || arg == (int)BinaryOpArg.InplaceRemainder)

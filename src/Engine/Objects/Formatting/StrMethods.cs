@@ -91,13 +91,46 @@ public static class StrMethods
     public static int Find(string s, string sub, long? start = null, long? end = null)
     {
         if (!CharRange(s, start, end, out int from, out int to, out bool plain)) return -1;
-        return ToCodePoint(s, IndexOf(s, sub, from, to), plain);
+        return ToCodePoint(s, IndexIn(s, sub, from, to), plain);
     }
 
     public static int RFind(string s, string sub, long? start = null, long? end = null)
     {
         if (!CharRange(s, start, end, out int from, out int to, out bool plain)) return -1;
-        return ToCodePoint(s, LastIndexOf(s, sub, from, to), plain);
+        return ToCodePoint(s, LastIndexIn(s, sub, from, to), plain);
+    }
+
+    // The same searches on a UTF-16 range [from, to) whose ends lie on code point boundaries,
+    // for callers that convert indexes themselves (PyStr caches what a string's surrogates
+    // look like, so a find(sub, start) loop over a long string does not rescan it every call).
+
+    /// <summary>UTF-16 index of the first code-point-aligned match of sub in s[from:to], or -1.</summary>
+    public static int IndexIn(string s, string sub, int from, int to) => IndexOf(s, sub, from, to);
+
+    /// <summary>UTF-16 index of the last code-point-aligned match of sub in s[from:to], or -1.</summary>
+    public static int LastIndexIn(string s, string sub, int from, int to) => LastIndexOf(s, sub, from, to);
+
+    /// <summary>Non-overlapping matches of a non-empty sub in s[from:to].</summary>
+    public static int CountIn(string s, string sub, int from, int to)
+    {
+        if (!NeedsBoundaryCheck(sub))
+            return sub.Length == 1 ? s.AsSpan(from, to - from).Count(sub[0]) : s.AsSpan(from, to - from).Count(sub.AsSpan());
+        int n = 0;
+        while (true)
+        {
+            int i = IndexOf(s, sub, from, to);
+            if (i < 0) return n;
+            n++;
+            from = i + sub.Length;
+        }
+    }
+
+    /// <summary>Whether s[from:to] starts (atEnd: ends) with p, on code point boundaries.</summary>
+    public static bool StartsOrEndsIn(string s, string p, int from, int to, bool atEnd)
+    {
+        if (to - from < p.Length) return false;
+        int at = atEnd ? to - p.Length : from;
+        return string.CompareOrdinal(s, at, p, 0, p.Length) == 0 && (!NeedsBoundaryCheck(p) || OnBoundaries(s, at, p.Length));
     }
 
     /// <summary>str.index: like find, but ValueError "substring not found".</summary>
@@ -124,29 +157,14 @@ public static class StrMethods
         if (!CharRange(s, start, end, out int from, out int to, out bool plain)) return 0;
         if (sub.Length == 0)
             return (plain ? to - from : CodePoints.Length(s.AsSpan(from, to - from))) + 1;
-        int n = 0;
-        while (true)
-        {
-            int i = IndexOf(s, sub, from, to);
-            if (i < 0) return n;
-            n++;
-            from = i + sub.Length;
-        }
+        return CountIn(s, sub, from, to);
     }
 
     public static bool StartsWith(string s, string prefix, long? start = null, long? end = null)
-    {
-        if (!CharRange(s, start, end, out int from, out int to, out _)) return false;
-        return to - from >= prefix.Length && string.CompareOrdinal(s, from, prefix, 0, prefix.Length) == 0 &&
-               (!NeedsBoundaryCheck(prefix) || OnBoundaries(s, from, prefix.Length));
-    }
+        => CharRange(s, start, end, out int from, out int to, out _) && StartsOrEndsIn(s, prefix, from, to, false);
 
     public static bool EndsWith(string s, string suffix, long? start = null, long? end = null)
-    {
-        if (!CharRange(s, start, end, out int from, out int to, out _)) return false;
-        return to - from >= suffix.Length && string.CompareOrdinal(s, to - suffix.Length, suffix, 0, suffix.Length) == 0 &&
-               (!NeedsBoundaryCheck(suffix) || OnBoundaries(s, to - suffix.Length, suffix.Length));
-    }
+        => CharRange(s, start, end, out int from, out int to, out _) && StartsOrEndsIn(s, suffix, from, to, true);
 
     /// <summary>str.replace(old, new, count); count &lt; 0 means all.</summary>
     public static string Replace(string s, string oldValue, string newValue, long count = -1)
