@@ -143,6 +143,12 @@ public enum Opcode : byte
     /// <summary>`for x in ...:` over a list or range stores the item straight into x (other
     /// iterators run as FOR_ITER, then the STORE_FAST after it).</summary>
     FOR_ITER__STORE_FAST,
+    /// <summary>BINARY_OP by operator (the arg kept, in-place forms included): the loop tries
+    /// small ints and floats without a second dispatch on the arg.</summary>
+    BINARY_OP_ADD,
+    BINARY_OP_SUBTRACT,
+    BINARY_OP_MULTIPLY,
+    BINARY_OP_REMAINDER,
 
     // Tracing: while a trace or profile function is set, PyCode.Quick of the code being
     // traced has TRACE in place of every opcode (the arg kept); the loop runs it in

@@ -120,6 +120,7 @@ public sealed class PyCode : PyObject
                 (Opcode.FOR_ITER, Opcode.STORE_FAST) => Opcode.FOR_ITER__STORE_FAST,
                 _ => Opcode.NOP,
             };
+            if (fused == Opcode.NOP && a == Opcode.BINARY_OP) fused = SpecializedBinaryOp((BinaryOpArg)(q[i] >> 8));
             if (fused != Opcode.NOP) q[i] = (q[i] & ~0xFF) | (int)fused;
             else if (a == Opcode.JUMP_FORWARD)
             {
@@ -131,6 +132,15 @@ public sealed class PyCode : PyObject
         }
         return q;
     }
+
+    static Opcode SpecializedBinaryOp(BinaryOpArg op) => op switch
+    {
+        BinaryOpArg.Add or BinaryOpArg.InplaceAdd => Opcode.BINARY_OP_ADD,
+        BinaryOpArg.Subtract or BinaryOpArg.InplaceSubtract => Opcode.BINARY_OP_SUBTRACT,
+        BinaryOpArg.Multiply or BinaryOpArg.InplaceMultiply => Opcode.BINARY_OP_MULTIPLY,
+        BinaryOpArg.Remainder or BinaryOpArg.InplaceRemainder => Opcode.BINARY_OP_REMAINDER,
+        _ => Opcode.NOP,
+    };
 
     /// <summary>Indexed by the instruction after a YIELD_VALUE: that yield lies in a try or
     /// with block (an exception table range), so a generator suspended there must be closed

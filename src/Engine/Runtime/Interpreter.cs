@@ -384,6 +384,7 @@ public static partial class Interpreter
         int sp, pc;
         int[] code;
         PyBaseException? exc;
+        int cold;
 
     load_frame:
         s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc;
@@ -489,15 +490,8 @@ public static partial class Interpreter
                         s[sp++] = cache.Value;
                         break;
                     }
-                    var name = f.Code.Names[arg];
-                    var v = g.GetStr(name) ?? (bi.Type == TypeObjects.Dict ? bi.GetStr(name) : bi.GetItem(ts, name));
-                    if (v == null) { exc = NameNotDefined(name); goto error; }
-                    if (g.Type == TypeObjects.Dict && bi.Type == TypeObjects.Dict)
-                    {
-                        cache.Globals = g; cache.GlobalsVersion = g.Version;
-                        cache.Builtins = bi; cache.BuiltinsVersion = bi.Version;
-                        cache.Value = v;
-                    }
+                    var v = LoadGlobalMiss(ts, f, arg, ref cache);
+                    if (v == null) goto coldError;
                     s[sp++] = v;
                     break;
                 }
@@ -578,18 +572,8 @@ public static partial class Interpreter
                             }
                         }
                     }
-                    if (Same(t.GetAttr, s_objectGetAttr) || Same(t.GetAttr, s_moduleGetAttr) && obj is not PyModule)
-                    {
-                        var descr = t.Lookup(name);
-                        if ((descr is PyFunction || descr is PyMethodDescriptor) && (obj is PyInstance pi ? pi.GetOwn(name) == null : obj.Dict == null || obj.Dict.GetStr(name) == null))
-                        {
-                            s[sp - 1] = descr;
-                            s[sp++] = obj;
-                            break;
-                        }
-                    }
-                    s[sp - 1] = null;
-                    s[sp++] = LoadAttr(ts, obj, name);
+                    LoadMethodOther(ts, f.Slots, sp, obj, name);
+                    sp++;
                     break;
                 }
 
@@ -639,50 +623,122 @@ public static partial class Interpreter
                             case (int)BinaryOpArg.Add: case (int)BinaryOpArg.InplaceAdd:
                                 r = x + y;
                                 if (((x ^ r) & (y ^ r)) < 0) goto slowBinary;
-                                s[sp - 1] = PyInt.From(r); continue;
+                                break;
                             case (int)BinaryOpArg.Subtract: case (int)BinaryOpArg.InplaceSubtract:
                                 r = x - y;
                                 if (((x ^ y) & (x ^ r)) < 0) goto slowBinary;
-                                s[sp - 1] = PyInt.From(r); continue;
+                                break;
                             case (int)BinaryOpArg.Multiply: case (int)BinaryOpArg.InplaceMultiply:
-                                if (x > -0x80000000L && x < 0x80000000L && y > -0x80000000L && y < 0x80000000L) { s[sp - 1] = PyInt.From(x * y); continue; }
-                                goto slowBinary;
-                            case (int)BinaryOpArg.And: case (int)BinaryOpArg.InplaceAnd: s[sp - 1] = PyInt.From(x & y); continue;
-                            case (int)BinaryOpArg.Or: case (int)BinaryOpArg.InplaceOr: s[sp - 1] = PyInt.From(x | y); continue;
-                            case (int)BinaryOpArg.Xor: case (int)BinaryOpArg.InplaceXor: s[sp - 1] = PyInt.From(x ^ y); continue;
+                                if (x <= -0x80000000L || x >= 0x80000000L || y <= -0x80000000L || y >= 0x80000000L) goto slowBinary;
+                                r = x * y;
+                                break;
+                            case (int)BinaryOpArg.And: case (int)BinaryOpArg.InplaceAnd: r = x & y; break;
+                            case (int)BinaryOpArg.Or: case (int)BinaryOpArg.InplaceOr: r = x | y; break;
+                            case (int)BinaryOpArg.Xor: case (int)BinaryOpArg.InplaceXor: r = x ^ y; break;
                             case (int)BinaryOpArg.Remainder: case (int)BinaryOpArg.InplaceRemainder:
-                                if (y > 0 && x >= 0) { s[sp - 1] = PyInt.From(x % y); continue; }
-                                goto slowBinary;
+                                if (y <= 0 || x < 0) goto slowBinary;
+                                r = x % y;
+                                break;
                             case (int)BinaryOpArg.FloorDivide: case (int)BinaryOpArg.InplaceFloorDivide:
-                                if (y > 0 && x >= 0) { s[sp - 1] = PyInt.From(x / y); continue; }
-                                goto slowBinary;
+                                if (y <= 0 || x < 0) goto slowBinary;
+                                r = x / y;
+                                break;
+                            default: goto slowBinary;
                         }
+                        s[sp - 1] = PyInt.From(r);
+                        break;
                     }
-                    else if (at == PyFloat.TypeObject && bt == PyFloat.TypeObject)
+                    if (at == PyFloat.TypeObject && bt == PyFloat.TypeObject)
                     {
-                        var fa = Unsafe.As<PyFloat>(a); var fb = Unsafe.As<PyFloat>(b);
+                        double x = Unsafe.As<PyFloat>(a).Value, y = Unsafe.As<PyFloat>(b).Value, r;
                         switch (arg)
                         {
-                            case (int)BinaryOpArg.Add: case (int)BinaryOpArg.InplaceAdd: s[sp - 1] = new PyFloat(fa.Value + fb.Value); continue;
-                            case (int)BinaryOpArg.Subtract: case (int)BinaryOpArg.InplaceSubtract: s[sp - 1] = new PyFloat(fa.Value - fb.Value); continue;
-                            case (int)BinaryOpArg.Multiply: case (int)BinaryOpArg.InplaceMultiply: s[sp - 1] = new PyFloat(fa.Value * fb.Value); continue;
+                            case (int)BinaryOpArg.Add: case (int)BinaryOpArg.InplaceAdd: r = x + y; break;
+                            case (int)BinaryOpArg.Subtract: case (int)BinaryOpArg.InplaceSubtract: r = x - y; break;
+                            case (int)BinaryOpArg.Multiply: case (int)BinaryOpArg.InplaceMultiply: r = x * y; break;
+                            default: goto slowBinary;
                         }
-                    }
-                    else if (at == TypeObjects.Str && bt == TypeObjects.Str && (arg == (int)BinaryOpArg.Add || arg == (int)BinaryOpArg.InplaceAdd))
-                    {
-                        s[sp - 1] = PyStr.Concat(Unsafe.As<PyStr>(a), Unsafe.As<PyStr>(b));
-                        continue;
-                    }
-                    else if (at == TypeObjects.Str && (arg == (int)BinaryOpArg.Remainder || arg == (int)BinaryOpArg.InplaceRemainder)
-                             && (bt == TypeObjects.Tuple || bt == PyInt.TypeObject || bt == TypeObjects.Str || bt == PyFloat.TypeObject))
-                    {
-                        // "fmt" % args with builtin args (no __rmod__ of a subclass to try first):
-                        // str's formatter directly, without the binary-op slot search
-                        s[sp - 1] = PyStr.Percent(ts, Unsafe.As<PyStr>(a), b);
-                        continue;
+                        s[sp - 1] = new PyFloat(r);
+                        break;
                     }
                 slowBinary:
-                    s[sp - 1] = Ops.BinaryOp(ts, a, b, arg);
+                    s[sp - 1] = BinaryOpOther(ts, a, b, arg);
+                    break;
+                }
+                // BINARY_OP quickened by operator (PyCode.Quick): the int and float cases
+                // without BINARY_OP's switch on its arg; anything else as BINARY_OP does it
+                case Opcode.BINARY_OP_ADD:
+                {
+                    var b = s[--sp]!; s[sp] = null;
+                    var a = s[sp - 1]!;
+                    if (a.Type == PyInt.TypeObject && b.Type == PyInt.TypeObject && Unsafe.As<PyInt>(a).FitsLong && Unsafe.As<PyInt>(b).FitsLong)
+                    {
+                        long x = Unsafe.As<PyInt>(a).Small, y = Unsafe.As<PyInt>(b).Small, r = x + y;
+                        if (((x ^ r) & (y ^ r)) >= 0) { s[sp - 1] = PyInt.From(r); break; }
+                    }
+                    else if (a.Type == PyFloat.TypeObject && b.Type == PyFloat.TypeObject)
+                    {
+                        s[sp - 1] = new PyFloat(Unsafe.As<PyFloat>(a).Value + Unsafe.As<PyFloat>(b).Value);
+                        break;
+                    }
+                    s[sp - 1] = BinaryOpOther(ts, a, b, arg);
+                    break;
+                }
+                case Opcode.BINARY_OP_SUBTRACT:
+                {
+                    var b = s[--sp]!; s[sp] = null;
+                    var a = s[sp - 1]!;
+                    if (a.Type == PyInt.TypeObject && b.Type == PyInt.TypeObject && Unsafe.As<PyInt>(a).FitsLong && Unsafe.As<PyInt>(b).FitsLong)
+                    {
+                        long x = Unsafe.As<PyInt>(a).Small, y = Unsafe.As<PyInt>(b).Small, r = x - y;
+                        if (((x ^ y) & (x ^ r)) >= 0) { s[sp - 1] = PyInt.From(r); break; }
+                    }
+                    else if (a.Type == PyFloat.TypeObject && b.Type == PyFloat.TypeObject)
+                    {
+                        s[sp - 1] = new PyFloat(Unsafe.As<PyFloat>(a).Value - Unsafe.As<PyFloat>(b).Value);
+                        break;
+                    }
+                    s[sp - 1] = BinaryOpOther(ts, a, b, arg);
+                    break;
+                }
+                case Opcode.BINARY_OP_MULTIPLY:
+                {
+                    var b = s[--sp]!; s[sp] = null;
+                    var a = s[sp - 1]!;
+                    if (a.Type == PyInt.TypeObject && b.Type == PyInt.TypeObject && Unsafe.As<PyInt>(a).FitsLong && Unsafe.As<PyInt>(b).FitsLong)
+                    {
+                        long x = Unsafe.As<PyInt>(a).Small, y = Unsafe.As<PyInt>(b).Small;
+                        if (x > -0x80000000L && x < 0x80000000L && y > -0x80000000L && y < 0x80000000L) { s[sp - 1] = PyInt.From(x * y); break; }
+                    }
+                    else if (a.Type == PyFloat.TypeObject && b.Type == PyFloat.TypeObject)
+                    {
+                        s[sp - 1] = new PyFloat(Unsafe.As<PyFloat>(a).Value * Unsafe.As<PyFloat>(b).Value);
+                        break;
+                    }
+                    s[sp - 1] = BinaryOpOther(ts, a, b, arg);
+                    break;
+                }
+                case Opcode.BINARY_OP_REMAINDER:
+                {
+                    var b = s[--sp]!; s[sp] = null;
+                    var a = s[sp - 1]!;
+                    if (a.Type == PyInt.TypeObject && b.Type == PyInt.TypeObject && Unsafe.As<PyInt>(a).FitsLong && Unsafe.As<PyInt>(b).FitsLong)
+                    {
+                        long x = Unsafe.As<PyInt>(a).Small, y = Unsafe.As<PyInt>(b).Small;
+                        if (y > 0 && x >= 0) { s[sp - 1] = PyInt.From(x % y); break; }
+                    }
+                    s[sp - 1] = BinaryOpOther(ts, a, b, arg);
+                    break;
+                }
+                case Opcode.BUILD_SLICE:
+                {
+                    // s[a:b], s[::-1]: common enough for this loop (3.11 has no BINARY_SLICE);
+                    // the slice type itself, as CPython's PySlice_New (not a call of builtins.slice)
+                    PyObject? step = arg == 3 ? s[--sp] : PyNone.Value;
+                    var stop = s[--sp]!; var start = s[sp - 1]!;
+                    s[sp] = null;
+                    if (arg == 3) s[sp + 1] = null;
+                    s[sp - 1] = new PySlice(start, stop, step);
                     break;
                 }
                 case Opcode.UNARY_NOT: s[sp - 1] = PyBool.From(!Ops.IsTrue(ts, s[sp - 1]!)); break;
@@ -755,61 +811,22 @@ public static partial class Interpreter
                     s[sp++] = new PyList(items);
                     break;
                 }
-                case Opcode.BUILD_STRING:
-                {
-                    sp -= arg;
-                    var joined = PyStr.Concat(f.Slots.AsSpan(sp, arg));
-                    for (int i = 0; i < arg; i++) s[sp + i] = null;
-                    s[sp++] = joined;
-                    break;
-                }
                 case Opcode.LIST_APPEND: { var v = s[--sp]!; s[sp] = null; ((PyList)s[sp - arg]!).Append(v); break; }
                 case Opcode.UNPACK_SEQUENCE:
                 {
                     var seq = s[--sp]!; s[sp] = null;
-                    PyObject[] items;
-                    if (seq.Type == TypeObjects.Tuple) items = Unsafe.As<PyTuple>(seq).Items;
-                    else if (seq.Type == PyList.TypeObject) items = Unsafe.As<PyList>(seq).ToArray();
-                    else
+                    if (seq.Type == TypeObjects.Tuple && Unsafe.As<PyTuple>(seq).Items.Length == arg)
                     {
-                        if (seq.Type.Iter == null && seq.Type.GetItem == null)
-                        { exc = PyExc.TypeError($"cannot unpack non-iterable {seq.Type.Name} object").Value; goto error; }
-                        var it = Ops.GetIter(ts, seq);
-                        var buf = new List<PyObject>(arg);
-                        while (buf.Count <= arg)
-                        {
-                            var x = Ops.Next(ts, it);
-                            if (x == null) break;
-                            buf.Add(x);
-                        }
-                        if (buf.Count > arg) { exc = PyExc.ValueError($"too many values to unpack (expected {arg})").Value; goto error; }
-                        items = buf.ToArray();
+                        var items = Unsafe.As<PyTuple>(seq).Items;
+                        for (int i = arg - 1; i >= 0; i--) s[sp++] = items[i];
+                        break;
                     }
-                    if (items.Length != arg)
-                    {
-                        exc = items.Length < arg
-                            ? PyExc.ValueError($"not enough values to unpack (expected {arg}, got {items.Length})").Value
-                            : PyExc.ValueError($"too many values to unpack (expected {arg})").Value;
-                        goto error;
-                    }
-                    for (int i = arg - 1; i >= 0; i--) s[sp++] = items[i];
+                    // lists, other iterables, and the wrong number of items
+                    f.Sp = sp;
+                    if (!UnpackOther(ts, f, seq, arg)) goto coldError;
+                    sp = f.Sp;
                     break;
                 }
-                case Opcode.FORMAT_VALUE:
-                {
-                    PyObject spec = (arg & 4) != 0 ? s[--sp]! : PyStr.Empty;
-                    s[sp] = null;
-                    var v = s[sp - 1]!;
-                    switch (arg & 3)
-                    {
-                        case 1: v = Ops.Str(ts, v); break;
-                        case 2: v = Ops.Repr(ts, v); break;
-                        case 3: v = new PyStr(Builtins.AsciiOf(Ops.ReprString(ts, v))); break;
-                    }
-                    s[sp - 1] = Ops.Format(ts, v, spec);
-                    break;
-                }
-
                 case Opcode.JUMP_FORWARD: pc = arg; break;
                 case Opcode.JUMP_BACKWARD:
                     pc = arg;
@@ -896,7 +913,7 @@ public static partial class Interpreter
                         goto load_frame;
                     }
                     var next = it.Type.IterNext;
-                    if (next == null) { exc = PyExc.TypeError($"'{it.Type.Name}' object is not an iterator").Value; goto error; }
+                    if (next == null) { exc = NotAnIterator(it); goto error; }
                     ts.UnwindAllowed = true;
                     var v = next(ts, it);
                     ts.UnwindAllowed = false;
@@ -941,340 +958,144 @@ public static partial class Interpreter
                     // read from the instruction before (not a quickened CALL form): a traced
                     // frame runs the compiled instructions, where KW_NAMES then CALL stay as they are
                     var kw = CodeObject.OpOf(code[pc - 2]) == Opcode.KW_NAMES ? (PyTuple)f.Code.Consts[code[pc - 2] >> 8] : null;
-                    if (callable is PyFunction fn)
+                    PyFunction fn;
+                    PyObject? initSelf = null;
+                    if (callable is PyFunction pf)
                     {
-                        var fc = fn.Code;
-                        if (n == fc.FastArgCount && kw == null)
-                        {
-                            // the arguments go straight from this stack into the callee's fast
-                            // locals (no span, no binder), in a frame its code kept from a
-                            // previous call when there is one (CPython's CALL_PY_EXACT_ARGS)
-                            Frame? cf;
-                            int nspare = fc.SpareCount;
-                            if (nspare > 0 && (cf = fc.Spares![nspare - 1]!).Globals == fn.Globals && cf.Builtins == fn.Builtins)
-                            {
-                                fc.Spares[nspare - 1] = null;
-                                fc.SpareCount = nspare - 1;
-                            }
-                            else cf = Frame.ForCall(fc, fn.Globals, fn.Builtins);
-                            var cs = new FrameSlots(cf.Slots);
-                            for (int i = 0; i < n; i++) cs[i] = s[argStart + i];
-                            for (int i = baseIdx; i < sp; i++) s[i] = null;
-                            sp = baseIdx;
-                            f.Sp = sp; f.Pc = pc;
-                            cf.Back = f;
-                            EnterFrame(ts, cf);
-                            f = cf;
-                            if (ts.TickHook != null && --ts.Ticks <= 0 && ts.TickHook(ts)) goto switched;
-                            goto load_frame;
-                        }
-                        var nf = MakeFrame(ts, fn, ArgSpan(s, argStart, n), kw);
-                        for (int i = baseIdx; i < sp; i++) s[i] = null;
-                        sp = baseIdx;
-                        if (fn.IsGeneratorLike) { s[sp++] = PyGenerator.Create(ts, nf, fn, CodeObject.OpOf(code[pc]) == Opcode.GET_AWAITABLE); break; }
-                        f.Sp = sp; f.Pc = pc;
-                        nf.Back = f;
-                        nf.ReturnMode = ReturnPush;
-                        EnterFrame(ts, nf);
-                        f = nf;
-                        // a call is a preemption tick too (recursion without loops)
-                        if (ts.TickHook != null && --ts.Ticks <= 0 && ts.TickHook(ts)) goto switched;
-                        goto load_frame;
+                        fn = pf;
+                        if (n != fn.Code.FastArgCount || kw != null) goto callOther;
                     }
-                    if (callable == TypeObjects.Str && n == 1 && kw == null)
+                    else if (callable is PyType ct)
                     {
-                        // str(x) (CPython's PRECALL_NO_KW_STR_1): x.__str__() itself, what
-                        // type.__call__ -> str.__new__ would return, without that call chain
-                        var text = Ops.Str(ts, s[argStart]!);
-                        for (int i = baseIdx; i < sp; i++) s[i] = null;
-                        sp = baseIdx;
-                        s[sp++] = text;
-                        break;
-                    }
-                    if (callable is PyType ct && kw == null)
-                    {
+                        if (kw != null) goto callOther;
                         ref var ac = ref f.Code.AttrCache[pc - 1];
                         if (ac.Type != ct || ac.Version != ct.VersionTag) FillInitCache(ref ac, ct);
-                        if (ac.Kind == PyCode.AttrKind.Init && Same(ct.Type.Call, s_typeCall) && (ct.Flags & TypeFlags.Abstract) == 0
-                            && n + 1 == Unsafe.As<PyFunction>(ac.Descr)!.Code.FastArgCount)
-                        {
-                            // Class(args) with a Python __init__: the instance from object.__new__
-                            // (nothing to check: no arguments reach it), then __init__'s frame
-                            // built as in the plain call above, returning the instance
-                            var init = Unsafe.As<PyFunction>(ac.Descr)!;
-                            var obj = ct.New!(ts, ct, default, null);
-                            var ic = init.Code;
-                            Frame? cf;
-                            int nspare = ic.SpareCount;
-                            if (nspare > 0 && (cf = ic.Spares![nspare - 1]!).Globals == init.Globals && cf.Builtins == init.Builtins)
-                            {
-                                ic.Spares[nspare - 1] = null;
-                                ic.SpareCount = nspare - 1;
-                            }
-                            else cf = Frame.ForCall(ic, init.Globals, init.Builtins);
-                            cf.InitSelf = obj;
-                            var cs = new FrameSlots(cf.Slots);
-                            cs[0] = obj;
-                            for (int i = 0; i < n; i++) cs[i + 1] = s[argStart + i];
-                            for (int i = baseIdx; i < sp; i++) s[i] = null;
-                            sp = baseIdx;
-                            f.Sp = sp; f.Pc = pc;
-                            cf.Back = f;
-                            EnterFrame(ts, cf);
-                            f = cf;
-                            goto load_frame;
-                        }
+                        if (ac.Kind != PyCode.AttrKind.Init || !Same(ct.Type.Call, s_typeCall) || (ct.Flags & TypeFlags.Abstract) != 0) goto callOther;
+                        fn = Unsafe.As<PyFunction>(ac.Descr)!;
+                        if (n + 1 != fn.Code.FastArgCount) goto callOther;
+                        // Class(args) with a Python __init__: the instance from object.__new__
+                        // (nothing to check: no arguments reach it) goes below the arguments as
+                        // __init__'s self (over the class or the NULL), and the frame returns it
+                        initSelf = ct.New!(ts, ct, default, null);
+                        s[--argStart] = initSelf;
+                        n++;
                     }
-                    if (callable is PyType cls && Same(cls.Type.Call, s_typeCall) && Same(cls.Init, SlotDefs.InitDef.Generic)
-                        && cls.Lookup(s_init) is PyFunction initFn && !initFn.IsGeneratorLike && cls.New != null)
+                    else if (callable is PyMethodDescriptor md && n > 0 && kw == null && s[argStart]!.Type == md.Owner)
                     {
-                        var argSpan = ArgSpan(s, argStart, n);
-                        var obj = cls.New(ts, cls, argSpan, kw);
-                        // a builtin's subclass with __del__ (object.__new__ tracks PyInstance itself)
-                        if (cls.HasDel && obj is not PyInstance) ts.Engine.Finalization.TrackDel(obj);
-                        if (obj.Type == cls)
-                        {
-                            // [.., obj, args...] so that the __init__ frame gets self first.
-                            s[argStart - 1] = obj;
-                            var nf = MakeFrame(ts, initFn, ArgSpan(s, argStart - 1, n + 1), kw);
-                            for (int i = baseIdx; i < sp; i++) s[i] = null;
-                            sp = baseIdx;
-                            f.Sp = sp; f.Pc = pc;
-                            nf.Back = f;
-                            nf.ReturnMode = ReturnPush;
-                            nf.InitSelf = obj;
-                            EnterFrame(ts, nf);
-                            f = nf;
-                            goto load_frame;
-                        }
-                        if (obj.Type.IsSubtypeOf(cls)) obj.Type.Init?.Invoke(ts, obj, argSpan, kw);
-                        for (int i = baseIdx; i < sp; i++) s[i] = null;
-                        sp = baseIdx;
-                        s[sp++] = obj;
-                        break;
-                    }
-                    PyObject result;
-                    if (callable is PyMethodDescriptor md && n > 0 && kw == null && s[argStart]!.Type == md.Owner)
-                    {
+                        PyObject result;
                         if (md == s_listAppend && n == 2)
                         {
                             // lst.append(x) (CPython's PRECALL_NO_KW_LIST_APPEND): no call at all
                             Unsafe.As<PyList>(s[argStart])!.Append(s[argStart + 1]!);
-                            for (int i = baseIdx; i < sp; i++) s[i] = null;
-                            sp = baseIdx;
-                            s[sp++] = PyNone.Value;
-                            break;
+                            result = PyNone.Value;
                         }
-                        if (md == s_dictGet && (n == 2 || n == 3))
+                        else if (md == s_dictGet && (n == 2 || n == 3))
                         {
                             // d.get(k[, default]) on an exact dict: the lookup dict.get makes, without
                             // the binder and the native's invoker
-                            var got = Unsafe.As<PyDict>(s[argStart])!.GetItem(ts, s[argStart + 1]!) ?? (n == 3 ? s[argStart + 2]! : PyNone.Value);
-                            for (int i = baseIdx; i < sp; i++) s[i] = null;
-                            sp = baseIdx;
-                            s[sp++] = got;
-                            break;
+                            result = Unsafe.As<PyDict>(s[argStart])!.GetItem(ts, s[argStart + 1]!) ?? (n == 3 ? s[argStart + 2]! : PyNone.Value);
                         }
-                        // obj.method(...) on a builtin type (LOAD_METHOD pushed the descriptor and
-                        // self): the native directly, without the call slot's checks.
-                        ts.UnwindAllowed = true;
-                        result = md.Func.Call(ts, s[argStart], ArgSpan(s, argStart + 1, n - 1), null);
-                        ts.UnwindAllowed = false;
+                        else
+                        {
+                            // obj.method(...) on a builtin type (LOAD_METHOD pushed the descriptor and
+                            // self): the native directly, without the call slot's checks.
+                            ts.UnwindAllowed = true;
+                            result = md.Func.Call(ts, s[argStart], ArgSpan(s, argStart + 1, n - 1), null);
+                            ts.UnwindAllowed = false;
+                        }
+                        for (int i = baseIdx; i < sp; i++) s[i] = null;
+                        sp = baseIdx;
+                        if (result == Unwind) { f.Sp = sp; f.Pc = pc; goto switched; }
+                        s[sp++] = result;
+                        break;
                     }
                     else if (callable is PyBuiltinFunction bf)
                     {
                         ts.UnwindAllowed = true;
-                        result = bf.Func.Call(ts, bf.Self, ArgSpan(s, argStart, n), kw);
+                        var result = bf.Func.Call(ts, bf.Self, ArgSpan(s, argStart, n), kw);
                         ts.UnwindAllowed = false;
-                    }
-                    else
-                    {
-                        var call = callable.Type.Call;
-                        if (call == null) { exc = PyExc.TypeError($"'{callable.Type.Name}' object is not callable").Value; goto error; }
-                        if (Same(call, SlotDefs.CallDef.Generic) && callable.Type.Lookup(s_call) is PyFunction callFn && !callFn.IsGeneratorLike)
-                        {
-                            // an instance with a Python __call__: its frame runs in this loop, as a
-                            // function's would (stackless: a switch inside is soft, nesting level 0);
-                            // the callable sits right before its arguments: [self, args...]
-                            var nf = MakeFrame(ts, callFn, ArgSpan(s, argStart - 1, n + 1), kw);
-                            for (int i = baseIdx; i < sp; i++) s[i] = null;
-                            sp = baseIdx;
-                            f.Sp = sp; f.Pc = pc;
-                            nf.Back = f;
-                            nf.ReturnMode = ReturnPush;
-                            EnterFrame(ts, nf);
-                            f = nf;
-                            if (ts.TickHook != null && --ts.Ticks <= 0 && ts.TickHook(ts)) goto switched;
-                            goto load_frame;
-                        }
-                        // A native may soft-switch: push a frame (ts.SwitchTo) or change the tasklet
-                        // (stackless) and return Unwind; the loop then continues with ts.Frame.
-                        ts.UnwindAllowed = true;
-                        result = call(ts, callable, ArgSpan(s, argStart, n), kw);
-                        ts.UnwindAllowed = false;
-                    }
-                    for (int i = baseIdx; i < sp; i++) s[i] = null;
-                    sp = baseIdx;
-                    if (result == Unwind) { f.Sp = sp; f.Pc = pc; goto switched; }
-                    s[sp++] = result;
-                    break;
-                }
-                case Opcode.CALL_FUNCTION_EX:
-                {
-                    PyDict? kwargs = null;
-                    if ((arg & 1) != 0)
-                    {
-                        var k = s[--sp]!; s[sp] = null;
-                        kwargs = k as PyDict;
-                        if (kwargs == null)
-                        {
-                            if (Ops.GetAttrOrNull(ts, k, PyStr.Intern("keys")) == null)
-                            { exc = PyExc.TypeError($"{FuncDesc(ts, s[sp - 2])} argument after ** must be a mapping, not {k.Type.Name}").Value; goto error; }
-                            kwargs = new PyDict();
-                            PyDict.UpdateFrom(ts, kwargs, k);
-                        }
-                    }
-                    var argsObj = s[--sp]!; s[sp] = null;
-                    var callable = s[--sp]!; s[sp] = null;
-                    var first = s[--sp]; s[sp] = null;
-                    PyObject[] args;
-                    if (argsObj is PyTuple at) args = at.Items;
-                    else
-                    {
-                        if (argsObj.Type.Iter == null && argsObj.Type.GetItem == null)
-                        { exc = PyExc.TypeError($"{FuncDesc(ts, callable)} argument after * must be an iterable, not {argsObj.Type.Name}").Value; goto error; }
-                        args = Ops.ToArray(ts, argsObj);
-                    }
-                    if (first != null)
-                    {
-                        // LOAD_METHOD form: [method, self] then the star-args.
-                        var all = new PyObject[args.Length + 1];
-                        all[0] = callable; args.CopyTo(all, 1);
-                        callable = first; args = all;
-                    }
-                    if (callable is PyMethod bm && bm.Func is PyFunction)
-                    {
-                        // a bound Python method (f(*args, **kw) on obj.method): its function's
-                        // frame runs in this loop too (stackless: a switch inside is soft)
-                        var all = new PyObject[args.Length + 1];
-                        all[0] = bm.Self; args.CopyTo(all, 1);
-                        callable = bm.Func; args = all;
-                    }
-                    if (callable is PyFunction fn && !fn.IsGeneratorLike)
-                    {
-                        PyTuple? kwn = null;
-                        PyObject[] flat = args;
-                        if (kwargs != null && kwargs.Count > 0) kwn = Ops.FlattenKwargs(args, kwargs, out flat);
-                        var nf = MakeFrame(ts, fn, flat, kwn);
-                        f.Sp = sp; f.Pc = pc;
-                        nf.Back = f;
-                        nf.ReturnMode = ReturnPush;
-                        EnterFrame(ts, nf);
-                        f = nf;
-                        goto load_frame;
-                    }
-                    if ((kwargs == null || kwargs.Count == 0) && callable.Type.Call is CallSlot directCall)
-                    {
-                        // a direct native call may soft-switch (stackless), as in CALL
-                        ts.UnwindAllowed = true;
-                        var r = directCall(ts, callable, args, null);
-                        ts.UnwindAllowed = false;
-                        if (r == Unwind) { f.Sp = sp; f.Pc = pc; goto switched; }
-                        s[sp++] = r;
+                        for (int i = baseIdx; i < sp; i++) s[i] = null;
+                        sp = baseIdx;
+                        if (result == Unwind) { f.Sp = sp; f.Pc = pc; goto switched; }
+                        s[sp++] = result;
                         break;
                     }
-                    s[sp++] = Ops.CallWithDict(ts, callable, args, kwargs);
-                    break;
+                    else goto callOther;
+                    {
+                        // A Python function with exactly its positional parameters: the arguments
+                        // go straight from this stack into the callee's fast locals (no span, no
+                        // binder), in a frame its code kept from a previous call when there is
+                        // one (CPython's CALL_PY_EXACT_ARGS)
+                        var fc = fn.Code;
+                        Frame? cf;
+                        int nspare = fc.SpareCount;
+                        if (nspare > 0 && (cf = fc.Spares![nspare - 1]!).Globals == fn.Globals && cf.Builtins == fn.Builtins)
+                        {
+                            fc.Spares[nspare - 1] = null;
+                            fc.SpareCount = nspare - 1;
+                        }
+                        else cf = Frame.ForCall(fc, fn.Globals, fn.Builtins);
+                        if (initSelf != null) cf.InitSelf = initSelf;
+                        var cs = new FrameSlots(cf.Slots);
+                        for (int i = 0; i < n; i++) cs[i] = s[argStart + i];
+                        for (int i = baseIdx; i < sp; i++) s[i] = null;
+                        sp = baseIdx;
+                        f.Sp = sp; f.Pc = pc;
+                        cf.Back = f;
+                        EnterFrame(ts, cf);
+                        f = cf;
+                        // a call is a preemption tick too (recursion without loops)
+                        if (ts.TickHook != null && --ts.Ticks <= 0 && ts.TickHook(ts)) goto switched;
+                        goto load_frame;
+                    }
+                callOther:
+                    // the other calls (binding, generators, types, __call__, any callable) are
+                    // not worth their room in this loop
+                    f.Pc = pc;
+                    cold = CallOther(ts, f, f.Slots, sp, baseIdx, callable, argStart, n, kw);
+                    goto coldDone;
                 }
                 case Opcode.RETURN_VALUE:
                 {
                     var v = s[--sp]!; s[sp] = null;
+                    var back = f.Back;
+                    // a plain function frame returning to a Python caller in this loop (an
+                    // __init__ frame returning None included): the value goes on the caller's
+                    // stack and the frame to its code's spares, written out here as
+                    // Frame.Recycle does it (Dispatch is past the JIT's inlining budget)
+                    if (f.ReturnMode == ReturnPush && !f.IsEntry && back != null && f.Generator == null
+                        && (f.InitSelf == null || v == PyNone.Value))
                     {
-                        var back = f.Back;
-                        // a plain function frame returning to a Python caller in this loop (an
-                        // __init__ frame returning None included): the value goes on the caller's
-                        // stack and the frame to its code's spares, written out here as
-                        // Frame.Recycle does it (Dispatch is past the JIT's inlining budget)
-                        if (f.ReturnMode == ReturnPush && !f.IsEntry && back != null && f.Generator == null
-                            && (f.InitSelf == null || v == PyNone.Value))
+                        if (f.InitSelf != null) { v = f.InitSelf; f.InitSelf = null; }
+                        ts.RecursionDepth--;
+                        var rc = f.Code;
+                        int nspare = rc.SpareCount;
+                        if (!f.Exposed && f.Locals == null && nspare < Frame.MaxSpares)
                         {
-                            if (f.InitSelf != null) { v = f.InitSelf; f.InitSelf = null; }
-                            ts.RecursionDepth--;
-                            var rc = f.Code;
-                            int nspare = rc.SpareCount;
-                            if (!f.Exposed && f.Locals == null && nspare < Frame.MaxSpares)
-                            {
-                                for (int i = 0; i < sp; i++) s[i] = null;
-                                f.Sp = f.StackBase; f.Pc = 0; f.Lasti = -1;
-                                f._localsCache = null; f.Back = null;
-                                (rc.Spares ?? Frame.NewSpares(rc))[nspare] = f;
-                                rc.SpareCount = nspare + 1;
-                            }
-                            else
-                            {
-                                f.Sp = sp; f.Finished = true;
-                                // an exposed frame keeps its caller as f_back (CPython 3.11's frame objects do)
-                                if (f.Exposed) back.Exposed = true; else f.Back = null;
-                            }
-                            f = back;
-                            ts.Frame = f;
-                            s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc; code = f.Code.Quick;
-                            s[sp++] = v;
-                            break;
+                            for (int i = 0; i < sp; i++) s[i] = null;
+                            f.Sp = f.StackBase; f.Pc = 0; f.Lasti = -1;
+                            f._localsCache = null; f.Back = null;
+                            (rc.Spares ?? Frame.NewSpares(rc))[nspare] = f;
+                            rc.SpareCount = nspare + 1;
                         }
+                        else
+                        {
+                            f.Sp = sp; f.Finished = true;
+                            // an exposed frame keeps its caller as f_back (CPython 3.11's frame objects do)
+                            if (f.Exposed) back.Exposed = true; else f.Back = null;
+                        }
+                        f = back;
+                        ts.Frame = f;
+                        s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc; code = f.Code.Quick;
+                        s[sp++] = v;
+                        break;
                     }
                     f.Sp = sp;
-                    ts.RecursionDepth--;
-                    f.Finished = true;
-                    var caller = f.Back;
-                    var gen = f.Generator;
-                    if (f.Exposed && gen == null && caller != null) caller.Exposed = true; else f.Back = null;
-                    if (gen != null) gen.OnExit(ts);
-                    if (f.InitSelf != null)
-                    {
-                        if (v != PyNone.Value)
-                        {
-                            exc = PyExc.TypeError($"__init__() should return None, not '{v.Type.Name}'").Value;
-                            if (f.IsEntry) { f.IsEntry = false; ts.Frame = caller; throw new PyException(exc); }
-                            f = caller!; ts.Frame = f;
-                            s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc; code = f.Code.Quick;
-                            goto error;
-                        }
-                        v = f.InitSelf;
-                    }
-                    int mode = f.ReturnMode;
-                    if (f.IsEntry) { f.IsEntry = false; ts.Frame = caller; return v; }
-                    if (caller == null && ts.ChainEnded != null)
-                    {
-                        // the bottom frame of a tasklet returned: the scheduler picks the next chain
-                        ts.Frame = null;
-                        ts.ChainEnded(ts, v, null);
-                        goto switched;
-                    }
-                    if (gen == null) f.Recycle();
-                    f = caller!;
-                    ts.Frame = f;
-                    s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc; code = f.Code.Quick;
-                    switch (mode)
-                    {
-                        case ReturnPush: s[sp++] = v; break;
-                        case ReturnForIter: s[--sp] = null; pc = code[f.Lasti] >> 8; break;
-                        case ReturnSend:
-                            s[--sp] = null;
-                            s[sp - 1] = v;
-                            pc = code[f.Lasti] >> 8;
-                            break;
-                        case ReturnGenSend:
-                            exc = v == PyNone.Value ? PyExc.StopIteration().Value : PyExc.StopIteration(v).Value;
-                            if (gen != null && gen.IsAsyncGen) exc = PyExc.New(ExceptionTypes.StopAsyncIteration).Value;
-                            goto error;
-                        case ReturnConsume:
-                            v = ConsumeReturn(ts, gen!, out exc)!;
-                            if (exc != null) goto error;
-                            s[sp++] = v;
-                            break;
-                    }
-                    break;
+                    // the other returns (generators, the entry frame, a tasklet's bottom frame,
+                    // __init__ returning non-None) change frames out of line
+                    var r = ReturnOther(ts, f, v);
+                    if (r == null) goto switched;
+                    return r;
                 }
                 case Opcode.YIELD_VALUE:
                 {
@@ -1289,10 +1110,8 @@ public static partial class Interpreter
                             else s[sp++] = PyNone.Value;
                             break;
                         }
-                        f = ConsumeYield(ts, f, v, out exc);
-                        if (exc == null) goto load_frame;
-                        s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc; code = f.Code.Quick;
-                        goto error;
+                        if (YieldToConsumer(ts, f, v)) goto switched;
+                        return Raised;
                     }
                     ts.RecursionDepth--;
                     var caller = f.Back;
@@ -1321,7 +1140,7 @@ public static partial class Interpreter
                     var receiver = s[sp - 2]!;
                     if (receiver is PyGenerator g && !g.Running && g.Frame is Frame nf && !nf.Finished && !g.IsAsyncGen)
                     {
-                        if (!g.Started && v != PyNone.Value) { exc = PyExc.TypeError($"can't send non-None value to a just-started {g.KindName}").Value; goto error; }
+                        if (!g.Started && v != PyNone.Value) { exc = CantSendNonNone(g); goto error; }
                         f.Sp = sp; f.Pc = pc;
                         if (ts.RecursionDepth >= ts.Engine.RecursionLimit) { exc = GeneratorOverLimit(g); goto error; }
                         if (g.Started) { if (v == PyNone.Value) SendNone(nf); else nf.Slots[nf.Sp++] = v; }
@@ -1340,33 +1159,12 @@ public static partial class Interpreter
                     break;
                 }
 
-                case Opcode.PUSH_EXC_INFO:
-                {
-                    var v = s[sp - 1]!;
-                    s[sp - 1] = (PyObject?)ts.HandledException ?? PyNone.Value;
-                    ts.HandledException = v as PyBaseException;
-                    s[sp++] = v;
-                    break;
-                }
-                case Opcode.POP_EXCEPT:
-                {
-                    var v = s[--sp]; s[sp] = null;
-                    ts.HandledException = v as PyBaseException;
-                    break;
-                }
-                case Opcode.CHECK_EXC_MATCH:
-                {
-                    var right = s[--sp]!; s[sp] = null;
-                    var left = s[sp - 1]!;
-                    if (!ValidExceptionClass(right)) { exc = PyExc.TypeError("catching classes that do not inherit from BaseException is not allowed").Value; goto error; }
-                    s[sp++] = PyBool.From(ExceptionMatches(ts, left, right));
-                    break;
-                }
                 default:
                     // the rarely used instructions live in DispatchCold (a smaller hot loop JITs
                     // faster and keeps its locals in registers)
                     f.Sp = sp;
-                    int cold = DispatchCold(ts, f, f.Slots, instr, arg, f.Code.Names);
+                    cold = DispatchCold(ts, f, f.Slots, instr, arg, f.Code.Names);
+                coldDone:
                     sp = f.Sp;
                     exc = ts.ColdException; ts.ColdException = null;
                     switch (cold)
@@ -1398,6 +1196,11 @@ public static partial class Interpreter
                 s[--sp] = null; pc = code[f.Lasti] >> 8;
                 continue;
             }
+            goto error;
+
+        coldError:
+            // raised out of line: the exception in ts.ColdException
+            exc = ts.ColdException!;
             goto error;
 
         error:
@@ -1523,17 +1326,6 @@ public static partial class Interpreter
                 Ops.DelItem(ts, container, key);
                 break;
             }
-            case Opcode.BUILD_SLICE:
-            {
-                PyObject? step = arg == 3 ? s[--sp] : PyNone.Value;
-                var stop = s[--sp]!; var start = s[sp - 1]!;
-                s[sp] = null;
-                if (arg == 3) s[sp + 1] = null;
-                // the slice type itself, as CPython's PySlice_New (not a call of builtins.slice)
-                s[sp - 1] = new PySlice(start, stop, step);
-                break;
-            }
-
             case Opcode.UNARY_POSITIVE: s[sp - 1] = Ops.Positive(ts, s[sp - 1]!); break;
             case Opcode.UNARY_NEGATIVE: s[sp - 1] = Ops.Negative(ts, s[sp - 1]!); break;
             case Opcode.UNARY_INVERT: s[sp - 1] = Ops.Invert(ts, s[sp - 1]!); break;
@@ -1879,6 +1671,117 @@ public static partial class Interpreter
                 s[sp++] = f.Locals;
                 break;
 
+            case Opcode.CALL_FUNCTION_EX:
+            {
+                PyDict? kwargs = null;
+                if ((arg & 1) != 0)
+                {
+                    var k = s[--sp]!; s[sp] = null;
+                    kwargs = k as PyDict;
+                    if (kwargs == null)
+                    {
+                        if (Ops.GetAttrOrNull(ts, k, PyStr.Intern("keys")) == null)
+                        { exc = PyExc.TypeError($"{FuncDesc(ts, s[sp - 2])} argument after ** must be a mapping, not {k.Type.Name}").Value; return ColdError; }
+                        kwargs = new PyDict();
+                        PyDict.UpdateFrom(ts, kwargs, k);
+                    }
+                }
+                var argsObj = s[--sp]!; s[sp] = null;
+                var callable = s[--sp]!; s[sp] = null;
+                var first = s[--sp]; s[sp] = null;
+                PyObject[] args;
+                if (argsObj is PyTuple at) args = at.Items;
+                else
+                {
+                    if (argsObj.Type.Iter == null && argsObj.Type.GetItem == null)
+                    { exc = PyExc.TypeError($"{FuncDesc(ts, callable)} argument after * must be an iterable, not {argsObj.Type.Name}").Value; return ColdError; }
+                    args = Ops.ToArray(ts, argsObj);
+                }
+                if (first != null)
+                {
+                    // LOAD_METHOD form: [method, self] then the star-args.
+                    var all = new PyObject[args.Length + 1];
+                    all[0] = callable; args.CopyTo(all, 1);
+                    callable = first; args = all;
+                }
+                if (callable is PyMethod bm && bm.Func is PyFunction)
+                {
+                    // a bound Python method (f(*args, **kw) on obj.method): its function's
+                    // frame runs in this loop too (stackless: a switch inside is soft)
+                    var all = new PyObject[args.Length + 1];
+                    all[0] = bm.Self; args.CopyTo(all, 1);
+                    callable = bm.Func; args = all;
+                }
+                if (callable is PyFunction fn && !fn.IsGeneratorLike)
+                {
+                    PyTuple? kwn = null;
+                    PyObject[] flat = args;
+                    if (kwargs != null && kwargs.Count > 0) kwn = Ops.FlattenKwargs(args, kwargs, out flat);
+                    var nf = MakeFrame(ts, fn, flat, kwn);
+                    f.Sp = sp;
+                    nf.Back = f;
+                    nf.ReturnMode = ReturnPush;
+                    EnterFrame(ts, nf);
+                    return ColdFramePushed;
+                }
+                if ((kwargs == null || kwargs.Count == 0) && callable.Type.Call is CallSlot directCall)
+                {
+                    // a direct native call may soft-switch (stackless), as in CALL
+                    ts.UnwindAllowed = true;
+                    var r = directCall(ts, callable, args, null);
+                    ts.UnwindAllowed = false;
+                    if (r == Unwind) { f.Sp = sp; return ColdFramePushed; }
+                    s[sp++] = r;
+                    break;
+                }
+                s[sp++] = Ops.CallWithDict(ts, callable, args, kwargs);
+                break;
+            }
+            case Opcode.PUSH_EXC_INFO:
+            {
+                var v = s[sp - 1]!;
+                s[sp - 1] = (PyObject?)ts.HandledException ?? PyNone.Value;
+                ts.HandledException = v as PyBaseException;
+                s[sp++] = v;
+                break;
+            }
+            case Opcode.POP_EXCEPT:
+            {
+                var v = s[--sp]; s[sp] = null;
+                ts.HandledException = v as PyBaseException;
+                break;
+            }
+            case Opcode.CHECK_EXC_MATCH:
+            {
+                var right = s[--sp]!; s[sp] = null;
+                var left = s[sp - 1]!;
+                if (!ValidExceptionClass(right)) { exc = PyExc.TypeError("catching classes that do not inherit from BaseException is not allowed").Value; return ColdError; }
+                s[sp++] = PyBool.From(ExceptionMatches(ts, left, right));
+                break;
+            }
+            case Opcode.FORMAT_VALUE:
+            {
+                PyObject spec = (arg & 4) != 0 ? s[--sp]! : PyStr.Empty;
+                s[sp] = null;
+                var v = s[sp - 1]!;
+                switch (arg & 3)
+                {
+                    case 1: v = Ops.Str(ts, v); break;
+                    case 2: v = Ops.Repr(ts, v); break;
+                    case 3: v = new PyStr(Builtins.AsciiOf(Ops.ReprString(ts, v))); break;
+                }
+                s[sp - 1] = Ops.Format(ts, v, spec);
+                break;
+            }
+
+            case Opcode.BUILD_STRING:
+            {
+                sp -= arg;
+                var joined = PyStr.Concat(f.Slots.AsSpan(sp, arg));
+                for (int i = 0; i < arg; i++) s[sp + i] = null;
+                s[sp++] = joined;
+                break;
+            }
             case Opcode.TRACE: return OnTraceInstruction(ts, f, s, ref sp, out exc);
             default:
                 exc = PyExc.SystemError($"unknown opcode {instr & 0xFF}").Value;
