@@ -1,6 +1,7 @@
 #nullable enable
 using System.Text;
 using System;
+using System.Runtime.CompilerServices;
 namespace StacklessIron.Objects;
 
 /// <summary>
@@ -41,6 +42,8 @@ public class PyDict : PyObject
     /// <summary>Equality decided without Python code: identity, exact str, exact small int.</summary>
     /// <remarks>Python types are compared before any C# type test: `a is PyStr` on an int key
     /// walks the class chain in a runtime helper.</remarks>
+    /// <remarks>A key whose Type is exactly int or str is a PyInt or a PyStr (a subclass
+    /// instance has its subclass as Type), so the casts after the type test are free.</remarks>
     static bool FastEq(PyObject a, PyObject b)
     {
         if (ReferenceEquals(a, b)) return true;
@@ -48,10 +51,10 @@ public class PyDict : PyObject
         if (t != b.Type) return false;
         if (t == PyInt.TypeObject)
         {
-            var i = (PyInt)a; var j = (PyInt)b;
-            return i.FitsLong && j.FitsLong && i.Small == j.Small;
+            var i = Unsafe.As<PyInt>(a); var j = Unsafe.As<PyInt>(b);
+            return i.Small == j.Small && i.FitsLong && j.FitsLong;
         }
-        return t == TypeObjects.Str && ((PyStr)a).Value == ((PyStr)b).Value;
+        return t == TypeObjects.Str && Unsafe.As<PyStr>(a).Value == Unsafe.As<PyStr>(b).Value;
     }
 
     /// <summary>Both keys are of a kind FastEq decides completely (no __eq__ call needed).</summary>
@@ -59,25 +62,40 @@ public class PyDict : PyObject
     {
         var t = a.Type;
         if (t != b.Type) return false;
-        return t == TypeObjects.Str || (t == PyInt.TypeObject && ((PyInt)a).FitsLong && ((PyInt)b).FitsLong);
+        return t == TypeObjects.Str || (t == PyInt.TypeObject && Unsafe.As<PyInt>(a).FitsLong && Unsafe.As<PyInt>(b).FitsLong);
+    }
+
+    /// <summary>Ops.Hash with the two common key kinds (exact str, exact int that needs no
+    /// reduction) inline: `d[k]` and `d.get(k)` on such keys make no call to hash.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static long KeyHash(ThreadState ts, PyObject key)
+    {
+        var t = key.Type;
+        if (t == TypeObjects.Str) return Unsafe.As<PyStr>(key).GetHash();
+        if (t == PyInt.TypeObject && Unsafe.As<PyInt>(key).TryPlainHash(out long h)) return h;
+        return Ops.Hash(ts, key);
     }
 
     /// <summary>Index slot of `key` or, when missing, -1 - (first free slot).</summary>
     int FindSlot(ThreadState? ts, PyObject key, long hash)
     {
     restart:
-        int mask = _index.Length - 1;
+        // the tables in locals: Python code run by __eq__ below may replace the fields (then
+        // the version check restarts the search)
+        var index = _index;
+        var entries = _entries;
+        int mask = index.Length - 1;
         ulong perturb = (ulong)hash;
         int i = (int)(hash & mask);
         int freeSlot = -1;
         while (true)
         {
-            int ix = _index[i];
+            int ix = index[i];
             if (ix == Empty) return -1 - (freeSlot >= 0 ? freeSlot : i);
             if (ix == Dummy) { if (freeSlot < 0) freeSlot = i; }
             else
             {
-                ref var e = ref _entries[ix];
+                ref var e = ref entries[ix];
                 if (e.Hash == hash)
                 {
                     var k = e.Key!;
@@ -85,9 +103,8 @@ public class PyDict : PyObject
                     if (!FastKinds(k, key) && ts != null)
                     {
                         int version = Version;
-                        var entries = _entries;
                         bool eq = Ops.Equal(ts, k, key);
-                        if (version != Version || entries != _entries) goto restart;
+                        if (version != Version || entries != _entries || index != _index) goto restart;
                         if (eq) return i;
                     }
                 }
@@ -147,20 +164,20 @@ public class PyDict : PyObject
 
     public PyObject? GetItem(ThreadState ts, PyObject key)
     {
-        int slot = FindSlot(ts, key, Ops.Hash(ts, key));
+        int slot = FindSlot(ts, key, KeyHash(ts, key));
         return slot >= 0 ? _entries[_index[slot]].Value : null;
     }
 
-    public void SetItem(ThreadState ts, PyObject key, PyObject value) => Insert(ts, key, Ops.Hash(ts, key), value);
+    public void SetItem(ThreadState ts, PyObject key, PyObject value) => Insert(ts, key, KeyHash(ts, key), value);
 
     /// <summary>Removes `key`; returns its value or null if it was missing.</summary>
     public PyObject? Pop(ThreadState ts, PyObject key)
     {
-        int slot = FindSlot(ts, key, Ops.Hash(ts, key));
+        int slot = FindSlot(ts, key, KeyHash(ts, key));
         return slot >= 0 ? RemoveAt(slot) : null;
     }
 
-    public bool ContainsKey(ThreadState ts, PyObject key) => FindSlot(ts, key, Ops.Hash(ts, key)) >= 0;
+    public bool ContainsKey(ThreadState ts, PyObject key) => FindSlot(ts, key, KeyHash(ts, key)) >= 0;
 
     // str-keyed helpers (namespaces): a non-str key with an equal hash is never __eq__-compared here.
     public PyObject? GetStr(PyStr key)

@@ -108,6 +108,16 @@ public class PyInt : PyObject
     public static int? MaxStrDigitsFromEnvironment() =>
         long.TryParse(Environment.GetEnvironmentVariable("PYTHONINTMAXSTRDIGITS"), out long n) && IsValidMaxStrDigits(n) ? (int)n : null;
 
+    /// <summary>The hash of an exact int (Type is int) without a call, when its value needs no
+    /// reduction: |value| below 2**61 - 1 and not -1 (a big int's Small is only its sign). Dict
+    /// lookups with int keys take this before the general HashValue.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryPlainHash(out long h)
+    {
+        h = Small;
+        return this is not PyBigInt && h > -Modulus && h < Modulus && h != -1;
+    }
+
     /// <summary>CPython's numeric hash: value modulo 2**61 - 1, sign kept, -1 mapped to -2.</summary>
     public long HashValue()
     {
