@@ -298,7 +298,9 @@ public static class SlotDefs
                 bool doOther = ta != tb && (object?)tb.NumberOps[index] == (object?)generic && tb.Lookup(rname) != null;
                 if ((object?)ta.NumberOps[index] == (object?)generic)
                 {
-                    if (doOther && tb.IsSubtypeOf(ta))
+                    // the subclass goes first only if it overrides the reflected method
+                    // (CPython's method_is_overloaded): ChainMap() | Sub() is a ChainMap
+                    if (doOther && tb.IsSubtypeOf(ta) && !ReferenceEquals(tb.Lookup(rname), ta.Lookup(rname)))
                     {
                         var r0 = CallMaybe(ts, b, rname, a);
                         if (r0 != PyNotImplemented.Value) return r0;
