@@ -96,6 +96,9 @@ def load(name, run):
 
 def main():
     name, progress_path = sys.argv[1], sys.argv[2]
+    # A failure message may hold a lone surrogate (test_codecs): print it escaped, as
+    # regrtest's stderr would, instead of dying on the report.
+    sys.stdout.reconfigure(errors="backslashreplace")
     with open(progress_path, "w") as progress:
         runner = unittest.TextTestRunner(stream=sys.stdout, verbosity=1,
                                          resultclass=lambda *a: ProgressResult(*a, progress=progress))

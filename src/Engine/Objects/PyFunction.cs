@@ -70,6 +70,11 @@ public sealed class PyFunction : PyObject
         if (v is not PyCode c) throw PyExc.TypeError("__code__ must be set to a code object");
         ((PyFunction)self).Code = c;
     }
+    public static void InitType(PyType t)
+    {
+        foreach (var name in new[] { "__globals__", "__builtins__", "__closure__" }) PyMemberDescriptor.MakeReadOnlyMember(t, name);
+    }
+
     [PyGetter("__globals__")] static PyObject GetGlobals(ThreadState ts, PyObject self) => ((PyFunction)self).Globals;
     [PyGetter("__builtins__")] static PyObject GetBuiltins(ThreadState ts, PyObject self) => ((PyFunction)self).Builtins;
     [PyGetter("__name__")] static PyObject GetName(ThreadState ts, PyObject self) => new PyStr(((PyFunction)self).Name);

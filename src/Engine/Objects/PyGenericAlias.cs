@@ -7,7 +7,7 @@ namespace StacklessIron.Objects;
 /// `types.GenericAlias`: what `list[int]` (a builtin's __class_getitem__) returns. The types
 /// module itself gets the class as `type(list[int])`, so it has to exist natively. Attribute
 /// access other than its own falls through to the origin (`list[int].append is list.append`).
-/// Parameter substitution (`list[T][int]`) is not done here yet.
+/// `list[T][int]` substitutes the type variables; starred aliases (`*tuple[int]`) are not made.
 /// </summary>
 [PyType("GenericAlias")]
 public sealed class PyGenericAlias : PyObject
@@ -31,9 +31,11 @@ public sealed class PyGenericAlias : PyObject
         return new PyGenericAlias(args[0], args[1]);
     }
 
-    static readonly PyStr s_typingSubst = PyStr.Intern("__typing_subst__");
+    static readonly PyStr s_typingSubst = PyStr.Intern("__typing_subst__"), s_parametersName = PyStr.Intern("__parameters__"),
+        s_prepareSubst = PyStr.Intern("__typing_prepare_subst__"), s_isUnpackedTvt = PyStr.Intern("__typing_is_unpacked_typevartuple__");
 
-    /// <summary>The type variables among the arguments (objects with __typing_subst__), without repeats.</summary>
+    /// <summary>The type variables among the arguments (objects with __typing_subst__), and
+    /// those of arguments that have __parameters__ themselves (list[List[T]]), without repeats.</summary>
     PyTuple Parameters(ThreadState ts)
     {
         if (_parameters != null) return _parameters;
@@ -42,10 +44,64 @@ public sealed class PyGenericAlias : PyObject
         {
             if (a is PyType) continue;
             PyObject[] inner = a is PyGenericAlias g ? g.Parameters(ts).Items
-                : a.Type.Lookup(s_typingSubst) != null ? new[] { a } : Array.Empty<PyObject>();
+                : a.Type.Lookup(s_typingSubst) != null ? new[] { a }
+                : Ops.GetAttrOrNull(ts, a, s_parametersName) is PyTuple sub ? sub.Items : Array.Empty<PyObject>();
             foreach (var p in inner) if (!found.Contains(p)) found.Add(p);
         }
         return _parameters = new PyTuple(found.ToArray());
+    }
+
+    static int IndexOf(PyObject[] items, PyObject x)
+    {
+        for (int i = 0; i < items.Length; i++) if (items[i] == x) return i;
+        return -1;
+    }
+
+    /// <summary>`alias[args]`: each type variable among the arguments replaced by the
+    /// argument in its place (through its __typing_subst__), and arguments with their own
+    /// parameters subscripted in turn (CPython's _Py_subs_parameters).</summary>
+    PyObject Substitute(ThreadState ts, PyObject item)
+    {
+        var parameters = Parameters(ts).Items;
+        if (parameters.Length == 0) throw PyExc.TypeError($"{Ops.ReprString(ts, this)} is not a generic class");
+        foreach (var p in parameters)
+        {
+            var prepare = Ops.GetAttrOrNull(ts, p, s_prepareSubst);
+            if (prepare != null) item = Ops.Call(ts, prepare, this, item);
+        }
+        var argItems = item is PyTuple t ? t.Items : new[] { item };
+        if (argItems.Length != parameters.Length)
+            throw PyExc.TypeError($"Too {(argItems.Length > parameters.Length ? "many" : "few")} arguments for {Ops.ReprString(ts, this)}; actual {argItems.Length}, expected {parameters.Length}");
+        var newArgs = new List<PyObject>();
+        foreach (var a in Args.Items)
+        {
+            if (a is PyType) { newArgs.Add(a); continue; }
+            bool unpack = Ops.GetAttrOrNull(ts, a, s_isUnpackedTvt) is { } u && Ops.IsTrue(ts, u);
+            PyObject r;
+            var subst = Ops.GetAttrOrNull(ts, a, s_typingSubst);
+            if (subst != null) r = Ops.Call(ts, subst, argItems[IndexOf(parameters, a)]);
+            else r = SubstituteInner(ts, a, parameters, argItems);
+            if (unpack && r is PyTuple rt) newArgs.AddRange(rt.Items);
+            else newArgs.Add(r);
+        }
+        return new PyGenericAlias(Origin, new PyTuple(newArgs.ToArray()));
+    }
+
+    /// <summary>An argument with parameters of its own (List[T], dict[K, T]) subscripted with
+    /// the arguments its parameters stand for.</summary>
+    static PyObject SubstituteInner(ThreadState ts, PyObject obj, PyObject[] parameters, PyObject[] argItems)
+    {
+        if (Ops.GetAttrOrNull(ts, obj, s_parametersName) is not PyTuple { Items.Length: > 0 } sub) return obj;
+        var subArgs = new List<PyObject>();
+        foreach (var sp in sub.Items)
+        {
+            int i = IndexOf(parameters, sp);
+            if (i < 0) { subArgs.Add(sp); continue; }
+            // a TypeVarTuple (iterable) takes the items of the tuple it stands for
+            if (parameters[i].Type.Iter != null && argItems[i] is PyTuple at) subArgs.AddRange(at.Items);
+            else subArgs.Add(argItems[i]);
+        }
+        return Ops.GetItem(ts, obj, new PyTuple(subArgs.ToArray()));
     }
 
     static readonly HashSet<string> OwnAttributes = new()
@@ -132,9 +188,7 @@ public sealed class PyGenericAlias : PyObject
     [PySlot("__getitem__")]
     static PyObject GetItem(ThreadState ts, PyObject self, PyObject key)
     {
-        var g = (PyGenericAlias)self;
-        if (g.Parameters(ts).Items.Length == 0) throw PyExc.TypeError($"{Ops.ReprString(ts, g)} is not a generic class");
-        throw PyExc.NotImplementedError("substituting the parameters of a generic alias is not supported yet");
+        return ((PyGenericAlias)self).Substitute(ts, key);
     }
 
     /// <summary>list[int] | None: a types.UnionType.</summary>

@@ -214,6 +214,48 @@ public sealed partial class PyType
         if (abs) t.Flags |= TypeFlags.Abstract; else t.Flags &= ~TypeFlags.Abstract;
     }
 
+    /// <summary>CPython's tp_flags bits that Python code reads: heap type (copyreg's
+    /// protocol 0/1 reduce), abstract (inspect.isabstract), base type, immutable, and the
+    /// fast-subclass bits.</summary>
+    [PyGetter("__flags__")]
+    static PyObject GetFlags(ThreadState ts, PyObject self)
+    {
+        var t = (PyType)self;
+        long f = 1L << 12;                                                    // READY
+        if (t.IsHeapType) f |= (1L << 9) | (1L << 14);                        // HEAPTYPE, HAVE_GC
+        if ((t.Flags & TypeFlags.BaseType) != 0) f |= 1L << 10;               // BASETYPE
+        if ((t.Flags & TypeFlags.Immutable) != 0) f |= 1L << 8;               // IMMUTABLETYPE
+        if ((t.Flags & TypeFlags.Abstract) != 0) f |= 1L << 20;               // IS_ABSTRACT
+        if (t.IsSubtypeOf(PyInt.TypeObject)) f |= 1L << 24;
+        if (t.IsSubtypeOf(PyList.TypeObject)) f |= 1L << 25;
+        if (t.IsSubtypeOf(TypeObjects.Tuple)) f |= 1L << 26;
+        if (t.IsSubtypeOf(PyBytes.TypeObject)) f |= 1L << 27;
+        if (t.IsSubtypeOf(TypeObjects.Str)) f |= 1L << 28;
+        if (t.IsSubtypeOf(TypeObjects.Dict)) f |= 1L << 29;
+        if (t.IsSubtypeOf(TypeObjects.BaseException)) f |= 1L << 30;
+        if (t.IsSubtypeOf(TypeObjects.Type)) f |= 1L << 31;
+        return PyInt.From(f);
+    }
+
+    /// <summary>The constructor signatures CPython's builtin types carry in their docstrings
+    /// (what inspect.signature falls back to for a class with no Python __init__/__new__).</summary>
+    static readonly Dictionary<string, string> BuiltinTextSignatures = new()
+    {
+        ["object"] = "()", ["complex"] = "(real=0, imag=0)", ["enumerate"] = "(iterable, start=0)",
+        ["float"] = "(x=0, /)", ["list"] = "(iterable=(), /)", ["memoryview"] = "(object)",
+        ["property"] = "(fget=None, fset=None, fdel=None, doc=None)", ["reversed"] = "(sequence, /)",
+        ["tuple"] = "(iterable=(), /)", ["module"] = "(name, doc=None)", ["method"] = "(function, instance, /)",
+        ["function"] = "(code, globals, name=None, argdefs=None, closure=None)", ["cell"] = "([contents])",
+    };
+
+    [PyGetter("__text_signature__")]
+    static PyObject GetTextSignature(ThreadState ts, PyObject self)
+    {
+        var t = (PyType)self;
+        if (t.IsHeapType || !BuiltinTextSignatures.TryGetValue(t.Name, out var sig)) return PyNone.Value;
+        return new PyStr(sig);
+    }
+
     [PyMethod] static PyObject mro(ThreadState ts, PyType self) => new PyList(self.ComputeMro());
 
     [PyMethod]

@@ -33,6 +33,9 @@ public sealed partial class PyType : PyObject
     public Type NativeClass;
     /// <summary>Instances of this (user) type get an instance dict.</summary>
     public bool InstanceHasDict;
+    /// <summary>Instances of this (user) type take no weak references: `__slots__` without
+    /// "__weakref__" over bases that take none (CPython's tp_weaklistoffset of 0).</summary>
+    public bool InstanceRefusesWeakrefs;
     SharedKeys? _instanceKeys;
     /// <summary>The names PyInstance keeps in inline values for instances of exactly this type.</summary>
     public SharedKeys InstanceKeys { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => _instanceKeys ?? NewInstanceKeys(); }

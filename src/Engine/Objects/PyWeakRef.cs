@@ -58,11 +58,18 @@ public class PyWeakRef : PyObject
     {
         var t = o.Type;
         bool ok = t.IsHeapType
-            ? !(o is PyInt || o is PyTuple || o is PyBytes)   // variable-size bases keep no weakref slot
+            ? !(o is PyInt || o is PyTuple || o is PyBytes) && !t.InstanceRefusesWeakrefs   // variable-size bases keep no weakref slot
             : !(o is PyInt || o is PyStr || o is PyTuple || o is PyList || o is PyDict || o is PyBytes || o is PyNone
                 || o is PyFloat || o is PyComplex || o is PyRange || t == TypeObjects.Object);
         if (!ok) throw PyExc.TypeError($"cannot create weak reference to '{t.Name}' object");
     }
+
+    /// <summary>Whether instances of the builtin type `t` take weak references (so that a
+    /// subclass with `__slots__` does too).</summary>
+    internal static bool BuiltinTakesWeakrefs(PyType t)
+        => t != TypeObjects.Object && !(t.IsSubtypeOf(PyInt.TypeObject) || t.IsSubtypeOf(TypeObjects.Str) || t.IsSubtypeOf(TypeObjects.Tuple)
+            || t.IsSubtypeOf(PyList.TypeObject) || t.IsSubtypeOf(TypeObjects.Dict) || t.IsSubtypeOf(PyBytes.TypeObject)
+            || t == TypeObjects.NoneType || t.IsSubtypeOf(PyFloat.TypeObject) || t.IsSubtypeOf(PyComplex.TypeObject) || t == PyRange.TypeObject);
 
     [PySlot("__init__")]
     static void Init(ThreadState ts, PyObject self, ReadOnlySpan<PyObject> args, PyTuple? kwnames) { }

@@ -34,7 +34,7 @@ public static class SlotDefs
 {
     public static readonly List<SlotDef> All = new();
     static readonly Dictionary<string, List<SlotDef>> ByName = new();
-    public static SlotDef GetAttrDef = null!, HashDef = null!, InitDef = null!, NewDef = null!, CallDef = null!;
+    public static SlotDef GetAttrDef = null!, HashDef = null!, IterDef = null!, InitDef = null!, NewDef = null!, CallDef = null!;
 
     static readonly string[] CompareNames = { "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__" };
     /// <summary>Per binary operator: the slot a class gets when it defines the dunder in Python.</summary>
@@ -79,6 +79,7 @@ public static class SlotDefs
         Unary("__repr__", (t, d) => t.Repr = d);
         Unary("__str__", (t, d) => t.Str = d);
         Unary("__iter__", (t, d) => t.Iter = d);
+        IterDef = All[^1];
         Unary("__neg__", (t, d) => t.Neg = d);
         Unary("__pos__", (t, d) => t.Pos = d);
         Unary("__invert__", (t, d) => t.Invert = d);
@@ -102,7 +103,9 @@ public static class SlotDefs
             {
                 var r = CallDunder(ts, self, sHash);
                 if (r is not PyInt i) throw PyExc.TypeError("__hash__ method should return an integer");
-                long h = i.HashValue();
+                // as CPython's slot_tp_hash: a value that fits a machine word is the hash itself
+                // (hash(()) returned by __hash__ stays hash(())); only a bigger one is reduced
+                long h = i.FitsLong ? i.Small : i.HashValue();
                 return h == -1 ? -2 : h;
             }),
             (ts, w, self, args, kw) => { Expect(w, args, kw, 0); return PyInt.From(((HashSlot)w.Fn)(ts, self)); });
@@ -295,7 +298,9 @@ public static class SlotDefs
                 bool doOther = ta != tb && (object?)tb.NumberOps[index] == (object?)generic && tb.Lookup(rname) != null;
                 if ((object?)ta.NumberOps[index] == (object?)generic)
                 {
-                    if (doOther && tb.IsSubtypeOf(ta))
+                    // the subclass goes first only if it overrides the reflected method
+                    // (CPython's method_is_overloaded): ChainMap() | Sub() is a ChainMap
+                    if (doOther && tb.IsSubtypeOf(ta) && !ReferenceEquals(tb.Lookup(rname), ta.Lookup(rname)))
                     {
                         var r0 = CallMaybe(ts, b, rname, a);
                         if (r0 != PyNotImplemented.Value) return r0;
@@ -359,8 +364,12 @@ public static class SlotDefs
             else generic = true;
         }
         if (def == HashDef && t.Lookup("__hash__") == PyNone.Value) { def.Set(t, (HashSlot)Unhashable); return; }
+        // `__iter__ = None` makes a class not iterable, without the __getitem__ fallback
+        if (def == IterDef && t.Lookup("__iter__") == PyNone.Value) { def.Set(t, (UnarySlot)NotIterable); return; }
         def.Set(t, generic ? def.Generic : chosen);
     }
+
+    static PyObject NotIterable(ThreadState ts, PyObject self) => throw PyExc.TypeError($"'{self.Type.Name}' object is not iterable");
 
     static long Unhashable(ThreadState ts, PyObject self) => throw PyExc.TypeError($"unhashable type: '{self.Type.Name}'");
 

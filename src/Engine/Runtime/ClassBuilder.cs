@@ -69,15 +69,19 @@ public static class ClassBuilder
         foreach (var b in bases) { baseHasDict |= b.InstanceHasDict || (!b.IsHeapType && b.NativeClass != typeof(PyInstance) && b != TypeObjects.Object && BuiltinHasDict(b)); slotCount = Math.Max(slotCount, b.SlotCount); }
         var slotsObj = dict.GetStr(s_slots);
         bool wantDict = true;
+        bool baseTakesWeakrefs = false;
+        foreach (var b in bases) baseTakesWeakrefs |= b.IsHeapType ? !b.InstanceRefusesWeakrefs : PyWeakRef.BuiltinTakesWeakrefs(b);
+        bool wantWeakrefs = true;
         if (slotsObj != null)
         {
             wantDict = false;
+            wantWeakrefs = false;
             var names = slotsObj is PyStr one ? new PyObject[] { one } : Ops.ToArray(ts, slotsObj);
             foreach (var n in names)
             {
                 if (n is not PyStr sn) throw PyExc.TypeError($"__slots__ items must be strings, not '{n.Type.Name}'");
                 if (sn.Value == "__dict__") { if (baseHasDict) throw PyExc.TypeError("__dict__ slot disallowed: we already got one"); wantDict = true; continue; }
-                if (sn.Value == "__weakref__") continue;
+                if (sn.Value == "__weakref__") { wantWeakrefs = true; continue; }
                 if (solid.NativeClass != typeof(PyInstance))
                 {
                     // Variable-size builtins refuse slots as CPython does; other builtin bases keep
@@ -99,6 +103,7 @@ public static class ClassBuilder
             }
         }
         type.SlotCount = slotCount;
+        type.InstanceRefusesWeakrefs = !wantWeakrefs && !baseTakesWeakrefs;
         type.InstanceHasDict = baseHasDict || wantDict;
         if (type.InstanceHasDict && !baseHasDict && dict.GetStr("__dict__") == null)
             dict.SetStr("__dict__", new PyGetSetDescriptor(type, "__dict__",

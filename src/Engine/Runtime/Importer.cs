@@ -288,14 +288,18 @@ public static class Importer
         PyObject spec;
         if (path != null)
         {
-            if (modules.GetStr("importlib._bootstrap_external") is not PyModule external) return;
-            spec = Ops.CallMethod(ts, external, "spec_from_file_location", new PyStr(name), new PyStr(path));
+            // importlib re-imported fresh (test.support.import_fresh_module) has its half-run
+            // _bootstrap_external in sys.modules while that very module loads: no spec then.
+            if (modules.GetStr("importlib._bootstrap_external") is not PyModule external
+                || Ops.GetAttrOrNull(ts, external, PyStr.Intern("spec_from_file_location")) is not { } specFromFile) return;
+            spec = Ops.Call(ts, specFromFile, new PyStr(name), new PyStr(path));
         }
         else
         {
-            if (modules.GetStr("importlib._bootstrap") is not PyModule bootstrap) return;
-            var builtinImporter = Ops.GetAttr(ts, bootstrap, PyStr.Intern("BuiltinImporter"));
-            spec = Ops.Call(ts, Ops.GetAttr(ts, bootstrap, PyStr.Intern("ModuleSpec")),
+            if (modules.GetStr("importlib._bootstrap") is not PyModule bootstrap
+                || Ops.GetAttrOrNull(ts, bootstrap, PyStr.Intern("BuiltinImporter")) is not { } builtinImporter
+                || Ops.GetAttrOrNull(ts, bootstrap, PyStr.Intern("ModuleSpec")) is not { } moduleSpec) return;
+            spec = Ops.Call(ts, moduleSpec,
                 new PyObject[] { new PyStr(name), builtinImporter, new PyStr("built-in") }, new PyTuple(new PyObject[] { PyStr.Intern("origin") }));
         }
         if (spec == PyNone.Value) return;

@@ -30,6 +30,7 @@ public sealed class StructFormat
     public StructFormat(string format)
     {
         Format = format;
+        if (format.IndexOf('\0') >= 0) throw Error("embedded null character");
         int pos = 0;
         char order = format.Length > 0 ? format[0] : '@';
         if (order is '@' or '=' or '<' or '>' or '!') pos = 1; else order = '@';
@@ -124,9 +125,10 @@ public sealed class StructFormat
                     if (it.Code == 's') src.Slice(0, Math.Min(src.Length, it.Size)).CopyTo(d);
                     else if (it.Size > 0)
                     {
-                        int n = Math.Min(Math.Min(src.Length, it.Size - 1), 255);
+                        // all that fits is copied; only the length byte stops at 255
+                        int n = Math.Min(src.Length, it.Size - 1);
                         src.Slice(0, n).CopyTo(d.Slice(1));
-                        d[0] = (byte)n;
+                        d[0] = (byte)Math.Min(n, 255);
                     }
                     break;
                 }

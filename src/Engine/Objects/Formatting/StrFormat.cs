@@ -129,8 +129,9 @@ public static class StrFormat
         {
             int d = UnicodeInfo.DecimalValue(c);
             if (d < 0) return null;
+            // checked before the step, so the largest accepted value is sys.maxsize itself
+            if (acc > (long.MaxValue - d) / 10) throw FormatError.Value("Too many decimal digits in format string");
             acc = acc * 10 + d;
-            if (acc > long.MaxValue / 10) throw FormatError.Value("Too many decimal digits in format string");
         }
         return acc;
     }
