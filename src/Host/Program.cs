@@ -153,7 +153,7 @@ public static class Program
                 var mainMod = engine.CreateMain(file);
                 int dot = module.LastIndexOf('.');
                 mainMod.Namespace.SetStr("__package__", new PyStr(file.EndsWith("__main__.py") ? module : dot < 0 ? "" : module[..dot]));
-                return Interpreter.RunModuleCode(t, engine.CompileFile(t, file), mainMod.Namespace);
+                return Interpreter.RunModuleCode(t, CodeCache.LoadModule(t, file, CodeCache.CachePathFor(t, file)), mainMod.Namespace);
             }
             var main = engine.CreateMain(fromStdin ? "<stdin>" : script);
             if (fromStdin && inspect) return InteractiveLoop(t, engine, main);

@@ -1,88 +1,104 @@
 #nullable enable
 using System;
+using System.Buffers.Binary;
 using System.IO;
 using System.Numerics;
-using System.Text;
+using System.Runtime.InteropServices;
 using StacklessIron.Parsing.Ast;
 namespace StacklessIron.Compiling;
 
 /// <summary>
 /// Our own marshal format for code objects: a CodeObject (with its constants and nested code
-/// objects) to bytes and back. Tasklet pickling carries code by value in it. The format starts
-/// with a magic and a version, so bytes from another format or version are refused rather
-/// than misread.
+/// objects) to bytes and back. Tasklet pickling carries code by value in it, `marshal` embeds
+/// it (type code 'c'), and the compiled-module cache (Runtime/CodeCache) stores it. The bytes
+/// start with a magic and a version, so bytes from another format or version are refused
+/// rather than misread, and end with a checksum, so a damaged cache file is refused rather
+/// than run. Integers are variable-length (most are small: opcodes, indexes, columns) and
+/// line numbers are stored as differences, which keeps cache files small.
 /// </summary>
 public static class CodeObjectSerializer
 {
     const uint Magic = 0x53494331;   // "SIC1"
-    const int Version = 1;
+    const int Version = 2;
     /// <summary>Nesting of constants (tuples, code objects) a reader accepts.</summary>
     const int MaxDepth = 200;
+    /// <summary>The type code of a code object inside a marshal stream (as CPython's TYPE_CODE);
+    /// what follows it is a 4-byte length and then Serialize's bytes.</summary>
+    public const byte MarshalTypeCode = (byte)'c';
 
     public static byte[] Serialize(CodeObject code)
     {
-        var ms = new MemoryStream();
-        var w = new BinaryWriter(ms, Encoding.UTF8);
-        w.Write(Magic);
-        w.Write(Version);
-        WriteCode(w, code, 0);
-        w.Flush();
-        return ms.ToArray();
+        var w = new Writer();
+        w.U32(Magic);
+        w.U32(Version);
+        WriteCode(ref w, code, 0);
+        w.U64(Checksum(w.Written));
+        return w.Written.ToArray();
     }
 
     /// <summary>Reads what Serialize wrote; malformed input raises FormatException.</summary>
-    public static CodeObject Deserialize(byte[] data)
+    public static CodeObject Deserialize(ReadOnlySpan<byte> data)
     {
-        try
-        {
-            var r = new BinaryReader(new MemoryStream(data), Encoding.UTF8);
-            if (r.ReadUInt32() != Magic) throw new FormatException("not a code object of this engine");
-            if (r.ReadInt32() != Version) throw new FormatException("code object of another format version");
-            var code = ReadCode(r, 0);
-            if (r.BaseStream.Position != data.Length) throw new FormatException("extra data after the code object");
-            return code;
-        }
-        catch (EndOfStreamException) { throw new FormatException("truncated code object"); }
-        catch (DecoderFallbackException) { throw new FormatException("bad string in code object"); }
+        if (data.Length < 16) throw new FormatException("truncated code object");
+        var r = new Reader(data[..^8]);
+        if (r.U32() != Magic) throw new FormatException("not a code object of this engine");
+        if (r.U32() != Version) throw new FormatException("code object of another format version");
+        if (BinaryPrimitives.ReadUInt64LittleEndian(data[^8..]) != Checksum(data[..^8])) throw new FormatException("damaged code object (checksum)");
+        var code = ReadCode(ref r, 0);
+        if (!r.AtEnd) throw new FormatException("extra data after the code object");
+        return code;
     }
 
-    static void WriteCode(BinaryWriter w, CodeObject c, int depth)
+    public static CodeObject Deserialize(byte[] data) => Deserialize((ReadOnlySpan<byte>)data);
+
+    /// <summary>A 64-bit hash of the bytes, eight at a time: catches damaged files, not forgery.</summary>
+    static ulong Checksum(ReadOnlySpan<byte> data)
+    {
+        ulong h = 0x9E3779B97F4A7C15UL ^ (ulong)data.Length;
+        var words = MemoryMarshal.Cast<byte, ulong>(data);
+        foreach (var x in words) h = (BitOperations.RotateLeft(h ^ x, 29) + 0x9E3779B97F4A7C15UL) * 0xBF58476D1CE4E5B9UL;
+        for (int i = words.Length * 8; i < data.Length; i++) h = (h ^ data[i]) * 0x100000001B3UL;
+        h ^= h >> 31; h *= 0x94D049BB133111EBUL; h ^= h >> 29;
+        return h;
+    }
+
+    static void WriteCode(ref Writer w, CodeObject c, int depth)
     {
         if (depth > MaxDepth) throw new FormatException("code object nested too deeply");
-        WriteString(w, c.Name); WriteString(w, c.QualName); WriteString(w, c.Filename);
-        w.Write(c.FirstLineNo); w.Write(c.ArgCount); w.Write(c.PosOnlyArgCount); w.Write(c.KwOnlyArgCount);
-        w.Write((int)c.Flags); w.Write(c.StackSize);
-        WriteInts(w, c.Code);
-        w.Write(c.Constants.Length);
-        foreach (var k in c.Constants) WriteConst(w, k, depth + 1);
-        WriteStrings(w, c.Names); WriteStrings(w, c.VarNames); WriteStrings(w, c.CellVars); WriteStrings(w, c.FreeVars);
-        w.Write(c.ExceptionTable.Length);
-        foreach (var e in c.ExceptionTable) { w.Write(e.Start); w.Write(e.End); w.Write(e.Target); w.Write(e.Depth); w.Write(e.PushLasti); }
-        WriteInts(w, c.Lines); WriteInts(w, c.EndLines); WriteInts(w, c.Cols); WriteInts(w, c.EndCols);
-        w.Write(c.DocString != null);
-        if (c.DocString != null) WriteString(w, c.DocString);
+        w.Str(c.Name); w.Str(c.QualName); w.Str(c.Filename);
+        w.Int(c.FirstLineNo); w.Int(c.ArgCount); w.Int(c.PosOnlyArgCount); w.Int(c.KwOnlyArgCount);
+        w.Int((int)c.Flags); w.Int(c.StackSize);
+        w.Ints(c.Code, delta: false);
+        w.Int(c.Constants.Length);
+        foreach (var k in c.Constants) WriteConst(ref w, k, depth + 1);
+        w.Strs(c.Names); w.Strs(c.VarNames); w.Strs(c.CellVars); w.Strs(c.FreeVars);
+        w.Int(c.ExceptionTable.Length);
+        foreach (var e in c.ExceptionTable) { w.Int(e.Start); w.Int(e.End); w.Int(e.Target); w.Int(e.Depth); w.Byte(e.PushLasti ? (byte)1 : (byte)0); }
+        w.Ints(c.Lines, delta: true); w.Ints(c.EndLines, delta: true); w.Ints(c.Cols, delta: false); w.Ints(c.EndCols, delta: false);
+        w.Byte(c.DocString != null ? (byte)1 : (byte)0);
+        if (c.DocString != null) w.Str(c.DocString);
     }
 
-    static CodeObject ReadCode(BinaryReader r, int depth)
+    static CodeObject ReadCode(ref Reader r, int depth)
     {
         if (depth > MaxDepth) throw new FormatException("code object nested too deeply");
         var c = new CodeObject
         {
-            Name = ReadString(r), QualName = ReadString(r), Filename = ReadString(r),
-            FirstLineNo = r.ReadInt32(), ArgCount = r.ReadInt32(), PosOnlyArgCount = r.ReadInt32(), KwOnlyArgCount = r.ReadInt32(),
-            Flags = (CodeFlags)r.ReadInt32(), StackSize = r.ReadInt32(),
+            Name = r.Str(), QualName = r.Str(), Filename = r.Str(),
+            FirstLineNo = r.Int(), ArgCount = r.Int(), PosOnlyArgCount = r.Int(), KwOnlyArgCount = r.Int(),
+            Flags = (CodeFlags)r.Int(), StackSize = r.Int(),
         };
-        c.Code = ReadInts(r);
-        var consts = new object?[Count(r)];
-        for (int i = 0; i < consts.Length; i++) consts[i] = ReadConst(r, depth + 1);
+        c.Code = r.Ints(delta: false);
+        var consts = new object?[r.Count()];
+        for (int i = 0; i < consts.Length; i++) consts[i] = ReadConst(ref r, depth + 1);
         c.Constants = consts;
-        c.Names = ReadStrings(r); c.VarNames = ReadStrings(r); c.CellVars = ReadStrings(r); c.FreeVars = ReadStrings(r);
-        var table = new ExceptionTableEntry[Count(r)];
+        c.Names = r.Strs(); c.VarNames = r.Strs(); c.CellVars = r.Strs(); c.FreeVars = r.Strs();
+        var table = new ExceptionTableEntry[r.Count()];
         for (int i = 0; i < table.Length; i++)
-            table[i] = new ExceptionTableEntry(r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadBoolean());
+            table[i] = new ExceptionTableEntry(r.Int(), r.Int(), r.Int(), r.Int(), r.Byte() != 0);
         c.ExceptionTable = table;
-        c.Lines = ReadInts(r); c.EndLines = ReadInts(r); c.Cols = ReadInts(r); c.EndCols = ReadInts(r);
-        if (r.ReadBoolean()) c.DocString = ReadString(r);
+        c.Lines = r.Ints(delta: true); c.EndLines = r.Ints(delta: true); c.Cols = r.Ints(delta: false); c.EndCols = r.Ints(delta: false);
+        if (r.Byte() != 0) c.DocString = r.Str();
         Validate(c);
         return c;
     }
@@ -101,93 +117,192 @@ public static class CodeObjectSerializer
                 throw new FormatException("inconsistent exception table");
     }
 
-    static int Count(BinaryReader r)
-    {
-        int n = r.ReadInt32();
-        if (n < 0 || n > r.BaseStream.Length - r.BaseStream.Position) throw new FormatException("bad length in code object");
-        return n;
-    }
-
-    static void WriteInts(BinaryWriter w, int[] a) { w.Write(a.Length); foreach (var x in a) w.Write(x); }
-    static int[] ReadInts(BinaryReader r)
-    {
-        int n = Count(r);
-        var a = new int[n];
-        for (int i = 0; i < n; i++) a[i] = r.ReadInt32();
-        return a;
-    }
-
-    /// <summary>Strings as UTF-16 code units: names and constants may hold lone surrogates.</summary>
-    static void WriteString(BinaryWriter w, string s) { w.Write(s.Length); foreach (var ch in s) w.Write((ushort)ch); }
-    static string ReadString(BinaryReader r)
-    {
-        int n = Count(r);
-        var chars = new char[n];
-        for (int i = 0; i < n; i++) chars[i] = (char)r.ReadUInt16();
-        return new string(chars);
-    }
-    static void WriteStrings(BinaryWriter w, string[] a) { w.Write(a.Length); foreach (var s in a) WriteString(w, s); }
-    static string[] ReadStrings(BinaryReader r)
-    {
-        var a = new string[Count(r)];
-        for (int i = 0; i < a.Length; i++) a[i] = ReadString(r);
-        return a;
-    }
-
-    static void WriteConst(BinaryWriter w, object? k, int depth)
+    static void WriteConst(ref Writer w, object? k, int depth)
     {
         if (depth > MaxDepth) throw new FormatException("constant nested too deeply");
         switch (k)
         {
-            case null: w.Write((byte)'N'); break;
-            case bool b: w.Write((byte)(b ? 'T' : 'F')); break;
-            case int i: w.Write((byte)'i'); w.Write(i); break;
-            case long l: w.Write((byte)'l'); w.Write(l); break;
-            case BigInteger bi: w.Write((byte)'b'); var bytes = bi.ToByteArray(); w.Write(bytes.Length); w.Write(bytes); break;
-            case double d: w.Write((byte)'d'); w.Write(d); break;
-            case Complex z: w.Write((byte)'z'); w.Write(z.Real); w.Write(z.Imaginary); break;
-            case string s: w.Write((byte)'s'); WriteString(w, s); break;
-            case CodePointString cps: w.Write((byte)'u'); WriteInts(w, cps.CodePoints); break;
-            case byte[] by: w.Write((byte)'y'); w.Write(by.Length); w.Write(by); break;
-            case EllipsisConstant: w.Write((byte)'.'); break;
-            case ConstTuple t: w.Write((byte)'('); w.Write(t.Items.Length); foreach (var x in t.Items) WriteConst(w, x, depth + 1); break;
-            case ConstFrozenSet fs: w.Write((byte)'<'); w.Write(fs.Items.Length); foreach (var x in fs.Items) WriteConst(w, x, depth + 1); break;
-            case CodeObject co: w.Write((byte)'c'); WriteCode(w, co, depth + 1); break;
+            case null: w.Byte((byte)'N'); break;
+            case bool b: w.Byte((byte)(b ? 'T' : 'F')); break;
+            case int i: w.Byte((byte)'i'); w.Long(i); break;
+            case long l: w.Byte((byte)'l'); w.Long(l); break;
+            case BigInteger bi: w.Byte((byte)'b'); w.Bytes(bi.ToByteArray()); break;
+            case double d: w.Byte((byte)'d'); w.U64((ulong)BitConverter.DoubleToInt64Bits(d)); break;
+            case Complex z: w.Byte((byte)'z'); w.U64((ulong)BitConverter.DoubleToInt64Bits(z.Real)); w.U64((ulong)BitConverter.DoubleToInt64Bits(z.Imaginary)); break;
+            case string s: w.Byte((byte)'s'); w.Str(s); break;
+            case CodePointString cps: w.Byte((byte)'u'); w.Ints(cps.CodePoints, delta: false); break;
+            case byte[] by: w.Byte((byte)'y'); w.Bytes(by); break;
+            case EllipsisConstant: w.Byte((byte)'.'); break;
+            case ConstTuple t: w.Byte((byte)'('); w.Int(t.Items.Length); foreach (var x in t.Items) WriteConst(ref w, x, depth + 1); break;
+            case ConstFrozenSet fs: w.Byte((byte)'<'); w.Int(fs.Items.Length); foreach (var x in fs.Items) WriteConst(ref w, x, depth + 1); break;
+            case CodeObject co: w.Byte((byte)'c'); WriteCode(ref w, co, depth + 1); break;
             default: throw new FormatException($"unknown constant {k.GetType().Name}");
         }
     }
 
-    static object? ReadConst(BinaryReader r, int depth)
+    static object? ReadConst(ref Reader r, int depth)
     {
         if (depth > MaxDepth) throw new FormatException("constant nested too deeply");
-        byte tag = r.ReadByte();
+        byte tag = r.Byte();
         switch ((char)tag)
         {
             case 'N': return null;
             case 'T': return true;
             case 'F': return false;
-            case 'i': return r.ReadInt32();
-            case 'l': return r.ReadInt64();
-            case 'b': return new BigInteger(r.ReadBytes(Count(r)));
-            case 'd': return r.ReadDouble();
-            case 'z': return new Complex(r.ReadDouble(), r.ReadDouble());
-            case 's': return ReadString(r);
+            case 'i':
+            {
+                long v = r.Long();
+                if (v < int.MinValue || v > int.MaxValue) throw new FormatException("bad int constant");
+                return (int)v;
+            }
+            case 'l': return r.Long();
+            case 'b': return new BigInteger(r.Bytes());
+            case 'd': return BitConverter.Int64BitsToDouble((long)r.U64());
+            case 'z': { double re = BitConverter.Int64BitsToDouble((long)r.U64()); return new Complex(re, BitConverter.Int64BitsToDouble((long)r.U64())); }
+            case 's': return r.Str();
             case 'u':
             {
-                var cps = ReadInts(r);
+                var cps = r.Ints(delta: false);
                 foreach (var cp in cps) if (cp < 0 || cp > 0x10FFFF) throw new FormatException("bad code point");
                 return new CodePointString(cps);
             }
-            case 'y': return r.ReadBytes(Count(r));
+            case 'y': return r.Bytes();
             case '.': return EllipsisConstant.Value;
             case '(': case '<':
             {
-                var items = new object?[Count(r)];
-                for (int i = 0; i < items.Length; i++) items[i] = ReadConst(r, depth + 1);
+                var items = new object?[r.Count()];
+                for (int i = 0; i < items.Length; i++) items[i] = ReadConst(ref r, depth + 1);
                 return tag == '(' ? new ConstTuple(items) : new ConstFrozenSet(items);
             }
-            case 'c': return ReadCode(r, depth + 1);
+            case 'c': return ReadCode(ref r, depth + 1);
             default: throw new FormatException("unknown constant tag in code object");
+        }
+    }
+
+    /// <summary>Appends to a growing buffer.</summary>
+    struct Writer
+    {
+        byte[] _buf;
+        int _len;
+        public Writer() { _buf = new byte[4096]; _len = 0; }
+        public readonly ReadOnlySpan<byte> Written => _buf.AsSpan(0, _len);
+
+        Span<byte> Take(int n)
+        {
+            if (_len + n > _buf.Length) Array.Resize(ref _buf, Math.Max(_buf.Length * 2, _len + n));
+            var s = _buf.AsSpan(_len, n);
+            _len += n;
+            return s;
+        }
+
+        public void Byte(byte b) => Take(1)[0] = b;
+        public void U32(uint v) => BinaryPrimitives.WriteUInt32LittleEndian(Take(4), v);
+        public void U64(ulong v) => BinaryPrimitives.WriteUInt64LittleEndian(Take(8), v);
+        /// <summary>Unsigned LEB128.</summary>
+        public void VarU(ulong v)
+        {
+            while (v >= 0x80) { Byte((byte)(v | 0x80)); v >>= 7; }
+            Byte((byte)v);
+        }
+        /// <summary>Signed values zigzag-encoded, so small negatives (-1 = none) stay short.</summary>
+        public void Long(long v) => VarU((ulong)((v << 1) ^ (v >> 63)));
+        public void Int(int v) => Long(v);
+        public void Ints(int[] a, bool delta)
+        {
+            Int(a.Length);
+            long prev = 0;
+            foreach (var x in a) { Long(x - prev); if (delta) prev = x; }
+        }
+        public void Bytes(byte[] b) { Int(b.Length); b.CopyTo(Take(b.Length)); }
+        /// <summary>Strings as UTF-16 code units: names and constants may hold lone surrogates.
+        /// A string of ASCII only (nearly all names) is stored one byte per character.</summary>
+        public void Str(string s)
+        {
+            bool ascii = System.Text.Ascii.IsValid(s);
+            Long(ascii ? s.Length : -s.Length - 1);
+            if (ascii) System.Text.Encoding.ASCII.GetBytes(s, Take(s.Length));
+            else MemoryMarshal.AsBytes(s.AsSpan()).CopyTo(Take(s.Length * 2));
+        }
+        public void Strs(string[] a) { Int(a.Length); foreach (var s in a) Str(s); }
+    }
+
+    /// <summary>Reads from a span, every length checked against what is left.</summary>
+    ref struct Reader
+    {
+        readonly ReadOnlySpan<byte> _d;
+        int _p;
+        public Reader(ReadOnlySpan<byte> d) { _d = d; _p = 0; }
+        public readonly bool AtEnd => _p == _d.Length;
+
+        ReadOnlySpan<byte> Take(int n)
+        {
+            if (n < 0 || n > _d.Length - _p) throw new FormatException("truncated code object");
+            var s = _d.Slice(_p, n);
+            _p += n;
+            return s;
+        }
+
+        public byte Byte() => Take(1)[0];
+        public uint U32() => BinaryPrimitives.ReadUInt32LittleEndian(Take(4));
+        public ulong U64() => BinaryPrimitives.ReadUInt64LittleEndian(Take(8));
+        public ulong VarU()
+        {
+            ulong v = 0;
+            for (int shift = 0; shift < 64; shift += 7)
+            {
+                byte b = Byte();
+                v |= (ulong)(b & 0x7F) << shift;
+                if (b < 0x80) return v;
+            }
+            throw new FormatException("bad number in code object");
+        }
+        public long Long() { ulong u = VarU(); return (long)(u >> 1) ^ -(long)(u & 1); }
+        public int Int()
+        {
+            long v = Long();
+            if (v < int.MinValue || v > int.MaxValue) throw new FormatException("bad number in code object");
+            return (int)v;
+        }
+        /// <summary>A count of items that each take at least one byte.</summary>
+        public int Count()
+        {
+            int n = Int();
+            if (n < 0 || n > _d.Length - _p) throw new FormatException("bad length in code object");
+            return n;
+        }
+        public int[] Ints(bool delta)
+        {
+            var a = new int[Count()];
+            long prev = 0;
+            for (int i = 0; i < a.Length; i++)
+            {
+                long v = Long() + prev;
+                if (v < int.MinValue || v > int.MaxValue) throw new FormatException("bad number in code object");
+                a[i] = (int)v;
+                if (delta) prev = v;
+            }
+            return a;
+        }
+        public byte[] Bytes() => Take(Count()).ToArray();
+        public string Str()
+        {
+            long n = Long();
+            if (n >= 0)
+            {
+                if (n > _d.Length - _p) throw new FormatException("bad length in code object");
+                var bytes = Take((int)n);
+                foreach (var b in bytes) if (b >= 0x80) throw new FormatException("bad string in code object");
+                return System.Text.Encoding.ASCII.GetString(bytes);
+            }
+            long units = -(n + 1);
+            if (units > (_d.Length - _p) / 2) throw new FormatException("bad length in code object");
+            return new string(MemoryMarshal.Cast<byte, char>(Take((int)units * 2)));
+        }
+        public string[] Strs()
+        {
+            var a = new string[Count()];
+            for (int i = 0; i < a.Length; i++) a[i] = Str();
+            return a;
         }
     }
 }

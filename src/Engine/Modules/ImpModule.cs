@@ -67,13 +67,21 @@ public static class ImpModule
     [PyMethod]
     static PyObject init_frozen(ThreadState ts, string name) => PyNone.Value;
 
-    [PyMethod] static void _fix_co_filename(ThreadState ts, PyObject code, PyObject path) { }
+    /// <summary>A code object loaded from a cache file takes the source path it was imported
+    /// by (nested code objects too), when it was compiled under another spelling of it.</summary>
+    [PyMethod]
+    static void _fix_co_filename(ThreadState ts, PyObject code, PyObject path)
+    {
+        if (code is not PyCode c) throw PyExc.TypeError($"_fix_co_filename() argument 1 must be code, not {code.Type.Name}");
+        if (path is not PyStr p) throw PyExc.TypeError($"_fix_co_filename() argument 2 must be str, not {path.Type.Name}");
+        if (c.Code.Filename != p.Value) CodeCache.FixFilename(c.Code, p.Value);
+    }
 
     [PyMethod] static PyObject _override_frozen_modules_for_tests(ThreadState ts, long @override) => PyNone.Value;
 
-    /// <summary>The 8-byte key of a hash-based .pyc: SipHash of the source keyed by `key`, as
-    /// importlib.util.source_hash gives; this engine writes no .pyc files, so any stable hash
-    /// of key and source serves.</summary>
+    /// <summary>The 8-byte key of a hash-based .pyc: a hash of the source keyed by `key`, as
+    /// importlib.util.source_hash gives (CPython's is SipHash; our .pyc files are our own, so any
+    /// stable hash of key and source serves).</summary>
     [PyMethod]
     static PyObject source_hash(ThreadState ts, [PyKeyword] long key, PyObject source)
     {

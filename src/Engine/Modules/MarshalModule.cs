@@ -10,8 +10,10 @@ namespace StacklessIron.Modules;
 /// <summary>`marshal` for plain values in CPython's format (version 4): None, bools, Ellipsis,
 /// StopIteration, int, float, complex, str, bytes, tuple, list, dict, set, frozenset. loads()
 /// reads CPython's output, back references included; dumps() writes no references (CPython
-/// reads that too). Code objects are ours, not CPython's: they are "unmarshallable" here.
-/// importlib imports this module at start; `compile`d .pyc loading is not built on it.</summary>
+/// reads that too). Code objects are ours, not CPython's: type code 'c' is followed by a
+/// 4-byte length and our own code format (Compiling/CodeObjectSerializer), which refuses
+/// CPython's code objects cleanly. importlib's loaders, py_compile and compileall write and read
+/// .pyc files through this; the native import reads the same files (Runtime/CodeCache).</summary>
 public static class MarshalModule
 {
     public static PyModule Create(ThreadState ts)
@@ -112,6 +114,12 @@ public static class MarshalModule
             var items = Ops.ToArray(ts, v);
             o.WriteByte(t == PySet.TypeObject ? (byte)'<' : (byte)'>'); Int32(o, items.Length);
             foreach (var x in items) Write(ts, o, x, depth + 1);
+            return;
+        }
+        if (t == PyCode.TypeObject)
+        {
+            var body = Compiling.CodeObjectSerializer.Serialize(((PyCode)v).Code);
+            o.WriteByte(Compiling.CodeObjectSerializer.MarshalTypeCode); Int32(o, body.Length); o.Write(body);
             return;
         }
         throw PyExc.ValueError("unmarshallable object");
@@ -235,6 +243,12 @@ public static class MarshalModule
                             d.SetItem(_ts, k, v);
                         }
                         return d;
+                    }
+                    case (char)Compiling.CodeObjectSerializer.MarshalTypeCode:
+                    {
+                        var body = Bytes(ref p, I32(ref p));
+                        try { return Keep(PyCode.For(Compiling.CodeObjectSerializer.Deserialize(body))); }
+                        catch (FormatException e) { throw Bad("bad marshal data (" + e.Message + ")"); }
                     }
                     case 'r':
                     {

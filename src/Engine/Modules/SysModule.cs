@@ -44,11 +44,11 @@ public static class SysModule
         ns.SetStr("base_exec_prefix", new PyStr("/usr"));
         ns.SetStr("platlibdir", new PyStr("lib"));
         ns.SetStr("builtin_module_names", new PyTuple(new PyObject[] { new PyStr("builtins"), new PyStr("sys") }));
-        ns.SetStr("dont_write_bytecode", PyBool.True);
+        ns.SetStr("dont_write_bytecode", PyBool.From(CodeCache.DontWriteFromEnvironment()));
         ns.SetStr("warnoptions", new PyList());
         ns.SetStr("_xoptions", new PyDict());
         ns.SetStr("orig_argv", new PyList());
-        ns.SetStr("pycache_prefix", PyNone.Value);
+        ns.SetStr("pycache_prefix", CodeCache.DefaultPrefix(ignoreEnvironment: false) is string prefix ? new PyStr(prefix) : PyNone.Value);
         ns.SetStr("abiflags", PyStr.Empty);
         ns.SetStr("api_version", PyInt.From(1013));
         ns.SetStr("float_repr_style", new PyStr("short"));
@@ -61,14 +61,14 @@ public static class SysModule
         ns.SetStr("__unraisablehook__", ns.GetStr("unraisablehook")!);
         var impl = new PySimpleNamespace();
         impl.Dict!.SetStr("name", new PyStr("stacklessiron"));
-        impl.Dict!.SetStr("cache_tag", PyNone.Value);
+        impl.Dict!.SetStr("cache_tag", new PyStr(CodeCache.CacheTag));
         impl.Dict!.SetStr("version", ns.GetStr("version_info")!);
         impl.Dict!.SetStr("hexversion", PyInt.From(0x030B00F0));
         impl.Dict!.SetStr("_multiarch", new PyStr("x86_64-linux-gnu"));
         ns.SetStr("implementation", impl);
         var flagValues = new PyObject[FlagNames.Length];
         for (int i = 0; i < flagValues.Length; i++) flagValues[i] = PyInt.From(0);
-        flagValues[Array.IndexOf(FlagNames, "dont_write_bytecode")] = PyInt.From(1);
+        flagValues[Array.IndexOf(FlagNames, "dont_write_bytecode")] = PyInt.From(CodeCache.DontWriteFromEnvironment() ? 1 : 0);
         flagValues[Array.IndexOf(FlagNames, "hash_randomization")] = PyInt.From(Environment.GetEnvironmentVariable("PYTHONHASHSEED") == "0" ? 0 : 1);
         flagValues[Array.IndexOf(FlagNames, "dev_mode")] = PyBool.False;
         flagValues[Array.IndexOf(FlagNames, "safe_path")] = PyBool.False;
@@ -121,6 +121,17 @@ public static class SysModule
                 values[at] = values[at] is PyBool ? PyBool.From(value != 0) : PyInt.From(value);
             }
             sys.Set("flags", PyStructSeq.Create(FlagsType, values));
+            // -E/-I: the PYTHON* variables read at start no longer count (-B still does)
+            if (flagValues.ContainsKey("ignore_environment"))
+            {
+                sys.Set("pycache_prefix", CodeCache.DefaultPrefix(ignoreEnvironment: true) is string prefix ? new PyStr(prefix) : PyNone.Value);
+                if (!flagValues.ContainsKey("dont_write_bytecode"))
+                {
+                    values[Array.IndexOf(FlagNames, "dont_write_bytecode")] = PyInt.From(0);
+                    sys.Set("flags", PyStructSeq.Create(FlagsType, values));
+                }
+            }
+            sys.Set("dont_write_bytecode", PyBool.From(Ops.IsTrue(engine.MainThread, values[Array.IndexOf(FlagNames, "dont_write_bytecode")])));
             if (flagValues.TryGetValue("optimize", out int level) && level > 0)
             {
                 engine.Optimize = level;
@@ -133,6 +144,9 @@ public static class SysModule
             int eq = x.IndexOf('=');
             string name = eq < 0 ? x : x[..eq];
             xdict.SetStr(new PyStr(name), eq < 0 ? PyBool.True : new PyStr(x[(eq + 1)..]));
+            // -X pycache_prefix=PATH overrides PYTHONPYCACHEPREFIX (and, empty, means none)
+            if (name == "pycache_prefix")
+                sys.Set("pycache_prefix", eq < 0 || eq == x.Length - 1 ? PyNone.Value : new PyStr(x[(eq + 1)..]));
             if (name == "int_max_str_digits")
             {
                 if (eq < 0 || !long.TryParse(x.AsSpan(eq + 1), out long n) || !PyInt.IsValidMaxStrDigits(n))

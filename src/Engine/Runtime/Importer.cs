@@ -213,7 +213,13 @@ public static class Importer
         var module = new PyModule(name);
         var ns = module.Namespace;
         bool namespacePkg = Directory.Exists(path);
-        if (!namespacePkg) ns.SetStr(s_file, new PyStr(path));
+        string? cachePath = null;
+        if (!namespacePkg)
+        {
+            ns.SetStr(s_file, new PyStr(path));
+            cachePath = CodeCache.CachePathFor(ts, path);
+            if (cachePath != null) ns.SetStr("__cached__", new PyStr(cachePath));
+        }
         if (isPackage)
         {
             var dir = namespacePkg ? path : Path.GetDirectoryName(path)!;
@@ -232,7 +238,7 @@ public static class Importer
         try
         {
             SetSpec(ts, module, name, path);
-            var code = ts.Engine.CompileFile(ts, path);
+            var code = CodeCache.LoadModule(ts, path, cachePath);
             Interpreter.RunModuleCode(ts, code, ns);
             if (name == "importlib") InstallImportlibFinders(ts, module);
             if (SourceLoadedHooks.TryGetValue(name, out var hook)) hook(ts, module);
@@ -256,6 +262,10 @@ public static class Importer
         var bootstrap = importlib.Namespace.GetStr("_bootstrap");
         var external = importlib.Namespace.GetStr("_bootstrap_external");
         if (bootstrap == null || external == null) return;
+        // importlib's loaders, py_compile and compileall stamp and check .pyc files with
+        // MAGIC_NUMBER: ours, so they share the native import's cache files (CodeCache)
+        Ops.SetAttr(ts, external, PyStr.Intern("MAGIC_NUMBER"), PyBytes.From((byte[])CodeCache.Magic.Clone()));
+        Ops.SetAttr(ts, external, PyStr.Intern("_RAW_MAGIC_NUMBER"), PyInt.From(System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(CodeCache.Magic)));
         metaPath.Append(Ops.GetAttr(ts, bootstrap, PyStr.Intern("BuiltinImporter")));
         metaPath.Append(Ops.GetAttr(ts, bootstrap, PyStr.Intern("FrozenImporter")));
         Ops.CallMethod(ts, external, "_install", bootstrap);

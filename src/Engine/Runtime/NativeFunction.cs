@@ -116,11 +116,37 @@ public sealed class NativeFunction
             for (int i = 0; i < optional.Count; i++) opt[i] = optional[i];
             _optional = opt;
             while (_required < sig.PosCount && !opt[_required]) _required++;
-            if (!varArgs && !varKw && kwOnly == 0 && posCount + (HasSelf ? 1 : 0) <= 4) CompileFastInvoker(ps, sig);
+            if (!varArgs && !varKw && kwOnly == 0 && posCount + (HasSelf ? 1 : 0) <= 4)
+            {
+                // adapters first, the compiled invoker once the native proves hot (NativeTier0)
+                int arity = posCount + (HasSelf ? 1 : 0);
+                if (NativeTier0.Make(this, Method, ps, arity) is Delegate adapter) SetFast(arity, adapter);
+                else CompileFastInvoker(ps, sig);
+            }
             else _invoker = CompileInvoker(ps, sig);
             _sig = sig;   // last: a non-null _sig means everything above is ready
             return sig;
         }
+    }
+
+    void SetFast(int arity, Delegate d)
+    {
+        switch (arity)
+        {
+            case 0: _f0 = (Func<ThreadState, PyObject>)d; break;
+            case 1: _f1 = (Func<ThreadState, PyObject?, PyObject>)d; break;
+            case 2: _f2 = (Func<ThreadState, PyObject?, PyObject?, PyObject>)d; break;
+            case 3: _f3 = (Func<ThreadState, PyObject?, PyObject?, PyObject?, PyObject>)d; break;
+            case 4: _f4 = (Func<ThreadState, PyObject?, PyObject?, PyObject?, PyObject?, PyObject>)d; break;
+        }
+        _fastArity = arity;
+    }
+
+    /// <summary>Called by a first (adapter) invoker that has been called often: the compiled
+    /// invoker takes its place.</summary>
+    internal void TierUp()
+    {
+        lock (this) CompileFastInvoker(Method.GetParameters(), _sig!);
     }
 
     void CompileFastInvoker(ParameterInfo[] ps, Signature sig)
