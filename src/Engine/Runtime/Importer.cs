@@ -15,6 +15,14 @@ public static class Importer
     /// <summary>Native modules by name: a factory that builds the module object.</summary>
     public static readonly Dictionary<string, Func<ThreadState, PyModule>> NativeModules = new();
 
+    /// <summary>CPython's frozen importlib under its own names (zipimport imports them so):
+    /// here they are importlib's source modules, which our importlib package loads.</summary>
+    static readonly Dictionary<string, string> s_frozenAliases = new()
+    {
+        ["_frozen_importlib"] = "importlib._bootstrap",
+        ["_frozen_importlib_external"] = "importlib._bootstrap_external",
+    };
+
     /// <summary>Called after the source module of that name has run (a native module adapting
     /// a library module, e.g. stackless patching pickle), with the new module.</summary>
     public static readonly Dictionary<string, Action<ThreadState, PyModule>> SourceLoadedHooks = new();
@@ -124,7 +132,17 @@ public static class Importer
             foreach (var p in Ops.Iterate(ts, ppath)) if (p is PyStr ps) searchPath.Add(ps.Value);
         }
         PyObject module;
-        if (dot < 0 && NativeModules.TryGetValue(fullname, out var factory))
+        if (dot < 0 && s_frozenAliases.TryGetValue(fullname, out var aliased))
+        {
+            // importlib's own __init__ asks for them first and, told there are none, sets its
+            // source modules up itself; anyone else gets those once importlib has done so
+            if (modules.GetStr("importlib") is PyModule importlib && importlib.Namespace.GetStr("_bootstrap_external") == null)
+                throw NotFound(fullname, $"No module named '{fullname}'");
+            ImportModule(ts, "importlib");
+            module = ImportModule(ts, aliased);
+            modules.SetStr(fullname, module);
+        }
+        else if (dot < 0 && NativeModules.TryGetValue(fullname, out var factory))
         {
             module = factory(ts);
             modules.SetStr(fullname, module);
@@ -138,6 +156,7 @@ public static class Importer
             if (found == null)
             {
                 if (dot >= 0 && NativeModules.TryGetValue(fullname, out var f2)) { module = f2(ts); modules.SetStr(fullname, module); goto bind; }
+                if (FindWithImportlib(ts, fullname, searchPath, parent) is { } viaFinders) { module = viaFinders; goto bind; }
                 throw NotFound(fullname, $"No module named '{fullname}'");
             }
             module = LoadSource(ts, fullname, found.Value.path, found.Value.isPackage);
@@ -146,6 +165,57 @@ public static class Importer
     bind:
         if (parent != null) Ops.SetAttr(ts, parent, PyStr.Intern(fullname[(dot + 1)..]), module);
         return module;
+    }
+
+    /// <summary>What the native search does not see: a module in a zip archive on the path
+    /// (zipimport), or one a finder the program put on sys.meta_path provides. importlib's own
+    /// machinery finds and loads it. Asked only after the native search failed and only when
+    /// one of those is there, so that failing imports (`try: import _speedups`) stay cheap.</summary>
+    static PyObject? FindWithImportlib(ThreadState ts, string fullname, List<string> searchPath, PyObject? parent)
+    {
+        bool archive = searchPath.Exists(InsideArchive);
+        if (!archive && !HasProgramFinders(ts)) return null;
+        var bootstrap = ImportModule(ts, "importlib._bootstrap");   // installs the standard finders
+        if (archive) EnsureZipImportHook(ts);
+        var path = parent == null ? PyNone.Value : Ops.GetAttrOrNull(ts, parent, s_path) ?? PyNone.Value;
+        var spec = Ops.CallMethod(ts, bootstrap, "_find_spec", new PyStr(fullname), path);
+        if (spec == PyNone.Value) return null;
+        return Ops.CallMethod(ts, bootstrap, "_load", spec);
+    }
+
+    /// <summary>A path entry that is an archive file, or a folder inside one (a zip package's __path__).</summary>
+    static bool InsideArchive(string entry)
+    {
+        for (var p = entry; !string.IsNullOrEmpty(p); p = Path.GetDirectoryName(p))
+        {
+            if (Directory.Exists(p)) return false;
+            if (File.Exists(p)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>sys.meta_path holds a finder other than importlib's standard three.</summary>
+    static bool HasProgramFinders(ThreadState ts)
+    {
+        if (ts.Engine.Sys.Get("meta_path") is not PyList metaPath) return false;
+        foreach (var finder in metaPath.ToArray())
+            if (finder is not PyType t || Ops.GetAttrOrNull(ts, t, PyStr.Intern("__module__")) is not PyStr m
+                || m.Value is not ("importlib._bootstrap" or "importlib._bootstrap_external"))
+                return true;
+        return false;
+    }
+
+    /// <summary>sys.path_hooks starts with zipimport's importer, as CPython's does; archive
+    /// entries importlib saw before it was there are forgotten from sys.path_importer_cache.</summary>
+    static void EnsureZipImportHook(ThreadState ts)
+    {
+        if (ts.Engine.Sys.Get("path_hooks") is not PyList hooks) return;
+        var zipimporter = Ops.GetAttr(ts, ImportModule(ts, "zipimport"), PyStr.Intern("zipimporter"));
+        foreach (var h in hooks.ToArray()) if (h == zipimporter) return;
+        Ops.CallMethod(ts, hooks, "insert", PyInt.From(0), zipimporter);
+        if (ts.Engine.Sys.Get("path_importer_cache") is PyDict cache)
+            foreach (var (key, value) in new List<(PyObject, PyObject)>(cache.Items()))
+                if (value == PyNone.Value && key is PyStr k && InsideArchive(k.Value)) cache.RemoveStr(k);
     }
 
     static PyException NotFound(string name, string msg)
