@@ -22,6 +22,20 @@ public class DispatchLoopShapeTests
             "move the code with try/finally/foreach/using into a helper outside Dispatch");
     }
 
+    /// <summary>The JIT tracks (keeps in registers) at most 1024 locals of a method, its
+    /// inlinees' included, and stops inlining near that count: Dispatch at 199 IL locals was
+    /// there, and one more instruction in it cost the ping-pong benchmark 15%. Its IL locals are
+    /// a lower bound of what the JIT counts; slow paths belong in the helpers beside it
+    /// (Interpreter.SlowPaths.cs, Interpreter.Calls.cs, DispatchCold).</summary>
+    [Test]
+    public void DispatchKeepsItsLocalsWellBelowTheJitLimit()
+    {
+        int locals = Dispatch.GetMethodBody()!.LocalVariables.Count;
+        TestContext.Out.WriteLine($"Dispatch: {locals} IL locals");
+        Assert.That(locals, Is.LessThanOrEqualTo(180),
+            "move slow paths out of Dispatch into non-inlined helpers before adding to it");
+    }
+
     [Test]
     public void DispatchTakesNoReferenceParameters()
     {

@@ -50,4 +50,20 @@ public class QuickenedCodeTests
         Assert.That(ops[kw + 1], Is.EqualTo(Opcode.CALL));
         Assert.That(ops.Count(o => o == Opcode.CALL), Is.EqualTo(2));
     }
+
+    [Test]
+    public void BinaryOpsAreSpecializedByOperatorKeepingTheirArg()
+    {
+        var code = FunctionCode("def h(a, b):\n    a += b\n    c = a - b\n    d = a * b % 3\n    return a / b + c ** d\n", "h");
+        var ops = QuickOps(code);
+        Assert.That(ops.Count(o => o == Opcode.BINARY_OP_ADD), Is.EqualTo(2), "+= and +");
+        Assert.That(ops, Does.Contain(Opcode.BINARY_OP_SUBTRACT));
+        Assert.That(ops, Does.Contain(Opcode.BINARY_OP_MULTIPLY));
+        Assert.That(ops, Does.Contain(Opcode.BINARY_OP_REMAINDER));
+        Assert.That(ops.Count(o => o == Opcode.BINARY_OP), Is.EqualTo(2), "/ and ** stay generic");
+        // the loop's slow path and error messages need the operator: the arg stays
+        for (int i = 0; i < ops.Length; i++)
+            if (CodeObject.OpOf(code.Code.Code[i]) == Opcode.BINARY_OP)
+                Assert.That(code.Quick[i] >> 8, Is.EqualTo(code.Code.Code[i] >> 8));
+    }
 }
