@@ -443,31 +443,55 @@ public partial class PyStr
     static PyObject translate(ThreadState ts, PyStr self, PyObject table)
     {
         string s = self.Value;
-        var sb = new StringBuilder(s.Length);
-        var cache = new Dictionary<int, string?>();
+        // Each code point's replacement is looked up once; those of Latin-1 chars (most text)
+        // in an array, the rest in a dictionary. The result is written into a char buffer.
+        var latin1 = new string?[256];
+        var latin1Known = new bool[256];
+        Dictionary<int, string?>? others = null;
+        var buf = new char[s.Length];
+        int n = 0;
         for (int i = 0; i < s.Length;)
         {
-            int cp = CodePoints.At(s, i, out int w);
-            if (!cache.TryGetValue(cp, out var repl))
+            char c = s[i];
+            string? repl;
+            int w = 1;
+            if (c < 256 && latin1Known[c]) repl = latin1[c];
+            else
             {
-                PyObject? v;
-                try { v = Ops.GetItem(ts, table, PyInt.From(cp)); }
-                catch (PyException e) when (e.Matches(ExceptionTypes.LookupError)) { v = null; }
-                if (v == null) repl = s.Substring(i, w);
-                else if (v == PyNone.Value) repl = null;
-                else if (v is PyInt vi)
+                int cp = c < 256 ? c : CodePoints.At(s, i, out w);
+                if (others == null || !others.TryGetValue(cp, out repl))
                 {
-                    if (!vi.FitsLong || vi.Small < 0 || vi.Small > 0x10FFFF) throw PyExc.ValueError("character mapping must be in range(0x110000)");
-                    repl = CodePoints.FromCodePoint((int)vi.Small);
+                    repl = TranslateLookup(ts, table, cp, s, i, w);
+                    if (cp < 256) { latin1[cp] = repl; latin1Known[cp] = true; }
+                    else (others ??= new Dictionary<int, string?>())[cp] = repl;
                 }
-                else if (v is PyStr vs) repl = vs.Value;
-                else throw PyExc.TypeError("character mapping must return integer, None or str");
-                cache[cp] = repl;
             }
-            if (repl != null) sb.Append(repl);
+            if (repl != null)
+            {
+                if (n + repl.Length > buf.Length) Array.Resize(ref buf, (int)Math.Min(Array.MaxLength, Math.Max(2L * buf.Length, (long)n + repl.Length)));
+                if (repl.Length == 1) buf[n++] = repl[0];
+                else { repl.CopyTo(0, buf, n, repl.Length); n += repl.Length; }
+            }
             i += w;
         }
-        return From(sb.ToString());
+        return From(new string(buf, 0, n));
+    }
+
+    /// <summary>The replacement text of code point cp under a translate table (null: delete).</summary>
+    static string? TranslateLookup(ThreadState ts, PyObject table, int cp, string s, int i, int w)
+    {
+        PyObject? v;
+        try { v = Ops.GetItem(ts, table, PyInt.From(cp)); }
+        catch (PyException e) when (e.Matches(ExceptionTypes.LookupError)) { v = null; }
+        if (v == null) return s.Substring(i, w);
+        if (v == PyNone.Value) return null;
+        if (v is PyInt vi)
+        {
+            if (!vi.FitsLong || vi.Small < 0 || vi.Small > 0x10FFFF) throw PyExc.ValueError("character mapping must be in range(0x110000)");
+            return CodePoints.FromCodePoint((int)vi.Small);
+        }
+        if (v is PyStr vs) return vs.Value;
+        throw PyExc.TypeError("character mapping must return integer, None or str");
     }
 
     // ---------------- encoding ----------------
