@@ -74,6 +74,8 @@ public class PyModule : PyObject
     [PyMethod]
     static PyObject __dir__(ThreadState ts, PyModule self)
     {
+        // PEP 562: a module-level __dir__() gives the listing (stackless's computed names)
+        if (self.Namespace.GetStr("__dir__") is PyObject custom) return Ops.Call(ts, custom);
         var l = new PyList();
         foreach (var (k, _) in self.Namespace.Items()) l.Append(k);
         return l;
