@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
 using System.Threading.Tasks;
 
 namespace StacklessIron.Tests;
@@ -11,7 +12,7 @@ public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr, b
 public static class ProcessRunner
 {
     public static ProcessResult Run(string file, IEnumerable<string> args, string? workDir = null,
-                                    int timeoutMs = 60_000, string? stdin = null)
+                                    int timeoutMs = 60_000, string? stdin = null, IReadOnlyDictionary<string, string?>? env = null)
     {
         var psi = new ProcessStartInfo(file)
         {
@@ -24,6 +25,9 @@ public static class ProcessRunner
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["PYTHONHASHSEED"] = "0";
         psi.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
+        if (env != null)
+            foreach (var (k, v) in env)
+                if (v == null) psi.Environment.Remove(k); else psi.Environment[k] = v;
         using var p = Process.Start(psi)!;
         Task<string> so = p.StandardOutput.ReadToEndAsync(), se = p.StandardError.ReadToEndAsync();
         if (stdin != null) p.StandardInput.Write(stdin);
@@ -37,11 +41,25 @@ public static class ProcessRunner
         return new ProcessResult(done ? p.ExitCode : -1, so.Result, se.Result, !done);
     }
 
-    /// <summary>Runs the StacklessIron host (the built assembly) with the given arguments.</summary>
+    /// <summary>Runs the StacklessIron host (the built assembly) with the given arguments.
+    /// Its compiled-module cache is on, in a folder of this test run shared by all its engine
+    /// processes (many run at once: the cache must stay consistent under that) and removed
+    /// when the run ends.</summary>
     public static ProcessResult RunOurs(IEnumerable<string> args, string? workDir = null, int timeoutMs = 60_000, string? stdin = null)
     {
         var all = new List<string> { RepoPaths.HostDll };
         all.AddRange(args);
-        return Run("dotnet", all, workDir, timeoutMs, stdin);
+        return Run("dotnet", all, workDir, timeoutMs, stdin, CacheEnvironment.Value);
     }
+
+    static readonly Lazy<IReadOnlyDictionary<string, string?>> CacheEnvironment = new(() =>
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"stackless-iron-test-cache-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        };
+        return new Dictionary<string, string?> { ["PYTHONDONTWRITEBYTECODE"] = null, ["PYTHONPYCACHEPREFIX"] = dir };
+    });
 }
