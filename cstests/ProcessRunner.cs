@@ -12,7 +12,7 @@ public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr, b
 public static class ProcessRunner
 {
     public static ProcessResult Run(string file, IEnumerable<string> args, string? workDir = null,
-                                    int timeoutMs = 60_000, string? stdin = null, IReadOnlyDictionary<string, string?>? env = null)
+                                    int timeoutMs = 60_000, string? stdin = null)
     {
         var psi = new ProcessStartInfo(file)
         {
@@ -24,10 +24,12 @@ public static class ProcessRunner
         };
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["PYTHONHASHSEED"] = "0";
-        psi.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        if (env != null)
-            foreach (var (k, v) in env)
-                if (v == null) psi.Environment.Remove(k); else psi.Environment[k] = v;
+        // Both interpreters cache compiled modules, in one temporary folder of this test run
+        // (so they see the same sys.flags.dont_write_bytecode, and CPython writes nothing
+        // next to the sources). Many of our engine's processes run at once and share its
+        // cache: the cache must stay consistent under that.
+        psi.Environment.Remove("PYTHONDONTWRITEBYTECODE");
+        psi.Environment["PYTHONPYCACHEPREFIX"] = CacheDir.Value;
         using var p = Process.Start(psi)!;
         Task<string> so = p.StandardOutput.ReadToEndAsync(), se = p.StandardError.ReadToEndAsync();
         if (stdin != null) p.StandardInput.Write(stdin);
@@ -41,18 +43,16 @@ public static class ProcessRunner
         return new ProcessResult(done ? p.ExitCode : -1, so.Result, se.Result, !done);
     }
 
-    /// <summary>Runs the StacklessIron host (the built assembly) with the given arguments.
-    /// Its compiled-module cache is on, in a folder of this test run shared by all its engine
-    /// processes (many run at once: the cache must stay consistent under that) and removed
-    /// when the run ends.</summary>
+    /// <summary>Runs the StacklessIron host (the built assembly) with the given arguments.</summary>
     public static ProcessResult RunOurs(IEnumerable<string> args, string? workDir = null, int timeoutMs = 60_000, string? stdin = null)
     {
         var all = new List<string> { RepoPaths.HostDll };
         all.AddRange(args);
-        return Run("dotnet", all, workDir, timeoutMs, stdin, CacheEnvironment.Value);
+        return Run("dotnet", all, workDir, timeoutMs, stdin);
     }
 
-    static readonly Lazy<IReadOnlyDictionary<string, string?>> CacheEnvironment = new(() =>
+    /// <summary>The cache folder of this test run, removed when it ends.</summary>
+    static readonly Lazy<string> CacheDir = new(() =>
     {
         var dir = Path.Combine(Path.GetTempPath(), $"stackless-iron-test-cache-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
@@ -60,6 +60,6 @@ public static class ProcessRunner
         {
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         };
-        return new Dictionary<string, string?> { ["PYTHONDONTWRITEBYTECODE"] = null, ["PYTHONPYCACHEPREFIX"] = dir };
+        return dir;
     });
 }
