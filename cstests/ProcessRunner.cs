@@ -51,10 +51,19 @@ public static class ProcessRunner
         return Run("dotnet", all, workDir, timeoutMs, stdin);
     }
 
-    /// <summary>The cache folder of this test run, removed when it ends.</summary>
+    /// <summary>The cache folder of this test run, removed when it ends (the test host does not
+    /// always get to its exit handlers: the folders of runs whose process is gone go too).</summary>
     static readonly Lazy<string> CacheDir = new(() =>
     {
-        var dir = Path.Combine(Path.GetTempPath(), $"stackless-iron-test-cache-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        const string Prefix = "stackless-iron-test-cache-";
+        foreach (var old in Directory.EnumerateDirectories(Path.GetTempPath(), Prefix + "*"))
+        {
+            var rest = Path.GetFileName(old)[Prefix.Length..];
+            int dash = rest.IndexOf('-');
+            if (dash > 0 && int.TryParse(rest[..dash], out int pid) && !Directory.Exists("/proc/" + pid))
+                try { Directory.Delete(old, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+        var dir = Path.Combine(Path.GetTempPath(), $"{Prefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
