@@ -37,6 +37,8 @@ public static class Program
             try { return DumpAst(args[1], stdout); }
             finally { stdout.Flush(); }
         }
+        // the VM loop's JIT compile (no ReadyToRun code) overlaps with building the engine
+        BackgroundCompiler.PrepareInterpreterLoop();
         int i = 0;
         string? command = null, module = null, script = null;
         // -i: the interactive prompt after the program (or instead of reading stdin as one)

@@ -146,6 +146,7 @@ public static class Importer
         {
             module = factory(ts);
             modules.SetStr(fullname, module);
+            BackgroundCompiler.NativeModuleCreated(fullname);
             if (module is PyModule builtinModule) SetSpec(ts, builtinModule, fullname, null);
         }
         else

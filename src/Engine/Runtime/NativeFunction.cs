@@ -143,11 +143,9 @@ public sealed class NativeFunction
     }
 
     /// <summary>Called by a first (adapter) invoker that has been called often: the compiled
-    /// invoker takes its place.</summary>
-    internal void TierUp()
-    {
-        lock (this) CompileFastInvoker(Method.GetParameters(), _sig!);
-    }
+    /// invoker takes its place once the background compiler has built it (the adapter serves
+    /// the calls meanwhile).</summary>
+    internal void TierUp() => BackgroundCompiler.Enqueue(() => { lock (this) CompileFastInvoker(Method.GetParameters(), _sig!); });
 
     void CompileFastInvoker(ParameterInfo[] ps, Signature sig)
     {
