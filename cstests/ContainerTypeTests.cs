@@ -550,8 +550,7 @@ public class ContainerTypeTests
         ("list_reverseiterator", PyListReverseIterator.TypeObject, "__getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__"),
         ("callable_iterator", PyCallableIterator.TypeObject, "__getattribute__ __iter__ __next__ __reduce__"),
         ("longrange_iterator", PyLongRangeIterator.TypeObject, "__getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__"),
-        // CPython's also has __iter__ (star-unpacking of tuple[...]): not done yet
-        ("GenericAlias", PyGenericAlias.TypeObject, "__args__ __call__ __dir__ __eq__ __ge__ __getattribute__ __getitem__ __gt__ __hash__ __instancecheck__ __le__ __lt__ __mro_entries__ __ne__ __new__ __or__ __origin__ __parameters__ __reduce__ __repr__ __ror__ __subclasscheck__ __typing_unpacked_tuple_args__ __unpacked__"),
+        ("GenericAlias", PyGenericAlias.TypeObject, "__args__ __call__ __dir__ __eq__ __ge__ __getattribute__ __getitem__ __gt__ __hash__ __instancecheck__ __iter__ __le__ __lt__ __mro_entries__ __ne__ __new__ __or__ __origin__ __parameters__ __reduce__ __repr__ __ror__ __subclasscheck__ __typing_unpacked_tuple_args__ __unpacked__"),
         ("iterator", PySeqIterator.TypeObject, "__getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__"),
     };
 

@@ -15,3 +15,10 @@ for bad in (lambda: list[T][int, str], lambda: dict[K, T][int], lambda: list[int
     except TypeError as e: print("TypeError:", e)
 def f(v: Vector[float]) -> Pair[str]: pass
 print(f.__annotations__)
+# Iterating an alias gives it starred once (PEP 646); TypeVarTuple substitution
+from typing import TypeVarTuple
+Ts = TypeVarTuple('Ts')
+star, = [*tuple[int, str]]
+print(star, star.__unpacked__, star.__typing_unpacked_tuple_args__, list[int].__unpacked__, star == tuple[int, str])
+print(list(iter(list[T])), tuple[*Ts][int], tuple[*Ts][()], tuple[T, *Ts][int, str, bytes], tuple[*Ts][*tuple[int, str]])
+print(list[T][*tuple[int]], tuple[*Ts].__parameters__)

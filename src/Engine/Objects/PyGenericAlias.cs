@@ -7,7 +7,7 @@ namespace StacklessIron.Objects;
 /// `types.GenericAlias`: what `list[int]` (a builtin's __class_getitem__) returns. The types
 /// module itself gets the class as `type(list[int])`, so it has to exist natively. Attribute
 /// access other than its own falls through to the origin (`list[int].append is list.append`).
-/// `list[T][int]` substitutes the type variables; starred aliases (`*tuple[int]`) are not made.
+/// `list[T][int]` substitutes the type variables; iterating gives the starred alias `*tuple[int]`.
 /// </summary>
 [PyType("GenericAlias")]
 public sealed class PyGenericAlias : PyObject
@@ -15,12 +15,26 @@ public sealed class PyGenericAlias : PyObject
     public static readonly PyType TypeObject = PyType.Builtin("GenericAlias", typeof(PyGenericAlias), module: "types");
     public readonly PyObject Origin;
     public readonly PyTuple Args;
+    /// <summary>`*tuple[int]`: what iterating an alias gives (PEP 646 unpacking).</summary>
+    public readonly bool Starred;
     PyTuple? _parameters;
 
-    public PyGenericAlias(PyObject origin, PyObject args) : base(TypeObject)
+    public PyGenericAlias(PyObject origin, PyObject args, bool starred = false) : base(TypeObject)
     {
         Origin = origin;
         Args = args as PyTuple ?? PyTuple.Of(args);
+        Starred = starred;
+    }
+
+    /// <summary>Iterating an alias yields it once, starred (`[*tuple[int]]`); without this the
+    /// __getitem__ fallback would subscript it 0, 1, 2 ... for ever.</summary>
+    [PySlot("__iter__")]
+    static PyObject Iter(ThreadState ts, PyObject self)
+    {
+        var g = (PyGenericAlias)self;
+        var one = new PyList();
+        one.Append(new PyGenericAlias(g.Origin, g.Args, starred: true));
+        return Ops.GetIter(ts, one);
     }
 
     [PySlot("__new__")]
@@ -64,10 +78,11 @@ public sealed class PyGenericAlias : PyObject
     {
         var parameters = Parameters(ts).Items;
         if (parameters.Length == 0) throw PyExc.TypeError($"{Ops.ReprString(ts, this)} is not a generic class");
+        item = UnpackStarredTuples(ts, item);
         foreach (var p in parameters)
         {
             var prepare = Ops.GetAttrOrNull(ts, p, s_prepareSubst);
-            if (prepare != null) item = Ops.Call(ts, prepare, this, item);
+            if (prepare != null && prepare != PyNone.Value) item = Ops.Call(ts, prepare, this, item as PyTuple ?? PyTuple.Of(item));
         }
         var argItems = item is PyTuple t ? t.Items : new[] { item };
         if (argItems.Length != parameters.Length)
@@ -84,7 +99,29 @@ public sealed class PyGenericAlias : PyObject
             if (unpack && r is PyTuple rt) newArgs.AddRange(rt.Items);
             else newArgs.Add(r);
         }
-        return new PyGenericAlias(Origin, new PyTuple(newArgs.ToArray()));
+        return new PyGenericAlias(Origin, new PyTuple(newArgs.ToArray()), Starred);
+    }
+
+    static readonly PyStr s_unpackedTupleArgs = PyStr.Intern("__typing_unpacked_tuple_args__");
+
+    /// <summary>The arguments with each `*tuple[int, str]` spliced in as its items (a starred
+    /// `tuple[int, ...]` stays whole).</summary>
+    static PyObject UnpackStarredTuples(ThreadState ts, PyObject item)
+    {
+        var items = item is PyTuple t ? t.Items : new[] { item };
+        List<PyObject>? result = null;
+        for (int i = 0; i < items.Length; i++)
+        {
+            var a = items[i];
+            if (a is not PyType && Ops.GetAttrOrNull(ts, a, s_unpackedTupleArgs) is PyTuple inner
+                && !(inner.Items.Length > 0 && inner.Items[^1] == PyEllipsis.Value))
+            {
+                result ??= new List<PyObject>(items[..i]);
+                result.AddRange(inner.Items);
+            }
+            else result?.Add(a);
+        }
+        return result == null ? item : new PyTuple(result.ToArray());
     }
 
     /// <summary>An argument with parameters of its own (List[T], dict[K, T]) subscripted with
@@ -122,8 +159,13 @@ public sealed class PyGenericAlias : PyObject
     [PyGetter("__origin__")] static PyObject GetOrigin(ThreadState ts, PyObject self) => ((PyGenericAlias)self).Origin;
     [PyGetter("__args__")] static PyObject GetArgs(ThreadState ts, PyObject self) => ((PyGenericAlias)self).Args;
     [PyGetter("__parameters__")] static PyObject GetParameters(ThreadState ts, PyObject self) => ((PyGenericAlias)self).Parameters(ts);
-    [PyGetter("__unpacked__")] static PyObject GetUnpacked(ThreadState ts, PyObject self) => PyBool.False;
-    [PyGetter("__typing_unpacked_tuple_args__")] static PyObject GetUnpackedArgs(ThreadState ts, PyObject self) => PyNone.Value;
+    [PyGetter("__unpacked__")] static PyObject GetUnpacked(ThreadState ts, PyObject self) => PyBool.From(((PyGenericAlias)self).Starred);
+    [PyGetter("__typing_unpacked_tuple_args__")]
+    static PyObject GetUnpackedArgs(ThreadState ts, PyObject self)
+    {
+        var g = (PyGenericAlias)self;
+        return g.Starred && g.Origin == TypeObjects.Tuple ? g.Args : PyNone.Value;
+    }
 
     static readonly PyStr s_origin = PyStr.Intern("__origin__"), s_args = PyStr.Intern("__args__"),
         s_qualname = PyStr.Intern("__qualname__"), s_module = PyStr.Intern("__module__");
@@ -146,7 +188,7 @@ public sealed class PyGenericAlias : PyObject
     static PyObject Repr(ThreadState ts, PyObject self)
     {
         var g = (PyGenericAlias)self;
-        var sb = new StringBuilder(ItemRepr(ts, g.Origin)).Append('[');
+        var sb = new StringBuilder(g.Starred ? "*" : "").Append(ItemRepr(ts, g.Origin)).Append('[');
         if (g.Args.Items.Length == 0) sb.Append("()");
         for (int i = 0; i < g.Args.Items.Length; i++)
         {
@@ -173,7 +215,7 @@ public sealed class PyGenericAlias : PyObject
     static PyObject Compare(ThreadState ts, PyObject a, PyObject b, CompareOp op)
     {
         if (a is not PyGenericAlias x || b is not PyGenericAlias y || (op != CompareOp.Eq && op != CompareOp.Ne)) return PyNotImplemented.Value;
-        bool eq = Ops.Equal(ts, x.Origin, y.Origin) && Ops.Equal(ts, x.Args, y.Args);
+        bool eq = x.Starred == y.Starred && Ops.Equal(ts, x.Origin, y.Origin) && Ops.Equal(ts, x.Args, y.Args);
         return PyBool.From(eq == (op == CompareOp.Eq));
     }
 
