@@ -21,8 +21,9 @@ public sealed class Finalization
     /// <summary>Objects whose `__del__` ran (gc.is_finalized), but instances, whose own tracker says it.</summary>
     static readonly ConditionalWeakTable<PyObject, object> s_finalized = new();
     static long s_sequence;
-    /// <summary>The trackers instances of `__del__` classes keep in a field (TrackDel), held weakly,
-    /// so that those still alive at exit can be found; a slot is freed when its tracker runs.</summary>
+    /// <summary>The trackers objects keep in a field of their own (TrackDel's instances,
+    /// TrackNativeOwned's generators), held weakly, so that those not yet finalized at exit
+    /// can be found; a slot is freed when its tracker runs or is released.</summary>
     readonly OwnedTrackerRegistry _owned = new();
 
     readonly PythonEngine _engine;
@@ -58,10 +59,7 @@ public sealed class Finalization
             // .NET finalizer thread takes too: 300,000 short-lived instances spent most of
             // their time there). Weakrefs to it find the tracker through the field.
             if (inst.DelTracker is { Died: false } owned) { owned.Target = o; return; }
-            var nt = new FinalizationTracker(this, Interlocked.Increment(ref s_sequence)) { Target = o };
-            _owned.Add(nt);
-            inst.DelTracker = nt;
-            if (Volatile.Read(ref _requested) != 0) RequestRun();
+            inst.DelTracker = NewOwnedTracker(o);
             return;
         }
         var t = TrackerOf(o);
@@ -96,7 +94,16 @@ public sealed class Finalization
     /// their own tracker. Release(tracker) when the action is no longer needed.</summary>
     public FinalizationTracker TrackNativeOwned(PyObject o, Action<ThreadState, PyObject> action)
     {
-        var t = new FinalizationTracker(this, Interlocked.Increment(ref s_sequence)) { Target = o, Native = action };
+        var t = NewOwnedTracker(o);
+        t.Native = action;
+        return t;
+    }
+
+    /// <summary>A tracker `o` keeps in a field of its own (not in the table), registered so
+    /// that it is found at exit.</summary>
+    FinalizationTracker NewOwnedTracker(PyObject o)
+    {
+        var t = new FinalizationTracker(this, Interlocked.Increment(ref s_sequence)) { Target = o };
         _owned.Add(t);
         if (Volatile.Read(ref _requested) != 0) RequestRun();
         return t;
@@ -230,9 +237,7 @@ public sealed class Finalization
         long start = Stopwatch.GetTimestamp();
         if (start < _nextSweep) return;
         Volatile.Write(ref _closeablesSinceSweep, 0);
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        RunPending(ts);
+        Collect(ts);
         long end = Stopwatch.GetTimestamp();
         _nextSweep = end + (end - start) * SweepBudgetFactor;
     }
