@@ -1803,6 +1803,9 @@ public static partial class Interpreter
 #pragma warning restore CS8619
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static ReadOnlySpan<PyObject> ArgSpan(FrameSlots s, int start, int n) => s.Args(start, n);
+    /// <summary>Runs this class's static initialisers on the calling thread (PythonEngine does,
+    /// before the loop's background compile, which then sees them as constants).</summary>
+    internal static void InitializeStatics() => RuntimeHelpers.RunClassConstructor(typeof(Interpreter).TypeHandle);
     /// <summary>STACKLESS_TRACE=1 prints every instruction (a static readonly flag: free when off).</summary>
     static readonly bool Trace = Environment.GetEnvironmentVariable("STACKLESS_TRACE") == "1";
     // Slots are compared by reference: a type that inherits one holds the same delegate, and
