@@ -26,6 +26,13 @@ public static class BackgroundCompiler
     static readonly Queue<Action> s_queue = new();
     static Thread? s_thread;
     static int s_loopPrepared, s_regexPrepared;
+    /// <summary>Set once an engine has initialised the runtime's types (PythonEngine's
+    /// constructor) and the interpreter's statics.</summary>
+    static readonly ManualResetEventSlim s_runtimeReady = new();
+
+    /// <summary>Called when the runtime's types and the interpreter's statics are initialised:
+    /// the loop's compile may begin.</summary>
+    public static void RuntimeReady() => s_runtimeReady.Set();
 
     public static void Enqueue(Action work)
     {
@@ -63,7 +70,17 @@ public static class BackgroundCompiler
     }
 
     /// <summary>Compiles the VM loop on this thread; returns how many methods.</summary>
-    public static int PrepareLoopNow() => PrepareOptimized(typeof(Interpreter), "Dispatch");
+    /// <remarks>Waits until the engine's types are built: the JIT folds a static readonly field
+    /// of an initialised class into a constant (`a.Type == PyInt.TypeObject` one compare, the
+    /// STACKLESS_TRACE branch gone), where for a class not yet initialised it emits an
+    /// initialisation test and a load through the statics base at each use. Compiled at once
+    /// at start-up, the loop had 79 such tests, one of them in every instruction's dispatch.
+    /// The wait has a time limit: a host that builds no engine still gets the loop compiled.</remarks>
+    public static int PrepareLoopNow()
+    {
+        s_runtimeReady.Wait(2000);
+        return PrepareOptimized(typeof(Interpreter), "Dispatch");
+    }
 
     /// <summary>Compiles the regular-expression matcher on this thread; returns how many methods.</summary>
     public static int PrepareRegexNow()

@@ -71,6 +71,9 @@ public sealed class PythonEngine
         var builtinNames = new List<string>(Importer.NativeModules.Keys) { "builtins", "sys" };
         builtinNames.Sort(string.CompareOrdinal);
         Sys.Set("builtin_module_names", new PyTuple(builtinNames.ConvertAll(n => (PyObject)new PyStr(n)).ToArray()));
+        // the types are built: the VM loop's background compile may start (it folds their statics)
+        Interpreter.InitializeStatics();
+        BackgroundCompiler.RuntimeReady();
     }
 
     /// <summary>Flushes what is still buffered for output (at exit): files the program left
