@@ -75,6 +75,19 @@ public class DispatchLoopShapeTests
             TestContext.Out.WriteLine($"Dispatch: {staticBases} static-base helper calls");
             Assert.That(staticBases, Is.LessThanOrEqualTo(10),
                 "the loop was compiled before the classes it reads were initialised (BackgroundCompiler.PrepareLoopNow)");
+            // the switch on the opcode is one jump table over every instruction it runs inline
+            // (the hot ones are numbered first, up to the last quickened BINARY_OP form)
+            int largest = 0, current = 0;
+            foreach (var line in text.Split('\n'))
+            {
+                if (line.StartsWith("RWD")) { largest = Math.Max(largest, current); current = 0; }
+                if (line.Contains("\tdd\t") || line.TrimStart().StartsWith("dd")) current++;
+                else if (!line.StartsWith("RWD")) { largest = Math.Max(largest, current); current = 0; }
+            }
+            largest = Math.Max(largest, current);
+            TestContext.Out.WriteLine($"Dispatch: largest jump table {largest} entries");
+            Assert.That(largest, Is.GreaterThanOrEqualTo((int)Compiling.Opcode.BINARY_OP_REMAINDER + 1),
+                "hot opcodes numbered after cold ones split Dispatch's switch into several tables (Opcode.cs)");
         }
         finally { File.Delete(listing); }
     }

@@ -19,7 +19,7 @@ namespace StacklessIron.Compiling;
 public static class CodeObjectSerializer
 {
     const uint Magic = 0x53494331;   // "SIC1"
-    const int Version = 2;
+    const int Version = 3;   // 3: opcodes renumbered (the superinstructions before the cold ones)
     /// <summary>Nesting of constants (tuples, code objects) a reader accepts.</summary>
     const int MaxDepth = 200;
     /// <summary>The type code of a code object inside a marshal stream (as CPython's TYPE_CODE);

@@ -96,6 +96,33 @@ public enum Opcode : byte
     RETURN_VALUE,
     YIELD_VALUE,
     SEND,               // arg: target when the sub-iterator is done
+    // Superinstructions: never emitted by the compiler nor stored in a CodeObject. PyCode.Quick,
+    // the loop's copy of the instructions, has them in place of the first of two instructions
+    // (as CPython 3.11's quickening); the second stays where it was, so jumps to it, line
+    // numbers and the exception table keep their indices. The second's arg is read from it.
+    LOAD_FAST__LOAD_FAST,
+    LOAD_FAST__LOAD_CONST,
+    LOAD_CONST__LOAD_FAST,
+    STORE_FAST__LOAD_FAST,
+    STORE_FAST__STORE_FAST,
+    PUSH_NULL__LOAD_GLOBAL,
+    /// <summary>COMPARE_OP whose result a POP_JUMP_IF_FALSE/TRUE right after it takes (the
+    /// loop jumps on the comparison without pushing the bool when it can).</summary>
+    COMPARE_OP__POP_JUMP_IF_FALSE,
+    COMPARE_OP__POP_JUMP_IF_TRUE,
+    /// <summary>`for x in ...:` over a list or range stores the item straight into x (other
+    /// iterators run as FOR_ITER, then the STORE_FAST after it).</summary>
+    FOR_ITER__STORE_FAST,
+    /// <summary>BINARY_OP by operator (the arg kept, in-place forms included): the loop tries
+    /// small ints and floats without a second dispatch on the arg.</summary>
+    BINARY_OP_ADD,
+    BINARY_OP_SUBTRACT,
+    BINARY_OP_MULTIPLY,
+    BINARY_OP_REMAINDER,
+
+    // The instructions the loop runs out of line (DispatchCold). They come after the hot ones
+    // so that Dispatch's switch is one jump table over 0..BINARY_OP_REMAINDER; with the
+    // superinstructions numbered last it was two tables, the second behind two more compares.
     GET_AWAITABLE,
     GET_AITER,
     GET_ANEXT,
@@ -125,30 +152,6 @@ public enum Opcode : byte
     MATCH_KEYS,
     COPY_DICT_WITHOUT_KEYS,
     LOAD_LOCALS,
-
-    // Superinstructions: never emitted by the compiler nor stored in a CodeObject. PyCode.Quick,
-    // the loop's copy of the instructions, has them in place of the first of two instructions
-    // (as CPython 3.11's quickening); the second stays where it was, so jumps to it, line
-    // numbers and the exception table keep their indices. The second's arg is read from it.
-    LOAD_FAST__LOAD_FAST,
-    LOAD_FAST__LOAD_CONST,
-    LOAD_CONST__LOAD_FAST,
-    STORE_FAST__LOAD_FAST,
-    STORE_FAST__STORE_FAST,
-    PUSH_NULL__LOAD_GLOBAL,
-    /// <summary>COMPARE_OP whose result a POP_JUMP_IF_FALSE/TRUE right after it takes (the
-    /// loop jumps on the comparison without pushing the bool when it can).</summary>
-    COMPARE_OP__POP_JUMP_IF_FALSE,
-    COMPARE_OP__POP_JUMP_IF_TRUE,
-    /// <summary>`for x in ...:` over a list or range stores the item straight into x (other
-    /// iterators run as FOR_ITER, then the STORE_FAST after it).</summary>
-    FOR_ITER__STORE_FAST,
-    /// <summary>BINARY_OP by operator (the arg kept, in-place forms included): the loop tries
-    /// small ints and floats without a second dispatch on the arg.</summary>
-    BINARY_OP_ADD,
-    BINARY_OP_SUBTRACT,
-    BINARY_OP_MULTIPLY,
-    BINARY_OP_REMAINDER,
 
     // Tracing: while a trace or profile function is set, PyCode.Quick of the code being
     // traced has TRACE in place of every opcode (the arg kept); the loop runs it in
