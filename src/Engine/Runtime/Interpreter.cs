@@ -582,9 +582,14 @@ public static partial class Interpreter
                     var key = s[--sp]!; s[sp] = null;
                     var container = s[sp - 1]!;
                     // exact types first: a type compare is one load, where `is` on an unsealed
-                    // class calls the cast helper whenever the object is something else
+                    // class calls the cast helper whenever the object is something else.
+                    // An object of .NET class PyInt itself is an exact int that fits a long (a
+                    // big one is a PyBigInt, a subclass's a PyIntSubclass, a bool a PyBool), so
+                    // one method-table compare stands for `Type == int && FitsLong` (three
+                    // loads and three compares) here and in BINARY_OP and COMPARE_OP; an
+                    // object of class PyFloat is an exact float (subclasses: PyFloatSubclass).
                     var ct = container.Type;
-                    if (ct == PyList.TypeObject && key.Type == PyInt.TypeObject && Unsafe.As<PyInt>(key).FitsLong)
+                    if (ct == PyList.TypeObject && key.GetType() == typeof(PyInt))
                     {
                         var l = Unsafe.As<PyList>(container);
                         long i = Unsafe.As<PyInt>(key).Small;
@@ -614,8 +619,7 @@ public static partial class Interpreter
                 {
                     var b = s[--sp]!; s[sp] = null;
                     var a = s[sp - 1]!;
-                    PyType at = a.Type, bt = b.Type;
-                    if (at == PyInt.TypeObject && bt == PyInt.TypeObject && Unsafe.As<PyInt>(a).FitsLong && Unsafe.As<PyInt>(b).FitsLong)
+                    if (a.GetType() == typeof(PyInt) && b.GetType() == typeof(PyInt))
                     {
                         long x = Unsafe.As<PyInt>(a).Small, y = Unsafe.As<PyInt>(b).Small, r;
                         switch (arg)
@@ -648,7 +652,7 @@ public static partial class Interpreter
                         s[sp - 1] = PyInt.From(r);
                         break;
                     }
-                    if (at == PyFloat.TypeObject && bt == PyFloat.TypeObject)
+                    if (a.GetType() == typeof(PyFloat) && b.GetType() == typeof(PyFloat))
                     {
                         double x = Unsafe.As<PyFloat>(a).Value, y = Unsafe.As<PyFloat>(b).Value, r;
                         switch (arg)
@@ -671,12 +675,12 @@ public static partial class Interpreter
                 {
                     var b = s[--sp]!; s[sp] = null;
                     var a = s[sp - 1]!;
-                    if (a.Type == PyInt.TypeObject && b.Type == PyInt.TypeObject && Unsafe.As<PyInt>(a).FitsLong && Unsafe.As<PyInt>(b).FitsLong)
+                    if (a.GetType() == typeof(PyInt) && b.GetType() == typeof(PyInt))
                     {
                         long x = Unsafe.As<PyInt>(a).Small, y = Unsafe.As<PyInt>(b).Small, r = x + y;
                         if (((x ^ r) & (y ^ r)) >= 0) { s[sp - 1] = PyInt.From(r); break; }
                     }
-                    else if (a.Type == PyFloat.TypeObject && b.Type == PyFloat.TypeObject)
+                    else if (a.GetType() == typeof(PyFloat) && b.GetType() == typeof(PyFloat))
                     {
                         s[sp - 1] = new PyFloat(Unsafe.As<PyFloat>(a).Value + Unsafe.As<PyFloat>(b).Value);
                         break;
@@ -688,12 +692,12 @@ public static partial class Interpreter
                 {
                     var b = s[--sp]!; s[sp] = null;
                     var a = s[sp - 1]!;
-                    if (a.Type == PyInt.TypeObject && b.Type == PyInt.TypeObject && Unsafe.As<PyInt>(a).FitsLong && Unsafe.As<PyInt>(b).FitsLong)
+                    if (a.GetType() == typeof(PyInt) && b.GetType() == typeof(PyInt))
                     {
                         long x = Unsafe.As<PyInt>(a).Small, y = Unsafe.As<PyInt>(b).Small, r = x - y;
                         if (((x ^ y) & (x ^ r)) >= 0) { s[sp - 1] = PyInt.From(r); break; }
                     }
-                    else if (a.Type == PyFloat.TypeObject && b.Type == PyFloat.TypeObject)
+                    else if (a.GetType() == typeof(PyFloat) && b.GetType() == typeof(PyFloat))
                     {
                         s[sp - 1] = new PyFloat(Unsafe.As<PyFloat>(a).Value - Unsafe.As<PyFloat>(b).Value);
                         break;
@@ -705,12 +709,12 @@ public static partial class Interpreter
                 {
                     var b = s[--sp]!; s[sp] = null;
                     var a = s[sp - 1]!;
-                    if (a.Type == PyInt.TypeObject && b.Type == PyInt.TypeObject && Unsafe.As<PyInt>(a).FitsLong && Unsafe.As<PyInt>(b).FitsLong)
+                    if (a.GetType() == typeof(PyInt) && b.GetType() == typeof(PyInt))
                     {
                         long x = Unsafe.As<PyInt>(a).Small, y = Unsafe.As<PyInt>(b).Small;
                         if (x > -0x80000000L && x < 0x80000000L && y > -0x80000000L && y < 0x80000000L) { s[sp - 1] = PyInt.From(x * y); break; }
                     }
-                    else if (a.Type == PyFloat.TypeObject && b.Type == PyFloat.TypeObject)
+                    else if (a.GetType() == typeof(PyFloat) && b.GetType() == typeof(PyFloat))
                     {
                         s[sp - 1] = new PyFloat(Unsafe.As<PyFloat>(a).Value * Unsafe.As<PyFloat>(b).Value);
                         break;
@@ -722,7 +726,7 @@ public static partial class Interpreter
                 {
                     var b = s[--sp]!; s[sp] = null;
                     var a = s[sp - 1]!;
-                    if (a.Type == PyInt.TypeObject && b.Type == PyInt.TypeObject && Unsafe.As<PyInt>(a).FitsLong && Unsafe.As<PyInt>(b).FitsLong)
+                    if (a.GetType() == typeof(PyInt) && b.GetType() == typeof(PyInt))
                     {
                         long x = Unsafe.As<PyInt>(a).Small, y = Unsafe.As<PyInt>(b).Small;
                         if (y > 0 && x >= 0) { s[sp - 1] = PyInt.From(x % y); break; }
@@ -749,13 +753,12 @@ public static partial class Interpreter
                     var b = s[--sp]!; s[sp] = null;
                     var a = s[sp - 1]!;
                     bool r;
-                    PyType at = a.Type, bt = b.Type;
-                    if (at == PyInt.TypeObject && bt == PyInt.TypeObject && Unsafe.As<PyInt>(a).FitsLong && Unsafe.As<PyInt>(b).FitsLong)
+                    if (a.GetType() == typeof(PyInt) && b.GetType() == typeof(PyInt))
                     {
                         long x = Unsafe.As<PyInt>(a).Small, y = Unsafe.As<PyInt>(b).Small;
                         r = arg switch { 0 => x < y, 1 => x <= y, 2 => x == y, 3 => x != y, 4 => x > y, _ => x >= y };
                     }
-                    else if (at == PyFloat.TypeObject && bt == PyFloat.TypeObject)
+                    else if (a.GetType() == typeof(PyFloat) && b.GetType() == typeof(PyFloat))
                     {
                         // IEEE comparisons are Python's: NaN is unequal and unordered
                         double x = Unsafe.As<PyFloat>(a).Value, y = Unsafe.As<PyFloat>(b).Value;
