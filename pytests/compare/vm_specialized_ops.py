@@ -187,3 +187,26 @@ r = traced(3, 4)
 sys.settrace(None)
 print("traced", r, events)
 print("after", traced(BIG, 1))
+
+
+# the inline int/float cases test the operand's exact class: a float subclass's operators,
+# an int subclass or bool as a list index, and a subclass value that compares inline
+class F(float):
+    def __add__(self, o): return "F.add"
+    def __rsub__(self, o): return "F.rsub"
+    def __mul__(self, o): return "F.mul"
+    def __lt__(self, o): return "F.lt"
+
+
+f = F(2.5)
+print("float subclass", f + 1.0, 1.0 - f, f * 2.0, 2.0 * f, f - 1.0, f % 2.0, f < 3.0, 3.0 > f, f == 2.5)
+lst = [10, 20, 30]
+print("index", lst[I(1)], lst[True], lst[False], lst[-1], lst[int("2")])
+print("int subclass compare", I(5) < 7, I(5) == 5, 7 > I(5), I(2**70) > 2**69, type(I(5) * 2).__name__)
+acc = 0
+for v in [1, True, 2**64, I(3), 2.5, F(1.5)]:
+    try:
+        acc = acc + v
+    except TypeError as e:
+        acc = 0
+    print("acc", repr(acc))
