@@ -43,8 +43,15 @@ public sealed class Finalization
     public FinalizationTracker TrackerOf(PyObject o)
     {
         if (TryGetTracker(o, out var t) && !t.Died) return t;
+        var old = t;
         t = new FinalizationTracker(this, Interlocked.Increment(ref s_sequence));
-        s_trackers.AddOrUpdate(o, t);
+        if (o is PyInstance inst)
+        {
+            // in the instance's field (see TrackDel); a revived instance keeps its `__del__` ran
+            if (inst.Tracker is { } died) t.DelRan = died.DelRan;
+            inst.Tracker = t;
+        }
+        else s_trackers.AddOrUpdate(o, t);
         if (Volatile.Read(ref _requested) != 0) RequestRun();   // a lost request gets another chance
         return t;
     }
@@ -57,9 +64,14 @@ public sealed class Finalization
             // The common case: the instance keeps its tracker in a field, as a generator does,
             // instead of a table entry (a dependent handle under the table's lock, which the
             // .NET finalizer thread takes too: 300,000 short-lived instances spent most of
-            // their time there). Weakrefs to it find the tracker through the field.
-            if (inst.DelTracker is { Died: false } owned) { owned.Target = o; return; }
-            inst.DelTracker = NewOwnedTracker(o);
+            // their time there). Weakrefs to it use the same tracker (TrackerOf).
+            if (inst.Tracker is { Died: false } owned)
+            {
+                owned.Target = o;
+                if (owned.RegistrySlot < 0) _owned.Add(owned);
+                return;
+            }
+            inst.Tracker = NewOwnedTracker(o);
             return;
         }
         var t = TrackerOf(o);
@@ -70,7 +82,7 @@ public sealed class Finalization
     /// <summary>The tracker of `o` if it has one: the instance's own field, else the table.</summary>
     static bool TryGetTracker(PyObject o, out FinalizationTracker t)
     {
-        if (o is PyInstance { DelTracker: { } owned } && !owned.Died) { t = owned; return true; }
+        if (o is PyInstance inst) { t = inst.Tracker!; return t != null; }
         return s_trackers.TryGetValue(o, out t!);
     }
 
@@ -84,6 +96,8 @@ public sealed class Finalization
         t.Target = o;
         t.Native = action;
         t.Order = order;
+        // an instance's tracker is in no table: the registry finds it at exit
+        if (o is PyInstance && t.RegistrySlot < 0) _owned.Add(t);
     }
 
     /// <summary>As TrackNative, for objects made often (generators): the tracker is not put in the
@@ -133,11 +147,12 @@ public sealed class Finalization
     /// drops the tracker unless weakrefs need it, so a collection does not finalize it.</summary>
     public static void Forget(PyObject o)
     {
-        if (!s_trackers.TryGetValue(o, out var t)) return;
+        if (!TryGetTracker(o, out var t)) return;
         t.Native = null;
         t.Target = null;
         if (t.Refs != null || t.HasCallbacks) return;
-        s_trackers.Remove(o);
+        if (o is PyInstance inst) { inst.Tracker = null; t.Owner._owned.Remove(t); }
+        else s_trackers.Remove(o);
         GC.SuppressFinalize(t);
     }
 
@@ -160,7 +175,7 @@ public sealed class Finalization
     }
 
     public static bool IsFinalized(PyObject o) =>
-        o is PyInstance { DelTracker.DelRan: true } || s_finalized.TryGetValue(o, out _);
+        o is PyInstance { Tracker.DelRan: true } || s_finalized.TryGetValue(o, out _);
 
     // ---------------- the queue (filled on the .NET finalizer thread) ----------------
 
@@ -292,7 +307,7 @@ public sealed class Finalization
             }
             else if (target.Type.Lookup("__del__") is { } del)
             {
-                if (target is PyInstance inst && inst.DelTracker == t) t.DelRan = true;
+                if (target is PyInstance inst && inst.Tracker == t) t.DelRan = true;
                 else s_finalized.AddOrUpdate(target, true);
                 Guarded(ts, del, () => Ops.Call(ts, del, target));
             }
