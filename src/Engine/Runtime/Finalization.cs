@@ -43,7 +43,6 @@ public sealed class Finalization
     public FinalizationTracker TrackerOf(PyObject o)
     {
         if (TryGetTracker(o, out var t) && !t.Died) return t;
-        var old = t;
         t = new FinalizationTracker(this, Interlocked.Increment(ref s_sequence));
         if (o is PyInstance inst)
         {
@@ -82,7 +81,7 @@ public sealed class Finalization
     /// <summary>The tracker of `o` if it has one: the instance's own field, else the table.</summary>
     static bool TryGetTracker(PyObject o, out FinalizationTracker t)
     {
-        if (o is PyInstance inst) { t = inst.Tracker!; return t != null; }
+        if (o is PyInstance inst) { t = inst.Tracker!; return t is { Died: false }; }
         return s_trackers.TryGetValue(o, out t!);
     }
 
@@ -172,6 +171,16 @@ public sealed class Finalization
         if (TryGetTracker(o, out var t) && t.Refs != null)
             foreach (var h in t.Refs) if (h.Target is PyObject w) list.Add(w);
         return list;
+    }
+
+    /// <summary>A live plain weakref to `o` (exact weakref.ref, no callback), which
+    /// weakref.ref(o) returns again instead of a new one (as CPython); null if none.</summary>
+    public static PyWeakRef? SharedPlainRef(PyObject o)
+    {
+        if (!TryGetTracker(o, out var t) || t.Refs is not { } refs) return null;
+        foreach (var h in refs)
+            if (h.Target is PyWeakRef r && r.Type == PyWeakRef.TypeObject && r.Callback == null && r.Target == o) return r;
+        return null;
     }
 
     public static bool IsFinalized(PyObject o) =>
