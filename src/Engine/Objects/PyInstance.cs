@@ -24,10 +24,11 @@ public sealed class PyInstance : PyObject
     int _end;
     /// <summary>Values of `__slots__` members (null = unset), indexed by PyMemberDescriptor.Index.</summary>
     public PyObject?[]? Slots;
-    /// <summary>For an instance of a class with `__del__`: what runs it once the instance is
-    /// unreachable (Runtime/Finalization.TrackDel). Kept here, not in a table, so the instance
-    /// and its tracker die together at the cost of one field.</summary>
-    internal FinalizationTracker? DelTracker;
+    /// <summary>The instance's finalization tracker, if it needs one: what runs its `__del__`
+    /// once it is unreachable (Runtime/Finalization.TrackDel) and what keeps the weakrefs to it
+    /// (their callbacks). Kept here, not in a table, so the instance and its tracker die
+    /// together at the cost of one field, without a table entry (a GC dependent handle).</summary>
+    internal FinalizationTracker? Tracker;
 
     public PyInstance(PyType type) : base(type)
     {

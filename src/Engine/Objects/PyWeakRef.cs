@@ -45,9 +45,7 @@ public class PyWeakRef : PyObject
         var callback = npos > 1 && args[1] != PyNone.Value ? args[1] : null;
         CheckReferenceable(target);
         // As CPython: a plain weakref.ref(o) without callback is shared.
-        if (cls == TypeObject && callback == null)
-            foreach (var w in Finalization.WeakRefsTo(target))
-                if (w is PyWeakRef r && r.Type == TypeObject && r._callback == null && r.Target == target) return r;
+        if (cls == TypeObject && callback == null && Finalization.SharedPlainRef(target) is PyWeakRef shared) return shared;
         var wr = new PyWeakRef(cls, target, callback);
         ts.Engine.Finalization.AddWeakRef(target, wr, callback != null);
         return wr;

@@ -44,7 +44,13 @@ public sealed class Finalization
     {
         if (TryGetTracker(o, out var t) && !t.Died) return t;
         t = new FinalizationTracker(this, Interlocked.Increment(ref s_sequence));
-        s_trackers.AddOrUpdate(o, t);
+        if (o is PyInstance inst)
+        {
+            // in the instance's field (see TrackDel); a revived instance keeps its `__del__` ran
+            if (inst.Tracker is { } died) t.DelRan = died.DelRan;
+            inst.Tracker = t;
+        }
+        else s_trackers.AddOrUpdate(o, t);
         if (Volatile.Read(ref _requested) != 0) RequestRun();   // a lost request gets another chance
         return t;
     }
@@ -57,9 +63,14 @@ public sealed class Finalization
             // The common case: the instance keeps its tracker in a field, as a generator does,
             // instead of a table entry (a dependent handle under the table's lock, which the
             // .NET finalizer thread takes too: 300,000 short-lived instances spent most of
-            // their time there). Weakrefs to it find the tracker through the field.
-            if (inst.DelTracker is { Died: false } owned) { owned.Target = o; return; }
-            inst.DelTracker = NewOwnedTracker(o);
+            // their time there). Weakrefs to it use the same tracker (TrackerOf).
+            if (inst.Tracker is { Died: false } owned)
+            {
+                owned.Target = o;
+                if (owned.RegistrySlot < 0) _owned.Add(owned);
+                return;
+            }
+            inst.Tracker = NewOwnedTracker(o);
             return;
         }
         var t = TrackerOf(o);
@@ -70,7 +81,7 @@ public sealed class Finalization
     /// <summary>The tracker of `o` if it has one: the instance's own field, else the table.</summary>
     static bool TryGetTracker(PyObject o, out FinalizationTracker t)
     {
-        if (o is PyInstance { DelTracker: { } owned } && !owned.Died) { t = owned; return true; }
+        if (o is PyInstance inst) { t = inst.Tracker!; return t is { Died: false }; }
         return s_trackers.TryGetValue(o, out t!);
     }
 
@@ -84,6 +95,8 @@ public sealed class Finalization
         t.Target = o;
         t.Native = action;
         t.Order = order;
+        // an instance's tracker is in no table: the registry finds it at exit
+        if (o is PyInstance && t.RegistrySlot < 0) _owned.Add(t);
     }
 
     /// <summary>As TrackNative, for objects made often (generators): the tracker is not put in the
@@ -133,11 +146,12 @@ public sealed class Finalization
     /// drops the tracker unless weakrefs need it, so a collection does not finalize it.</summary>
     public static void Forget(PyObject o)
     {
-        if (!s_trackers.TryGetValue(o, out var t)) return;
+        if (!TryGetTracker(o, out var t)) return;
         t.Native = null;
         t.Target = null;
         if (t.Refs != null || t.HasCallbacks) return;
-        s_trackers.Remove(o);
+        if (o is PyInstance inst) { inst.Tracker = null; t.Owner._owned.Remove(t); }
+        else s_trackers.Remove(o);
         GC.SuppressFinalize(t);
     }
 
@@ -159,8 +173,18 @@ public sealed class Finalization
         return list;
     }
 
+    /// <summary>A live plain weakref to `o` (exact weakref.ref, no callback), which
+    /// weakref.ref(o) returns again instead of a new one (as CPython); null if none.</summary>
+    public static PyWeakRef? SharedPlainRef(PyObject o)
+    {
+        if (!TryGetTracker(o, out var t) || t.Refs is not { } refs) return null;
+        foreach (var h in refs)
+            if (h.Target is PyWeakRef r && r.Type == PyWeakRef.TypeObject && r.Callback == null && r.Target == o) return r;
+        return null;
+    }
+
     public static bool IsFinalized(PyObject o) =>
-        o is PyInstance { DelTracker.DelRan: true } || s_finalized.TryGetValue(o, out _);
+        o is PyInstance { Tracker.DelRan: true } || s_finalized.TryGetValue(o, out _);
 
     // ---------------- the queue (filled on the .NET finalizer thread) ----------------
 
@@ -288,13 +312,13 @@ public sealed class Finalization
             if (t.Native is { } native)
             {
                 t.Native = null;
-                Guarded(ts, target, () => native(ts, target));
+                Guarded(ts, target, native, null, target);
             }
-            else if (target.Type.Lookup("__del__") is { } del)
+            else if (target.Type.Lookup(s_del) is { } del)
             {
-                if (target is PyInstance inst && inst.DelTracker == t) t.DelRan = true;
+                if (target is PyInstance inst && inst.Tracker == t) t.DelRan = true;
                 else s_finalized.AddOrUpdate(target, true);
-                Guarded(ts, del, () => Ops.Call(ts, del, target));
+                Guarded(ts, del, null, del, target);
             }
         }
         if (callbacks && t.HasCallbacks && t.Refs != null)
@@ -306,18 +330,26 @@ public sealed class Finalization
             {
                 if (refs[i].Target is not PyObject w) continue;
                 var cb = w is PyWeakRef r ? r.TakeCallback() : w is PyWeakProxy p ? p.TakeCallback() : null;
-                if (cb != null) Guarded(ts, cb, () => Ops.Call(ts, cb, w));
+                if (cb != null) Guarded(ts, cb, null, cb, w);
             }
         }
         if (callbacks) t.FreeRefs();
     }
 
-    /// <summary>Runs a finalizer; its exception goes to sys.unraisablehook ("Exception ignored
-    /// in: obj"), never further. The handled exception (sys.exc_info) is the caller's again after.</summary>
-    static void Guarded(ThreadState ts, PyObject obj, Action run)
+    static readonly PyStr s_del = PyStr.Intern("__del__");
+
+    /// <summary>Runs a finalizer: `native(ts, arg)`, or else `callable(arg)`; its exception goes
+    /// to sys.unraisablehook ("Exception ignored in: obj"), never further. The handled exception
+    /// (sys.exc_info) is the caller's again after. (No lambda: its closure would be made at
+    /// every Run, for each of 300,000 dropped instances.)</summary>
+    static void Guarded(ThreadState ts, PyObject obj, Action<ThreadState, PyObject>? native, PyObject? callable, PyObject arg)
     {
         var handled = ts.HandledException;
-        try { run(); }
+        try
+        {
+            if (native != null) native(ts, arg);
+            else Ops.Call(ts, callable!, new ReadOnlySpan<PyObject>(ref arg), null);
+        }
         catch (PyException e) { ReportUnraisable(ts, e.Value, obj); }
         finally { ts.HandledException = handled; }
     }

@@ -8,8 +8,8 @@ namespace StacklessIron.Runtime;
 /// (whose callbacks run) and, for an object with `__del__` or a native close action, a strong
 /// reference that brings the object back for that one call.
 /// Only objects that need it get one (Finalization.TrackerOf keeps it in a ConditionalWeakTable
-/// keyed by the object), so plain objects pay nothing. The table lets the tracker die with its
-/// object; the tracker's .NET finalizer, on the .NET finalizer thread, only queues it for the
+/// keyed by the object, or in the object's own field: PyInstance.Tracker, generators), so plain
+/// objects pay nothing. The table or field lets the tracker die with its object; the tracker's .NET finalizer, on the .NET finalizer thread, only queues it for the
 /// Python thread (Finalization.RunPending), which runs the Python code holding the GIL.
 /// </summary>
 public sealed class FinalizationTracker
