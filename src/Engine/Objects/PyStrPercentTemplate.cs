@@ -29,10 +29,10 @@ public sealed class PyStrPercentTemplate
 
     public int Count => _conversions.Length;
 
-    static readonly Func<string, PyStrPercentTemplate> s_parse = Parse;
+    static readonly PyStrTemplateCache<PyStrPercentTemplate> s_cache = new(Parse);
 
     /// <summary>The parsed form of `format`, from the cache or parsed now.</summary>
-    public static PyStrPercentTemplate For(string format) => PyStrTemplateCache<PyStrPercentTemplate>.Get(format, s_parse);
+    public static PyStrPercentTemplate For(string format) => s_cache.Get(format);
 
     static PyStrPercentTemplate Parse(string format)
     {
