@@ -93,8 +93,9 @@ public static class Ops
             int left = align == '>' ? pad : align == '<' ? 0 : pad / 2;
             return string.Create(width, (v, left), static (dst, st) =>
             {
-                dst.Fill(' ');
-                st.v.TryFormat(dst.Slice(st.left), out _, default, System.Globalization.CultureInfo.InvariantCulture);
+                dst.Slice(0, st.left).Fill(' ');
+                int end = st.left + PyStr.WriteDecimal(dst.Slice(st.left), st.v);
+                dst.Slice(end).Fill(' ');
             });
         }
         if (o.Type == PyFloat.TypeObject)
