@@ -86,6 +86,16 @@ public partial class PyStr : PyObject
         return new PyStr(s);
     }
 
+    /// <summary>The one-code-point str at UTF-16 index i of s; moves i past it.</summary>
+    internal static PyStr CodePointAt(string s, ref int i)
+    {
+        char c = s[i];
+        if (!char.IsSurrogate(c)) { i++; return c < 256 ? _latin1[c] : new PyStr(c.ToString()); }
+        int cp = CodePoints.At(s, i, out int w);
+        i += w;
+        return FromCodePoint(cp);
+    }
+
     /// <summary>The one-code-point str for cp.</summary>
     public static PyStr FromCodePoint(int cp) => cp < 256 ? _latin1[cp] : new PyStr(CodePoints.FromCodePoint(cp));
 
