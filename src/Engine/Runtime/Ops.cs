@@ -91,12 +91,11 @@ public static class Ops
             if (pad <= 0) return v.ToString(System.Globalization.CultureInfo.InvariantCulture);
             // spaces, then the digits written at their offset: one allocation
             int left = align == '>' ? pad : align == '<' ? 0 : pad / 2;
-            return string.Create(width, (v, left), static (dst, st) =>
-            {
-                dst.Slice(0, st.left).Fill(' ');
-                int end = st.left + PyStr.WriteDecimal(dst.Slice(st.left), st.v);
-                dst.Slice(end).Fill(' ');
-            });
+            var text = PyStr.NewText(width, out var dst);
+            dst.Slice(0, left).Fill(' ');
+            int end = left + PyStr.WriteDecimal(dst.Slice(left), v);
+            dst.Slice(end).Fill(' ');
+            return text;
         }
         if (o.Type == PyFloat.TypeObject)
         {

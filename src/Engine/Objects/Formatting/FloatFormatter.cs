@@ -66,20 +66,18 @@ public static class FloatFormatter
             int nd = StacklessIron.Objects.PyStr.DecimalDigits(small);
             int intDigits = Math.Max(nd - precision, 1);
             int length = (sign != '\0' ? 1 : 0) + intDigits + (precision > 0 ? 1 + precision : 0);
-            text = string.Create(length, (small, precision, sign), static (dst, st) =>
+            text = StacklessIron.Objects.PyStr.NewText(length, out var dst);
+            ulong v = small;
+            int stop = sign != '\0' ? 1 : 0;
+            if (stop == 1) dst[0] = sign;
+            int fraction = precision > 0 ? precision : -1;   // no point for precision 0
+            for (int k = dst.Length - 1; k >= stop; k--)
             {
-                ulong v = st.small;
-                int end = dst.Length, stop = st.sign != '\0' ? 1 : 0;
-                if (stop == 1) dst[0] = st.sign;
-                int fraction = st.precision > 0 ? st.precision : -1;   // no point for precision 0
-                for (int k = end - 1; k >= stop; k--)
-                {
-                    if (fraction-- == 0) { dst[k] = '.'; continue; }
-                    ulong q = v / 10;
-                    dst[k] = (char)('0' + (int)(v - q * 10));
-                    v = q;
-                }
-            });
+                if (fraction-- == 0) { dst[k] = '.'; continue; }
+                ulong tenth = v / 10;
+                dst[k] = (char)('0' + (int)(v - tenth * 10));
+                v = tenth;
+            }
             return true;
         }
         if (!TryRoundScaledFast(absValue, precision, out UInt128 q)) return false;
