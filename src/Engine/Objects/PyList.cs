@@ -67,8 +67,22 @@ public sealed class PyList : PyObject
     {
         if (iterable is PyList l) { AppendRange(l.Items, l.Count); return; }
         if (iterable is PyTuple t) { AppendRange(t.Items, t.Items.Length); return; }
+        if (iterable.Type == TypeObjects.Str) { AppendCodePoints(((PyStr)iterable).Value); return; }
         var it = Ops.GetIter(ts, iterable);
         while (Ops.Next(ts, it) is PyObject x) Append(x);
+    }
+
+    /// <summary>list(s), l.extend(s) for an exact str: its one-code-point strs, with the room
+    /// made once (the length in UTF-16 units bounds the count) and no iterator object.</summary>
+    void AppendCodePoints(string s)
+    {
+        if (s.Length == 0) return;
+        if ((long)Count + s.Length > Items.Length) Grow((long)Count + s.Length);
+        ref PyObject dst = ref MemoryMarshal.GetArrayDataReference(Items);
+        int n = Count;
+        for (int i = 0; i < s.Length; n++)
+            Unsafe.Add(ref dst, n) = PyStr.CodePointAt(s, ref i);   // a plain store, as in Append
+        Count = n;
     }
 
     void AppendRange(PyObject[] src, int n)

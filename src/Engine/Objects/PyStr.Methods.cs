@@ -276,25 +276,24 @@ public partial class PyStr
         // written straight into the result string: one allocation, no builder copy
         var sep = self.Value;
         if (n == 0) return Empty;
-        var joined = string.Create((int)total, (items, n, sep), static (dst, st) =>
+        var joined = NewText((int)total, out var dst);
+        var first = ((PyStr)items[0]).Value;
+        first.CopyTo(dst);
+        int pos = first.Length;
+        if (sep.Length == 1)
         {
-            var (items, n, sep) = st;
-            var first = ((PyStr)items[0]).Value;
-            first.CopyTo(dst);
-            int pos = first.Length;
-            if (sep.Length == 1)
+            // the usual ",".join / "".join shapes: one char stored, not a copy call
+            char c = sep[0];
+            for (int i = 1; i < n; i++)
             {
-                // the usual ",".join / "".join shapes: one char stored, not a copy call
-                char c = sep[0];
-                for (int i = 1; i < n; i++)
-                {
-                    dst[pos++] = c;
-                    var part = ((PyStr)items[i]).Value;
-                    part.CopyTo(dst.Slice(pos));
-                    pos += part.Length;
-                }
-                return;
+                dst[pos++] = c;
+                var part = ((PyStr)items[i]).Value;
+                part.CopyTo(dst.Slice(pos));
+                pos += part.Length;
             }
+        }
+        else
+        {
             for (int i = 1; i < n; i++)
             {
                 if (sep.Length > 0) { sep.CopyTo(dst.Slice(pos)); pos += sep.Length; }
@@ -302,7 +301,7 @@ public partial class PyStr
                 part.CopyTo(dst.Slice(pos));
                 pos += part.Length;
             }
-        });
+        }
         return From(joined);
     }
 

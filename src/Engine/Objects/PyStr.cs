@@ -86,6 +86,30 @@ public partial class PyStr : PyObject
         return new PyStr(s);
     }
 
+    /// <summary>A new string of `length` chars (length > 0), which the caller fills through
+    /// `text` before anyone else sees it. string.Create does the same, but each of its
+    /// instantiations over a state type of ours is compiled at run time (ReadyToRun does not
+    /// precompile a CoreLib generic method over our types): first as unoptimised tier-0 code,
+    /// and each new one puts off the tier-up of everything else by the call-counting delay.</summary>
+    internal static string NewText(int length, out Span<char> text)
+    {
+        // a fresh object for any length above zero ('\0' is not written: the memory is zeroed)
+        string s = new string('\0', length);
+        text = System.Runtime.InteropServices.MemoryMarshal.CreateSpan(
+            ref System.Runtime.CompilerServices.Unsafe.AsRef(in s.GetPinnableReference()), length);
+        return s;
+    }
+
+    /// <summary>The one-code-point str at UTF-16 index i of s; moves i past it.</summary>
+    internal static PyStr CodePointAt(string s, ref int i)
+    {
+        char c = s[i];
+        if (!char.IsSurrogate(c)) { i++; return c < 256 ? _latin1[c] : new PyStr(c.ToString()); }
+        int cp = CodePoints.At(s, i, out int w);
+        i += w;
+        return FromCodePoint(cp);
+    }
+
     /// <summary>The one-code-point str for cp.</summary>
     public static PyStr FromCodePoint(int cp) => cp < 256 ? _latin1[cp] : new PyStr(CodePoints.FromCodePoint(cp));
 
@@ -354,12 +378,12 @@ public partial class PyStr : PyObject
         if (count == 1 && s.Type == TypeObjects.Str) return s;
         if (count > int.MaxValue / s.Value.Length) throw PyExc.OverflowError("repeated string is too long");
         // the text once, then the filled part copied onto the rest, doubling: O(log n) block copies
-        return new PyStr(string.Create(s.Value.Length * (int)count, s.Value, static (dst, text) =>
-        {
-            text.CopyTo(dst);
-            for (int filled = text.Length; filled < dst.Length; filled *= 2)
-                dst.Slice(0, Math.Min(filled, dst.Length - filled)).CopyTo(dst.Slice(filled));
-        }));
+        var text = s.Value;
+        var result = NewText(text.Length * (int)count, out var dst);
+        text.CopyTo(dst);
+        for (int filled = text.Length; filled < dst.Length; filled *= 2)
+            dst.Slice(0, Math.Min(filled, dst.Length - filled)).CopyTo(dst.Slice(filled));
+        return new PyStr(result);
     }
 
     [PySlot("__mod__", "__rmod__")]
@@ -424,10 +448,9 @@ public partial class PyStr : PyObject
         {
             if (count == 1) return FromCodePoint(s[(int)start]);
             // written straight into the result: no builder, one allocation
-            return new PyStr(string.Create((int)count, (s, (int)start, (int)step), static (dst, st) =>
-            {
-                for (int i = 0, j = st.Item2; i < dst.Length; i++, j += st.Item3) dst[i] = st.s[j];
-            }));
+            var result = NewText((int)count, out var dst);
+            for (int i = 0, j = (int)start; i < dst.Length; i++, j += (int)step) dst[i] = s[j];
+            return new PyStr(result);
         }
         var sb = new StringBuilder((int)count);
         var cps = CodePoints.ToArray(s);

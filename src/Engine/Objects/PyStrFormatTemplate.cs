@@ -33,10 +33,10 @@ public sealed class PyStrFormatTemplate
     }
 
     static readonly PyStrFormatTemplate s_notSimple = new(false, Array.Empty<string>(), Array.Empty<int>(), Array.Empty<char>(), Array.Empty<PyStr>());
-    static readonly Func<string, PyStrFormatTemplate> s_parse = Parse;
+    static readonly PyStrTemplateCache<PyStrFormatTemplate> s_cache = new(Parse);
 
     /// <summary>The parsed form of `format`, from the cache or parsed now.</summary>
-    public static PyStrFormatTemplate For(string format) => PyStrTemplateCache<PyStrFormatTemplate>.Get(format, s_parse);
+    public static PyStrFormatTemplate For(string format) => s_cache.Get(format);
 
     static PyStrFormatTemplate Parse(string s)
     {

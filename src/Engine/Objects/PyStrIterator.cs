@@ -27,20 +27,11 @@ public sealed class PyStrIterator : PyObject
         var it = (PyStrIterator)self;
         var s = it._str;
         if (s == null) return null;
-        if (it._pos < s.Value.Length)
+        var text = s.Value;
+        if (it._pos < text.Length)
         {
-            char c = s.Value[it._pos];
-            if (!char.IsSurrogate(c))
-            {
-                // a BMP char: no code point decoding (below 256 the shared one-char strs)
-                it._pos++;
-                it._index++;
-                return PyStr.FromCodePoint(c);
-            }
-            int cp = CodePoints.At(s.Value, it._pos, out int w);
-            it._pos += w;
             it._index++;
-            return PyStr.FromCodePoint(cp);
+            return PyStr.CodePointAt(text, ref it._pos);
         }
         it._str = null;
         return null;

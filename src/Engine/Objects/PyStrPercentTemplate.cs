@@ -29,10 +29,10 @@ public sealed class PyStrPercentTemplate
 
     public int Count => _conversions.Length;
 
-    static readonly Func<string, PyStrPercentTemplate> s_parse = Parse;
+    static readonly PyStrTemplateCache<PyStrPercentTemplate> s_cache = new(Parse);
 
     /// <summary>The parsed form of `format`, from the cache or parsed now.</summary>
-    public static PyStrPercentTemplate For(string format) => PyStrTemplateCache<PyStrPercentTemplate>.Get(format, s_parse);
+    public static PyStrPercentTemplate For(string format) => s_cache.Get(format);
 
     static PyStrPercentTemplate Parse(string format)
     {
@@ -83,17 +83,17 @@ public sealed class PyStrPercentTemplate
             else return null;
         }
         if (length > int.MaxValue) return null;
-        return string.Create((int)length, (this, tuple, single), static (dst, st) =>
+        if (length == 0) return "";
+        var result = PyStr.NewText((int)length, out var dst);
         {
-            var (self, tuple, single) = st;
-            var lits = self._literals;
+            var lits = _literals;
             int pos = 0;
             for (int k = 0; ; k++)
             {
                 var lit = lits[k];
                 lit.CopyTo(dst.Slice(pos));
                 pos += lit.Length;
-                if (k == self._conversions.Length) break;
+                if (k == conv.Length) break;
                 var a = tuple != null ? tuple[k] : single;
                 if (a.Type == TypeObjects.Str)
                 {
@@ -103,6 +103,7 @@ public sealed class PyStrPercentTemplate
                 }
                 else pos += PyStr.WriteDecimal(dst.Slice(pos), Unsafe.As<PyInt>(a).Small);
             }
-        });
+        }
+        return result;
     }
 }

@@ -91,11 +91,11 @@ public static class Ops
             if (pad <= 0) return v.ToString(System.Globalization.CultureInfo.InvariantCulture);
             // spaces, then the digits written at their offset: one allocation
             int left = align == '>' ? pad : align == '<' ? 0 : pad / 2;
-            return string.Create(width, (v, left), static (dst, st) =>
-            {
-                dst.Fill(' ');
-                st.v.TryFormat(dst.Slice(st.left), out _, default, System.Globalization.CultureInfo.InvariantCulture);
-            });
+            var text = PyStr.NewText(width, out var dst);
+            dst.Slice(0, left).Fill(' ');
+            int end = left + PyStr.WriteDecimal(dst.Slice(left), v);
+            dst.Slice(end).Fill(' ');
+            return text;
         }
         if (o.Type == PyFloat.TypeObject)
         {

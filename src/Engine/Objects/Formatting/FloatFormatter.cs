@@ -58,26 +58,83 @@ public static class FloatFormatter
     private static bool TryFormatFixed(double absValue, int precision, char sign, out string text)
     {
         text = "";
-        if (!double.IsFinite(absValue) || precision > 22 || !TryRoundScaledFast(absValue, precision, out UInt128 q)) return false;
+        if (!double.IsFinite(absValue) || precision > 22) return false;
+        if (TryRoundScaledSmall(absValue, precision, out ulong small))
+        {
+            // the common case (a value below ~10**15 with a few decimals): 64-bit arithmetic
+            // and the digits written straight into the result
+            int nd = StacklessIron.Objects.PyStr.DecimalDigits(small);
+            int intDigits = Math.Max(nd - precision, 1);
+            int length = (sign != '\0' ? 1 : 0) + intDigits + (precision > 0 ? 1 + precision : 0);
+            text = StacklessIron.Objects.PyStr.NewText(length, out var dst);
+            ulong v = small;
+            int stop = sign != '\0' ? 1 : 0;
+            if (stop == 1) dst[0] = sign;
+            int fraction = precision > 0 ? precision : -1;   // no point for precision 0
+            for (int k = dst.Length - 1; k >= stop; k--)
+            {
+                if (fraction-- == 0) { dst[k] = '.'; continue; }
+                ulong tenth = v / 10;
+                dst[k] = (char)('0' + (int)(v - tenth * 10));
+                v = tenth;
+            }
+            return true;
+        }
+        if (!TryRoundScaledFast(absValue, precision, out UInt128 q)) return false;
         Span<char> digits = stackalloc char[48];
         int n;
         if (q <= ulong.MaxValue) { if (!((ulong)q).TryFormat(digits, out n, default, CultureInfo.InvariantCulture)) return false; }
         else if (!q.TryFormat(digits, out n, default, CultureInfo.InvariantCulture)) return false;
-        int intDigits = Math.Max(n - precision, 1);       // "0" before the point when below one
-        int length = (sign != '\0' ? 1 : 0) + intDigits + (precision > 0 ? 1 + precision : 0);
-        Span<char> dst = length <= 128 ? stackalloc char[length] : new char[length];
-        int pos = 0;
-        if (sign != '\0') dst[pos++] = sign;
-        // the digit string right-aligned under the integer and fraction positions, zeros before it
-        int lead = intDigits + precision - n;
-        for (int i = 0; i < intDigits + precision; i++)
         {
-            if (i == intDigits) dst[pos++] = '.';
-            dst[pos++] = i < lead ? '0' : digits[i - lead];
+            int intDigits = Math.Max(n - precision, 1);       // "0" before the point when below one
+            int length = (sign != '\0' ? 1 : 0) + intDigits + (precision > 0 ? 1 + precision : 0);
+            Span<char> dst = length <= 128 ? stackalloc char[length] : new char[length];
+            int pos = 0;
+            if (sign != '\0') dst[pos++] = sign;
+            // the digit string right-aligned under the integer and fraction positions, zeros before it
+            int lead = intDigits + precision - n;
+            for (int i = 0; i < intDigits + precision; i++)
+            {
+                if (i == intDigits) dst[pos++] = '.';
+                dst[pos++] = i < lead ? '0' : digits[i - lead];
+            }
+            text = new string(dst);
         }
-        text = new string(dst);
         return true;
     }
+
+    /// <summary>round_half_even(|value| * 10**pow10) when the product of the mantissa and the
+    /// power fits 64 bits and the shift is below 64 (TryRoundScaledFast's UInt128 arithmetic is
+    /// a chain of runtime calls in ReadyToRun code); false otherwise.</summary>
+    private static bool TryRoundScaledSmall(double value, int pow10, out ulong result)
+    {
+        result = 0;
+        if (pow10 < 0 || pow10 > 19) return false;
+        Decompose(value, out long m, out int e);
+        ulong hi = Math.BigMul((ulong)m, s_smallPowersOfTen64[pow10], out ulong num);
+        if (hi != 0) return false;
+        if (e >= 0)
+        {
+            if (e >= 64 || (num != 0 && BitOperations.LeadingZeroCount(num) <= e)) return false;
+            result = num << e;
+            return true;
+        }
+        int shift = -e;
+        if (shift > 63) return false;
+        ulong q = num >> shift;
+        ulong rest = num - (q << shift);
+        ulong half = 1UL << (shift - 1);
+        if (rest > half || (rest == half && (q & 1) != 0)) q++;
+        result = q;
+        return true;
+    }
+
+    private static readonly ulong[] s_smallPowersOfTen64 =
+    {
+        1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000, 10000000000,
+        100000000000, 1000000000000, 10000000000000, 100000000000000, 1000000000000000,
+        10000000000000000, 100000000000000000, 1000000000000000000, 10000000000000000000,
+    };
 
     /// <summary>Formats |value| (the sign is the caller's business). See <see cref="Format"/>.</summary>
     public static string FormatAbs(double value, char code, int precision, bool alt, bool addDot0)

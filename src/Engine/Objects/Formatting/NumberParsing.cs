@@ -449,20 +449,19 @@ public static class NumberParsing
         ulong m = value < 0 ? (ulong)(-(value + 1)) + 1 : (ulong)value;   // long.MinValue included
         int digits = m == 0 ? 1 : (64 - BitOperations.LeadingZeroCount(m) + bits - 1) / bits;
         int length = (value < 0 ? 3 : 2) + digits;
-        return string.Create(length, (m, bits, value < 0), static (dst, st) =>
+        var result = StacklessIron.Objects.PyStr.NewText(length, out var dst);
+        int i = 0;
+        if (value < 0) dst[i++] = '-';
+        dst[i++] = '0';
+        dst[i] = bits switch { 1 => 'b', 3 => 'o', _ => 'x' };
+        ulong v = m;
+        ulong mask = (1UL << bits) - 1;
+        for (int k = dst.Length - 1; k > i; k--)
         {
-            int i = 0;
-            if (st.Item3) dst[i++] = '-';
-            dst[i++] = '0';
-            dst[i] = st.bits switch { 1 => 'b', 3 => 'o', _ => 'x' };
-            ulong v = st.m;
-            ulong mask = (1UL << st.bits) - 1;
-            for (int k = dst.Length - 1; k > i; k--)
-            {
-                dst[k] = DigitChars[(int)(v & mask)];
-                v >>= st.bits;
-            }
-        });
+            dst[k] = DigitChars[(int)(v & mask)];
+            v >>= bits;
+        }
+        return result;
     }
 
     /// <summary>bin(), oct() and hex(): sign, prefix, digits ("-0x1f").</summary>

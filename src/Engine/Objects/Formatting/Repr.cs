@@ -25,12 +25,14 @@ public static class Repr
         {
             bool single = span.Contains('\''), both = single && span.Contains('"');
             if (!both)
-                return string.Create(s.Length + 2, (s, single ? '"' : '\''), static (dst, st) =>
-                {
-                    dst[0] = st.Item2;
-                    st.s.AsSpan().CopyTo(dst.Slice(1));
-                    dst[^1] = st.Item2;
-                });
+            {
+                char quote = single ? '"' : '\'';
+                var result = StacklessIron.Objects.PyStr.NewText(s.Length + 2, out var dst);
+                dst[0] = quote;
+                s.AsSpan().CopyTo(dst.Slice(1));
+                dst[^1] = quote;
+                return result;
+            }
         }
         var sb = new StringBuilder(s.Length + 2);
         AppendStr(sb, s);

@@ -526,11 +526,14 @@ public static class StrMethods
     private static bool IsAscii(string s) => System.Text.Ascii.IsValid(s);
 
     /// <summary>Upper- or lower-cases an all-ASCII string (vectorised; ASCII case maps 1:1).</summary>
-    static string AsciiCase(string s, bool upper) => string.Create(s.Length, (s, upper), static (dst, st) =>
+    static string AsciiCase(string s, bool upper)
     {
-        if (st.upper) System.Text.Ascii.ToUpper(st.s, dst, out _);
-        else System.Text.Ascii.ToLower(st.s, dst, out _);
-    });
+        if (s.Length == 0) return s;
+        var result = StacklessIron.Objects.PyStr.NewText(s.Length, out var dst);
+        if (upper) System.Text.Ascii.ToUpper(s, dst, out _);
+        else System.Text.Ascii.ToLower(s, dst, out _);
+        return result;
+    }
 
     public static string Upper(string s)
     {
