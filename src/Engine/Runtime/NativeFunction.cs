@@ -145,7 +145,38 @@ public sealed class NativeFunction
     /// <summary>Called by a first (adapter) invoker that has been called often: the compiled
     /// invoker takes its place once the background compiler has built it (the adapter serves
     /// the calls meanwhile).</summary>
-    internal void TierUp() => BackgroundCompiler.Enqueue(() => { lock (this) CompileFastInvoker(Method.GetParameters(), _sig!); });
+    internal void TierUp() => BackgroundCompiler.Enqueue(() => { lock (this) { if (!_handWritten) CompileFastInvoker(Method.GetParameters(), _sig!); } });
+
+    /// <summary>Gives a native a hand-written fast invoker (a Func of ThreadState and its fixed
+    /// arity: self, then the positional parameters, a missing optional one as null) in place of
+    /// the adapter and the later expression-compiled one. It is compiled with its assembly, so
+    /// no tier-up compile and no swap of invokers falls into a program's first thousands of
+    /// calls (the channel switch path). It must check and convert its arguments as the
+    /// compiled invoker would; the arity check and the binder's errors stay here.</summary>
+    public void UseInvoker(Delegate invoker)
+    {
+        lock (this)
+        {
+            var sig = _sig ?? Build();
+            int arity = sig.PosCount + (HasSelf ? 1 : 0);
+            if (_fastArity < 0 || invoker.GetType() != FastDelegateType(arity))
+                throw new InvalidOperationException($"native {Name}: no fast invoker of arity {arity} to replace");
+            _handWritten = true;
+            SetFast(arity, invoker);
+        }
+    }
+    bool _handWritten;
+    /// <summary>Whether UseInvoker gave this native its fast invoker.</summary>
+    public bool InvokerIsHandWritten => _handWritten;
+
+    static Type FastDelegateType(int arity) => arity switch
+    {
+        0 => typeof(Func<ThreadState, PyObject>),
+        1 => typeof(Func<ThreadState, PyObject?, PyObject>),
+        2 => typeof(Func<ThreadState, PyObject?, PyObject?, PyObject>),
+        3 => typeof(Func<ThreadState, PyObject?, PyObject?, PyObject?, PyObject>),
+        _ => typeof(Func<ThreadState, PyObject?, PyObject?, PyObject?, PyObject?, PyObject>),
+    };
 
     void CompileFastInvoker(ParameterInfo[] ps, Signature sig)
     {
