@@ -80,6 +80,29 @@ public sealed class PyChannel : PyObject
         return Scheduler.Of(ts).ChannelAction(self, -1, PyNone.Value, direct);
     }
 
+    /// <summary>The invokers of send and receive (NativeFunction.UseInvoker): the loop's call
+    /// goes straight to the channel action, with no adapter and no invoker compiled (and
+    /// swapped in) while the first switches run. Instance methods: a delegate to one is
+    /// called directly, where one to a static method goes through a shuffle thunk.</summary>
+    internal sealed class Invokers
+    {
+        internal static readonly Invokers Instance = new();
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal PyObject Send(ThreadState ts, PyObject? self, PyObject? value)
+            => send(ts, self as PyChannel ?? NativeConvert.Self<PyChannel>(self, "send", "channel"), value!);
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal PyObject Receive(ThreadState ts, PyObject? self)
+            => receive(ts, self as PyChannel ?? NativeConvert.Self<PyChannel>(self, "receive", "channel"));
+
+        internal static void Install()
+        {
+            ((PyMethodDescriptor)TypeObject.Namespace.GetStr("send")!).Func.UseInvoker(new Func<ThreadState, PyObject?, PyObject?, PyObject>(Instance.Send));
+            ((PyMethodDescriptor)TypeObject.Namespace.GetStr("receive")!).Func.UseInvoker(new Func<ThreadState, PyObject?, PyObject>(Instance.Receive));
+        }
+    }
+
     [PyMethod]
     static PyObject send_exception(ThreadState ts, PyChannel self, PyObject exc_class, params PyObject[] args)
     {

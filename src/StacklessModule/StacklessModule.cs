@@ -16,25 +16,28 @@ public static class StacklessModule
     /// main's bottom frame when that ended on a worker (see Scheduler.FinishMainOnHost).</summary>
     internal static PyObject? WorkerBase, WorkerStart, MainReturn, IdleFrame, IdleNative;
 
-    /// <summary>Compiles the channel switching path (send/receive with their argument binders,
+    /// <summary>Compiles the channel switching path (send/receive with their invokers,
     /// Scheduler.ChannelAction, SwitchTo, Load; marked AggressiveOptimization, so ReadyToRun
     /// leaves them to the JIT) when the module is imported, on a short-lived background thread,
     /// instead of in the program's first channel operations (a few milliseconds of JIT there).
-    /// Should a switch come first, it simply waits for the same compilation.</summary>
-    static void PrepareSwitchPath()
+    /// Should a switch come first, it simply waits for the same compilation. run()'s invoker
+    /// (five parameters: an expression tree compiled at its first call, ~1.8 ms) is built there
+    /// too, not in the program's first run().</summary>
+    static void PrepareSwitchPath(PyModule m)
     {
         if (_switchPathPrepared) return;
         _switchPathPrepared = true;
+        PyChannel.Invokers.Install();
         var natives = new System.Collections.Generic.List<NativeFunction>();
-        foreach (var name in new[] { "send", "receive" })
-            if (PyChannel.TypeObject.Namespace.GetStr(name) is PyMethodDescriptor d) natives.Add(d.Func);
+        foreach (var name in new[] { "run" })
+            if (m.Namespace.GetStr(name) is PyBuiltinFunction f) natives.Add(f.Func);
         var th = new System.Threading.Thread(() =>
         {
             try
             {
                 foreach (var nf in natives) _ = nf.Signature;   // builds (locked) its invoker
                 const BindingFlags any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
-                foreach (var type in new[] { typeof(PyChannel), typeof(Scheduler) })
+                foreach (var type in new[] { typeof(PyChannel), typeof(PyChannel.Invokers), typeof(Scheduler) })
                     foreach (var m in type.GetMethods(any))
                         if ((m.MethodImplementationFlags & MethodImplAttributes.AggressiveOptimization) != 0)
                             RuntimeHelpers.PrepareMethod(m.MethodHandle);
@@ -108,9 +111,9 @@ def __dir__():
 
     public static PyModule Create(ThreadState ts)
     {
-        PrepareSwitchPath();
         var m = new PyModule("stackless", "Stackless Python: tasklets, channels and a scheduler.");
         NativeMembers.FillModule(m, typeof(StacklessModule));
+        PrepareSwitchPath(m);
         var ns = m.Namespace;
         // builtins.TaskletExit: a SystemExit, so a bare `except:` catches it
         {
