@@ -41,10 +41,13 @@ public sealed class NativeFunction
 
     public Signature Signature { get { if (_sig == null) Build(); return _sig!; } }
 
+    /// <summary>The fast path alone: nothing of it lives across a call, so the method keeps no
+    /// frame (no callee-saved registers pushed and popped at every native call) and ends in a
+    /// tail call of the invoker; the first call, keywords and binding go to CallBound.</summary>
     public PyObject Call(ThreadState ts, PyObject? self, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        var sig = _sig ?? Build();
-        if (kwnames == null && _fastArity >= 0 && args.Length <= sig.PosCount && args.Length >= _required)
+        var sig = _sig;
+        if (sig != null && kwnames == null && args.Length <= sig.PosCount && args.Length >= _required)
         {
             if (HasSelf)
                 switch (_fastArity)
@@ -64,6 +67,16 @@ public sealed class NativeFunction
                     case 4: return _f4!(ts, Arg(args, 0), Arg(args, 1), Arg(args, 2), Arg(args, 3));
                 }
         }
+        return CallBound(ts, self, args, kwnames);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    PyObject CallBound(ThreadState ts, PyObject? self, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var sig = _sig ?? Build();
+        // built just now: a call that fits its fast invoker takes it
+        if (kwnames == null && _fastArity >= 0 && args.Length <= sig.PosCount && args.Length >= _required)
+            return Call(ts, self, args, kwnames);
         int off = HasSelf ? 1 : 0;
         var bound = new PyObject?[sig.Total + off];
         if (HasSelf) bound[0] = self;
