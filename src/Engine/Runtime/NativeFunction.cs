@@ -136,7 +136,8 @@ public sealed class NativeFunction
                 if (NativeTier0.Make(this, Method, ps, arity) is Delegate adapter) SetFast(arity, adapter);
                 else CompileFastInvoker(ps, sig);
             }
-            else _invoker = CompileInvoker(ps, sig);
+            // otherwise the general invoker, compiled at the first call (CompileGeneralInvoker)
+            // unless a hand-written one (UseInvoker) came first
             _sig = sig;   // last: a non-null _sig means everything above is ready
             return sig;
         }
@@ -165,12 +166,21 @@ public sealed class NativeFunction
     /// the adapter and the later expression-compiled one. It is compiled with its assembly, so
     /// no tier-up compile and no swap of invokers falls into a program's first thousands of
     /// calls (the channel switch path). It must check and convert its arguments as the
-    /// compiled invoker would; the arity check and the binder's errors stay here.</summary>
+    /// compiled invoker would; the arity check and the binder's errors stay here.
+    /// A native without a fast path (keywords, more than four parameters) may get the general
+    /// shape instead: a Func of ThreadState and the bound arguments ([self] + parameters in
+    /// order, a missing optional one as null), called after the binder.</summary>
     public void UseInvoker(Delegate invoker)
     {
         lock (this)
         {
             var sig = _sig ?? Build();
+            if (_fastArity < 0 && invoker is Func<ThreadState, PyObject?[], PyObject> general)
+            {
+                _handWritten = true;
+                _invoker = general;
+                return;
+            }
             int arity = sig.PosCount + (HasSelf ? 1 : 0);
             if (_fastArity < 0 || invoker.GetType() != FastDelegateType(arity))
                 throw new InvalidOperationException($"native {Name}: no fast invoker of arity {arity} to replace");
