@@ -198,6 +198,37 @@ stackless.channel.send(ch, 6)
     }
 
     [Test]
+    public void RunConvertsItsArgumentsAsTheBinderSays()
+    {
+        // run() has a hand-written invoker after the binder (no expression tree compiled at the
+        // first run()): errors, defaults and conversions as the compiled one's
+        var (code, stdout, stderr) = Run(@"
+import stackless
+class Ix:
+    def __index__(self): return 0
+for f in [lambda: stackless.run(1, 2, 3, 4, 5, 6), lambda: stackless.run(timeout='x'), lambda: stackless.run(bogus=1),
+          lambda: stackless.run(), lambda: stackless.run(Ix(), [], '', 0, None), lambda: stackless.run(timeout=0, totaltimeout=1)]:
+    try: print(f())
+    except TypeError as e: print(e)
+def t(): print('ran')
+stackless.tasklet(t)()
+print(stackless.run(0, threadblock=True))
+print(stackless.getruncount())
+");
+        Assert.That(stderr, Is.Empty);
+        Assert.That(code, Is.EqualTo(0));
+        Assert.That(stdout.Replace("\r", ""), Is.EqualTo(
+            "run() takes at most 5 arguments (6 given)\n" +
+            "'str' object cannot be interpreted as an integer\n" +
+            "'bogus' is an invalid keyword argument for run()\n" +
+            "None\nNone\nNone\nran\nNone\n1\n"));
+        Objects.PyModule? module = null;
+        var engine = new Runtime.PythonEngine(new System.IO.StringWriter(), new System.IO.StringWriter(), new System.IO.StringReader(""));
+        engine.RunMain(ts => { module = StacklessModule.Create(ts); return Objects.PyNone.Value; });
+        Assert.That(((Objects.PyBuiltinFunction)module!.Namespace.GetStr("run")!).Func.InvokerIsHandWritten, Is.True);
+    }
+
+    [Test]
     public void UseInvokerRejectsAnotherArity()
     {
         var m = typeof(PyChannel).GetMethod("send", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;

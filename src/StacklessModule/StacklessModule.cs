@@ -20,22 +20,18 @@ public static class StacklessModule
     /// Scheduler.ChannelAction, SwitchTo, Load; marked AggressiveOptimization, so ReadyToRun
     /// leaves them to the JIT) when the module is imported, on a short-lived background thread,
     /// instead of in the program's first channel operations (a few milliseconds of JIT there).
-    /// Should a switch come first, it simply waits for the same compilation. run()'s invoker
-    /// (five parameters: an expression tree compiled at its first call, ~1.8 ms) is built there
-    /// too, not in the program's first run().</summary>
-    static void PrepareSwitchPath(PyModule m)
+    /// Should a switch come first, it simply waits for the same compilation. run() gets a
+    /// hand-written invoker (RunInvoker): its five parameters would otherwise mean an
+    /// expression tree compiled at the program's first run() (~1.8 ms).</summary>
+    static void PrepareSwitchPath()
     {
         if (_switchPathPrepared) return;
         _switchPathPrepared = true;
         PyChannel.Invokers.Install();
-        var natives = new System.Collections.Generic.List<NativeFunction>();
-        foreach (var name in new[] { "run" })
-            if (m.Namespace.GetStr(name) is PyBuiltinFunction f) natives.Add(f.Func);
         var th = new System.Threading.Thread(() =>
         {
             try
             {
-                foreach (var nf in natives) _ = nf.Signature;   // builds (locked) its invoker
                 const BindingFlags any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
                 foreach (var type in new[] { typeof(PyChannel), typeof(PyChannel.Invokers), typeof(Scheduler) })
                     foreach (var m in type.GetMethods(any))
@@ -113,7 +109,9 @@ def __dir__():
     {
         var m = new PyModule("stackless", "Stackless Python: tasklets, channels and a scheduler.");
         NativeMembers.FillModule(m, typeof(StacklessModule));
-        PrepareSwitchPath(m);
+        // each module has its own functions: each run() gets the hand-written invoker
+        ((PyBuiltinFunction)m.Namespace.GetStr("run")!).Func.UseInvoker(new Func<ThreadState, PyObject?[], PyObject>(RunInvoker.Instance.Invoke));
+        PrepareSwitchPath();
         var ns = m.Namespace;
         // builtins.TaskletExit: a SystemExit, so a bare `except:` catches it
         {
@@ -285,6 +283,17 @@ def __dir__():
         bool direct = ts.TakeUnwindPermission();
         var s = Scheduler.Of(ts);
         return s.Schedule(retval ?? s.Current, true, direct);
+    }
+
+    /// <summary>run()'s invoker after the binder (NativeFunction.UseInvoker), converting as
+    /// the compiled one would: timeout by __index__, the flags by truth value, missing ones
+    /// their defaults.</summary>
+    sealed class RunInvoker
+    {
+        internal static readonly RunInvoker Instance = new();
+        internal PyObject Invoke(ThreadState ts, PyObject?[] a)
+            => run(ts, a[0] == null ? 0 : NativeConvert.ToLong(ts, a[0]), Flag(ts, a[1]), Flag(ts, a[2]), Flag(ts, a[3]), Flag(ts, a[4]));
+        static bool Flag(ThreadState ts, PyObject? o) => o != null && Ops.IsTrue(ts, o);
     }
 
     [PyMethod]
