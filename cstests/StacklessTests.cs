@@ -162,4 +162,78 @@ print(t is spin_t, n[0] >= 999, t.alive, stackless.getruncount())
         Assert.That(stderr, Is.Empty);
         Assert.That(stdout.Trim(), Is.EqualTo("True True True 2"));
     }
+
+    [Test]
+    public void ChannelSendAndReceiveUseTheirHandWrittenInvokers()
+    {
+        // the switch path's natives skip the adapter and the compiled invoker (nothing is
+        // compiled or swapped while the first switches run); calls, argument errors and a
+        // subclass's channel behave as before
+        var (code, stdout, stderr) = Run(@"
+import stackless
+ch = stackless.channel()
+for f in [lambda: stackless.channel.send(1, 2), lambda: stackless.channel.receive(1), lambda: ch.send(),
+          lambda: ch.send(1, 2), lambda: ch.receive(1), lambda: ch.send(x=1)]:
+    try: f()
+    except TypeError as e: print(e)
+class C(stackless.channel): pass
+c = C()
+def t(): print('got', c.receive(), ch.receive())
+stackless.tasklet(t)()
+c.send(5)
+stackless.channel.send(ch, 6)
+");
+        Assert.That(stderr, Is.Empty);
+        Assert.That(code, Is.EqualTo(0));
+        Assert.That(stdout.Replace("\r", ""), Is.EqualTo(
+            "descriptor 'send' for 'channel' objects doesn't apply to a 'int' object\n" +
+            "descriptor 'receive' for 'channel' objects doesn't apply to a 'int' object\n" +
+            "channel.send() takes exactly one argument (0 given)\n" +
+            "channel.send() takes exactly one argument (2 given)\n" +
+            "channel.receive() takes no arguments (1 given)\n" +
+            "channel.send() takes no keyword arguments\n" +
+            "got 5 6\n"));
+        foreach (var name in new[] { "send", "receive" })
+            Assert.That(((Objects.PyMethodDescriptor)PyChannel.TypeObject.Namespace.GetStr(name)!).Func.InvokerIsHandWritten, Is.True, name);
+    }
+
+    [Test]
+    public void RunConvertsItsArgumentsAsTheBinderSays()
+    {
+        // run() has a hand-written invoker after the binder (no expression tree compiled at the
+        // first run()): errors, defaults and conversions as the compiled one's
+        var (code, stdout, stderr) = Run(@"
+import stackless
+class Ix:
+    def __index__(self): return 0
+for f in [lambda: stackless.run(1, 2, 3, 4, 5, 6), lambda: stackless.run(timeout='x'), lambda: stackless.run(bogus=1),
+          lambda: stackless.run(), lambda: stackless.run(Ix(), [], '', 0, None), lambda: stackless.run(timeout=0, totaltimeout=1)]:
+    try: print(f())
+    except TypeError as e: print(e)
+def t(): print('ran')
+stackless.tasklet(t)()
+print(stackless.run(0, threadblock=True))
+print(stackless.getruncount())
+");
+        Assert.That(stderr, Is.Empty);
+        Assert.That(code, Is.EqualTo(0));
+        Assert.That(stdout.Replace("\r", ""), Is.EqualTo(
+            "run() takes at most 5 arguments (6 given)\n" +
+            "'str' object cannot be interpreted as an integer\n" +
+            "'bogus' is an invalid keyword argument for run()\n" +
+            "None\nNone\nNone\nran\nNone\n1\n"));
+        Objects.PyModule? module = null;
+        var engine = new Runtime.PythonEngine(new System.IO.StringWriter(), new System.IO.StringWriter(), new System.IO.StringReader(""));
+        engine.RunMain(ts => { module = StacklessModule.Create(ts); return Objects.PyNone.Value; });
+        Assert.That(((Objects.PyBuiltinFunction)module!.Namespace.GetStr("run")!).Func.InvokerIsHandWritten, Is.True);
+    }
+
+    [Test]
+    public void UseInvokerRejectsAnotherArity()
+    {
+        var m = typeof(PyChannel).GetMethod("send", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        var nf = new Runtime.NativeFunction("send", m, true, "channel");
+        Assert.Throws<InvalidOperationException>(() => nf.UseInvoker(new Func<Runtime.ThreadState, Objects.PyObject?, Objects.PyObject>((ts, a) => a!)));
+        Assert.That(nf.InvokerIsHandWritten, Is.False);
+    }
 }

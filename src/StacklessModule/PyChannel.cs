@@ -63,21 +63,55 @@ public sealed class PyChannel : PyObject
 
     public bool Closed => Closing && Balance == 0;
 
-    // The switching path (send/receive, Scheduler.ChannelAction, SwitchTo, Load) is compiled
-    // optimised at its first call: a ReadyToRun or tier-0 version would run the first ~100 ms
-    // of switches at half speed until tiering replaced it.
-    [PyMethod, MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // The loop calls send and receive through their Invokers (below); these bodies serve the
+    // binder's general path only (keywords, wrong argument counts).
+    [PyMethod]
     static PyObject send(ThreadState ts, PyChannel self, PyObject value)
     {
         bool direct = ts.TakeUnwindPermission();
         return Scheduler.Of(ts).ChannelAction(self, 1, value, direct);
     }
 
-    [PyMethod, MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [PyMethod]
     static PyObject receive(ThreadState ts, PyChannel self)
     {
         bool direct = ts.TakeUnwindPermission();
         return Scheduler.Of(ts).ChannelAction(self, -1, PyNone.Value, direct);
+    }
+
+    /// <summary>The invokers of send and receive (NativeFunction.UseInvoker): the loop's call
+    /// goes straight to the channel action, with no adapter and no invoker compiled (and
+    /// swapped in) while the first switches run. Instance methods: a delegate to one is
+    /// called directly, where one to a static method goes through a shuffle thunk.
+    /// The switching path (these, Scheduler.SwitchTo, Load) is compiled optimised at its first
+    /// call (StacklessModule prepares it at import): a ReadyToRun or tier-0 version would run
+    /// the first ~100 ms of switches at half speed until tiering replaced it. ChannelAction is
+    /// inlined here, with its direction a constant.</summary>
+    internal sealed class Invokers
+    {
+        internal static readonly Invokers Instance = new();
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal PyObject Send(ThreadState ts, PyObject? self, PyObject? value)
+        {
+            var ch = self as PyChannel ?? NativeConvert.Self<PyChannel>(self, "send", "channel");
+            bool direct = ts.TakeUnwindPermission();
+            return Scheduler.Of(ts).ChannelAction(ch, 1, value!, direct);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        internal PyObject Receive(ThreadState ts, PyObject? self)
+        {
+            var ch = self as PyChannel ?? NativeConvert.Self<PyChannel>(self, "receive", "channel");
+            bool direct = ts.TakeUnwindPermission();
+            return Scheduler.Of(ts).ChannelAction(ch, -1, PyNone.Value, direct);
+        }
+
+        internal static void Install()
+        {
+            ((PyMethodDescriptor)TypeObject.Namespace.GetStr("send")!).Func.UseInvoker(new Func<ThreadState, PyObject?, PyObject?, PyObject>(Instance.Send));
+            ((PyMethodDescriptor)TypeObject.Namespace.GetStr("receive")!).Func.UseInvoker(new Func<ThreadState, PyObject?, PyObject>(Instance.Receive));
+        }
     }
 
     [PyMethod]
@@ -113,7 +147,8 @@ public sealed class PyChannel : PyObject
 
     [PySlot("__iter__")] static PyObject Iter(ThreadState ts, PyObject self) => self;
 
-    [PySlot("__next__")]
+    // channel iteration's receive: compiled optimised as the invokers (ChannelAction inlined)
+    [PySlot("__next__"), MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static PyObject? Next(ThreadState ts, PyObject self)
     {
         bool direct = ts.TakeUnwindPermission();

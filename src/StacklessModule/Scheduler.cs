@@ -27,6 +27,7 @@ public sealed class Scheduler
     public PyTasklet Current
     {
         get => _current;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         set
         {
             var old = _current;
@@ -970,7 +971,9 @@ public sealed class Scheduler
         return SwitchTo(t, direct);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // Inlined into the send/receive invokers (their direction folds as a constant) and into
+    // the rarer channel natives, which are ReadyToRun code.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public PyObject ChannelAction(PyChannel ch, int dir, PyObject value, bool direct)
     {
         var cur = Current;

@@ -16,25 +16,24 @@ public static class StacklessModule
     /// main's bottom frame when that ended on a worker (see Scheduler.FinishMainOnHost).</summary>
     internal static PyObject? WorkerBase, WorkerStart, MainReturn, IdleFrame, IdleNative;
 
-    /// <summary>Compiles the channel switching path (send/receive with their argument binders,
+    /// <summary>Compiles the channel switching path (send/receive with their invokers,
     /// Scheduler.ChannelAction, SwitchTo, Load; marked AggressiveOptimization, so ReadyToRun
     /// leaves them to the JIT) when the module is imported, on a short-lived background thread,
     /// instead of in the program's first channel operations (a few milliseconds of JIT there).
-    /// Should a switch come first, it simply waits for the same compilation.</summary>
+    /// Should a switch come first, it simply waits for the same compilation. run() gets a
+    /// hand-written invoker (RunInvoker): its five parameters would otherwise mean an
+    /// expression tree compiled at the program's first run() (~1.8 ms).</summary>
     static void PrepareSwitchPath()
     {
         if (_switchPathPrepared) return;
         _switchPathPrepared = true;
-        var natives = new System.Collections.Generic.List<NativeFunction>();
-        foreach (var name in new[] { "send", "receive" })
-            if (PyChannel.TypeObject.Namespace.GetStr(name) is PyMethodDescriptor d) natives.Add(d.Func);
+        PyChannel.Invokers.Install();
         var th = new System.Threading.Thread(() =>
         {
             try
             {
-                foreach (var nf in natives) _ = nf.Signature;   // builds (locked) its invoker
                 const BindingFlags any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
-                foreach (var type in new[] { typeof(PyChannel), typeof(Scheduler) })
+                foreach (var type in new[] { typeof(PyChannel), typeof(PyChannel.Invokers), typeof(Scheduler) })
                     foreach (var m in type.GetMethods(any))
                         if ((m.MethodImplementationFlags & MethodImplAttributes.AggressiveOptimization) != 0)
                             RuntimeHelpers.PrepareMethod(m.MethodHandle);
@@ -108,9 +107,11 @@ def __dir__():
 
     public static PyModule Create(ThreadState ts)
     {
-        PrepareSwitchPath();
         var m = new PyModule("stackless", "Stackless Python: tasklets, channels and a scheduler.");
         NativeMembers.FillModule(m, typeof(StacklessModule));
+        // each module has its own functions: each run() gets the hand-written invoker
+        ((PyBuiltinFunction)m.Namespace.GetStr("run")!).Func.UseInvoker(new Func<ThreadState, PyObject?[], PyObject>(RunInvoker.Instance.Invoke));
+        PrepareSwitchPath();
         var ns = m.Namespace;
         // builtins.TaskletExit: a SystemExit, so a bare `except:` catches it
         {
@@ -282,6 +283,17 @@ def __dir__():
         bool direct = ts.TakeUnwindPermission();
         var s = Scheduler.Of(ts);
         return s.Schedule(retval ?? s.Current, true, direct);
+    }
+
+    /// <summary>run()'s invoker after the binder (NativeFunction.UseInvoker), converting as
+    /// the compiled one would: timeout by __index__, the flags by truth value, missing ones
+    /// their defaults.</summary>
+    sealed class RunInvoker
+    {
+        internal static readonly RunInvoker Instance = new();
+        internal PyObject Invoke(ThreadState ts, PyObject?[] a)
+            => run(ts, a[0] == null ? 0 : NativeConvert.ToLong(ts, a[0]), Flag(ts, a[1]), Flag(ts, a[2]), Flag(ts, a[3]), Flag(ts, a[4]));
+        static bool Flag(ThreadState ts, PyObject? o) => o != null && Ops.IsTrue(ts, o);
     }
 
     [PyMethod]

@@ -41,10 +41,13 @@ public sealed class NativeFunction
 
     public Signature Signature { get { if (_sig == null) Build(); return _sig!; } }
 
+    /// <summary>The fast path alone: nothing of it lives across a call, so the method keeps no
+    /// frame (no callee-saved registers pushed and popped at every native call) and ends in a
+    /// tail call of the invoker; the first call, keywords and binding go to CallBound.</summary>
     public PyObject Call(ThreadState ts, PyObject? self, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
     {
-        var sig = _sig ?? Build();
-        if (kwnames == null && _fastArity >= 0 && args.Length <= sig.PosCount && args.Length >= _required)
+        var sig = _sig;
+        if (sig != null && kwnames == null && args.Length <= sig.PosCount && args.Length >= _required)
         {
             if (HasSelf)
                 switch (_fastArity)
@@ -64,6 +67,16 @@ public sealed class NativeFunction
                     case 4: return _f4!(ts, Arg(args, 0), Arg(args, 1), Arg(args, 2), Arg(args, 3));
                 }
         }
+        return CallBound(ts, self, args, kwnames);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    PyObject CallBound(ThreadState ts, PyObject? self, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        var sig = _sig ?? Build();
+        // built just now: a call that fits its fast invoker takes it
+        if (kwnames == null && _fastArity >= 0 && args.Length <= sig.PosCount && args.Length >= _required)
+            return Call(ts, self, args, kwnames);
         int off = HasSelf ? 1 : 0;
         var bound = new PyObject?[sig.Total + off];
         if (HasSelf) bound[0] = self;
@@ -123,7 +136,8 @@ public sealed class NativeFunction
                 if (NativeTier0.Make(this, Method, ps, arity) is Delegate adapter) SetFast(arity, adapter);
                 else CompileFastInvoker(ps, sig);
             }
-            else _invoker = CompileInvoker(ps, sig);
+            // otherwise the general invoker, compiled at the first call (CompileGeneralInvoker)
+            // unless a hand-written one (UseInvoker) came first
             _sig = sig;   // last: a non-null _sig means everything above is ready
             return sig;
         }
@@ -145,7 +159,47 @@ public sealed class NativeFunction
     /// <summary>Called by a first (adapter) invoker that has been called often: the compiled
     /// invoker takes its place once the background compiler has built it (the adapter serves
     /// the calls meanwhile).</summary>
-    internal void TierUp() => BackgroundCompiler.Enqueue(() => { lock (this) CompileFastInvoker(Method.GetParameters(), _sig!); });
+    internal void TierUp() => BackgroundCompiler.Enqueue(() => { lock (this) { if (!_handWritten) CompileFastInvoker(Method.GetParameters(), _sig!); } });
+
+    /// <summary>Gives a native a hand-written fast invoker (a Func of ThreadState and its fixed
+    /// arity: self, then the positional parameters, a missing optional one as null) in place of
+    /// the adapter and the later expression-compiled one. It is compiled with its assembly, so
+    /// no tier-up compile and no swap of invokers falls into a program's first thousands of
+    /// calls (the channel switch path). It must check and convert its arguments as the
+    /// compiled invoker would; the arity check and the binder's errors stay here.
+    /// A native without a fast path (keywords, more than four parameters) may get the general
+    /// shape instead: a Func of ThreadState and the bound arguments ([self] + parameters in
+    /// order, a missing optional one as null), called after the binder.</summary>
+    public void UseInvoker(Delegate invoker)
+    {
+        lock (this)
+        {
+            var sig = _sig ?? Build();
+            if (_fastArity < 0 && invoker is Func<ThreadState, PyObject?[], PyObject> general)
+            {
+                _handWritten = true;
+                _invoker = general;
+                return;
+            }
+            int arity = sig.PosCount + (HasSelf ? 1 : 0);
+            if (_fastArity < 0 || invoker.GetType() != FastDelegateType(arity))
+                throw new InvalidOperationException($"native {Name}: no fast invoker of arity {arity} to replace");
+            _handWritten = true;
+            SetFast(arity, invoker);
+        }
+    }
+    bool _handWritten;
+    /// <summary>Whether UseInvoker gave this native its fast invoker.</summary>
+    public bool InvokerIsHandWritten => _handWritten;
+
+    static Type FastDelegateType(int arity) => arity switch
+    {
+        0 => typeof(Func<ThreadState, PyObject>),
+        1 => typeof(Func<ThreadState, PyObject?, PyObject>),
+        2 => typeof(Func<ThreadState, PyObject?, PyObject?, PyObject>),
+        3 => typeof(Func<ThreadState, PyObject?, PyObject?, PyObject?, PyObject>),
+        _ => typeof(Func<ThreadState, PyObject?, PyObject?, PyObject?, PyObject?, PyObject>),
+    };
 
     void CompileFastInvoker(ParameterInfo[] ps, Signature sig)
     {
