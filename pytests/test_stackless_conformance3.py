@@ -38,6 +38,50 @@ def test_send_exception_takes_a_class():
     assert got == [(1, 2)], got
 
 
+events = []
+
+
+def tracer(frame, event, arg):
+    if frame.f_code.co_name == "traced_task":
+        events.append(event)
+    return tracer
+
+
+def traced_task():
+    stackless.schedule_remove()
+    x = 1
+    return x
+
+
+def test_pickle_with_tracing_state():
+    # a module attribute that wraps pickle_flags (thread and default) in 3.7.5
+    assert stackless.pickle_with_tracing_state is False
+    assert stackless.pickle_flags() & stackless.PICKLEFLAGS_PRESERVE_TRACING_STATE == 0
+    stackless.pickle_with_tracing_state = True
+    try:
+        assert stackless.pickle_with_tracing_state is True
+        assert stackless.pickle_flags() & stackless.PICKLEFLAGS_PRESERVE_TRACING_STATE
+        assert stackless.pickle_flags_default() & stackless.PICKLEFLAGS_PRESERVE_TRACING_STATE
+        for keep in (True, False):
+            stackless.pickle_with_tracing_state = keep
+            t = stackless.tasklet(traced_task)()
+            t.run()
+            t.trace_function = tracer
+            t.frame.f_trace = tracer     # 3.7.5 keeps a frame's f_trace with the flag too
+            s = pickle.dumps(t)
+            t.kill()
+            del events[:]
+            t2 = pickle.loads(s)
+            assert (t2.trace_function is tracer) == keep, keep
+            t2.insert()
+            stackless.run()
+            assert not t2.alive
+            assert (events == ["line", "line", "return"]) == keep, (keep, events)
+    finally:
+        stackless.pickle_with_tracing_state = False
+    assert stackless.pickle_flags() == 0 and stackless.pickle_flags_default() == 0
+
+
 for _name, _fn in list(globals().items()):
     if _name.startswith("test_") and callable(_fn):
         _fn()

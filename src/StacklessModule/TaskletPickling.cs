@@ -18,6 +18,7 @@ static class TaskletPickling
 {
     const int BlockedSend = 1, BlockedReceive = 3, BlockedMask = 3, Atomic = 1 << 2, IgnoreNesting = 1 << 3, BlockTrap = 1 << 5;
     const int Started = 1 << 8, ResumeWithValue = 1 << 9;
+    const string RestoreTracing = "slp_restore_tracing";
     const int ChannelClosing = 1, ChannelPreferenceShift = 1, ChannelPreferenceMask = 3 << 1, ChannelScheduleAll = 1 << 3;
 
     internal static PyObject ReduceTasklet(ThreadState ts, PyTasklet t)
@@ -40,6 +41,11 @@ static class TaskletPickling
             callee = f;
         }
         frames.Reverse();
+        // PICKLEFLAGS_PRESERVE_TRACING_STATE: the trace and profile functions ride after the
+        // frames (where 3.7.5 puts its 'slp_restore_tracing' cframe), and come back in __setstate__
+        if ((PicklingModule.Flags(ts, -1, 0, false) & PicklingModule.PreserveTracingState) != 0
+            && t.Trace is { } tr && (tr.TraceFunc != null || tr.ProfileObj != null))
+            frames.Add(new PyTuple(new PyObject[] { new PyStr(RestoreTracing), tr.TraceFunc ?? PyNone.Value, tr.ProfileObj ?? PyNone.Value }));
         int flags = 0;
         if (t.BlockedOn != null) flags |= t.BlockDir > 0 ? BlockedSend : BlockedReceive;
         if (t.Atomic) flags |= Atomic;
@@ -69,10 +75,17 @@ static class TaskletPickling
         if (it[3] is not PyList list) throw PyExc.TypeError("tasklet() argument 4 must be list, not " + it[3].Type.Name);
         if (t.InRunQueue || t.BlockedOn != null && list.Count == 0) throw PyExc.RuntimeError("tasklet is scheduled");
         if (t.HardOn != null) throw PyExc.RuntimeError("tasklet has C state on its stack");
-        var frames = new Frame[list.Count];
+        var items = list.Items.AsSpan(0, list.Count);
+        PyTuple? tracing = null;
+        if (items.Length > 0 && items[^1] is PyTuple { Items.Length: 3 } last && last.Items[0] is PyStr { Value: RestoreTracing })
+        {
+            tracing = last;
+            items = items[..^1];
+        }
+        var frames = new Frame[items.Length];
         for (int i = 0; i < frames.Length; i++)
         {
-            frames[i] = list.Items[i] as Frame ?? throw PyExc.TypeError("tasklet() frames must be frames, not " + list.Items[i]!.Type.Name);
+            frames[i] = items[i] as Frame ?? throw PyExc.TypeError("tasklet() frames must be frames, not " + items[i]!.Type.Name);
             // a frame that was inside a native call must never run on: a frame of a function
             // that raises Stackless's error stands in for it (the frames below it see the
             // error as if from the call they made, and run their handlers)
@@ -116,6 +129,12 @@ static class TaskletPickling
             t.TempVal = it[1];
         }
         t.HandledException = it[5] as PyBaseException;
+        if (tracing != null)
+        {
+            var trace = tracing.Items[1] == PyNone.Value ? null : tracing.Items[1];
+            var profile = tracing.Items[2] == PyNone.Value ? null : tracing.Items[2];
+            t.Trace = Interpreter.WithTrace(Interpreter.WithProfile(t.Trace, profile), trace);
+        }
         return t;
     }
 
