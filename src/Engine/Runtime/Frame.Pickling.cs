@@ -75,7 +75,7 @@ public sealed partial class Frame
         int n = slots.Items.Length;
         if (n < StackBase || n > Slots.Length - 1) throw PyExc.ValueError("frame state has a bad stack depth");
         if (pc < 0 || pc > c.Code.Length || lasti < -1 || lasti >= c.Code.Length) throw PyExc.ValueError("frame state has a bad instruction index");
-        if (mode < Interpreter.ReturnPush || mode > Interpreter.ReturnGenSend) throw PyExc.ValueError("frame state has a bad return mode");
+        if (mode < Interpreter.ReturnPush || mode > Interpreter.ReturnConsume) throw PyExc.ValueError("frame state has a bad return mode");
         int nv = c.VarNames.Length, ncells = c.CellVars.Length + c.FreeVars.Length;
         for (int i = 0; i < n; i++)
         {
