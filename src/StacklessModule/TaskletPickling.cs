@@ -18,7 +18,7 @@ static class TaskletPickling
 {
     const int BlockedSend = 1, BlockedReceive = 3, BlockedMask = 3, Atomic = 1 << 2, IgnoreNesting = 1 << 3, BlockTrap = 1 << 5;
     const int Started = 1 << 8, ResumeWithValue = 1 << 9;
-    const string RestoreTracing = "slp_restore_tracing";
+    const string RestoreTracing = "slp_restore_tracing", ConsumedBy = "slp_consumed_by";
     const int ChannelClosing = 1, ChannelPreferenceShift = 1, ChannelPreferenceMask = 3 << 1, ChannelScheduleAll = 1 << 3;
 
     internal static PyObject ReduceTasklet(ThreadState ts, PyTasklet t)
@@ -30,15 +30,26 @@ static class TaskletPickling
         // softly; a frame under a native call that called back into Python (its callee is an
         // entry frame, or a native consumer drives its callee), and the innermost frame of a
         // hard-switched tasklet, were left in the middle of a native call.
+        // A generator that a native consumes (list(gen), sum(gen) ...) runs in the loop on top of
+        // the native's caller: with its consumer's state pickled (after its frame), the caller
+        // waits for the consumer's result as for a call's, and goes on after unpickling.
         Frame? callee = null;
+        PyTuple? calleeConsumer = null;
         for (var f = t.Frame; f != null; f = f.Back)
         {
             // switched out with soft switching disabled: in Stackless all its frames are on the C stack
-            bool valid = !t.SwitchedInHardMode && (callee == null ? t.HardOn == null : !callee.IsEntry && callee.ReturnMode != Interpreter.ReturnConsume);
+            bool valid = !t.SwitchedInHardMode && (callee == null ? t.HardOn == null
+                : !callee.IsEntry && (callee.ReturnMode != Interpreter.ReturnConsume || calleeConsumer != null));
+            var consumer = valid && f.ReturnMode == Interpreter.ReturnConsume && f.Generator is { } g
+                ? IterationConsumer.PickleStateOf(ts, g) : null;
+            if (consumer != null) frames.Add(new PyTuple(new PyObject[] { new PyStr(ConsumedBy), f.Generator!, consumer }));
+            // one whose consumer cannot be pickled could not hand its items on: it must not run
+            else if (f.ReturnMode == Interpreter.ReturnConsume) valid = false;
             var r = PyFrameReducer.For(f);
             r.Valid = valid;
             frames.Add(r);
             callee = f;
+            calleeConsumer = consumer;
         }
         frames.Reverse();
         // PICKLEFLAGS_PRESERVE_TRACING_STATE: the trace and profile functions ride after the
@@ -82,10 +93,24 @@ static class TaskletPickling
             tracing = last;
             items = items[..^1];
         }
-        var frames = new Frame[items.Length];
+        // the consumers of consumed generators follow their frames
+        var consumed = new List<(PyGenerator Gen, PyTuple State)>();
+        var frameList = new List<Frame>();
+        foreach (var o in items)
+        {
+            if (o is PyTuple { Items.Length: 3 } c && c.Items[0] is PyStr { Value: ConsumedBy })
+            {
+                if (frameList.Count == 0 || c.Items[1] is not PyGenerator g || g.Frame != frameList[^1] || c.Items[2] is not PyTuple cs)
+                    throw PyExc.ValueError("tasklet() state: a consumer must follow its generator's frame");
+                consumed.Add((g, cs));
+                continue;
+            }
+            frameList.Add(o as Frame ?? throw PyExc.TypeError("tasklet() frames must be frames, not " + o!.Type.Name));
+        }
+        var frames = frameList.ToArray();
+        foreach (var (g, cs) in consumed) IterationConsumer.RestoreInto(ts, g, cs);
         for (int i = 0; i < frames.Length; i++)
         {
-            frames[i] = items[i] as Frame ?? throw PyExc.TypeError("tasklet() frames must be frames, not " + items[i]!.Type.Name);
             // a frame that was inside a native call must never run on: a frame of a function
             // that raises Stackless's error stands in for it (the frames below it see the
             // error as if from the call they made, and run their handlers)
