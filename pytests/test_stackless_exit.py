@@ -2,7 +2,8 @@
 # and status below was recorded with the reference, /tmp/slp-install/bin/python3): on the
 # first thread it ends the program at once: the other tasklets do not run again, the atexit
 # callbacks run (still in the ending tasklet), then main is killed where it waits, so it gets
-# TaskletExit. A TaskletExit that escapes main is reported with a traceback and status 1.
+# TaskletExit (when it waits in run(); waiting elsewhere it never runs again: the process
+# ends with the code). A TaskletExit that escapes main is reported with a traceback and status 1.
 # On another thread the tasklet just ends. The error handler never sees SystemExit.
 import os
 import subprocess
@@ -118,6 +119,34 @@ def test_taskletexit_escaping_main_is_an_error():
         """)
     assert rc == 1, rc
     assert err.rstrip().endswith("TaskletExit: 4"), err
+
+
+def test_main_not_in_run_is_not_resumed():
+    # main blocked on a channel (or in schedule(), or switched away) is not killed: the
+    # process ends with the code (the atexit callbacks still run)
+    rc, out, err = run("""
+        import stackless, sys, atexit
+        atexit.register(lambda: print("atexit"))
+        ch = stackless.channel()
+        def f():
+            sys.exit(9)
+        stackless.tasklet(f)()
+        try:
+            ch.receive()
+        except TaskletExit:
+            print("main got TaskletExit")
+        print("not reached")
+        """)
+    assert (rc, out, err) == (9, "atexit\n", ""), (rc, out, err)
+    rc, out, err = run("""
+        import stackless, sys
+        def f():
+            sys.exit("bye")
+        stackless.tasklet(f)()
+        stackless.schedule()
+        print("not reached")
+        """)
+    assert (rc, out, err) == (1, "", "bye\n"), (rc, out, err)
 
 
 for _name, _fn in list(globals().items()):

@@ -813,14 +813,15 @@ public sealed class Scheduler
 
     /// <summary>SystemExit out of a tasklet other than main is no error for Stackless: on the
     /// process's first thread it ends the program as sys.exit does (a message code is printed
-    /// first), which kills the main tasklet: main gets TaskletExit where it waits, and the
+    /// first), which kills a main waiting in run(): main gets TaskletExit there, and the
     /// program ends as main ends (a TaskletExit that escapes main is reported, status 1, as
     /// 3.7.5 does). On other threads the tasklet just ends. The error handler is not called.</summary>
     PyBaseException? SystemExitInTasklet(PyBaseException exc)
     {
         if (_ts != _ts.Engine.MainThread) return null;
         var code = exc.DictIfAny?.GetStr("code") ?? PyNone.Value;
-        if (code != PyNone.Value && code is not PyInt)
+        bool message = code != PyNone.Value && code is not PyInt;
+        if (message)
         {
             string text;
             try { text = Ops.StrString(_ts, code); }
@@ -832,7 +833,11 @@ public sealed class Scheduler
         ThreadModule.WaitForShutdown(_ts);
         AtexitModule.RunExitFuncs(_ts);
         _ts.Frame = null;
-        return PyExc.New(TaskletExit!).Value;
+        // a main waiting in run() is killed; one waiting elsewhere (a channel, schedule(), a
+        // switch) never runs again there: the process ends with the code. Here main gets that
+        // exit as a SystemExit (an embedding host's process is not ended under it)
+        if (_watchdogs.Contains(Main)) return PyExc.New(TaskletExit!).Value;
+        return PyExc.New(ExceptionTypes.SystemExit, message ? PyInt.From(1) : code).Value;
     }
 
     /// <summary>set_error_handler(): handler(type, value, tb) gets an exception that escapes a
