@@ -157,8 +157,10 @@ def other():
 spin_t = stackless.tasklet(spin)()
 stackless.tasklet(other)()
 t = stackless.run(1000)
-print(t is spin_t, n[0] >= 999, t.alive, stackless.getruncount())
+print(t is spin_t, 100 <= n[0] < 1000, t.alive, stackless.getruncount())
 ");
+        // the timeout counts virtual instructions, several per turn of the loop (Stackless
+        // 3.7.5 interrupts this one after 200 turns; here a turn counts a quarter of its body)
         Assert.That(stderr, Is.Empty);
         Assert.That(stdout.Trim(), Is.EqualTo("True True True 2"));
     }

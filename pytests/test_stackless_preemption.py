@@ -81,7 +81,7 @@ def test_totaltimeout_counts_the_whole_run():
                 stackless.schedule()
     t1 = stackless.tasklet(counter)("x")
     t2 = stackless.tasklet(counter)("y")
-    r = stackless.run(1000, totaltimeout=True)
+    r = stackless.run(2000, totaltimeout=True)
     assert (r is t1 or r is t2) and "x" in log and "y" in log
     t1.kill(); t2.kill()
 
@@ -128,6 +128,41 @@ def test_ignore_nesting_per_tasklet():
     assert r is t and t.alive and t.nesting_level == 2 and not t.restorable
     t.kill()
     assert not t.alive
+
+def _slices(fn, soft):
+    ts = [stackless.tasklet(fn)() for _ in range(3)]
+    n = 0
+    while stackless.runcount > 1:
+        r = stackless.run(100, soft=soft)
+        n += 1
+        if r is not None:
+            r.insert()
+    assert not any(t.alive for t in ts)
+    return n
+
+def _plain_loop():
+    x = 0
+    for i in range(1000):
+        if i % 50 == 0:
+            len("a dummy call")
+        x += 1
+
+def _yielding_loop():
+    x = 0
+    for i in range(1000):
+        if i % 50 == 0:
+            stackless.schedule()
+        x += 1
+
+def test_timeout_counts_virtual_instructions():
+    # run(100) slices as Stackless 3.7.5's do (its test_watchdog's runtask/runtask2): 151 and
+    # 121 interrupts there for these three tasklets; a loop's turn is some instructions, not 1
+    n1 = _slices(_plain_loop, False)
+    n2 = _slices(_yielding_loop, False)
+    assert 110 <= n1 <= 200 and 90 <= n2 <= 170 and n1 > n2, (n1, n2)
+    # soft: interrupted only at the switches the tasklets make themselves
+    assert _slices(_plain_loop, True) == 3
+    assert _slices(_yielding_loop, True) == 60
 
 for _name, _fn in list(globals().items()):
     if _name.startswith("test_"):

@@ -220,6 +220,7 @@ if 'pickle' in sys.modules:
     /// the bits of `mask` to those of `newFlags` (-1: only asks). A thread starts with the default.</summary>
     internal static long Flags(ThreadState ts, long newFlags, long mask, bool isDefault)
     {
+        ApplyTracingStateAttribute(ts);
         if (newFlags != -1 && ((newFlags & mask) & ~DefinedFlags) != 0 || newFlags < -1)
             throw PyExc.ValueError("you must not set an undefined pickle-flag");
         lock (s_threadFlags)
@@ -232,6 +233,28 @@ if 'pickle' in sys.modules:
                 if (box != null) box.Value = v; else s_defaultFlags = v;
             }
             return old;
+        }
+    }
+
+    /// <summary>PICKLEFLAGS_PRESERVE_TRACING_STATE: a pickled tasklet keeps its trace and profile functions.</summary>
+    internal const long PreserveTracingState = 1;
+
+    /// <summary>`stackless.pickle_with_tracing_state = v` (3.7.5's module property, a wrapper
+    /// around pickle_flags and pickle_flags_default): a module attribute here has no setter, so
+    /// the assignment lands in the module's dict and is applied to both flags (and taken out
+    /// again, so that reading it goes back to the flags) before they are next read.</summary>
+    static void ApplyTracingStateAttribute(ThreadState ts)
+    {
+        if (ts.Engine.Modules.GetStr("stackless") is not PyModule m) return;
+        var key = PyStr.Intern("pickle_with_tracing_state");
+        if (m.Namespace.GetStr(key) is not PyObject v) return;
+        m.Namespace.RemoveStr(key);
+        long bit = Ops.IsTrue(ts, v) ? PreserveTracingState : 0;
+        lock (s_threadFlags)
+        {
+            var box = s_threadFlags.GetValue(ts, _ => new StrongBox<long>(s_defaultFlags));
+            box.Value = (box.Value & ~PreserveTracingState) | bit;
+            s_defaultFlags = (s_defaultFlags & ~PreserveTracingState) | bit;
         }
     }
 

@@ -10,7 +10,7 @@ namespace StacklessIron.Stackless;
 [PyType("atomic")]
 public sealed class PyAtomic : PyObject
 {
-    public static readonly PyType TypeObject = PyType.Builtin("atomic", typeof(PyAtomic), module: "stackless");
+    public static readonly PyType TypeObject = PyType.Builtin("atomic", typeof(PyAtomic), module: "_stackless");
 
     PyDict? _dict;
     public override PyDict? Dict { get => _dict; set => _dict = value; }

@@ -9,7 +9,7 @@ namespace StacklessIron.Stackless;
 [PyType("bomb")]
 public sealed class PyBomb : PyObject
 {
-    public static readonly PyType TypeObject = PyType.Builtin("bomb", typeof(PyBomb), module: "stackless");
+    public static readonly PyType TypeObject = PyType.Builtin("bomb", typeof(PyBomb), module: "_stackless");
     public PyBaseException? Exception;
 
     public PyBomb(PyBaseException? e) : base(TypeObject) { Exception = e; }

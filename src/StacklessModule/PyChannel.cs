@@ -117,6 +117,9 @@ public sealed class PyChannel : PyObject
     [PyMethod]
     static PyObject send_exception(ThreadState ts, PyChannel self, PyObject exc_class, params PyObject[] args)
     {
+        // Stackless takes an exception class (or a string) here, not an instance: send_throw takes those
+        if (!(exc_class is PyType c && c.IsSubtypeOf(ExceptionTypes.BaseException)) && exc_class is not PyStr)
+            throw PyExc.TypeError("channel.send_exception needs Exception or string subclass as first parameter");
         bool direct = ts.TakeUnwindPermission();
         var e = PyTasklet.MakeException(ts, exc_class, args.Length == 0 ? null : new PyTuple(args), null);
         return Scheduler.Of(ts).ChannelAction(self, 1, new PyBomb(e), direct);

@@ -33,7 +33,11 @@ public sealed class PyFrameReducer : PyObject
     {
         var f = self.Frame;
         // a finished frame (one a traceback refers to) keeps its locals and line
-        return new PyTuple(new PyObject[] { PicklingModule.Wrap(ts, "frame"), new PyTuple(new PyObject[] { f.Code }), f.GetPickleState(self.Valid) });
+        var state = f.GetPickleState(self.Valid);
+        // PICKLEFLAGS_PRESERVE_TRACING_STATE: f_trace too (3.7.5 keeps it in its frame state)
+        if (f.TraceFunc != null && (PicklingModule.Flags(ts, -1, 0, false) & PicklingModule.PreserveTracingState) != 0)
+            state = new PyTuple([.. state.Items, f.TraceFunc]);
+        return new PyTuple(new PyObject[] { PicklingModule.Wrap(ts, "frame"), new PyTuple(new PyObject[] { f.Code }), state });
     }
 
     [PyMethod]

@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Thread = System.Threading.Thread;
 using StacklessIron.Objects;
+using StacklessIron.Modules;
 using StacklessIron.Runtime;
 namespace StacklessIron.Stackless;
 
@@ -789,12 +790,18 @@ public sealed class Scheduler
         cur.SwitchedInHardMode = false;
         cur.TempVal = PyNone.Value;
         cur.RecursionDepth = 0;
+        // (the exit's atexit callbacks see the ending tasklet still counted, as in 3.7.5)
+        PyBaseException? killMain = null;
+        if (exc != null && exc.Type.IsSubtypeOf(ExceptionTypes.SystemExit) && !exc.Type.IsSubtypeOf(TaskletExit!))
+        { killMain = SystemExitInTasklet(exc); exc = null; }
         Remove(cur);
         ts.HandledException = null;
         ts.RecursionDepth = 0;
         if (exc != null && ErrorHandler != null && !exc.Type.IsSubtypeOf(TaskletExit!)) exc = CallErrorHandler(exc);
         PyTasklet next;
-        if (exc != null && !exc.Type.IsSubtypeOf(TaskletExit!))
+        if (killMain != null)
+            next = WakeMain(new PyBomb(killMain));
+        else if (exc != null && !exc.Type.IsSubtypeOf(TaskletExit!))
             next = WakeMain(new PyBomb(exc));   // an escaping exception is raised in the main tasklet
         else if (_timedOut && _timeoutOwner >= 0)
             next = WakeTimeoutOwner(PyNone.Value);      // run(timeout, soft=True) expired: a switch point
@@ -803,6 +810,35 @@ public sealed class Scheduler
         Callback(cur, next);    // the ending tasklet still counts as alive there, as in Stackless
         cur.Dead = true;
         Continue(next);
+    }
+
+    /// <summary>SystemExit out of a tasklet other than main is no error for Stackless: on the
+    /// process's first thread it ends the program as sys.exit does (a message code is printed
+    /// first), which kills a main waiting in run(): main gets TaskletExit there, and the
+    /// program ends as main ends (a TaskletExit that escapes main is reported, status 1, as
+    /// 3.7.5 does). On other threads the tasklet just ends. The error handler is not called.</summary>
+    PyBaseException? SystemExitInTasklet(PyBaseException exc)
+    {
+        if (_ts != _ts.Engine.MainThread) return null;
+        var code = exc.DictIfAny?.GetStr("code") ?? PyNone.Value;
+        bool message = code != PyNone.Value && code is not PyInt;
+        if (message)
+        {
+            string text;
+            try { text = Ops.StrString(_ts, code); }
+            catch (PyException) { text = "<unprintable object>"; }
+            _ts.Engine.Stderr.Write(text + "\n");
+        }
+        // 3.7.5 finalizes here, in the ending tasklet, before main is killed: threads are
+        // joined and the atexit callbacks run (each once: the list is emptied)
+        ThreadModule.WaitForShutdown(_ts);
+        AtexitModule.RunExitFuncs(_ts);
+        _ts.Frame = null;
+        // a main waiting in run() is killed; one waiting elsewhere (a channel, schedule(), a
+        // switch) never runs again there: the process ends with the code. Here main gets that
+        // exit as a SystemExit (an embedding host's process is not ended under it)
+        if (_watchdogs.Contains(Main)) return PyExc.New(TaskletExit!).Value;
+        return PyExc.New(ExceptionTypes.SystemExit, message ? PyInt.From(1) : code).Value;
     }
 
     /// <summary>set_error_handler(): handler(type, value, tb) gets an exception that escapes a

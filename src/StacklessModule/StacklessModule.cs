@@ -99,10 +99,11 @@ def __getattr__(name):
     if name == 'threads': return getthreads()
     if name == 'debug': return getdebug()
     if name == 'uncollectables': return getuncollectables()
+    if name == 'pickle_with_tracing_state': return bool(pickle_flags() & PICKLEFLAGS_PRESERVE_TRACING_STATE)
     raise AttributeError(f""module 'stackless' has no attribute '{name}'"")
 
 def __dir__():
-    return sorted(set(globals()) | {'current', 'main', 'runcount', 'threads', 'debug', 'uncollectables'})
+    return sorted(set(globals()) | {'current', 'main', 'runcount', 'threads', 'debug', 'uncollectables', 'pickle_with_tracing_state'})
 ";
 
     public static PyModule Create(ThreadState ts)

@@ -18,6 +18,7 @@ static class TaskletPickling
 {
     const int BlockedSend = 1, BlockedReceive = 3, BlockedMask = 3, Atomic = 1 << 2, IgnoreNesting = 1 << 3, BlockTrap = 1 << 5;
     const int Started = 1 << 8, ResumeWithValue = 1 << 9;
+    const string RestoreTracing = "slp_restore_tracing", ConsumedBy = "slp_consumed_by";
     const int ChannelClosing = 1, ChannelPreferenceShift = 1, ChannelPreferenceMask = 3 << 1, ChannelScheduleAll = 1 << 3;
 
     internal static PyObject ReduceTasklet(ThreadState ts, PyTasklet t)
@@ -29,17 +30,33 @@ static class TaskletPickling
         // softly; a frame under a native call that called back into Python (its callee is an
         // entry frame, or a native consumer drives its callee), and the innermost frame of a
         // hard-switched tasklet, were left in the middle of a native call.
+        // A generator that a native consumes (list(gen), sum(gen) ...) runs in the loop on top of
+        // the native's caller: with its consumer's state pickled (after its frame), the caller
+        // waits for the consumer's result as for a call's, and goes on after unpickling.
         Frame? callee = null;
+        PyTuple? calleeConsumer = null;
         for (var f = t.Frame; f != null; f = f.Back)
         {
             // switched out with soft switching disabled: in Stackless all its frames are on the C stack
-            bool valid = !t.SwitchedInHardMode && (callee == null ? t.HardOn == null : !callee.IsEntry && callee.ReturnMode != Interpreter.ReturnConsume);
+            bool valid = !t.SwitchedInHardMode && (callee == null ? t.HardOn == null
+                : !callee.IsEntry && (callee.ReturnMode != Interpreter.ReturnConsume || calleeConsumer != null));
+            var consumer = valid && f.ReturnMode == Interpreter.ReturnConsume && f.Generator is { } g
+                ? IterationConsumer.PickleStateOf(ts, g) : null;
+            if (consumer != null) frames.Add(new PyTuple(new PyObject[] { new PyStr(ConsumedBy), f.Generator!, consumer }));
+            // one whose consumer cannot be pickled could not hand its items on: it must not run
+            else if (f.ReturnMode == Interpreter.ReturnConsume) valid = false;
             var r = PyFrameReducer.For(f);
             r.Valid = valid;
             frames.Add(r);
             callee = f;
+            calleeConsumer = consumer;
         }
         frames.Reverse();
+        // PICKLEFLAGS_PRESERVE_TRACING_STATE: the trace and profile functions ride after the
+        // frames (where 3.7.5 puts its 'slp_restore_tracing' cframe), and come back in __setstate__
+        if ((PicklingModule.Flags(ts, -1, 0, false) & PicklingModule.PreserveTracingState) != 0
+            && t.Trace is { } tr && (tr.TraceFunc != null || tr.ProfileObj != null))
+            frames.Add(new PyTuple(new PyObject[] { new PyStr(RestoreTracing), tr.TraceFunc ?? PyNone.Value, tr.ProfileObj ?? PyNone.Value }));
         int flags = 0;
         if (t.BlockedOn != null) flags |= t.BlockDir > 0 ? BlockedSend : BlockedReceive;
         if (t.Atomic) flags |= Atomic;
@@ -69,10 +86,31 @@ static class TaskletPickling
         if (it[3] is not PyList list) throw PyExc.TypeError("tasklet() argument 4 must be list, not " + it[3].Type.Name);
         if (t.InRunQueue || t.BlockedOn != null && list.Count == 0) throw PyExc.RuntimeError("tasklet is scheduled");
         if (t.HardOn != null) throw PyExc.RuntimeError("tasklet has C state on its stack");
-        var frames = new Frame[list.Count];
+        var items = list.Items.AsSpan(0, list.Count);
+        PyTuple? tracing = null;
+        if (items.Length > 0 && items[^1] is PyTuple { Items.Length: 3 } last && last.Items[0] is PyStr { Value: RestoreTracing })
+        {
+            tracing = last;
+            items = items[..^1];
+        }
+        // the consumers of consumed generators follow their frames
+        var consumed = new List<(PyGenerator Gen, PyTuple State)>();
+        var frameList = new List<Frame>();
+        foreach (var o in items)
+        {
+            if (o is PyTuple { Items.Length: 3 } c && c.Items[0] is PyStr { Value: ConsumedBy })
+            {
+                if (frameList.Count == 0 || c.Items[1] is not PyGenerator g || g.Frame != frameList[^1] || c.Items[2] is not PyTuple cs)
+                    throw PyExc.ValueError("tasklet() state: a consumer must follow its generator's frame");
+                consumed.Add((g, cs));
+                continue;
+            }
+            frameList.Add(o as Frame ?? throw PyExc.TypeError("tasklet() frames must be frames, not " + o!.Type.Name));
+        }
+        var frames = frameList.ToArray();
+        foreach (var (g, cs) in consumed) IterationConsumer.RestoreInto(ts, g, cs);
         for (int i = 0; i < frames.Length; i++)
         {
-            frames[i] = list.Items[i] as Frame ?? throw PyExc.TypeError("tasklet() frames must be frames, not " + list.Items[i]!.Type.Name);
             // a frame that was inside a native call must never run on: a frame of a function
             // that raises Stackless's error stands in for it (the frames below it see the
             // error as if from the call they made, and run their handlers)
@@ -116,6 +154,12 @@ static class TaskletPickling
             t.TempVal = it[1];
         }
         t.HandledException = it[5] as PyBaseException;
+        if (tracing != null)
+        {
+            var trace = tracing.Items[1] == PyNone.Value ? null : tracing.Items[1];
+            var profile = tracing.Items[2] == PyNone.Value ? null : tracing.Items[2];
+            t.Trace = Interpreter.WithTrace(Interpreter.WithProfile(t.Trace, profile), trace);
+        }
         return t;
     }
 

@@ -7,6 +7,24 @@ namespace StacklessIron.Modules;
 // iterable is a generator (each yield goes straight to Add, no nested loop per item).
 public static partial class Builtins
 {
+    /// <summary>sum, any/all and min/max consumers from their PickleState (IterationConsumer.RestoreInto).</summary>
+    internal static IterationConsumer RestoreConsumer(ThreadState ts, string kind, PyObject[] st)
+    {
+        static PyObject? Opt(PyObject o) => o is PyTuple { Items.Length: 1 } t ? t.Items[0] : null;
+        switch (kind)
+        {
+            case "sum" when st.Length == 2: return new SumConsumer(st[1]);
+            case "anyall" when st.Length == 2: return new AnyAllConsumer(Ops.IsTrue(ts, st[1]));
+            case "minmax" when st.Length == 7 && st[3] is PyStr name && (name.Value == "min" || name.Value == "max"):
+                return new MinMaxConsumer(Opt(st[1]), Opt(st[2]), name.Value == "max" ? CompareOp.Gt : CompareOp.Lt, name.Value)
+                    { Best = Opt(st[4]), BestKey = Opt(st[5]) };
+        }
+        throw PyExc.ValueError($"bad {kind} consumer state");
+    }
+
+    /// <summary>An optional value for a pickle state: () when absent, (v,) when present.</summary>
+    static PyTuple Opt(PyObject? v) => v == null ? PyTuple.Empty : new PyTuple(new PyObject[] { v });
+
     /// <summary>sum(): while the total is an exact int that fits a long, or an exact float, it
     /// is kept unboxed, as CPython's sum keeps a C long / double (no int object allocated per
     /// item); the other items go through `+`. Both fast forms compute exactly what `+` of the
@@ -57,6 +75,8 @@ public static partial class Builtins
         }
 
         public override PyObject Finish(ThreadState ts) => Total;
+
+        public override PyTuple? PickleState(ThreadState ts) => new PyTuple(new PyObject[] { new PyStr("sum"), Total });
     }
 
     /// <summary>any() (stops at the first true item) and all() (at the first false one).</summary>
@@ -86,6 +106,9 @@ public static partial class Builtins
         }
 
         public override PyObject Finish(ThreadState ts) => PyBool.From(_stopped ? _stopOn : !_stopOn);
+
+        // (while the generator runs, the consumer has not stopped)
+        public override PyTuple? PickleState(ThreadState ts) => new PyTuple(new PyObject[] { new PyStr("anyall"), PyBool.From(_stopOn) });
     }
 
     sealed class MinMaxConsumer : IterationConsumer
@@ -95,6 +118,13 @@ public static partial class Builtins
         readonly string _name;
         PyObject? _best, _bestKey;
         public MinMaxConsumer(PyObject? key, PyObject? dflt, CompareOp op, string name) { _key = key; _default = dflt; _op = op; _name = name; }
+        internal PyObject? Best { set => _best = value; }
+        internal PyObject? BestKey { set => _bestKey = value; }
+
+        public override PyTuple? PickleState(ThreadState ts) => new PyTuple(new PyObject[]
+        {
+            new PyStr("minmax"), Opt(_key), Opt(_default), new PyStr(_name), Opt(_best), Opt(_bestKey), PyInt.From((int)_op),
+        });
 
         public override bool AddQuick(ThreadState ts, PyObject x)
         {

@@ -424,10 +424,20 @@ public static partial class Builtins
         // one sort for sorted() and list.sort(): the list's TimSort
         if (key == PyNone.Value) key = null;
         if (iterable is PyGenerator)
-            return new CollectingConsumer((ts2, l) => { l.Sort(ts2, key, reverse); return l; }).Run(ts, iterable);
+            return new CollectingConsumer((ts2, l) => { l.Sort(ts2, key, reverse); return l; }, ts2 => SortedCallable(ts2, key, reverse)).Run(ts, iterable);
         var list = new PyList((PyObject[])Ops.ToArray(ts, iterable).Clone());
         list.Sort(ts, key, reverse);
         return list;
+    }
+
+    /// <summary>functools.partial(sorted, key=, reverse=): sorted's finish for a pickled tasklet.</summary>
+    static PyObject SortedCallable(ThreadState ts, PyObject? key, bool reverse)
+    {
+        var partial = Ops.GetAttr(ts, Importer.ImportModule(ts, "functools"), new PyStr("partial"));
+        var kw = new PyDict();
+        kw.SetStr("key", key ?? PyNone.Value);
+        kw.SetStr("reverse", PyBool.From(reverse));
+        return Ops.CallWithDict(ts, partial, new[] { ts.Engine.BuiltinsDict.GetStr("sorted")! }, kw);
     }
 
     [PyMethod]

@@ -257,7 +257,7 @@ public partial class PyStr
         if (iterable is PyList l) { items = l.Items; n = l.Count; }
         else if (iterable is PyTuple t) { items = t.Items; n = t.Count; }
         // a generator: collected by the loop (no nested loop per item), then joined as a list
-        else if (iterable is PyGenerator) return new CollectingConsumer((ts2, list) => join(ts2, self, list)).Run(ts, iterable);
+        else if (iterable is PyGenerator) return new CollectingConsumer((ts2, list) => join(ts2, self, list), ts2 => Ops.GetAttr(ts2, self, new PyStr("join"))).Run(ts, iterable);
         else
         {
             if (iterable.Type.Iter == null && iterable.Type.GetItem == null) throw PyExc.TypeError("can only join an iterable");

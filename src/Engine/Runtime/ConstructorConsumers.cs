@@ -14,11 +14,19 @@ public static class ConstructorConsumers
 
     /// <summary>The consumer for calling `cls` with one iterable argument; null for other classes.</summary>
     public static IterationConsumer? For(PyType cls)
-        => cls == PyList.TypeObject ? new CollectingConsumer(s_asList)
-         : cls == TypeObjects.Tuple ? new CollectingConsumer(s_asTuple)
+        => cls == PyList.TypeObject ? new CollectingConsumer(s_asList, _ => PyList.TypeObject)
+         : cls == TypeObjects.Tuple ? new CollectingConsumer(s_asTuple, _ => TypeObjects.Tuple)
          : cls == PySet.TypeObject ? new SetConsumer()
          : cls == TypeObjects.Dict ? new DictConsumer()
          : null;
+
+    /// <summary>A set or dict consumer from its PickleState (kind, what it built, plain[, count]).</summary>
+    internal static IterationConsumer Restore(ThreadState ts, string kind, PyObject[] st)
+    {
+        if (kind == "set" && st.Length == 3 && st[1] is PySet set) return new SetConsumer(set, Ops.IsTrue(ts, st[2]));
+        if (kind == "dict" && st.Length == 4 && st[1] is PyDict dict) return new DictConsumer(dict, Ops.IsTrue(ts, st[2]), (int)Ops.Index(ts, st[3]).Small);
+        throw PyExc.ValueError($"bad {kind} consumer state");
+    }
 
     /// <summary>Whether comparing `o` with an object of the same kind runs no Python code.</summary>
     static bool IsPlainKey(PyObject o)
@@ -26,10 +34,14 @@ public static class ConstructorConsumers
 
     sealed class SetConsumer : IterationConsumer
     {
-        readonly PySet _set = new();
+        readonly PySet _set;
         // while every element is a plain int/str/None/bool, adding another one hashes and
         // compares without Python code (a user __eq__ could otherwise run on a hash collision)
-        bool _plain = true;
+        bool _plain;
+
+        public SetConsumer(PySet? set = null, bool plain = true) { _set = set ?? new PySet(); _plain = plain; }
+
+        public override PyTuple? PickleState(ThreadState ts) => new PyTuple(new PyObject[] { new PyStr("set"), _set, PyBool.From(_plain) });
 
         public override bool AddQuick(ThreadState ts, PyObject item)
         {
@@ -50,9 +62,13 @@ public static class ConstructorConsumers
 
     sealed class DictConsumer : IterationConsumer
     {
-        readonly PyDict _dict = new();
-        bool _plain = true;
+        readonly PyDict _dict;
+        bool _plain;
         int _n;
+
+        public DictConsumer(PyDict? dict = null, bool plain = true, int n = 0) { _dict = dict ?? new PyDict(); _plain = plain; _n = n; }
+
+        public override PyTuple? PickleState(ThreadState ts) => new PyTuple(new PyObject[] { new PyStr("dict"), _dict, PyBool.From(_plain), PyInt.From(_n) });
 
         public override bool AddQuick(ThreadState ts, PyObject item)
         {

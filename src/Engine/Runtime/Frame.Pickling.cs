@@ -62,7 +62,7 @@ public sealed partial class Frame
     public void RestoreState(ThreadState ts, PyObject stateObj)
     {
         if (!_awaitingState) throw PyExc.RuntimeError("frame state can only be set on an unpickled frame");
-        if (stateObj is not PyTuple { Items.Length: 10 or 11 } state) throw PyExc.TypeError("frame state must be a tuple of 11 items");
+        if (stateObj is not PyTuple { Items.Length: 10 or 11 or 12 } state) throw PyExc.TypeError("frame state must be a tuple of 11 items");
         var it = state.Items;
         if (it[0] != Code) throw PyExc.ValueError("frame state is for another code object");
         bool valid = Ops.IsTrue(ts, it[1]);
@@ -75,7 +75,7 @@ public sealed partial class Frame
         int n = slots.Items.Length;
         if (n < StackBase || n > Slots.Length - 1) throw PyExc.ValueError("frame state has a bad stack depth");
         if (pc < 0 || pc > c.Code.Length || lasti < -1 || lasti >= c.Code.Length) throw PyExc.ValueError("frame state has a bad instruction index");
-        if (mode < Interpreter.ReturnPush || mode > Interpreter.ReturnGenSend) throw PyExc.ValueError("frame state has a bad return mode");
+        if (mode < Interpreter.ReturnPush || mode > Interpreter.ReturnConsume) throw PyExc.ValueError("frame state has a bad return mode");
         int nv = c.VarNames.Length, ncells = c.CellVars.Length + c.FreeVars.Length;
         for (int i = 0; i < n; i++)
         {
@@ -96,6 +96,12 @@ public sealed partial class Frame
         Unpickled = true;
         _localsCache = null;
         _awaitingState = false;
+        // a 12th item: f_trace, kept by Stackless's PICKLEFLAGS_PRESERVE_TRACING_STATE
+        if (state.Items.Length > 11 && it[11] != PyNone.Value)
+        {
+            TraceFunc = it[11];
+            if (!Finished) Interpreter.StartTracing(this);
+        }
     }
 
     /// <summary>pickle's BUILD step for a frame made by `_stackless._wrap.frame`.</summary>

@@ -24,6 +24,29 @@ public abstract class IterationConsumer
     /// <summary>The native's result, once the items ran out or Add stopped.</summary>
     public abstract PyObject Finish(ThreadState ts);
 
+    /// <summary>For pickling a tasklet stopped inside a generator this consumes: a tuple whose
+    /// first item names the kind, then the state so far (picklable objects), from which
+    /// FromPickleState makes an equal consumer; null when this consumer cannot be pickled.</summary>
+    public virtual PyTuple? PickleState(ThreadState ts) => null;
+
+    /// <summary>The pickle state of the consumer that drives `gen` (null: none, or not picklable).</summary>
+    public static PyTuple? PickleStateOf(ThreadState ts, PyGenerator gen) => gen.Consumer?.PickleState(ts);
+
+    /// <summary>Gives an unpickled generator (its frame restored as consumed) the consumer that
+    /// PickleState described.</summary>
+    public static void RestoreInto(ThreadState ts, PyGenerator gen, PyTuple state)
+    {
+        if (state.Items.Length == 0 || state.Items[0] is not PyStr kind) throw PyExc.TypeError("consumer state must start with its kind");
+        var it = state.Items;
+        gen.Consumer = kind.Value switch
+        {
+            "collect" when it.Length == 3 && it[1] is PyList items => CollectingConsumer.Restore(items, it[2]),
+            "set" or "dict" => ConstructorConsumers.Restore(ts, kind.Value, it),
+            "sum" or "anyall" or "minmax" => Modules.Builtins.RestoreConsumer(ts, kind.Value, it),
+            _ => throw PyExc.ValueError($"unknown consumer state '{kind.Value}'"),
+        };
+    }
+
     /// <summary>Consumes `iterable` and returns Finish's result, or Interpreter.Unwind when the
     /// loop will run the generator (the result then reaches the caller from the loop).</summary>
     public PyObject Run(ThreadState ts, PyObject iterable)

@@ -241,7 +241,10 @@ public sealed class PythonEngine
 
     public int HandleUncaught(ThreadState ts, PyBaseException exc)
     {
-        if (exc.Type.IsSubtypeOf(ExceptionTypes.SystemExit))
+        // Stackless's TaskletExit is a SystemExit that does not end the program quietly: one
+        // that escapes main is reported like any error (3.7.5: traceback, status 1)
+        if (exc.Type.IsSubtypeOf(ExceptionTypes.SystemExit)
+            && !(BuiltinsDict.GetStr("TaskletExit") is PyType te && exc.Type.IsSubtypeOf(te)))
         {
             var code = exc.DictIfAny?.GetStr("code") ?? PyNone.Value;
             FlushStreams();
