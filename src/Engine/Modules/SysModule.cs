@@ -295,7 +295,33 @@ public static class SysModule
     [PyMethod] static void setdlopenflags(ThreadState ts, int flags) => s_dlopenFlags = flags;
     [PyMethod] static void _clear_type_cache(ThreadState ts) { }
     [PyMethod] static PyObject call_tracing(ThreadState ts, PyObject func, PyTuple args) => Ops.Call(ts, func, args.Items);
-    [PyMethod] static PyObject breakpointhook(ThreadState ts, params PyObject[] args) => PyNone.Value;
+    /// <summary>sys.breakpointhook (what breakpoint() calls): $PYTHONBREAKPOINT names the
+    /// callable ("module.attr", or a builtin; unset or empty: pdb.set_trace; "0": do nothing),
+    /// read at each call, unless -E/-I; an unimportable name is a RuntimeWarning, as CPython.</summary>
+    [PyMethod]
+    static PyObject breakpointhook(ThreadState ts, [PyKwArgs] PyDict kw, params PyObject[] args)
+    {
+        string? envar = null;
+        var flags = ts.Engine.Sys.Get("flags");
+        if (flags == null || !Ops.IsTrue(ts, Ops.GetAttr(ts, flags, PyStr.Intern("ignore_environment"))))
+        {
+            var p = StacklessIron.Modules.Posix.LibC.getenv(System.Text.Encoding.UTF8.GetBytes("PYTHONBREAKPOINT\0"));
+            if (p != IntPtr.Zero) envar = System.Runtime.InteropServices.Marshal.PtrToStringUTF8(p);
+        }
+        if (string.IsNullOrEmpty(envar)) envar = "pdb.set_trace";
+        else if (envar == "0") return PyNone.Value;
+        int dot = envar.LastIndexOf('.');
+        if (dot != 0)
+        {
+            string module = dot < 0 ? "builtins" : envar[..dot], attr = envar[(dot + 1)..];
+            PyObject? hook = null;
+            try { hook = Ops.GetAttr(ts, Importer.ImportModule(ts, module), new PyStr(attr)); }
+            catch (PyException e) when (e.Matches(ExceptionTypes.ImportError) || e.Matches(ExceptionTypes.AttributeError)) { }
+            if (hook != null) return Ops.CallWithDict(ts, hook, args, kw.Count > 0 ? kw : null);
+        }
+        IoModule.Warn(ts, $"Ignoring unimportable $PYTHONBREAKPOINT: \"{envar}\"", ExceptionTypes.RuntimeWarning);
+        return PyNone.Value;
+    }
     [PyMethod] static long get_coroutine_origin_tracking_depth(ThreadState ts) => s_coroutineOriginDepth;
     [PyMethod]
     static void set_coroutine_origin_tracking_depth(ThreadState ts, [PyKeyword] int depth)
