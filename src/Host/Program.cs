@@ -118,6 +118,11 @@ public static class Program
         argv.Append(new PyStr(argv0));
         foreach (var r in rest) argv.Append(new PyStr(r));
         engine.Sys.Set("argv", argv);
+        // sys.orig_argv: the command line as given, led by the program (sys.executable)
+        var origArgv = new PyList();
+        origArgv.Append(engine.Sys.Get("executable")!);
+        foreach (var a in args) origArgv.Append(new PyStr(a));
+        engine.Sys.Set("orig_argv", origArgv);
         var path = new PyList();
         string first = script != null ? Path.GetDirectoryName(Path.GetFullPath(script))! : (module != null ? Directory.GetCurrentDirectory() : "");
         // -P/-I (safe_path): no script folder or current directory in front
@@ -134,7 +139,7 @@ public static class Program
             Console.Error.WriteLine($"{Environment.ProcessPath ?? "stackless-iron"}: can't open file '{Path.GetFullPath(script)}': [Errno 2] No such file or directory");
             return 2;
         }
-        return engine.RunMain(t =>
+        int status = engine.RunMain(t =>
         {
             // as CPython at start-up: SIGINT raises KeyboardInterrupt (default_int_handler)
             Importer.ImportModule(t, "_signal");
@@ -170,6 +175,27 @@ public static class Program
             catch (PyException e) when (!e.Matches(ExceptionTypes.SystemExit)) { engine.HandleUncaught(t, e.Value); }
             return InteractiveLoop(t, engine, main);
         });
+        if (engine.ExitedByKeyboardInterrupt) ExitBySigint();
+        return status;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc")] static extern IntPtr signal(int signum, IntPtr handler);
+    [System.Runtime.InteropServices.DllImport("libc")] static extern int kill(int pid, int sig);
+
+    /// <summary>As CPython after an uncaught KeyboardInterrupt: restore SIGINT's default action
+    /// and send it to this process, so the parent sees a death by SIGINT (status -2); if the
+    /// process survives that, the caller exits with 130.</summary>
+    static void ExitBySigint()
+    {
+        const int SIGINT = 2;
+        try
+        {
+            Console.Out.Flush(); Console.Error.Flush();
+            signal(SIGINT, IntPtr.Zero);   // SIG_DFL
+            kill(Environment.ProcessId, SIGINT);
+            System.Threading.Thread.Sleep(1000);   // delivery is asynchronous to this thread
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { }
     }
 
     const string VersionLine = "Python 3.11.2";

@@ -199,8 +199,23 @@ public static partial class Builtins
     static void exec(ThreadState ts, PyObject source, PyObject? globals = null, PyObject? locals = null, [PyKwOnly] PyObject? closure = null)
     {
         var (g, l) = EvalNamespaces(ts, globals, locals, "exec");
+        if (closure == PyNone.Value) closure = null;
+        if (closure != null && source is not PyCode) throw PyExc.TypeError("closure can only be used when source is a code object");
         var code = source as PyCode ?? (PyCode)ts.Engine.CompileSource(ts, SourceText(ts, source, "exec"), "<string>", CompileMode.Exec, 0);
-        Interpreter.RunModuleCode(ts, code, g, l);
+        // as CPython: a code object with free variables needs exactly one cell for each
+        int nfree = code.Code.FreeVars.Length;
+        PyObject[]? cells = null;
+        if (nfree == 0)
+        {
+            if (closure != null) throw PyExc.TypeError("cannot use a closure with this code object");
+        }
+        else
+        {
+            if (closure is not PyTuple t || t.Type != TypeObjects.Tuple || t.Items.Length != nfree || Array.Exists(t.Items, x => x is not PyCell))
+                throw PyExc.TypeError($"code object requires a closure of exactly length {nfree}");
+            cells = t.Items;
+        }
+        Interpreter.RunModuleCode(ts, code, g, l, cells);
     }
 
     [PyMethod] static PyObject globals(ThreadState ts) => (PyObject?)ts.Frame?.Globals ?? new PyDict();
@@ -449,6 +464,11 @@ public static partial class Builtins
         return new SumConsumer(acc).Run(ts, iterable);
     }
 
+    /// <summary>breakpoint(*args, **kws): calls sys.breakpointhook with them.</summary>
     [PyMethod]
-    static PyObject breakpoint(ThreadState ts, params PyObject[] args) => PyNone.Value;
+    static PyObject breakpoint(ThreadState ts, [PyKwArgs] PyDict kw, params PyObject[] args)
+    {
+        var hook = ts.Engine.Sys.Get("breakpointhook") ?? throw PyExc.RuntimeError("lost sys.breakpointhook");
+        return Ops.CallWithDict(ts, hook, args, kw.Count > 0 ? kw : null);
+    }
 }

@@ -13,6 +13,8 @@ public sealed class ItertoolsIterator : PyObject
     internal Func<long>? LengthHint;
     /// <summary>The arguments that make an equal iterator, for __reduce__ (types without it do not pickle).</summary>
     internal Func<PyObject[]>? ReduceArgs;
+    /// <summary>Type-specific state other methods need besides the steps (a tee's cursor, for __copy__).</summary>
+    internal object? State;
     bool _finished;
     PyDict? _dict;
 

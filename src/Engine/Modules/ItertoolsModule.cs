@@ -45,7 +45,7 @@ public static class ItertoolsModule
         Define("pairwise", new Spec(new[] { "iterable" }, 1, false, None, Pairwise));
         Define("starmap", new Spec(new[] { "function", "iterable" }, 2, false, None, StarMap));
         Define("takewhile", new Spec(new[] { "predicate", "iterable" }, 2, false, None, TakeWhile));
-        Define("_tee", new Spec(new[] { "iterable" }, 1, false, None, (ts, s, a) => TeeFrom(new TeeBuffer(Ops.GetIter(ts, a[0])), s)));
+        Define("_tee", new Spec(new[] { "iterable" }, 1, false, None, (ts, s, a) => TeeFromIterable(ts, s, a[0])));
         Define("zip_longest", new Spec(new[] { "iterables" }, 0, true, new[] { "fillvalue" }, ZipLongest));
         Define("product", new Spec(new[] { "iterables" }, 0, true, new[] { "repeat" }, Product));
         Define("permutations", new Spec(new[] { "iterable", "r" }, 1, false, new[] { "iterable", "r" }, Permutations));
@@ -53,6 +53,9 @@ public static class ItertoolsModule
         Define("combinations_with_replacement", new Spec(new[] { "iterable", "r" }, 2, false, new[] { "iterable", "r" }, CombinationsWR));
         // Set before the type is ever used, so no attribute cache can hold a stale view.
         s_types["chain"].Namespace.SetStr("from_iterable", new PyClassMethod(NativeMembers.Function(typeof(ItertoolsModule), nameof(from_iterable))));
+        var teeType = s_types["_tee"];
+        teeType.Namespace.SetStr("__copy__", new PyMethodDescriptor(teeType, new NativeFunction("__copy__",
+            typeof(ItertoolsModule).GetMethod(nameof(TeeCopy), System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!, true, "_tee")));
     }
 
     public static PyModule Create(ThreadState ts)
@@ -550,40 +553,97 @@ public static class ItertoolsModule
         }
     }
 
-    sealed class TeeBuffer
+    /// <summary>What the iterators of one tee() call (and their copies) share: the source
+    /// iterator, and whether one of them is fetching from it right now (a second fetch then,
+    /// from the source's own __next__ or another thread, is refused as in CPython).</summary>
+    sealed class TeeSource
     {
-        public readonly PyObject It; public readonly List<PyObject> Items = new(); public bool Done;
-        public TeeBuffer(PyObject it) { It = it; }
+        public readonly PyObject It; public bool Running, Done;
+        public TeeSource(PyObject it) { It = it; }
     }
 
-    static IEnumerator<PyObject> TeeFrom(TeeBuffer buf, ItertoolsIterator self, int start = 0)
+    /// <summary>A block of fetched values; blocks are linked forward only, so a block no tee
+    /// iterator still points into is garbage: a tee over an endless stream keeps only the
+    /// values between its slowest and its fastest iterator.</summary>
+    sealed class TeeLink
     {
-        int pos = start;
+        public const int Size = 57;   // CPython's LINKCELLS
+        public readonly PyObject[] Values = new PyObject[Size];
+        public int Count;
+        public TeeLink? Next;
+    }
+
+    /// <summary>One tee iterator's position: a block and the index of its next value.</summary>
+    sealed class TeeCursor
+    {
+        public readonly TeeSource Source; public TeeLink Link; public int Index;
+        public TeeCursor(TeeSource source, TeeLink link, int index) { Source = source; Link = link; Index = index; }
+    }
+
+    static ItertoolsIterator NewTee(TeeCursor cursor)
+    {
+        var t = new ItertoolsIterator(s_types["_tee"]) { State = cursor };
+        t.Steps = TeeSteps(cursor, t);
+        return t;
+    }
+
+    /// <summary>_tee(iterable): a copy when given a tee iterator, as CPython's tee_fromiterable.</summary>
+    static IEnumerator<PyObject> TeeFromIterable(ThreadState ts, ItertoolsIterator self, PyObject iterable)
+    {
+        var it = Ops.GetIter(ts, iterable);
+        var cursor = it is ItertoolsIterator { State: TeeCursor c }
+            ? new TeeCursor(c.Source, c.Link, c.Index)
+            : new TeeCursor(new TeeSource(it), new TeeLink(), 0);
+        self.State = cursor;
+        return TeeSteps(cursor, self);
+    }
+
+    static IEnumerator<PyObject> TeeSteps(TeeCursor cur, ItertoolsIterator self)
+    {
         while (true)
         {
-            if (pos == buf.Items.Count)
+            if (cur.Index == TeeLink.Size)
             {
-                if (buf.Done) yield break;
-                var x = Ops.Next(self.Ts!, buf.It);
-                if (x == null) { buf.Done = true; yield break; }
-                buf.Items.Add(x);
+                cur.Link = cur.Link.Next ??= new TeeLink();
+                cur.Index = 0;
             }
-            yield return buf.Items[pos++];
+            var link = cur.Link;
+            if (cur.Index == link.Count)
+            {
+                var src = cur.Source;
+                if (src.Done) yield break;
+                if (src.Running) throw PyExc.RuntimeError("cannot re-enter the tee iterator");
+                PyObject? x;
+                src.Running = true;
+                try { x = Ops.Next(self.Ts!, src.It); }
+                finally { src.Running = false; }
+                if (x == null) { src.Done = true; yield break; }
+                // another iterator of this tee may have filled the slot meanwhile (threads)
+                if (cur.Index == link.Count) link.Values[link.Count++] = x;
+            }
+            yield return link.Values[cur.Index++];
         }
+    }
+
+    /// <summary>_tee.__copy__: a new iterator at the same position over the same buffer.</summary>
+    static PyObject TeeCopy(ThreadState ts, ItertoolsIterator self)
+    {
+        if (self.State is not TeeCursor c) throw PyExc.TypeError("not a tee iterator");
+        return NewTee(new TeeCursor(c.Source, c.Link, c.Index));
     }
 
     [PyMethod]
     static PyObject tee(ThreadState ts, PyObject iterable, long n = 2)
     {
         if (n < 0) throw PyExc.ValueError("n must be >= 0");
-        var buf = new TeeBuffer(Ops.GetIter(ts, iterable));
+        if (n == 0) return PyTuple.Empty;
+        var it = Ops.GetIter(ts, iterable);
+        // an iterator that can copy itself (a tee) is used as is, as in CPython
+        PyObject copyable = Ops.GetAttrOrNull(ts, it, PyStr.Intern("__copy__")) != null
+            ? it : NewTee(new TeeCursor(new TeeSource(it), new TeeLink(), 0));
         var r = new PyObject[n];
-        for (int i = 0; i < n; i++)
-        {
-            var t = new ItertoolsIterator(s_types["_tee"]);
-            t.Steps = TeeFrom(buf, t);
-            r[i] = t;
-        }
+        r[0] = copyable;
+        for (long i = 1; i < n; i++) r[i] = Ops.CallMethod(ts, copyable, "__copy__");
         return new PyTuple(r);
     }
 }

@@ -19,6 +19,7 @@ public static class NativeModuleTable
         TimeModule.Register();
         ThreadModule.Register();
         FaulthandlerModule.Register();
+        TracemallocModule.Register();
         JsonModule.Register();
         StacklessIron.Modules.Pickle.PickleModule.Register();
         WarningsModule.Register();

@@ -48,6 +48,7 @@ public static class SysModule
         ns.SetStr("warnoptions", new PyList());
         ns.SetStr("_xoptions", new PyDict());
         ns.SetStr("orig_argv", new PyList());
+        ns.SetStr("stdlib_module_names", StdlibModuleNames.Create(engine.MainThread));
         ns.SetStr("pycache_prefix", CodeCache.DefaultPrefix(ignoreEnvironment: false) is string prefix ? new PyStr(prefix) : PyNone.Value);
         ns.SetStr("abiflags", PyStr.Empty);
         ns.SetStr("api_version", PyInt.From(1013));
@@ -97,7 +98,10 @@ public static class SysModule
     [PyMethod]
     static void exit(ThreadState ts, PyObject? status = null)
     {
-        throw status == null ? PyExc.New(ExceptionTypes.SystemExit) : PyExc.New(ExceptionTypes.SystemExit, status);
+        // as CPython's PyErr_SetObject: a tuple is the exception's arguments (sys.exit((42,)) exits 42)
+        throw status == null || status == PyNone.Value ? PyExc.New(ExceptionTypes.SystemExit)
+            : status is PyTuple args ? PyExc.New(ExceptionTypes.SystemExit, args.Items)
+            : PyExc.New(ExceptionTypes.SystemExit, status);
     }
 
     [PyMethod] static long getrecursionlimit(ThreadState ts) => ts.Engine.RecursionLimit;
@@ -220,7 +224,7 @@ public static class SysModule
     static PyObject intern(ThreadState ts, PyObject @string)
     {
         if (@string is not PyStr s || s.Type != TypeObjects.Str) throw PyExc.TypeError($"intern() argument must be str, not {@string.Type.Name}");
-        return PyStr.Intern(s.Value);
+        return PyStr.Intern(s);
     }
 
     [PyMethod] static long getsizeof(ThreadState ts, PyObject @object, PyObject? @default = null) => 64;
@@ -228,7 +232,9 @@ public static class SysModule
     [PyMethod] static string getfilesystemencoding(ThreadState ts) => "utf-8";
     [PyMethod] static string getfilesystemencodeerrors(ThreadState ts) => "surrogateescape";
     [PyMethod] static long getrefcount(ThreadState ts, PyObject @object) => 2;
-    [PyMethod] static bool is_finalizing(ThreadState ts) => false;
+    /// <summary>True once the program ended and its atexit callbacks ran (the engine then runs
+    /// the `__del__` of what is still alive), as CPython's interpreter finalisation.</summary>
+    [PyMethod] static bool is_finalizing(ThreadState ts) => ts.Engine.Finalizing;
 
     static PyObject s_asyncFirstIter = PyNone.Value, s_asyncFinalizer = PyNone.Value;
     /// <summary>sys.set_asyncgen_hooks: called at an async generator's first iteration, and
@@ -263,12 +269,59 @@ public static class SysModule
         }
         return d;
     }
+    /// <summary>sys._current_exceptions(): each Python thread's handled exception as an
+    /// exc_info triple, by thread id (3.11's shape; 3.12 gives the exception alone). The other
+    /// threads are outside the lock, so their fields hold still while read.</summary>
+    [PyMethod]
+    static PyObject _current_exceptions(ThreadState ts)
+    {
+        var d = new PyDict();
+        foreach (var t in ts.Engine.Gil.Threads)
+        {
+            if (t.Frame == null) continue;
+            var e = t.HandledException;
+            if (e?.Traceback?.Frame is { } tf) tf.Exposed = true;
+            d.SetItem(ts, PyInt.From(t.Ident), e == null
+                ? PyTuple.Of(PyNone.Value, PyNone.Value, PyNone.Value)
+                : PyTuple.Of(e.Type, e, (PyObject?)e.Traceback ?? PyNone.Value));
+        }
+        return d;
+    }
     [PyMethod] static long getallocatedblocks(ThreadState ts) => 0;
-    [PyMethod] static long getdlopenflags(ThreadState ts) => 2;
-    [PyMethod] static void setdlopenflags(ThreadState ts, int flags) { }
+    /// <summary>Kept for getdlopenflags only: the engine loads no extension modules. The default
+    /// is RTLD_NOW, as CPython's on Linux.</summary>
+    static int s_dlopenFlags = 2;
+    [PyMethod] static long getdlopenflags(ThreadState ts) => s_dlopenFlags;
+    [PyMethod] static void setdlopenflags(ThreadState ts, int flags) => s_dlopenFlags = flags;
     [PyMethod] static void _clear_type_cache(ThreadState ts) { }
     [PyMethod] static PyObject call_tracing(ThreadState ts, PyObject func, PyTuple args) => Ops.Call(ts, func, args.Items);
-    [PyMethod] static PyObject breakpointhook(ThreadState ts, params PyObject[] args) => PyNone.Value;
+    /// <summary>sys.breakpointhook (what breakpoint() calls): $PYTHONBREAKPOINT names the
+    /// callable ("module.attr", or a builtin; unset or empty: pdb.set_trace; "0": do nothing),
+    /// read at each call, unless -E/-I; an unimportable name is a RuntimeWarning, as CPython.</summary>
+    [PyMethod]
+    static PyObject breakpointhook(ThreadState ts, [PyKwArgs] PyDict kw, params PyObject[] args)
+    {
+        string? envar = null;
+        var flags = ts.Engine.Sys.Get("flags");
+        if (flags == null || !Ops.IsTrue(ts, Ops.GetAttr(ts, flags, PyStr.Intern("ignore_environment"))))
+        {
+            var p = StacklessIron.Modules.Posix.LibC.getenv(System.Text.Encoding.UTF8.GetBytes("PYTHONBREAKPOINT\0"));
+            if (p != IntPtr.Zero) envar = System.Runtime.InteropServices.Marshal.PtrToStringUTF8(p);
+        }
+        if (string.IsNullOrEmpty(envar)) envar = "pdb.set_trace";
+        else if (envar == "0") return PyNone.Value;
+        int dot = envar.LastIndexOf('.');
+        if (dot != 0)
+        {
+            string module = dot < 0 ? "builtins" : envar[..dot], attr = envar[(dot + 1)..];
+            PyObject? hook = null;
+            try { hook = Ops.GetAttr(ts, Importer.ImportModule(ts, module), new PyStr(attr)); }
+            catch (PyException e) when (e.Matches(ExceptionTypes.ImportError) || e.Matches(ExceptionTypes.AttributeError)) { }
+            if (hook != null) return Ops.CallWithDict(ts, hook, args, kw.Count > 0 ? kw : null);
+        }
+        IoModule.Warn(ts, $"Ignoring unimportable $PYTHONBREAKPOINT: \"{envar}\"", ExceptionTypes.RuntimeWarning);
+        return PyNone.Value;
+    }
     [PyMethod] static long get_coroutine_origin_tracking_depth(ThreadState ts) => s_coroutineOriginDepth;
     [PyMethod]
     static void set_coroutine_origin_tracking_depth(ThreadState ts, [PyKeyword] int depth)

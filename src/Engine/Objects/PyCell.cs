@@ -11,6 +11,15 @@ public sealed class PyCell : PyObject
 
     public PyCell(PyObject? value = null) : base(TypeObject) { Value = value; }
 
+    /// <summary>types.CellType([contents]): an empty cell, or one holding `contents`.</summary>
+    [PySlot("__new__")]
+    static PyObject New(ThreadState ts, PyType cls, ReadOnlySpan<PyObject> args, PyTuple? kwnames)
+    {
+        if (kwnames != null && kwnames.Items.Length > 0) throw PyExc.TypeError("cell() takes no keyword arguments");
+        if (args.Length > 1) throw PyExc.TypeError($"cell expected at most 1 argument, got {args.Length}");
+        return new PyCell(args.Length == 1 ? args[0] : null);
+    }
+
     [PyGetter("cell_contents")]
     static PyObject GetContents(ThreadState ts, PyObject self) => ((PyCell)self).Value ?? throw PyExc.ValueError("Cell is empty");
     [PySetter("cell_contents")]

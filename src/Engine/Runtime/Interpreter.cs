@@ -90,9 +90,15 @@ public static partial class Interpreter
     }
 
     /// <summary>Runs module-level code in `globals` (which is also its locals).</summary>
-    public static PyObject RunModuleCode(ThreadState ts, PyCode code, PyDict globals, PyObject? locals = null)
+    public static PyObject RunModuleCode(ThreadState ts, PyCode code, PyDict globals, PyObject? locals = null, PyObject[]? closure = null)
     {
         var frame = new Frame(code, globals, BuiltinsOf(ts, globals), locals ?? globals, null);
+        if (closure != null)
+        {
+            // exec(code, closure=cells): the cells go where a call of a function places them
+            var c = code.Code;
+            closure.CopyTo(frame.Slots, c.VarNames.Length + c.CellVars.Length);
+        }
         return RunFrame(ts, frame);
     }
 

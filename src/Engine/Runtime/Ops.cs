@@ -148,7 +148,11 @@ public static class Ops
             var ta = a.Type; var tb = b.Type;
             bool checkedReverse = false;
             PyObject r;
-            if (ta != tb && tb.IsSubtypeOf(ta) && tb.RichCompare != null && tb.RichCompare != ta.RichCompare)
+            // As CPython's do_richcompare: a subtype's reflected comparison goes first whenever it
+            // has one (unlike binary operators, overriding is not required). A class's slot is one
+            // generic delegate that looks up its own dunder, so only a native subtype that shares
+            // its base's delegate (the same comparison) may skip the reflected try.
+            if (ta != tb && tb.IsSubtypeOf(ta) && tb.RichCompare != null && (tb.IsHeapType || tb.RichCompare != ta.RichCompare))
             {
                 checkedReverse = true;
                 r = tb.RichCompare(ts, b, a, Swapped(op));

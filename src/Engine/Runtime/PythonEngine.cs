@@ -12,6 +12,11 @@ public sealed class PythonEngine
 {
     public readonly PyDict Modules = new();
     public readonly ThreadState MainThread;
+    /// <summary>Set once the program ended and atexit ran (sys.is_finalizing).</summary>
+    public volatile bool Finalizing;
+    /// <summary>The program ended by an uncaught KeyboardInterrupt: a host ends itself by
+    /// SIGINT then, as CPython does, so a shell sees the interrupt.</summary>
+    public bool ExitedByKeyboardInterrupt;
     /// <summary>Runs the Python handlers of signals that arrived (set by the _signal module).</summary>
     public Action<ThreadState>? PendingSignalRunner;
     /// <summary>Set when a signal for a Python handler arrives: interruptible waits (time.sleep)
@@ -233,6 +238,7 @@ public sealed class PythonEngine
         try { AtexitModule.RunExitFuncs(ts); }
         catch (Exception e) when (e is not OutOfMemoryException) { Stderr.Write($"internal error in atexit: {e.Message}\n"); }
         // then, as CPython's module teardown, the __del__ of what is still alive
+        Finalizing = true;
         try { Finalization.RunAtExit(ts); }
         catch (Exception e) when (e is not OutOfMemoryException) { Stderr.Write($"internal error at finalization: {e.Message}\n"); }
         FlushStreams();
@@ -267,7 +273,10 @@ public sealed class PythonEngine
             Stderr.Flush();
         }
         FlushStreams();
-        // CPython ends by SIGINT after an uncaught KeyboardInterrupt: status 130 for the shell.
-        return exc.Type.IsSubtypeOf(ExceptionTypes.KeyboardInterrupt) ? 130 : 1;
+        // CPython ends by SIGINT after an uncaught KeyboardInterrupt (the host kills itself with
+        // it when it may): status 130 for the shell otherwise.
+        if (!exc.Type.IsSubtypeOf(ExceptionTypes.KeyboardInterrupt)) return 1;
+        ExitedByKeyboardInterrupt = true;
+        return 130;
     }
 }

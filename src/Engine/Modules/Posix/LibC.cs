@@ -115,6 +115,7 @@ internal static unsafe class LibC
     [DllImport(Lib, SetLastError = true)] public static extern long pathconf(byte[] path, int name);
     [DllImport(Lib, SetLastError = true)] public static extern int system(byte[] command);
     [DllImport(Lib, SetLastError = true)] public static extern int waitpid(int pid, int* status, int options);
+    [DllImport(Lib)] public static extern IntPtr getenv(byte[] name);
     [DllImport(Lib, SetLastError = true)] public static extern int setenv(byte[] name, byte[] value, int overwrite);
     [DllImport(Lib, SetLastError = true)] public static extern int unsetenv(byte[] name);
     [DllImport(Lib, SetLastError = true)] public static extern int getloadavg(double* loadavg, int nelem);
