@@ -108,6 +108,15 @@ def test_time_sleep_patched():
     assert len(done) == 200 and time.monotonic() - t0 < 5
 
 
+def test_patched_time_sleep_checks_like_time_sleep():
+    # patched, time.sleep still refuses a negative time (main.sleep takes it as 0)
+    try:
+        time.sleep(-1)
+        raise AssertionError("accepted -1")
+    except ValueError as e:
+        assert str(e) == "sleep length must be non-negative", str(e)
+
+
 def test_select_and_selectors_patched():
     a, b = socket.socketpair()
     log = []

@@ -20,8 +20,14 @@ elapsed_time = time.monotonic
 
 
 def sleep(delay):
-    """Blocks the calling tasklet for `delay` seconds (others run meanwhile); 0 lets the
-    other runnable tasklets run once."""
+    """Blocks the calling tasklet for `delay` seconds (others run meanwhile); 0 or less lets
+    the other runnable tasklets run once (as stacklesslib's: a deadline already past is not
+    an error)."""
+    try:
+        if delay < 0:
+            delay = 0
+    except TypeError:
+        pass            # _stacklessio.sleep gives time.sleep's message
     _stacklessio.sleep(delay)
 
 

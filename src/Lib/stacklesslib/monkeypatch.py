@@ -27,12 +27,14 @@ def patch_all():
 
 
 def patch_misc():
-    """time.sleep blocks the tasklet (time.real_sleep keeps the original)."""
+    """time.sleep blocks the tasklet (time.real_sleep keeps the original); it checks its
+    argument as time.sleep does (a negative time is a ValueError, where main.sleep takes it
+    as 0)."""
     import time
-    from . import main
+    import _stacklessio
     if not hasattr(time, "real_sleep"):
         time.real_sleep = time.sleep
-    _set(time, "sleep", main.sleep)
+    _set(time, "sleep", _stacklessio.sleep)
 
 
 def patch_select():
