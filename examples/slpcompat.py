@@ -97,10 +97,11 @@ class _Hub(object):
                     for entry in table.pop(fd, []):
                         self._wake(entry, True)
             elif timeout:
-                time.sleep(timeout)
+                _real_sleep(timeout)
             stackless.schedule()
 
 
+_real_sleep = time.sleep    # the hub's own wait, whatever a program does to time.sleep
 _hub = _Hub()
 _Socket = socket.socket      # the standard class, before install_sockets() replaces it
 
