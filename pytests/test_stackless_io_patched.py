@@ -117,6 +117,29 @@ def test_patched_time_sleep_checks_like_time_sleep():
         assert str(e) == "sleep length must be non-negative", str(e)
 
 
+def test_simple_queue_and_thread_pool_patched():
+    # examples/executor_app.py: ThreadPoolExecutor's workers wait on a queue.SimpleQueue,
+    # _queue's native class, whose get() blocked the OS thread ("deadlock: get() on an empty
+    # SimpleQueue"); on Stackless 3.7's real threads the program prints the pool's results
+    import queue
+    import concurrent.futures as cf
+    q = queue.SimpleQueue()
+    got = []
+
+    def getter():
+        got.append(q.get())
+    stackless.tasklet(getter)()
+    stackless.run()
+    assert got == [] and q.empty()
+    q.put("item")
+    stackless.run()
+    assert got == ["item"], got
+    with cf.ThreadPoolExecutor(max_workers=3) as pool:
+        assert list(pool.map(lambda x: x * x, range(8))) == [x * x for x in range(8)]
+        f = pool.submit(time.sleep, 0.01)
+        assert f.result(timeout=5) is None
+
+
 def test_select_and_selectors_patched():
     a, b = socket.socketpair()
     log = []
@@ -208,6 +231,8 @@ def test_thread_runs_as_tasklet():
 def test_unpatch_all():
     monkeypatch.unpatch_all()
     assert time.sleep is original_sleep
+    import queue
+    assert queue.SimpleQueue.__module__ == "_queue"
     assert real_select_module.select is original_select
     assert socket.socket is not stacklesssocket.socket
     assert threading.Lock is not None and threading.Lock.__module__ != "stacklesslib.locks"

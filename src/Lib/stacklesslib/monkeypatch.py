@@ -100,6 +100,12 @@ def patch_threading():
     _set(threading, "_set_sentinel", set_sentinel)
     _set(threading, "get_ident", get_ident)
     _set(threading, "_start_new_thread", start_new_thread)
+    # queue.SimpleQueue is _queue's native class, whose get() blocks the OS thread
+    # (concurrent.futures' pool waits on one): queue's own Python version waits on a
+    # threading.Semaphore, so on tasklets
+    import queue
+    if hasattr(queue, "_PySimpleQueue"):
+        _set(queue, "SimpleQueue", queue._PySimpleQueue)
 
 
 def unpatch_all():
