@@ -140,6 +140,32 @@ def test_simple_queue_and_thread_pool_patched():
         assert f.result(timeout=5) is None
 
 
+def test_thread_local_per_thread_patched():
+    # a threading.local was _thread's, one per OS thread: threads run as tasklets shared it
+    # (each of three threads read back the last one's value); on Stackless 3.7's real threads
+    # each sees its own, and the main thread none
+    data = threading.local()
+
+    class Counter(threading.local):
+        def __init__(self):
+            self.n = 0
+    counter = Counter()
+    out = []
+
+    def worker(n):
+        data.value = n
+        counter.n += n
+        time.sleep(0.01)
+        out.append((n, data.value, counter.n))
+    ts = [threading.Thread(target=worker, args=(i,)) for i in range(1, 4)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    assert sorted(out) == [(1, 1, 1), (2, 2, 2), (3, 3, 3)], out
+    assert not hasattr(data, "value") and counter.n == 0
+
+
 def test_select_and_selectors_patched():
     a, b = socket.socketpair()
     log = []
@@ -233,6 +259,7 @@ def test_unpatch_all():
     assert time.sleep is original_sleep
     import queue
     assert queue.SimpleQueue.__module__ == "_queue"
+    assert threading.local.__module__ == "_thread"
     assert real_select_module.select is original_select
     assert socket.socket is not stacklesssocket.socket
     assert threading.Lock is not None and threading.Lock.__module__ != "stacklesslib.locks"

@@ -106,6 +106,10 @@ def patch_threading():
     import queue
     if hasattr(queue, "_PySimpleQueue"):
         _set(queue, "SimpleQueue", queue._PySimpleQueue)
+    # threading.local is _thread's, one per OS thread: every tasklet-thread would share it.
+    # _threading_local's keeps the values per current_thread(), so per tasklet-thread
+    import _threading_local
+    _set(threading, "local", _threading_local.local)
 
 
 def unpatch_all():
