@@ -121,7 +121,7 @@ public static class ItertoolsModule
     static PyObject from_iterable(ThreadState ts, PyType cls, PyObject iterable)
     {
         var self = new ItertoolsIterator(cls);
-        self.Steps = ChainFrom(ts, Ops.GetIter(ts, iterable));
+        self.Steps = ChainFrom(ts, self, Ops.GetIter(ts, iterable));
         return self;
     }
 
@@ -154,13 +154,35 @@ public static class ItertoolsModule
     static IEnumerator<PyObject> Cycle(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
     {
         var it = Ops.GetIter(ts, a[0]!);
+        var saved = new List<PyObject>();
+        bool firstPass = true;
+        int index = 0;          // in the second pass: the next saved item
+        self.ReduceArgs = () => new[] { it };
+        self.ReduceState = () => PyTuple.Of(new PyList(saved.ToArray()), PyBool.From(firstPass), PyInt.From(index));
+        self.SetState = (ts2, st) =>
+        {
+            var parts = Ops.ToArray(ts2, st);
+            if (parts.Length != 3) throw PyExc.TypeError("cycle state must be (saved, firstpass, index)");
+            saved = new List<PyObject>(Ops.ToArray(ts2, parts[0]));
+            firstPass = Ops.IsTrue(ts2, parts[1]);
+            index = (int)Ops.Index(ts2, parts[2]).ToLongChecked();
+        };
         return Steps();
         IEnumerator<PyObject> Steps()
         {
-            var saved = new List<PyObject>();
-            for (var x = Ops.Next(ts, it); x != null; x = Ops.Next(ts, it)) { saved.Add(x); yield return x; }
+            while (firstPass)
+            {
+                var x = Ops.Next(ts, it);
+                if (x == null) { firstPass = false; break; }
+                saved.Add(x);
+                yield return x;
+            }
             if (saved.Count == 0) yield break;
-            while (true) foreach (var x in saved) yield return x;
+            while (true)
+            {
+                if (index >= saved.Count) index = 0;
+                yield return saved[index++];
+            }
         }
     }
 
@@ -186,11 +208,17 @@ public static class ItertoolsModule
         var it = Ops.GetIter(ts, a[0]!);
         var func = a[1] is PyNone ? null : a[1];
         var initial = a[2] is PyNone ? null : a[2];
+        PyObject? total = initial;
+        bool initialDue = initial != null;
+        self.ReduceArgs = () => initialDue
+            ? new[] { it, func ?? PyNone.Value, initial! }
+            : new[] { it, func ?? PyNone.Value };
+        self.ReduceState = () => initialDue ? null : total;
+        self.SetState = (ts2, st) => total = st is PyNone ? null : st;
         return Steps();
         IEnumerator<PyObject> Steps()
         {
-            PyObject? total = initial;
-            if (total != null) yield return total;
+            if (initialDue) { initialDue = false; yield return total!; }
             for (var x = Ops.Next(ts, it); x != null; x = Ops.Next(ts, it))
             {
                 total = total == null ? x : func == null ? Ops.BinaryOp(ts, total, x, (int)BinaryOpArg.Add) : Ops.Call(ts, func, total, x);
@@ -200,20 +228,44 @@ public static class ItertoolsModule
     }
 
     static IEnumerator<PyObject> Chain(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
-        => ChainFrom(ts, Ops.GetIter(ts, new PyTuple(a[..^0].Length == 0 ? Array.Empty<PyObject>() : (PyObject[])a)));
+        => ChainFrom(ts, self, Ops.GetIter(ts, new PyTuple(a[..^0].Length == 0 ? Array.Empty<PyObject>() : (PyObject[])a)));
 
-    static IEnumerator<PyObject> ChainFrom(ThreadState ts, PyObject sources)
+    /// <summary>Reads the iterables from `sources0`; its state (sources, the active
+    /// iterator) pickles as CPython's: (chain, (), (source, active)).</summary>
+    static IEnumerator<PyObject> ChainFrom(ThreadState ts, ItertoolsIterator self, PyObject sources0)
     {
-        for (var src = Ops.Next(ts, sources); src != null; src = Ops.Next(ts, sources))
+        PyObject? sources = sources0, active = null;
+        self.ReduceArgs = () => Array.Empty<PyObject>();
+        self.ReduceState = () => sources == null ? null : active == null ? PyTuple.Of(sources) : PyTuple.Of(sources, active);
+        self.SetState = (ts2, st) =>
         {
-            var it = Ops.GetIter(ts, src);
-            for (var x = Ops.Next(ts, it); x != null; x = Ops.Next(ts, it)) yield return x;
+            var parts = Ops.ToArray(ts2, st);
+            if (parts.Length is < 1 or > 2) throw PyExc.TypeError("chain state must be (source[, active])");
+            sources = Ops.GetIter(ts2, parts[0]);
+            active = parts.Length == 2 ? Ops.GetIter(ts2, parts[1]) : null;
+        };
+        return Steps();
+        IEnumerator<PyObject> Steps()
+        {
+            while (sources != null)
+            {
+                if (active == null)
+                {
+                    var src = Ops.Next(ts, sources);
+                    if (src == null) { sources = null; yield break; }
+                    active = Ops.GetIter(ts, src);
+                }
+                var x = Ops.Next(ts, active);
+                if (x == null) { active = null; continue; }
+                yield return x;
+            }
         }
     }
 
     static IEnumerator<PyObject> Compress(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
     {
         var data = Ops.GetIter(ts, a[0]!); var sel = Ops.GetIter(ts, a[1]!);
+        self.ReduceArgs = () => new[] { data, sel };
         return Steps();
         IEnumerator<PyObject> Steps()
         {
@@ -229,10 +281,13 @@ public static class ItertoolsModule
     static IEnumerator<PyObject> DropWhile(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
     {
         var pred = a[0]!; var it = Ops.GetIter(ts, a[1]!);
+        bool dropping = true;
+        self.ReduceArgs = () => new[] { pred, it };
+        self.ReduceState = () => PyBool.From(!dropping);
+        self.SetState = (ts2, st) => dropping = !Ops.IsTrue(ts2, st);
         return Steps();
         IEnumerator<PyObject> Steps()
         {
-            bool dropping = true;
             for (var x = Ops.Next(ts, it); x != null; x = Ops.Next(ts, it))
             {
                 if (dropping && Ops.IsTrue(ts, Ops.Call(ts, pred, x))) continue;
@@ -245,12 +300,16 @@ public static class ItertoolsModule
     static IEnumerator<PyObject> TakeWhile(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
     {
         var pred = a[0]!; var it = Ops.GetIter(ts, a[1]!);
+        bool stopped = false;
+        self.ReduceArgs = () => new[] { pred, it };
+        self.ReduceState = () => PyBool.From(stopped);
+        self.SetState = (ts2, st) => stopped = Ops.IsTrue(ts2, st);
         return Steps();
         IEnumerator<PyObject> Steps()
         {
-            for (var x = Ops.Next(ts, it); x != null; x = Ops.Next(ts, it))
+            for (var x = stopped ? null : Ops.Next(ts, it); x != null; x = Ops.Next(ts, it))
             {
-                if (!Ops.IsTrue(ts, Ops.Call(ts, pred, x))) yield break;
+                if (!Ops.IsTrue(ts, Ops.Call(ts, pred, x))) { stopped = true; yield break; }
                 yield return x;
             }
         }
@@ -259,6 +318,7 @@ public static class ItertoolsModule
     static IEnumerator<PyObject> FilterFalse(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
     {
         var pred = a[0] is PyNone ? null : a[0]; var it = Ops.GetIter(ts, a[1]!);
+        self.ReduceArgs = () => new[] { pred ?? PyNone.Value, it };
         return Steps();
         IEnumerator<PyObject> Steps()
         {
@@ -270,6 +330,7 @@ public static class ItertoolsModule
     static IEnumerator<PyObject> StarMap(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
     {
         var func = a[0]!; var it = Ops.GetIter(ts, a[1]!);
+        self.ReduceArgs = () => new[] { func, it };
         return Steps();
         IEnumerator<PyObject> Steps()
         {
@@ -319,10 +380,12 @@ public static class ItertoolsModule
             }
         }
         var it = Ops.GetIter(ts, a[0]!);
+        long i = 0, next = start;
+        // the same slice of what `it` has left: skip to the next item, the stop less what was read
+        self.ReduceArgs = () => new[] { it, PyInt.From(next - i), stop == null ? PyNone.Value : PyInt.From(Math.Max(stop.Value - i, next - i)), PyInt.From(step) };
         return Steps();
         IEnumerator<PyObject> Steps()
         {
-            long i = 0, next = start;
             while (stop == null || next < stop)
             {
                 var x = Ops.Next(ts, it);
@@ -339,6 +402,10 @@ public static class ItertoolsModule
         var fill = a[^1] ?? PyNone.Value;
         var its = new PyObject?[a.Length - 1];
         for (int i = 0; i < its.Length; i++) its[i] = Ops.GetIter(ts, a[i]!);
+        // an input already used up pickles as (): it gives the fill value from the start
+        self.ReduceArgs = () => Array.ConvertAll(its, x => x ?? PyTuple.Empty);
+        self.ReduceState = () => fill;
+        self.SetState = (ts2, st) => fill = st;
         return Steps();
         IEnumerator<PyObject> Steps()
         {
