@@ -1,4 +1,4 @@
-# itertools iterators pickle at their position (a tasklet looping over one pickles with it):
+# itertools iterators (not groupby, tee, pairwise) pickle at their position (a tasklet looping over one pickles with it):
 # every protocol, before the first item, in the middle, and when used up; the copy and the
 # original then give the same items. examples/checkpoint.py found islice, chain and cycle
 # refusing ("cannot pickle 'islice' object"). CPython 3.11 is the oracle.
@@ -25,6 +25,17 @@ cases = [
     ("filterfalse", lambda: it.filterfalse(None, [0, 1, 0, 2, 0, 3])),
     ("starmap", lambda: it.starmap(pow, [(2, 3), (3, 2), (10, 2)])),
     ("zip_longest", lambda: it.zip_longest("ab", "wxyz", fillvalue="-")),
+    ("product", lambda: it.product("ab", range(3))),
+    ("product_repeat", lambda: it.product([0, 1], repeat=3)),
+    ("product_empty_pool", lambda: it.product("ab", [])),
+    ("product_none", lambda: it.product()),
+    ("permutations", lambda: it.permutations("abcd", 2)),
+    ("permutations_full", lambda: it.permutations(range(3))),
+    ("permutations_big_r", lambda: it.permutations("ab", 3)),
+    ("combinations", lambda: it.combinations("abcde", 3)),
+    ("combinations_big_r", lambda: it.combinations("ab", 3)),
+    ("cwr", lambda: it.combinations_with_replacement("abc", 2)),
+    ("cwr_empty", lambda: it.combinations_with_replacement("", 2)),
 ]
 
 # lambdas do not pickle: the predicates pickled by name instead

@@ -444,20 +444,55 @@ public static class ItertoolsModule
         for (int i = 0; i < a.Length - 1; i++) pools0.Add(Ops.ToArray(ts, a[i]!));
         var pools = new List<PyObject[]>();
         for (long r = 0; r < repeat; r++) pools.AddRange(pools0);
+        // position: the indices of the last row given (the next call moves on from them)
+        var idx = new int[pools.Count];
+        bool started = false, stopped = false;
+        self.ReduceArgs = () => stopped ? new PyObject[] { PyTuple.Empty } : pools.ConvertAll(p => (PyObject)new PyTuple(p)).ToArray();
+        self.ReduceState = () => started && !stopped ? IndexTuple(idx) : null;
+        self.SetState = (ts2, st) => { SetIndices(ts2, st, idx, i => pools[i].Length); started = true; };
         return Steps();
         IEnumerator<PyObject> Steps()
         {
-            foreach (var p in pools) if (p.Length == 0) yield break;
-            var idx = new int[pools.Count];
+            if (stopped) yield break;
+            bool resumed = started;     // from __setstate__: move on from the last row first
+            if (!started)
+            {
+                foreach (var p in pools) if (p.Length == 0) { stopped = true; yield break; }
+                started = true;
+            }
             while (true)
             {
-                var row = new PyObject[pools.Count];
-                for (int i = 0; i < row.Length; i++) row[i] = pools[i][idx[i]];
-                yield return new PyTuple(row);
+                if (!resumed)
+                {
+                    var row = new PyObject[pools.Count];
+                    for (int i = 0; i < row.Length; i++) row[i] = pools[i][idx[i]];
+                    yield return new PyTuple(row);
+                }
+                resumed = false;
                 int k = pools.Count - 1;
                 while (k >= 0 && ++idx[k] == pools[k].Length) { idx[k] = 0; k--; }
-                if (k < 0) yield break;
+                if (k < 0) { stopped = true; yield break; }
             }
+        }
+    }
+
+    static PyTuple IndexTuple(int[] idx)
+    {
+        var items = new PyObject[idx.Length];
+        for (int i = 0; i < idx.Length; i++) items[i] = PyInt.From(idx[i]);
+        return new PyTuple(items);
+    }
+
+    /// <summary>__setstate__ of the combinatoric iterators: indices each clamped to [0, limit(i)).</summary>
+    static void SetIndices(ThreadState ts, PyObject state, int[] idx, Func<int, int> limit)
+    {
+        var items = Ops.ToArray(ts, state);
+        if (items.Length != idx.Length) throw PyExc.ValueError("invalid arguments");
+        for (int i = 0; i < idx.Length; i++)
+        {
+            long v = Ops.Index(ts, items[i]).ToLongChecked();
+            int lim = limit(i);
+            idx[i] = (int)Math.Clamp(v, 0, Math.Max(lim - 1, 0));
         }
     }
 
@@ -481,15 +516,26 @@ public static class ItertoolsModule
     {
         var pool = Ops.ToArray(ts, a[0]!);
         int n = pool.Length, r = RArg(ts, a[1], n, permutations: true);
+        var indices = new int[n];
+        for (int i = 0; i < n; i++) indices[i] = i;
+        var cycles = new int[Math.Min(r, n)];
+        for (int i = 0; i < cycles.Length; i++) cycles[i] = n - i;
+        bool started = false, stopped = r > n;
+        self.ReduceArgs = () => new PyObject[] { stopped ? PyTuple.Empty : new PyTuple(pool), PyInt.From(stopped ? 1 : r) };
+        self.ReduceState = () => started && !stopped ? PyTuple.Of(IndexTuple(indices), IndexTuple(cycles)) : null;
+        self.SetState = (ts2, st) =>
+        {
+            var parts = Ops.ToArray(ts2, st);
+            if (parts.Length != 2) throw PyExc.ValueError("invalid arguments");
+            SetIndices(ts2, parts[0], indices, _ => n);
+            SetIndices(ts2, parts[1], cycles, i => n - i + 1);
+            started = true;
+        };
         return Steps();
         IEnumerator<PyObject> Steps()
         {
-            if (r > n) yield break;
-            var indices = new int[n];
-            for (int i = 0; i < n; i++) indices[i] = i;
-            var cycles = new int[r];
-            for (int i = 0; i < r; i++) cycles[i] = n - i;
-            yield return Pick(pool, indices, r);
+            if (stopped) yield break;
+            if (!started) { started = true; yield return Pick(pool, indices, r); }
             while (n > 0)
             {
                 int i = r - 1;
@@ -511,8 +557,9 @@ public static class ItertoolsModule
                         break;
                     }
                 }
-                if (i < 0) yield break;
+                if (i < 0) { stopped = true; yield break; }
             }
+            stopped = true;
         }
     }
 
@@ -520,18 +567,22 @@ public static class ItertoolsModule
     {
         var pool = Ops.ToArray(ts, a[0]!);
         int n = pool.Length, r = RArg(ts, a[1], n);
+        var indices = new int[r > n ? 0 : r];
+        for (int i = 0; i < indices.Length; i++) indices[i] = i;
+        bool started = false, stopped = r > n;
+        self.ReduceArgs = () => new PyObject[] { stopped ? PyTuple.Empty : new PyTuple(pool), PyInt.From(stopped ? 1 : r) };
+        self.ReduceState = () => started && !stopped ? IndexTuple(indices) : null;
+        self.SetState = (ts2, st) => { SetIndices(ts2, st, indices, i => n - r + i + 1); started = true; };
         return Steps();
         IEnumerator<PyObject> Steps()
         {
-            if (r > n) yield break;
-            var indices = new int[r];
-            for (int i = 0; i < r; i++) indices[i] = i;
-            yield return Pick(pool, indices, r);
+            if (stopped) yield break;
+            if (!started) { started = true; yield return Pick(pool, indices, r); }
             while (true)
             {
                 int i = r - 1;
                 while (i >= 0 && indices[i] == i + n - r) i--;
-                if (i < 0) yield break;
+                if (i < 0) { stopped = true; yield break; }
                 indices[i]++;
                 for (int j = i + 1; j < r; j++) indices[j] = indices[j - 1] + 1;
                 yield return Pick(pool, indices, r);
@@ -543,17 +594,21 @@ public static class ItertoolsModule
     {
         var pool = Ops.ToArray(ts, a[0]!);
         int n = pool.Length, r = RArg(ts, a[1], n);
+        var indices = new int[r];
+        bool started = false, stopped = n == 0 && r > 0;
+        self.ReduceArgs = () => new PyObject[] { stopped ? PyTuple.Empty : new PyTuple(pool), PyInt.From(stopped ? 1 : r) };
+        self.ReduceState = () => started && !stopped ? IndexTuple(indices) : null;
+        self.SetState = (ts2, st) => { SetIndices(ts2, st, indices, _ => n); started = true; };
         return Steps();
         IEnumerator<PyObject> Steps()
         {
-            if (n == 0 && r > 0) yield break;
-            var indices = new int[r];
-            yield return Pick(pool, indices, r);
+            if (stopped) yield break;
+            if (!started) { started = true; yield return Pick(pool, indices, r); }
             while (true)
             {
                 int i = r - 1;
                 while (i >= 0 && indices[i] == n - 1) i--;
-                if (i < 0) yield break;
+                if (i < 0) { stopped = true; yield break; }
                 int v = indices[i] + 1;
                 for (int j = i; j < r; j++) indices[j] = v;
                 yield return Pick(pool, indices, r);
