@@ -108,6 +108,64 @@ def test_time_sleep_patched():
     assert len(done) == 200 and time.monotonic() - t0 < 5
 
 
+def test_patched_time_sleep_checks_like_time_sleep():
+    # patched, time.sleep still refuses a negative time (main.sleep takes it as 0)
+    try:
+        time.sleep(-1)
+        raise AssertionError("accepted -1")
+    except ValueError as e:
+        assert str(e) == "sleep length must be non-negative", str(e)
+
+
+def test_simple_queue_and_thread_pool_patched():
+    # examples/executor_app.py: ThreadPoolExecutor's workers wait on a queue.SimpleQueue,
+    # _queue's native class, whose get() blocked the OS thread ("deadlock: get() on an empty
+    # SimpleQueue"); on Stackless 3.7's real threads the program prints the pool's results
+    import queue
+    import concurrent.futures as cf
+    q = queue.SimpleQueue()
+    got = []
+
+    def getter():
+        got.append(q.get())
+    stackless.tasklet(getter)()
+    stackless.run()
+    assert got == [] and q.empty()
+    q.put("item")
+    stackless.run()
+    assert got == ["item"], got
+    with cf.ThreadPoolExecutor(max_workers=3) as pool:
+        assert list(pool.map(lambda x: x * x, range(8))) == [x * x for x in range(8)]
+        f = pool.submit(time.sleep, 0.01)
+        assert f.result(timeout=5) is None
+
+
+def test_thread_local_per_thread_patched():
+    # a threading.local was _thread's, one per OS thread: threads run as tasklets shared it
+    # (each of three threads read back the last one's value); on Stackless 3.7's real threads
+    # each sees its own, and the main thread none
+    data = threading.local()
+
+    class Counter(threading.local):
+        def __init__(self):
+            self.n = 0
+    counter = Counter()
+    out = []
+
+    def worker(n):
+        data.value = n
+        counter.n += n
+        time.sleep(0.01)
+        out.append((n, data.value, counter.n))
+    ts = [threading.Thread(target=worker, args=(i,)) for i in range(1, 4)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    assert sorted(out) == [(1, 1, 1), (2, 2, 2), (3, 3, 3)], out
+    assert not hasattr(data, "value") and counter.n == 0
+
+
 def test_select_and_selectors_patched():
     a, b = socket.socketpair()
     log = []
@@ -199,6 +257,9 @@ def test_thread_runs_as_tasklet():
 def test_unpatch_all():
     monkeypatch.unpatch_all()
     assert time.sleep is original_sleep
+    import queue
+    assert queue.SimpleQueue.__module__ == "_queue"
+    assert threading.local.__module__ == "_thread"
     assert real_select_module.select is original_select
     assert socket.socket is not stacklesssocket.socket
     assert threading.Lock is not None and threading.Lock.__module__ != "stacklesslib.locks"

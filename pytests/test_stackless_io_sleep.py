@@ -94,8 +94,11 @@ def test_deadlock_still_detected():
         assert "Deadlock" in str(e) or "receiving without a sender" in str(e), e
 
 
-def test_sleep_arguments_as_time_sleep():
-    for bad, exc in ((-1, ValueError), ("x", TypeError), (float("nan"), ValueError)):
+def test_main_sleep_arguments():
+    # main.sleep takes a negative delay as 0 (stacklesslib's sleep: `delay <= 0` is a
+    # sleep_next); its other errors are time.sleep's
+    main.sleep(-1)
+    for bad, exc in (("x", TypeError), (float("nan"), ValueError)):
         for f in (main.sleep, time.sleep):
             try:
                 f(bad)
@@ -106,6 +109,23 @@ def test_sleep_arguments_as_time_sleep():
             main.sleep(bad)
         except exc as e:
             assert str(e) == msg, (str(e), msg)
+
+
+def test_sleep_with_a_deadline_already_past_yields_once():
+    # timer code computes sleep(deadline - now); a deadline just past must not raise
+    order = []
+
+    def late():
+        order.append("late1")
+        main.sleep(time.monotonic() - 1.0 - time.monotonic())
+        order.append("late2")
+
+    def other():
+        order.append("other")
+    stackless.tasklet(late)()
+    stackless.tasklet(other)()
+    stackless.run()
+    assert order == ["late1", "other", "late2"], order
 
 
 def test_event_queue_and_mainloop():

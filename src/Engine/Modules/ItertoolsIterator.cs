@@ -15,6 +15,10 @@ public sealed class ItertoolsIterator : PyObject
     internal Func<PyObject[]>? ReduceArgs;
     /// <summary>Type-specific state other methods need besides the steps (a tee's cursor, for __copy__).</summary>
     internal object? State;
+    /// <summary>The third item of __reduce__ (what __setstate__ gets back), for the types
+    /// whose position is more than their arguments (cycle, chain, accumulate ...).</summary>
+    internal Func<PyObject?>? ReduceState;
+    internal Action<ThreadState, PyObject>? SetState;
     bool _finished;
     PyDict? _dict;
 
@@ -52,12 +56,25 @@ public sealed class ItertoolsIterator : PyObject
         return new PyStr(it.Repr != null ? it.Repr() : $"<itertools.{self.Type.Name} object>");
     }
 
-    /// <summary>(type, args) for the types that set ReduceArgs (count, repeat); as CPython 3.11.</summary>
+    /// <summary>(type, args) or (type, args, state) for the types that set ReduceArgs: an
+    /// equal iterator at the same position (the iterators it reads pickle at theirs), so a
+    /// tasklet looping over one pickles (CPython 3.11 pickles them all; pairwise, groupby
+    /// and tee and the combinatoric ones not here yet).</summary>
     [PyMethod]
     static PyObject __reduce__(ThreadState ts, ItertoolsIterator self)
     {
         if (self.ReduceArgs == null) throw PyExc.TypeError($"cannot pickle '{self.Type.Name}' object");
-        return new PyTuple(new PyObject[] { self.Type, new PyTuple(self.ReduceArgs()) });
+        var state = self.ReduceState?.Invoke();
+        return state == null
+            ? new PyTuple(new PyObject[] { self.Type, new PyTuple(self.ReduceArgs()) })
+            : new PyTuple(new PyObject[] { self.Type, new PyTuple(self.ReduceArgs()), state });
+    }
+
+    [PyMethod]
+    static void __setstate__(ThreadState ts, ItertoolsIterator self, PyObject state)
+    {
+        if (self.SetState == null) throw PyExc.TypeError($"'{self.Type.Name}' object has no state to set");
+        self.SetState(ts, state);
     }
 
     [PyMethod]

@@ -124,7 +124,7 @@ public static class ItertoolsModule
     static PyObject from_iterable(ThreadState ts, PyType cls, PyObject iterable)
     {
         var self = new ItertoolsIterator(cls);
-        self.Steps = ChainFrom(ts, Ops.GetIter(ts, iterable));
+        self.Steps = ChainFrom(ts, self, Ops.GetIter(ts, iterable));
         return self;
     }
 
@@ -157,13 +157,35 @@ public static class ItertoolsModule
     static IEnumerator<PyObject> Cycle(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
     {
         var it = Ops.GetIter(ts, a[0]!);
+        var saved = new List<PyObject>();
+        bool firstPass = true;
+        int index = 0;          // in the second pass: the next saved item
+        self.ReduceArgs = () => new[] { it };
+        self.ReduceState = () => PyTuple.Of(new PyList(saved.ToArray()), PyBool.From(firstPass), PyInt.From(index));
+        self.SetState = (ts2, st) =>
+        {
+            var parts = Ops.ToArray(ts2, st);
+            if (parts.Length != 3) throw PyExc.TypeError("cycle state must be (saved, firstpass, index)");
+            saved = new List<PyObject>(Ops.ToArray(ts2, parts[0]));
+            firstPass = Ops.IsTrue(ts2, parts[1]);
+            index = (int)Ops.Index(ts2, parts[2]).ToLongChecked();
+        };
         return Steps();
         IEnumerator<PyObject> Steps()
         {
-            var saved = new List<PyObject>();
-            for (var x = Ops.Next(ts, it); x != null; x = Ops.Next(ts, it)) { saved.Add(x); yield return x; }
+            while (firstPass)
+            {
+                var x = Ops.Next(ts, it);
+                if (x == null) { firstPass = false; break; }
+                saved.Add(x);
+                yield return x;
+            }
             if (saved.Count == 0) yield break;
-            while (true) foreach (var x in saved) yield return x;
+            while (true)
+            {
+                if (index >= saved.Count) index = 0;
+                yield return saved[index++];
+            }
         }
     }
 
@@ -189,11 +211,17 @@ public static class ItertoolsModule
         var it = Ops.GetIter(ts, a[0]!);
         var func = a[1] is PyNone ? null : a[1];
         var initial = a[2] is PyNone ? null : a[2];
+        PyObject? total = initial;
+        bool initialDue = initial != null;
+        self.ReduceArgs = () => initialDue
+            ? new[] { it, func ?? PyNone.Value, initial! }
+            : new[] { it, func ?? PyNone.Value };
+        self.ReduceState = () => initialDue ? null : total;
+        self.SetState = (ts2, st) => total = st is PyNone ? null : st;
         return Steps();
         IEnumerator<PyObject> Steps()
         {
-            PyObject? total = initial;
-            if (total != null) yield return total;
+            if (initialDue) { initialDue = false; yield return total!; }
             for (var x = Ops.Next(ts, it); x != null; x = Ops.Next(ts, it))
             {
                 total = total == null ? x : func == null ? Ops.BinaryOp(ts, total, x, (int)BinaryOpArg.Add) : Ops.Call(ts, func, total, x);
@@ -203,20 +231,44 @@ public static class ItertoolsModule
     }
 
     static IEnumerator<PyObject> Chain(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
-        => ChainFrom(ts, Ops.GetIter(ts, new PyTuple(a[..^0].Length == 0 ? Array.Empty<PyObject>() : (PyObject[])a)));
+        => ChainFrom(ts, self, Ops.GetIter(ts, new PyTuple(a[..^0].Length == 0 ? Array.Empty<PyObject>() : (PyObject[])a)));
 
-    static IEnumerator<PyObject> ChainFrom(ThreadState ts, PyObject sources)
+    /// <summary>Reads the iterables from `sources0`; its state (sources, the active
+    /// iterator) pickles as CPython's: (chain, (), (source, active)).</summary>
+    static IEnumerator<PyObject> ChainFrom(ThreadState ts, ItertoolsIterator self, PyObject sources0)
     {
-        for (var src = Ops.Next(ts, sources); src != null; src = Ops.Next(ts, sources))
+        PyObject? sources = sources0, active = null;
+        self.ReduceArgs = () => Array.Empty<PyObject>();
+        self.ReduceState = () => sources == null ? null : active == null ? PyTuple.Of(sources) : PyTuple.Of(sources, active);
+        self.SetState = (ts2, st) =>
         {
-            var it = Ops.GetIter(ts, src);
-            for (var x = Ops.Next(ts, it); x != null; x = Ops.Next(ts, it)) yield return x;
+            var parts = Ops.ToArray(ts2, st);
+            if (parts.Length is < 1 or > 2) throw PyExc.TypeError("chain state must be (source[, active])");
+            sources = Ops.GetIter(ts2, parts[0]);
+            active = parts.Length == 2 ? Ops.GetIter(ts2, parts[1]) : null;
+        };
+        return Steps();
+        IEnumerator<PyObject> Steps()
+        {
+            while (sources != null)
+            {
+                if (active == null)
+                {
+                    var src = Ops.Next(ts, sources);
+                    if (src == null) { sources = null; yield break; }
+                    active = Ops.GetIter(ts, src);
+                }
+                var x = Ops.Next(ts, active);
+                if (x == null) { active = null; continue; }
+                yield return x;
+            }
         }
     }
 
     static IEnumerator<PyObject> Compress(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
     {
         var data = Ops.GetIter(ts, a[0]!); var sel = Ops.GetIter(ts, a[1]!);
+        self.ReduceArgs = () => new[] { data, sel };
         return Steps();
         IEnumerator<PyObject> Steps()
         {
@@ -232,10 +284,13 @@ public static class ItertoolsModule
     static IEnumerator<PyObject> DropWhile(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
     {
         var pred = a[0]!; var it = Ops.GetIter(ts, a[1]!);
+        bool dropping = true;
+        self.ReduceArgs = () => new[] { pred, it };
+        self.ReduceState = () => PyBool.From(!dropping);
+        self.SetState = (ts2, st) => dropping = !Ops.IsTrue(ts2, st);
         return Steps();
         IEnumerator<PyObject> Steps()
         {
-            bool dropping = true;
             for (var x = Ops.Next(ts, it); x != null; x = Ops.Next(ts, it))
             {
                 if (dropping && Ops.IsTrue(ts, Ops.Call(ts, pred, x))) continue;
@@ -248,12 +303,16 @@ public static class ItertoolsModule
     static IEnumerator<PyObject> TakeWhile(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
     {
         var pred = a[0]!; var it = Ops.GetIter(ts, a[1]!);
+        bool stopped = false;
+        self.ReduceArgs = () => new[] { pred, it };
+        self.ReduceState = () => PyBool.From(stopped);
+        self.SetState = (ts2, st) => stopped = Ops.IsTrue(ts2, st);
         return Steps();
         IEnumerator<PyObject> Steps()
         {
-            for (var x = Ops.Next(ts, it); x != null; x = Ops.Next(ts, it))
+            for (var x = stopped ? null : Ops.Next(ts, it); x != null; x = Ops.Next(ts, it))
             {
-                if (!Ops.IsTrue(ts, Ops.Call(ts, pred, x))) yield break;
+                if (!Ops.IsTrue(ts, Ops.Call(ts, pred, x))) { stopped = true; yield break; }
                 yield return x;
             }
         }
@@ -262,6 +321,7 @@ public static class ItertoolsModule
     static IEnumerator<PyObject> FilterFalse(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
     {
         var pred = a[0] is PyNone ? null : a[0]; var it = Ops.GetIter(ts, a[1]!);
+        self.ReduceArgs = () => new[] { pred ?? PyNone.Value, it };
         return Steps();
         IEnumerator<PyObject> Steps()
         {
@@ -273,6 +333,7 @@ public static class ItertoolsModule
     static IEnumerator<PyObject> StarMap(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
     {
         var func = a[0]!; var it = Ops.GetIter(ts, a[1]!);
+        self.ReduceArgs = () => new[] { func, it };
         return Steps();
         IEnumerator<PyObject> Steps()
         {
@@ -322,10 +383,12 @@ public static class ItertoolsModule
             }
         }
         var it = Ops.GetIter(ts, a[0]!);
+        long i = 0, next = start;
+        // the same slice of what `it` has left: skip to the next item, the stop less what was read
+        self.ReduceArgs = () => new[] { it, PyInt.From(next - i), stop == null ? PyNone.Value : PyInt.From(Math.Max(stop.Value - i, next - i)), PyInt.From(step) };
         return Steps();
         IEnumerator<PyObject> Steps()
         {
-            long i = 0, next = start;
             while (stop == null || next < stop)
             {
                 var x = Ops.Next(ts, it);
@@ -342,6 +405,10 @@ public static class ItertoolsModule
         var fill = a[^1] ?? PyNone.Value;
         var its = new PyObject?[a.Length - 1];
         for (int i = 0; i < its.Length; i++) its[i] = Ops.GetIter(ts, a[i]!);
+        // an input already used up pickles as (): it gives the fill value from the start
+        self.ReduceArgs = () => Array.ConvertAll(its, x => x ?? PyTuple.Empty);
+        self.ReduceState = () => fill;
+        self.SetState = (ts2, st) => fill = st;
         return Steps();
         IEnumerator<PyObject> Steps()
         {
@@ -380,20 +447,55 @@ public static class ItertoolsModule
         for (int i = 0; i < a.Length - 1; i++) pools0.Add(Ops.ToArray(ts, a[i]!));
         var pools = new List<PyObject[]>();
         for (long r = 0; r < repeat; r++) pools.AddRange(pools0);
+        // position: the indices of the last row given (the next call moves on from them)
+        var idx = new int[pools.Count];
+        bool started = false, stopped = false;
+        self.ReduceArgs = () => stopped ? new PyObject[] { PyTuple.Empty } : pools.ConvertAll(p => (PyObject)new PyTuple(p)).ToArray();
+        self.ReduceState = () => started && !stopped ? IndexTuple(idx) : null;
+        self.SetState = (ts2, st) => { SetIndices(ts2, st, idx, i => pools[i].Length); started = true; };
         return Steps();
         IEnumerator<PyObject> Steps()
         {
-            foreach (var p in pools) if (p.Length == 0) yield break;
-            var idx = new int[pools.Count];
+            if (stopped) yield break;
+            bool resumed = started;     // from __setstate__: move on from the last row first
+            if (!started)
+            {
+                foreach (var p in pools) if (p.Length == 0) { stopped = true; yield break; }
+                started = true;
+            }
             while (true)
             {
-                var row = new PyObject[pools.Count];
-                for (int i = 0; i < row.Length; i++) row[i] = pools[i][idx[i]];
-                yield return new PyTuple(row);
+                if (!resumed)
+                {
+                    var row = new PyObject[pools.Count];
+                    for (int i = 0; i < row.Length; i++) row[i] = pools[i][idx[i]];
+                    yield return new PyTuple(row);
+                }
+                resumed = false;
                 int k = pools.Count - 1;
                 while (k >= 0 && ++idx[k] == pools[k].Length) { idx[k] = 0; k--; }
-                if (k < 0) yield break;
+                if (k < 0) { stopped = true; yield break; }
             }
+        }
+    }
+
+    static PyTuple IndexTuple(int[] idx)
+    {
+        var items = new PyObject[idx.Length];
+        for (int i = 0; i < idx.Length; i++) items[i] = PyInt.From(idx[i]);
+        return new PyTuple(items);
+    }
+
+    /// <summary>__setstate__ of the combinatoric iterators: indices each clamped to [0, limit(i)).</summary>
+    static void SetIndices(ThreadState ts, PyObject state, int[] idx, Func<int, int> limit)
+    {
+        var items = Ops.ToArray(ts, state);
+        if (items.Length != idx.Length) throw PyExc.ValueError("invalid arguments");
+        for (int i = 0; i < idx.Length; i++)
+        {
+            long v = Ops.Index(ts, items[i]).ToLongChecked();
+            int lim = limit(i);
+            idx[i] = (int)Math.Clamp(v, 0, Math.Max(lim - 1, 0));
         }
     }
 
@@ -417,15 +519,26 @@ public static class ItertoolsModule
     {
         var pool = Ops.ToArray(ts, a[0]!);
         int n = pool.Length, r = RArg(ts, a[1], n, permutations: true);
+        var indices = new int[n];
+        for (int i = 0; i < n; i++) indices[i] = i;
+        var cycles = new int[Math.Min(r, n)];
+        for (int i = 0; i < cycles.Length; i++) cycles[i] = n - i;
+        bool started = false, stopped = r > n;
+        self.ReduceArgs = () => new PyObject[] { stopped ? PyTuple.Empty : new PyTuple(pool), PyInt.From(stopped ? 1 : r) };
+        self.ReduceState = () => started && !stopped ? PyTuple.Of(IndexTuple(indices), IndexTuple(cycles)) : null;
+        self.SetState = (ts2, st) =>
+        {
+            var parts = Ops.ToArray(ts2, st);
+            if (parts.Length != 2) throw PyExc.ValueError("invalid arguments");
+            SetIndices(ts2, parts[0], indices, _ => n);
+            SetIndices(ts2, parts[1], cycles, i => n - i + 1);
+            started = true;
+        };
         return Steps();
         IEnumerator<PyObject> Steps()
         {
-            if (r > n) yield break;
-            var indices = new int[n];
-            for (int i = 0; i < n; i++) indices[i] = i;
-            var cycles = new int[r];
-            for (int i = 0; i < r; i++) cycles[i] = n - i;
-            yield return Pick(pool, indices, r);
+            if (stopped) yield break;
+            if (!started) { started = true; yield return Pick(pool, indices, r); }
             while (n > 0)
             {
                 int i = r - 1;
@@ -447,8 +560,9 @@ public static class ItertoolsModule
                         break;
                     }
                 }
-                if (i < 0) yield break;
+                if (i < 0) { stopped = true; yield break; }
             }
+            stopped = true;
         }
     }
 
@@ -456,18 +570,22 @@ public static class ItertoolsModule
     {
         var pool = Ops.ToArray(ts, a[0]!);
         int n = pool.Length, r = RArg(ts, a[1], n);
+        var indices = new int[r > n ? 0 : r];
+        for (int i = 0; i < indices.Length; i++) indices[i] = i;
+        bool started = false, stopped = r > n;
+        self.ReduceArgs = () => new PyObject[] { stopped ? PyTuple.Empty : new PyTuple(pool), PyInt.From(stopped ? 1 : r) };
+        self.ReduceState = () => started && !stopped ? IndexTuple(indices) : null;
+        self.SetState = (ts2, st) => { SetIndices(ts2, st, indices, i => n - r + i + 1); started = true; };
         return Steps();
         IEnumerator<PyObject> Steps()
         {
-            if (r > n) yield break;
-            var indices = new int[r];
-            for (int i = 0; i < r; i++) indices[i] = i;
-            yield return Pick(pool, indices, r);
+            if (stopped) yield break;
+            if (!started) { started = true; yield return Pick(pool, indices, r); }
             while (true)
             {
                 int i = r - 1;
                 while (i >= 0 && indices[i] == i + n - r) i--;
-                if (i < 0) yield break;
+                if (i < 0) { stopped = true; yield break; }
                 indices[i]++;
                 for (int j = i + 1; j < r; j++) indices[j] = indices[j - 1] + 1;
                 yield return Pick(pool, indices, r);
@@ -479,17 +597,21 @@ public static class ItertoolsModule
     {
         var pool = Ops.ToArray(ts, a[0]!);
         int n = pool.Length, r = RArg(ts, a[1], n);
+        var indices = new int[r];
+        bool started = false, stopped = n == 0 && r > 0;
+        self.ReduceArgs = () => new PyObject[] { stopped ? PyTuple.Empty : new PyTuple(pool), PyInt.From(stopped ? 1 : r) };
+        self.ReduceState = () => started && !stopped ? IndexTuple(indices) : null;
+        self.SetState = (ts2, st) => { SetIndices(ts2, st, indices, _ => n); started = true; };
         return Steps();
         IEnumerator<PyObject> Steps()
         {
-            if (n == 0 && r > 0) yield break;
-            var indices = new int[r];
-            yield return Pick(pool, indices, r);
+            if (stopped) yield break;
+            if (!started) { started = true; yield return Pick(pool, indices, r); }
             while (true)
             {
                 int i = r - 1;
                 while (i >= 0 && indices[i] == n - 1) i--;
-                if (i < 0) yield break;
+                if (i < 0) { stopped = true; yield break; }
                 int v = indices[i] + 1;
                 for (int j = i; j < r; j++) indices[j] = v;
                 yield return Pick(pool, indices, r);

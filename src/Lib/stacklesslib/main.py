@@ -20,8 +20,14 @@ elapsed_time = time.monotonic
 
 
 def sleep(delay):
-    """Blocks the calling tasklet for `delay` seconds (others run meanwhile); 0 lets the
-    other runnable tasklets run once."""
+    """Blocks the calling tasklet for `delay` seconds (others run meanwhile); 0 or less lets
+    the other runnable tasklets run once (as stacklesslib's: a deadline already past is not
+    an error)."""
+    try:
+        if delay < 0:
+            delay = 0
+    except TypeError:
+        pass            # _stacklessio.sleep gives time.sleep's message
     _stacklessio.sleep(delay)
 
 
@@ -31,35 +37,63 @@ def sleep_next():
 
 
 class _Event:
-    __slots__ = ("due", "seq", "callback", "args", "cancelled")
+    __slots__ = ("due", "seq", "callback", "args", "cancelled", "queue")
 
-    def __init__(self, due, seq, callback, args):
+    def __init__(self, due, seq, callback, args, queue):
         self.due, self.seq, self.callback, self.args, self.cancelled = due, seq, callback, args, False
+        self.queue = queue
 
     def __lt__(self, other):
         return (self.due, self.seq) < (other.due, other.seq)
 
     def cancel(self):
-        self.cancelled = True
+        if not self.cancelled:
+            self.cancelled = True
+            self.queue._cancelled(self)
 
 
 class EventQueue:
     """Callbacks to call at a time. A driver tasklet sleeping in the reactor calls them when
-    they are due; pump() calls the due ones at once (for loops that tick it themselves)."""
+    they are due; pump() calls the due ones at once (for loops that tick it themselves).
+    The driver sleeps until the earliest callback only: when an earlier one comes or that
+    one is cancelled, a new driver replaces it (the old one is killed in its sleep), so a
+    timeout that did not happen (a lock or Event wait that ended early) neither delays the
+    others nor keeps stackless.run() waiting for it."""
 
     def __init__(self):
         self._heap = []
         self._seq = 0
         self._driver = None
+        self._driver_event = None     # the event the driver sleeps until
 
     def call_later(self, delay, callback, *args):
         """Calls callback(*args) after `delay` seconds; returns a handle with cancel()."""
         self._seq += 1
-        ev = _Event(elapsed_time() + max(delay, 0.0), self._seq, callback, args)
+        ev = _Event(elapsed_time() + max(delay, 0.0), self._seq, callback, args, self)
         heapq.heappush(self._heap, ev)
         if self._driver is None or not self._driver.alive:
-            self._driver = stackless.tasklet(self._drive)()
+            self._start_driver()
+        elif self._driver_event is not None and ev < self._driver_event:
+            self._rearm()
         return ev
+
+    def _start_driver(self):
+        self._driver_event = None
+        self._driver = stackless.tasklet(self._drive)()
+
+    def _rearm(self):
+        old = self._driver
+        self._driver = None
+        self._driver_event = None
+        if old is not None and old.alive and old is not stackless.getcurrent():
+            old.kill(pending=True)
+        self._drop_cancelled()
+        if self._heap:
+            self._start_driver()
+
+    def _cancelled(self, ev):
+        if ev is self._driver_event:
+            self._rearm()
 
     def call_soon(self, callback, *args):
         return self.call_later(0.0, callback, *args)
@@ -102,12 +136,20 @@ class EventQueue:
         heapq.heapify(self._heap)
 
     def _drive(self):
-        while True:
-            delay = self.due_delay()
-            if delay is None:
+        me = stackless.getcurrent()
+        while self._driver is me:
+            self._drop_cancelled()
+            if not self._heap:
+                self._driver = None
                 return
+            ev = self._heap[0]
+            delay = ev.due - elapsed_time()
             if delay > 0:
+                self._driver_event = ev
                 sleep(delay)
+                if self._driver is not me:
+                    return
+                self._driver_event = None
             self.pump()
 
     def __len__(self):

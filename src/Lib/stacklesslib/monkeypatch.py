@@ -27,12 +27,14 @@ def patch_all():
 
 
 def patch_misc():
-    """time.sleep blocks the tasklet (time.real_sleep keeps the original)."""
+    """time.sleep blocks the tasklet (time.real_sleep keeps the original); it checks its
+    argument as time.sleep does (a negative time is a ValueError, where main.sleep takes it
+    as 0)."""
     import time
-    from . import main
+    import _stacklessio
     if not hasattr(time, "real_sleep"):
         time.real_sleep = time.sleep
-    _set(time, "sleep", main.sleep)
+    _set(time, "sleep", _stacklessio.sleep)
 
 
 def patch_select():
@@ -98,6 +100,16 @@ def patch_threading():
     _set(threading, "_set_sentinel", set_sentinel)
     _set(threading, "get_ident", get_ident)
     _set(threading, "_start_new_thread", start_new_thread)
+    # queue.SimpleQueue is _queue's native class, whose get() blocks the OS thread
+    # (concurrent.futures' pool waits on one): queue's own Python version waits on a
+    # threading.Semaphore, so on tasklets
+    import queue
+    if hasattr(queue, "_PySimpleQueue"):
+        _set(queue, "SimpleQueue", queue._PySimpleQueue)
+    # threading.local is _thread's, one per OS thread: every tasklet-thread would share it.
+    # _threading_local's keeps the values per current_thread(), so per tasklet-thread
+    import _threading_local
+    _set(threading, "local", _threading_local.local)
 
 
 def unpatch_all():
