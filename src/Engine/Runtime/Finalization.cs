@@ -214,6 +214,8 @@ public sealed class Finalization
     {
         if (_running || _queue.IsEmpty) return 0;
         _running = true;
+        bool outer = !ts.RunningFinalizers;
+        ts.RunningFinalizers = true;
         int n = 0;
         try
         {
@@ -233,7 +235,16 @@ public sealed class Finalization
             }
             foreach (var t in InRunOrder(batch)) { Run(ts, t); n++; }
         }
-        finally { _running = false; }
+        finally
+        {
+            _running = false;
+            if (outer)
+            {
+                ts.RunningFinalizers = false;
+                // a signal that came while finalizers ran is handled at the next tick
+                if (ts.SignalCheckPending) ts.RequestSignalCheck();
+            }
+        }
         RunCount += n;
         return n;
     }

@@ -109,11 +109,17 @@ public sealed class ThreadState
 
     public bool SignalCheckPending => _signalCheckRequested;
 
+    /// <summary>Set while this thread runs finalizers (Finalization.RunPending). Signal handlers
+    /// wait until it is over: a handler's exception raised inside a `__del__` or a close action
+    /// would only be reported as ignored, and a sweep before every wait made that window wide
+    /// enough to lose a KeyboardInterrupt meant for the wait.</summary>
+    internal bool RunningFinalizers;
+
     /// <summary>Runs the Python handlers of signals that arrived (PythonEngine.PendingSignalRunner);
     /// a handler's exception propagates to the caller, as from CPython's eval breaker.</summary>
     public void RunPendingSignals()
     {
-        if (!_signalCheckRequested) return;
+        if (!_signalCheckRequested || RunningFinalizers) return;
         _signalCheckRequested = false;
         UpdateTickHook();
         Engine.PendingSignalRunner?.Invoke(this);
