@@ -2,6 +2,7 @@
 using System;
 using System.Diagnostics;
 using System.Text;
+using StacklessIron.Modules.Posix;
 namespace StacklessIron.Modules;
 
 /// <summary>The `time` module. Clocks come from .NET (wall clock: DateTime.UtcNow; monotonic
@@ -20,6 +21,10 @@ public static class TimeModule
         var m = new PyModule("time", "This module provides various functions to manipulate time values.");
         NativeMembers.FillModule(m, typeof(TimeModule));
         m.Set("struct_time", StructTime.TypeObject);
+        foreach (var (name, id) in new[] { ("CLOCK_REALTIME", LibC.CLOCK_REALTIME), ("CLOCK_MONOTONIC", LibC.CLOCK_MONOTONIC),
+            ("CLOCK_MONOTONIC_RAW", LibC.CLOCK_MONOTONIC_RAW), ("CLOCK_PROCESS_CPUTIME_ID", LibC.CLOCK_PROCESS_CPUTIME_ID),
+            ("CLOCK_THREAD_CPUTIME_ID", LibC.CLOCK_THREAD_CPUTIME_ID), ("CLOCK_BOOTTIME", LibC.CLOCK_BOOTTIME), ("CLOCK_TAI", LibC.CLOCK_TAI) })
+            m.Set(name, PyInt.From(id));
         m.Set("_STRUCT_TM_ITEMS", PyInt.From(11));   // struct tm fields incl. tm_gmtoff and tm_zone (test_time reads it)
         var tz = TimeZoneInfo.Local;
         var year = DateTime.UtcNow.Year;
@@ -51,12 +56,55 @@ public static class TimeModule
     [PyMethod] static long perf_counter_ns(ThreadState ts) => MonoNs();
     [PyMethod] static double monotonic(ThreadState ts) => MonoNs() / 1e9;
     [PyMethod] static long monotonic_ns(ThreadState ts) => MonoNs();
-    static long CpuNs() => Process.GetCurrentProcess().TotalProcessorTime.Ticks * 100;
-    [PyMethod] static double process_time(ThreadState ts) => CpuNs() / 1e9;
-    [PyMethod] static long process_time_ns(ThreadState ts) => CpuNs();
-    // .NET exposes no per-thread CPU clock portably; the process CPU time bounds it from above.
-    [PyMethod] static double thread_time(ThreadState ts) => CpuNs() / 1e9;
-    [PyMethod] static long thread_time_ns(ThreadState ts) => CpuNs();
+    [PyMethod] static double process_time(ThreadState ts) => ClockNs(LibC.CLOCK_PROCESS_CPUTIME_ID) / 1e9;
+    [PyMethod] static long process_time_ns(ThreadState ts) => ClockNs(LibC.CLOCK_PROCESS_CPUTIME_ID);
+    /// <summary>The calling OS thread's CPU time (a tasklet's time is its thread's).</summary>
+    [PyMethod] static double thread_time(ThreadState ts) => ClockNs(LibC.CLOCK_THREAD_CPUTIME_ID) / 1e9;
+    [PyMethod] static long thread_time_ns(ThreadState ts) => ClockNs(LibC.CLOCK_THREAD_CPUTIME_ID);
+
+    // ---------------- clock_* (the POSIX clocks, by id) ----------------
+
+    static long ClockNs(int clockId)
+    {
+        if (LibC.clock_gettime(clockId, out var t) != 0) throw PosixErrors.FromErrno(LibC.Errno);
+        return t.Seconds * 1_000_000_000 + t.Nanoseconds;
+    }
+
+    [PyMethod] static double clock_gettime(ThreadState ts, int clk_id)
+    {
+        if (LibC.clock_gettime(clk_id, out var t) != 0) throw PosixErrors.FromErrno(LibC.Errno);
+        return t.Seconds + t.Nanoseconds * 1e-9;
+    }
+
+    [PyMethod] static long clock_gettime_ns(ThreadState ts, int clk_id) => ClockNs(clk_id);
+
+    [PyMethod] static double clock_getres(ThreadState ts, int clk_id)
+    {
+        if (LibC.clock_getres(clk_id, out var t) != 0) throw PosixErrors.FromErrno(LibC.Errno);
+        return t.Seconds + t.Nanoseconds * 1e-9;
+    }
+
+    [PyMethod] static void clock_settime(ThreadState ts, int clk_id, PyObject time)
+    {
+        double secs = Ops.ToDouble(ts, time);
+        if (double.IsNaN(secs)) throw PyExc.ValueError("Invalid value NaN (not a number)");
+        SetClock(clk_id, LibC.Timespec.FromSeconds(secs));
+    }
+
+    [PyMethod] static void clock_settime_ns(ThreadState ts, int clk_id, PyObject time)
+    {
+        if (time is not PyInt) throw PyExc.TypeError($"'{time.Type.Name}' object cannot be interpreted as an integer");
+        var ns = ((PyInt)time).Big;
+        var sec = System.Numerics.BigInteger.DivRem(ns, 1_000_000_000, out var rem);
+        if (rem < 0) { rem += 1_000_000_000; sec -= 1; }
+        if (sec > long.MaxValue || sec < long.MinValue) throw PyExc.OverflowError("timestamp too large to convert to C _PyTime_t");
+        SetClock(clk_id, new LibC.Timespec { Seconds = (long)sec, Nanoseconds = (long)rem });
+    }
+
+    static void SetClock(int clockId, LibC.Timespec t)
+    {
+        if (LibC.clock_settime(clockId, in t) != 0) throw PosixErrors.FromErrno(LibC.Errno);
+    }
 
     /// <summary>time.sleep's argument as seconds, with its TypeError/ValueError/OverflowError
     /// (shared by the sleeps of the cooperative I/O module).</summary>
@@ -102,6 +150,9 @@ public static class TimeModule
         }
     }
 
+    static double Resolution(int clockId)
+        => LibC.clock_getres(clockId, out var t) == 0 ? t.Seconds + t.Nanoseconds * 1e-9 : 1e-9;
+
     [PyMethod]
     static PyObject get_clock_info(ThreadState ts, string name)
     {
@@ -111,8 +162,8 @@ public static class TimeModule
             "time" => ("clock_gettime(CLOCK_REALTIME)", false, true, 1e-07),
             "monotonic" => ("clock_gettime(CLOCK_MONOTONIC)", true, false, 1.0 / Stopwatch.Frequency),
             "perf_counter" => ("clock_gettime(CLOCK_MONOTONIC)", true, false, 1.0 / Stopwatch.Frequency),
-            "process_time" => ("clock_gettime(CLOCK_PROCESS_CPUTIME_ID)", true, false, 1e-07),
-            "thread_time" => ("clock_gettime(CLOCK_PROCESS_CPUTIME_ID)", true, false, 1e-07),
+            "process_time" => ("clock_gettime(CLOCK_PROCESS_CPUTIME_ID)", true, false, Resolution(LibC.CLOCK_PROCESS_CPUTIME_ID)),
+            "thread_time" => ("clock_gettime(CLOCK_THREAD_CPUTIME_ID)", true, false, Resolution(LibC.CLOCK_THREAD_CPUTIME_ID)),
             _ => throw PyExc.ValueError("unknown clock"),
         };
         ns.Dict!.SetStr("implementation", new PyStr(impl));

@@ -32,6 +32,12 @@ internal static unsafe class LibC
     [DllImport(Lib, SetLastError = true)] public static extern int nanosleep(in Timespec request, out Timespec remaining);
     /// <summary>ppoll(2) over struct pollfd entries; a null timeout waits without limit.</summary>
     [DllImport(Lib, SetLastError = true)] public static extern int ppoll(void* fds, ulong nfds, Timespec* timeout, void* sigmask);
+    /// <summary>clock_gettime(2)/clock_getres(2)/clock_settime(2): 0, or -1 with errno.</summary>
+    [DllImport(Lib, SetLastError = true)] public static extern int clock_gettime(int clockId, out Timespec time);
+    [DllImport(Lib, SetLastError = true)] public static extern int clock_getres(int clockId, out Timespec resolution);
+    [DllImport(Lib, SetLastError = true)] public static extern int clock_settime(int clockId, in Timespec time);
+    public const int CLOCK_REALTIME = 0, CLOCK_MONOTONIC = 1, CLOCK_PROCESS_CPUTIME_ID = 2, CLOCK_THREAD_CPUTIME_ID = 3,
+        CLOCK_MONOTONIC_RAW = 4, CLOCK_BOOTTIME = 7, CLOCK_TAI = 11;
     [DllImport(Lib, SetLastError = true)] public static extern int openat(int dirfd, byte[] path, int flags, int mode);
     [DllImport(Lib, SetLastError = true)] public static extern int close(int fd);
     [DllImport(Lib, SetLastError = true)] public static extern int sigaction(int signum, byte* act, byte* oldact);
