@@ -68,13 +68,15 @@ public static class SignalModule
         if (st.Caught[sig] != null || DotnetSignal(sig) is not { } ps) return;
         st.Caught[sig] = System.Runtime.InteropServices.PosixSignalRegistration.Create(ps, c =>
         {
+            // never the OS's default action while Python handles the signal: a second one that
+            // arrives before the loop ran the handler merges with the first, as CPython's
+            // tripped flag (it killed the process: test_signal's itimer tests, under load)
+            c.Cancel = true;
             lock (st.Pending)
             {
-                // the first one is still waiting for the loop: let the OS act this time
                 if (st.Pending[sig]) return;
                 st.Pending[sig] = true;
             }
-            c.Cancel = true;
             var main = engine.MainThread;
             main.RequestSignalCheck();
             // wakes the main thread's waits (sleep, sockets, select: SignalEvent); and
