@@ -25,9 +25,9 @@ obj = Slow()
 del obj
 dropped = socket.socket()  # a closeable made since the last sweep: the wait sweeps first
 del dropped
-signal.setitimer(signal.ITIMER_REAL, 0.1)
 t0 = time.monotonic()
 try:
+    signal.setitimer(signal.ITIMER_REAL, 0.1)
     select.select([r], [], [], 5)
     print("select returned without the alarm")
 except Alarm:
