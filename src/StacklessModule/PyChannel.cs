@@ -66,18 +66,10 @@ public sealed class PyChannel : PyObject
     // The loop calls send and receive through their Invokers (below); these bodies serve the
     // binder's general path only (keywords, wrong argument counts).
     [PyMethod]
-    static PyObject send(ThreadState ts, PyChannel self, PyObject value)
-    {
-        bool direct = ts.TakeUnwindPermission();
-        return Scheduler.Of(ts).ChannelAction(self, 1, value, direct);
-    }
+    static PyObject send(ThreadState ts, PyChannel self, PyObject value) => Invokers.Instance.Send(ts, self, value);
 
     [PyMethod]
-    static PyObject receive(ThreadState ts, PyChannel self)
-    {
-        bool direct = ts.TakeUnwindPermission();
-        return Scheduler.Of(ts).ChannelAction(self, -1, PyNone.Value, direct);
-    }
+    static PyObject receive(ThreadState ts, PyChannel self) => Invokers.Instance.Receive(ts, self);
 
     /// <summary>The invokers of send and receive (NativeFunction.UseInvoker): the loop's call
     /// goes straight to the channel action, with no adapter and no invoker compiled (and

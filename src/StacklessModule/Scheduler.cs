@@ -822,13 +822,7 @@ public sealed class Scheduler
         if (_ts != _ts.Engine.MainThread) return null;
         var code = exc.DictIfAny?.GetStr("code") ?? PyNone.Value;
         bool message = code != PyNone.Value && code is not PyInt;
-        if (message)
-        {
-            string text;
-            try { text = Ops.StrString(_ts, code); }
-            catch (PyException) { text = "<unprintable object>"; }
-            _ts.Engine.Stderr.Write(text + "\n");
-        }
+        if (message) _ts.Engine.WriteExitMessage(_ts, code);
         // 3.7.5 finalizes here, in the ending tasklet, before main is killed: threads are
         // joined and the atexit callbacks run (each once: the list is emptied)
         ThreadModule.WaitForShutdown(_ts);

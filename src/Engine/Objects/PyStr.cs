@@ -80,11 +80,7 @@ public partial class PyStr : PyObject
 
     /// <summary>sys.intern: the str already interned with this value, else `s` itself becomes
     /// the interned one (CPython's `sys.intern(s) is s` for a new value). `s` is of exact type str.</summary>
-    public static PyStr Intern(PyStr s)
-    {
-        if (_interned.TryGetValue(s.Value, out var r)) return r;
-        return _interned.GetOrAdd(s.Value, s);
-    }
+    public static PyStr Intern(PyStr s) => _interned.GetOrAdd(s.Value, s);
 
     /// <summary>A str of exact type str, shared for the empty string and single Latin-1 chars.</summary>
     public static PyStr From(string s)

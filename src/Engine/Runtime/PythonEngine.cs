@@ -193,6 +193,10 @@ public sealed class PythonEngine
     public string FormatException(ThreadState ts, PyBaseException exc)
         => TracebackPrinter.Format(ts, exc, new SourceLines(ts));
 
+    /// <summary>A SystemExit's code that is neither None nor an int is a message: written to
+    /// stderr as CPython does, the exit status then being 1.</summary>
+    public void WriteExitMessage(ThreadState ts, PyObject code) => Stderr.Write(SafeStr(ts, code) + "\n");
+
     static string SafeStr(ThreadState ts, PyObject o)
     {
         try { return Ops.StrString(ts, o); }
@@ -256,7 +260,7 @@ public sealed class PythonEngine
             FlushStreams();
             if (code == PyNone.Value) return 0;
             if (code is PyInt ci) return (int)(ci.FitsLong ? ci.Small & 0xff : 1);
-            Stderr.Write(SafeStr(ts, code) + "\n");
+            WriteExitMessage(ts, code);
             return 1;
         }
         var hook = Sys.Get("excepthook");
