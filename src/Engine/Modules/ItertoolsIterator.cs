@@ -65,7 +65,7 @@ public sealed class ItertoolsIterator : PyObject
     [PyMethod]
     static PyObject __reduce__(ThreadState ts, ItertoolsIterator self)
     {
-        if (self.ReduceArgs == null) throw PyExc.TypeError($"cannot pickle '{self.Type.Name}' object");
+        if (self.ReduceArgs == null) throw PyExc.TypeError($"cannot pickle '{self.Type.TpName}' object");
         var state = self.ReduceState?.Invoke();
         PyObject type = self.ReduceType?.Invoke(ts) ?? self.Type;
         return state == null
