@@ -149,6 +149,56 @@ def test_main_not_in_run_is_not_resumed():
     assert (rc, out, err) == (1, "", "bye\n"), (rc, out, err)
 
 
+def test_main_not_in_run_runs_no_handlers():
+    # main waiting (in schedule_remove(), inside functions and a generator) is not unwound:
+    # none of its except or finally blocks run, nor a generator's finally; a message code is
+    # printed after what the program printed before
+    rc, out, err = run("""
+        import stackless, sys, atexit
+        atexit.register(lambda: print("atexit"))
+        def f():
+            print("f")
+            sys.exit("bye")
+        def deep(k):
+            try:
+                if k == 0:
+                    def g():
+                        try:
+                            yield 1
+                            stackless.schedule_remove()
+                            yield 2
+                        finally:
+                            print("gen finally")
+                    for x in g():
+                        print("x", x)
+                else:
+                    deep(k - 1)
+            except BaseException as e:
+                print("main except", k, type(e).__name__)
+                raise
+            finally:
+                print("main finally", k)
+        stackless.tasklet(f)()
+        try:
+            deep(2)
+        finally:
+            print("outer finally")
+        """)
+    assert (rc, out, err) == (1, "x 1\nf\natexit\n", "bye\n"), (rc, out, err)
+    rc, out, err = run("""
+        import stackless, sys
+        ch = stackless.channel()
+        def f():
+            sys.exit(7)
+        stackless.tasklet(f)()
+        try:
+            ch.receive()
+        finally:
+            print("finally")
+        """)
+    assert (rc, out, err) == (7, "", ""), (rc, out, err)
+
+
 for _name, _fn in list(globals().items()):
     if _name.startswith("test_") and callable(_fn):
         _fn()

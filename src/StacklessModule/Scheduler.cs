@@ -800,7 +800,10 @@ public sealed class Scheduler
         if (exc != null && ErrorHandler != null && !exc.Type.IsSubtypeOf(TaskletExit!)) exc = CallErrorHandler(exc);
         PyTasklet next;
         if (killMain != null)
+        {
             next = WakeMain(new PyBomb(killMain));
+            if (next == Main && !killMain.Type.IsSubtypeOf(TaskletExit!)) AbandonMainChain();
+        }
         else if (exc != null && !exc.Type.IsSubtypeOf(TaskletExit!))
             next = WakeMain(new PyBomb(exc));   // an escaping exception is raised in the main tasklet
         else if (_timedOut && _timeoutOwner >= 0)
@@ -822,7 +825,8 @@ public sealed class Scheduler
         if (_ts != _ts.Engine.MainThread) return null;
         var code = exc.DictIfAny?.GetStr("code") ?? PyNone.Value;
         bool message = code != PyNone.Value && code is not PyInt;
-        if (message) _ts.Engine.WriteExitMessage(_ts, code);
+        // (what was printed before comes first, as for main's sys.exit)
+        if (message) { _ts.Engine.FlushStreams(); _ts.Engine.WriteExitMessage(_ts, code); }
         // 3.7.5 finalizes here, in the ending tasklet, before main is killed: threads are
         // joined and the atexit callbacks run (each once: the list is emptied)
         ThreadModule.WaitForShutdown(_ts);
@@ -833,6 +837,29 @@ public sealed class Scheduler
         // exit as a SystemExit (an embedding host's process is not ended under it)
         if (_watchdogs.Contains(Main)) return PyExc.New(TaskletExit!).Value;
         return PyExc.New(ExceptionTypes.SystemExit, message ? PyInt.From(1) : code).Value;
+    }
+
+    /// <summary>A tasklet's sys.exit while main waits elsewhere than in run(): 3.7.5 ends the
+    /// process there, so main's except and finally blocks never run. Here main's frames are
+    /// dropped for one stand-in frame that raises the SystemExit straight out of main's bottom:
+    /// the host's run of main gets it as if main had called sys.exit, with none of main's
+    /// handlers run (a host embedding the engine is not ended under it). A main with a native
+    /// call on its stack (hard-switched) unwinds as before, running its handlers.</summary>
+    void AbandonMainChain()
+    {
+        var m = Main;
+        if (m.HardOn != null || m.Frame == null) return;
+        int n = 1;
+        var bottom = m.Frame;
+        while (!bottom.IsEntry && bottom.Back != null) { bottom = bottom.Back; n++; }
+        var standIn = Interpreter.MakeFrame(_ts, (PyFunction)StacklessModule.MainReturn!, new PyObject[] { PyNone.Value }, null);
+        standIn.Lasti = 0;
+        standIn.IsEntry = bottom.IsEntry;
+        standIn.Back = bottom.Back;
+        if (_anchor == bottom) _anchor = standIn;
+        m.Frame = standIn;
+        m.RecursionDepth -= n - 1;
+        m.HandledException = null;
     }
 
     /// <summary>set_error_handler(): handler(type, value, tb) gets an exception that escapes a
