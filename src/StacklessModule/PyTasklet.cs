@@ -47,6 +47,10 @@ public sealed class PyTasklet : PyObject
     /// <summary>Killed once because its program or thread ended while it was parked; one that
     /// survives that (catches TaskletExit and switches again) is given up (Scheduler.MainEndStep).</summary>
     internal bool ExitKilled;
+    /// <summary>Set when it ended by sys.exit while main waited in run(): 3.7.5's tasklet then
+    /// stays in the queue, not alive, stuck in the exit it started; when it runs again the
+    /// exit goes on (Scheduler.SystemExitInTasklet). The status it then ends the program with.</summary>
+    internal PyObject? ExitStatus;
     /// <summary>Waiting in stackless.run() for the queue to empty.</summary>
     internal bool IsWatchdog;
     /// <summary>It was switched out while soft switching was disabled (enable_softswitch(False)).
@@ -427,7 +431,7 @@ public sealed class PyTasklet : PyObject
 
     public bool IsAlive(ThreadState ts)
     {
-        if (Dead) return false;
+        if (Dead || ExitStatus != null) return false;
         if (Owner != null && Owner.OwnerThread.Ended) return false;   // its thread ended: it stopped
         if (Started || SetUp) return true;
         return Owner != null && Owner.Main == this;

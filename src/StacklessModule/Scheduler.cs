@@ -792,9 +792,31 @@ public sealed class Scheduler
         cur.RecursionDepth = 0;
         // (the exit's atexit callbacks see the ending tasklet still counted, as in 3.7.5)
         PyBaseException? killMain = null;
-        if (exc != null && exc.Type.IsSubtypeOf(ExceptionTypes.SystemExit) && !exc.Type.IsSubtypeOf(TaskletExit!))
-        { killMain = SystemExitInTasklet(exc); exc = null; }
-        Remove(cur);
+        bool stuckInExit = false;
+        if (cur.ExitStatus != null)
+        {
+            // a tasklet stuck in its exit ran again: the program ends now (main's handlers
+            // do not run), whatever main waits in
+            killMain = PyExc.New(ExceptionTypes.SystemExit, cur.ExitStatus).Value;
+            cur.ExitStatus = null;
+            exc = null;
+        }
+        else if (exc != null && exc.Type.IsSubtypeOf(ExceptionTypes.SystemExit) && !exc.Type.IsSubtypeOf(TaskletExit!))
+        {
+            killMain = SystemExitInTasklet(exc);
+            exc = null;
+            stuckInExit = cur.ExitStatus != null;
+        }
+        if (stuckInExit)
+        {
+            // it stays in the queue (3.7.5: scheduled, not alive) as a fresh chain that ends
+            // the program when it runs: a main that catches the TaskletExit and runs the
+            // scheduler again (or this tasklet) ends then, and the others do not run first
+            cur.Frame = Interpreter.MakeFrame(ts, (PyFunction)StacklessModule.ExitNow!, new[] { cur.ExitStatus! }, null);
+            cur.Started = false;
+            cur.SetUp = true;
+        }
+        else Remove(cur);
         ts.HandledException = null;
         ts.RecursionDepth = 0;
         if (exc != null && ErrorHandler != null && !exc.Type.IsSubtypeOf(TaskletExit!)) exc = CallErrorHandler(exc);
@@ -811,7 +833,7 @@ public sealed class Scheduler
         else
             next = RunQueue.Front ?? WakeMain(PyNone.Value, lastEnded: true);
         Callback(cur, next);    // the ending tasklet still counts as alive there, as in Stackless
-        cur.Dead = true;
+        if (!stuckInExit) cur.Dead = true;
         Continue(next);
     }
 
@@ -819,7 +841,9 @@ public sealed class Scheduler
     /// process's first thread it ends the program as sys.exit does (a message code is printed
     /// first), which kills a main waiting in run(): main gets TaskletExit there, and the
     /// program ends as main ends (a TaskletExit that escapes main is reported, status 1, as
-    /// 3.7.5 does). On other threads the tasklet just ends. The error handler is not called.</summary>
+    /// 3.7.5 does); the ending tasklet then stays in the queue stuck in its exit (ExitStatus),
+    /// which ends the program when it runs again. On other threads the tasklet just ends. The
+    /// error handler is not called.</summary>
     PyBaseException? SystemExitInTasklet(PyBaseException exc)
     {
         if (_ts != _ts.Engine.MainThread) return null;
@@ -835,8 +859,13 @@ public sealed class Scheduler
         // a main waiting in run() is killed; one waiting elsewhere (a channel, schedule(), a
         // switch) never runs again there: the process ends with the code. Here main gets that
         // exit as a SystemExit (an embedding host's process is not ended under it)
-        if (_watchdogs.Contains(Main)) return PyExc.New(TaskletExit!).Value;
-        return PyExc.New(ExceptionTypes.SystemExit, message ? PyInt.From(1) : code).Value;
+        var status = message ? PyInt.From(1) : code;
+        if (_watchdogs.Contains(Main))
+        {
+            Current.ExitStatus = status;
+            return PyExc.New(TaskletExit!).Value;
+        }
+        return PyExc.New(ExceptionTypes.SystemExit, status).Value;
     }
 
     /// <summary>A tasklet's sys.exit while main waits elsewhere than in run(): 3.7.5 ends the
