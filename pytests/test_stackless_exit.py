@@ -237,12 +237,12 @@ def test_exiting_tasklet_stays_stuck_in_its_exit():
         try:
             stackless.run()
         except TaskletExit:
-            print("main got TaskletExit", t.alive, t.scheduled)
+            print("main got TaskletExit", t.alive, t.scheduled, t.restorable)
             sys.stdout.flush()
             t.run()
             print("not reached")
         """)
-    assert (rc, out, err) == (1, "main got TaskletExit False True\n", "bye\n"), (rc, out, err)
+    assert (rc, out, err) == (1, "main got TaskletExit False True False\n", "bye\n"), (rc, out, err)
 
 
 for _name, _fn in list(globals().items()):

@@ -332,7 +332,9 @@ public sealed class PyTasklet : PyObject
     [PyGetter("paused")] static PyObject GetPaused(ThreadState ts, PyObject self) { var t = (PyTasklet)self; return PyBool.From(t.IsAlive(ts) && !t.InRunQueue && t.BlockedOn == null && Scheduler.Of(ts).Current != t); }
     [PyGetter("blocked")] static PyObject GetBlocked(ThreadState ts, PyObject self) => PyBool.From(((PyTasklet)self).BlockedOn != null);
     [PyGetter("scheduled")] static PyObject GetScheduled(ThreadState ts, PyObject self) { var t = (PyTasklet)self; return PyBool.From(t.InRunQueue || t.BlockedOn != null); }
-    [PyGetter("restorable")] static PyObject GetRestorable(ThreadState ts, PyObject self) => PyBool.From(((PyTasklet)self).NestingLevel(ts) == 0);
+    /// <summary>One stuck in its exit (ExitStatus) is not: in 3.7.5 it is inside Py_Exit's C code.</summary>
+    [PyGetter("restorable")] static PyObject GetRestorable(ThreadState ts, PyObject self)
+        => PyBool.From(((PyTasklet)self).NestingLevel(ts) == 0 && ((PyTasklet)self).ExitStatus == null);
     [PyGetter("is_current")] static PyObject GetIsCurrent(ThreadState ts, PyObject self) => PyBool.From(Scheduler.Of(ts).Current == self);
     [PyGetter("is_main")] static PyObject GetIsMain(ThreadState ts, PyObject self) => PyBool.From(Scheduler.Of(ts).Main == self);
     [PyGetter("thread_id")]
