@@ -212,6 +212,9 @@ public static class SignalModule
     public static bool DeliverToSelf(ThreadState ts, int sig)
     {
         if (sig < 1 || sig >= NSIG || !States.TryGetValue(ts.Engine, out var st)) return false;
+        // Python handlers run in the main thread only (CPython's rule): from another thread
+        // the real signal is sent, and the main thread runs the handler when it sees it
+        if (ts != ts.Engine.MainThread) return false;
         var h = st.Handlers[sig];
         if (h == null || h == SigDfl || (h is PyInt d && d.FitsLong && d.Small == 0)) return false;
         if (h is PyInt i && i.FitsLong && i.Small == 1) return true;
