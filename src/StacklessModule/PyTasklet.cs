@@ -137,7 +137,8 @@ public sealed class PyTasklet : PyObject
     }
 
     [PyMethod]
-    static PyObject setup(ThreadState ts, PyTasklet self, params PyObject[] args) => SetupCore(ts, self, args, null);
+    static PyObject setup(ThreadState ts, PyTasklet self, [PyKwArgs] PyDict kwargs, params PyObject[] args) =>
+        SetupCore(ts, self, args, kwargs.Count == 0 ? null : kwargs);
 
     static PyObject SetupCore(ThreadState ts, PyTasklet self, PyObject[] args, PyDict? kw)
     {
