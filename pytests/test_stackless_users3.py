@@ -20,6 +20,19 @@ def test_setup_takes_keyword_arguments():
     assert out[-1] == (6, 5, (), []), out
 
 
+def test_attribute_error_names_the_stackless_type_with_its_module():
+    # elevator_priority.py set an attribute on a tasklet; 3.7.5 said
+    # "'_stackless.tasklet' object has no attribute 'prio'" (CPython's tp_name), we said 'tasklet'.
+    for o, name in ((stackless.tasklet(), "tasklet"), (stackless.channel(), "channel"),
+                    (stackless.atomic(), "atomic"), (stackless.bomb(), "bomb")):
+        try:
+            o.prio = 1
+        except AttributeError as e:
+            assert str(e) == "'_stackless.%s' object has no attribute 'prio'" % name, str(e)
+        else:
+            raise AssertionError("set prio on " + name)
+
+
 for _name, _fn in list(globals().items()):
     if _name.startswith("test_"):
         _fn()
