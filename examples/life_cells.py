@@ -89,13 +89,13 @@ def run(size, gens, live, show_every):
         for c in range(size):
             stackless.tasklet(cell)(world, r, c)
     stackless.schedule()
-    c0 = time.process_time()
+    c0 = time.thread_time()
     for g in range(1, gens + 1):
         generation(world)
         if show_every and g % show_every == 0:
             print("gen %d pop %d" % (g, world.population()))
             print(world.show())
-    c1 = time.process_time()
+    c1 = time.thread_time()
     world.running = False
     world.barrier.wait()
     stackless.run()
