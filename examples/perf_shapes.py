@@ -1,7 +1,8 @@
 """Load shapes a service meets, each timed in the main thread's CPU seconds (stderr: the
 JIT's background compiles are not counted) with a checked result (stdout): 10,000 client
-tasklets each doing 10 request/reply round trips with one server, tasklet churn (200,000 created, run and finished), 1,000 blocked tasklets pickled and
-loaded, a switch-heavy ring under the schedule callback, and atomic counters.
+tasklets each doing 10 request/reply round trips with one server, tasklet churn (200,000
+created, run and finished), 1,000 blocked tasklets pickled and loaded, a switch-heavy ring
+under the schedule callback, and atomic counters.
 
 usage: perf_shapes.py [scale]   (scale 1 = the sizes above)"""
 import pickle
