@@ -33,6 +33,32 @@ def test_attribute_error_names_the_stackless_type_with_its_module():
             raise AssertionError("set prio on " + name)
 
 
+def test_raise_exception_takes_an_exception_class_only():
+    # 3.7.5: raise_exception(int), (ValueError('x')) and (5) all raise TypeError "tasklet.
+    # raise_exception needs Exception or string subclass as first parameter"; we raised the
+    # instance in the tasklet and said "exceptions must be classes, or instances" for the others.
+    def f():
+        stackless.schedule_remove()
+    for arg in (int, ValueError("x"), 5):
+        t = stackless.tasklet(f)()
+        stackless.run()
+        try:
+            t.raise_exception(arg)
+        except TypeError as e:
+            assert str(e) == "tasklet.raise_exception needs Exception or string subclass as first parameter", str(e)
+        else:
+            raise AssertionError("raise_exception(%r)" % (arg,))
+        assert t.alive and t.paused
+        t.kill()
+    t = stackless.tasklet(f)()
+    stackless.run()
+    try:
+        t.raise_exception(KeyError, "k", 1)
+    except KeyError as e:
+        assert e.args == ("k", 1), e.args
+    assert not t.alive
+
+
 for _name, _fn in list(globals().items()):
     if _name.startswith("test_"):
         _fn()

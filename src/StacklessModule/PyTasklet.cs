@@ -254,6 +254,9 @@ public sealed class PyTasklet : PyObject
     [PyMethod]
     static PyObject raise_exception(ThreadState ts, PyTasklet self, PyObject exc_class, params PyObject[] args)
     {
+        // a class, as channel.send_exception (3.7.5 crashes on a str here: refused with the rest)
+        if (!(exc_class is PyType c && c.IsSubtypeOf(ExceptionTypes.BaseException)))
+            throw PyExc.TypeError("tasklet.raise_exception needs Exception or string subclass as first parameter");
         bool direct = ts.TakeUnwindPermission();
         var s = Scheduler.Of(ts);
         self.CheckThreadAlive();
