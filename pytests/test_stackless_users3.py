@@ -59,6 +59,19 @@ def test_raise_exception_takes_an_exception_class_only():
     assert not t.alive
 
 
+def test_callbacks_must_be_callable():
+    # 3.7.5: set_channel_callback(5) -> TypeError "channel callback must be callable",
+    # set_schedule_callback(5) -> "schedule callback must be callable"; we stored the 5.
+    for fn, kind in ((stackless.set_channel_callback, "channel"), (stackless.set_schedule_callback, "schedule")):
+        try:
+            fn(5)
+        except TypeError as e:
+            assert str(e) == kind + " callback must be callable", str(e)
+        else:
+            raise AssertionError(kind)
+        assert fn(None) is None
+
+
 for _name, _fn in list(globals().items()):
     if _name.startswith("test_"):
         _fn()

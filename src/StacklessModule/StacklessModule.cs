@@ -310,6 +310,8 @@ def __dir__():
     static PyObject set_schedule_callback(ThreadState ts, PyObject? callable)
     {
         var s = Scheduler.Of(ts);
+        if (callable != null && callable != PyNone.Value && !Ops.IsCallable(callable))
+            throw PyExc.TypeError("schedule callback must be callable");
         var old = s.ScheduleCallback;
         s.ScheduleCallback = callable == null || callable == PyNone.Value ? null : callable;
         return old ?? PyNone.Value;
@@ -322,6 +324,8 @@ def __dir__():
     static PyObject set_channel_callback(ThreadState ts, PyObject? callable)
     {
         var s = Scheduler.Of(ts);
+        if (callable != null && callable != PyNone.Value && !Ops.IsCallable(callable))
+            throw PyExc.TypeError("channel callback must be callable");
         var old = s.ChannelCallback;
         s.ChannelCallback = callable == null || callable == PyNone.Value ? null : callable;
         return old ?? PyNone.Value;
