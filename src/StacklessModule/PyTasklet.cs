@@ -264,9 +264,6 @@ public sealed class PyTasklet : PyObject
         bool direct = ts.TakeUnwindPermission();
         var s = Scheduler.Of(ts);
         self.CheckThreadAlive();
-        // a class only, as 3.7.5 (an instance is throw()'s)
-        if (exc_class is not PyType ct || !ct.IsSubtypeOf(ExceptionTypes.BaseException))
-            throw PyExc.TypeError("tasklet.raise_exception needs Exception or string subclass as first parameter");
         var e = MakeException(ts, exc_class, args.Length == 0 ? null : args.Length == 1 ? args[0] : new PyTuple(args), null);
         if (!self.Started && self != s.Main) { s.Remove(self); self.Dead = true; self.Func = null; return PyNone.Value; }
         return s.Throw(self, e, false, direct);

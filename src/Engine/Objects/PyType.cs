@@ -24,11 +24,6 @@ public sealed partial class PyType : PyObject
 {
     public string Name;
     public string QualName;
-    string? _moduleDottedName;
-    /// <summary>CPython's tp_name, what "'X' object has no attribute" names: a native type made
-    /// by a module other than builtins carries the module ("collections.deque",
-    /// "_stackless.tasklet"); a class statement's type is its bare name.</summary>
-    public string TpName => _moduleDottedName ?? Name;
     public PyType? Base;                 // the first base (tp_base)
     public PyType[] Bases;
     public PyType[] Mro = Array.Empty<PyType>();
@@ -106,7 +101,6 @@ public sealed partial class PyType : PyObject
         foreach (var b in Bases) b.AddSubclass(this);
         if (members != null) NativeMembers.Fill(this, members);
         if (!_dict.ContainsStr("__module__") && module != "builtins") _dict.SetStr("__module__", new PyStr(module));
-        if (module != "builtins") _moduleDottedName = module + "." + Name;
         if (!_dict.ContainsStr("__doc__")) _dict.SetStr("__doc__", PyNone.Value);
         SlotDefs.ResolveAll(this);
     }
