@@ -107,8 +107,16 @@ public sealed class PyCode : PyObject
         for (int i = 0; i + 1 < q.Length; i++)
         {
             Opcode a = CodeObject.OpOf(q[i]), b = CodeObject.OpOf(code[i + 1]);
+            Opcode c2 = i + 2 < code.Length ? CodeObject.OpOf(code[i + 2]) : Opcode.NOP;
             Opcode fused = (a, b) switch
             {
+                (Opcode.LOAD_FAST, Opcode.LOAD_FAST) when c2 == Opcode.STORE_ATTR => Opcode.LOAD_FAST__LOAD_FAST__STORE_ATTR,
+                (Opcode.LOAD_FAST, Opcode.LOAD_ATTR) => Opcode.LOAD_FAST__LOAD_ATTR,
+                (Opcode.LOAD_FAST, Opcode.LOAD_METHOD) => Opcode.LOAD_FAST__LOAD_METHOD,
+                (Opcode.LOAD_CONST, Opcode.RETURN_VALUE) => Opcode.LOAD_CONST__RETURN_VALUE,
+                // `k = ...; d.get(k)`, `acc + p.norm1()`: the LOAD_FAST goes with the attribute
+                // lookup after it (which saves a store too), the instruction before runs alone
+                (_, Opcode.LOAD_FAST) when c2 == Opcode.LOAD_ATTR || c2 == Opcode.LOAD_METHOD => Opcode.NOP,
                 (Opcode.LOAD_FAST, Opcode.LOAD_FAST) => Opcode.LOAD_FAST__LOAD_FAST,
                 (Opcode.LOAD_FAST, Opcode.LOAD_CONST) => Opcode.LOAD_FAST__LOAD_CONST,
                 (Opcode.LOAD_CONST, Opcode.LOAD_FAST) => Opcode.LOAD_CONST__LOAD_FAST,

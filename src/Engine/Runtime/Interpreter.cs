@@ -391,6 +391,10 @@ public static partial class Interpreter
         int[] code;
         PyBaseException? exc;
         int cold;
+        // the object and the value an attribute instruction works on: loop-wide so that a
+        // superinstruction can take them from its locals and go on in the plain instruction's
+        // code (LOAD_FAST__LOAD_ATTR ...)
+        PyObject operand, value;
 
     load_frame:
         s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc;
@@ -501,9 +505,20 @@ public static partial class Interpreter
                     s[sp++] = v;
                     break;
                 }
+                case Opcode.LOAD_FAST__LOAD_ATTR:
+                    // the local's attribute goes where the plain pair would leave it; errors of
+                    // the lookup are the LOAD_ATTR's (its own index: its position, its cache)
+                    operand = s[arg]!;
+                    if (operand == null) { exc = UnboundLocal(f, arg); goto error; }
+                    f.Lasti = pc;
+                    arg = code[pc] >> 8;
+                    pc++; sp++;
+                    goto loadAttr;
                 case Opcode.LOAD_ATTR:
+                    operand = s[sp - 1]!;
+                loadAttr:
                 {
-                    var obj = s[sp - 1]!;
+                    var obj = operand;
                     if (obj is PyInstance inst)
                     {
                         ref var ac = ref f.Code.AttrCache[pc - 1];
@@ -532,10 +547,23 @@ public static partial class Interpreter
                     s[sp - 1] = LoadAttr(ts, obj, f.Code.Names[arg]);
                     break;
                 }
+                case Opcode.LOAD_FAST__LOAD_FAST__STORE_ATTR:
+                    // `self.x = x`: both from the locals, nothing pushed
+                    value = s[arg]!;
+                    if (value == null) { exc = UnboundLocal(f, arg); goto error; }
+                    arg = code[pc] >> 8;
+                    operand = s[arg]!;
+                    if (operand == null) { f.Lasti = pc; exc = UnboundLocal(f, arg); goto error; }
+                    f.Lasti = pc + 1;
+                    arg = code[pc + 1] >> 8;
+                    pc += 2;
+                    goto storeAttr;
                 case Opcode.STORE_ATTR:
-                {
-                    var obj = s[sp - 1]!; var v = s[sp - 2]!;
+                    operand = s[sp - 1]!; value = s[sp - 2]!;
                     s[--sp] = null; s[--sp] = null;
+                storeAttr:
+                {
+                    var obj = operand; var v = value;
                     if (obj is PyInstance inst)
                     {
                         ref var ac = ref f.Code.AttrCache[pc - 1];
@@ -559,9 +587,18 @@ public static partial class Interpreter
                     Ops.SetAttr(ts, obj, f.Code.Names[arg], v);
                     break;
                 }
+                case Opcode.LOAD_FAST__LOAD_METHOD:
+                    operand = s[arg]!;
+                    if (operand == null) { exc = UnboundLocal(f, arg); goto error; }
+                    f.Lasti = pc;
+                    arg = code[pc] >> 8;
+                    pc++; sp++;
+                    goto loadMethod;
                 case Opcode.LOAD_METHOD:
+                    operand = s[sp - 1]!;
+                loadMethod:
                 {
-                    var obj = s[sp - 1]!;
+                    var obj = operand;
                     var name = f.Code.Names[arg];
                     var t = obj.Type;
                     {
@@ -1073,6 +1110,12 @@ public static partial class Interpreter
                     cold = CallOther(ts, f, f.Slots, sp, baseIdx, callable, argStart, n, kw);
                     goto coldDone;
                 }
+                case Opcode.LOAD_CONST__RETURN_VALUE:
+                    // (pushed and popped again: a join of two ways into the return's code made
+                    // the JIT give the pc's register to the value, every return paying for it)
+                    s[sp++] = f.Code.Consts[arg];
+                    f.Lasti = pc++;
+                    goto case Opcode.RETURN_VALUE;
                 case Opcode.RETURN_VALUE:
                 {
                     var v = s[--sp]!; s[sp] = null;
