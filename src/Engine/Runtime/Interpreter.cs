@@ -1061,8 +1061,8 @@ public static partial class Interpreter
                         for (int i = baseIdx; i < sp; i++) s[i] = null;
                         sp = baseIdx;
                         if (result == Unwind) { f.Sp = sp; f.Pc = pc; goto switched; }
-                        s[sp++] = result;
-                        break;
+                        value = result;
+                        goto pushResult;
                     }
                     else if (callable is PyBuiltinFunction bf)
                     {
@@ -1072,8 +1072,8 @@ public static partial class Interpreter
                         for (int i = baseIdx; i < sp; i++) s[i] = null;
                         sp = baseIdx;
                         if (result == Unwind) { f.Sp = sp; f.Pc = pc; goto switched; }
-                        s[sp++] = result;
-                        break;
+                        value = result;
+                        goto pushResult;
                     }
                     else goto callOther;
                     {
@@ -1148,8 +1148,8 @@ public static partial class Interpreter
                         f = back;
                         ts.Frame = f;
                         s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc; code = f.Code.Quick;
-                        s[sp++] = v;
-                        break;
+                        value = v;
+                        goto pushResult;
                     }
                     f.Sp = sp;
                     // the other returns (generators, the entry frame, a tasklet's bottom frame,
@@ -1217,6 +1217,25 @@ public static partial class Interpreter
                         break;
                     }
                     s[sp - 1] = r;
+                    break;
+                }
+
+                pushResult:
+                {
+                    // a call's result (`value`): a STORE_FAST or POP_TOP right after the call
+                    // takes it here, without the push, the pop and their round of the loop.
+                    // (A traced frame runs TRACE in place of either: it sees its own events.)
+                    int next = code[pc];
+                    if ((next & 0xFF) == (int)Opcode.POP_TOP) { pc++; break; }
+                    if ((next & 0xFF) == (int)Opcode.STORE_FAST || (next & 0xFF) == (int)Opcode.STORE_FAST__LOAD_FAST
+                        || (next & 0xFF) == (int)Opcode.STORE_FAST__STORE_FAST)
+                    {
+                        // (a fused pair's second half runs next as the instruction it was)
+                        s[next >> 8] = value;
+                        pc++;
+                        break;
+                    }
+                    s[sp++] = value;
                     break;
                 }
 
