@@ -94,4 +94,14 @@ public class QuickenedCodeTests
             if (ops[i] != original[i])
                 Assert.That(ops[i + 1], Is.EqualTo(original[i + 1]), "the later instructions stay in place");
     }
+    [Test]
+    public void ModuleLoopsKeepNameHintsAndOtherCodeNone()
+    {
+        PyCode ModuleCode(string src) => PyCode.For(Compiler.Compile(PythonParser.ParseModule(src, "<string>"), "<string>", CompileMode.Exec));
+        var looping = ModuleCode("t = 0\nfor i in range(3):\n    t += i\n");
+        Assert.That(looping.NameHints, Is.Not.Null, "a module's loop over its names");
+        Assert.That(looping.NameHints!.Length, Is.EqualTo(2 * looping.Code.Code.Length));
+        Assert.That(ModuleCode("a = 1\nb = a + 1\n").NameHints, Is.Null, "straight-line module code runs each name once");
+        Assert.That(FunctionCode("def f(n):\n    for i in range(n):\n        n += i\n    return n\n", "f").NameHints, Is.Null, "a function's fast locals need none");
+    }
 }

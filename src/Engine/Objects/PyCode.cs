@@ -93,6 +93,23 @@ public sealed class PyCode : PyObject
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     GlobalCacheEntry[] NewGlobalCache() => _globalCache = new GlobalCacheEntry[Code.Code.Length];
 
+    /// <summary>LOAD_NAME/STORE_NAME entry-index guesses, two per instruction (the locals',
+    /// then the globals' or builtins'), for code that has those and a loop (a module's loop;
+    /// code without a loop runs each of them once). Null otherwise.</summary>
+    public readonly int[]? NameHints;
+
+    static bool LoopsOverNames(int[] code)
+    {
+        bool loop = false, names = false;
+        foreach (var i in code)
+        {
+            var op = CodeObject.OpOf(i);
+            loop |= op == Opcode.JUMP_BACKWARD;
+            names |= op == Opcode.LOAD_NAME || op == Opcode.STORE_NAME;
+        }
+        return loop && names;
+    }
+
     /// <summary>The instructions the loop runs: Code.Code with pairs of common instructions
     /// fused into superinstructions (see Opcode), one dispatch instead of two.</summary>
     public readonly int[] Quick;
@@ -173,6 +190,7 @@ public sealed class PyCode : PyObject
     {
         Code = code;
         Quick = Quicken(code);
+        if (LoopsOverNames(code.Code)) NameHints = new int[2 * code.Code.Length];
         Consts = new PyObject[code.Constants.Length];
         for (int i = 0; i < Consts.Length; i++) Consts[i] = Materialize(code.Constants[i]);
         Names = Array.ConvertAll(code.Names, PyStr.Intern);

@@ -491,6 +491,16 @@ public static partial class Interpreter
                     arg = code[pc] >> 8;
                     pc++;
                     goto case Opcode.LOAD_GLOBAL;
+                case Opcode.LOAD_NAME:
+                    // a module's loop: its names without DispatchCold's call (the rest go there)
+                    value = LoadNameHinted(f, arg, pc - 1)!;
+                    if (value == null) goto default;
+                    s[sp++] = value;
+                    break;
+                case Opcode.STORE_NAME:
+                    if (!StoreNameHinted(f, arg, pc - 1, s[sp - 1]!)) goto default;
+                    s[--sp] = null;
+                    break;
                 case Opcode.LOAD_GLOBAL:
                 {
                     ref var cache = ref f.Code.GlobalCache[pc - 1];
