@@ -104,4 +104,12 @@ public class QuickenedCodeTests
         Assert.That(ModuleCode("a = 1\nb = a + 1\n").NameHints, Is.Null, "straight-line module code runs each name once");
         Assert.That(FunctionCode("def f(n):\n    for i in range(n):\n        n += i\n    return n\n", "f").NameHints, Is.Null, "a function's fast locals need none");
     }
+    [Test]
+    public void LoopsOverPairsUnpackWithoutTheTuple()
+    {
+        var ops = QuickOps(FunctionCode("def f(d, t):\n    for k, v in d.items():\n        pass\n    for a, b, c in t:\n        pass\n", "f"));
+        Assert.That(ops.Count(o => o == Opcode.FOR_ITER__UNPACK_PAIR), Is.EqualTo(1), "two names: fused; three: FOR_ITER as compiled");
+        int i = System.Array.IndexOf(ops, Opcode.FOR_ITER__UNPACK_PAIR);
+        Assert.That(ops[i + 1], Is.EqualTo(Opcode.UNPACK_SEQUENCE), "the unpack stays for the other iterators");
+    }
 }

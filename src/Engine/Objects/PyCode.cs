@@ -143,6 +143,7 @@ public sealed class PyCode : PyObject
                 (Opcode.COMPARE_OP, Opcode.POP_JUMP_IF_FALSE) => Opcode.COMPARE_OP__POP_JUMP_IF_FALSE,
                 (Opcode.COMPARE_OP, Opcode.POP_JUMP_IF_TRUE) => Opcode.COMPARE_OP__POP_JUMP_IF_TRUE,
                 (Opcode.FOR_ITER, Opcode.STORE_FAST) => Opcode.FOR_ITER__STORE_FAST,
+                (Opcode.FOR_ITER, Opcode.UNPACK_SEQUENCE) when code[i + 1] >> 8 == 2 => Opcode.FOR_ITER__UNPACK_PAIR,
                 _ => Opcode.NOP,
             };
             if (fused == Opcode.NOP && a == Opcode.BINARY_OP) fused = SpecializedBinaryOp((BinaryOpArg)(q[i] >> 8));

@@ -125,6 +125,31 @@ public static partial class Interpreter
         return true;
     }
 
+    const int PairOther = 0, PairPushed = 1, PairsDone = 2;
+
+    /// <summary>FOR_ITER__UNPACK_PAIR: for a dict's items iterator, or an enumerate over a
+    /// list, range or dict iterator (no Python code runs in their next), pushes the next pair's
+    /// values over the iterator at s[sp - 1] as UNPACK_SEQUENCE 2 would leave them (the first
+    /// on top): PairPushed, or PairsDone when exhausted. PairOther: another iterator, which
+    /// FOR_ITER runs.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static int ForIterPair(ThreadState ts, PyObject it, PyObject?[] s, int sp)
+    {
+        PyObject first, second;
+        if (it is PyDictIterator di && di.IsItems)
+        {
+            if (!di.NextEntry(out first, out second)) return PairsDone;
+        }
+        else if (it.Type == PyEnumerate.TypeObject && Unsafe.As<PyEnumerate>(it).Inner is PyListIterator or PyRangeIterator or PyDictIterator)
+        {
+            if (!Unsafe.As<PyEnumerate>(it).NextPair(ts, out first, out second)) return PairsDone;
+        }
+        else return PairOther;
+        s[sp] = second;
+        s[sp + 1] = first;
+        return PairPushed;
+    }
+
     /// <summary>LOAD_METHOD whose cache does not hold: pushes [method, obj] when `name` is a
     /// plain method of obj's type, else [NULL, the attribute], over obj at s[sp - 1].</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -937,6 +937,11 @@ public static partial class Interpreter
                     else s[sp - 1] = Ops.GetIter(ts, o);
                     break;
                 }
+                case Opcode.FOR_ITER__UNPACK_PAIR:
+                    cold = ForIterPair(ts, s[sp - 1]!, f.Slots, sp);
+                    if (cold == PairPushed) { sp += 2; pc++; break; }
+                    if (cold == PairsDone) { s[--sp] = null; pc = arg; break; }
+                    goto case Opcode.FOR_ITER;
                 case Opcode.FOR_ITER:
                 case Opcode.FOR_ITER__STORE_FAST:
                 {
