@@ -141,7 +141,8 @@ public sealed class PyTasklet : PyObject
     }
 
     [PyMethod]
-    static PyObject setup(ThreadState ts, PyTasklet self, params PyObject[] args) => SetupCore(ts, self, args, null);
+    static PyObject setup(ThreadState ts, PyTasklet self, [PyKwArgs] PyDict kwargs, params PyObject[] args) =>
+        SetupCore(ts, self, args, kwargs.Count == 0 ? null : kwargs);
 
     static PyObject SetupCore(ThreadState ts, PyTasklet self, PyObject[] args, PyDict? kw)
     {
@@ -257,12 +258,12 @@ public sealed class PyTasklet : PyObject
     [PyMethod]
     static PyObject raise_exception(ThreadState ts, PyTasklet self, PyObject exc_class, params PyObject[] args)
     {
+        // a class, as channel.send_exception (3.7.5 crashes on a str here: refused with the rest)
+        if (!(exc_class is PyType c && c.IsSubtypeOf(ExceptionTypes.BaseException)))
+            throw PyExc.TypeError("tasklet.raise_exception needs Exception or string subclass as first parameter");
         bool direct = ts.TakeUnwindPermission();
         var s = Scheduler.Of(ts);
         self.CheckThreadAlive();
-        // a class only, as 3.7.5 (an instance is throw()'s)
-        if (exc_class is not PyType ct || !ct.IsSubtypeOf(ExceptionTypes.BaseException))
-            throw PyExc.TypeError("tasklet.raise_exception needs Exception or string subclass as first parameter");
         var e = MakeException(ts, exc_class, args.Length == 0 ? null : args.Length == 1 ? args[0] : new PyTuple(args), null);
         if (!self.Started && self != s.Main) { s.Remove(self); self.Dead = true; self.Func = null; return PyNone.Value; }
         return s.Throw(self, e, false, direct);
