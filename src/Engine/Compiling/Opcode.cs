@@ -119,9 +119,22 @@ public enum Opcode : byte
     BINARY_OP_SUBTRACT,
     BINARY_OP_MULTIPLY,
     BINARY_OP_REMAINDER,
+    /// <summary>LOAD_FAST then LOAD_ATTR / LOAD_METHOD (`self.x`, `p.moved(...)`): the local
+    /// is looked into where it lies, without pushing it first (one GC-barriered store less).</summary>
+    LOAD_FAST__LOAD_ATTR,
+    LOAD_FAST__LOAD_METHOD,
+    /// <summary>LOAD_FAST v, LOAD_FAST o, STORE_ATTR (`self.x = x`): the store from the two
+    /// locals, in place of the first of the three (the other two stay where they were).</summary>
+    LOAD_FAST__LOAD_FAST__STORE_ATTR,
+    /// <summary>LOAD_CONST then RETURN_VALUE (`return None` that ends every procedure).</summary>
+    LOAD_CONST__RETURN_VALUE,
+    /// <summary>FOR_ITER then UNPACK_SEQUENCE 2 (`for k, v in d.items()`, `for i, x in
+    /// enumerate(xs)`): the pair's two values pushed without the tuple (other iterators run as
+    /// FOR_ITER, then the UNPACK_SEQUENCE after it).</summary>
+    FOR_ITER__UNPACK_PAIR,
 
     // The instructions the loop runs out of line (DispatchCold). They come after the hot ones
-    // so that Dispatch's switch is one jump table over 0..BINARY_OP_REMAINDER; with the
+    // so that Dispatch's switch is one jump table over 0..FOR_ITER__UNPACK_PAIR; with the
     // superinstructions numbered last it was two tables, the second behind two more compares.
     GET_AWAITABLE,
     GET_AITER,

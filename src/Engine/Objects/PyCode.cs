@@ -93,6 +93,23 @@ public sealed class PyCode : PyObject
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     GlobalCacheEntry[] NewGlobalCache() => _globalCache = new GlobalCacheEntry[Code.Code.Length];
 
+    /// <summary>LOAD_NAME/STORE_NAME entry-index guesses, two per instruction (the locals',
+    /// then the globals' or builtins'), for code that has those and a loop (a module's loop;
+    /// code without a loop runs each of them once). Null otherwise.</summary>
+    public readonly int[]? NameHints;
+
+    static bool LoopsOverNames(int[] code)
+    {
+        bool loop = false, names = false;
+        foreach (var i in code)
+        {
+            var op = CodeObject.OpOf(i);
+            loop |= op == Opcode.JUMP_BACKWARD;
+            names |= op == Opcode.LOAD_NAME || op == Opcode.STORE_NAME;
+        }
+        return loop && names;
+    }
+
     /// <summary>The instructions the loop runs: Code.Code with pairs of common instructions
     /// fused into superinstructions (see Opcode), one dispatch instead of two.</summary>
     public readonly int[] Quick;
@@ -107,8 +124,16 @@ public sealed class PyCode : PyObject
         for (int i = 0; i + 1 < q.Length; i++)
         {
             Opcode a = CodeObject.OpOf(q[i]), b = CodeObject.OpOf(code[i + 1]);
+            Opcode c2 = i + 2 < code.Length ? CodeObject.OpOf(code[i + 2]) : Opcode.NOP;
             Opcode fused = (a, b) switch
             {
+                (Opcode.LOAD_FAST, Opcode.LOAD_FAST) when c2 == Opcode.STORE_ATTR => Opcode.LOAD_FAST__LOAD_FAST__STORE_ATTR,
+                (Opcode.LOAD_FAST, Opcode.LOAD_ATTR) => Opcode.LOAD_FAST__LOAD_ATTR,
+                (Opcode.LOAD_FAST, Opcode.LOAD_METHOD) => Opcode.LOAD_FAST__LOAD_METHOD,
+                (Opcode.LOAD_CONST, Opcode.RETURN_VALUE) => Opcode.LOAD_CONST__RETURN_VALUE,
+                // `k = ...; d.get(k)`, `acc + p.norm1()`: the LOAD_FAST goes with the attribute
+                // lookup after it (which saves a store too), the instruction before runs alone
+                (_, Opcode.LOAD_FAST) when c2 == Opcode.LOAD_ATTR || c2 == Opcode.LOAD_METHOD => Opcode.NOP,
                 (Opcode.LOAD_FAST, Opcode.LOAD_FAST) => Opcode.LOAD_FAST__LOAD_FAST,
                 (Opcode.LOAD_FAST, Opcode.LOAD_CONST) => Opcode.LOAD_FAST__LOAD_CONST,
                 (Opcode.LOAD_CONST, Opcode.LOAD_FAST) => Opcode.LOAD_CONST__LOAD_FAST,
@@ -118,6 +143,7 @@ public sealed class PyCode : PyObject
                 (Opcode.COMPARE_OP, Opcode.POP_JUMP_IF_FALSE) => Opcode.COMPARE_OP__POP_JUMP_IF_FALSE,
                 (Opcode.COMPARE_OP, Opcode.POP_JUMP_IF_TRUE) => Opcode.COMPARE_OP__POP_JUMP_IF_TRUE,
                 (Opcode.FOR_ITER, Opcode.STORE_FAST) => Opcode.FOR_ITER__STORE_FAST,
+                (Opcode.FOR_ITER, Opcode.UNPACK_SEQUENCE) when code[i + 1] >> 8 == 2 => Opcode.FOR_ITER__UNPACK_PAIR,
                 _ => Opcode.NOP,
             };
             if (fused == Opcode.NOP && a == Opcode.BINARY_OP) fused = SpecializedBinaryOp((BinaryOpArg)(q[i] >> 8));
@@ -165,6 +191,7 @@ public sealed class PyCode : PyObject
     {
         Code = code;
         Quick = Quicken(code);
+        if (LoopsOverNames(code.Code)) NameHints = new int[2 * code.Code.Length];
         Consts = new PyObject[code.Constants.Length];
         for (int i = 0; i < Consts.Length; i++) Consts[i] = Materialize(code.Constants[i]);
         Names = Array.ConvertAll(code.Names, PyStr.Intern);

@@ -49,22 +49,35 @@ public sealed class PyDictIterator : PyObject
     static PyObject? Next(ThreadState ts, PyObject self)
     {
         var it = (PyDictIterator)self;
-        var d = it._dict;
-        if (d == null) return null;
-        if (it._sizeChanged || d.Count != it._startCount)
+        if (!it.NextEntry(out var k, out var v)) return null;
+        return it._kind switch { Kind.Keys => k, Kind.Values => v, _ => PyTuple.Of(k, v) };
+    }
+
+    /// <summary>An items iterator (the VM's `for k, v in d.items()`).</summary>
+    public bool IsItems => _kind == Kind.Items;
+
+    /// <summary>__next__'s step without the item built: the next entry's key and value, false
+    /// when exhausted; raises as __next__ does when the dict changed.</summary>
+    public bool NextEntry(out PyObject key, out PyObject value)
+    {
+        var d = _dict;
+        key = value = null!;
+        if (d == null) return false;
+        if (_sizeChanged || d.Count != _startCount)
         {
-            it._sizeChanged = true;   // every later next() fails too, as in CPython
+            _sizeChanged = true;   // every later next() fails too, as in CPython
             throw PyExc.RuntimeError("dictionary changed size during iteration");
         }
-        bool found = it._reversed ? d.PrevEntry(ref it._pos, out var k, out var v) : d.NextEntry(ref it._pos, out k, out v);
-        if (!found) { it._dict = null; return null; }
-        if (it._remaining == 0)
+        bool found = _reversed ? d.PrevEntry(ref _pos, out var k, out var v) : d.NextEntry(ref _pos, out k, out v);
+        if (!found) { _dict = null; return false; }
+        if (_remaining == 0)
         {
-            it._dict = null;
+            _dict = null;
             throw PyExc.RuntimeError("dictionary keys changed during iteration");
         }
-        it._remaining--;
-        return it._kind switch { Kind.Keys => k, Kind.Values => v, _ => PyTuple.Of(k, v) };
+        _remaining--;
+        key = k!; value = v!;
+        return true;
     }
 
     [PyMethod]

@@ -55,16 +55,26 @@ public sealed class PyEnumerate : PyObject
     static PyObject? Next(ThreadState ts, PyObject self)
     {
         var e = (PyEnumerate)self;
-        var item = Ops.Next(ts, e._it);
-        if (item == null) return null;
-        PyObject count;
-        if (e._bigIndex is BigInteger b) { count = PyInt.From(b); e._bigIndex = b + 1; }
+        return e.NextPair(ts, out var count, out var item) ? PyTuple.Of(count, item) : null;
+    }
+
+    /// <summary>The iterator enumerated (the VM's `for i, x in enumerate(...)` looks at its kind).</summary>
+    public PyObject Inner => _it;
+
+    /// <summary>__next__'s step without the pair built: false when exhausted.</summary>
+    public bool NextPair(ThreadState ts, out PyObject count, out PyObject item)
+    {
+        count = null!;
+        var next = Ops.Next(ts, _it);
+        item = next!;
+        if (next == null) return false;
+        if (_bigIndex is BigInteger b) { count = PyInt.From(b); _bigIndex = b + 1; }
         else
         {
-            count = PyInt.From(e._index);
-            if (e._index == long.MaxValue) e._bigIndex = (BigInteger)long.MaxValue + 1; else e._index++;
+            count = PyInt.From(_index);
+            if (_index == long.MaxValue) _bigIndex = (BigInteger)long.MaxValue + 1; else _index++;
         }
-        return PyTuple.Of(count, item);
+        return true;
     }
 
     [PyMethod]

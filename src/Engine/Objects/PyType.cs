@@ -24,11 +24,6 @@ public sealed partial class PyType : PyObject
 {
     public string Name;
     public string QualName;
-    string? _moduleDottedName;
-    /// <summary>CPython's tp_name, what "'X' object has no attribute" names: a native type made
-    /// by a module other than builtins carries the module ("collections.deque",
-    /// "_stackless.tasklet"); a class statement's type is its bare name.</summary>
-    public string TpName => _moduleDottedName ?? Name;
     public PyType? Base;                 // the first base (tp_base)
     public PyType[] Bases;
     public PyType[] Mro = Array.Empty<PyType>();
@@ -106,7 +101,6 @@ public sealed partial class PyType : PyObject
         foreach (var b in Bases) b.AddSubclass(this);
         if (members != null) NativeMembers.Fill(this, members);
         if (!_dict.ContainsStr("__module__") && module != "builtins") _dict.SetStr("__module__", new PyStr(module));
-        if (module != "builtins") _moduleDottedName = module + "." + Name;
         if (!_dict.ContainsStr("__doc__")) _dict.SetStr("__doc__", PyNone.Value);
         SlotDefs.ResolveAll(this);
     }
@@ -264,6 +258,12 @@ public sealed partial class PyType : PyObject
             return m == "builtins" ? QualName : m + "." + QualName;
         }
     }
+
+    /// <summary>CPython's tp_name, which its messages about instances use ("'x.T' object has no
+    /// attribute"): a class statement's type gives its name, a native type of a module its
+    /// qualified name (_stackless.tasklet, collections.deque). A module's exception classes are
+    /// made at run time in CPython (heap types), so they give their name alone.</summary>
+    public string TpName => IsHeapType || IsSubtypeOf(ExceptionTypes.BaseException) ? Name : FullName;
 
     /// <summary>The nearest base whose instances share the C# layout (CPython's solid_base).</summary>
     public PyType SolidBase

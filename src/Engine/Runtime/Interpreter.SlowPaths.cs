@@ -89,6 +89,67 @@ public static partial class Interpreter
         return v;
     }
 
+    /// <summary>LOAD_NAME in a module's (or class body's) loop, where the locals, globals and
+    /// builtins are plain dicts: their lookups with the instruction's guesses of the entry
+    /// (PyCode.NameHints). Null when the name is in none of them or the guesses do not apply:
+    /// DispatchCold does the general lookup (mappings, NameError).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static PyObject? LoadNameHinted(Frame f, int arg, int at)
+    {
+        var code = f.Code;
+        var hints = code.NameHints;
+        if (hints == null || f.Locals is not PyDict loc || loc.Type != TypeObjects.Dict) return null;
+        var name = code.Names[arg];
+        var v = loc.GetStrHinted(name, ref hints[2 * at]);
+        if (v != null) return v;
+        var g = f.Globals;
+        if (g != loc)
+        {
+            if (g.Type != TypeObjects.Dict) return null;
+            v = g.GetStrHinted(name, ref hints[2 * at + 1]);
+            if (v != null) return v;
+        }
+        var b = f.Builtins;
+        return b.Type == TypeObjects.Dict ? b.GetStrHinted(name, ref hints[2 * at + 1]) : null;
+    }
+
+    /// <summary>STORE_NAME in a module's loop into plain-dict locals, with the instruction's
+    /// guess of the entry. False: DispatchCold stores it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static bool StoreNameHinted(Frame f, int arg, int at, PyObject v)
+    {
+        var code = f.Code;
+        var hints = code.NameHints;
+        if (hints == null || f.Locals is not PyDict loc || loc.Type != TypeObjects.Dict) return false;
+        loc.SetStrHinted(code.Names[arg], v, ref hints[2 * at]);
+        return true;
+    }
+
+    const int PairOther = 0, PairPushed = 1, PairsDone = 2;
+
+    /// <summary>FOR_ITER__UNPACK_PAIR: for a dict's items iterator, or an enumerate over a
+    /// list, range or dict iterator (no Python code runs in their next), pushes the next pair's
+    /// values over the iterator at s[sp - 1] as UNPACK_SEQUENCE 2 would leave them (the first
+    /// on top): PairPushed, or PairsDone when exhausted. PairOther: another iterator, which
+    /// FOR_ITER runs.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static int ForIterPair(ThreadState ts, PyObject it, PyObject?[] s, int sp)
+    {
+        PyObject first, second;
+        if (it is PyDictIterator di && di.IsItems)
+        {
+            if (!di.NextEntry(out first, out second)) return PairsDone;
+        }
+        else if (it.Type == PyEnumerate.TypeObject && Unsafe.As<PyEnumerate>(it).Inner is PyListIterator or PyRangeIterator or PyDictIterator)
+        {
+            if (!Unsafe.As<PyEnumerate>(it).NextPair(ts, out first, out second)) return PairsDone;
+        }
+        else return PairOther;
+        s[sp] = second;
+        s[sp + 1] = first;
+        return PairPushed;
+    }
+
     /// <summary>LOAD_METHOD whose cache does not hold: pushes [method, obj] when `name` is a
     /// plain method of obj's type, else [NULL, the attribute], over obj at s[sp - 1].</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]

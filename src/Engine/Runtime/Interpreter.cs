@@ -391,6 +391,10 @@ public static partial class Interpreter
         int[] code;
         PyBaseException? exc;
         int cold;
+        // the object and the value an attribute instruction works on: loop-wide so that a
+        // superinstruction can take them from its locals and go on in the plain instruction's
+        // code (LOAD_FAST__LOAD_ATTR ...)
+        PyObject operand, value;
 
     load_frame:
         s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc;
@@ -487,6 +491,16 @@ public static partial class Interpreter
                     arg = code[pc] >> 8;
                     pc++;
                     goto case Opcode.LOAD_GLOBAL;
+                case Opcode.LOAD_NAME:
+                    // a module's loop: its names without DispatchCold's call (the rest go there)
+                    value = LoadNameHinted(f, arg, pc - 1)!;
+                    if (value == null) goto default;
+                    s[sp++] = value;
+                    break;
+                case Opcode.STORE_NAME:
+                    if (!StoreNameHinted(f, arg, pc - 1, s[sp - 1]!)) goto default;
+                    s[--sp] = null;
+                    break;
                 case Opcode.LOAD_GLOBAL:
                 {
                     ref var cache = ref f.Code.GlobalCache[pc - 1];
@@ -501,9 +515,20 @@ public static partial class Interpreter
                     s[sp++] = v;
                     break;
                 }
+                case Opcode.LOAD_FAST__LOAD_ATTR:
+                    // the local's attribute goes where the plain pair would leave it; errors of
+                    // the lookup are the LOAD_ATTR's (its own index: its position, its cache)
+                    operand = s[arg]!;
+                    if (operand == null) { exc = UnboundLocal(f, arg); goto error; }
+                    f.Lasti = pc;
+                    arg = code[pc] >> 8;
+                    pc++; sp++;
+                    goto loadAttr;
                 case Opcode.LOAD_ATTR:
+                    operand = s[sp - 1]!;
+                loadAttr:
                 {
-                    var obj = s[sp - 1]!;
+                    var obj = operand;
                     if (obj is PyInstance inst)
                     {
                         ref var ac = ref f.Code.AttrCache[pc - 1];
@@ -532,10 +557,23 @@ public static partial class Interpreter
                     s[sp - 1] = LoadAttr(ts, obj, f.Code.Names[arg]);
                     break;
                 }
+                case Opcode.LOAD_FAST__LOAD_FAST__STORE_ATTR:
+                    // `self.x = x`: both from the locals, nothing pushed
+                    value = s[arg]!;
+                    if (value == null) { exc = UnboundLocal(f, arg); goto error; }
+                    arg = code[pc] >> 8;
+                    operand = s[arg]!;
+                    if (operand == null) { f.Lasti = pc; exc = UnboundLocal(f, arg); goto error; }
+                    f.Lasti = pc + 1;
+                    arg = code[pc + 1] >> 8;
+                    pc += 2;
+                    goto storeAttr;
                 case Opcode.STORE_ATTR:
-                {
-                    var obj = s[sp - 1]!; var v = s[sp - 2]!;
+                    operand = s[sp - 1]!; value = s[sp - 2]!;
                     s[--sp] = null; s[--sp] = null;
+                storeAttr:
+                {
+                    var obj = operand; var v = value;
                     if (obj is PyInstance inst)
                     {
                         ref var ac = ref f.Code.AttrCache[pc - 1];
@@ -559,9 +597,18 @@ public static partial class Interpreter
                     Ops.SetAttr(ts, obj, f.Code.Names[arg], v);
                     break;
                 }
+                case Opcode.LOAD_FAST__LOAD_METHOD:
+                    operand = s[arg]!;
+                    if (operand == null) { exc = UnboundLocal(f, arg); goto error; }
+                    f.Lasti = pc;
+                    arg = code[pc] >> 8;
+                    pc++; sp++;
+                    goto loadMethod;
                 case Opcode.LOAD_METHOD:
+                    operand = s[sp - 1]!;
+                loadMethod:
                 {
-                    var obj = s[sp - 1]!;
+                    var obj = operand;
                     var name = f.Code.Names[arg];
                     var t = obj.Type;
                     {
@@ -890,6 +937,11 @@ public static partial class Interpreter
                     else s[sp - 1] = Ops.GetIter(ts, o);
                     break;
                 }
+                case Opcode.FOR_ITER__UNPACK_PAIR:
+                    cold = ForIterPair(ts, s[sp - 1]!, f.Slots, sp);
+                    if (cold == PairPushed) { sp += 2; pc++; break; }
+                    if (cold == PairsDone) { s[--sp] = null; pc = arg; break; }
+                    goto case Opcode.FOR_ITER;
                 case Opcode.FOR_ITER:
                 case Opcode.FOR_ITER__STORE_FAST:
                 {
@@ -1024,8 +1076,8 @@ public static partial class Interpreter
                         for (int i = baseIdx; i < sp; i++) s[i] = null;
                         sp = baseIdx;
                         if (result == Unwind) { f.Sp = sp; f.Pc = pc; goto switched; }
-                        s[sp++] = result;
-                        break;
+                        value = result;
+                        goto pushResult;
                     }
                     else if (callable is PyBuiltinFunction bf)
                     {
@@ -1035,8 +1087,8 @@ public static partial class Interpreter
                         for (int i = baseIdx; i < sp; i++) s[i] = null;
                         sp = baseIdx;
                         if (result == Unwind) { f.Sp = sp; f.Pc = pc; goto switched; }
-                        s[sp++] = result;
-                        break;
+                        value = result;
+                        goto pushResult;
                     }
                     else goto callOther;
                     {
@@ -1047,7 +1099,7 @@ public static partial class Interpreter
                         var fc = fn.Code;
                         Frame? cf;
                         int nspare = fc.SpareCount;
-                        if (nspare > 0 && (cf = fc.Spares![nspare - 1]!).Globals == fn.Globals && cf.Builtins == fn.Builtins)
+                        if (nspare > 0 && (cf = fc.Spares![nspare - 1]!).Globals == fn.Globals && cf.Builtins == fn.Builtins && cf.Epoch == GcEpoch.Value)
                         {
                             fc.Spares[nspare - 1] = null;
                             fc.SpareCount = nspare - 1;
@@ -1073,6 +1125,12 @@ public static partial class Interpreter
                     cold = CallOther(ts, f, f.Slots, sp, baseIdx, callable, argStart, n, kw);
                     goto coldDone;
                 }
+                case Opcode.LOAD_CONST__RETURN_VALUE:
+                    // (pushed and popped again: a join of two ways into the return's code made
+                    // the JIT give the pc's register to the value, every return paying for it)
+                    s[sp++] = f.Code.Consts[arg];
+                    f.Lasti = pc++;
+                    goto case Opcode.RETURN_VALUE;
                 case Opcode.RETURN_VALUE:
                 {
                     var v = s[--sp]!; s[sp] = null;
@@ -1105,8 +1163,8 @@ public static partial class Interpreter
                         f = back;
                         ts.Frame = f;
                         s = new FrameSlots(f.Slots); sp = f.Sp; pc = f.Pc; code = f.Code.Quick;
-                        s[sp++] = v;
-                        break;
+                        value = v;
+                        goto pushResult;
                     }
                     f.Sp = sp;
                     // the other returns (generators, the entry frame, a tasklet's bottom frame,
@@ -1174,6 +1232,25 @@ public static partial class Interpreter
                         break;
                     }
                     s[sp - 1] = r;
+                    break;
+                }
+
+                pushResult:
+                {
+                    // a call's result (`value`): a STORE_FAST or POP_TOP right after the call
+                    // takes it here, without the push, the pop and their round of the loop.
+                    // (A traced frame runs TRACE in place of either: it sees its own events.)
+                    int next = code[pc];
+                    if ((next & 0xFF) == (int)Opcode.POP_TOP) { pc++; break; }
+                    if ((next & 0xFF) == (int)Opcode.STORE_FAST || (next & 0xFF) == (int)Opcode.STORE_FAST__LOAD_FAST
+                        || (next & 0xFF) == (int)Opcode.STORE_FAST__STORE_FAST)
+                    {
+                        // (a fused pair's second half runs next as the instruction it was)
+                        s[next >> 8] = value;
+                        pc++;
+                        break;
+                    }
+                    s[sp++] = value;
                     break;
                 }
 
