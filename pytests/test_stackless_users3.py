@@ -72,6 +72,37 @@ def test_callbacks_must_be_callable():
         assert fn(None) is None
 
 
+def test_copy_of_a_tasklet_runs_on_its_own_frames():
+    # 3.7.5: copy.copy of a set-up tasklet gives an alive, unscheduled tasklet that runs its
+    # function on its own ("f start 5" twice); we raised "tasklet() frames must be frames, not
+    # frame_reducer". A copy of a started tasklet resumes on copies of its frames (3.7.5 raises
+    # TypeError there; its deepcopy resumes like this).
+    import copy
+    out = []
+    def f(x):
+        out.append(("start", x))
+        v = stackless.schedule_remove()
+        out.append(("resumed", x, v))
+    t = stackless.tasklet(f)(5)
+    c = copy.copy(t)
+    assert (c.alive, c.scheduled, c.frame) == (True, False, None)
+    c.insert()
+    stackless.run()
+    assert out == [("start", 5), ("start", 5)], out
+    del out[:]
+    t = stackless.tasklet(f)(6)
+    stackless.run()
+    c = copy.copy(t)
+    assert c.paused and c.frame is not t.frame
+    c.tempval = "copy"
+    c.insert()
+    stackless.run()
+    t.tempval = "orig"
+    t.insert()
+    stackless.run()
+    assert out == [("start", 6), ("resumed", 6, "copy"), ("resumed", 6, "orig")], out
+
+
 for _name, _fn in list(globals().items()):
     if _name.startswith("test_"):
         _fn()

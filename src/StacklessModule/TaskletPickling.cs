@@ -74,6 +74,18 @@ static class TaskletPickling
         return new PyTuple(new PyObject[] { t.Type, PyTuple.Empty, state });
     }
 
+    /// <summary>copy.copy(tasklet) hands the reduction's state back unpickled, frame reducers
+    /// and all: each stands for a new frame made from its own reduction (the copy must not run
+    /// the original's frame objects), as copy's _reconstruct would make it.</summary>
+    static Frame CopyOfFrame(ThreadState ts, PyFrameReducer fr)
+    {
+        if (Ops.CallMethod(ts, fr, "__reduce__") is not PyTuple { Items.Length: 3 } r || r.Items[1] is not PyTuple args)
+            throw PyExc.TypeError("tasklet() frames must be frames, not frame_reducer");
+        var f = Ops.Call(ts, r.Items[0], args.Items);
+        Ops.CallMethod(ts, f, "__setstate__", r.Items[2]);
+        return f as Frame ?? throw PyExc.TypeError("tasklet() frames must be frames, not " + f.Type.Name);
+    }
+
     internal static PyObject SetTaskletState(ThreadState ts, PyTasklet t, PyObject stateObj)
     {
         var s = Scheduler.Of(ts);
@@ -105,7 +117,8 @@ static class TaskletPickling
                 consumed.Add((g, cs));
                 continue;
             }
-            frameList.Add(o as Frame ?? throw PyExc.TypeError("tasklet() frames must be frames, not " + o!.Type.Name));
+            frameList.Add(o as Frame ?? (o is PyFrameReducer fr ? CopyOfFrame(ts, fr)
+                : throw PyExc.TypeError("tasklet() frames must be frames, not " + o!.Type.Name)));
         }
         var frames = frameList.ToArray();
         foreach (var (g, cs) in consumed) IterationConsumer.RestoreInto(ts, g, cs);
