@@ -238,4 +238,27 @@ print(stackless.getruncount())
         Assert.Throws<InvalidOperationException>(() => nf.UseInvoker(new Func<Runtime.ThreadState, Objects.PyObject?, Objects.PyObject>((ts, a) => a!)));
         Assert.That(nf.InvokerIsHandWritten, Is.False);
     }
+    [Test]
+    public void TaskletExitEndsAnEmbeddedMainWithoutItsHandlersOrTheProcess()
+    {
+        // sys.exit in a tasklet while main waits on a channel: as 3.7.5, none of main's
+        // handlers run, and the embedding engine's run of main returns the status (the
+        // test process goes on); a second engine afterwards works as usual
+        var (code, stdout, stderr) = Run(@"
+import stackless, sys
+ch = stackless.channel()
+def f():
+    print('f')
+    sys.exit(6)
+stackless.tasklet(f)()
+try:
+    ch.receive()
+except BaseException:
+    print('except')
+finally:
+    print('finally')
+");
+        Assert.That((code, stdout, stderr), Is.EqualTo((6, "f\n", "")));
+        Assert.That(Run("print('next engine')").stdout, Is.EqualTo("next engine\n"));
+    }
 }

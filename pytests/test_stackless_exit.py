@@ -149,6 +149,102 @@ def test_main_not_in_run_is_not_resumed():
     assert (rc, out, err) == (1, "", "bye\n"), (rc, out, err)
 
 
+def test_main_not_in_run_runs_no_handlers():
+    # main waiting (in schedule_remove(), inside functions and a generator) is not unwound:
+    # none of its except or finally blocks run, nor a generator's finally; a message code is
+    # printed after what the program printed before
+    rc, out, err = run("""
+        import stackless, sys, atexit
+        atexit.register(lambda: print("atexit"))
+        def f():
+            print("f")
+            sys.exit("bye")
+        def deep(k):
+            try:
+                if k == 0:
+                    def g():
+                        try:
+                            yield 1
+                            stackless.schedule_remove()
+                            yield 2
+                        finally:
+                            print("gen finally")
+                    for x in g():
+                        print("x", x)
+                else:
+                    deep(k - 1)
+            except BaseException as e:
+                print("main except", k, type(e).__name__)
+                raise
+            finally:
+                print("main finally", k)
+        stackless.tasklet(f)()
+        try:
+            deep(2)
+        finally:
+            print("outer finally")
+        """)
+    assert (rc, out, err) == (1, "x 1\nf\natexit\n", "bye\n"), (rc, out, err)
+    rc, out, err = run("""
+        import stackless, sys
+        ch = stackless.channel()
+        def f():
+            sys.exit(7)
+        stackless.tasklet(f)()
+        try:
+            ch.receive()
+        finally:
+            print("finally")
+        """)
+    assert (rc, out, err) == (7, "", ""), (rc, out, err)
+
+
+def test_exiting_tasklet_stays_stuck_in_its_exit():
+    # main in run() got TaskletExit and goes on: the exiting tasklet stays in the queue, not
+    # alive, and the next run() (or schedule(), or running it) ends the program with its
+    # status, before any other tasklet runs again
+    rc, out, err = run("""
+        import stackless, sys, atexit
+        atexit.register(lambda: print("atexit"))
+        def worker():
+            while True:
+                stackless.schedule()
+        def quitter():
+            for i in range(3):
+                stackless.schedule()
+            print("quitting")
+            sys.exit(4)
+        for i in range(3):
+            stackless.tasklet(worker)()
+        q = stackless.tasklet(quitter)()
+        loops = 0
+        try:
+            while loops < 5:
+                loops += 1
+                try:
+                    stackless.run()
+                except:
+                    print("caught", sys.exc_info()[0].__name__, q.alive, q.scheduled, stackless.getruncount())
+        finally:
+            print("outer finally", loops)
+        """)
+    assert (rc, out, err) == (4, "quitting\natexit\ncaught TaskletExit False True 5\n", ""), (rc, out, err)
+    rc, out, err = run("""
+        import stackless, sys
+        def f():
+            sys.exit("bye")
+        t = stackless.tasklet(f)()
+        try:
+            stackless.run()
+        except TaskletExit:
+            print("main got TaskletExit", t.alive, t.scheduled, t.restorable)
+            sys.stdout.flush()
+            t.run()
+            print("not reached")
+        """)
+    assert (rc, out, err) == (1, "main got TaskletExit False True False\n", "bye\n"), (rc, out, err)
+
+
 for _name, _fn in list(globals().items()):
     if _name.startswith("test_") and callable(_fn):
         _fn()

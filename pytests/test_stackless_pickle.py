@@ -350,6 +350,33 @@ def test_itertools_count_loop():
     assert LOG == [5, 6, 7]
 
 
+def test_itertools_groupby_and_tee_loops():
+    # a tasklet inside a group of groupby, and one reading a tee copy, pickle with them
+    import itertools
+    LOG.clear()
+    def grouping():
+        for k, grp in itertools.groupby("aabbbc"):
+            for v in grp:
+                stackless.schedule_remove()
+                LOG.append(k + v)
+    def teeing():
+        a, b = itertools.tee(iter(range(4)))
+        for x in a:
+            stackless.schedule_remove()
+            LOG.append(x)
+        LOG.append(list(b))
+    for f, expect in [(grouping, ["aa", "aa", "bb", "bb", "bb", "cc"]), (teeing, [0, 1, 2, 3, [0, 1, 2, 3]])]:
+        LOG.clear()
+        t = stackless.tasklet(f)()
+        stackless.run()
+        t.insert()
+        stackless.run()
+        t2 = roundtrip(t)
+        t.kill()
+        run_until_dead(t2)
+        assert LOG == expect, LOG
+
+
 def test_frames_alone_do_not_pickle():
     try:
         pickle.dumps(sys._getframe())

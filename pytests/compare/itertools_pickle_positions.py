@@ -1,4 +1,4 @@
-# itertools iterators (not groupby, tee, pairwise) pickle at their position (a tasklet looping over one pickles with it):
+# itertools iterators (groupby and tee: itertools_pickle_groupby_tee.py; pairwise does not pickle in 3.11) pickle at their position (a tasklet looping over one pickles with it):
 # every protocol, before the first item, in the middle, and when used up; the copy and the
 # original then give the same items. examples/checkpoint.py found islice, chain and cycle
 # refusing ("cannot pickle 'islice' object"). CPython 3.11 is the oracle.

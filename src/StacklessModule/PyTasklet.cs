@@ -47,6 +47,10 @@ public sealed class PyTasklet : PyObject
     /// <summary>Killed once because its program or thread ended while it was parked; one that
     /// survives that (catches TaskletExit and switches again) is given up (Scheduler.MainEndStep).</summary>
     internal bool ExitKilled;
+    /// <summary>Set when it ended by sys.exit while main waited in run(): 3.7.5's tasklet then
+    /// stays in the queue, not alive, stuck in the exit it started; when it runs again the
+    /// exit goes on (Scheduler.SystemExitInTasklet). The status it then ends the program with.</summary>
+    internal PyObject? ExitStatus;
     /// <summary>Waiting in stackless.run() for the queue to empty.</summary>
     internal bool IsWatchdog;
     /// <summary>It was switched out while soft switching was disabled (enable_softswitch(False)).
@@ -137,7 +141,8 @@ public sealed class PyTasklet : PyObject
     }
 
     [PyMethod]
-    static PyObject setup(ThreadState ts, PyTasklet self, params PyObject[] args) => SetupCore(ts, self, args, null);
+    static PyObject setup(ThreadState ts, PyTasklet self, [PyKwArgs] PyDict kwargs, params PyObject[] args) =>
+        SetupCore(ts, self, args, kwargs.Count == 0 ? null : kwargs);
 
     static PyObject SetupCore(ThreadState ts, PyTasklet self, PyObject[] args, PyDict? kw)
     {
@@ -253,6 +258,9 @@ public sealed class PyTasklet : PyObject
     [PyMethod]
     static PyObject raise_exception(ThreadState ts, PyTasklet self, PyObject exc_class, params PyObject[] args)
     {
+        // a class, as channel.send_exception (3.7.5 crashes on a str here: refused with the rest)
+        if (!(exc_class is PyType c && c.IsSubtypeOf(ExceptionTypes.BaseException)))
+            throw PyExc.TypeError("tasklet.raise_exception needs Exception or string subclass as first parameter");
         bool direct = ts.TakeUnwindPermission();
         var s = Scheduler.Of(ts);
         self.CheckThreadAlive();
@@ -328,7 +336,9 @@ public sealed class PyTasklet : PyObject
     [PyGetter("paused")] static PyObject GetPaused(ThreadState ts, PyObject self) { var t = (PyTasklet)self; return PyBool.From(t.IsAlive(ts) && !t.InRunQueue && t.BlockedOn == null && Scheduler.Of(ts).Current != t); }
     [PyGetter("blocked")] static PyObject GetBlocked(ThreadState ts, PyObject self) => PyBool.From(((PyTasklet)self).BlockedOn != null);
     [PyGetter("scheduled")] static PyObject GetScheduled(ThreadState ts, PyObject self) { var t = (PyTasklet)self; return PyBool.From(t.InRunQueue || t.BlockedOn != null); }
-    [PyGetter("restorable")] static PyObject GetRestorable(ThreadState ts, PyObject self) => PyBool.From(((PyTasklet)self).NestingLevel(ts) == 0);
+    /// <summary>One stuck in its exit (ExitStatus) is not: in 3.7.5 it is inside Py_Exit's C code.</summary>
+    [PyGetter("restorable")] static PyObject GetRestorable(ThreadState ts, PyObject self)
+        => PyBool.From(((PyTasklet)self).NestingLevel(ts) == 0 && ((PyTasklet)self).ExitStatus == null);
     [PyGetter("is_current")] static PyObject GetIsCurrent(ThreadState ts, PyObject self) => PyBool.From(Scheduler.Of(ts).Current == self);
     [PyGetter("is_main")] static PyObject GetIsMain(ThreadState ts, PyObject self) => PyBool.From(Scheduler.Of(ts).Main == self);
     [PyGetter("thread_id")]
@@ -427,7 +437,7 @@ public sealed class PyTasklet : PyObject
 
     public bool IsAlive(ThreadState ts)
     {
-        if (Dead) return false;
+        if (Dead || ExitStatus != null) return false;
         if (Owner != null && Owner.OwnerThread.Ended) return false;   // its thread ended: it stopped
         if (Started || SetUp) return true;
         return Owner != null && Owner.Main == this;

@@ -792,15 +792,40 @@ public sealed class Scheduler
         cur.RecursionDepth = 0;
         // (the exit's atexit callbacks see the ending tasklet still counted, as in 3.7.5)
         PyBaseException? killMain = null;
-        if (exc != null && exc.Type.IsSubtypeOf(ExceptionTypes.SystemExit) && !exc.Type.IsSubtypeOf(TaskletExit!))
-        { killMain = SystemExitInTasklet(exc); exc = null; }
-        Remove(cur);
+        bool stuckInExit = false;
+        if (cur.ExitStatus != null)
+        {
+            // a tasklet stuck in its exit ran again: the program ends now (main's handlers
+            // do not run), whatever main waits in
+            killMain = PyExc.New(ExceptionTypes.SystemExit, cur.ExitStatus).Value;
+            cur.ExitStatus = null;
+            exc = null;
+        }
+        else if (exc != null && exc.Type.IsSubtypeOf(ExceptionTypes.SystemExit) && !exc.Type.IsSubtypeOf(TaskletExit!))
+        {
+            killMain = SystemExitInTasklet(exc);
+            exc = null;
+            stuckInExit = cur.ExitStatus != null;
+        }
+        if (stuckInExit)
+        {
+            // it stays in the queue (3.7.5: scheduled, not alive) as a fresh chain that ends
+            // the program when it runs: a main that catches the TaskletExit and runs the
+            // scheduler again (or this tasklet) ends then, and the others do not run first
+            cur.Frame = Interpreter.MakeFrame(ts, (PyFunction)StacklessModule.ExitNow!, new[] { cur.ExitStatus! }, null);
+            cur.Started = false;
+            cur.SetUp = true;
+        }
+        else Remove(cur);
         ts.HandledException = null;
         ts.RecursionDepth = 0;
         if (exc != null && ErrorHandler != null && !exc.Type.IsSubtypeOf(TaskletExit!)) exc = CallErrorHandler(exc);
         PyTasklet next;
         if (killMain != null)
+        {
             next = WakeMain(new PyBomb(killMain));
+            if (next == Main && !killMain.Type.IsSubtypeOf(TaskletExit!)) AbandonMainChain();
+        }
         else if (exc != null && !exc.Type.IsSubtypeOf(TaskletExit!))
             next = WakeMain(new PyBomb(exc));   // an escaping exception is raised in the main tasklet
         else if (_timedOut && _timeoutOwner >= 0)
@@ -808,7 +833,7 @@ public sealed class Scheduler
         else
             next = RunQueue.Front ?? WakeMain(PyNone.Value, lastEnded: true);
         Callback(cur, next);    // the ending tasklet still counts as alive there, as in Stackless
-        cur.Dead = true;
+        if (!stuckInExit) cur.Dead = true;
         Continue(next);
     }
 
@@ -816,13 +841,16 @@ public sealed class Scheduler
     /// process's first thread it ends the program as sys.exit does (a message code is printed
     /// first), which kills a main waiting in run(): main gets TaskletExit there, and the
     /// program ends as main ends (a TaskletExit that escapes main is reported, status 1, as
-    /// 3.7.5 does). On other threads the tasklet just ends. The error handler is not called.</summary>
+    /// 3.7.5 does); the ending tasklet then stays in the queue stuck in its exit (ExitStatus),
+    /// which ends the program when it runs again. On other threads the tasklet just ends. The
+    /// error handler is not called.</summary>
     PyBaseException? SystemExitInTasklet(PyBaseException exc)
     {
         if (_ts != _ts.Engine.MainThread) return null;
         var code = exc.DictIfAny?.GetStr("code") ?? PyNone.Value;
         bool message = code != PyNone.Value && code is not PyInt;
-        if (message) _ts.Engine.WriteExitMessage(_ts, code);
+        // (what was printed before comes first, as for main's sys.exit)
+        if (message) { _ts.Engine.FlushStreams(); _ts.Engine.WriteExitMessage(_ts, code); }
         // 3.7.5 finalizes here, in the ending tasklet, before main is killed: threads are
         // joined and the atexit callbacks run (each once: the list is emptied)
         ThreadModule.WaitForShutdown(_ts);
@@ -831,8 +859,36 @@ public sealed class Scheduler
         // a main waiting in run() is killed; one waiting elsewhere (a channel, schedule(), a
         // switch) never runs again there: the process ends with the code. Here main gets that
         // exit as a SystemExit (an embedding host's process is not ended under it)
-        if (_watchdogs.Contains(Main)) return PyExc.New(TaskletExit!).Value;
-        return PyExc.New(ExceptionTypes.SystemExit, message ? PyInt.From(1) : code).Value;
+        var status = message ? PyInt.From(1) : code;
+        if (_watchdogs.Contains(Main))
+        {
+            Current.ExitStatus = status;
+            return PyExc.New(TaskletExit!).Value;
+        }
+        return PyExc.New(ExceptionTypes.SystemExit, status).Value;
+    }
+
+    /// <summary>A tasklet's sys.exit while main waits elsewhere than in run(): 3.7.5 ends the
+    /// process there, so main's except and finally blocks never run. Here main's frames are
+    /// dropped for one stand-in frame that raises the SystemExit straight out of main's bottom:
+    /// the host's run of main gets it as if main had called sys.exit, with none of main's
+    /// handlers run (a host embedding the engine is not ended under it). A main with a native
+    /// call on its stack (hard-switched) unwinds as before, running its handlers.</summary>
+    void AbandonMainChain()
+    {
+        var m = Main;
+        if (m.HardOn != null || m.Frame == null) return;
+        int n = 1;
+        var bottom = m.Frame;
+        while (!bottom.IsEntry && bottom.Back != null) { bottom = bottom.Back; n++; }
+        var standIn = Interpreter.MakeFrame(_ts, (PyFunction)StacklessModule.MainReturn!, new PyObject[] { PyNone.Value }, null);
+        standIn.Lasti = 0;
+        standIn.IsEntry = bottom.IsEntry;
+        standIn.Back = bottom.Back;
+        if (_anchor == bottom) _anchor = standIn;
+        m.Frame = standIn;
+        m.RecursionDepth -= n - 1;
+        m.HandledException = null;
     }
 
     /// <summary>set_error_handler(): handler(type, value, tb) gets an exception that escapes a

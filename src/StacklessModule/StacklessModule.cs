@@ -14,7 +14,7 @@ public static class StacklessModule
     internal static PyObject? SendSequenceHelper, CallHelper;
     /// <summary>A worker thread's bottom function (it calls WorkerStart) and the stand-ins for
     /// main's bottom frame when that ended on a worker (see Scheduler.FinishMainOnHost).</summary>
-    internal static PyObject? WorkerBase, WorkerStart, MainReturn, IdleFrame, IdleNative;
+    internal static PyObject? WorkerBase, WorkerStart, MainReturn, IdleFrame, IdleNative, ExitNow;
 
     /// <summary>Compiles the channel switching path (send/receive with their invokers,
     /// Scheduler.ChannelAction, SwitchTo, Load; marked AggressiveOptimization, so ReadyToRun
@@ -64,6 +64,9 @@ def _idle_frame(idle):
 
 def _main_return(value):
     return value
+
+def _exit_now(status):
+    raise SystemExit(status)
 
 def send_sequence(self, iterable):
     n = 0
@@ -141,13 +144,14 @@ def __dir__():
             if (v is PyFunction fn && fn.Code.Code.Filename == "<stackless>") Interpreter.HideFromTracing(fn.Code);
         CallHelper = ns.GetStr("_call");
         ns.Pop(ts, new PyStr("_call"));
-        foreach (var hidden in new[] { "_worker_base", "_main_return", "_worker_start", "_idle_frame", "_idle" })
+        foreach (var hidden in new[] { "_worker_base", "_main_return", "_worker_start", "_idle_frame", "_idle", "_exit_now" })
         {
             var v = ns.GetStr(hidden)!;
             if (hidden == "_worker_base") WorkerBase = v;
             else if (hidden == "_main_return") MainReturn = v;
             else if (hidden == "_idle_frame") IdleFrame = v;
             else if (hidden == "_idle") IdleNative = v;
+            else if (hidden == "_exit_now") ExitNow = v;
             else WorkerStart = v;
             ns.Pop(ts, new PyStr(hidden));
         }
@@ -310,6 +314,8 @@ def __dir__():
     static PyObject set_schedule_callback(ThreadState ts, PyObject? callable)
     {
         var s = Scheduler.Of(ts);
+        if (callable != null && callable != PyNone.Value && !Ops.IsCallable(callable))
+            throw PyExc.TypeError("schedule callback must be callable");
         var old = s.ScheduleCallback;
         s.ScheduleCallback = callable == null || callable == PyNone.Value ? null : callable;
         return old ?? PyNone.Value;
@@ -322,6 +328,8 @@ def __dir__():
     static PyObject set_channel_callback(ThreadState ts, PyObject? callable)
     {
         var s = Scheduler.Of(ts);
+        if (callable != null && callable != PyNone.Value && !Ops.IsCallable(callable))
+            throw PyExc.TypeError("channel callback must be callable");
         var old = s.ChannelCallback;
         s.ChannelCallback = callable == null || callable == PyNone.Value ? null : callable;
         return old ?? PyNone.Value;

@@ -19,6 +19,9 @@ public sealed class ItertoolsIterator : PyObject
     /// whose position is more than their arguments (cycle, chain, accumulate ...).</summary>
     internal Func<PyObject?>? ReduceState;
     internal Action<ThreadState, PyObject>? SetState;
+    /// <summary>What __reduce__ calls instead of the type, when set and it gives one (a
+    /// stale grouper reduces to iter(())).</summary>
+    internal Func<ThreadState, PyObject?>? ReduceType;
     bool _finished;
     PyDict? _dict;
 
@@ -58,16 +61,16 @@ public sealed class ItertoolsIterator : PyObject
 
     /// <summary>(type, args) or (type, args, state) for the types that set ReduceArgs: an
     /// equal iterator at the same position (the iterators it reads pickle at theirs), so a
-    /// tasklet looping over one pickles (CPython 3.11 pickles them all; pairwise, groupby
-    /// and tee and the combinatoric ones not here yet).</summary>
+    /// tasklet looping over one pickles (as CPython 3.11 pickles all but pairwise).</summary>
     [PyMethod]
     static PyObject __reduce__(ThreadState ts, ItertoolsIterator self)
     {
-        if (self.ReduceArgs == null) throw PyExc.TypeError($"cannot pickle '{self.Type.Name}' object");
+        if (self.ReduceArgs == null) throw PyExc.TypeError($"cannot pickle '{self.Type.TpName}' object");
         var state = self.ReduceState?.Invoke();
+        PyObject type = self.ReduceType?.Invoke(ts) ?? self.Type;
         return state == null
-            ? new PyTuple(new PyObject[] { self.Type, new PyTuple(self.ReduceArgs()) })
-            : new PyTuple(new PyObject[] { self.Type, new PyTuple(self.ReduceArgs()), state });
+            ? new PyTuple(new PyObject[] { type, new PyTuple(self.ReduceArgs()) })
+            : new PyTuple(new PyObject[] { type, new PyTuple(self.ReduceArgs()), state });
     }
 
     [PyMethod]

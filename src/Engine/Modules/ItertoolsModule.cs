@@ -40,7 +40,7 @@ public static class ItertoolsModule
         Define("dropwhile", new Spec(new[] { "predicate", "iterable" }, 2, false, None, DropWhile));
         Define("filterfalse", new Spec(new[] { "function", "iterable" }, 2, false, None, FilterFalse));
         Define("groupby", new Spec(new[] { "iterable", "key" }, 1, false, new[] { "iterable", "key" }, GroupBy));
-        Define("_grouper", new Spec(None, 0, false, None, (ts, s, a) => throw PyExc.TypeError("cannot create 'itertools._grouper' instances")));
+        Define("_grouper", new Spec(new[] { "parent", "tgtkey" }, 2, false, None, GrouperFromArgs));
         Define("islice", new Spec(new[] { "iterable", "start", "stop", "step" }, 2, false, None, ISlice));
         Define("pairwise", new Spec(new[] { "iterable" }, 1, false, None, Pairwise));
         Define("starmap", new Spec(new[] { "function", "iterable" }, 2, false, None, StarMap));
@@ -65,6 +65,7 @@ public static class ItertoolsModule
         foreach (var (name, t) in s_types) if (name[0] != '_') m.Set(name, t);
         m.Set("_grouper", s_types["_grouper"]);
         m.Set("_tee", s_types["_tee"]);
+        m.Set("_tee_dataobject", ItertoolsTeeData.TypeObject);
         return m;
     }
 
@@ -621,92 +622,130 @@ public static class ItertoolsModule
 
     // ---------------- groupby and tee: iterators sharing state ----------------
 
+    /// <summary>A groupby's position, shared with its groupers: the current item (its key
+    /// and, until a grouper hands it out, its value), the key of the current group, and the
+    /// grouper that may still read (an older grouper stops, as in CPython).</summary>
     sealed class GroupState
     {
-        public PyObject It = null!; public PyObject? KeyFunc;
-        public PyObject? CurKey, CurValue; public bool Done; public object? Owner;
+        public readonly ItertoolsIterator Parent; public readonly PyObject It; public readonly PyObject? KeyFunc;
+        public PyObject? CurKey, CurValue, TgtKey; public ItertoolsIterator? Grouper;
+        public GroupState(ItertoolsIterator parent, PyObject it, PyObject? keyFunc) { Parent = parent; It = it; KeyFunc = keyFunc; }
         public bool Advance(ThreadState ts)
         {
             var v = Ops.Next(ts, It);
-            if (v == null) { Done = true; return false; }
-            CurValue = v;
-            CurKey = KeyFunc == null ? v : Ops.Call(ts, KeyFunc, v);
+            if (v == null) return false;
+            var k = KeyFunc == null ? v : Ops.Call(ts, KeyFunc, v);
+            CurValue = v; CurKey = k;
             return true;
         }
     }
 
+    /// <summary>groupby pickles as CPython's: (groupby, (it, key), (currkey, currvalue, tgtkey))
+    /// when all three are set, else without its position in the current group (a grouper
+    /// took the value: the loaded groupby then starts a group at the next item, as CPython's).</summary>
     static IEnumerator<PyObject> GroupBy(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
     {
-        var st = new GroupState { It = Ops.GetIter(ts, a[0]!), KeyFunc = a[1] is PyNone ? null : a[1] };
+        var st = new GroupState(self, Ops.GetIter(ts, a[0]!), a[1] is PyNone ? null : a[1]);
+        self.State = st;
+        self.ReduceArgs = () => new PyObject[] { st.It, st.KeyFunc ?? PyNone.Value };
+        self.ReduceState = () => st.CurKey != null && st.CurValue != null && st.TgtKey != null
+            ? PyTuple.Of(st.CurKey, st.CurValue, st.TgtKey) : null;
+        self.SetState = (ts2, state) =>
+        {
+            if (state is not PyTuple t3 || t3.Type != TypeObjects.Tuple) throw PyExc.TypeError("state is not a tuple");
+            if (t3.Items.Length != 3) throw PyExc.TypeError($"function takes exactly 3 arguments ({t3.Items.Length} given)");
+            st.CurKey = t3.Items[0]; st.CurValue = t3.Items[1]; st.TgtKey = t3.Items[2];
+        };
         return Steps();
         IEnumerator<PyObject> Steps()
         {
-            PyObject? tgtKey = null;
             while (true)
             {
-                // Skip what is left of the current group (the previous grouper may be unfinished).
-                if (st.CurValue == null) { if (!st.Advance(ts)) yield break; }
-                else if (tgtKey != null)
-                    while (Ops.RichCompareBool(ts, st.CurKey!, tgtKey, CompareOp.Eq)) if (!st.Advance(ts)) yield break;
-                tgtKey = st.CurKey!;
-                var owner = new object(); st.Owner = owner;
-                var grouper = new ItertoolsIterator(s_types["_grouper"]);
-                grouper.Steps = Grouper(ts, st, tgtKey, owner);
-                yield return PyTuple.Of(tgtKey, grouper);
+                st.Grouper = null;
+                // skip what is left of the current group (its grouper may be unfinished)
+                while (true)
+                {
+                    if (st.CurKey == null) { if (!st.Advance(ts)) yield break; }
+                    else if (st.TgtKey == null || !Ops.RichCompareBool(ts, st.TgtKey, st.CurKey, CompareOp.Eq)) break;
+                    else if (!st.Advance(ts)) yield break;
+                }
+                st.TgtKey = st.CurKey;
+                yield return PyTuple.Of(st.CurKey!, NewGrouper(st, st.CurKey!));
             }
         }
     }
 
-    static IEnumerator<PyObject> Grouper(ThreadState ts, GroupState st, PyObject key, object owner)
+    static ItertoolsIterator NewGrouper(GroupState st, PyObject key)
     {
-        while (st.Owner == owner && !st.Done)
+        var g = new ItertoolsIterator(s_types["_grouper"]);
+        g.Steps = SetUpGrouper(g, st, key);
+        return g;
+    }
+
+    /// <summary>Makes `g` the current grouper of `st`'s groupby. A grouper pickles as
+    /// (_grouper, (parent, tgtkey)), or, once no longer its groupby's current one, as an
+    /// empty iterator (CPython's choice: it would yield nothing more).</summary>
+    static IEnumerator<PyObject> SetUpGrouper(ItertoolsIterator g, GroupState st, PyObject key)
+    {
+        st.Grouper = g;
+        g.ReduceArgs = () => st.Grouper == g ? new PyObject[] { st.Parent, key } : new PyObject[] { PyTuple.Empty };
+        g.ReduceType = ts => st.Grouper == g ? null : PySeqIterator.Builtin(ts, "iter");
+        return GrouperSteps(st, key, g);
+    }
+
+    /// <summary>_grouper(parent, tgtkey): the unpickling of a grouper; it becomes the parent's
+    /// current one.</summary>
+    static IEnumerator<PyObject> GrouperFromArgs(ThreadState ts, ItertoolsIterator self, PyObject?[] a)
+    {
+        if (a[0] is not ItertoolsIterator { State: GroupState st })
+            throw PyExc.TypeError($"_grouper() argument 1 must be itertools.groupby, not {a[0]!.Type.Name}");
+        return SetUpGrouper(self, st, a[1]!);
+    }
+
+    static IEnumerator<PyObject> GrouperSteps(GroupState st, PyObject key, ItertoolsIterator self)
+    {
+        while (st.Grouper == self)
         {
+            var ts = self.Ts!;
             if (st.CurValue == null && !st.Advance(ts)) yield break;
-            if (!Ops.RichCompareBool(ts, st.CurKey!, key, CompareOp.Eq)) yield break;
+            if (!Ops.RichCompareBool(ts, key, st.CurKey!, CompareOp.Eq)) yield break;
             var v = st.CurValue!;
             st.CurValue = null;
             yield return v;
-            if (st.Owner != owner) yield break;
-            if (!st.Advance(ts)) yield break;
-            // Leave the look-ahead value for groupby when the key changes.
-            if (!Ops.RichCompareBool(ts, st.CurKey!, key, CompareOp.Eq)) yield break;
-            v = st.CurValue!; st.CurValue = null;
-            yield return v;
         }
-    }
-
-    /// <summary>What the iterators of one tee() call (and their copies) share: the source
-    /// iterator, and whether one of them is fetching from it right now (a second fetch then,
-    /// from the source's own __next__ or another thread, is refused as in CPython).</summary>
-    sealed class TeeSource
-    {
-        public readonly PyObject It; public bool Running, Done;
-        public TeeSource(PyObject it) { It = it; }
-    }
-
-    /// <summary>A block of fetched values; blocks are linked forward only, so a block no tee
-    /// iterator still points into is garbage: a tee over an endless stream keeps only the
-    /// values between its slowest and its fastest iterator.</summary>
-    sealed class TeeLink
-    {
-        public const int Size = 57;   // CPython's LINKCELLS
-        public readonly PyObject[] Values = new PyObject[Size];
-        public int Count;
-        public TeeLink? Next;
     }
 
     /// <summary>One tee iterator's position: a block and the index of its next value.</summary>
     sealed class TeeCursor
     {
-        public readonly TeeSource Source; public TeeLink Link; public int Index;
-        public TeeCursor(TeeSource source, TeeLink link, int index) { Source = source; Link = link; Index = index; }
+        public ItertoolsTeeData Link; public int Index;
+        public TeeCursor(ItertoolsTeeData link, int index) { Link = link; Index = index; }
     }
 
     static ItertoolsIterator NewTee(TeeCursor cursor)
     {
-        var t = new ItertoolsIterator(s_types["_tee"]) { State = cursor };
-        t.Steps = TeeSteps(cursor, t);
+        var t = new ItertoolsIterator(s_types["_tee"]);
+        SetUpTee(t, cursor);
         return t;
+    }
+
+    /// <summary>A tee iterator pickles as CPython's: (_tee, ((),), (block, index)); the blocks
+    /// carry the source iterator and the values not yet read by every copy.</summary>
+    static IEnumerator<PyObject> SetUpTee(ItertoolsIterator t, TeeCursor cursor)
+    {
+        t.State = cursor;
+        t.ReduceArgs = () => new PyObject[] { PyTuple.Empty };
+        t.ReduceState = () => PyTuple.Of(cursor.Link, PyInt.From(cursor.Index));
+        t.SetState = (ts, st) =>
+        {
+            if (st is not PyTuple { Items.Length: 2 } tu) throw PyExc.TypeError("state is not a tuple");
+            if (tu.Items[0] is not ItertoolsTeeData d) throw PyExc.TypeError($"argument 1 must be itertools._tee_dataobject, not {tu.Items[0].Type.Name}");
+            long i = NativeConvert.ToLong(ts, tu.Items[1]);
+            // (no index past the values read: the buffer has no holes)
+            if (i < 0 || i > d.Count) throw PyExc.ValueError("Index out of range");
+            cursor.Link = d; cursor.Index = (int)i;
+        };
+        return t.Steps = TeeSteps(cursor, t);
     }
 
     /// <summary>_tee(iterable): a copy when given a tee iterator, as CPython's tee_fromiterable.</summary>
@@ -714,25 +753,24 @@ public static class ItertoolsModule
     {
         var it = Ops.GetIter(ts, iterable);
         var cursor = it is ItertoolsIterator { State: TeeCursor c }
-            ? new TeeCursor(c.Source, c.Link, c.Index)
-            : new TeeCursor(new TeeSource(it), new TeeLink(), 0);
-        self.State = cursor;
-        return TeeSteps(cursor, self);
+            ? new TeeCursor(c.Link, c.Index)
+            : new TeeCursor(new ItertoolsTeeData(new ItertoolsTeeData.Source(it)), 0);
+        return SetUpTee(self, cursor);
     }
 
     static IEnumerator<PyObject> TeeSteps(TeeCursor cur, ItertoolsIterator self)
     {
         while (true)
         {
-            if (cur.Index == TeeLink.Size)
+            if (cur.Index == ItertoolsTeeData.Size)
             {
-                cur.Link = cur.Link.Next ??= new TeeLink();
+                cur.Link = cur.Link.Following();
                 cur.Index = 0;
             }
             var link = cur.Link;
             if (cur.Index == link.Count)
             {
-                var src = cur.Source;
+                var src = link.From;
                 if (src.Done) yield break;
                 if (src.Running) throw PyExc.RuntimeError("cannot re-enter the tee iterator");
                 PyObject? x;
@@ -751,7 +789,7 @@ public static class ItertoolsModule
     static PyObject TeeCopy(ThreadState ts, ItertoolsIterator self)
     {
         if (self.State is not TeeCursor c) throw PyExc.TypeError("not a tee iterator");
-        return NewTee(new TeeCursor(c.Source, c.Link, c.Index));
+        return NewTee(new TeeCursor(c.Link, c.Index));
     }
 
     [PyMethod]
@@ -762,7 +800,7 @@ public static class ItertoolsModule
         var it = Ops.GetIter(ts, iterable);
         // an iterator that can copy itself (a tee) is used as is, as in CPython
         PyObject copyable = Ops.GetAttrOrNull(ts, it, PyStr.Intern("__copy__")) != null
-            ? it : NewTee(new TeeCursor(new TeeSource(it), new TeeLink(), 0));
+            ? it : NewTee(new TeeCursor(new ItertoolsTeeData(new ItertoolsTeeData.Source(it)), 0));
         var r = new PyObject[n];
         r[0] = copyable;
         for (long i = 1; i < n; i++) r[i] = Ops.CallMethod(ts, copyable, "__copy__");

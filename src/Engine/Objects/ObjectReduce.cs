@@ -88,7 +88,7 @@ public static class ObjectReduce
     {
         var solid = self.Type.SolidBase;
         if (required && solid != TypeObjects.Object && solid.NativeClass != typeof(PyInstance))
-            throw PyExc.TypeError($"cannot pickle '{self.Type.Name}' object");
+            throw PyExc.TypeError($"cannot pickle '{self.Type.TpName}' object");
         PyObject state = self.Dict is { Count: > 0 } d ? d : PyNone.Value;
         var copyreg = Importer.ImportModule(ts, "copyreg");
         var names = Ops.Call(ts, Ops.GetAttr(ts, copyreg, PyStr.Intern("_slotnames")), self.Type);

@@ -191,7 +191,7 @@ public class PyInt : PyObject
     static PyObject Repr(ThreadState ts, PyObject self)
     {
         var x = (PyInt)self;
-        if (x.FitsLong) return new PyStr(x.Small.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (x.FitsLong) return PyStr.FromDecimal(x.Small);
         try { return new PyStr(NumberParsing.ToDecimalString(x.Big, ts.Engine.IntMaxStrDigits)); } catch (FormatError e) { throw PyFloat.ToPy(e); }
     }
     [PySlot("__hash__")] static long Hash(ThreadState ts, PyObject self) => ((PyInt)self).HashValue();

@@ -9,11 +9,9 @@ namespace StacklessIron.Objects;
 // with the object protocols they call back into supplied by PyStrFormatHost.
 public partial class PyStr
 {
-    /// <summary>str % args.</summary>
+    /// <summary>str % args by the general formatter (PercentFast first: see Percent).</summary>
     internal static string PercentFormatStr(ThreadState ts, string format, PyObject args)
     {
-        var fast = PercentFast(format, args);
-        if (fast != null) return fast;
         try { return PercentFormat.FormatStr(format, args, new PyStrFormatHost(ts)); }
         catch (FormatError e) { throw Raise(e); }
     }
@@ -21,9 +19,9 @@ public partial class PyStr
     /// <summary>str % args for the common shape: only %s, %d, %i and %% without flags,
     /// width or precision, each argument an exact str or an exact int that fits a long, as
     /// many arguments as conversions. The format's parse comes from PyStrPercentTemplate's
-    /// cache; the result is measured, then written straight into the new string. Null for
+    /// cache; the result is measured, then written straight into the new str. Null for
     /// anything else (the general formatter decides, errors included).</summary>
-    static string? PercentFast(string format, PyObject args)
+    static PyStr? PercentFast(string format, PyObject args)
     {
         PyObject[]? tuple = null;   // null: args itself is the one argument
         if (args.Type == TypeObjects.Tuple) tuple = ((PyTuple)args).Items;
@@ -52,6 +50,13 @@ public partial class PyStr
     /// <summary>The length of a long's decimal text, sign included.</summary>
     internal static int DecimalLength(long v)
         => v < 0 ? DecimalDigits((ulong)(-(v + 1)) + 1) + 1 : DecimalDigits((ulong)v);
+
+    /// <summary>str(v) of a long: the digits written straight into the new str.</summary>
+    internal static PyStr FromDecimal(long v)
+    {
+        Span<char> buf = stackalloc char[20];
+        return FromSpan(buf.Slice(0, WriteDecimal(buf, v)));
+    }
 
     /// <summary>Writes v in decimal at the start of dst (which has room); returns the length.</summary>
     internal static int WriteDecimal(Span<char> dst, long v)

@@ -182,7 +182,7 @@ public partial class PyStr
             while (IsAsciiSpace(s[i])) i++;
             int start = i;
             while (i < s.Length && !IsAsciiSpace(s[i])) i++;
-            items[k] = start == 0 && i == s.Length ? Same() : From(s.Substring(start, i - start));
+            items[k] = start == 0 && i == s.Length ? Same() : FromSpan(s.AsSpan(start, i - start));
         }
         return new PyList(items);
     }
@@ -201,10 +201,10 @@ public partial class PyStr
         for (int k = 0; k < items.Length - 1; k++)
         {
             int j = s.IndexOf(sep, pos);
-            items[k] = From(s.Substring(pos, j - pos));
+            items[k] = FromSpan(s.AsSpan(pos, j - pos));
             pos = j + 1;
         }
-        items[^1] = From(s.Substring(pos));
+        items[^1] = FromSpan(s.AsSpan(pos));
         return new PyList(items);
     }
 
@@ -269,17 +269,22 @@ public partial class PyStr
         for (int i = 0; i < n; i++)
         {
             if (items[i] is not PyStr s) throw PyExc.TypeError($"sequence item {i}: expected str instance, {items[i].Type.Name} found");
-            total += s.Value.Length;
+            total += s.CharLength;
         }
-        total += (long)self.Value.Length * Math.Max(0, n - 1);
+        total += (long)self.CharLength * Math.Max(0, n - 1);
         if (total > int.MaxValue) throw PyExc.OverflowError("join() result is too long for a Python string");
-        // written straight into the result string: one allocation, no builder copy
-        var sep = self.Value;
         if (n == 0) return Empty;
-        var joined = NewText((int)total, out var dst);
-        var first = ((PyStr)items[0]).Value;
-        first.CopyTo(dst);
-        int pos = first.Length;
+        // written straight into the result: one allocation, no builder copy; the parts' texts
+        // are copied from where they are (a PyStrInline has no System.String to read)
+        var sep = self.Span;
+        Span<char> small = stackalloc char[PyStrInline.MaxLength];
+        string? joined = null;
+        scoped Span<char> dst;
+        if (total <= PyStrInline.MaxLength) dst = small.Slice(0, (int)total);
+        else joined = NewText((int)total, out dst);
+        var first = (PyStr)items[0];
+        int pos = first.CharLength;
+        first.CopyTextTo(dst.Slice(0, pos));
         if (sep.Length == 1)
         {
             // the usual ",".join / "".join shapes: one char stored, not a copy call
@@ -287,9 +292,10 @@ public partial class PyStr
             for (int i = 1; i < n; i++)
             {
                 dst[pos++] = c;
-                var part = ((PyStr)items[i]).Value;
-                part.CopyTo(dst.Slice(pos));
-                pos += part.Length;
+                var part = (PyStr)items[i];
+                int len = part.CharLength;
+                part.CopyTextTo(dst.Slice(pos, len));
+                pos += len;
             }
         }
         else
@@ -297,12 +303,13 @@ public partial class PyStr
             for (int i = 1; i < n; i++)
             {
                 if (sep.Length > 0) { sep.CopyTo(dst.Slice(pos)); pos += sep.Length; }
-                var part = ((PyStr)items[i]).Value;
-                part.CopyTo(dst.Slice(pos));
-                pos += part.Length;
+                var part = (PyStr)items[i];
+                int len = part.CharLength;
+                part.CopyTextTo(dst.Slice(pos, len));
+                pos += len;
             }
         }
-        return From(joined);
+        return joined != null ? From(joined) : FromSpan(dst);
     }
 
     // ---------------- replacing, padding, stripping ----------------

@@ -44,8 +44,14 @@ public partial class PyStr : PyObject
     /// <summary>For PyStrAppendable: the text comes later.</summary>
     private protected PyStr() : base(TypeObjects.Str) { }
 
-    /// <summary>Builds the text of a str that was made without one (PyStrAppendable).</summary>
+    /// <summary>Builds the text of a str that was made without one (PyStrAppendable, PyStrInline).</summary>
     private protected virtual string MaterializeValue() => throw new InvalidOperationException("str without text");
+
+    /// <summary>The text as chars, without making a System.String for a str that has none
+    /// (a PyStrInline). Read it before anything can run that might change the str's class
+    /// of storage: no Python code in between.</summary>
+    public ReadOnlySpan<char> Span => _value != null ? _value.AsSpan() : SpanSlow();
+    private protected virtual ReadOnlySpan<char> SpanSlow() => MaterializeValue();
 
     /// <summary>Writes the text into dst (dst.Length == Value.Length) without building it
     /// as a string first when it is not one yet.</summary>
@@ -90,6 +96,38 @@ public partial class PyStr : PyObject
         return new PyStr(s);
     }
 
+    /// <summary>A str of exact type str with a copy of text: a short one keeps its chars
+    /// inline (PyStrInline, one object), a longer one gets a System.String.</summary>
+    public static PyStr FromSpan(ReadOnlySpan<char> text)
+    {
+        int n = text.Length;
+        if (n <= PyStrInline.MaxLength)
+        {
+            if (n == 0) return Empty;
+            if (n == 1 && text[0] < 256) return _latin1[text[0]];
+            if (!HasSurrogate(text)) return PyStrInline.Of(text);
+        }
+        return new PyStr(new string(text));
+    }
+
+    /// <summary>True when a short text holds a surrogate. A plain loop: MemoryExtensions'
+    /// IndexOfAnyInRange boxes its bounds while it runs unoptimised (tier 0), and short texts
+    /// are where that code runs before tier-up.</summary>
+    static bool HasSurrogate(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text) if ((uint)(c - 0xD800) < 0x800) return true;
+        return false;
+    }
+
+    /// <summary>Equal texts (== between two strs), without making System.Strings.</summary>
+    public static bool TextEquals(PyStr a, PyStr b)
+    {
+        if (ReferenceEquals(a, b)) return true;
+        string? x = a._value, y = b._value;
+        if (x != null && y != null) return string.Equals(x, y);
+        return a.Span.SequenceEqual(b.Span);
+    }
+
     /// <summary>A new string of `length` chars (length > 0), which the caller fills through
     /// `text` before anyone else sees it. string.Create does the same, but each of its
     /// instantiations over a state type of ours is compiled at run time (ReadyToRun does not
@@ -120,7 +158,9 @@ public partial class PyStr : PyObject
     public long GetHash()
     {
         if (_hash != 0) return _hash;
-        int h = Value.GetHashCode();
+        // the same value as Value.GetHashCode() (both hash the chars with the process's seed),
+        // without making the System.String of a PyStrInline
+        int h = string.GetHashCode(Span);
         if (h == -1 || h == 0) h = -2;
         _hash = h;
         return h;
@@ -299,8 +339,8 @@ public partial class PyStr : PyObject
     static PyObject Compare(ThreadState ts, PyObject a, PyObject b, CompareOp op)
     {
         if (a is not PyStr x || b is not PyStr y) return PyNotImplemented.Value;
-        if (op == CompareOp.Eq) return PyBool.From(x.Value == y.Value);
-        if (op == CompareOp.Ne) return PyBool.From(x.Value != y.Value);
+        if (op == CompareOp.Eq) return PyBool.From(TextEquals(x, y));
+        if (op == CompareOp.Ne) return PyBool.From(!TextEquals(x, y));
         int c = CompareCodePoints(x.Value, y.Value);
         return PyBool.From(op switch
         {
@@ -331,6 +371,13 @@ public partial class PyStr : PyObject
         if (an == 0 && b.Type == TypeObjects.Str) return b;
         if ((long)an + bn > int.MaxValue) throw PyExc.OverflowError("strings are too large to concat");
         if (an + bn >= PyStrAppendable.MinLength) return new PyStrAppendable(a, b);
+        if (an + bn <= PyStrInline.MaxLength)
+        {
+            Span<char> buf = stackalloc char[PyStrInline.MaxLength];
+            a.CopyTextTo(buf);
+            b.CopyTextTo(buf.Slice(an));
+            return FromSpan(buf.Slice(0, an + bn));
+        }
         return new PyStr(string.Concat(a.Value, b.Value));
     }
 
@@ -339,10 +386,29 @@ public partial class PyStr : PyObject
     public static PyStr Concat(ReadOnlySpan<PyObject?> parts)
     {
         static string V(PyObject? p) => ((PyStr)p!).Value;
+        if (parts.Length == 1) return parts[0]!.Type == TypeObjects.Str ? (PyStr)parts[0]! : From(V(parts[0]));
+        // a short result is written into one PyStrInline: no System.String for it nor its parts
+        int total = 0;
+        foreach (var p in parts)
+        {
+            total += ((PyStr)p!).CharLength;
+            if (total > PyStrInline.MaxLength) break;
+        }
+        if (total <= PyStrInline.MaxLength)
+        {
+            Span<char> buf = stackalloc char[PyStrInline.MaxLength];
+            int pos = 0;
+            foreach (var p in parts)
+            {
+                var part = (PyStr)p!;
+                part.CopyTextTo(buf.Slice(pos, part.CharLength));
+                pos += part.CharLength;
+            }
+            return FromSpan(buf.Slice(0, pos));
+        }
         switch (parts.Length)
         {
             case 0: return Empty;
-            case 1: return parts[0]!.Type == TypeObjects.Str ? (PyStr)parts[0]! : From(V(parts[0]));
             case 2: return From(string.Concat(V(parts[0]), V(parts[1])));
             case 3: return From(string.Concat(V(parts[0]), V(parts[1]), V(parts[2])));
             case 4: return From(string.Concat(V(parts[0]), V(parts[1]), V(parts[2]), V(parts[3])));
@@ -398,7 +464,8 @@ public partial class PyStr : PyObject
     }
 
     /// <summary>fmt % args (the VM calls it directly when args is of a builtin type).</summary>
-    public static PyStr Percent(ThreadState ts, PyStr fmt, PyObject args) => new PyStr(PercentFormatStr(ts, fmt.Value, args));
+    public static PyStr Percent(ThreadState ts, PyStr fmt, PyObject args)
+        => PercentFast(fmt.Value, args) ?? new PyStr(PercentFormatStr(ts, fmt.Value, args));
 
     [PySlot("__contains__")]
     static bool Contains(ThreadState ts, PyObject self, PyObject item)

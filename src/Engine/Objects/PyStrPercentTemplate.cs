@@ -62,10 +62,10 @@ public sealed class PyStrPercentTemplate
 
     static readonly PyStrPercentTemplate s_notSimple = new(false, Array.Empty<string>(), Array.Empty<char>(), 0);
 
-    /// <summary>The formatted text when every argument is an exact str (for %s) or an exact int
+    /// <summary>The formatted str when every argument is an exact str (for %s) or an exact int
     /// that fits a long, and there are exactly as many as conversions; null otherwise (the
     /// general formatter then decides, errors included). `tuple` null: `single` is the one argument.</summary>
-    public string? Apply(PyObject[]? tuple, PyObject single)
+    public PyStr? Apply(PyObject[]? tuple, PyObject single)
     {
         var conv = _conversions;
         int count = tuple != null ? tuple.Length : 1;
@@ -77,33 +77,45 @@ public sealed class PyStrPercentTemplate
             if (a.Type == TypeObjects.Str)
             {
                 if (conv[k] != 's') return null;
-                length += Unsafe.As<PyStr>(a).Value.Length;
+                length += Unsafe.As<PyStr>(a).CharLength;
             }
             else if (a.Type == PyInt.TypeObject && Unsafe.As<PyInt>(a).FitsLong) length += PyStr.DecimalLength(Unsafe.As<PyInt>(a).Small);
             else return null;
         }
         if (length > int.MaxValue) return null;
-        if (length == 0) return "";
-        var result = PyStr.NewText((int)length, out var dst);
+        if (length <= PyStrInline.MaxLength)
         {
-            var lits = _literals;
-            int pos = 0;
-            for (int k = 0; ; k++)
-            {
-                var lit = lits[k];
-                lit.CopyTo(dst.Slice(pos));
-                pos += lit.Length;
-                if (k == conv.Length) break;
-                var a = tuple != null ? tuple[k] : single;
-                if (a.Type == TypeObjects.Str)
-                {
-                    var v = Unsafe.As<PyStr>(a).Value;
-                    v.CopyTo(dst.Slice(pos));
-                    pos += v.Length;
-                }
-                else pos += PyStr.WriteDecimal(dst.Slice(pos), Unsafe.As<PyInt>(a).Small);
-            }
+            // a short result goes inline (one object): written on the stack, then copied in
+            Span<char> buf = stackalloc char[PyStrInline.MaxLength];
+            Write(buf.Slice(0, (int)length), tuple, single);
+            return PyStr.FromSpan(buf.Slice(0, (int)length));
         }
-        return result;
+        var result = PyStr.NewText((int)length, out var dst);
+        Write(dst, tuple, single);
+        return new PyStr(result);
+    }
+
+    /// <summary>Writes the literals and the arguments (checked by Apply) into dst, which has exactly their length.</summary>
+    void Write(Span<char> dst, PyObject[]? tuple, PyObject single)
+    {
+        var conv = _conversions;
+        var lits = _literals;
+        int pos = 0;
+        for (int k = 0; ; k++)
+        {
+            var lit = lits[k];
+            lit.CopyTo(dst.Slice(pos));
+            pos += lit.Length;
+            if (k == conv.Length) break;
+            var a = tuple != null ? tuple[k] : single;
+            if (a.Type == TypeObjects.Str)
+            {
+                var v = Unsafe.As<PyStr>(a);
+                int n = v.CharLength;
+                v.CopyTextTo(dst.Slice(pos, n));
+                pos += n;
+            }
+            else pos += PyStr.WriteDecimal(dst.Slice(pos), Unsafe.As<PyInt>(a).Small);
+        }
     }
 }

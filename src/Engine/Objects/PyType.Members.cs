@@ -89,7 +89,7 @@ public sealed partial class PyType
     {
         var t = (PyType)self;
         if ((t.Flags & TypeFlags.Immutable) != 0)
-            throw PyExc.TypeError($"cannot set '{name.Value}' attribute of immutable type '{t.Name}'");
+            throw PyExc.TypeError($"cannot set '{name.Value}' attribute of immutable type '{t.TpName}'");
         var metaAttr = t.Type.Lookup(name);
         if (metaAttr != null && metaAttr.Type.DescrSet is DescrSetSlot set) { set(ts, metaAttr, t, value); return; }
         t.SetTypeAttr(name, value);

@@ -259,6 +259,12 @@ public sealed partial class PyType : PyObject
         }
     }
 
+    /// <summary>CPython's tp_name, which its messages about instances use ("'x.T' object has no
+    /// attribute"): a class statement's type gives its name, a native type of a module its
+    /// qualified name (_stackless.tasklet, collections.deque). A module's exception classes are
+    /// made at run time in CPython (heap types), so they give their name alone.</summary>
+    public string TpName => IsHeapType || IsSubtypeOf(ExceptionTypes.BaseException) ? Name : FullName;
+
     /// <summary>The nearest base whose instances share the C# layout (CPython's solid_base).</summary>
     public PyType SolidBase
     {

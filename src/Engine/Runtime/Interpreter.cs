@@ -1115,7 +1115,7 @@ public static partial class Interpreter
                         var fc = fn.Code;
                         Frame? cf;
                         int nspare = fc.SpareCount;
-                        if (nspare > 0 && (cf = fc.Spares![nspare - 1]!).Globals == fn.Globals && cf.Builtins == fn.Builtins)
+                        if (nspare > 0 && (cf = fc.Spares![nspare - 1]!).Globals == fn.Globals && cf.Builtins == fn.Builtins && cf.Epoch == GcEpoch.Value)
                         {
                             fc.Spares[nspare - 1] = null;
                             fc.SpareCount = nspare - 1;

@@ -38,7 +38,7 @@ public static class PyExc
         string msg = obj is PyType t
             ? $"type object '{t.Name}' has no attribute '{name.Value}'"
             : obj is PyModule m ? $"module '{m.NameOrQ}' has no attribute '{name.Value}'"
-            : $"'{obj.Type.Name}' object has no attribute '{name.Value}'";
+            : $"'{obj.Type.TpName}' object has no attribute '{name.Value}'";
         var e = ExceptionTypes.Create(ExceptionTypes.AttributeError, new PyStr(msg));
         e.Dict!.SetStr("name", name);
         e.Dict!.SetStr("obj", obj);
