@@ -649,6 +649,13 @@ public static partial class Interpreter
                         if (i < 0) i += l.Count;
                         if ((ulong)i < (ulong)l.Count) { s[sp - 1] = l.Items[i]; break; }
                     }
+                    else if (ct == TypeObjects.Tuple && key.GetType() == typeof(PyInt))
+                    {
+                        var items = Unsafe.As<PyTuple>(container).Items;
+                        long i = Unsafe.As<PyInt>(key).Small;
+                        if (i < 0) i += items.Length;
+                        if ((ulong)i < (ulong)items.Length) { s[sp - 1] = items[i]; break; }
+                    }
                     else if (ct == TypeObjects.Dict)
                     {
                         var v = Unsafe.As<PyDict>(container).GetItem(ts, key);
@@ -665,6 +672,15 @@ public static partial class Interpreter
                     var key = s[sp - 1]!; var container = s[sp - 2]!; var v = s[sp - 3]!;
                     s[--sp] = null; s[--sp] = null; s[--sp] = null;
                     if (container.Type == TypeObjects.Dict) Unsafe.As<PyDict>(container).SetItem(ts, key, v);
+                    else if (container.Type == PyList.TypeObject && key.GetType() == typeof(PyInt))
+                    {
+                        // lst[i] = v in range (anything else: list's own slot, its errors)
+                        var l = Unsafe.As<PyList>(container);
+                        long i = Unsafe.As<PyInt>(key).Small;
+                        if (i < 0) i += l.Count;
+                        if ((ulong)i < (ulong)l.Count) Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(l.Items), (nint)i) = v;
+                        else Ops.SetItem(ts, container, key, v);
+                    }
                     else Ops.SetItem(ts, container, key, v);
                     break;
                 }
