@@ -110,6 +110,15 @@ public partial class PyStr : PyObject
         return new PyStr(new string(text));
     }
 
+    /// <summary>FromSpan for a text known to hold no surrogate (digits, Latin-1): no scan.</summary>
+    internal static PyStr FromSpanNoSurrogates(ReadOnlySpan<char> text)
+    {
+        int n = text.Length;
+        if (n > PyStrInline.MaxLength) return new PyStr(new string(text));
+        if (n <= 1) return n == 0 ? Empty : _latin1[text[0]];
+        return PyStrInline.Of(text);
+    }
+
     /// <summary>data.decode(encoding) under the strict handler for the codecs that need no
     /// table: UTF-8 and ASCII of ASCII-only data, and Latin-1 of any (each byte one char, so a
     /// short result goes inline without a System.String). Null: the codec machinery decides
@@ -429,8 +438,9 @@ public partial class PyStr : PyObject
             foreach (var p in parts)
             {
                 var part = (PyStr)p!;
-                part.CopyTextTo(buf.Slice(pos, part.CharLength));
-                pos += part.CharLength;
+                var v = part._value;
+                if (v != null) { v.CopyTo(buf.Slice(pos)); pos += v.Length; }
+                else { int n = part.CharLength; part.CopyTextTo(buf.Slice(pos, n)); pos += n; }
             }
             return FromSpan(buf.Slice(0, pos));
         }

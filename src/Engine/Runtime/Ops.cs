@@ -100,7 +100,7 @@ public static class Ops
             dst.Slice(0, left).Fill(' ');
             int end = left + PyStr.WriteDecimal(dst.Slice(left), v);
             dst.Slice(end).Fill(' ');
-            return text != null ? new PyStr(text) : PyStr.FromSpan(dst);
+            return text != null ? new PyStr(text) : PyStr.FromSpanNoSurrogates(dst);
         }
         if (o.Type == PyFloat.TypeObject)
         {
