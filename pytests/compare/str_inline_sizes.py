@@ -56,3 +56,6 @@ d = {}
 for i in range(50):
     d["k%d" % i] = i
 print(sum(d["k" + str(i)] for i in range(50)), d[f"k{49}"], "k7" in d, list(d)[:3])
+# format() of ints under the f-string fast path, padded below and above the inline limit
+for v in (0, 5, -5, 123456, -2**63, 2**63 - 1):
+    print(" ".join(repr(f"{v:{sp}}") for sp in ("", ">8", "<8", "^9", "3", ">40", "<33", "^1")), format(v, ">31") == f"{v:>31}")

@@ -229,6 +229,7 @@ public static class PyBytesMethods<T> where T : PyObject, IPyBytesLike
     {
         long max = maxObj == null ? -1 : PyStr.SizeArg(ts, maxObj);
         if (max < 0) max = long.MaxValue;
+        if (!reverse && sepObj != null && sepObj.Type == PyBytes.TypeObject) return SplitOnBytes(self, ((PyBytes)sepObj).Span, max);
         var s = self.Span.ToArray();
         var parts = new List<PyObject>();
         int n = s.Length;
@@ -301,6 +302,34 @@ public static class PyBytesMethods<T> where T : PyObject, IPyBytesLike
             parts.Reverse();
         }
         return new PyList(parts.ToArray());
+    }
+
+    /// <summary>split() on a bytes separator (`line.split(b':', 1)`): the pieces counted
+    /// first, then cut straight from the buffer into the list's array (no copy of the buffer
+    /// nor of the separator, no growing list). No Python code runs in between, so the span
+    /// of a bytearray stays valid.</summary>
+    static PyObject SplitOnBytes(T self, ReadOnlySpan<byte> sep, long max)
+    {
+        if (sep.Length == 0) throw PyExc.ValueError("empty separator");
+        var s = self.Span;
+        long pieces = 1;
+        for (int pos = 0; pieces <= max;)
+        {
+            int k = s.Slice(pos).IndexOf(sep);
+            if (k < 0) break;
+            pieces++;
+            pos += k + sep.Length;
+        }
+        var items = new PyObject[pieces];
+        int at = 0;
+        for (int p = 0; p < items.Length - 1; p++)
+        {
+            int k = s.Slice(at).IndexOf(sep);
+            items[p] = Make(self, s.Slice(at, k));
+            at += k + sep.Length;
+        }
+        items[^1] = Make(self, s.Slice(at));
+        return new PyList(items);
     }
 
     [PyMethod]
@@ -554,6 +583,18 @@ public static class PyBytesMethods<T> where T : PyObject, IPyBytesLike
 
     // ---------------- case (ASCII) ----------------
 
+    /// <summary>lower()/upper(): ASCII letters changed, every other byte kept; the ASCII
+    /// run by the vectorised converter, the rest (from the first byte >= 0x80) byte by byte.</summary>
+    static PyObject MapCase(T self, bool toLower)
+    {
+        var s = self.Span;
+        var r = new byte[s.Length];
+        var status = toLower ? System.Text.Ascii.ToLower(s, r, out int done) : System.Text.Ascii.ToUpper(s, r, out done);
+        if (status != System.Buffers.OperationStatus.Done)
+            for (int i = done; i < s.Length; i++) r[i] = toLower ? Lower(s[i]) : Upper(s[i]);
+        return Make(self, r);
+    }
+
     static PyObject Map(T self, Func<byte, byte> f)
     {
         var s = self.Span;
@@ -565,8 +606,8 @@ public static class PyBytesMethods<T> where T : PyObject, IPyBytesLike
     static byte Lower(byte b) => IsUpper(b) ? (byte)(b + 32) : b;
     static byte Upper(byte b) => IsLower(b) ? (byte)(b - 32) : b;
 
-    [PyMethod] static PyObject lower(ThreadState ts, T self) => Map(self, Lower);
-    [PyMethod] static PyObject upper(ThreadState ts, T self) => Map(self, Upper);
+    [PyMethod] static PyObject lower(ThreadState ts, T self) => MapCase(self, true);
+    [PyMethod] static PyObject upper(ThreadState ts, T self) => MapCase(self, false);
     [PyMethod] static PyObject swapcase(ThreadState ts, T self) => Map(self, b => IsUpper(b) ? Lower(b) : Upper(b));
 
     [PyMethod]
@@ -713,6 +754,10 @@ public static class PyBytesMethods<T> where T : PyObject, IPyBytesLike
     {
         string enc = encoding == null ? "utf-8" : NativeConvert.ToStr(encoding, "decode", "encoding");
         string err = errors == null ? "strict" : NativeConvert.ToStr(errors, "decode", "errors");
+        // the codecs CPython's PyUnicode_Decode also takes directly, under their usual
+        // spellings: ASCII text (and any Latin-1) is each byte widened, with no codec lookup
+        // and no copy of the bytes first
+        if (err == "strict" && PyStr.DecodeFast(self.Span, enc) is PyStr fast) return fast;
         return PyStr.From(PyStrCodecs.Decode(ts, self.Span.ToArray(), enc, err, self));
     }
 }

@@ -54,7 +54,7 @@ public class PyDict : PyObject
             var i = Unsafe.As<PyInt>(a); var j = Unsafe.As<PyInt>(b);
             return i.Small == j.Small && i.FitsLong && j.FitsLong;
         }
-        return t == TypeObjects.Str && Unsafe.As<PyStr>(a).Value == Unsafe.As<PyStr>(b).Value;
+        return t == TypeObjects.Str && PyStr.TextEquals(Unsafe.As<PyStr>(a), Unsafe.As<PyStr>(b));
     }
 
     /// <summary>Both keys are of a kind FastEq decides completely (no __eq__ call needed).</summary>

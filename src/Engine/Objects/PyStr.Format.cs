@@ -55,7 +55,7 @@ public partial class PyStr
     internal static PyStr FromDecimal(long v)
     {
         Span<char> buf = stackalloc char[20];
-        return FromSpan(buf.Slice(0, WriteDecimal(buf, v)));
+        return FromSpanNoSurrogates(buf.Slice(0, WriteDecimal(buf, v)));
     }
 
     /// <summary>Writes v in decimal at the start of dst (which has room); returns the length.</summary>

@@ -293,6 +293,8 @@ public partial class PyStr
             {
                 dst[pos++] = c;
                 var part = (PyStr)items[i];
+                var v = part._value;   // a plain str's text copied directly, no virtual call
+                if (v != null) { v.CopyTo(dst.Slice(pos)); pos += v.Length; continue; }
                 int len = part.CharLength;
                 part.CopyTextTo(dst.Slice(pos, len));
                 pos += len;

@@ -110,6 +110,43 @@ public partial class PyStr : PyObject
         return new PyStr(new string(text));
     }
 
+    /// <summary>FromSpan for a text known to hold no surrogate (digits, Latin-1): no scan.</summary>
+    internal static PyStr FromSpanNoSurrogates(ReadOnlySpan<char> text)
+    {
+        int n = text.Length;
+        if (n > PyStrInline.MaxLength) return new PyStr(new string(text));
+        if (n <= 1) return n == 0 ? Empty : _latin1[text[0]];
+        return PyStrInline.Of(text);
+    }
+
+    /// <summary>data.decode(encoding) under the strict handler for the codecs that need no
+    /// table: UTF-8 and ASCII of ASCII-only data, and Latin-1 of any (each byte one char, so a
+    /// short result goes inline without a System.String). Null: the codec machinery decides
+    /// (other names and spellings, non-ASCII UTF-8, errors).</summary>
+    internal static PyStr? DecodeFast(ReadOnlySpan<byte> data, string encoding)
+    {
+        bool latin1;
+        switch (encoding)
+        {
+            case "utf-8": case "utf8": case "UTF-8": case "ascii": case "ASCII": case "us-ascii": latin1 = false; break;
+            case "latin-1": case "latin1": case "iso-8859-1": case "ISO-8859-1": case "iso8859-1": latin1 = true; break;
+            default: return null;
+        }
+        if (!latin1 && !System.Text.Ascii.IsValid(data)) return null;
+        int n = data.Length;
+        if (n <= PyStrInline.MaxLength)
+        {
+            if (n == 0) return Empty;
+            if (n == 1) return _latin1[data[0]];
+            Span<char> buf = stackalloc char[PyStrInline.MaxLength];
+            System.Text.Encoding.Latin1.GetChars(data, buf);
+            return PyStrInline.Of(buf.Slice(0, n));   // Latin-1: no surrogates
+        }
+        var text = NewText(n, out var dst);
+        System.Text.Encoding.Latin1.GetChars(data, dst);
+        return new PyStr(text);
+    }
+
     /// <summary>True when a short text holds a surrogate. A plain loop: MemoryExtensions'
     /// IndexOfAnyInRange boxes its bounds while it runs unoptimised (tier 0), and short texts
     /// are where that code runs before tier-up.</summary>
@@ -401,8 +438,9 @@ public partial class PyStr : PyObject
             foreach (var p in parts)
             {
                 var part = (PyStr)p!;
-                part.CopyTextTo(buf.Slice(pos, part.CharLength));
-                pos += part.CharLength;
+                var v = part._value;
+                if (v != null) { v.CopyTo(buf.Slice(pos)); pos += v.Length; }
+                else { int n = part.CharLength; part.CopyTextTo(buf.Slice(pos, n)); pos += n; }
             }
             return FromSpan(buf.Slice(0, pos));
         }

@@ -55,7 +55,7 @@ public static class Ops
         {
             if (o.Type == TypeObjects.Str && s0.Value.Length == 0) return o;
             var fast = FormatFast(o, s0.Value);
-            if (fast != null) return new PyStr(fast);
+            if (fast != null) return fast;
         }
         // looked up on the type, never the instance: format(SomeClass) uses the metaclass's
         // __format__, not the class's own (unbound) one
@@ -68,13 +68,13 @@ public static class Ops
     /// <summary>format() of an exact int or float for the specs f-strings use most (an
     /// optional '<', '>' or '^' and a width for ints; '.Nf' for floats), without the
     /// __format__ call and the general spec parser; null for anything else.</summary>
-    static string? FormatFast(PyObject o, string spec)
+    static PyStr? FormatFast(PyObject o, string spec)
     {
         if (o.Type == PyInt.TypeObject)
         {
             var i = (PyInt)o;
             if (!i.FitsLong) return null;
-            if (spec.Length == 0) return i.Small.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (spec.Length == 0) return PyStr.FromDecimal(i.Small);
             int pos = 0;
             char align = '>';
             if (spec[0] is '<' or '>' or '^') { align = spec[0]; pos = 1; }
@@ -88,14 +88,19 @@ public static class Ops
             }
             long v = i.Small;
             int pad = width - PyStr.DecimalLength(v);
-            if (pad <= 0) return v.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            // spaces, then the digits written at their offset: one allocation
+            if (pad <= 0) return PyStr.FromDecimal(v);
+            // spaces, then the digits written at their offset: one allocation (none but the
+            // str itself for a short one: PyStr.FromSpan keeps it inline)
             int left = align == '>' ? pad : align == '<' ? 0 : pad / 2;
-            var text = PyStr.NewText(width, out var dst);
+            Span<char> small = stackalloc char[PyStrInline.MaxLength];
+            string? text = null;
+            scoped Span<char> dst;
+            if (width <= PyStrInline.MaxLength) dst = small.Slice(0, width);
+            else text = PyStr.NewText(width, out dst);
             dst.Slice(0, left).Fill(' ');
             int end = left + PyStr.WriteDecimal(dst.Slice(left), v);
             dst.Slice(end).Fill(' ');
-            return text;
+            return text != null ? new PyStr(text) : PyStr.FromSpanNoSurrogates(dst);
         }
         if (o.Type == PyFloat.TypeObject)
         {
@@ -108,7 +113,7 @@ public static class Ops
                 if (c is < '0' or > '9') return null;
                 prec = prec * 10 + (c - '0');
             }
-            return StacklessIron.Objects.Formatting.FloatFormatter.Format(v, 'f', prec);
+            return new PyStr(StacklessIron.Objects.Formatting.FloatFormatter.Format(v, 'f', prec));
         }
         return null;
     }
