@@ -6,7 +6,8 @@ using NUnit.Framework;
 
 namespace StacklessIron.Tests;
 
-/// <summary>One NUnit case per file in pytests/: the file runs on the engine and must exit 0
+/// <summary>One NUnit case per pytests/test_*.py (other .py files there are modules the tests
+/// import, such as host_process.py): the file runs on the engine and must exit 0
 /// with nothing on stderr (the files are plain Python with asserts; each runs its test_*
 /// functions itself, or just asserts at module level).</summary>
 public class PyTestFiles
@@ -18,7 +19,7 @@ public class PyTestFiles
     public static IEnumerable<TestCaseData> Files()
     {
         if (!Directory.Exists(PyTestsDir)) yield break;
-        foreach (var f in Directory.GetFiles(PyTestsDir, "*.py").OrderBy(x => x))
+        foreach (var f in Directory.GetFiles(PyTestsDir, "test_*.py").OrderBy(x => x))
             yield return new TestCaseData(Path.GetFileName(f)).SetName("PyTest_" + Path.GetFileNameWithoutExtension(f));
     }
 

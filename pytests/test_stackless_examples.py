@@ -4,21 +4,12 @@
 # stderr (CPU timings) is not compared.
 import os
 import subprocess
-import sys
+
+from host_process import host
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXAMPLES = os.path.join(ROOT, "examples")
 EXPECTED = os.path.join(EXAMPLES, "expected")
-
-
-def host():
-    # the apphost of the build under test (sys.executable is the test runner when this file
-    # runs inside NUnit)
-    for rel in ("src/Host/bin/Release/net10.0/stackless-iron", "src/Host/bin/Debug/net10.0/stackless-iron"):
-        p = os.path.join(ROOT, rel)
-        if os.path.exists(p):
-            return [p]
-    return [sys.executable]
 
 
 def run_example(name):

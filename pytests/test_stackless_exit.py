@@ -5,30 +5,7 @@
 # TaskletExit (when it waits in run(); waiting elsewhere it never runs again: the process
 # ends with the code). A TaskletExit that escapes main is reported with a traceback and status 1.
 # On another thread the tasklet just ends. The error handler never sees SystemExit.
-import os
-import subprocess
-import sys
-import textwrap
-
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def host():
-    # the apphost of the build under test (sys.executable is the test runner under NUnit);
-    # STACKLESS_HOST=/tmp/slp-install/bin/python3 checks these expectations on the reference
-    if os.environ.get("STACKLESS_HOST"):
-        return [os.environ["STACKLESS_HOST"]]
-    for rel in ("src/Host/bin/Release/net10.0/stackless-iron", "src/Host/bin/Debug/net10.0/stackless-iron"):
-        p = os.path.join(ROOT, rel)
-        if os.path.exists(p):
-            return [p]
-    return [sys.executable]
-
-
-def run(src):
-    r = subprocess.run(host() + ["-c", textwrap.dedent(src)], stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, timeout=120)
-    return r.returncode, r.stdout.decode(), r.stderr.decode()
+from host_process import run
 
 
 def test_exit_in_tasklet_kills_main_and_stops_the_others():

@@ -2,29 +2,7 @@
 # main thread (as Stackless 3.7.5: the expected output below was recorded with it): the
 # worker tasklet gets KeyboardInterrupt, runs its finally block, and the exception reaches
 # main's run(). It ran in the sending thread here before (main never heard of it).
-import os
-import subprocess
-import sys
-import textwrap
-
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def host():
-    # STACKLESS_HOST=/tmp/slp-install/bin/python3 checks the expectation on the reference
-    if os.environ.get("STACKLESS_HOST"):
-        return [os.environ["STACKLESS_HOST"]]
-    for rel in ("src/Host/bin/Release/net10.0/stackless-iron", "src/Host/bin/Debug/net10.0/stackless-iron"):
-        p = os.path.join(ROOT, rel)
-        if os.path.exists(p):
-            return [p]
-    return [sys.executable]
-
-
-def run(src):
-    r = subprocess.run(host() + ["-c", textwrap.dedent(src)], stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, timeout=120)
-    return r.returncode, r.stdout.decode(), r.stderr.decode()
+from host_process import run
 
 
 def test_sigint_from_a_thread_reaches_the_running_tasklet():
