@@ -314,11 +314,19 @@ def __dir__():
     static PyObject set_schedule_callback(ThreadState ts, PyObject? callable)
     {
         var s = Scheduler.Of(ts);
-        if (callable != null && callable != PyNone.Value && !Ops.IsCallable(callable))
-            throw PyExc.TypeError("schedule callback must be callable");
+        var set = CallbackOrNone(callable, "schedule");
         var old = s.ScheduleCallback;
-        s.ScheduleCallback = callable == null || callable == PyNone.Value ? null : callable;
+        s.ScheduleCallback = set;
         return old ?? PyNone.Value;
+    }
+
+    /// <summary>A callback setter's argument: null for None (or nothing), the callable
+    /// itself, else 3.7.5's TypeError (the callback set before stays).</summary>
+    static PyObject? CallbackOrNone(PyObject? callable, string kind)
+    {
+        if (callable == null || callable == PyNone.Value) return null;
+        if (!Ops.IsCallable(callable)) throw PyExc.TypeError(kind + " callback must be callable");
+        return callable;
     }
 
     [PyMethod]
@@ -328,10 +336,9 @@ def __dir__():
     static PyObject set_channel_callback(ThreadState ts, PyObject? callable)
     {
         var s = Scheduler.Of(ts);
-        if (callable != null && callable != PyNone.Value && !Ops.IsCallable(callable))
-            throw PyExc.TypeError("channel callback must be callable");
+        var set = CallbackOrNone(callable, "channel");
         var old = s.ChannelCallback;
-        s.ChannelCallback = callable == null || callable == PyNone.Value ? null : callable;
+        s.ChannelCallback = set;
         return old ?? PyNone.Value;
     }
 
